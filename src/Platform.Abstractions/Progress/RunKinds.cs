@@ -1,0 +1,7 @@
+namespace Platform.Abstractions.Progress;
+
+/// <summary>Names of the kinds of background runs that publish progress.</summary>
+public static class RunKinds
+{
+    public const string SystemCheck = "systemCheck";
+}

@@ -1,0 +1,41 @@
+namespace Platform.Cli;
+
+/// <summary>"command --name value …" parsing; enough for a handful of commands.</summary>
+public sealed class CommandLine
+{
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+    public string? Command { get; private init; }
+
+    public string? Get(string name) => values.GetValueOrDefault(name);
+
+    public static CommandLine Parse(string[] args)
+    {
+        var parsed = new CommandLine { Command = args.FirstOrDefault() };
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                parsed.values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new InvalidOperationException($"Unexpected argument '{args[i]}'.");
+            }
+        }
+
+        return parsed;
+    }
+
+    public static int PrintHelp(TextWriter output)
+    {
+        output.WriteLine("""
+            usage: ./platform <command> [--option value ...]
+
+            Commands of the running platform (./platform up, down, status, test are the script's own):
+              bootstrap   create a tenant with admin, merchant and partner keys in the keys file
+                          --keys .platform/keys.json  --tenant demo  --name "Demo Shop"  --url http://127.0.0.1:5080/graphql
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Platform.Domain.Jobs;
+
+/// <summary>The life of a background run (diagnostics now; imports and training reuse it).</summary>
+public enum RunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+
+namespace Platform.Gateway.Auth;
+
+/// <summary>Per-node cache of tenant records for request admission (existence and rate limit).</summary>
+public sealed class TenantDirectory(IGrainFactory grains, TimeProvider clock)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, (TenantInfo? Tenant, DateTimeOffset ExpiresAt)> cache = new(StringComparer.Ordinal);
+
+    public async ValueTask<TenantInfo?> FindAsync(string tenantId)
+    {
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(tenantId, out var entry) && entry.ExpiresAt > now)
+        {
+            return entry.Tenant;
+        }
+
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync();
+        cache[tenantId] = (tenant, now + CacheLifetime);
+        return tenant;
+    }
+
+    public void Remember(TenantInfo tenant) => cache[tenant.Id] = (tenant, clock.GetUtcNow() + CacheLifetime);
+}

@@ -1,0 +1,52 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Domain.Auth;
+using Platform.Gateway.GraphQL.Authorization;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.GraphQL.Arguments;
+using Platform.Gateway.GraphQL.Types;
+using Platform.Gateway.Operations;
+
+namespace Platform.Gateway.GraphQL.Schema;
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Changes. Tenant-scoped mutations act on the tenant of the API key.";
+
+        Field<NonNullGraphType<CreateTenantPayloadType>>("createTenant")
+            .Description("Creates a tenant and its first ADMIN key. System key only.")
+            .Argument<NonNullGraphType<CreateTenantInputType>>("input", "The tenant to create.")
+            .SystemKeyOnly()
+            .ResolveAsync(async ctx => await Tenancy(ctx).CreateTenantAsync(ctx.GetArgument<CreateTenantInput>("input"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<TenantType>>("updateTenantSettings")
+            .Description("Changes the tenant's settings.")
+            .Argument<NonNullGraphType<UpdateTenantSettingsInputType>>("input", "The new settings.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Tenancy(ctx).UpdateSettingsAsync(ctx.TenantId(), ctx.GetArgument<UpdateTenantSettingsInput>("input")));
+
+        Field<NonNullGraphType<CreateApiKeyPayloadType>>("createApiKey")
+            .Description("Creates an API key for the tenant; the secret is returned only once.")
+            .Argument<NonNullGraphType<CreateApiKeyInputType>>("input", "Role and label of the key.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Tenancy(ctx).CreateApiKeyAsync(ctx.Caller(), ctx.GetArgument<CreateApiKeyInput>("input"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ApiKeyType>>("revokeApiKey")
+            .Description("Revokes a key of the tenant. Every gateway node refuses it within a second.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The key's id.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Tenancy(ctx).RevokeApiKeyAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
+            .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")
+            .Argument<JobQueueEnumType>("queue", "Queue to send it to; DEFAULT unless given. Use GPU to check a GPU worker.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemChecks>()
+                .QueueAsync(ctx.Caller(), ctx.GetArgument<string?>("queue"), ctx.CancellationToken));
+    }
+
+    private static TenantAdministration Tenancy(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<TenantAdministration>();
+}

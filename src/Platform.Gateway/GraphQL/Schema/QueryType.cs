@@ -1,0 +1,43 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Auth;
+using Platform.Gateway.GraphQL.Authorization;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.GraphQL.Types;
+using Platform.Storage.ApiKeys;
+using Platform.Storage.SystemChecks;
+
+namespace Platform.Gateway.GraphQL.Schema;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reads. Everything is scoped to the tenant of the API key.";
+
+        Field<NonNullGraphType<TenantType>>("tenant")
+            .Description("The tenant the API key belongs to.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveAsync(async ctx =>
+                await ctx.RequestServices!.GetRequiredService<IGrainFactory>()
+                    .GetGrain<ITenantGrain>(GrainKeys.Tenant(ctx.TenantId())).GetAsync());
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyType>>>>("apiKeys")
+            .Description("All API keys of the tenant, revoked ones included.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx =>
+                await ctx.RequestServices!.GetRequiredService<ApiKeyStore>().ListAsync(ctx.TenantId(), ctx.CancellationToken));
+
+        Field<SystemCheckRunType>("systemCheckRun")
+            .Description("A diagnostic run of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The run id returned by systemCheck.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx =>
+                Guid.TryParse(ctx.GetArgument<string>("id"), out var id)
+                    ? await ctx.RequestServices!.GetRequiredService<SystemCheckStore>().FindAsync(ctx.TenantId(), id, ctx.CancellationToken)
+                    : null);
+    }
+}

@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Abstractions;
+using Platform.Domain.Auth;
+using Platform.Domain.Jobs;
+using Platform.Gateway.GraphQL.Authorization;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.GraphQL.Types;
+using Platform.Abstractions.Progress;
+using Platform.Gateway.Subscriptions;
+using Platform.Storage.SystemChecks;
+
+namespace Platform.Gateway.GraphQL.Schema;
+
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "Live streams over WebSocket (graphql-transport-ws).";
+
+        Field<NonNullGraphType<SystemCheckRunType>>("systemCheckProgress")
+            .Description("The diagnostic run now and at every change; completes when it has finished.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The run id returned by systemCheck.")
+            .Roles(Role.Admin)
+            .ResolveStreamAsync(async ctx =>
+            {
+                var tenantId = ctx.TenantId();
+                var id = ctx.GetArgument<string>("id");
+                var store = ctx.RequestServices!.GetRequiredService<SystemCheckStore>();
+                if (!Guid.TryParse(id, out var runId) || await store.FindAsync(tenantId, runId, ctx.CancellationToken) is null)
+                {
+                    throw new NotFoundError("system check run", id);
+                }
+
+                return new RunWatcher<SystemCheckRecord>(
+                    ctx.RequestServices!.GetRequiredService<ProgressHub>(),
+                    GrainKeys.Progress(tenantId, RunKinds.SystemCheck, runId),
+                    RunKinds.SystemCheck,
+                    runId,
+                    cancellationToken => store.FindAsync(tenantId, runId, cancellationToken),
+                    run => run.Status.IsFinished(),
+                    ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>());
+            });
+    }
+}

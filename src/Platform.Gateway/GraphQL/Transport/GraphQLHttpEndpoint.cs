@@ -1,0 +1,116 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Auth;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.Hosting;
+
+namespace Platform.Gateway.GraphQL.Transport;
+
+/// <summary>GraphQL over HTTP: POST application/json and GET for queries, with spec status codes.</summary>
+public sealed class GraphQLHttpEndpoint(
+    RequestAdmission admission,
+    GraphQLRequestReader reader,
+    GraphQLExecutor executor,
+    IGraphQLTextSerializer serializer,
+    IOptions<PlatformOptions> options)
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (!isGet && !HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Use POST, or GET for queries.");
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(context.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            context.Response.Headers.Accept = MediaTypes.Acceptable;
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {MediaTypes.Acceptable}.");
+            return;
+        }
+
+        var (caller, denial) = await admission.AuthenticateAsync(context.Request.Headers[ApiKeyHeader], context.RequestAborted);
+        denial ??= await admission.AdmitAsync(caller!);
+        if (denial is not null)
+        {
+            await ErrorResponses.WriteAsync(context, denial, mediaType);
+            return;
+        }
+
+        var (request, failure) = isGet ? ReadGet(context.Request) : await ReadPostAsync(context.Request);
+        if (failure is not null)
+        {
+            await ErrorResponses.WriteAsync(context, failure.Value.Status, failure.Value.Code, failure.Value.Message, mediaType);
+            return;
+        }
+
+        var transport = isGet ? RequestTransport.HttpGet : RequestTransport.HttpPost;
+        var result = await executor.ExecuteAsync(request!, caller!, transport, context.RequestServices, context.RequestAborted);
+        context.Response.StatusCode = ResponseStatus.For(result, mediaType);
+        if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            context.Response.Headers.Allow = "POST";
+        }
+
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private (GraphQLRequestBody?, RequestFailure?) ReadGet(HttpRequest request)
+    {
+        var query = request.Query["query"].ToString();
+        if (string.IsNullOrEmpty(query))
+        {
+            return (null, RequestFailure.BadRequest("'query' is required."));
+        }
+
+        if (!reader.TryReadObjectText("variables", request.Query["variables"], out var variables, out var error)
+            || !reader.TryReadObjectText("extensions", request.Query["extensions"], out var extensions, out error))
+        {
+            return (null, RequestFailure.BadRequest(error));
+        }
+
+        var operationName = request.Query["operationName"].ToString();
+        return (new GraphQLRequestBody(query, operationName.Length == 0 ? null : operationName, variables, extensions), null);
+    }
+
+    private async Task<(GraphQLRequestBody?, RequestFailure?)> ReadPostAsync(HttpRequest request)
+    {
+        if (!MediaTypes.IsJsonRequest(request.ContentType))
+        {
+            return (null, new RequestFailure(
+                StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Send the request as application/json."));
+        }
+
+        var limit = options.Value.GraphQL.MaxRequestBytes;
+        var body = await BoundedBody.ReadAsync(request, limit);
+        if (body is null)
+        {
+            return (null, new RequestFailure(
+                StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {limit} bytes."));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return reader.TryRead(document.RootElement, out var parsed, out var error)
+                ? (parsed, null)
+                : (null, RequestFailure.BadRequest(error));
+        }
+        catch (JsonException exception)
+        {
+            return (null, new RequestFailure(StatusCodes.Status400BadRequest, "INVALID_JSON", $"The body is not valid JSON: {exception.Message}"));
+        }
+    }
+
+    private readonly record struct RequestFailure(int Status, string Code, string Message)
+    {
+        public static RequestFailure BadRequest(string message) => new(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message);
+    }
+}

@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using GraphQL;
+using Platform.Gateway.Auth;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.Hosting;
+
+namespace Platform.Gateway.GraphQL.WebSockets;
+
+/// <summary>
+/// One graphql-transport-ws connection. A single writer drains a bounded queue, so no operation ever
+/// blocks on a slow client; when the queue is full the client is disconnected. The key is checked
+/// again every second, so revoking it ends the connection.
+/// </summary>
+public sealed partial class WebSocketSession(
+    WebSocket socket,
+    RequestAdmission admission,
+    GraphQLRequestReader reader,
+    GraphQLExecutor executor,
+    ProtocolMessages messages,
+    GraphQLLimitOptions limits,
+    IServiceProvider services,
+    ILogger logger)
+{
+    private static readonly TimeSpan KeyRecheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(
+        new BoundedChannelOptions(limits.WebSocketSendQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly ConcurrentDictionary<string, IDisposable> operations = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource closing = new();
+    private (WebSocketCloseStatus Status, string Reason)? closeRequest;
+    private int initialisations;
+    private string? apiKey;
+    private Caller? caller;
+
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, closing.Token);
+        var writer = WriteLoopAsync(linked.Token);
+        var watchdog = WatchAsync(linked.Token);
+        try
+        {
+            await ReadLoopAsync(linked.Token);
+        }
+        finally
+        {
+            foreach (var operation in operations.Values)
+            {
+                operation.Dispose();
+            }
+
+            operations.Clear();
+            outbox.Writer.TryComplete();
+            await closing.CancelAsync();
+            await Task.WhenAll(writer, watchdog);
+            closing.Dispose();
+        }
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (socket.State == WebSocketState.Open && !cancellationToken.IsCancellationRequested)
+        {
+            var received = await socket.ReceiveAsync(buffer, cancellationToken);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            if (message.Length + received.Count > limits.MaxRequestBytes)
+            {
+                Close(CloseCodes.MessageTooBig, "Message too big");
+                return;
+            }
+
+            message.Write(buffer, 0, received.Count);
+            if (!received.EndOfMessage)
+            {
+                continue;
+            }
+
+            var payload = message.ToArray();
+            message.SetLength(0);
+            if (received.MessageType != WebSocketMessageType.Text || !await HandleMessageAsync(payload, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles one client message; returns false once the connection is being closed.</summary>
+    private async Task<bool> HandleMessageAsync(byte[] payload, CancellationToken cancellationToken)
+    {
+        ClientMessage message;
+        try
+        {
+            message = ClientMessage.Parse(payload);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            Close(CloseCodes.InvalidMessage, $"Invalid message received: {exception.Message}");
+            return false;
+        }
+
+        switch (message.Type)
+        {
+            case "connection_init":
+                return await InitialiseAsync(message, cancellationToken);
+            case "ping":
+                return Send(ProtocolMessages.Pong);
+            case "pong":
+                return true;
+            case "subscribe":
+                return await SubscribeAsync(message, cancellationToken);
+            case "complete":
+                if (message.Id is not null && operations.TryRemove(message.Id, out var operation))
+                {
+                    operation.Dispose();
+                }
+
+                return true;
+            default:
+                Close(CloseCodes.InvalidMessage, $"Invalid message received: unknown type '{message.Type}'");
+                return false;
+        }
+    }
+
+    private async Task<bool> InitialiseAsync(ClientMessage message, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref initialisations) > 1)
+        {
+            Close(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+            return false;
+        }
+
+        apiKey = message.ApiKey;
+        var (authenticated, denial) = await admission.AuthenticateAsync(apiKey, cancellationToken);
+        if (authenticated is null)
+        {
+            Close(CloseCodes.Forbidden, $"Forbidden: {denial!.Code}");
+            return false;
+        }
+
+        caller = authenticated;
+        return Send(ProtocolMessages.ConnectionAck);
+    }
+
+    private async Task<bool> SubscribeAsync(ClientMessage message, CancellationToken cancellationToken)
+    {
+        if (caller is null)
+        {
+            Close(CloseCodes.Unauthorized, "Unauthorized");
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(message.Id) || message.Payload is not { } payload)
+        {
+            Close(CloseCodes.InvalidMessage, "Invalid message received: subscribe needs an id and a payload");
+            return false;
+        }
+
+        var id = message.Id;
+        if (!operations.TryAdd(id, Placeholder.Instance))
+        {
+            Close(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return false;
+        }
+
+        if (!reader.TryRead(payload, out var request, out var error))
+        {
+            return Finish(id, ProtocolMessages.Error(id, "INVALID_REQUEST", error));
+        }
+
+        if (await admission.AdmitAsync(caller) is { } denial)
+        {
+            return Finish(id, ProtocolMessages.Error(id, denial.Code, denial.Message));
+        }
+
+        var result = await executor.ExecuteAsync(request, caller, RequestTransport.WebSocket, services, cancellationToken);
+        if (!result.Executed)
+        {
+            return Finish(id, messages.Error(id, result));
+        }
+
+        if (result.Streams is not { Count: > 0 } streams)
+        {
+            return Send(messages.Next(id, result)) && Finish(id, ProtocolMessages.Complete(id));
+        }
+
+        var subscription = streams.Values.Single().Subscribe(new StreamForwarder(this, id));
+        if (!operations.TryUpdate(id, subscription, Placeholder.Instance))
+        {
+            subscription.Dispose(); // completed or cancelled while it was starting
+        }
+
+        return true;
+    }
+
+    private void ForwardNext(string id, ExecutionResult result) => Send(messages.Next(id, result));
+
+    private void ForwardFailure(string id, Exception error)
+    {
+        logger.LogWarning(error, "Subscription {Id} failed", id);
+        Finish(id, ProtocolMessages.Error(id, "SUBSCRIPTION_FAILED", "The subscription failed on the server."));
+    }
+
+    private bool Finish(string id, byte[] finalMessage)
+    {
+        operations.TryRemove(id, out _);
+        return Send(finalMessage);
+    }
+
+    private bool Send(byte[] message)
+    {
+        if (outbox.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        Close(CloseCodes.SlowConsumer, "Slow consumer: too many undelivered messages");
+        return false;
+    }
+
+    private void Close(WebSocketCloseStatus status, string reason)
+    {
+        closeRequest ??= (status, reason);
+        outbox.Writer.TryComplete();
+    }
+
+    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in outbox.Reader.ReadAllAsync(cancellationToken))
+            {
+                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+
+            if (closeRequest is var (status, reason) && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await socket.CloseAsync(status, reason, timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            logger.LogDebug(exception, "WebSocket send stopped");
+        }
+        finally
+        {
+            await closing.CancelAsync();
+        }
+    }
+
+    /// <summary>Closes connections that never initialise, and connections whose key was revoked.</summary>
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(limits.ConnectionInitTimeout, cancellationToken);
+            if (caller is null)
+            {
+                Close(CloseCodes.ConnectionInitTimeout, "Connection initialisation timeout");
+                return;
+            }
+
+            using var timer = new PeriodicTimer(KeyRecheckInterval);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var (stillValid, _) = await admission.AuthenticateAsync(apiKey, cancellationToken);
+                if (stillValid is null)
+                {
+                    Close(CloseCodes.Forbidden, "Forbidden: the API key is no longer valid");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended.
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using GraphQL;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.Gateway.Auth;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.GraphQL.Transport;
+using Platform.Gateway.GraphQL.WebSockets;
+using Platform.Gateway.Operations;
+using Platform.Gateway.Subscriptions;
+using Platform.Storage;
+using Platform.Storage.Database;
+using Prometheus;
+
+namespace Platform.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    public const string HttpPortVariable = "PLATFORM_HTTP_PORT";
+    public const int DefaultHttpPort = 5080;
+
+    /// <summary>Everything a gateway node runs: silo, GraphQL, auth, Hangfire client, health and metrics.</summary>
+    public static WebApplicationBuilder AddPlatformGateway(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(PlatformOptions.Section);
+        var platform = section.Get<PlatformOptions>() ?? new PlatformOptions();
+        var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
+        builder.Services.Configure<PlatformOptions>(section);
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            var port = Environment.GetEnvironmentVariable(HttpPortVariable) is { Length: > 0 } configured ? configured : DefaultHttpPort.ToString();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = platform.GraphQL.MaxRequestBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformStorage(connectionString);
+        builder.AddPlatformSilo(platform.Orleans, connectionString);
+        builder.Services.AddPlatformGraphQL(platform.GraphQL);
+        builder.Services
+            .AddSingleton<ApiKeyAuthenticator>()
+            .AddSingleton<TenantDirectory>()
+            .AddSingleton<TenantRateLimiter>()
+            .AddSingleton<RequestAdmission>()
+            .AddSingleton<ProgressHub>()
+            .AddScoped<TenantAdministration>()
+            .AddScoped<SystemChecks>();
+        builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapPlatformEndpoints(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseHttpMetrics();
+        app.Map("/graphql", (HttpContext context) => context.WebSockets.IsWebSocketRequest
+            ? context.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(context)
+            : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapMetrics("/metrics");
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/hangfire"),
+            branch => branch.UseMiddleware<HangfireDashboardGate>());
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardGate.Authorization()],
+            IsReadOnlyFunc = HangfireDashboardGate.IsReadOnly,
+            DashboardTitle = "Platform jobs",
+        });
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Platform.Gateway.Hosting;
+
+/// <summary>How this node joins the Orleans cluster.</summary>
+public sealed class OrleansEndpointOptions
+{
+    public string ClusterId { get; set; } = "platform";
+
+    /// <summary>Stable across deployments: grain state and reminders are keyed by it.</summary>
+    public string ServiceId { get; set; } = "platform";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other nodes reach this one at.</summary>
+    public string AdvertisedIp { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on all interfaces (containers) instead of only the advertised address.</summary>
+    public bool ListenOnAnyAddress { get; set; }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Orleans.Configuration;
+using Platform.Grains;
+using Platform.Grains.Persistence;
+
+namespace Platform.Gateway.Hosting;
+
+public static class OrleansSiloExtensions
+{
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>Co-hosts a silo: membership, grain state and reminders all in the platform PostgreSQL database.</summary>
+    public static void AddPlatformSilo(this IHostApplicationBuilder builder, OrleansEndpointOptions endpoint, string connectionString)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = endpoint.ClusterId;
+                options.ServiceId = endpoint.ServiceId;
+            });
+            silo.ConfigureEndpoints(
+                IPAddress.Parse(endpoint.AdvertisedIp),
+                endpoint.SiloPort,
+                endpoint.GatewayPort,
+                listenOnAnyHostAddress: endpoint.ListenOnAnyAddress);
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
+            {
+                options.Invariant = AdoNetInvariant;
+                options.ConnectionString = connectionString;
+                options.GrainStorageSerializer = new StableJsonGrainStorageSerializer();
+            });
+            silo.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            });
+        });
+    }
+}

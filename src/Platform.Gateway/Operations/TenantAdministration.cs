@@ -1,0 +1,79 @@
+using GraphQL;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Auth;
+using Platform.Domain.Tenants;
+using Platform.Gateway.Auth;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.GraphQL.Arguments;
+using Platform.Gateway.GraphQL.Types;
+using Platform.Storage.ApiKeys;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>Tenants, their settings and their API keys.</summary>
+public sealed class TenantAdministration(
+    IGrainFactory grains,
+    ApiKeyStore keys,
+    ApiKeyAuthenticator authenticator,
+    TenantDirectory directory,
+    ILogger<TenantAdministration> logger)
+{
+    public async Task<CreateTenantPayload> CreateTenantAsync(CreateTenantInput input, CancellationToken cancellationToken)
+    {
+        Require("input.id", TenantIds.Explain(input.Id));
+        Require("input.name", TenantSettingsRules.ExplainName(input.Name));
+        var requestsPerSecond = input.RequestsPerSecond ?? TenantSettingsRules.DefaultRequestsPerSecond;
+        Require("input.requestsPerSecond", TenantSettingsRules.ExplainRequestsPerSecond(requestsPerSecond));
+
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.Id))
+            .CreateAsync(input.Name.Trim(), new TenantSettings(requestsPerSecond))
+            ?? throw new ExecutionError($"A tenant with id '{input.Id}' already exists.") { Code = "ALREADY_EXISTS" };
+
+        var secret = ApiKeySecrets.Generate();
+        var adminKey = await keys.CreateAsync(tenant.Id, Role.Admin, "initial admin", secret, createdBy: null, cancellationToken);
+        directory.Remember(tenant);
+        logger.LogInformation("Created tenant {TenantId} with admin key {KeyId}", tenant.Id, adminKey.Id);
+        return new CreateTenantPayload(tenant, adminKey, secret);
+    }
+
+    public async Task<TenantInfo> UpdateSettingsAsync(string tenantId, UpdateTenantSettingsInput input)
+    {
+        Require("input.requestsPerSecond", TenantSettingsRules.ExplainRequestsPerSecond(input.RequestsPerSecond));
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId))
+            .UpdateSettingsAsync(new TenantSettings(input.RequestsPerSecond))
+            ?? throw new NotFoundError("tenant", tenantId);
+        directory.Remember(tenant);
+        return tenant;
+    }
+
+    public async Task<CreateApiKeyPayload> CreateApiKeyAsync(Caller caller, CreateApiKeyInput input, CancellationToken cancellationToken)
+    {
+        Require("input.name", TenantSettingsRules.ExplainName(input.Name));
+        var secret = ApiKeySecrets.Generate();
+        var key = await keys.CreateAsync(caller.TenantId!, input.Role, input.Name.Trim(), secret, caller.KeyId, cancellationToken);
+        logger.LogInformation("Key {KeyId} ({Role}) created in tenant {TenantId} by {Caller}", key.Id, key.Role, key.TenantId, caller.Label);
+        return new CreateApiKeyPayload(key, secret);
+    }
+
+    public async Task<ApiKeyRecord> RevokeApiKeyAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        var key = Guid.TryParse(id, out var keyId) ? await keys.RevokeAsync(tenantId, keyId, cancellationToken) : null;
+        if (key is null)
+        {
+            throw new NotFoundError("API key", id);
+        }
+
+        authenticator.Forget(key.Id);
+        logger.LogInformation("Key {KeyId} revoked in tenant {TenantId}", key.Id, tenantId);
+        return key;
+    }
+
+    private static void Require(string field, string? brokenRule)
+    {
+        if (brokenRule is not null)
+        {
+            throw new InputError(field, brokenRule);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using Platform.Gateway.Hosting;
+
+var app = await GatewayApp.CreateAsync(args);
+await app.RunAsync();

@@ -1,0 +1,77 @@
+using Npgsql;
+using Platform.Domain.Auth;
+
+namespace Platform.Storage.ApiKeys;
+
+/// <summary>platform.api_keys: every query is scoped by tenant except the lookup by secret hash.</summary>
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "id, tenant_id, role, name, hint, created_at, revoked_at";
+
+    public async Task<ApiKeyRecord> CreateAsync(
+        string tenantId, Role role, string name, string secret, Guid? createdBy, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            INSERT INTO platform.api_keys (id, tenant_id, role, name, secret_hash, hint, created_by)
+            VALUES (@id, @tenant, @role, @name, @hash, @hint, @createdBy)
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("role", RoleNames.ToWire(role));
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("hash", ApiKeySecrets.Hash(secret));
+        command.Parameters.AddWithValue("hint", ApiKeySecrets.Hint(secret));
+        command.Parameters.AddWithValue("createdBy", (object?)createdBy ?? DBNull.Value);
+        return (await ReadAsync(command, cancellationToken)).Single();
+    }
+
+    public async Task<ApiKeyRecord?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM platform.api_keys WHERE secret_hash = @hash");
+        command.Parameters.AddWithValue("hash", ApiKeySecrets.Hash(secret));
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM platform.api_keys WHERE tenant_id = @tenant ORDER BY created_at, id");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>Revokes a key of this tenant; returns null when the tenant has no such key.</summary>
+    public async Task<ApiKeyRecord?> RevokeAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            UPDATE platform.api_keys SET revoked_at = COALESCE(revoked_at, now())
+            WHERE tenant_id = @tenant AND id = @id
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("id", id);
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    private static async Task<List<ApiKeyRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<ApiKeyRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new ApiKeyRecord(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                RoleNames.FromWire(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return records;
+    }
+}

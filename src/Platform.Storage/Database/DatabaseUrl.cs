@@ -1,0 +1,63 @@
+using Npgsql;
+
+namespace Platform.Storage.Database;
+
+/// <summary>
+/// Accepts either a URL (postgres://user:password@host:port/database?sslmode=require) or an Npgsql
+/// connection string, and returns an Npgsql connection string.
+/// </summary>
+public static class DatabaseUrl
+{
+    public const string EnvironmentVariable = "PLATFORM_DATABASE_URL";
+
+    /// <summary>The configured value, else PLATFORM_DATABASE_URL, as an Npgsql connection string.</summary>
+    public static string Resolve(string? configured)
+    {
+        var value = string.IsNullOrWhiteSpace(configured) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : configured;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"No database configured: set {EnvironmentVariable} (postgres://user:password@host:port/database) or Platform:DatabaseUrl.");
+        }
+
+        return ToConnectionString(value);
+    }
+
+    public static string ToConnectionString(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            && !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NpgsqlConnectionStringBuilder(value).ConnectionString;
+        }
+
+        var uri = new Uri(value);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+        };
+
+        var userInfo = uri.UserInfo.Split(':', 2);
+        if (userInfo[0].Length > 0)
+        {
+            builder.Username = Uri.UnescapeDataString(userInfo[0]);
+        }
+
+        if (userInfo.Length == 2)
+        {
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(parts[0]);
+            builder[key] = parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : string.Empty;
+        }
+
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Storage.ApiKeys;
+using Platform.Storage.Database;
+using Platform.Storage.Migrations;
+using Platform.Storage.SystemChecks;
+
+namespace Platform.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers one pooled data source for the platform database and the stores built on it.</summary>
+    public static IServiceCollection AddPlatformStorage(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SystemCheckStore>();
+        services.AddSingleton<ServerInfo>();
+        return services;
+    }
+}

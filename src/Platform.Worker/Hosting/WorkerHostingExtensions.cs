@@ -1,0 +1,52 @@
+using Hangfire;
+using Orleans.Configuration;
+using Platform.Abstractions.Jobs;
+using Platform.ML;
+using Platform.Storage;
+using Platform.Storage.Database;
+using Platform.Worker.Jobs;
+
+namespace Platform.Worker.Hosting;
+
+public static class WorkerHostingExtensions
+{
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>A worker: Orleans client, Hangfire server on the configured queues, TorchSharp jobs.</summary>
+    public static HostApplicationBuilder AddPlatformWorker(this HostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(WorkerOptions.Section);
+        var options = section.Get<WorkerOptions>() ?? new WorkerOptions();
+        var connectionString = DatabaseUrl.Resolve(options.DatabaseUrl);
+
+        TorchRuntime.Initialize(options.TorchThreads);
+        var queues = WorkerQueues.Resolve(options.Queues, hasGpu: TorchRuntime.SelectDevice().type == TorchSharp.DeviceType.CUDA);
+
+        builder.Services.Configure<WorkerOptions>(section);
+        builder.Services.AddPlatformStorage(connectionString);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            client.UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = AdoNetInvariant;
+                clustering.ConnectionString = connectionString;
+            });
+            client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+        });
+        builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
+        builder.Services.AddHangfireServer(server =>
+        {
+            server.Queues = queues;
+            server.WorkerCount = options.WorkerCount;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        builder.Services.AddSingleton<SystemCheckProbe>();
+        builder.Services.AddScoped<ISystemCheckJob, SystemCheckJob>();
+        return builder;
+    }
+}

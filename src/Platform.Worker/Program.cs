@@ -1,0 +1,9 @@
+using Platform.Storage;
+using Platform.Worker.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--queues"] = "Platform:Queues" });
+builder.AddPlatformWorker();
+var host = builder.Build();
+await host.Services.GetRequiredService<DatabaseSetup>().RunAsync();
+await host.RunAsync();
