@@ -1,6 +1,7 @@
 using Hangfire;
 using Orleans.Configuration;
 using Platform.Abstractions.Jobs;
+using Platform.Domain.Jobs;
 using Platform.ML;
 using Platform.Storage;
 using Platform.Storage.Database;

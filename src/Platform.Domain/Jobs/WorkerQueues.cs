@@ -1,6 +1,4 @@
-using Platform.Domain.Jobs;
-
-namespace Platform.Worker.Hosting;
+namespace Platform.Domain.Jobs;
 
 public static class WorkerQueues
 {

@@ -1,0 +1,107 @@
+using System.Net;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Auth;
+
+/// <summary>Keys: missing, unknown, revoked, roles, and the system key's narrow powers.</summary>
+public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private const string TenantQuery = "{ tenant { id } }";
+
+    [Fact]
+    public async Task AMissingKeyIs401()
+    {
+        var response = await platform.Http.PostAsync(null, TenantQuery);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal(["UNAUTHENTICATED"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task AnUnknownKeyIs401()
+    {
+        var response = await platform.Http.PostAsync("pk_not-a-real-key", TenantQuery);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal(["INVALID_API_KEY"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task ARevokedKeyIsRefusedWithinOneSecond()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");
+        (await platform.Http.PostAsync(merchant, TenantQuery)).AssertSuccess();
+        var keys = await platform.Http.PostAsync(admin, "{ apiKeys { id role } }");
+        var merchantId = keys.Data.GetProperty("apiKeys").EnumerateArray()
+            .Single(k => k.GetProperty("role").GetString() == "MERCHANT").GetProperty("id").GetString();
+
+        var revoked = await platform.Http.PostAsync(admin, "mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }", new { id = merchantId });
+        revoked.AssertSuccess();
+        var response = await platform.Http.PostAsync(merchant, TenantQuery);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal(["API_KEY_REVOKED"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task ThePartnerRoleCannotMutate()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var partner = await platform.CreateKeyAsync(admin, "PARTNER");
+
+        var read = await platform.Http.PostAsync(partner, TenantQuery);
+        var write = await platform.Http.PostAsync(partner, "mutation { createApiKey(input: { role: ADMIN, name: \"escalate\" }) { secret } }");
+
+        read.AssertSuccess();
+        Assert.Equal(HttpStatusCode.Forbidden, write.Status);
+        Assert.Equal(["FORBIDDEN"], write.ErrorCodes);
+        Assert.Contains("ADMIN", write.FirstError.GetProperty("message").GetString());
+        Assert.False(write.Body.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task TheMerchantRoleCannotManageKeysOrRunDiagnostics()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");
+
+        var keys = await platform.Http.PostAsync(merchant, "{ apiKeys { id } }");
+        var check = await platform.Http.PostAsync(merchant, "mutation { systemCheck { id } }");
+
+        Assert.Equal(HttpStatusCode.Forbidden, keys.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, check.Status);
+    }
+
+    [Fact]
+    public async Task TheSystemKeyCreatesTenantsButReadsNoTenantData()
+    {
+        var response = await platform.Http.PostAsync(platform.Settings.SystemKey, TenantQuery);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal(["FORBIDDEN"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task ATenantKeyCannotCreateTenants()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+
+        var response = await platform.Http.PostAsync(admin, "mutation { createTenant(input: { id: \"sneaky\", name: \"x\" }) { adminSecret } }");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+    }
+
+    [Fact]
+    public async Task ASecretIsShownOnceAndNeverListed()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var secret = await platform.CreateKeyAsync(admin, "PARTNER");
+
+        var listed = await platform.Http.PostAsync(admin, "{ apiKeys { name hint role revokedAt } }");
+
+        listed.AssertSuccess();
+        Assert.DoesNotContain(secret, listed.Body.GetRawText());
+        Assert.Contains(listed.Data.GetProperty("apiKeys").EnumerateArray(), k => secret.StartsWith(k.GetProperty("hint").GetString()!, StringComparison.Ordinal));
+    }
+}

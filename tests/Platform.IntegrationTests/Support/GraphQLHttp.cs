@@ -1,0 +1,46 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Platform.IntegrationTests.Support;
+
+/// <summary>A plain HTTP client for the gateway's GraphQL endpoint: what any outside tool would send.</summary>
+public sealed class GraphQLHttp(Uri endpoint) : IDisposable
+{
+    public const string GraphQLResponseType = "application/graphql-response+json";
+
+    private readonly HttpClient http = new();
+
+    public Task<GraphQLResponse> PostAsync(string? apiKey, string query, object? variables = null, string? operationName = null, string accept = GraphQLResponseType) =>
+        SendRawAsync(apiKey, JsonSerializer.Serialize(new { query, variables, operationName }), accept);
+
+    public async Task<GraphQLResponse> SendRawAsync(string? apiKey, string body, string accept = GraphQLResponseType, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        request.Content = new StringContent(body, Encoding.UTF8);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return await SendAsync(request, apiKey, accept);
+    }
+
+    public async Task<GraphQLResponse> GetAsync(string? apiKey, string query, string accept = GraphQLResponseType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{endpoint}?query={Uri.EscapeDataString(query)}");
+        return await SendAsync(request, apiKey, accept);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<GraphQLResponse> SendAsync(HttpRequestMessage request, string? apiKey, string accept)
+    {
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return new GraphQLResponse(response.StatusCode, body, response.Headers, response.Content.Headers.ContentType?.MediaType);
+    }
+}

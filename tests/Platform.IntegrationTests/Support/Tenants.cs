@@ -1,0 +1,26 @@
+namespace Platform.IntegrationTests.Support;
+
+/// <summary>Tenant and key set-up through the public API, as an operator would do it.</summary>
+public static class Tenants
+{
+    public static async Task<(string TenantId, string AdminKey)> CreateAsync(GraphQLHttp http, string systemKey, string prefix = "shop")
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
+        var response = await http.PostAsync(
+            systemKey,
+            "mutation($input: CreateTenantInput!) { createTenant(input: $input) { adminSecret } }",
+            new { input = new { id, name = $"Shop {id}" } });
+        response.AssertSuccess();
+        return (id, response.Data.GetProperty("createTenant").GetProperty("adminSecret").GetString()!);
+    }
+
+    public static async Task<string> CreateKeyAsync(GraphQLHttp http, string adminKey, string role)
+    {
+        var response = await http.PostAsync(
+            adminKey,
+            "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }",
+            new { input = new { role, name = $"{role} key" } });
+        response.AssertSuccess();
+        return response.Data.GetProperty("createApiKey").GetProperty("secret").GetString()!;
+    }
+}

@@ -1,0 +1,52 @@
+using Platform.Domain.Auth;
+using Platform.Storage.ApiKeys;
+using Platform.Testing;
+
+namespace Platform.Storage.Tests;
+
+public sealed class ApiKeyStoreTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private readonly ApiKeyStore store = new(database.DataSource);
+
+    [Fact]
+    public async Task AKeyIsFoundByItsSecretButTheSecretIsNotStored()
+    {
+        var secret = ApiKeySecrets.Generate();
+        var created = await store.CreateAsync("shop-a", Role.Merchant, "pos", secret, createdBy: null);
+
+        var found = await store.FindBySecretAsync(secret);
+
+        Assert.Equal(created, found);
+        Assert.Equal(ApiKeySecrets.Hint(secret), found!.Hint);
+        await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM platform.api_keys WHERE secret_hash = @secret OR hint = @secret");
+        command.Parameters.AddWithValue("secret", secret);
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task AnotherTenantCannotListOrRevokeAKey()
+    {
+        var key = await store.CreateAsync("shop-b", Role.Admin, "admin", ApiKeySecrets.Generate(), createdBy: null);
+
+        Assert.Null(await store.RevokeAsync("shop-c", key.Id));
+        Assert.DoesNotContain(await store.ListAsync("shop-c"), k => k.Id == key.Id);
+        Assert.Contains(await store.ListAsync("shop-b"), k => k.Id == key.Id);
+    }
+
+    [Fact]
+    public async Task RevokingTwiceKeepsTheFirstRevocationTime()
+    {
+        var secret = ApiKeySecrets.Generate();
+        var key = await store.CreateAsync("shop-d", Role.Partner, "partner", secret, createdBy: null);
+
+        var first = await store.RevokeAsync("shop-d", key.Id);
+        var second = await store.RevokeAsync("shop-d", key.Id);
+
+        Assert.True(first!.IsRevoked);
+        Assert.Equal(first.RevokedAt, second!.RevokedAt);
+        Assert.True((await store.FindBySecretAsync(secret))!.IsRevoked);
+    }
+
+    [Fact]
+    public async Task AnUnknownSecretFindsNothing() => Assert.Null(await store.FindBySecretAsync(ApiKeySecrets.Generate()));
+}
