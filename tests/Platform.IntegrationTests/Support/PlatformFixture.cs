@@ -11,14 +11,14 @@ public class PlatformFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string> Overrides { get; } = new Dictionary<string, string>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Settings = await NodeSettings.CreateAsync(GetType().Name.ToLowerInvariant());
         Node = await GatewayNode.StartAsync(Settings, Overrides);
         Http = new GraphQLHttp(Node.GraphQLUri);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await Node.DisposeAsync();

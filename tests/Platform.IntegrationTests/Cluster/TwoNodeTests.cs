@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans;
+using Orleans.Runtime;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Cluster;
+
+/// <summary>Two gateway nodes on one database form one cluster.</summary>
+public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<TwoNodeTests.TwoNodes>
+{
+    [Fact]
+    public async Task BothNodesAreActiveInTheMembershipTable()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(cluster.Settings.ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT port FROM orleans.membership WHERE cluster_id = @cluster AND status = 3 ORDER BY port");
+        command.Parameters.AddWithValue("cluster", cluster.Settings.ClusterId);
+        var ports = new List<int>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ports.Add(reader.GetInt32(0));
+            }
+        }
+
+        Assert.Equal(new[] { cluster.A.SiloPort, cluster.B.SiloPort }.Order(), ports);
+    }
+
+    [Fact]
+    public async Task ACallMadeOnNodeAReachesAGrainLivingOnNodeB()
+    {
+        var management = cluster.A.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        string? tenantOnB = null;
+        for (var attempt = 0; attempt < 30 && tenantOnB is null; attempt++)
+        {
+            var (tenantId, _) = await Tenants.CreateAsync(cluster.HttpB, cluster.Settings.SystemKey, "cross");
+            var activations = await management.GetDetailedGrainStatistics();
+            if (activations.Any(a => a.GrainId.ToString().Contains(GrainKeys.Tenant(tenantId), StringComparison.Ordinal) && a.SiloAddress.Endpoint.Port == cluster.B.SiloPort))
+            {
+                tenantOnB = tenantId;
+            }
+        }
+
+        Assert.NotNull(tenantOnB);
+        var tenant = await cluster.A.Services.GetRequiredService<IGrainFactory>().GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantOnB)).GetAsync();
+        Assert.Equal(tenantOnB, tenant!.Id);
+    }
+
+    [Fact]
+    public async Task ARevokedKeyIsRefusedOnEveryNodeWithinOneSecond()
+    {
+        var (_, admin) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey);
+        var merchant = await Tenants.CreateKeyAsync(cluster.HttpA, admin, "MERCHANT");
+        (await cluster.HttpB.PostAsync(merchant, "{ tenant { id } }")).AssertSuccess(); // node B has the key cached now
+        var merchantId = (await cluster.HttpA.PostAsync(admin, "{ apiKeys { id role } }")).Data.GetProperty("apiKeys")
+            .EnumerateArray().Single(k => k.GetProperty("role").GetString() == "MERCHANT").GetProperty("id").GetString();
+
+        (await cluster.HttpA.PostAsync(admin, "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", new { id = merchantId })).AssertSuccess();
+        var clock = Stopwatch.StartNew();
+        while ((await cluster.HttpB.PostAsync(merchant, "{ tenant { id } }")).Status != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "node B still accepted the revoked key after 1 s");
+            await Task.Delay(25);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task SettingsChangedOnOneNodeAreReadOnTheOther()
+    {
+        var (_, admin) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey);
+
+        (await cluster.HttpA.PostAsync(admin, "mutation { updateTenantSettings(input: { requestsPerSecond: 321 }) { id } }")).AssertSuccess();
+        var read = await cluster.HttpB.PostAsync(admin, "{ tenant { settings { requestsPerSecond } } }");
+
+        Assert.Equal(321, read.Data.GetProperty("tenant").GetProperty("settings").GetProperty("requestsPerSecond").GetInt32());
+    }
+
+    public sealed class TwoNodes : IAsyncLifetime
+    {
+        public NodeSettings Settings { get; private set; } = null!;
+
+        public GatewayNode A { get; private set; } = null!;
+
+        public GatewayNode B { get; private set; } = null!;
+
+        public GraphQLHttp HttpA { get; private set; } = null!;
+
+        public GraphQLHttp HttpB { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Settings = await NodeSettings.CreateAsync("cluster");
+            A = await GatewayNode.StartAsync(Settings);
+            B = await GatewayNode.StartAsync(Settings);
+            HttpA = new GraphQLHttp(A.GraphQLUri);
+            HttpB = new GraphQLHttp(B.GraphQLUri);
+            await WaitUntilMembersAsync(2);
+        }
+
+        public async Task DisposeAsync()
+        {
+            HttpA.Dispose();
+            HttpB.Dispose();
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+        }
+
+        private async Task WaitUntilMembersAsync(int count)
+        {
+            var membership = A.Services.GetRequiredService<IClusterMembershipService>();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the two silos did not see each other");
+                await Task.Delay(200);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Platform.Testing;
+
+namespace Platform.IntegrationTests.Support;
+
+/// <summary>The real worker executable (Hangfire server, Orleans client, TorchSharp), as a separate process.</summary>
+public static class WorkerProcess
+{
+    public static ChildProcess Start(NodeSettings settings, string queues = "cpu,default")
+    {
+        var dll = Path.Combine(RepositoryPaths.Root, "src", "Platform.Worker", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Platform.Worker.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the solution first: the worker is started from its build output.", dll);
+        }
+
+        return ChildProcess.Start("dotnet", [dll, "--queues", queues], new Dictionary<string, string?>
+        {
+            ["Platform__DatabaseUrl"] = settings.ConnectionString,
+            ["Platform__ClusterId"] = settings.ClusterId,
+            ["Platform__ServiceId"] = settings.ClusterId,
+            ["Platform__TorchThreads"] = "1",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["MALLOC_MMAP_THRESHOLD_"] = "65536",
+        });
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# What a newcomer does: ./platform up --detach, a GraphQL query with the demo ADMIN key, a diagnostic
+# job on the worker, ./platform down; then a second up that must reuse the data and the keys.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+
+export PLATFORM_STATE_DIR="$(mktemp -d)"
+export PLATFORM_HTTP_PORT="$(free_port 15080)"
+export Platform__Orleans__SiloPort="$(free_port 21111)"
+export Platform__Orleans__GatewayPort="$(free_port 31000)"
+URL="http://127.0.0.1:$PLATFORM_HTTP_PORT/graphql"
+cleanup() {
+  "$ROOT/platform" down >/dev/null 2>&1 || true
+  [ -L "$PLATFORM_STATE_DIR/pg" ] && rm -rf "$(readlink -f "$PLATFORM_STATE_DIR/pg")"
+  rm -rf "$PLATFORM_STATE_DIR"
+}
+trap cleanup EXIT
+
+graphql() { # key, query
+  curl -fsS -H "X-Api-Key: $1" -H 'content-type: application/json' \
+    -d "$(node -e 'console.log(JSON.stringify({ query: process.argv[1] }))' "$2")" "$URL"
+}
+admin_key() { node -e 'console.log(require(process.argv[1]).tenants.demo.admin)' "$PLATFORM_STATE_DIR/keys.json"; }
+expect() { # haystack, needle
+  case "$1" in *"$2"*) ;; *) echo "smoke: expected '$2' in: $1" >&2; exit 1 ;; esac
+}
+
+"$ROOT/platform" up --detach
+key="$(admin_key)"
+expect "$(graphql "$key" '{ tenant { id name } }')" '"id":"demo"'
+"$ROOT/platform" status | grep 'health *ready' >/dev/null
+
+run="$(graphql "$key" 'mutation { systemCheck { id } }' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')"
+for _ in $(seq 1 120); do
+  result="$(graphql "$key" "{ systemCheckRun(id: \"$run\") { status device torchVersion } }")"
+  case "$result" in *SUCCEEDED*|*FAILED*) break ;; esac
+  sleep 0.5
+done
+expect "$result" '"status":"SUCCEEDED"'
+"$ROOT/platform" down
+
+"$ROOT/platform" up --detach
+[ "$(admin_key)" = "$key" ] || { echo "smoke: the second up replaced the demo keys" >&2; exit 1; }
+expect "$(graphql "$key" '{ tenant { id } }')" '"id":"demo"'
+echo "smoke: ok"
