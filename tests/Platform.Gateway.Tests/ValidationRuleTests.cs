@@ -1,0 +1,96 @@
+using GraphQL;
+using Platform.Gateway.Auth;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.Hosting;
+
+namespace Platform.Gateway.Tests;
+
+/// <summary>The validation rules reject documents before any resolver runs, on first sight and from the document cache.</summary>
+public sealed class ValidationRuleTests : IDisposable
+{
+    private readonly SchemaHost host = new(new GraphQLLimitOptions { MaxDepth = 2, MaxComplexity = 30 });
+
+    [Fact]
+    public async Task APartnerCannotSelectAMutationEvenFromTheDocumentCache()
+    {
+        const string Mutation = "mutation { createApiKey(input: { role: ADMIN, name: \"x\" }) { secret } }";
+        await host.ExecuteAsync(Mutation, Callers.Merchant); // caches the parsed document after validation fails? it must not matter
+
+        var first = await host.ExecuteAsync(Mutation, Callers.Partner);
+        var second = await host.ExecuteAsync(Mutation, Callers.Partner);
+
+        Assert.All(new[] { first, second }, result =>
+        {
+            Assert.False(result.Executed);
+            Assert.Equal("FORBIDDEN", Assert.Single(result.Errors!).Code);
+        });
+    }
+
+    [Fact]
+    public async Task ACachedDocumentIsStillCheckedForTheNextCaller()
+    {
+        const string Query = "{ apiKeys { id } }";
+        var introspectionFirst = await host.ExecuteAsync("{ __typename }", Callers.Admin);
+        Assert.True(introspectionFirst.Executed);
+
+        // An admin's document that passed validation is cached...
+        var admin = await host.ExecuteAsync(Query, Callers.Admin);
+        // ...and a merchant sending the same text is still refused.
+        var merchant = await host.ExecuteAsync(Query, Callers.Merchant);
+
+        Assert.True(admin.Executed);
+        Assert.False(merchant.Executed);
+        Assert.Equal("FORBIDDEN", Assert.Single(merchant.Errors!).Code);
+    }
+
+    [Fact]
+    public async Task TheSystemKeyMayOnlyCreateTenants()
+    {
+        var result = await host.ExecuteAsync("{ tenant { id } }", Caller.System);
+
+        Assert.Equal("FORBIDDEN", Assert.Single(result.Errors!).Code);
+    }
+
+    [Fact]
+    public async Task DepthIsLimitedButIntrospectionIsNotCounted()
+    {
+        var deep = await host.ExecuteAsync("{ tenant { settings { requestsPerSecond } } }", Callers.Admin);
+        var introspection = await host.ExecuteAsync("{ __schema { types { fields { type { ofType { ofType { name } } } } } } }", Callers.Admin);
+
+        Assert.Equal("QUERY_TOO_DEEP", Assert.Single(deep.Errors!).Code);
+        Assert.True(introspection.Executed, string.Join("; ", introspection.Errors?.Select(e => e.Message) ?? []));
+    }
+
+    [Fact]
+    public async Task DepthFollowsFragments()
+    {
+        var result = await host.ExecuteAsync(
+            "query { ...T } fragment T on Query { tenant { ...S } } fragment S on Tenant { settings { requestsPerSecond } }", Callers.Admin);
+
+        Assert.Equal("QUERY_TOO_DEEP", Assert.Single(result.Errors!).Code);
+    }
+
+    [Fact]
+    public async Task ComplexityIsLimited()
+    {
+        var aliases = string.Join(" ", Enumerable.Range(0, 20).Select(i => $"t{i}: tenant {{ id }}"));
+
+        var result = await host.ExecuteAsync($"{{ {aliases} }}", Callers.Admin);
+
+        Assert.False(result.Executed);
+        Assert.Contains("complexity", Assert.Single(result.Errors!).Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(RequestTransport.HttpGet, "mutation { systemCheck { id } }", "METHOD_NOT_ALLOWED")]
+    [InlineData(RequestTransport.HttpPost, "subscription { systemCheckProgress(id: \"1\") { status } }", "SUBSCRIPTION_REQUIRES_WEBSOCKET")]
+    [InlineData(RequestTransport.HttpGet, "subscription { systemCheckProgress(id: \"1\") { status } }", "SUBSCRIPTION_REQUIRES_WEBSOCKET")]
+    public async Task OperationsMustUseATransportThatCarriesThem(RequestTransport transport, string document, string code)
+    {
+        var result = await host.ExecuteAsync(document, Callers.Admin, transport);
+
+        Assert.Equal(code, Assert.Single(result.Errors!).Code);
+    }
+
+    public void Dispose() => host.Dispose();
+}
