@@ -25,20 +25,24 @@ public sealed class SystemCheckProbe
         using var model = nn.Linear(Features, 1, device: device);
         using var optimizer = optim.SGD(model.parameters(), learningRate: 0.1);
 
-        double lossBefore = 0, lossAfter = 0;
+        var lossBefore = Loss(model, x, y);
         for (var step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
-            var loss = nn.functional.mse_loss(model.forward(x), y);
-            loss.backward();
+            nn.functional.mse_loss(model.forward(x), y).backward();
             optimizer.step();
-            lossAfter = loss.item<float>();
-            if (step == 0)
-                lossBefore = lossAfter;
         }
 
+        var lossAfter = Loss(model, x, y);
         return new TorchProbeResult(
             TorchRuntime.TorchVersion, device.ToString(), get_num_threads(), lossBefore, lossAfter, stopwatch.Elapsed);
+    }
+
+    private static double Loss(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return nn.functional.mse_loss(model.forward(x), y).item<float>();
     }
 }

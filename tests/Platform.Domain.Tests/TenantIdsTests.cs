@@ -17,7 +17,7 @@ public sealed class TenantIdsTests
     [Theory]
     [InlineData(null, "is required")]
     [InlineData("", "is required")]
-    [InlineData("a", "must start with a letter")]
+    [InlineData("a", "must be at least 2 characters")]
     [InlineData("Shop", "must start with a letter")]
     [InlineData("9shop", "must start with a letter")]
     [InlineData("shop/other", "must start with a letter")]

@@ -28,7 +28,7 @@ public sealed class ApiKeyStoreTests(MigratedDatabase database) : IClassFixture<
     {
         var key = await store.CreateAsync("shop-b", Role.Admin, "admin", ApiKeySecrets.Generate(), createdBy: null);
 
-        Assert.Null(await store.RevokeAsync("shop-c", key.Id));
+        Assert.Null((await store.RevokeAsync("shop-c", key.Id)).Key);
         Assert.DoesNotContain(await store.ListAsync("shop-c"), k => k.Id == key.Id);
         Assert.Contains(await store.ListAsync("shop-b"), k => k.Id == key.Id);
     }
@@ -39,12 +39,38 @@ public sealed class ApiKeyStoreTests(MigratedDatabase database) : IClassFixture<
         var secret = ApiKeySecrets.Generate();
         var key = await store.CreateAsync("shop-d", Role.Partner, "partner", secret, createdBy: null);
 
-        var first = await store.RevokeAsync("shop-d", key.Id);
-        var second = await store.RevokeAsync("shop-d", key.Id);
+        var first = (await store.RevokeAsync("shop-d", key.Id)).Key;
+        var second = (await store.RevokeAsync("shop-d", key.Id)).Key;
 
         Assert.True(first!.IsRevoked);
         Assert.Equal(first.RevokedAt, second!.RevokedAt);
         Assert.True((await store.FindBySecretAsync(secret))!.IsRevoked);
+    }
+
+    [Fact]
+    public async Task TheLastActiveAdminKeyIsKept()
+    {
+        var first = await store.CreateAsync("shop-e", Role.Admin, "first", ApiKeySecrets.Generate(), createdBy: null);
+        var second = await store.CreateAsync("shop-e", Role.Admin, "second", ApiKeySecrets.Generate(), createdBy: null);
+
+        var revokedFirst = await store.RevokeAsync("shop-e", first.Id);
+        var refusedSecond = await store.RevokeAsync("shop-e", second.Id);
+
+        Assert.True(revokedFirst.Key!.IsRevoked);
+        Assert.True(refusedSecond.LastActiveAdmin);
+        Assert.Null(refusedSecond.Key);
+        Assert.Contains(await store.ListAsync("shop-e"), k => k.Id == second.Id && !k.IsRevoked);
+    }
+
+    [Fact]
+    public async Task ConcurrentRevocationsNeverLeaveATenantWithoutAnAdminKey()
+    {
+        var admins = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            store.CreateAsync("shop-f", Role.Admin, $"admin {i}", ApiKeySecrets.Generate(), createdBy: null)));
+
+        await Task.WhenAll(admins.Select(a => store.RevokeAsync("shop-f", a.Id)));
+
+        Assert.Single(await store.ListAsync("shop-f"), k => !k.IsRevoked);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class SystemCheckStoreTests(MigratedDatabase database) : IClassFix
         var run = await store.CreateAsync("shop-a", JobQueues.Default, requestedBy: null);
         Assert.Equal(RunStatus.Queued, run.Status);
 
-        var running = await store.MarkRunningAsync("shop-a", run.Id, "host:1");
+        var running = await store.ClaimAsync(run.Id, "host:1");
         var done = await store.MarkSucceededAsync("shop-a", run.Id, new SystemCheckOutcome("2.10.0", "cpu", 2, "15.18", 4.2, 0.01, 35.5));
 
         Assert.Equal(RunStatus.Running, running!.Status);
@@ -31,7 +31,7 @@ public sealed class SystemCheckStoreTests(MigratedDatabase database) : IClassFix
         var run = await store.CreateAsync("shop-a", JobQueues.Cpu, requestedBy: null);
         await store.MarkFailedAsync("shop-a", run.Id, "boom");
 
-        Assert.Null(await store.MarkRunningAsync("shop-a", run.Id, "host:2"));
+        Assert.Null(await store.ClaimAsync(run.Id, "host:2"));
         Assert.Equal("boom", (await store.FindAsync("shop-a", run.Id))!.Error);
     }
 
@@ -41,6 +41,7 @@ public sealed class SystemCheckStoreTests(MigratedDatabase database) : IClassFix
         var run = await store.CreateAsync("shop-a", JobQueues.Default, requestedBy: null);
 
         Assert.Null(await store.FindAsync("shop-z", run.Id));
-        Assert.Null(await store.MarkRunningAsync("shop-z", run.Id, "host:3"));
+        Assert.Null(await store.MarkFailedAsync("shop-z", run.Id, "not yours"));
+        Assert.Equal(RunStatus.Queued, (await store.FindAsync("shop-a", run.Id))!.Status);
     }
 }

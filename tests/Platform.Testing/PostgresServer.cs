@@ -14,7 +14,6 @@ public sealed class PostgresServer
     private const string DirectoryPrefix = "platform-pg-";
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
     private readonly string adminConnectionString;
-    private int databases;
 
     private PostgresServer(string adminConnectionString) => this.adminConnectionString = adminConnectionString;
 
@@ -23,7 +22,8 @@ public sealed class PostgresServer
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
-        var name = $"{prefix ?? "test"}_{Environment.ProcessId}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..48].ToLowerInvariant();
+        var label = (prefix ?? "test").ToLowerInvariant();
+        var name = $"{label[..Math.Min(label.Length, 20)]}_{Guid.NewGuid():N}"; // PostgreSQL names stop at 63 bytes
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);

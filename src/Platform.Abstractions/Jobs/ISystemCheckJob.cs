@@ -6,5 +6,5 @@ namespace Platform.Abstractions.Jobs;
 /// </summary>
 public interface ISystemCheckJob
 {
-    Task RunAsync(string tenantId, Guid runId, CancellationToken cancellationToken);
+    Task RunAsync(Guid runId, CancellationToken cancellationToken);
 }

@@ -8,6 +8,7 @@ namespace Platform.Domain.Tenants;
 /// </summary>
 public static partial class TenantIds
 {
+    public const int MinLength = 2;
     public const int MaxLength = 40;
 
     public static bool IsValid(string? id) => id is not null && SlugPattern().IsMatch(id);
@@ -16,6 +17,7 @@ public static partial class TenantIds
     public static string? Explain(string? id) => id switch
     {
         null or "" => "is required",
+        { Length: < MinLength } => $"must be at least {MinLength} characters",
         { Length: > MaxLength } => $"must be at most {MaxLength} characters",
         _ when !SlugPattern().IsMatch(id) =>
             "must start with a letter and contain only lowercase letters, digits and '-'",

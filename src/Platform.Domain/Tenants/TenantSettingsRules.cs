@@ -6,18 +6,9 @@ public static class TenantSettingsRules
     public const int DefaultRequestsPerSecond = 200;
     public const int MinRequestsPerSecond = 1;
     public const int MaxRequestsPerSecond = 100_000;
-    public const int MaxNameLength = 200;
 
     public static string? ExplainRequestsPerSecond(int value) =>
         value is < MinRequestsPerSecond or > MaxRequestsPerSecond
             ? $"must be between {MinRequestsPerSecond} and {MaxRequestsPerSecond}"
             : null;
-
-    public static string? ExplainName(string? name) => name switch
-    {
-        null => "is required",
-        _ when string.IsNullOrWhiteSpace(name) => "must not be blank",
-        { Length: > MaxNameLength } => $"must be at most {MaxNameLength} characters",
-        _ => null,
-    };
 }

@@ -35,11 +35,7 @@ public sealed class ApiKeyAuthenticator(ApiKeyStore store, IOptions<PlatformOpti
         if (!cache.TryGetValue(hash, out var lookup) || lookup.ExpiresAt <= now)
         {
             lookup = new CachedLookup(await store.FindBySecretAsync(secret, cancellationToken), now + CacheLifetime);
-            if (cache.Count >= MaxCachedKeys)
-            {
-                cache.Clear();
-            }
-
+            MakeRoom(now);
             cache[hash] = lookup;
         }
 
@@ -60,6 +56,28 @@ public sealed class ApiKeyAuthenticator(ApiKeyStore store, IOptions<PlatformOpti
             {
                 cache.TryRemove(hash, out _);
             }
+        }
+    }
+
+    // A flood of made-up keys must not evict the keys real clients use: expired and negative entries go first.
+    private void MakeRoom(DateTimeOffset now)
+    {
+        if (cache.Count < MaxCachedKeys)
+        {
+            return;
+        }
+
+        foreach (var (hash, lookup) in cache)
+        {
+            if (lookup.Key is null || lookup.ExpiresAt <= now)
+            {
+                cache.TryRemove(hash, out _);
+            }
+        }
+
+        if (cache.Count >= MaxCachedKeys)
+        {
+            cache.Clear();
         }
     }
 

@@ -4,12 +4,15 @@ using Platform.Abstractions.Tenants;
 
 namespace Platform.Gateway.Auth;
 
-/// <summary>Per-node cache of tenant records for request admission (existence and rate limit).</summary>
+/// <summary>
+/// Per-node cache of tenant records for request admission (existence and rate limit). Only tenants that
+/// exist are cached, so a tenant created on another node is usable here at once.
+/// </summary>
 public sealed class TenantDirectory(IGrainFactory grains, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, (TenantInfo? Tenant, DateTimeOffset ExpiresAt)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TenantInfo Tenant, DateTimeOffset ExpiresAt)> cache = new(StringComparer.Ordinal);
 
     public async ValueTask<TenantInfo?> FindAsync(string tenantId)
     {
@@ -20,7 +23,11 @@ public sealed class TenantDirectory(IGrainFactory grains, TimeProvider clock)
         }
 
         var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync();
-        cache[tenantId] = (tenant, now + CacheLifetime);
+        if (tenant is not null)
+        {
+            cache[tenantId] = (tenant, now + CacheLifetime);
+        }
+
         return tenant;
     }
 

@@ -28,8 +28,7 @@ public static class GatewayHostingExtensions
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
-            var port = Environment.GetEnvironmentVariable(HttpPortVariable) is { Length: > 0 } configured ? configured : DefaultHttpPort.ToString();
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.WebHost.UseUrls($"http://127.0.0.1:{HttpPort()}");
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = platform.GraphQL.MaxRequestBytes);
@@ -50,6 +49,19 @@ public static class GatewayHostingExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return builder;
+    }
+
+    private static int HttpPort()
+    {
+        var configured = Environment.GetEnvironmentVariable(HttpPortVariable);
+        if (string.IsNullOrEmpty(configured))
+        {
+            return DefaultHttpPort;
+        }
+
+        return int.TryParse(configured, out var port) && port is > 0 and < 65536
+            ? port
+            : throw new InvalidOperationException($"{HttpPortVariable} must be a TCP port number, not '{configured}'.");
     }
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)

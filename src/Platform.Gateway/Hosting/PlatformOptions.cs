@@ -1,5 +1,3 @@
-using Platform.Domain.Jobs;
-
 namespace Platform.Gateway.Hosting;
 
 /// <summary>Settings under "Platform" (environment: Platform__SystemKey, PLATFORM_DATABASE_URL, …).</summary>
@@ -19,7 +17,4 @@ public sealed class PlatformOptions
 
     /// <summary>Whether tenant ADMIN keys may open the Hangfire dashboard (the system key always may).</summary>
     public bool HangfireDashboardForTenantAdmins { get; set; } = true;
-
-    /// <summary>Queue a diagnostic run goes to when the caller names none.</summary>
-    public string DefaultSystemCheckQueue { get; set; } = JobQueues.Default;
 }

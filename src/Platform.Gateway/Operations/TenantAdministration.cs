@@ -1,6 +1,7 @@
 using GraphQL;
 using Platform.Abstractions;
 using Platform.Abstractions.Tenants;
+using Platform.Domain;
 using Platform.Domain.Auth;
 using Platform.Domain.Tenants;
 using Platform.Gateway.Auth;
@@ -22,16 +23,32 @@ public sealed class TenantAdministration(
     public async Task<CreateTenantPayload> CreateTenantAsync(CreateTenantInput input, CancellationToken cancellationToken)
     {
         Require("input.id", TenantIds.Explain(input.Id));
-        Require("input.name", TenantSettingsRules.ExplainName(input.Name));
+        Require("input.name", DisplayNames.Explain(input.Name));
         var requestsPerSecond = input.RequestsPerSecond ?? TenantSettingsRules.DefaultRequestsPerSecond;
         Require("input.requestsPerSecond", TenantSettingsRules.ExplainRequestsPerSecond(requestsPerSecond));
 
-        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.Id))
-            .CreateAsync(input.Name.Trim(), new TenantSettings(requestsPerSecond))
-            ?? throw new ExecutionError($"A tenant with id '{input.Id}' already exists.") { Code = "ALREADY_EXISTS" };
-
+        // The key is written first: a key whose tenant does not exist opens nothing, so a failure between
+        // the two steps leaves no tenant without an admin key.
         var secret = ApiKeySecrets.Generate();
-        var adminKey = await keys.CreateAsync(tenant.Id, Role.Admin, "initial admin", secret, createdBy: null, cancellationToken);
+        var adminKey = await keys.CreateAsync(input.Id, Role.Admin, "initial admin", secret, createdBy: null, cancellationToken);
+        TenantInfo? tenant;
+        try
+        {
+            tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.Id))
+                .CreateAsync(input.Name.Trim(), new TenantSettings(requestsPerSecond));
+        }
+        catch
+        {
+            await keys.DeleteAsync(input.Id, adminKey.Id, CancellationToken.None);
+            throw;
+        }
+
+        if (tenant is null)
+        {
+            await keys.DeleteAsync(input.Id, adminKey.Id, CancellationToken.None);
+            throw new ExecutionError($"A tenant with id '{input.Id}' already exists.") { Code = "ALREADY_EXISTS" };
+        }
+
         directory.Remember(tenant);
         logger.LogInformation("Created tenant {TenantId} with admin key {KeyId}", tenant.Id, adminKey.Id);
         return new CreateTenantPayload(tenant, adminKey, secret);
@@ -49,7 +66,7 @@ public sealed class TenantAdministration(
 
     public async Task<CreateApiKeyPayload> CreateApiKeyAsync(Caller caller, CreateApiKeyInput input, CancellationToken cancellationToken)
     {
-        Require("input.name", TenantSettingsRules.ExplainName(input.Name));
+        Require("input.name", DisplayNames.Explain(input.Name));
         var secret = ApiKeySecrets.Generate();
         var key = await keys.CreateAsync(caller.TenantId!, input.Role, input.Name.Trim(), secret, caller.KeyId, cancellationToken);
         logger.LogInformation("Key {KeyId} ({Role}) created in tenant {TenantId} by {Caller}", key.Id, key.Role, key.TenantId, caller.Label);
@@ -58,12 +75,16 @@ public sealed class TenantAdministration(
 
     public async Task<ApiKeyRecord> RevokeApiKeyAsync(string tenantId, string id, CancellationToken cancellationToken)
     {
-        var key = Guid.TryParse(id, out var keyId) ? await keys.RevokeAsync(tenantId, keyId, cancellationToken) : null;
-        if (key is null)
+        var result = Guid.TryParse(id, out var keyId) ? await keys.RevokeAsync(tenantId, keyId, cancellationToken) : null;
+        if (result is { LastActiveAdmin: true })
         {
-            throw new NotFoundError("API key", id);
+            throw new ExecutionError("This is the tenant's last active ADMIN key; create another ADMIN key before revoking it.")
+            {
+                Code = "LAST_ADMIN_KEY",
+            };
         }
 
+        var key = result?.Key ?? throw new NotFoundError("API key", id);
         authenticator.Forget(key.Id);
         logger.LogInformation("Key {KeyId} revoked in tenant {TenantId}", key.Id, tenantId);
         return key;

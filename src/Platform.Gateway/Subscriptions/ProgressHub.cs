@@ -7,19 +7,27 @@ namespace Platform.Gateway.Subscriptions;
 /// This node's single observer of run progress. Local listeners register per run; the hub subscribes
 /// to each run's <see cref="IProgressGrain"/> once and renews the subscription while anyone listens.
 /// </summary>
-public sealed class ProgressHub(IGrainFactory grains, ILogger<ProgressHub> logger) : IProgressObserver, IDisposable
+public sealed class ProgressHub : IProgressObserver, IDisposable
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<(string Kind, Guid RunId), Registration> registrations = new();
+    private readonly IGrainFactory grains;
+    private readonly ILogger<ProgressHub> logger;
+    private readonly Timer renewal;
     private IProgressObserver? observerReference;
-    private Timer? renewal;
+
+    public ProgressHub(IGrainFactory grains, ILogger<ProgressHub> logger)
+    {
+        this.grains = grains;
+        this.logger = logger;
+        renewal = new Timer(_ => _ = RenewAllAsync(), null, RenewEvery, RenewEvery);
+    }
 
     public async Task<IDisposable> ListenAsync(string grainKey, string runKind, Guid runId, Action onChange)
     {
         var registration = registrations.GetOrAdd((runKind, runId), _ => new Registration(grainKey));
         registration.Add(onChange);
-        renewal ??= new Timer(_ => _ = RenewAllAsync(), null, RenewEvery, RenewEvery);
         await SubscribeAsync(registration);
         return new Listener(this, (runKind, runId), registration, onChange);
     }
@@ -34,7 +42,7 @@ public sealed class ProgressHub(IGrainFactory grains, ILogger<ProgressHub> logge
         return Task.CompletedTask;
     }
 
-    public void Dispose() => renewal?.Dispose();
+    public void Dispose() => renewal.Dispose();
 
     // Created on first use: the silo must be running before an object reference can be made.
     private IProgressObserver ObserverReference => observerReference ??= grains.CreateObjectReference<IProgressObserver>(this);

@@ -42,18 +42,55 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>Revokes a key of this tenant; returns null when the tenant has no such key.</summary>
-    public async Task<ApiKeyRecord?> RevokeAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes a key of this tenant. The tenant's last active ADMIN key is kept (the tenant would be locked
+    /// out); concurrent revocations are serialised on the tenant's active admin keys.
+    /// </summary>
+    public async Task<RevokeResult> RevokeAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var activeAdmins = new List<Guid>();
+        await using (var lockAdmins = new NpgsqlCommand(
+            "SELECT id FROM platform.api_keys WHERE tenant_id = @tenant AND role = 'ADMIN' AND revoked_at IS NULL FOR UPDATE",
+            connection,
+            transaction))
+        {
+            lockAdmins.Parameters.AddWithValue("tenant", tenantId);
+            await using var reader = await lockAdmins.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                activeAdmins.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (activeAdmins is [var onlyAdmin] && onlyAdmin == id)
+        {
+            return new RevokeResult(null, LastActiveAdmin: true);
+        }
+
+        await using var revoke = new NpgsqlCommand(
             $"""
             UPDATE platform.api_keys SET revoked_at = COALESCE(revoked_at, now())
             WHERE tenant_id = @tenant AND id = @id
             RETURNING {Columns}
-            """);
+            """,
+            connection,
+            transaction);
+        revoke.Parameters.AddWithValue("tenant", tenantId);
+        revoke.Parameters.AddWithValue("id", id);
+        var key = (await ReadAsync(revoke, cancellationToken)).SingleOrDefault();
+        await transaction.CommitAsync(cancellationToken);
+        return new RevokeResult(key, LastActiveAdmin: false);
+    }
+
+    /// <summary>Removes a key outright; used only to undo a key created for a tenant that was then not created.</summary>
+    public async Task DeleteAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM platform.api_keys WHERE tenant_id = @tenant AND id = @id");
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", id);
-        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<List<ApiKeyRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

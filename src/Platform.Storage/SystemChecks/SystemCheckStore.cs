@@ -34,17 +34,19 @@ public sealed class SystemCheckStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>Marks the run as started; returns null if it does not exist or has already finished.</summary>
-    public async Task<SystemCheckRecord?> MarkRunningAsync(string tenantId, Guid id, string worker, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A worker takes the run: it becomes RUNNING and the record (with its tenant) is returned; null when it
+    /// does not exist or has already finished. Workers only know run ids, so this is the one unscoped call.
+    /// </summary>
+    public async Task<SystemCheckRecord?> ClaimAsync(Guid id, string worker, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             $"""
             UPDATE platform.system_check_runs
             SET status = 'RUNNING', started_at = now(), worker = @worker
-            WHERE tenant_id = @tenant AND id = @id AND status IN ('QUEUED', 'RUNNING')
+            WHERE id = @id AND status IN ('QUEUED', 'RUNNING')
             RETURNING {Columns}
             """);
-        command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("worker", worker);
         return await ReadAsync(command, cancellationToken);

@@ -29,8 +29,8 @@ public static class WorkerHostingExtensions
         {
             client.Configure<ClusterOptions>(cluster =>
             {
-                cluster.ClusterId = options.ClusterId;
-                cluster.ServiceId = options.ServiceId;
+                cluster.ClusterId = options.Orleans.ClusterId;
+                cluster.ServiceId = options.Orleans.ServiceId;
             });
             client.UseAdoNetClustering(clustering =>
             {

@@ -7,9 +7,8 @@ public sealed class WorkerOptions
 
     public string? DatabaseUrl { get; set; }
 
-    public string ClusterId { get; set; } = "platform";
-
-    public string ServiceId { get; set; } = "platform";
+    /// <summary>The cluster to join: the same Platform:Orleans keys the gateway nodes read.</summary>
+    public WorkerClusterOptions Orleans { get; set; } = new();
 
     /// <summary>Comma-separated Hangfire queues; empty means gpu (when CUDA is available), cpu and default.</summary>
     public string? Queues { get; set; }

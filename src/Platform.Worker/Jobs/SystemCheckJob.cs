@@ -20,16 +20,17 @@ public sealed class SystemCheckJob(
     IClusterClient cluster,
     ILogger<SystemCheckJob> logger) : ISystemCheckJob
 {
-    public async Task RunAsync(string tenantId, Guid runId, CancellationToken cancellationToken)
+    public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         var worker = $"{Environment.MachineName}:{Environment.ProcessId}";
-        var run = await store.MarkRunningAsync(tenantId, runId, worker, cancellationToken);
+        var run = await store.ClaimAsync(runId, worker, cancellationToken);
         if (run is null)
         {
-            logger.LogWarning("System check {RunId} of tenant {TenantId} no longer exists or has finished", runId, tenantId);
+            logger.LogWarning("System check {RunId} no longer exists or has finished", runId);
             return;
         }
 
+        var tenantId = run.TenantId;
         await PublishAsync(run);
         try
         {

@@ -93,6 +93,18 @@ public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<Platfo
     }
 
     [Fact]
+    public async Task TheLastAdminKeyCannotBeRevoked()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var adminId = (await platform.Http.PostAsync(admin, "{ apiKeys { id } }")).Data.GetProperty("apiKeys")[0].GetProperty("id").GetString();
+
+        var response = await platform.Http.PostAsync(admin, "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", new { id = adminId });
+
+        Assert.Equal(["LAST_ADMIN_KEY"], response.ErrorCodes);
+        (await platform.Http.PostAsync(admin, "{ tenant { id } }")).AssertSuccess();
+    }
+
+    [Fact]
     public async Task ASecretIsShownOnceAndNeverListed()
     {
         var (_, admin) = await platform.CreateTenantAsync();

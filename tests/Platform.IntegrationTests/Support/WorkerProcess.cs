@@ -16,8 +16,8 @@ public static class WorkerProcess
         return ChildProcess.Start("dotnet", [dll, "--queues", queues], new Dictionary<string, string?>
         {
             ["Platform__DatabaseUrl"] = settings.ConnectionString,
-            ["Platform__ClusterId"] = settings.ClusterId,
-            ["Platform__ServiceId"] = settings.ClusterId,
+            ["Platform__Orleans__ClusterId"] = settings.ClusterId,
+            ["Platform__Orleans__ServiceId"] = settings.ClusterId,
             ["Platform__TorchThreads"] = "1",
             ["Logging__LogLevel__Default"] = "Warning",
             ["MALLOC_MMAP_THRESHOLD_"] = "65536",

@@ -7,8 +7,9 @@ using GraphQLParser.AST;
 namespace Platform.Gateway.GraphQL.Execution;
 
 /// <summary>
-/// Keeps documents that parsed and validated, keyed by their text, so repeated operations skip parsing
-/// and the caller-independent validation rules. Rules registered "for cached documents" (roles,
+/// Keeps documents that parsed and validated, keyed by their text and the selected operation (depth and
+/// complexity are measured per operation), so repeated requests skip parsing and the caller-independent
+/// validation rules. Rules registered "for cached documents" (roles,
 /// transport) still run every time. When full, the cache is emptied rather than tracked per entry:
 /// a busy API uses a small set of documents.
 /// </summary>
@@ -30,7 +31,8 @@ public sealed class ParsedDocumentCache : IConfigureExecution
             return await next(options);
         }
 
-        var cached = documents.TryGetValue(query, out var document);
+        var key = $"{options.OperationName}\n{query}";
+        var cached = documents.TryGetValue(key, out var document);
         if (cached)
         {
             options.Document = document;
@@ -45,7 +47,7 @@ public sealed class ParsedDocumentCache : IConfigureExecution
                 documents.Clear();
             }
 
-            documents[query] = result.Document;
+            documents[key] = result.Document;
         }
 
         return result;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -25,6 +26,7 @@ public sealed partial class WebSocketSession(
     ILogger logger)
 {
     private static readonly TimeSpan KeyRecheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(
         new BoundedChannelOptions(limits.WebSocketSendQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -52,7 +54,10 @@ public sealed partial class WebSocketSession(
             }
 
             operations.Clear();
+
+            // Let the writer deliver what is queued and the close frame, then stop everything.
             outbox.Writer.TryComplete();
+            await Task.WhenAny(writer, Task.Delay(DrainTimeout, CancellationToken.None));
             await closing.CancelAsync();
             await Task.WhenAll(writer, watchdog);
             closing.Dispose();
@@ -68,6 +73,13 @@ public sealed partial class WebSocketSession(
             var received = await socket.ReceiveAsync(buffer, cancellationToken);
             if (received.MessageType == WebSocketMessageType.Close)
             {
+                Close(WebSocketCloseStatus.NormalClosure, "Bye");
+                return;
+            }
+
+            if (received.MessageType == WebSocketMessageType.Binary)
+            {
+                Close(CloseCodes.InvalidMessage, "Invalid message received: messages must be text");
                 return;
             }
 
@@ -85,7 +97,7 @@ public sealed partial class WebSocketSession(
 
             var payload = message.ToArray();
             message.SetLength(0);
-            if (received.MessageType != WebSocketMessageType.Text || !await HandleMessageAsync(payload, cancellationToken))
+            if (!await HandleMessageAsync(payload, cancellationToken))
             {
                 return;
             }
@@ -115,7 +127,17 @@ public sealed partial class WebSocketSession(
             case "pong":
                 return true;
             case "subscribe":
-                return await SubscribeAsync(message, cancellationToken);
+                try
+                {
+                    return await SubscribeAsync(message, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "Starting operation {Id} failed", message.Id);
+                    Close(CloseCodes.InternalError, "Internal server error");
+                    return false;
+                }
+
             case "complete":
                 if (message.Id is not null && operations.TryRemove(message.Id, out var operation))
                 {
@@ -242,35 +264,41 @@ public sealed partial class WebSocketSession(
 
             if (closeRequest is var (status, reason) && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await socket.CloseAsync(status, reason, timeout.Token);
+                await socket.CloseOutputAsync(status, reason, cancellationToken);
+
+                // The read loop ends when the client answers the close; a client that never does is cut off.
+                closing.CancelAfter(DrainTimeout);
+                return;
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             logger.LogDebug(exception, "WebSocket send stopped");
         }
-        finally
-        {
-            await closing.CancelAsync();
-        }
+
+        await closing.CancelAsync();
     }
 
     /// <summary>Closes connections that never initialise, and connections whose key was revoked.</summary>
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
+        var opened = Stopwatch.GetTimestamp();
         try
         {
-            await Task.Delay(limits.ConnectionInitTimeout, cancellationToken);
-            if (caller is null)
-            {
-                Close(CloseCodes.ConnectionInitTimeout, "Connection initialisation timeout");
-                return;
-            }
-
             using var timer = new PeriodicTimer(KeyRecheckInterval);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
+                if (caller is null)
+                {
+                    if (Stopwatch.GetElapsedTime(opened) >= limits.ConnectionInitTimeout)
+                    {
+                        Close(CloseCodes.ConnectionInitTimeout, "Connection initialisation timeout");
+                        return;
+                    }
+
+                    continue;
+                }
+
                 var (stillValid, _) = await admission.AuthenticateAsync(apiKey, cancellationToken);
                 if (stillValid is null)
                 {

@@ -2,7 +2,7 @@ using Platform.Domain.Tenants;
 
 namespace Platform.Domain.Tests;
 
-public sealed class TenantSettingsRulesTests
+public sealed class SettingsAndNamesTests
 {
     [Theory]
     [InlineData(0, false)]
@@ -17,9 +17,9 @@ public sealed class TenantSettingsRulesTests
     [InlineData("   ", "must not be blank")]
     [InlineData("Demo Shop", null)]
     public void NamesAreRequiredAndNotBlank(string? name, string? rule) =>
-        Assert.Equal(rule, TenantSettingsRules.ExplainName(name));
+        Assert.Equal(rule, DisplayNames.Explain(name));
 
     [Fact]
     public void LongNamesNameTheLimit() =>
-        Assert.Equal("must be at most 200 characters", TenantSettingsRules.ExplainName(new string('x', 201)));
+        Assert.Equal("must be at most 200 characters", DisplayNames.Explain(new string('x', 201)));
 }
