@@ -78,7 +78,9 @@ public sealed class ValidationRuleTests : IDisposable
         var result = await host.ExecuteAsync($"{{ {aliases} }}", Callers.Admin);
 
         Assert.False(result.Executed);
-        Assert.Contains("complexity", Assert.Single(result.Errors!).Message, StringComparison.OrdinalIgnoreCase);
+        var error = Assert.Single(result.Errors!);
+        Assert.Contains("complexity", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("COMPLEXITY", error.Code);
     }
 
     [Theory]

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Operations;
+
+/// <summary>Health, metrics and the guarded Hangfire dashboard.</summary>
+public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFixture<PlatformFixture>, IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = platform.Node.BaseUri };
+
+    [Fact]
+    public async Task LivenessAndReadinessAreHealthy()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal("Healthy", await http.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task MetricsAreExposedInPrometheusFormat()
+    {
+        await http.GetAsync("/health/live");
+
+        var metrics = await http.GetStringAsync("/metrics");
+
+        Assert.Contains("# TYPE http_requests_received_total counter", metrics);
+    }
+
+    [Fact]
+    public async Task TheDashboardAsksForAKeyAndRefusesNonAdmins()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");
+
+        var anonymous = await http.GetAsync("/hangfire");
+        var asMerchant = await GetDashboardAsync(merchant);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("Basic", anonymous.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, asMerchant.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSystemKeyAndAdminKeysOpenTheDashboard()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+
+        var asSystem = await GetDashboardAsync(platform.Settings.SystemKey);
+        var asAdmin = await GetDashboardAsync(admin);
+
+        Assert.Equal(HttpStatusCode.OK, asSystem.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+        Assert.Contains("Platform jobs", await asAdmin.Content.ReadAsStringAsync());
+    }
+
+    public void Dispose() => http.Dispose();
+
+    // What a browser sends after the Basic-auth prompt: any user name, the API key as the password.
+    private async Task<HttpResponseMessage> GetDashboardAsync(string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"me:{apiKey}")));
+        return await http.SendAsync(request);
+    }
+}
