@@ -33,9 +33,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task RunningAgainAppliesNothing()
     {
-        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync("migrate");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await MigratedDatabase.Setup(dataSource).RunAsync();
+        await using var dataSource = await MigratedDataSourceAsync();
         await using var connection = await dataSource.OpenConnectionAsync();
 
         var applied = await Runner().ApplyAsync(connection, EmbeddedMigrations.Load());
@@ -46,9 +44,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task AMigrationEditedAfterItWasAppliedStopsTheStartUp()
     {
-        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync("migrate");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await MigratedDatabase.Setup(dataSource).RunAsync();
+        await using var dataSource = await MigratedDataSourceAsync();
         await using var connection = await dataSource.OpenConnectionAsync();
         var edited = EmbeddedMigrations.Load().Select(m => m.Version == 1 ? m with { Checksum = new string('0', 64) } : m).ToList();
 
@@ -60,9 +56,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task AFailingMigrationLeavesNothingHalfApplied()
     {
-        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync("migrate");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await MigratedDatabase.Setup(dataSource).RunAsync();
+        await using var dataSource = await MigratedDataSourceAsync();
         await using var connection = await dataSource.OpenConnectionAsync();
         var broken = new Migration(999, "0999_broken", "CREATE TABLE platform.half_done (id int); SELECT no_such_function();", new string('1', 64));
 
@@ -75,9 +69,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task OrleansQueryHoldsEveryKeyTheProvidersRequire()
     {
-        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync("migrate");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await MigratedDatabase.Setup(dataSource).RunAsync();
+        await using var dataSource = await MigratedDataSourceAsync();
 
         var keys = (await QueryAsync(dataSource, "SELECT QueryKey FROM OrleansQuery")).Cast<string>().ToHashSet();
 
@@ -85,6 +77,13 @@ public sealed class MigrationTests
     }
 
     private static MigrationRunner Runner() => new(NullLogger<MigrationRunner>.Instance);
+
+    private static async Task<NpgsqlDataSource> MigratedDataSourceAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync("migrate"));
+        await MigratedDatabase.Setup(dataSource).RunAsync();
+        return dataSource;
+    }
 
     private static async Task<List<object>> QueryAsync(NpgsqlDataSource dataSource, string sql)
     {

@@ -14,6 +14,17 @@ public static class Tenants
         return (id, response.Data.GetProperty("createTenant").GetProperty("adminSecret").GetString()!);
     }
 
+    /// <summary>Revokes the tenant's (only) key of the given role, through the API.</summary>
+    public static async Task RevokeKeyAsync(GraphQLHttp http, string adminKey, string role)
+    {
+        var keys = await http.PostAsync(adminKey, "{ apiKeys { id role revokedAt } }");
+        var id = keys.Data.GetProperty("apiKeys").EnumerateArray()
+            .Single(k => k.GetProperty("role").GetString() == role && k.GetProperty("revokedAt").ValueKind == System.Text.Json.JsonValueKind.Null)
+            .GetProperty("id").GetString();
+        var revoked = await http.PostAsync(adminKey, "mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }", new { id });
+        revoked.AssertSuccess();
+    }
+
     public static async Task<string> CreateKeyAsync(GraphQLHttp http, string adminKey, string role)
     {
         var response = await http.PostAsync(

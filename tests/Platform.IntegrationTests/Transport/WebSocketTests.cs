@@ -136,10 +136,8 @@ public sealed class WebSocketTests(WebSocketTests.ShortInitTimeout platform) : I
         var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");
         await using var client = await WebSocketClient.ConnectAsync(platform.Node.GraphQLUri);
         await client.InitialiseAsync(merchant);
-        var keys = await platform.Http.PostAsync(admin, "{ apiKeys { id role } }");
-        var merchantId = keys.Data.GetProperty("apiKeys").EnumerateArray().Single(k => k.GetProperty("role").GetString() == "MERCHANT").GetProperty("id").GetString();
 
-        (await platform.Http.PostAsync(admin, "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", new { id = merchantId })).AssertSuccess();
+        await Tenants.RevokeKeyAsync(platform.Http, admin, "MERCHANT");
 
         Assert.Equal(4403, (int?)await client.WaitForCloseAsync(TimeSpan.FromSeconds(5)));
     }
