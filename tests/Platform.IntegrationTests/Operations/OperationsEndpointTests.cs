@@ -20,11 +20,12 @@ public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFi
     [Fact]
     public async Task MetricsAreExposedInPrometheusFormat()
     {
-        await http.GetAsync("/health/live");
+        await http.PostAsync("/graphql", new StringContent("{}"));
 
         var metrics = await http.GetStringAsync("/metrics");
 
         Assert.Contains("# TYPE http_requests_received_total counter", metrics);
+        Assert.Contains("platform_graphql_requests_total{transport=\"http\",outcome=\"401\"}", metrics);
     }
 
     [Fact]

@@ -19,6 +19,18 @@ public sealed class GraphQLHttpEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await ServeAsync(context);
+        }
+        finally
+        {
+            GatewayMetrics.GraphQLRequests.WithLabels("http", context.Response.StatusCode.ToString()).Inc();
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
         var isGet = HttpMethods.IsGet(context.Request.Method);
         if (!isGet && !HttpMethods.IsPost(context.Request.Method))
         {

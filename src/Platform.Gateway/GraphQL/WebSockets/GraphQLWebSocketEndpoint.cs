@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Auth;
+using Prometheus;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.Hosting;
 
@@ -27,6 +28,7 @@ public sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(SubProtocol);
+        using var connected = GatewayMetrics.WebSocketConnections.TrackInProgress();
         var session = new WebSocketSession(socket, admission, reader, executor, messages, options.Value.GraphQL, context.RequestServices, logger);
         try
         {

@@ -14,10 +14,10 @@ public sealed partial class WebSocketSession
         public void OnCompleted() => session.Finish(id, ProtocolMessages.Complete(id));
     }
 
-    /// <summary>Reserves an operation id while the operation is starting.</summary>
-    private sealed class Placeholder : IDisposable
+    /// <summary>Holds an operation id while the operation starts, so a second subscribe with it is refused.</summary>
+    private sealed class StartingOperation : IDisposable
     {
-        public static readonly Placeholder Instance = new();
+        public static readonly StartingOperation Instance = new();
 
         public void Dispose()
         {

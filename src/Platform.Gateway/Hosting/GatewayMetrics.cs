@@ -1,0 +1,17 @@
+using Prometheus;
+
+namespace Platform.Gateway.Hosting;
+
+/// <summary>GraphQL-level metrics on /metrics, next to prometheus-net's HTTP and runtime metrics.</summary>
+public static class GatewayMetrics
+{
+    public static readonly Counter GraphQLRequests = Metrics.CreateCounter(
+        "platform_graphql_requests_total",
+        "GraphQL requests and WebSocket operations by transport and outcome (HTTP status or error code).",
+        "transport",
+        "outcome");
+
+    public static readonly Gauge WebSocketConnections = Metrics.CreateGauge(
+        "platform_graphql_websocket_connections",
+        "Open graphql-transport-ws connections on this node.");
+}
