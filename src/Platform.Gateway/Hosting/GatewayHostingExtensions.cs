@@ -31,7 +31,9 @@ public static class GatewayHostingExtensions
             builder.WebHost.UseUrls($"http://127.0.0.1:{HttpPort()}");
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = platform.GraphQL.MaxRequestBytes);
+        // GraphQL bodies are bounded by BoundedBody (with a JSON error); this is only the outer guard.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        builder.Services.AddAntiforgery(); // the Hangfire dashboard protects its POST actions with it
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPlatformStorage(connectionString);
         builder.AddPlatformSilo(platform.Orleans, connectionString);

@@ -12,5 +12,8 @@ public sealed class GraphQLLimitOptions
     /// <summary>Outgoing messages a WebSocket may have queued before it is closed as a slow consumer.</summary>
     public int WebSocketSendQueue { get; set; } = 256;
 
+    /// <summary>Operations (subscriptions included) one WebSocket connection may run at once.</summary>
+    public int WebSocketMaxOperations { get; set; } = 100;
+
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Platform.Gateway.GraphQL.Authorization;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.GraphQL.Limits;
@@ -22,13 +23,8 @@ public static class GraphQLServiceExtensions
             .AddValidationRule<QueryDepthRule>()
             .AddValidationRule<RoleAuthorizationRule>(useForCachedDocuments: true)
             .AddValidationRule<TransportOperationRule>(useForCachedDocuments: true)
-            .AddComplexityAnalyzer(options =>
-            {
-                options.MaxComplexity = limits.MaxComplexity;
-                options.MaxDepth = null; // QueryDepthRule limits depth without counting introspection
-                var standardImpact = options.DefaultComplexityImpactDelegate;
-                options.DefaultComplexityImpactDelegate = context => IsIntrospection(context) ? new FieldComplexityResult(0, 1) : standardImpact(context);
-            })
+            // Complexity depends on variables (list sizes), so it runs for cached documents too.
+            .AddValidationRule(new ComplexityValidationRule(ComplexityLimits(limits)), useForCachedDocuments: true)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             .AddUnhandledExceptionHandler(context =>
                 context.Context?.RequestServices?.GetService<ILogger<GraphQLExecutor>>()?
@@ -40,6 +36,18 @@ public static class GraphQLServiceExtensions
         services.AddSingleton<ProtocolMessages>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         return services;
+    }
+
+    private static ComplexityOptions ComplexityLimits(GraphQLLimitOptions limits)
+    {
+        var options = new ComplexityOptions
+        {
+            MaxComplexity = limits.MaxComplexity,
+            MaxDepth = null, // QueryDepthRule limits depth without counting introspection
+        };
+        var standardImpact = options.DefaultComplexityImpactDelegate;
+        options.DefaultComplexityImpactDelegate = context => IsIntrospection(context) ? new FieldComplexityResult(0, 1) : standardImpact(context);
+        return options;
     }
 
     // Standard introspection queries are large; they cost nothing so the complexity limit only guards data fields.

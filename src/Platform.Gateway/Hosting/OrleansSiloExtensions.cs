@@ -2,13 +2,12 @@ using System.Net;
 using Orleans.Configuration;
 using Platform.Grains;
 using Platform.Grains.Persistence;
+using Platform.Storage.Database;
 
 namespace Platform.Gateway.Hosting;
 
 public static class OrleansSiloExtensions
 {
-    public const string AdoNetInvariant = "Npgsql";
-
     /// <summary>Co-hosts a silo: membership, grain state and reminders all in the platform PostgreSQL database.</summary>
     public static void AddPlatformSilo(this IHostApplicationBuilder builder, OrleansEndpointOptions endpoint, string connectionString)
     {
@@ -26,18 +25,18 @@ public static class OrleansSiloExtensions
                 listenOnAnyHostAddress: endpoint.ListenOnAnyAddress);
             silo.UseAdoNetClustering(options =>
             {
-                options.Invariant = AdoNetInvariant;
+                options.Invariant = DatabaseUrl.AdoNetInvariant;
                 options.ConnectionString = connectionString;
             });
             silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
             {
-                options.Invariant = AdoNetInvariant;
+                options.Invariant = DatabaseUrl.AdoNetInvariant;
                 options.ConnectionString = connectionString;
                 options.GrainStorageSerializer = new StableJsonGrainStorageSerializer();
             });
             silo.UseAdoNetReminderService(options =>
             {
-                options.Invariant = AdoNetInvariant;
+                options.Invariant = DatabaseUrl.AdoNetInvariant;
                 options.ConnectionString = connectionString;
             });
         });

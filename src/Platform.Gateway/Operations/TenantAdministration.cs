@@ -31,18 +31,9 @@ public sealed class TenantAdministration(
         // the two steps leaves no tenant without an admin key.
         var secret = ApiKeySecrets.Generate();
         var adminKey = await keys.CreateAsync(input.Id, Role.Admin, "initial admin", secret, createdBy: null, cancellationToken);
-        TenantInfo? tenant;
-        try
-        {
-            tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.Id))
-                .CreateAsync(input.Name.Trim(), new TenantSettings(requestsPerSecond));
-        }
-        catch
-        {
-            await keys.DeleteAsync(input.Id, adminKey.Id, CancellationToken.None);
-            throw;
-        }
-
+        // On an error the key is kept: the grain may have stored the tenant before the error reached us.
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.Id))
+            .CreateAsync(input.Name.Trim(), new TenantSettings(requestsPerSecond));
         if (tenant is null)
         {
             await keys.DeleteAsync(input.Id, adminKey.Id, CancellationToken.None);
@@ -54,12 +45,13 @@ public sealed class TenantAdministration(
         return new CreateTenantPayload(tenant, adminKey, secret);
     }
 
-    public async Task<TenantInfo> UpdateSettingsAsync(string tenantId, UpdateTenantSettingsInput input)
+    public async Task<TenantInfo> SetRateLimitAsync(SetTenantRateLimitInput input)
     {
+        Require("input.tenantId", TenantIds.Explain(input.TenantId));
         Require("input.requestsPerSecond", TenantSettingsRules.ExplainRequestsPerSecond(input.RequestsPerSecond));
-        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId))
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.TenantId))
             .UpdateSettingsAsync(new TenantSettings(input.RequestsPerSecond))
-            ?? throw new NotFoundError("tenant", tenantId);
+            ?? throw new NotFoundError("tenant", input.TenantId);
         directory.Remember(tenant);
         return tenant;
     }

@@ -15,19 +15,32 @@ public sealed class ProgressHub : IProgressObserver, IDisposable
     private readonly IGrainFactory grains;
     private readonly ILogger<ProgressHub> logger;
     private readonly Timer renewal;
-    private IProgressObserver? observerReference;
+
+    // Created on first use: the silo must be running before an object reference can be made.
+    private readonly Lazy<IProgressObserver> observerReference;
 
     public ProgressHub(IGrainFactory grains, ILogger<ProgressHub> logger)
     {
         this.grains = grains;
         this.logger = logger;
+        observerReference = new(() => grains.CreateObjectReference<IProgressObserver>(this));
         renewal = new Timer(_ => _ = RenewAllAsync(), null, RenewEvery, RenewEvery);
     }
 
     public async Task<IDisposable> ListenAsync(string grainKey, string runKind, Guid runId, Action onChange)
     {
-        var registration = registrations.GetOrAdd((runKind, runId), _ => new Registration(grainKey));
-        registration.Add(onChange);
+        Registration registration;
+        while (true)
+        {
+            registration = registrations.GetOrAdd((runKind, runId), _ => new Registration(grainKey));
+            registration.Add(onChange);
+            if (registrations.TryGetValue((runKind, runId), out var current) && current == registration)
+            {
+                break;
+            }
+
+            registration.Remove(onChange); // the last listener left at the same moment; start over
+        }
         await SubscribeAsync(registration);
         return new Listener(this, (runKind, runId), registration, onChange);
     }
@@ -44,8 +57,7 @@ public sealed class ProgressHub : IProgressObserver, IDisposable
 
     public void Dispose() => renewal.Dispose();
 
-    // Created on first use: the silo must be running before an object reference can be made.
-    private IProgressObserver ObserverReference => observerReference ??= grains.CreateObjectReference<IProgressObserver>(this);
+    private IProgressObserver ObserverReference => observerReference.Value;
 
     private async Task SubscribeAsync(Registration registration)
     {

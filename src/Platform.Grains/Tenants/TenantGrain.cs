@@ -34,8 +34,18 @@ public sealed class TenantGrain(
             return null;
         }
 
+        var previous = state.State.RequestsPerSecond;
         state.State.RequestsPerSecond = settings.RequestsPerSecond;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.RequestsPerSecond = previous; // never serve a setting that was not stored
+            throw;
+        }
+
         return ToInfo();
     }
 

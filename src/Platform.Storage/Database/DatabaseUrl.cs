@@ -10,6 +10,9 @@ public static class DatabaseUrl
 {
     public const string EnvironmentVariable = "PLATFORM_DATABASE_URL";
 
+    /// <summary>The ADO.NET provider name Orleans' providers load Npgsql by.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
     /// <summary>The configured value, else PLATFORM_DATABASE_URL, as an Npgsql connection string.</summary>
     public static string Resolve(string? configured)
     {

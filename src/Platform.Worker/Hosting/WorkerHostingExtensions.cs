@@ -11,7 +11,8 @@ namespace Platform.Worker.Hosting;
 
 public static class WorkerHostingExtensions
 {
-    public const string AdoNetInvariant = "Npgsql";
+    /// <summary>How this worker names itself to Hangfire and on the runs it executes.</summary>
+    public static string WorkerName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     /// <summary>A worker: Orleans client, Hangfire server on the configured queues, TorchSharp jobs.</summary>
     public static HostApplicationBuilder AddPlatformWorker(this HostApplicationBuilder builder)
@@ -34,7 +35,7 @@ public static class WorkerHostingExtensions
             });
             client.UseAdoNetClustering(clustering =>
             {
-                clustering.Invariant = AdoNetInvariant;
+                clustering.Invariant = DatabaseUrl.AdoNetInvariant;
                 clustering.ConnectionString = connectionString;
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
@@ -44,7 +45,7 @@ public static class WorkerHostingExtensions
         {
             server.Queues = queues;
             server.WorkerCount = options.WorkerCount;
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            server.ServerName = WorkerName;
         });
         builder.Services.AddSingleton<SystemCheckProbe>();
         builder.Services.AddScoped<ISystemCheckJob, SystemCheckJob>();

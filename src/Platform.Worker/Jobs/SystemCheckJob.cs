@@ -6,6 +6,7 @@ using Platform.Domain.Jobs;
 using Platform.ML;
 using Platform.Storage.Database;
 using Platform.Storage.SystemChecks;
+using Platform.Worker.Hosting;
 
 namespace Platform.Worker.Jobs;
 
@@ -22,8 +23,7 @@ public sealed class SystemCheckJob(
 {
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
-        var worker = $"{Environment.MachineName}:{Environment.ProcessId}";
-        var run = await store.ClaimAsync(runId, worker, cancellationToken);
+        var run = await store.ClaimAsync(runId, WorkerHostingExtensions.WorkerName, cancellationToken);
         if (run is null)
         {
             logger.LogWarning("System check {RunId} no longer exists or has finished", runId);
@@ -44,6 +44,10 @@ public sealed class SystemCheckJob(
             logger.LogInformation(
                 "System check {RunId}: torch {TorchVersion} on {Device} with {Threads} threads, loss {LossBefore:F3} -> {LossAfter:F5}",
                 runId, outcome.TorchVersion, outcome.Device, outcome.Threads, outcome.LossBefore, outcome.LossAfter);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // the worker is stopping: Hangfire requeues the job and another worker claims the run again
         }
         catch (Exception exception)
         {

@@ -79,6 +79,21 @@ public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<Platfo
     }
 
     [Fact]
+    public async Task ByDefaultOnlyTheSystemKeyOpensTheJobDashboard()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        using var http = new HttpClient { BaseAddress = platform.Node.BaseUri };
+
+        using var asAdmin = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        asAdmin.Headers.Add("X-Api-Key", admin);
+        using var asSystem = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        asSystem.Headers.Add("X-Api-Key", platform.Settings.SystemKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(asAdmin)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(asSystem)).StatusCode);
+    }
+
+    [Fact]
     public async Task ATenantKeyCannotCreateTenants()
     {
         var (_, admin) = await platform.CreateTenantAsync();

@@ -14,7 +14,7 @@ public sealed class RestartTests
         {
             using var http = new GraphQLHttp(first.GraphQLUri);
             (tenantId, admin) = await Tenants.CreateAsync(http, settings.SystemKey);
-            (await http.PostAsync(admin, "mutation { updateTenantSettings(input: { requestsPerSecond: 77 }) { id } }")).AssertSuccess();
+            (await http.PostAsync(settings.SystemKey, Tenants.SetRateLimit, new { tenant = tenantId, perSecond = 77 })).AssertSuccess();
         }
 
         await using var second = await GatewayNode.StartAsync(settings);

@@ -72,9 +72,9 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
     [Fact]
     public async Task SettingsChangedOnOneNodeAreReadOnTheOther()
     {
-        var (_, admin) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey);
+        var (tenantId, admin) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey);
 
-        (await cluster.HttpA.PostAsync(admin, "mutation { updateTenantSettings(input: { requestsPerSecond: 321 }) { id } }")).AssertSuccess();
+        (await cluster.HttpA.PostAsync(cluster.Settings.SystemKey, Tenants.SetRateLimit, new { tenant = tenantId, perSecond = 321 })).AssertSuccess();
         var read = await cluster.HttpB.PostAsync(admin, "{ tenant { settings { requestsPerSecond } } }");
 
         Assert.Equal(321, read.Data.GetProperty("tenant").GetProperty("settings").GetProperty("requestsPerSecond").GetInt32());

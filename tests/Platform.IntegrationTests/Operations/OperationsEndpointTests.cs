@@ -6,7 +6,8 @@ using Platform.IntegrationTests.Support;
 namespace Platform.IntegrationTests.Operations;
 
 /// <summary>Health, metrics and the guarded Hangfire dashboard.</summary>
-public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFixture<PlatformFixture>, IDisposable
+public sealed class OperationsEndpointTests(OperationsEndpointTests.AdminsMayOpenTheDashboard platform)
+    : IClassFixture<OperationsEndpointTests.AdminsMayOpenTheDashboard>, IDisposable
 {
     private readonly HttpClient http = new() { BaseAddress = platform.Node.BaseUri };
 
@@ -56,6 +57,14 @@ public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFi
     }
 
     public void Dispose() => http.Dispose();
+
+    public sealed class AdminsMayOpenTheDashboard : PlatformFixture
+    {
+        protected override IReadOnlyDictionary<string, string> Overrides { get; } = new Dictionary<string, string>
+        {
+            ["Platform:HangfireDashboardForTenantAdmins"] = "true",
+        };
+    }
 
     // What a browser sends after the Basic-auth prompt: any user name, the API key as the password.
     private async Task<HttpResponseMessage> GetDashboardAsync(string apiKey)

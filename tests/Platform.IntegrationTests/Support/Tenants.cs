@@ -3,6 +3,9 @@ namespace Platform.IntegrationTests.Support;
 /// <summary>Tenant and key set-up through the public API, as an operator would do it.</summary>
 public static class Tenants
 {
+    public const string SetRateLimit =
+        "mutation($tenant: ID!, $perSecond: Int!) { setTenantRateLimit(input: { tenantId: $tenant, requestsPerSecond: $perSecond }) { id } }";
+
     public static async Task<(string TenantId, string AdminKey)> CreateAsync(GraphQLHttp http, string systemKey, string prefix = "shop")
     {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..24];

@@ -158,11 +158,36 @@ public sealed class WebSocketTests(WebSocketTests.ShortInitTimeout platform) : I
         Assert.NotEqual(JsonValueKind.Undefined, errors.ValueKind);
     }
 
+    [Fact]
+    public async Task AConnectionRunsAtMostItsLimitOfOperationsAndCompletingOneFreesASlot()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var run = (await platform.Http.PostAsync(admin, "mutation { systemCheck { id } }")).Data.GetProperty("systemCheck").GetProperty("id").GetString();
+        await using var client = await WebSocketClient.ConnectAsync(platform.Node.GraphQLUri);
+        await client.InitialiseAsync(admin);
+        const string Subscription = "subscription($id: ID!) { systemCheckProgress(id: $id) { status } }";
+
+        await client.SubscribeAsync("a", Subscription, new { id = run });
+        await client.SubscribeAsync("b", Subscription, new { id = run });
+        var firstTwo = new[] { await client.ReceiveAsync(), await client.ReceiveAsync() };
+        await client.SubscribeAsync("c", Subscription, new { id = run });
+        var refused = await client.ReceiveAsync();
+        await client.SendAsync(new { id = "a", type = "complete" });
+        await client.SubscribeAsync("d", Subscription, new { id = run });
+        var admitted = await client.ReceiveAsync();
+
+        Assert.All(firstTwo, m => Assert.Equal("next", m.GetProperty("type").GetString()));
+        Assert.Equal("error", refused.GetProperty("type").GetString());
+        Assert.Equal("TOO_MANY_OPERATIONS", refused.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(("next", "d"), (admitted.GetProperty("type").GetString(), admitted.GetProperty("id").GetString()));
+    }
+
     public sealed class ShortInitTimeout : PlatformFixture
     {
         protected override IReadOnlyDictionary<string, string> Overrides { get; } = new Dictionary<string, string>
         {
             ["Platform:GraphQL:ConnectionInitTimeout"] = "00:00:02",
+            ["Platform:GraphQL:WebSocketMaxOperations"] = "2",
         };
     }
 }

@@ -21,7 +21,9 @@ public static class UserContextExtensions
             : throw new InvalidOperationException("The GraphQL request has no authenticated caller.");
 
     public static RequestTransport GetTransport(this IDictionary<string, object?> userContext) =>
-        userContext.TryGetValue(TransportKey, out var transport) && transport is RequestTransport t ? t : RequestTransport.HttpPost;
+        userContext.TryGetValue(TransportKey, out var transport) && transport is RequestTransport t
+            ? t
+            : throw new InvalidOperationException("The GraphQL request has no transport.");
 
     public static Caller Caller(this IResolveFieldContext context) => context.UserContext.GetCaller();
 

@@ -22,11 +22,11 @@ public sealed class MutationType : ObjectGraphType
             .SystemKeyOnly()
             .ResolveAsync(async ctx => await Tenancy(ctx).CreateTenantAsync(ctx.GetArgument<CreateTenantInput>("input"), ctx.CancellationToken));
 
-        Field<NonNullGraphType<TenantType>>("updateTenantSettings")
-            .Description("Changes the tenant's settings.")
-            .Argument<NonNullGraphType<UpdateTenantSettingsInputType>>("input", "The new settings.")
-            .Roles(Role.Admin)
-            .ResolveAsync(async ctx => await Tenancy(ctx).UpdateSettingsAsync(ctx.TenantId(), ctx.GetArgument<UpdateTenantSettingsInput>("input")));
+        Field<NonNullGraphType<TenantType>>("setTenantRateLimit")
+            .Description("Sets how many requests per second a tenant may make on each gateway node. System key only: the limit protects the other tenants.")
+            .Argument<NonNullGraphType<SetTenantRateLimitInputType>>("input", "Tenant and limit.")
+            .SystemKeyOnly()
+            .ResolveAsync(async ctx => await Tenancy(ctx).SetRateLimitAsync(ctx.GetArgument<SetTenantRateLimitInput>("input")));
 
         Field<NonNullGraphType<CreateApiKeyPayloadType>>("createApiKey")
             .Description("Creates an API key for the tenant; the secret is returned only once.")

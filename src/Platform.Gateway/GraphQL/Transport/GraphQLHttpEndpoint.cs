@@ -19,13 +19,15 @@ public sealed class GraphQLHttpEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        var outcome = "500";
         try
         {
             await ServeAsync(context);
+            outcome = context.Response.StatusCode.ToString();
         }
         finally
         {
-            GatewayMetrics.GraphQLRequests.WithLabels("http", context.Response.StatusCode.ToString()).Inc();
+            GatewayMetrics.GraphQLRequests.WithLabels("http", outcome).Inc();
         }
     }
 

@@ -8,7 +8,7 @@ public sealed class TenantSettingsType : ObjectGraphType<TenantSettings>
     public TenantSettingsType()
     {
         Name = "TenantSettings";
-        Description = "Settings a tenant admin can change.";
-        Field(s => s.RequestsPerSecond).Description("Requests per second this tenant may make on each gateway node; excess requests get RATE_LIMITED.");
+        Description = "Settings of the tenant.";
+        Field(s => s.RequestsPerSecond).Description("Requests per second this tenant may make on each gateway node (set by the operator); excess requests get RATE_LIMITED.");
     }
 }

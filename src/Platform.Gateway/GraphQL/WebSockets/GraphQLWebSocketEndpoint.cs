@@ -23,7 +23,8 @@ public sealed class GraphQLWebSocketEndpoint(
         if (!context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol))
         {
             using var refused = await context.WebSockets.AcceptWebSocketAsync();
-            await refused.CloseAsync(CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable: use graphql-transport-ws", context.RequestAborted);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await refused.CloseOutputAsync(CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable: use graphql-transport-ws", timeout.Token);
             return;
         }
 
@@ -37,6 +38,10 @@ public sealed class GraphQLWebSocketEndpoint(
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             logger.LogDebug(exception, "WebSocket connection ended abruptly");
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "WebSocket connection failed");
         }
     }
 }

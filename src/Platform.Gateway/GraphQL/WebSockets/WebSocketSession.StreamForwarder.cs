@@ -5,22 +5,62 @@ namespace Platform.Gateway.GraphQL.WebSockets;
 public sealed partial class WebSocketSession
 {
     /// <summary>Forwards one subscription's results to the client as next / error / complete messages.</summary>
-    private sealed class StreamForwarder(WebSocketSession session, string id) : IObserver<ExecutionResult>
+    private sealed class StreamForwarder(WebSocketSession session, string id, Operation operation) : IObserver<ExecutionResult>
     {
-        public void OnNext(ExecutionResult value) => session.ForwardNext(id, value);
+        public void OnNext(ExecutionResult value) => session.ForwardNext(id, operation, value);
 
-        public void OnError(Exception error) => session.ForwardFailure(id, error);
+        public void OnError(Exception error) => session.ForwardFailure(id, operation, error);
 
-        public void OnCompleted() => session.Finish(id, ProtocolMessages.Complete(id));
+        public void OnCompleted() => session.Finish(id, operation, ProtocolMessages.Complete(id));
     }
 
-    /// <summary>Holds an operation id while the operation starts, so a second subscribe with it is refused.</summary>
-    private sealed class StartingOperation : IDisposable
+    /// <summary>
+    /// One running operation: its cancellation and, for subscriptions, its stream. Disposing it stops
+    /// both; a stream attached after that is stopped at once.
+    /// </summary>
+    private sealed class Operation : IDisposable
     {
-        public static readonly StartingOperation Instance = new();
+        private readonly CancellationTokenSource cancellation;
+        private IDisposable? stream;
+        private bool disposed;
+
+        public Operation(CancellationToken connection)
+        {
+            cancellation = CancellationTokenSource.CreateLinkedTokenSource(connection);
+            Cancellation = cancellation.Token; // kept: the token stays readable after Dispose
+        }
+
+        public CancellationToken Cancellation { get; }
+
+        public void Attach(IDisposable subscription)
+        {
+            lock (cancellation)
+            {
+                if (!disposed)
+                {
+                    stream = subscription;
+                    return;
+                }
+            }
+
+            subscription.Dispose();
+        }
 
         public void Dispose()
         {
+            lock (cancellation)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+
+                disposed = true;
+            }
+
+            cancellation.Cancel();
+            stream?.Dispose();
+            cancellation.Dispose();
         }
     }
 }

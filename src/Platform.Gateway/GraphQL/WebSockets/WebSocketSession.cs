@@ -10,8 +10,9 @@ namespace Platform.Gateway.GraphQL.WebSockets;
 
 /// <summary>
 /// One graphql-transport-ws connection. A single writer drains a bounded queue, so no operation ever
-/// blocks on a slow client; when the queue is full the client is disconnected. The key is checked
-/// again every second, so revoking it ends the connection.
+/// blocks on a slow client; when the queue is full, or once the connection is closing, the client is
+/// cut off within a few seconds. Operations run concurrently with reading, so ping and complete are
+/// always served. The key is checked again every second, so revoking it ends the connection.
 /// </summary>
 public sealed partial class WebSocketSession(
     WebSocket socket,
@@ -28,9 +29,9 @@ public sealed partial class WebSocketSession(
 
     private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(
         new BoundedChannelOptions(limits.WebSocketSendQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly ConcurrentDictionary<string, IDisposable> operations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Operation> operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
-    private (WebSocketCloseStatus Status, string Reason)? closeRequest;
+    private CloseRequest? closeRequest;
     private int initialisations;
     private string? apiKey;
     private Caller? caller;
@@ -66,7 +67,7 @@ public sealed partial class WebSocketSession(
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
-        while (socket.State == WebSocketState.Open && !cancellationToken.IsCancellationRequested)
+        while (closeRequest is null && socket.State == WebSocketState.Open && !cancellationToken.IsCancellationRequested)
         {
             var received = await socket.ReceiveAsync(buffer, cancellationToken);
             if (received.MessageType == WebSocketMessageType.Close)
@@ -88,22 +89,16 @@ public sealed partial class WebSocketSession(
             }
 
             message.Write(buffer, 0, received.Count);
-            if (!received.EndOfMessage)
+            if (received.EndOfMessage)
             {
-                continue;
-            }
-
-            var payload = message.ToArray();
-            message.SetLength(0);
-            if (!await HandleMessageAsync(payload, cancellationToken))
-            {
-                return;
+                var payload = message.ToArray();
+                message.SetLength(0);
+                await HandleMessageAsync(payload, cancellationToken);
             }
         }
     }
 
-    /// <summary>Handles one client message; returns false once the connection is being closed.</summary>
-    private async Task<bool> HandleMessageAsync(byte[] payload, CancellationToken cancellationToken)
+    private async Task HandleMessageAsync(byte[] payload, CancellationToken cancellationToken)
     {
         ClientMessage message;
         try
@@ -113,48 +108,49 @@ public sealed partial class WebSocketSession(
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
             Close(CloseCodes.InvalidMessage, $"Invalid message received: {exception.Message}");
-            return false;
+            return;
         }
 
-        switch (message.Type)
+        try
         {
-            case "connection_init":
-                return await InitialiseAsync(message, cancellationToken);
-            case "ping":
-                return Send(ProtocolMessages.Pong);
-            case "pong":
-                return true;
-            case "subscribe":
-                try
-                {
-                    return await SubscribeAsync(message, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Starting operation {Id} failed", message.Id);
-                    Close(CloseCodes.InternalError, "Internal server error");
-                    return false;
-                }
+            switch (message.Type)
+            {
+                case "connection_init":
+                    await InitialiseAsync(message, cancellationToken);
+                    break;
+                case "ping":
+                    Send(ProtocolMessages.Pong);
+                    break;
+                case "pong":
+                    break;
+                case "subscribe":
+                    Subscribe(message, cancellationToken);
+                    break;
+                case "complete":
+                    if (message.Id is not null && operations.TryRemove(message.Id, out var operation))
+                    {
+                        operation.Dispose();
+                    }
 
-            case "complete":
-                if (message.Id is not null && operations.TryRemove(message.Id, out var operation))
-                {
-                    operation.Dispose();
-                }
-
-                return true;
-            default:
-                Close(CloseCodes.InvalidMessage, $"Invalid message received: unknown type '{message.Type}'");
-                return false;
+                    break;
+                default:
+                    Close(CloseCodes.InvalidMessage, $"Invalid message received: unknown type '{message.Type}'");
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Handling a {Type} message failed", message.Type);
+            Close(CloseCodes.InternalError, "Internal server error");
         }
     }
 
-    private async Task<bool> InitialiseAsync(ClientMessage message, CancellationToken cancellationToken)
+    private async Task InitialiseAsync(ClientMessage message, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref initialisations) > 1)
+        if (++initialisations > 1)
         {
             Close(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
-            return false;
+            return;
         }
 
         apiKey = message.ApiKey;
@@ -162,10 +158,10 @@ public sealed partial class WebSocketSession(
         if (authenticated is null)
         {
             Close(CloseCodes.Forbidden, $"Forbidden: {denial!.Code}");
-            return false;
+            return;
         }
 
         caller = authenticated;
-        return Send(ProtocolMessages.ConnectionAck);
+        Send(ProtocolMessages.ConnectionAck);
     }
 }

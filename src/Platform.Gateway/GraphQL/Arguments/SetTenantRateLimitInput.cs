@@ -1,6 +1,8 @@
 namespace Platform.Gateway.GraphQL.Arguments;
 
-public sealed class UpdateTenantSettingsInput
+public sealed class SetTenantRateLimitInput
 {
+    public string TenantId { get; set; } = "";
+
     public int RequestsPerSecond { get; set; }
 }
