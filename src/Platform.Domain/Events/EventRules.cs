@@ -1,0 +1,28 @@
+namespace Platform.Domain.Events;
+
+/// <summary>The limits events are validated against (docs/events.md lists them with the rules).</summary>
+public static class EventRules
+{
+    public const int MaxBatch = 5_000;
+    public const int MaxIdLength = 128;
+    public const int MaxQueryLength = 512;
+    public const int MaxQuantity = 10_000;
+    public const decimal MaxAmount = 1_000_000_000m;
+    public const double MaxDurationSeconds = 86_400;
+    public const int MaxProperties = 20;
+    public const int MaxPropertyKeyLength = 64;
+    public const int MaxPropertyValueLength = 256;
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>The fields each type needs; an entry with several names needs at least one of them.</summary>
+    public static IReadOnlyList<string[]> RequiredFor(EventType type) => type switch
+    {
+        EventType.View => [["itemId", "categoryId"]],
+        EventType.Search => [["query"]],
+        EventType.Click or EventType.AddToCart or EventType.RemoveFromCart => [["itemId"]],
+        EventType.Purchase => [["amount"], ["currency"]],
+        EventType.Review => [["itemId"], ["rating"]],
+        EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem => [["campaignId"]],
+        _ => [],
+    };
+}
