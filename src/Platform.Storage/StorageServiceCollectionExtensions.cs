@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Storage.ApiKeys;
 using Platform.Storage.Database;
+using Platform.Storage.Events;
 using Platform.Storage.Migrations;
 using Platform.Storage.SystemChecks;
 
@@ -17,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SystemCheckStore>();
+        services.AddSingleton<EventLog>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

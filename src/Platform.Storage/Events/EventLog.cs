@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Domain.Events;
+
+namespace Platform.Storage.Events;
+
+/// <summary>
+/// events.log. An append is one statement: it takes the tenant's next sequence numbers and inserts the
+/// batch as arrays (one round trip), skipping events whose id the tenant already stored, so retries
+/// from any node are stored once. It returns only after the commit.
+/// </summary>
+public sealed class EventLog(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity, amount, currency, campaign_id, rating, query, duration_seconds, properties";
+
+    private const string AppendSql = """
+        WITH head AS (
+            INSERT INTO events.log_head AS h (tenant_id, last_seq) VALUES (@tenant, @count)
+            ON CONFLICT (tenant_id) DO UPDATE SET last_seq = h.last_seq + @count
+            RETURNING h.last_seq - @count AS base
+        )
+        INSERT INTO events.log (tenant_id, seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity,
+                                amount, currency, campaign_id, rating, query, duration_seconds, properties)
+        SELECT @tenant, head.base + e.ord, e.event_id, e.user_id, e.type, e.occurred_at, e.item_id, e.category_id, e.quantity,
+               e.amount, e.currency, e.campaign_id, e.rating, e.query, e.duration_seconds, e.properties::jsonb
+        FROM head, unnest(@event_id, @user_id, @type, @occurred_at, @item_id, @category_id, @quantity,
+                          @amount, @currency, @campaign_id, @rating, @query, @duration_seconds, @properties)
+             WITH ORDINALITY AS e(event_id, user_id, type, occurred_at, item_id, category_id, quantity,
+                                  amount, currency, campaign_id, rating, query, duration_seconds, properties, ord)
+        ORDER BY e.event_id, e.ord -- one lock order for every writer; the first copy of an id wins
+        ON CONFLICT (tenant_id, event_id) DO NOTHING
+        RETURNING seq, event_id
+        """;
+
+    public async Task<AppendResult> AppendAsync(string tenantId, IReadOnlyList<BehaviorEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0)
+        {
+            return new AppendResult(new Dictionary<int, long>());
+        }
+
+        await using var command = dataSource.CreateCommand(AppendSql);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("count", (long)events.Count);
+        AddArray(command, "event_id", NpgsqlDbType.Text, events.Select(e => e.EventId).ToArray());
+        AddArray(command, "user_id", NpgsqlDbType.Text, events.Select(e => e.UserId).ToArray());
+        AddArray(command, "type", NpgsqlDbType.Smallint, events.Select(e => (short)e.Type).ToArray());
+        AddArray(command, "occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt.ToUniversalTime()).ToArray());
+        AddArray(command, "item_id", NpgsqlDbType.Text, events.Select(e => e.ItemId).ToArray());
+        AddArray(command, "category_id", NpgsqlDbType.Text, events.Select(e => e.CategoryId).ToArray());
+        AddArray(command, "quantity", NpgsqlDbType.Integer, events.Select(e => e.Quantity).ToArray());
+        AddArray(command, "amount", NpgsqlDbType.Numeric, events.Select(e => e.Amount).ToArray());
+        AddArray(command, "currency", NpgsqlDbType.Text, events.Select(e => e.Currency).ToArray());
+        AddArray(command, "campaign_id", NpgsqlDbType.Text, events.Select(e => e.CampaignId).ToArray());
+        AddArray(command, "rating", NpgsqlDbType.Smallint, events.Select(e => (short?)e.Rating).ToArray());
+        AddArray(command, "query", NpgsqlDbType.Text, events.Select(e => e.Query).ToArray());
+        AddArray(command, "duration_seconds", NpgsqlDbType.Double, events.Select(e => e.DurationSeconds).ToArray());
+        AddArray(command, "properties", NpgsqlDbType.Text, events.Select(e => e.Properties is null ? null : JsonSerializer.Serialize(e.Properties)).ToArray());
+
+        var firstPosition = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            firstPosition.TryAdd(events[i].EventId, i);
+        }
+
+        var stored = new Dictionary<int, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[firstPosition[reader.GetString(1)]] = reader.GetInt64(0);
+        }
+
+        return new AppendResult(stored);
+    }
+
+    /// <summary>One shopper's events after an offset, in log order (profile replay).</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(string tenantId, string userId, long afterSeq, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM events.log WHERE tenant_id = @tenant AND user_id = @user AND seq > @after ORDER BY seq");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("after", afterSeq);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>The tenant's events after an offset, in log order, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(string tenantId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM events.log WHERE tenant_id = @tenant AND seq > @after ORDER BY seq LIMIT @limit");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("after", afterSeq);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>The last sequence number handed out for the tenant (0 before its first event).</summary>
+    public async Task<long> HeadAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT last_seq FROM events.log_head WHERE tenant_id = @tenant");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long head ? head : 0;
+    }
+
+    private static void AddArray<T>(NpgsqlCommand command, string name, NpgsqlDbType elementType, T[] values) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | elementType) { Value = values });
+
+    private static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<LoggedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new LoggedEvent(reader.GetInt64(0), new BehaviorEvent(
+                reader.GetString(1),
+                reader.GetString(2),
+                (EventType)reader.GetInt16(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetDecimal(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetInt16(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetDouble(13),
+                reader.IsDBNull(14) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(14)))));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,104 @@
+using Npgsql;
+using Platform.Domain.Events;
+using Platform.Storage.Events;
+using Platform.Testing;
+
+namespace Platform.Storage.Tests;
+
+public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+    private readonly EventLog log = new(database.DataSource);
+
+    [Fact]
+    public async Task EventsGetIncreasingSequenceNumbersAndReadBackWhole()
+    {
+        var tenant = NewTenant();
+        var purchase = Event("p1", "u1", EventType.Purchase) with
+        {
+            Amount = 19.99m, Currency = "EUR", CampaignId = "c1", Properties = new Dictionary<string, string> { ["order"] = "A-1" },
+        };
+
+        var first = await log.AppendAsync(tenant, [Event("v1", "u1", EventType.View), purchase]);
+        var second = await log.AppendAsync(tenant, [Event("v2", "u2", EventType.View)]);
+
+        Assert.Equal([1L, 2L], first.StoredAt.OrderBy(p => p.Key).Select(p => p.Value));
+        Assert.Equal(3L, second.StoredAt[0]);
+        var read = await log.ReadUserAsync(tenant, "u1", afterSeq: 0);
+        Assert.Equal([1L, 2L], read.Select(e => e.Seq));
+        Assert.Equal(purchase, read[1].Event with { Properties = purchase.Properties });
+        Assert.Equal("A-1", read[1].Event.Properties!["order"]);
+        Assert.Equal(3L, await log.HeadAsync(tenant));
+    }
+
+    [Fact]
+    public async Task ARetriedBatchIsStoredOnce()
+    {
+        var tenant = NewTenant();
+        IReadOnlyList<BehaviorEvent> batch = [Event("a", "u1", EventType.View), Event("b", "u1", EventType.View)];
+
+        var first = await log.AppendAsync(tenant, batch);
+        var again = await log.AppendAsync(tenant, batch);
+
+        Assert.Equal(2, first.StoredAt.Count);
+        Assert.Empty(again.StoredAt);
+        Assert.Equal(2, (await log.ReadAfterAsync(tenant, 0, 100)).Count);
+    }
+
+    [Fact]
+    public async Task ADuplicateInsideABatchKeepsTheFirstCopy()
+    {
+        var tenant = NewTenant();
+
+        var result = await log.AppendAsync(tenant, [Event("x", "u1", EventType.View), Event("x", "u2", EventType.Search) with { Query = "shoes" }]);
+
+        Assert.True(result.WasStored(0));
+        Assert.False(result.WasStored(1));
+        Assert.Equal("u1", Assert.Single(await log.ReadAfterAsync(tenant, 0, 10)).Event.UserId);
+    }
+
+    [Fact]
+    public async Task TheSameBatchSentConcurrentlyThroughTwoConnectionsIsStoredOnce()
+    {
+        var tenant = NewTenant();
+        var batch = Enumerable.Range(0, 500).Select(i => Event($"e{i}", $"u{i % 7}", EventType.View)).ToList();
+        await using var otherNode = NpgsqlDataSource.Create(database.ConnectionString);
+        var other = new EventLog(otherNode);
+
+        var results = await Task.WhenAll(
+            log.AppendAsync(tenant, batch), other.AppendAsync(tenant, batch), log.AppendAsync(tenant, batch), other.AppendAsync(tenant, batch));
+
+        Assert.Equal(500, results.Sum(r => r.StoredAt.Count));
+        var stored = await log.ReadAfterAsync(tenant, 0, 10_000);
+        Assert.Equal(500, stored.Count);
+        Assert.Equal(500, stored.Select(e => e.Event.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TenantsHaveSeparateSequencesAndIds()
+    {
+        var (a, b) = (NewTenant(), NewTenant());
+
+        await log.AppendAsync(a, [Event("same", "u1", EventType.View)]);
+        var inB = await log.AppendAsync(b, [Event("same", "u1", EventType.View)]);
+
+        Assert.Equal(1L, inB.StoredAt[0]);
+        Assert.Single(await log.ReadUserAsync(b, "u1", 0));
+    }
+
+    [Fact]
+    public async Task ReplayStartsAfterTheGivenOffset()
+    {
+        var tenant = NewTenant();
+        await log.AppendAsync(tenant, Enumerable.Range(0, 5).Select(i => Event($"r{i}", "u1", EventType.View)).ToList());
+
+        var tail = await log.ReadUserAsync(tenant, "u1", afterSeq: 3);
+
+        Assert.Equal([4L, 5L], tail.Select(e => e.Seq));
+    }
+
+    private static string NewTenant() => $"t{Guid.NewGuid():N}"[..12];
+
+    private static BehaviorEvent Event(string id, string user, EventType type) =>
+        new(id, user, type, At, type == EventType.View ? "item-1" : null, null, null, null, null, null, null, null, null, null);
+}
