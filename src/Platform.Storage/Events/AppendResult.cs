@@ -1,10 +1,11 @@
 namespace Platform.Storage.Events;
 
 /// <summary>
-/// What an append stored: the sequence number of each newly stored event by its position in the batch;
-/// positions not listed were duplicates of events already in the log (or earlier in the batch).
+/// What an append did: it took the sequence numbers <see cref="FirstSeq"/>..<see cref="LastSeq"/> (one per
+/// event sent) and stored some events at them; positions not in <see cref="StoredAt"/> were duplicates of
+/// events already in the log (or earlier in the batch), and their numbers stay unused.
 /// </summary>
-public sealed record AppendResult(IReadOnlyDictionary<int, long> StoredAt)
+public sealed record AppendResult(long FirstSeq, long LastSeq, IReadOnlyDictionary<int, long> StoredAt)
 {
     public bool WasStored(int position) => StoredAt.ContainsKey(position);
 }

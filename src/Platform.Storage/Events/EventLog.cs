@@ -20,7 +20,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
             INSERT INTO events.log_head AS h (tenant_id, last_seq) VALUES (@tenant, @count)
             ON CONFLICT (tenant_id) DO UPDATE SET last_seq = h.last_seq + @count
             RETURNING h.last_seq - @count AS base
-        )
+        ), stored AS (
         INSERT INTO events.log (tenant_id, seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity,
                                 amount, currency, campaign_id, rating, query, duration_seconds, properties)
         SELECT @tenant, head.base + e.ord, e.event_id, e.user_id, e.type, e.occurred_at, e.item_id, e.category_id, e.quantity,
@@ -32,13 +32,15 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         ORDER BY e.event_id, e.ord -- one lock order for every writer; the first copy of an id wins
         ON CONFLICT (tenant_id, event_id) DO NOTHING
         RETURNING seq, event_id
+        )
+        SELECT head.base, stored.seq, stored.event_id FROM head LEFT JOIN stored ON true
         """;
 
     public async Task<AppendResult> AppendAsync(string tenantId, IReadOnlyList<BehaviorEvent> events, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
         {
-            return new AppendResult(new Dictionary<int, long>());
+            throw new ArgumentException("An append needs at least one event.", nameof(events));
         }
 
         await using var command = dataSource.CreateCommand(AppendSql);
@@ -66,13 +68,18 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         }
 
         var stored = new Dictionary<int, long>();
+        long first = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            stored[firstPosition[reader.GetString(1)]] = reader.GetInt64(0);
+            first = reader.GetInt64(0) + 1;
+            if (!reader.IsDBNull(1))
+            {
+                stored[firstPosition[reader.GetString(2)]] = reader.GetInt64(1);
+            }
         }
 
-        return new AppendResult(stored);
+        return new AppendResult(first, first + events.Count - 1, stored);
     }
 
     /// <summary>One shopper's events after an offset, in log order (profile replay).</summary>

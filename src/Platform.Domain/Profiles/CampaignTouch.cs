@@ -1,0 +1,11 @@
+namespace Platform.Domain.Profiles;
+
+/// <summary>A shopper's history with one campaign (exposures, clicks, claims, redemptions).</summary>
+public sealed record CampaignTouch(
+    string CampaignId,
+    DateTimeOffset FirstAt,
+    DateTimeOffset LastAt,
+    int Exposures,
+    int Clicks,
+    int Claims,
+    int Redemptions);
