@@ -12,10 +12,20 @@ public static class GrainKeys
 
     public static string Tenant(string tenantId) => Validated(tenantId) + TenantSuffix;
 
+    /// <summary>The tenant part of any grain key built here.</summary>
+    public static string TenantOf(string grainKey) => grainKey[..grainKey.IndexOf('/', StringComparison.Ordinal)];
+
+    /// <summary>The shopper id of a <see cref="User"/> key.</summary>
+    public static string UserIdOf(string userKey) => userKey[(userKey.IndexOf("/user/", StringComparison.Ordinal) + "/user/".Length)..];
+
     public static string TenantIdOf(string tenantKey) =>
         tenantKey.EndsWith(TenantSuffix, StringComparison.Ordinal)
             ? tenantKey[..^TenantSuffix.Length]
             : throw new ArgumentException($"'{tenantKey}' is not a tenant grain key", nameof(tenantKey));
+
+    public static string User(string tenantId, string userId) => $"{Validated(tenantId)}/user/{userId}";
+
+    public static string Feed(string tenantId) => $"{Validated(tenantId)}/feed";
 
     public static string Progress(string tenantId, string runKind, Guid runId) =>
         $"{Validated(tenantId)}/{runKind}/{runId:N}";

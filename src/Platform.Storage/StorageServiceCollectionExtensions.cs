@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Storage.ApiKeys;
+using Platform.Storage.Catalog;
 using Platform.Storage.Database;
 using Platform.Storage.Events;
 using Platform.Storage.Migrations;
@@ -19,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SystemCheckStore>();
         services.AddSingleton<EventLog>();
+        services.AddSingleton<CatalogStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

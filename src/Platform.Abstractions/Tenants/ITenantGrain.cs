@@ -9,6 +9,6 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>The tenant, or null when it was never created.</summary>
     Task<TenantInfo?> GetAsync();
 
-    /// <summary>Replaces the settings; returns null when the tenant does not exist.</summary>
-    Task<TenantInfo?> UpdateSettingsAsync(TenantSettings settings);
+    /// <summary>Changes some settings; returns null when the tenant does not exist.</summary>
+    Task<TenantInfo?> UpdateSettingsAsync(TenantSettingsChange change);
 }

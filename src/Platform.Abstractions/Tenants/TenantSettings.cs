@@ -1,6 +1,11 @@
 namespace Platform.Abstractions.Tenants;
 
-/// <summary>Per-tenant settings an admin can change.</summary>
+/// <summary>Per-tenant settings.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TenantSettings(
-    [property: Id(0)] int RequestsPerSecond);
+    [property: Id(0)] int RequestsPerSecond,
+    [property: Id(1)] int EventHorizonDays,
+    [property: Id(2)] double AffinityHalfLifeDays)
+{
+    public static TenantSettings Default { get; } = new(200, 730, 14);
+}

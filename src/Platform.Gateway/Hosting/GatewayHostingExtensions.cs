@@ -7,6 +7,7 @@ using Platform.Gateway.GraphQL.Transport;
 using Platform.Gateway.GraphQL.WebSockets;
 using Platform.Gateway.Operations;
 using Platform.Gateway.Subscriptions;
+using Platform.Grains.Profiles;
 using Platform.Storage;
 using Platform.Storage.Database;
 using Prometheus;
@@ -45,7 +46,9 @@ public static class GatewayHostingExtensions
             .AddSingleton<RequestAdmission>()
             .AddSingleton<ProgressHub>()
             .AddScoped<TenantAdministration>()
-            .AddScoped<SystemChecks>();
+            .AddScoped<SystemChecks>()
+            .AddScoped<EventIngestion>()
+            .AddSingleton<CatalogCache>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

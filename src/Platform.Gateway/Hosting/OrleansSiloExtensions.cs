@@ -1,5 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Platform.Abstractions;
 using Platform.Grains;
 using Platform.Grains.Persistence;
 using Platform.Storage.Database;
@@ -34,6 +36,7 @@ public static class OrleansSiloExtensions
                 options.ConnectionString = connectionString;
                 options.GrainStorageSerializer = new StableJsonGrainStorageSerializer();
             });
+            silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = DatabaseUrl.AdoNetInvariant;

@@ -33,7 +33,7 @@ public sealed class TenantAdministration(
         var adminKey = await keys.CreateAsync(input.Id, Role.Admin, "initial admin", secret, createdBy: null, cancellationToken);
         // On an error the key is kept: the grain may have stored the tenant before the error reached us.
         var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.Id))
-            .CreateAsync(input.Name.Trim(), new TenantSettings(requestsPerSecond));
+            .CreateAsync(input.Name.Trim(), TenantSettings.Default with { RequestsPerSecond = requestsPerSecond });
         if (tenant is null)
         {
             await keys.DeleteAsync(input.Id, adminKey.Id, CancellationToken.None);
@@ -50,8 +50,27 @@ public sealed class TenantAdministration(
         Require("input.tenantId", TenantIds.Explain(input.TenantId));
         Require("input.requestsPerSecond", TenantSettingsRules.ExplainRequestsPerSecond(input.RequestsPerSecond));
         var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(input.TenantId))
-            .UpdateSettingsAsync(new TenantSettings(input.RequestsPerSecond))
+            .UpdateSettingsAsync(new TenantSettingsChange(RequestsPerSecond: input.RequestsPerSecond))
             ?? throw new NotFoundError("tenant", input.TenantId);
+        directory.Remember(tenant);
+        return tenant;
+    }
+
+    public async Task<TenantInfo> UpdateSettingsAsync(string tenantId, UpdateTenantSettingsInput input)
+    {
+        if (input.EventHorizonDays is { } horizon)
+        {
+            Require("input.eventHorizonDays", TenantSettingsRules.ExplainEventHorizonDays(horizon));
+        }
+
+        if (input.AffinityHalfLifeDays is { } halfLife)
+        {
+            Require("input.affinityHalfLifeDays", TenantSettingsRules.ExplainAffinityHalfLifeDays(halfLife));
+        }
+
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId))
+            .UpdateSettingsAsync(new TenantSettingsChange(EventHorizonDays: input.EventHorizonDays, AffinityHalfLifeDays: input.AffinityHalfLifeDays))
+            ?? throw new NotFoundError("tenant", tenantId);
         directory.Remember(tenant);
         return tenant;
     }

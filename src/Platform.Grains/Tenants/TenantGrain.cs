@@ -20,6 +20,8 @@ public sealed class TenantGrain(
             Name = name,
             CreatedAt = clock.GetUtcNow(),
             RequestsPerSecond = settings.RequestsPerSecond,
+            EventHorizonDays = settings.EventHorizonDays,
+            AffinityHalfLifeDays = settings.AffinityHalfLifeDays,
         };
         await state.WriteStateAsync();
         return ToInfo();
@@ -27,22 +29,26 @@ public sealed class TenantGrain(
 
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.RecordExists ? ToInfo() : null);
 
-    public async Task<TenantInfo?> UpdateSettingsAsync(TenantSettings settings)
+    public async Task<TenantInfo?> UpdateSettingsAsync(TenantSettingsChange change)
     {
         if (!state.RecordExists)
         {
             return null;
         }
 
-        var previous = state.State.RequestsPerSecond;
-        state.State.RequestsPerSecond = settings.RequestsPerSecond;
+        var previous = state.State.Settings;
+        state.State.RequestsPerSecond = change.RequestsPerSecond ?? previous.RequestsPerSecond;
+        state.State.EventHorizonDays = change.EventHorizonDays ?? previous.EventHorizonDays;
+        state.State.AffinityHalfLifeDays = change.AffinityHalfLifeDays ?? previous.AffinityHalfLifeDays;
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            state.State.RequestsPerSecond = previous; // never serve a setting that was not stored
+            // Never serve a setting that was not stored.
+            (state.State.RequestsPerSecond, state.State.EventHorizonDays, state.State.AffinityHalfLifeDays) =
+                (previous.RequestsPerSecond, previous.EventHorizonDays, previous.AffinityHalfLifeDays);
             throw;
         }
 
@@ -53,5 +59,5 @@ public sealed class TenantGrain(
         GrainKeys.TenantIdOf(this.GetPrimaryKeyString()),
         state.State.Name!,
         state.State.CreatedAt,
-        new TenantSettings(state.State.RequestsPerSecond));
+        state.State.Settings);
 }

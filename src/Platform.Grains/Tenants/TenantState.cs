@@ -1,3 +1,5 @@
+using Platform.Abstractions.Tenants;
+
 namespace Platform.Grains.Tenants;
 
 /// <summary>
@@ -10,5 +12,12 @@ public sealed class TenantState
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public int RequestsPerSecond { get; set; }
+    public int RequestsPerSecond { get; set; } = TenantSettings.Default.RequestsPerSecond;
+
+    // Initialised so state stored before these settings existed reads with the defaults.
+    public int EventHorizonDays { get; set; } = TenantSettings.Default.EventHorizonDays;
+
+    public double AffinityHalfLifeDays { get; set; } = TenantSettings.Default.AffinityHalfLifeDays;
+
+    public TenantSettings Settings => new(RequestsPerSecond, EventHorizonDays, AffinityHalfLifeDays);
 }

@@ -1,5 +1,7 @@
 using Hangfire;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Platform.Abstractions;
 using Platform.Abstractions.Jobs;
 using Platform.Domain.Jobs;
 using Platform.ML;
@@ -39,6 +41,7 @@ public static class WorkerHostingExtensions
                 clustering.ConnectionString = connectionString;
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
         });
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHangfireServer(server =>

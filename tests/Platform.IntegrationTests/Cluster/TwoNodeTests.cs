@@ -80,6 +80,27 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
         Assert.Equal(321, read.Data.GetProperty("tenant").GetProperty("settings").GetProperty("requestsPerSecond").GetInt32());
     }
 
+    [Fact]
+    public async Task TheSameBatchSentToBothNodesAtOnceIsStoredOnceAndProfilesMatch()
+    {
+        var (_, merchant) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey);
+        var now = DateTimeOffset.UtcNow;
+        var batch = Enumerable.Range(0, 300).Select(i => Events.View($"e{i}", $"shopper-{i % 10}", $"sku-{i % 4}", now.AddSeconds(-i))).ToArray();
+
+        var answers = await Task.WhenAll(
+            cluster.HttpA.PostAsync(merchant, Events.Ingest, new { events = batch }),
+            cluster.HttpB.PostAsync(merchant, Events.Ingest, new { events = batch }),
+            cluster.HttpA.PostAsync(merchant, Events.Ingest, new { events = batch }));
+
+        Assert.Equal(300, answers.Sum(a => a.Data.GetProperty("ingestEvents").GetProperty("accepted").GetInt32()));
+        Assert.Equal(600, answers.Sum(a => a.Data.GetProperty("ingestEvents").GetProperty("duplicates").GetInt32()));
+        foreach (var http in new[] { cluster.HttpA, cluster.HttpB })
+        {
+            var profile = (await http.PostAsync(merchant, Events.Profile, new { id = "shopper-3" })).Data.GetProperty("user");
+            Assert.Equal(30, profile.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "VIEW").GetProperty("total").GetInt64());
+        }
+    }
+
     public sealed class TwoNodes : IAsyncLifetime
     {
         public NodeSettings Settings { get; private set; } = null!;

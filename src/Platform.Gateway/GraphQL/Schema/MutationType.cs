@@ -5,6 +5,7 @@ using Platform.Gateway.GraphQL.Authorization;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.GraphQL.Arguments;
 using Platform.Gateway.GraphQL.Types;
+using Platform.Gateway.GraphQL.Types.Ingestion;
 using Platform.Gateway.Operations;
 
 namespace Platform.Gateway.GraphQL.Schema;
@@ -28,6 +29,12 @@ public sealed class MutationType : ObjectGraphType
             .SystemKeyOnly()
             .ResolveAsync(async ctx => await Tenancy(ctx).SetRateLimitAsync(ctx.GetArgument<SetTenantRateLimitInput>("input")));
 
+        Field<NonNullGraphType<TenantType>>("updateTenantSettings")
+            .Description("Changes the tenant's data settings (event horizon, affinity half-life).")
+            .Argument<NonNullGraphType<UpdateTenantSettingsInputType>>("input", "The settings to change.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Tenancy(ctx).UpdateSettingsAsync(ctx.TenantId(), ctx.GetArgument<UpdateTenantSettingsInput>("input")));
+
         Field<NonNullGraphType<CreateApiKeyPayloadType>>("createApiKey")
             .Description("Creates an API key for the tenant; the secret is returned only once.")
             .Argument<NonNullGraphType<CreateApiKeyInputType>>("input", "Role and label of the key.")
@@ -39,6 +46,13 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "The key's id.")
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await Tenancy(ctx).RevokeApiKeyAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<IngestEventsPayloadType>>("ingestEvents")
+            .Description("Stores up to 5000 shopper events and updates their live profiles. Answers per event: accepted, duplicate (same eventId already stored) or rejected with the field and rule; valid events are stored even when others are rejected.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<EventInputType>>>>("events", "The events, at most 5000.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventIngestion>().IngestAsync(
+                ctx.TenantId(), ctx.GetArgument<List<EventInput>>("events").Select(EventDrafts.From).ToList(), ctx.CancellationToken));
 
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")

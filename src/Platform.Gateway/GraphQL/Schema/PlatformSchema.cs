@@ -9,5 +9,9 @@ public sealed class PlatformSchema : global::GraphQL.Types.Schema
         Query = query;
         Mutation = mutation;
         Subscription = subscription;
+
+        // graphql-dotnet's non-standard scalars come without descriptions; ours say what they carry.
+        RegisterType(new global::GraphQL.Types.LongGraphType { Description = "A 64-bit integer, such as a position in a tenant's event log." });
+        RegisterType(new global::GraphQL.Types.DecimalGraphType { Description = "An exact decimal number, used for money amounts." });
     }
 }

@@ -9,6 +9,8 @@ public sealed class TenantSettingsType : ObjectGraphType<TenantSettings>
     {
         Name = "TenantSettings";
         Description = "Settings of the tenant.";
+        Field(s => s.EventHorizonDays).Description("Events older than this many days are refused at ingestion.");
+        Field(s => s.AffinityHalfLifeDays).Description("Half-life of category and brand affinities, in days.");
         Field(s => s.RequestsPerSecond).Description("Requests per second this tenant may make on each gateway node (set by the operator); excess requests get RATE_LIMITED.");
     }
 }

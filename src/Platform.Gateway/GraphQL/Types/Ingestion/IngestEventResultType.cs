@@ -1,0 +1,18 @@
+using GraphQL.Types;
+using Platform.Gateway.Operations;
+
+namespace Platform.Gateway.GraphQL.Types.Ingestion;
+
+public sealed class IngestEventResultType : ObjectGraphType<IngestItemResult>
+{
+    public IngestEventResultType()
+    {
+        Name = "IngestEventResult";
+        Description = "The outcome for one event, by its position in the batch.";
+        Field(r => r.Index).Description("Position of the event in the batch, from 0.");
+        Field(r => r.EventId, nullable: true).Description("The event's id, as sent.");
+        Field<NonNullGraphType<IngestStatusEnumType>>("status").Description("Accepted, duplicate or rejected.").Resolve(ctx => ctx.Source.Status);
+        Field<LongGraphType>("sequence").Description("The event's place in the tenant's log, when accepted.").Resolve(ctx => ctx.Source.Sequence);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldErrorType>>>>("errors").Description("Why it was rejected; empty otherwise.").Resolve(ctx => ctx.Source.Errors);
+    }
+}

@@ -1,0 +1,80 @@
+using Orleans.Concurrency;
+using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
+using Platform.Domain.Events;
+using Platform.Gateway.Auth;
+using Platform.Gateway.GraphQL.Execution;
+using Platform.Storage.Events;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>
+/// Validates a batch, appends the valid events to the log (acknowledged only after the commit), and hands
+/// the stored ones to the tenant feed, which updates the shoppers' live profiles. Invalid events are
+/// reported one by one and never keep valid ones out.
+/// </summary>
+public sealed class EventIngestion(EventLog log, IGrainFactory grains, TenantDirectory tenants, TimeProvider clock, ILogger<EventIngestion> logger)
+{
+    public async Task<IngestOutcome> IngestAsync(string tenantId, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count > EventRules.MaxBatch)
+        {
+            throw new InputError("events", $"must hold at most {EventRules.MaxBatch} events per call");
+        }
+
+        var tenant = await tenants.FindAsync(tenantId) ?? throw new NotFoundError("tenant", tenantId);
+        var horizon = TimeSpan.FromDays(tenant.Settings.EventHorizonDays);
+        var now = clock.GetUtcNow();
+        var results = new IngestItemResult[drafts.Count];
+        var valid = new List<(int Index, BehaviorEvent Event)>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var (validated, violations) = EventValidator.Validate(drafts[i], now, horizon);
+            if (validated is null)
+            {
+                results[i] = new IngestItemResult(i, drafts[i].EventId, IngestStatus.Rejected, null, violations);
+            }
+            else
+            {
+                valid.Add((i, validated));
+            }
+        }
+
+        if (valid.Count > 0)
+        {
+            var append = await log.AppendAsync(tenantId, valid.Select(v => v.Event).ToList(), cancellationToken);
+            var stored = new List<LoggedEvent>(append.StoredAt.Count);
+            for (var j = 0; j < valid.Count; j++)
+            {
+                var (index, validated) = valid[j];
+                if (append.StoredAt.TryGetValue(j, out var seq))
+                {
+                    results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Accepted, seq, []);
+                    stored.Add(new LoggedEvent(seq, validated));
+                }
+                else
+                {
+                    results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Duplicate, null, []);
+                }
+            }
+
+            await HandToFeedAsync(tenantId, append, stored);
+        }
+
+        return new IngestOutcome(results);
+    }
+
+    // The events are committed: a failure here only delays profiles, which the feed reads back from the log.
+    private async Task HandToFeedAsync(string tenantId, AppendResult append, IReadOnlyList<LoggedEvent> stored)
+    {
+        try
+        {
+            await grains.GetGrain<ITenantFeedGrain>(GrainKeys.Feed(tenantId))
+                .DeliverAsync(append.FirstSeq, append.LastSeq, new Immutable<IReadOnlyList<LoggedEvent>>(stored));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Events {First}..{Last} of {TenantId} are stored but not yet in profiles", append.FirstSeq, append.LastSeq, tenantId);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Platform.Gateway.Operations;
+
+public enum IngestStatus
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+}

@@ -1,0 +1,7 @@
+namespace Platform.Grains.Profiles;
+
+/// <summary>Stored as JSON: the offset up to which every event has been handed to its shopper.</summary>
+public sealed class FeedState
+{
+    public long DeliveredThrough { get; set; }
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
+using Platform.Domain.Events;
+using Platform.Storage.Events;
+
+namespace Platform.Grains.Profiles;
+
+/// <summary>
+/// Hands a tenant's events to shopper grains in log order. Batches ahead of a gap wait in memory; a gap
+/// still open after <see cref="GapTimeout"/> (its node died between commit and hand-over) is read back
+/// from the log, as is everything after the stored offset when the grain activates.
+/// </summary>
+public sealed class TenantFeedGrain(
+    [PersistentState("feed", GrainStorage.Name)] IPersistentState<FeedState> state,
+    EventLog log,
+    TimeProvider clock,
+    ILogger<TenantFeedGrain> logger) : Grain, ITenantFeedGrain
+{
+    public const int ReadPageSize = 5_000;
+    public static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(5);
+
+    private readonly SortedDictionary<long, PendingBatch> pending = [];
+    private string tenantId = "";
+    private long savedThrough;
+    private DateTimeOffset savedAt;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        tenantId = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+        savedThrough = state.State.DeliveredThrough;
+        await CatchUpAsync(await log.HeadAsync(tenantId, cancellationToken));
+        this.RegisterGrainTimer(TickAsync, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveAsync();
+
+    public Task<long> DeliveredThroughAsync() => Task.FromResult(state.State.DeliveredThrough);
+
+    public async Task DeliverAsync(long firstSeq, long lastSeq, Immutable<IReadOnlyList<LoggedEvent>> events)
+    {
+        if (lastSeq <= state.State.DeliveredThrough)
+        {
+            return; // already read back from the log
+        }
+
+        if (firstSeq != state.State.DeliveredThrough + 1)
+        {
+            pending[firstSeq] = new PendingBatch(lastSeq, events.Value, clock.GetUtcNow());
+            return;
+        }
+
+        await HandOverAsync(events.Value, lastSeq);
+        await DrainPendingAsync();
+    }
+
+    private async Task DrainPendingAsync()
+    {
+        while (pending.Count > 0)
+        {
+            var (first, batch) = pending.First();
+            if (batch.LastSeq <= state.State.DeliveredThrough)
+            {
+                pending.Remove(first);
+                continue;
+            }
+
+            if (first != state.State.DeliveredThrough + 1)
+            {
+                return;
+            }
+
+            pending.Remove(first);
+            await HandOverAsync(batch.Events, batch.LastSeq);
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        if (pending.Count > 0 && clock.GetUtcNow() - pending.First().Value.ArrivedAt > GapTimeout)
+        {
+            var head = await log.HeadAsync(tenantId);
+            logger.LogWarning("Feed of {TenantId} waited {Timeout} for events after {Offset}; reading them from the log", tenantId, GapTimeout, state.State.DeliveredThrough);
+            await CatchUpAsync(head);
+            await DrainPendingAsync();
+        }
+
+        if (clock.GetUtcNow() - savedAt >= SaveInterval)
+        {
+            await SaveAsync();
+        }
+    }
+
+    /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands every event over.</summary>
+    private async Task CatchUpAsync(long head)
+    {
+        while (state.State.DeliveredThrough < head)
+        {
+            var page = await log.ReadAfterAsync(tenantId, state.State.DeliveredThrough, ReadPageSize);
+            var through = page.Count < ReadPageSize ? head : page[^1].Seq;
+            await HandOverAsync(page.Where(e => e.Seq <= through).ToList(), through);
+        }
+    }
+
+    private async Task HandOverAsync(IReadOnlyList<LoggedEvent> events, long through)
+    {
+        var byShopper = events.GroupBy(e => e.Event.UserId, StringComparer.Ordinal);
+        await Task.WhenAll(byShopper.Select(group =>
+            GrainFactory.GetGrain<IUserGrain>(GrainKeys.User(tenantId, group.Key))
+                .ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(group.ToList()))));
+        state.State.DeliveredThrough = through;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (state.State.DeliveredThrough == savedThrough)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        savedThrough = state.State.DeliveredThrough;
+        savedAt = clock.GetUtcNow();
+    }
+
+    private sealed record PendingBatch(long LastSeq, IReadOnlyList<LoggedEvent> Events, DateTimeOffset ArrivedAt);
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Events;
+using Platform.Domain.Profiles;
+using Platform.Storage.Events;
+
+namespace Platform.Grains.Profiles;
+
+/// <summary>
+/// A shopper's live profile. The snapshot is written at most every <see cref="WriteEvery"/> new events
+/// or <see cref="WriteInterval"/>, and on deactivation; whatever the last snapshot misses is replayed
+/// from the log on activation, so a crash loses nothing that was acknowledged.
+/// </summary>
+[CollectionAgeLimit(Minutes = 5)]
+public sealed class UserGrain(
+    [PersistentState("user", GrainStorage.Name)] IPersistentState<UserState> state,
+    EventLog log,
+    CatalogCache catalog,
+    TimeProvider clock,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    public const int WriteEvery = 100;
+    public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(10);
+
+    private string tenantId = "";
+    private string userId = "";
+    private ProfileSettings settings = ProfileSettings.Default;
+    private int unsaved;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        tenantId = GrainKeys.TenantOf(key);
+        userId = GrainKeys.UserIdOf(key);
+        if (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync() is { } tenant)
+        {
+            settings = settings with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        }
+
+        var missed = await log.ReadUserAsync(tenantId, userId, state.State.Profile.AppliedSeq, cancellationToken);
+        if (missed.Count > 0)
+        {
+            await FoldAsync(missed);
+            logger.LogDebug("Profile {UserKey} replayed {Count} events from the log", key, missed.Count);
+        }
+
+        this.RegisterGrainTimer(FlushAsync, WriteInterval, WriteInterval);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+
+    public async Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events)
+    {
+        await FoldAsync(events.Value);
+        if (unsaved >= WriteEvery)
+        {
+            await FlushAsync();
+        }
+    }
+
+    public Task<ProfileView?> GetAsync() =>
+        Task.FromResult(state.State.Profile.AppliedSeq == 0 ? null : ProfileReader.Read(state.State.Profile, clock.GetUtcNow(), settings));
+
+    private async Task FoldAsync(IReadOnlyList<LoggedEvent> events)
+    {
+        var facts = await catalog.FactsAsync(tenantId);
+        unsaved += ProfileFolder.Apply(state.State.Profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings);
+    }
+
+    private async Task FlushAsync()
+    {
+        if (unsaved == 0)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        unsaved = 0;
+    }
+}
