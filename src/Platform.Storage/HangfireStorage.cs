@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Platform.Storage.Database;
 
 namespace Platform.Storage;
 
@@ -11,7 +12,7 @@ public static class HangfireStorage
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(connectionString),
+                options => options.UseNpgsqlConnection(DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.JobsPoolSize)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = DatabaseSetup.HangfireSchema,

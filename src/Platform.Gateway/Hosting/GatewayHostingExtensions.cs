@@ -48,7 +48,8 @@ public static class GatewayHostingExtensions
             .AddScoped<TenantAdministration>()
             .AddScoped<SystemChecks>()
             .AddScoped<EventIngestion>()
-            .AddSingleton<CatalogCache>();
+            .AddSingleton<CatalogCache>()
+            .AddSingleton<StateWriteLimiter>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

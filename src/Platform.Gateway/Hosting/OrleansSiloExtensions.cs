@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Platform.Abstractions;
@@ -25,22 +27,26 @@ public static class OrleansSiloExtensions
                 endpoint.SiloPort,
                 endpoint.GatewayPort,
                 listenOnAnyHostAddress: endpoint.ListenOnAnyAddress);
+            var small = DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.SmallPoolSize);
             silo.UseAdoNetClustering(options =>
             {
                 options.Invariant = DatabaseUrl.AdoNetInvariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = small;
             });
-            silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
-            {
-                options.Invariant = DatabaseUrl.AdoNetInvariant;
-                options.ConnectionString = connectionString;
-                options.GrainStorageSerializer = new StableJsonGrainStorageSerializer();
-            });
+
+            // Grain state shares the node's main connection pool with the event log.
+            silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<NpgsqlDataSource>((storage, dataSource) =>
+                {
+                    storage.Invariant = DatabaseUrl.AdoNetInvariant;
+                    storage.DataSource = dataSource;
+                    storage.GrainStorageSerializer = new StableJsonGrainStorageSerializer();
+                }));
             silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = DatabaseUrl.AdoNetInvariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = small;
             });
         });
     }

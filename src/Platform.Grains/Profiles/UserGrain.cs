@@ -11,25 +11,28 @@ using Platform.Storage.Events;
 namespace Platform.Grains.Profiles;
 
 /// <summary>
-/// A shopper's live profile. The snapshot is written at most every <see cref="WriteEvery"/> new events
-/// or <see cref="WriteInterval"/>, and on deactivation; whatever the last snapshot misses is replayed
-/// from the log on activation, so a crash loses nothing that was acknowledged.
+/// A shopper's live profile. The snapshot is written once <see cref="WriteEvery"/> new events have been
+/// folded, or with the next event after <see cref="WriteInterval"/>, and on deactivation; whatever the
+/// last snapshot misses is replayed from the log on activation, so a crash loses nothing that was
+/// acknowledged. There is no timer per grain: tens of thousands of them would flush in bursts.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class UserGrain(
     [PersistentState("user", GrainStorage.Name)] IPersistentState<UserState> state,
     EventLog log,
     CatalogCache catalog,
+    StateWriteLimiter writes,
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     public const int WriteEvery = 100;
-    public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(30);
 
     private string tenantId = "";
     private string userId = "";
     private ProfileSettings settings = ProfileSettings.Default;
     private int unsaved;
+    private DateTimeOffset writtenAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +51,7 @@ public sealed class UserGrain(
             logger.LogDebug("Profile {UserKey} replayed {Count} events from the log", key, missed.Count);
         }
 
-        this.RegisterGrainTimer(FlushAsync, WriteInterval, WriteInterval);
+        writtenAt = clock.GetUtcNow();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
@@ -56,7 +59,7 @@ public sealed class UserGrain(
     public async Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events)
     {
         await FoldAsync(events.Value);
-        if (unsaved >= WriteEvery)
+        if (unsaved >= WriteEvery || (unsaved > 0 && clock.GetUtcNow() - writtenAt >= WriteInterval))
         {
             await FlushAsync();
         }
@@ -78,7 +81,8 @@ public sealed class UserGrain(
             return;
         }
 
-        await state.WriteStateAsync();
+        await writes.RunAsync(state.WriteStateAsync);
         unsaved = 0;
+        writtenAt = clock.GetUtcNow();
     }
 }

@@ -13,6 +13,18 @@ public static class DatabaseUrl
     /// <summary>The ADO.NET provider name Orleans' providers load Npgsql by.</summary>
     public const string AdoNetInvariant = "Npgsql";
 
+    /// <summary>
+    /// Connections each pool of a node may open. The main pool serves the event log, reads and grain
+    /// state; the small ones serve Orleans membership and reminders, and Hangfire. About 50 per node in
+    /// all, so two nodes fit PostgreSQL's default of 100 connections.
+    /// </summary>
+    public const int MainPoolSize = 30;
+    public const int SmallPoolSize = 5;
+    public const int JobsPoolSize = 8;
+
+    public static string WithPoolSize(string connectionString, int maxPoolSize) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+
     /// <summary>The configured value, else PLATFORM_DATABASE_URL, as an Npgsql connection string.</summary>
     public static string Resolve(string? configured)
     {

@@ -38,7 +38,7 @@ public static class WorkerHostingExtensions
             client.UseAdoNetClustering(clustering =>
             {
                 clustering.Invariant = DatabaseUrl.AdoNetInvariant;
-                clustering.ConnectionString = connectionString;
+                clustering.ConnectionString = DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.SmallPoolSize);
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
