@@ -5,6 +5,7 @@ using Platform.Storage.Catalog;
 using Platform.Storage.Database;
 using Platform.Storage.Events;
 using Platform.Storage.Migrations;
+using Platform.Storage.Shoppers;
 using Platform.Storage.SystemChecks;
 
 namespace Platform.Storage;
@@ -21,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SystemCheckStore>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ShopperStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

@@ -1,3 +1,5 @@
+using Platform.Domain.Shoppers;
+
 namespace Platform.Abstractions.Tenants;
 
 /// <summary>One merchant account. Keyed by <see cref="GrainKeys.Tenant"/>.</summary>
@@ -8,6 +10,9 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>The tenant, or null when it was never created.</summary>
     Task<TenantInfo?> GetAsync();
+
+    /// <summary>Replaces the custom shopper attributes the tenant declares; returns null when the tenant does not exist.</summary>
+    Task<TenantInfo?> SetAttributeSchemaAsync(IReadOnlyList<AttributeDefinition> schema);
 
     /// <summary>Changes some settings; returns null when the tenant does not exist.</summary>
     Task<TenantInfo?> UpdateSettingsAsync(TenantSettingsChange change);

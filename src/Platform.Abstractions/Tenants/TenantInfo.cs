@@ -1,3 +1,5 @@
+using Platform.Domain.Shoppers;
+
 namespace Platform.Abstractions.Tenants;
 
 [GenerateSerializer, Immutable]
@@ -5,4 +7,5 @@ public sealed record TenantInfo(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,
     [property: Id(2)] DateTimeOffset CreatedAt,
-    [property: Id(3)] TenantSettings Settings);
+    [property: Id(3)] TenantSettings Settings,
+    [property: Id(4)] IReadOnlyList<AttributeDefinition> AttributeSchema);

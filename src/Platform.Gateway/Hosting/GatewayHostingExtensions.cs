@@ -48,6 +48,8 @@ public static class GatewayHostingExtensions
             .AddScoped<TenantAdministration>()
             .AddScoped<SystemChecks>()
             .AddScoped<EventIngestion>()
+            .AddScoped<ShopperData>()
+            .AddScoped<ShopperProfiles>()
             .AddSingleton<CatalogCache>()
             .AddSingleton<StateWriteLimiter>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));

@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using Platform.Abstractions;
 using Platform.Abstractions.Tenants;
+using Platform.Domain.Shoppers;
 
 namespace Platform.Grains.Tenants;
 
@@ -28,6 +29,28 @@ public sealed class TenantGrain(
     }
 
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.RecordExists ? ToInfo() : null);
+
+    public async Task<TenantInfo?> SetAttributeSchemaAsync(IReadOnlyList<AttributeDefinition> schema)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        var previous = state.State.AttributeSchema;
+        state.State.AttributeSchema = [.. schema];
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.AttributeSchema = previous;
+            throw;
+        }
+
+        return ToInfo();
+    }
 
     public async Task<TenantInfo?> UpdateSettingsAsync(TenantSettingsChange change)
     {
@@ -59,5 +82,6 @@ public sealed class TenantGrain(
         GrainKeys.TenantIdOf(this.GetPrimaryKeyString()),
         state.State.Name!,
         state.State.CreatedAt,
-        state.State.Settings);
+        state.State.Settings,
+        state.State.AttributeSchema);
 }

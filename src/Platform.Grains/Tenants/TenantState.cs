@@ -1,4 +1,5 @@
 using Platform.Abstractions.Tenants;
+using Platform.Domain.Shoppers;
 
 namespace Platform.Grains.Tenants;
 
@@ -18,6 +19,8 @@ public sealed class TenantState
     public int EventHorizonDays { get; set; } = TenantSettings.Default.EventHorizonDays;
 
     public double AffinityHalfLifeDays { get; set; } = TenantSettings.Default.AffinityHalfLifeDays;
+
+    public List<AttributeDefinition> AttributeSchema { get; set; } = [];
 
     public TenantSettings Settings => new(RequestsPerSecond, EventHorizonDays, AffinityHalfLifeDays);
 }

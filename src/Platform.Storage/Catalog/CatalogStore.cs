@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
+using Platform.Storage.Database;
+using Platform.Domain.Catalog;
 using Platform.Domain.Profiles;
 
 namespace Platform.Storage.Catalog;
@@ -6,6 +10,36 @@ namespace Platform.Storage.Catalog;
 /// <summary>catalog.items, as the facts profiles need (category = the leaf of the category path).</summary>
 public sealed class CatalogStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>Upserts items whole (a catalog feed replaces what it sends); an id given twice keeps its last item.</summary>
+    public async Task UpsertAsync(string tenantId, IReadOnlyList<CatalogItem> items, CancellationToken cancellationToken = default)
+    {
+        var rows = items.GroupBy(i => i.ItemId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO catalog.items AS i (tenant_id, item_id, title, category_path, brand, price, currency, tags)
+            SELECT @tenant, s.item_id, s.title, ARRAY(SELECT jsonb_array_elements_text(s.category_path::jsonb)), s.brand, s.price, s.currency,
+                   ARRAY(SELECT jsonb_array_elements_text(s.tags::jsonb))
+            FROM unnest(@item_id, @title, @category_path, @brand, @price, @currency, @tags)
+                 AS s(item_id, title, category_path, brand, price, currency, tags)
+            ON CONFLICT (tenant_id, item_id) DO UPDATE SET
+                title = EXCLUDED.title, category_path = EXCLUDED.category_path, brand = EXCLUDED.brand,
+                price = EXCLUDED.price, currency = EXCLUDED.currency, tags = EXCLUDED.tags, updated_at = now()
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.AddArray("item_id", NpgsqlDbType.Text, rows.Select(r => r.ItemId).ToArray());
+        command.AddArray("title", NpgsqlDbType.Text, rows.Select(r => r.Title).ToArray());
+        command.AddArray("category_path", NpgsqlDbType.Text, rows.Select(r => JsonSerializer.Serialize(r.CategoryPath)).ToArray());
+        command.AddArray("brand", NpgsqlDbType.Text, rows.Select(r => r.Brand).ToArray());
+        command.AddArray("price", NpgsqlDbType.Numeric, rows.Select(r => r.Price).ToArray());
+        command.AddArray("currency", NpgsqlDbType.Text, rows.Select(r => r.Currency).ToArray());
+        command.AddArray("tags", NpgsqlDbType.Text, rows.Select(r => JsonSerializer.Serialize(r.Tags)).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Every item of the tenant, up to <paramref name="limit"/>; profile folding keeps them in memory.</summary>
     public async Task<IReadOnlyDictionary<string, ItemFacts>> LoadFactsAsync(string tenantId, int limit, CancellationToken cancellationToken = default)
     {
@@ -27,4 +61,5 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
 
         return facts;
     }
+
 }

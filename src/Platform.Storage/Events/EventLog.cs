@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Storage.Database;
 using Platform.Domain.Events;
 
 namespace Platform.Storage.Events;
@@ -46,20 +47,20 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(AppendSql);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("count", (long)events.Count);
-        AddArray(command, "event_id", NpgsqlDbType.Text, events.Select(e => e.EventId).ToArray());
-        AddArray(command, "user_id", NpgsqlDbType.Text, events.Select(e => e.UserId).ToArray());
-        AddArray(command, "type", NpgsqlDbType.Smallint, events.Select(e => (short)e.Type).ToArray());
-        AddArray(command, "occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt.ToUniversalTime()).ToArray());
-        AddArray(command, "item_id", NpgsqlDbType.Text, events.Select(e => e.ItemId).ToArray());
-        AddArray(command, "category_id", NpgsqlDbType.Text, events.Select(e => e.CategoryId).ToArray());
-        AddArray(command, "quantity", NpgsqlDbType.Integer, events.Select(e => e.Quantity).ToArray());
-        AddArray(command, "amount", NpgsqlDbType.Numeric, events.Select(e => e.Amount).ToArray());
-        AddArray(command, "currency", NpgsqlDbType.Text, events.Select(e => e.Currency).ToArray());
-        AddArray(command, "campaign_id", NpgsqlDbType.Text, events.Select(e => e.CampaignId).ToArray());
-        AddArray(command, "rating", NpgsqlDbType.Smallint, events.Select(e => (short?)e.Rating).ToArray());
-        AddArray(command, "query", NpgsqlDbType.Text, events.Select(e => e.Query).ToArray());
-        AddArray(command, "duration_seconds", NpgsqlDbType.Double, events.Select(e => e.DurationSeconds).ToArray());
-        AddArray(command, "properties", NpgsqlDbType.Text, events.Select(e => e.Properties is null ? null : JsonSerializer.Serialize(e.Properties)).ToArray());
+        command.AddArray("event_id", NpgsqlDbType.Text, events.Select(e => e.EventId).ToArray());
+        command.AddArray("user_id", NpgsqlDbType.Text, events.Select(e => e.UserId).ToArray());
+        command.AddArray("type", NpgsqlDbType.Smallint, events.Select(e => (short)e.Type).ToArray());
+        command.AddArray("occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt.ToUniversalTime()).ToArray());
+        command.AddArray("item_id", NpgsqlDbType.Text, events.Select(e => e.ItemId).ToArray());
+        command.AddArray("category_id", NpgsqlDbType.Text, events.Select(e => e.CategoryId).ToArray());
+        command.AddArray("quantity", NpgsqlDbType.Integer, events.Select(e => e.Quantity).ToArray());
+        command.AddArray("amount", NpgsqlDbType.Numeric, events.Select(e => e.Amount).ToArray());
+        command.AddArray("currency", NpgsqlDbType.Text, events.Select(e => e.Currency).ToArray());
+        command.AddArray("campaign_id", NpgsqlDbType.Text, events.Select(e => e.CampaignId).ToArray());
+        command.AddArray("rating", NpgsqlDbType.Smallint, events.Select(e => (short?)e.Rating).ToArray());
+        command.AddArray("query", NpgsqlDbType.Text, events.Select(e => e.Query).ToArray());
+        command.AddArray("duration_seconds", NpgsqlDbType.Double, events.Select(e => e.DurationSeconds).ToArray());
+        command.AddArray("properties", NpgsqlDbType.Text, events.Select(e => e.Properties is null ? null : JsonSerializer.Serialize(e.Properties)).ToArray());
 
         var firstPosition = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
@@ -112,8 +113,6 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is long head ? head : 0;
     }
 
-    private static void AddArray<T>(NpgsqlCommand command, string name, NpgsqlDbType elementType, T[] values) =>
-        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | elementType) { Value = values });
 
     private static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ CREATE TABLE shoppers.users (
     occupation  text        NULL,
     signup_date date        NULL,
     attributes  jsonb       NOT NULL DEFAULT '{}',
-    tags        text[]      NOT NULL DEFAULT '{}',
+    tags        text[]      NULL, -- null: never given
     updated_at  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT users_pk PRIMARY KEY (tenant_id, user_id)
 );

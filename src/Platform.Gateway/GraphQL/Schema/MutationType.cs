@@ -6,6 +6,8 @@ using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.GraphQL.Arguments;
 using Platform.Gateway.GraphQL.Types;
 using Platform.Gateway.GraphQL.Types.Ingestion;
+using Platform.Gateway.GraphQL.Types.Shoppers;
+using Platform.Domain.Shoppers;
 using Platform.Gateway.Operations;
 
 namespace Platform.Gateway.GraphQL.Schema;
@@ -54,6 +56,28 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventIngestion>().IngestAsync(
                 ctx.TenantId(), ctx.GetArgument<List<EventInput>>("events").Select(EventDrafts.From).ToList(), ctx.CancellationToken));
 
+        Field<NonNullGraphType<UpsertPayloadType>>("upsertUsers")
+            .Description("Stores up to 5000 shoppers' attributes and tags; answers per entry.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<UserInputType>>>>("users", "The shoppers, at most 5000.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Data(ctx).UpsertUsersAsync(
+                ctx.TenantId(), ctx.GetArgument<List<UserInput>>("users").Select(ShopperDrafts.From).ToList(), ctx.CancellationToken));
+
+        Field<NonNullGraphType<UpsertPayloadType>>("upsertItems")
+            .Description("Stores up to 5000 catalog items; answers per entry.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ItemInputType>>>>("items", "The items, at most 5000.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Data(ctx).UpsertItemsAsync(
+                ctx.TenantId(), ctx.GetArgument<List<ItemInput>>("items").Select(ShopperDrafts.From).ToList(), ctx.CancellationToken));
+
+        Field<NonNullGraphType<TenantType>>("setAttributeSchema")
+            .Description("Declares the tenant's custom shopper attributes (replacing the previous declaration; stored values stay).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<AttributeDefinitionInputType>>>>("attributes", "The attributes.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Data(ctx).SetAttributeSchemaAsync(
+                ctx.TenantId(),
+                ctx.GetArgument<List<AttributeDefinitionInput>>("attributes").Select(a => new AttributeDefinition(a.Name, a.Kind, a.AllowedValues)).ToList()));
+
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")
             .Argument<JobQueueEnumType>("queue", "Queue to send it to; DEFAULT unless given. Use GPU to check a GPU worker.")
@@ -61,6 +85,8 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemChecks>()
                 .QueueAsync(ctx.Caller(), ctx.GetArgument<string?>("queue"), ctx.CancellationToken));
     }
+
+    private static ShopperData Data(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ShopperData>();
 
     private static TenantAdministration Tenancy(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<TenantAdministration>();
 }

@@ -7,6 +7,7 @@ using Platform.Gateway.GraphQL.Authorization;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.GraphQL.Types;
 using Platform.Gateway.GraphQL.Types.Profiles;
+using Platform.Gateway.Operations;
 using Platform.Abstractions.Profiles;
 using Platform.Storage.ApiKeys;
 using Platform.Storage.SystemChecks;
@@ -34,16 +35,11 @@ public sealed class QueryType : ObjectGraphType
                 await ctx.RequestServices!.GetRequiredService<ApiKeyStore>().ListAsync(ctx.TenantId(), ctx.CancellationToken));
 
         Field<ShopperProfileType>("user")
-            .Description("A shopper's live profile, or null when the tenant has no events for this id.")
+            .Description("A shopper's live profile, or null when the tenant has neither events nor attributes for this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The shopper id.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx =>
-            {
-                var id = ctx.GetArgument<string>("id");
-                var view = await ctx.RequestServices!.GetRequiredService<IGrainFactory>()
-                    .GetGrain<IUserGrain>(GrainKeys.User(ctx.TenantId(), id)).GetAsync();
-                return view is null ? null : new ShopperProfileResult(id, view);
-            });
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ShopperProfiles>()
+                .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         Field<SystemCheckRunType>("systemCheckRun")
             .Description("A diagnostic run of this tenant, or null when there is none with this id.")

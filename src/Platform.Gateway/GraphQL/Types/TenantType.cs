@@ -12,6 +12,7 @@ public sealed class TenantType : ObjectGraphType<TenantInfo>
         Field(t => t.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Slug chosen at creation (lowercase letters, digits, '-').");
         Field(t => t.Name).Description("Display name.");
         Field(t => t.CreatedAt).Description("When the tenant was created (UTC).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Shoppers.AttributeDefinitionType>>>>("attributeSchema").Description("Custom shopper attributes the tenant declares.").Resolve(ctx => ctx.Source.AttributeSchema);
         Field<NonNullGraphType<TenantSettingsType>>("settings").Description("Current settings.").Resolve(ctx => ctx.Source.Settings);
     }
 }

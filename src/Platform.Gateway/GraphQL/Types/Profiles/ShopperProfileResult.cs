@@ -1,6 +1,7 @@
 using Platform.Domain.Profiles;
+using Platform.Storage.Shoppers;
 
 namespace Platform.Gateway.GraphQL.Types.Profiles;
 
-/// <summary>A profile view with the shopper id it belongs to.</summary>
-public sealed record ShopperProfileResult(string Id, ProfileView View);
+/// <summary>A profile view and the stored attributes of the shopper it belongs to.</summary>
+public sealed record ShopperProfileResult(string Id, ProfileView View, StoredShopper? Attributes);

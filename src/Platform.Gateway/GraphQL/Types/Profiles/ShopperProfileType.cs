@@ -10,6 +10,7 @@ public sealed class ShopperProfileType : ObjectGraphType<ShopperProfileResult>
         Name = "ShopperProfile";
         Description = "A shopper's live profile, folded from its events (docs/profiles.md).";
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The shopper id.");
+        Field<Shoppers.ShopperAttributesType>("attributes").Description("Attributes and tags from upsertUsers or imports; null when none were given.").Resolve(ctx => ctx.Source.Attributes);
         Field(p => p.View.FirstSeenAt, nullable: true).Description("First event.");
         Field(p => p.View.LastSeenAt, nullable: true).Description("Latest event.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventCounterType>>>>("counters").Description("Events per type: ever, 7 and 30 days.").Resolve(ctx => ctx.Source.View.Counters);
