@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<EventLog>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<ShopperStore>();
+        services.AddSingleton<ProfileProjection>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

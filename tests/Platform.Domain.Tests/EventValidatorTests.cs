@@ -46,6 +46,25 @@ public sealed class EventValidatorTests
     }
 
     [Fact]
+    public void AmountsKeepAtMostFourDecimalsAndTimesBecomeUtc()
+    {
+        var (_, violations) = Validate(Purchase() with { Amount = 1.00001m });
+        var (validated, _) = Validate(Purchase() with { OccurredAt = "2026-11-27T13:00:00+02:00" });
+
+        Assert.Equal("too_precise", violations.Single().Rule);
+        Assert.Equal(TimeSpan.Zero, validated!.OccurredAt.Offset);
+        Assert.Equal(Now.AddHours(-1), validated.OccurredAt);
+    }
+
+    [Fact]
+    public void AnAmountWithoutCurrencyIsExplainedOnce()
+    {
+        var (_, violations) = Validate(Purchase() with { Currency = null });
+
+        Assert.Equal("currency:required_with_amount", violations.Select(v => $"{v.Field}:{v.Rule}").Single());
+    }
+
+    [Fact]
     public void APurchaseNeedsAmountAndCurrency()
     {
         var (_, violations) = Validate(new EventDraft("e1", "u1", "PURCHASE", "2026-11-27T11:00:00Z"));
@@ -71,6 +90,8 @@ public sealed class EventValidatorTests
     [InlineData("2026-11-27T13:00:00+02:00", null)]
     [InlineData("2026-11-27T11:00:00", "format")]
     [InlineData("27/11/2026", "format")]
+    [InlineData("11/27/2026 10:15:00 +01:00", "format")]
+    [InlineData("2026-11-27T11:00:00.123z", null)]
     public void TimestampsNeedAnOffsetAndMustFallInsideTheWindow(string occurredAt, string? rule)
     {
         var (_, violations) = Validate(Purchase() with { OccurredAt = occurredAt });

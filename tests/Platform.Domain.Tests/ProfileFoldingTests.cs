@@ -70,13 +70,26 @@ public sealed class ProfileFoldingTests
     }
 
     [Theory]
-    [InlineData(0, 0, "never_purchased")]
-    [InlineData(5, 1, "new_customers")]
-    [InlineData(3, 1, "promising")]
-    [InlineData(2, 3, "at_risk")]
-    [InlineData(1, 1, "lost")]
-    [InlineData(2, 5, "loyal")]
-    public void SegmentsFollowTheMap(int r, int f, string segment) => Assert.Equal(segment, RfmRules.Segment(r, f));
+    [InlineData(0, 0, 0, "never_purchased")]
+    [InlineData(5, 1, 1, "new_customers")]
+    [InlineData(5, 1, 4, "potential_loyalists")]
+    [InlineData(3, 1, 3, "promising")]
+    [InlineData(3, 5, 9, "loyal")]
+    [InlineData(2, 0, 3, "at_risk")]
+    [InlineData(2, 0, 2, "hibernating")]
+    [InlineData(1, 0, 1, "lost")]
+    [InlineData(1, 0, 7, "cannot_lose_them")]
+    public void SegmentsFollowTheMap(int r, int f, long lifetime, string segment) => Assert.Equal(segment, RfmRules.Segment(r, f, lifetime));
+
+    [Fact]
+    public void RecencyAndTheNinetyDayWindowAgreeOnTheBoundary()
+    {
+        var edge = ProfileReader.Read(Fold([Purchase(1, 90, 10m)]), Now, Settings).Rfm;
+        var outside = ProfileReader.Read(Fold([Purchase(1, 91, 10m)]), Now, Settings).Rfm;
+
+        Assert.Equal((90, 3, 1), (edge.RecencyDays!.Value, edge.R, edge.Frequency90));
+        Assert.Equal((91, 2, 0), (outside.RecencyDays!.Value, outside.R, outside.Frequency90));
+    }
 
     [Fact]
     public void AffinitiesHalveEveryHalfLifeAndComeFromTheCatalog()

@@ -8,6 +8,7 @@ public static class EventRules
     public const int MaxQueryLength = 512;
     public const int MaxQuantity = 10_000;
     public const decimal MaxAmount = 1_000_000_000m;
+    public const int MaxAmountDecimals = 4; // the log stores numeric(18, 4)
     public const double MaxDurationSeconds = 86_400;
     public const int MaxProperties = 20;
     public const int MaxPropertyKeyLength = 64;

@@ -29,7 +29,7 @@ public static partial class EventValidator
         }
         else
         {
-            violations.Add(new("type", "unknown_type", $"type '{Shorten(draft.Type)}' is not one of {string.Join(", ", EventTypeNames.All)}."));
+            violations.Add(new("type", "unknown_type", $"type '{Shorten(draft.Type)}' is not one of {string.Join(", ", EventTypeNames.All.Order(StringComparer.Ordinal))}."));
         }
 
         var occurredAt = Timestamp(draft.OccurredAt, now, horizon, violations);
@@ -91,8 +91,9 @@ public static partial class EventValidator
             return null;
         }
 
-        if (!ExplicitOffset().IsMatch(value)
-            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var occurredAt))
+        var normalized = value.EndsWith('z') ? value[..^1] + "Z" : value;
+        if (!ExplicitOffset().IsMatch(normalized)
+            || !DateTimeOffset.TryParseExact(normalized, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var occurredAt))
         {
             violations.Add(new("occurredAt", "format", "occurredAt must be an ISO-8601 timestamp with a UTC offset, e.g. 2026-11-27T10:15:00Z."));
             return null;
@@ -107,7 +108,7 @@ public static partial class EventValidator
             violations.Add(new("occurredAt", "before_horizon", $"occurredAt is older than the tenant's horizon of {horizon.TotalDays:0} days."));
         }
 
-        return occurredAt;
+        return occurredAt.ToUniversalTime();
     }
 
     private static void Range(int? value, string field, int min, int max, List<Violation> violations)
@@ -123,6 +124,10 @@ public static partial class EventValidator
         if (amount is { } value && (value < 0 || value > EventRules.MaxAmount))
         {
             violations.Add(new("amount", "out_of_range", $"amount must be between 0 and {EventRules.MaxAmount:0}."));
+        }
+        else if (amount is { } precise && decimal.Round(precise, EventRules.MaxAmountDecimals) != precise)
+        {
+            violations.Add(new("amount", "too_precise", $"amount has at most {EventRules.MaxAmountDecimals} decimal places."));
         }
 
         if (currency is not null && !CurrencyCode().IsMatch(currency))
@@ -182,7 +187,7 @@ public static partial class EventValidator
     {
         foreach (var alternatives in EventRules.RequiredFor(type))
         {
-            if (!alternatives.Any(field => IsPresent(draft, field)))
+            if (!alternatives.Any(field => IsPresent(draft, field)) && !violations.Any(v => alternatives.Contains(v.Field)))
             {
                 violations.Add(new(
                     alternatives[0],
@@ -206,7 +211,10 @@ public static partial class EventValidator
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex("(Z|[+-][0-9]{2}:?[0-9]{2})$", RegexOptions.CultureInvariant)]
+    // RFC 3339 / ISO-8601 with an explicit offset: 2026-11-27T10:15:00Z, 2026-11-27T10:15:00.123+01:00.
+    private static readonly string[] IsoFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
+
+    [GeneratedRegex("(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex ExplicitOffset();
 
     [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]

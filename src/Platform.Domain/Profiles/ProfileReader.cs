@@ -17,8 +17,9 @@ public static class ProfileReader
                 CountSince(profile, type, today - 6),
                 CountSince(profile, type, today - 29)))
             .ToList();
-        var purchases90 = profile.Daily.Where(d => d.Type == EventType.Purchase && d.Day > today - 90 && d.Day <= today).ToList();
-        var rfm = RfmRules.Score(profile.LastPurchaseAt, purchases90.Sum(d => d.Count), purchases90.Sum(d => d.Amount), now);
+        var purchases90 = profile.Daily.Where(d => d.Type == EventType.Purchase && d.Day >= today - RfmRules.WindowDays && d.Day <= today).ToList();
+        int? recencyDays = profile.LastPurchaseAt is { } last ? Math.Max(0, today - DailyCount.DayOf(last)) : null;
+        var rfm = RfmRules.Score(recencyDays, purchases90.Sum(d => d.Count), purchases90.Sum(d => d.Amount), profile.Purchases);
         var categories = Affinities(profile.Categories, now, settings);
 
         return new ProfileView(

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Profiles;
 
-/// <summary>Per-tenant knobs of profile folding.</summary>
+/// <summary>Knobs of profile folding: the half-life comes from the tenant's settings; the high-value threshold is fixed for now.</summary>
 public sealed record ProfileSettings(TimeSpan AffinityHalfLife, decimal HighValueMonetary90)
 {
     public static ProfileSettings Default { get; } = new(TimeSpan.FromDays(14), 500m);

@@ -2,21 +2,24 @@ namespace Platform.Domain.Profiles;
 
 /// <summary>
 /// Fixed-threshold RFM scoring, so a live profile can be scored without the rest of the audience
-/// (docs/profiles.md lists the thresholds). 0 means "no purchase" for R and F.
+/// (docs/profiles.md lists the thresholds). Recency counts whole UTC days since the day of the last
+/// purchase; frequency and monetary cover the purchases of the last 90 such days (recency 0 to 90), so
+/// the two agree on what "the last 90 days" means. 0 means "no purchase" for R, and "none in 90 days"
+/// for F and M.
 /// </summary>
 public static class RfmRules
 {
+    public const int WindowDays = 90;
     public const string NeverPurchased = "never_purchased";
 
-    public static Rfm Score(DateTimeOffset? lastPurchaseAt, int frequency90, decimal monetary90, DateTimeOffset now)
+    public static Rfm Score(int? recencyDays, int frequency90, decimal monetary90, long lifetimePurchases)
     {
-        double? recencyDays = lastPurchaseAt is { } last ? Math.Max(0, (now - last).TotalDays) : null;
         var r = recencyDays switch
         {
             null => 0,
             <= 7 => 5,
             <= 30 => 4,
-            <= 90 => 3,
+            <= WindowDays => 3,
             <= 180 => 2,
             _ => 1,
         };
@@ -38,24 +41,26 @@ public static class RfmRules
             > 0 => 1,
             _ => 0,
         };
-        return new Rfm(recencyDays, frequency90, monetary90, r, f, m, Segment(r, f));
+        return new Rfm(recencyDays, frequency90, monetary90, r, f, m, Segment(r, f, lifetimePurchases));
     }
 
-    /// <summary>The usual RFM segment map, on recency and 90-day frequency.</summary>
-    public static string Segment(int r, int f) => (r, f) switch
+    /// <summary>
+    /// The segment map. With R at 2 or less there is no purchase in the 90-day window, so those shoppers
+    /// are told apart by how often they bought over their lifetime.
+    /// </summary>
+    public static string Segment(int r, int f, long lifetimePurchases) => (r, f) switch
     {
         (0, _) => NeverPurchased,
         (>= 4, >= 4) => "champions",
-        (_, >= 4) => "loyal",
+        (3, >= 4) => "loyal",
         (>= 4, >= 2) => "potential_loyalists",
-        (>= 4, _) => "new_customers",
+        (>= 4, _) => lifetimePurchases <= 1 ? "new_customers" : "potential_loyalists",
         (3, <= 1) => "promising",
         (3, _) => "need_attention",
-        (2, >= 2) => "at_risk",
-        (2, _) => "hibernating",
-        _ => "lost",
+        (2, _) => lifetimePurchases >= 3 ? "at_risk" : "hibernating",
+        _ => lifetimePurchases >= 3 ? "cannot_lose_them" : "lost",
     };
 
     public static IReadOnlyList<string> Segments { get; } =
-        ["champions", "loyal", "potential_loyalists", "new_customers", "promising", "need_attention", "at_risk", "hibernating", "lost", NeverPurchased];
+        ["champions", "loyal", "potential_loyalists", "new_customers", "promising", "need_attention", "at_risk", "hibernating", "cannot_lose_them", "lost", NeverPurchased];
 }

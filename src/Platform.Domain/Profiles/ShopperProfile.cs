@@ -11,7 +11,7 @@ public sealed class ShopperProfile
 {
     public const int TrajectoryLength = 50;
     public const int CampaignHistoryLength = 20;
-    public const int DailyWindowDays = 90;
+    public const int DailyWindowDays = RfmRules.WindowDays + 1; // today and the 90 days before
 
     public long AppliedSeq { get; set; }
 

@@ -51,7 +51,9 @@ public static class GatewayHostingExtensions
             .AddScoped<ShopperData>()
             .AddScoped<ShopperProfiles>()
             .AddSingleton<CatalogCache>()
-            .AddSingleton<StateWriteLimiter>();
+            .AddSingleton<StateWriteLimiter>()
+            .AddSingleton<ProjectionWriter>()
+            .AddHostedService(services => services.GetRequiredService<ProjectionWriter>());
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -5,9 +5,9 @@ using Platform.Storage.Catalog;
 namespace Platform.Grains.Profiles;
 
 /// <summary>
-/// Each node keeps every tenant's catalog facts in memory for profile folding, reloaded in the background
+/// Each node keeps every tenant's catalog facts in memory for profile folding, reloaded by the next reader
 /// once older than <see cref="MaxAge"/>. Tenants with more than <see cref="MaxItems"/> items get the
-/// first ones only (documented limit; events still carry their own categoryId).
+/// first ones by id only (documented limit; events still carry their own categoryId).
 /// </summary>
 public sealed class CatalogCache(CatalogStore store, TimeProvider clock)
 {

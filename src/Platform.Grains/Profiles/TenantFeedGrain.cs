@@ -11,7 +11,10 @@ namespace Platform.Grains.Profiles;
 /// <summary>
 /// Hands a tenant's events to shopper grains in log order. Batches ahead of a gap wait in memory; a gap
 /// still open after <see cref="GapTimeout"/> (its node died between commit and hand-over) is read back
-/// from the log, as is everything after the stored offset when the grain activates.
+/// from the log, as is everything after the stored offset when the grain activates. When nothing arrives
+/// for <see cref="IdleCheck"/>, the log head is checked too, so a lost last hand-over is not left behind.
+/// The stored offset trails the delivered one by a save interval: after a crash, shoppers touched just
+/// before it are visited again and refresh their projection rows.
 /// </summary>
 public sealed class TenantFeedGrain(
     [PersistentState("feed", GrainStorage.Name)] IPersistentState<FeedState> state,
@@ -21,22 +24,30 @@ public sealed class TenantFeedGrain(
 {
     public const int ReadPageSize = 5_000;
     public static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(5);
 
     private readonly SortedDictionary<long, PendingBatch> pending = [];
     private string tenantId = "";
     private long savedThrough;
+    private long deliveredAtLastSave;
     private DateTimeOffset savedAt;
+    private DateTimeOffset lastActivityAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         tenantId = GrainKeys.TenantOf(this.GetPrimaryKeyString());
-        savedThrough = state.State.DeliveredThrough;
+        savedThrough = deliveredAtLastSave = state.State.DeliveredThrough;
         await CatchUpAsync(await log.HeadAsync(tenantId, cancellationToken));
         this.RegisterGrainTimer(TickAsync, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await SaveAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A clean stop stores everything delivered.
+        deliveredAtLastSave = state.State.DeliveredThrough;
+        await SaveAsync();
+    }
 
     public Task<long> DeliveredThroughAsync() => Task.FromResult(state.State.DeliveredThrough);
 
@@ -56,6 +67,8 @@ public sealed class TenantFeedGrain(
         await HandOverAsync(events.Value, lastSeq);
         await DrainPendingAsync();
     }
+
+    private DateTimeOffset OldestPendingArrival => pending.Values.Min(p => p.ArrivedAt);
 
     private async Task DrainPendingAsync()
     {
@@ -80,12 +93,17 @@ public sealed class TenantFeedGrain(
 
     private async Task TickAsync()
     {
-        if (pending.Count > 0 && clock.GetUtcNow() - pending.First().Value.ArrivedAt > GapTimeout)
+        var now = clock.GetUtcNow();
+        if (pending.Count > 0 && now - OldestPendingArrival > GapTimeout)
         {
-            var head = await log.HeadAsync(tenantId);
             logger.LogWarning("Feed of {TenantId} waited {Timeout} for events after {Offset}; reading them from the log", tenantId, GapTimeout, state.State.DeliveredThrough);
-            await CatchUpAsync(head);
+            await CatchUpAsync(await log.HeadAsync(tenantId));
             await DrainPendingAsync();
+        }
+        else if (pending.Count == 0 && now - lastActivityAt > IdleCheck)
+        {
+            lastActivityAt = now;
+            await CatchUpAsync(await log.HeadAsync(tenantId));
         }
 
         if (clock.GetUtcNow() - savedAt >= SaveInterval)
@@ -112,17 +130,28 @@ public sealed class TenantFeedGrain(
             GrainFactory.GetGrain<IUserGrain>(GrainKeys.User(tenantId, group.Key))
                 .ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(group.ToList()))));
         state.State.DeliveredThrough = through;
+        lastActivityAt = clock.GetUtcNow();
     }
 
+    // Stores the offset delivered as of the previous save, so the stored one trails by a save interval.
     private async Task SaveAsync()
     {
-        if (state.State.DeliveredThrough == savedThrough)
+        var delivered = state.State.DeliveredThrough;
+        if (deliveredAtLastSave > savedThrough)
         {
-            return;
+            state.State.DeliveredThrough = deliveredAtLastSave;
+            try
+            {
+                await state.WriteStateAsync();
+                savedThrough = deliveredAtLastSave;
+            }
+            finally
+            {
+                state.State.DeliveredThrough = delivered;
+            }
         }
 
-        await state.WriteStateAsync();
-        savedThrough = state.State.DeliveredThrough;
+        deliveredAtLastSave = delivered;
         savedAt = clock.GetUtcNow();
     }
 

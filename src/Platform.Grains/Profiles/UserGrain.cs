@@ -7,6 +7,7 @@ using Platform.Abstractions.Tenants;
 using Platform.Domain.Events;
 using Platform.Domain.Profiles;
 using Platform.Storage.Events;
+using Platform.Storage.Shoppers;
 
 namespace Platform.Grains.Profiles;
 
@@ -22,6 +23,7 @@ public sealed class UserGrain(
     EventLog log,
     CatalogCache catalog,
     StateWriteLimiter writes,
+    ProjectionWriter projection,
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -31,19 +33,18 @@ public sealed class UserGrain(
     private string tenantId = "";
     private string userId = "";
     private ProfileSettings settings = ProfileSettings.Default;
+    private static readonly TimeSpan SettingsMaxAge = TimeSpan.FromMinutes(1);
+
     private int unsaved;
     private DateTimeOffset writtenAt;
+    private DateTimeOffset settingsLoadedAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         tenantId = GrainKeys.TenantOf(key);
         userId = GrainKeys.UserIdOf(key);
-        if (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync() is { } tenant)
-        {
-            settings = settings with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
-        }
-
+        await LoadSettingsAsync();
         var missed = await log.ReadUserAsync(tenantId, userId, state.State.Profile.AppliedSeq, cancellationToken);
         if (missed.Count > 0)
         {
@@ -58,6 +59,11 @@ public sealed class UserGrain(
 
     public async Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events)
     {
+        if (clock.GetUtcNow() - settingsLoadedAt > SettingsMaxAge)
+        {
+            await LoadSettingsAsync();
+        }
+
         await FoldAsync(events.Value);
         if (unsaved >= WriteEvery || (unsaved > 0 && clock.GetUtcNow() - writtenAt >= WriteInterval))
         {
@@ -68,10 +74,27 @@ public sealed class UserGrain(
     public Task<ProfileView?> GetAsync() =>
         Task.FromResult(state.State.Profile.AppliedSeq == 0 ? null : ProfileReader.Read(state.State.Profile, clock.GetUtcNow(), settings));
 
+    private async Task LoadSettingsAsync()
+    {
+        if (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync() is { } tenant)
+        {
+            settings = settings with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        }
+
+        settingsLoadedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>Folds the events and, when any was new, queues the shopper's projection row.</summary>
     private async Task FoldAsync(IReadOnlyList<LoggedEvent> events)
     {
         var facts = await catalog.FactsAsync(tenantId);
-        unsaved += ProfileFolder.Apply(state.State.Profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings);
+        var applied = ProfileFolder.Apply(state.State.Profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings);
+        if (applied > 0)
+        {
+            unsaved += applied;
+            var now = clock.GetUtcNow();
+            projection.Enqueue(new ProfileRow(tenantId, userId, ProfileReader.Read(state.State.Profile, now, settings), now));
+        }
     }
 
     private async Task FlushAsync()

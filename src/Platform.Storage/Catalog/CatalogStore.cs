@@ -44,7 +44,7 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyDictionary<string, ItemFacts>> LoadFactsAsync(string tenantId, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT item_id, category_path[array_upper(category_path, 1)], brand, price FROM catalog.items WHERE tenant_id = @tenant LIMIT @limit");
+            "SELECT item_id, category_path[array_upper(category_path, 1)], brand, price FROM catalog.items WHERE tenant_id = @tenant ORDER BY item_id LIMIT @limit");
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("limit", limit);
         var facts = new Dictionary<string, ItemFacts>(StringComparer.Ordinal);

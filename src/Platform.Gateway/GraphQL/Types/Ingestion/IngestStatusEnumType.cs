@@ -9,7 +9,7 @@ public sealed class IngestStatusEnumType : EnumerationGraphType
     {
         Name = "IngestStatus";
         Description = "What became of one event.";
-        Add("ACCEPTED", IngestStatus.Accepted, "Stored in the log (and folded into the shopper's profile).");
+        Add("ACCEPTED", IngestStatus.Accepted, "Stored in the log; the shopper's profile folds it within moments.");
         Add("DUPLICATE", IngestStatus.Duplicate, "An event with this eventId was already stored; nothing changed.");
         Add("REJECTED", IngestStatus.Rejected, "Broke a rule; see errors. Nothing was stored for it.");
     }
