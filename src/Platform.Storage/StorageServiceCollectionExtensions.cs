@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Storage.ApiKeys;
+using Platform.Storage.Audiences;
 using Platform.Storage.Catalog;
 using Platform.Storage.Database;
 using Platform.Storage.Events;
@@ -24,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<ShopperStore>();
         services.AddSingleton<ProfileProjection>();
+        services.AddSingleton<AudienceQueries>();
+        services.AddSingleton<SegmentStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

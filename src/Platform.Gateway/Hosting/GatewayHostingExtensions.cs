@@ -50,6 +50,7 @@ public static class GatewayHostingExtensions
             .AddScoped<EventIngestion>()
             .AddScoped<ShopperData>()
             .AddScoped<ShopperProfiles>()
+            .AddScoped<Audiences>()
             .AddSingleton<CatalogCache>()
             .AddSingleton<StateWriteLimiter>()
             .AddSingleton<ProjectionWriter>()

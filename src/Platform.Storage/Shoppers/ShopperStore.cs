@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using Platform.Storage.Database;
 using Platform.Domain.Shoppers;
+using Platform.Storage.Database;
 
 namespace Platform.Storage.Shoppers;
 
@@ -53,7 +53,7 @@ public sealed class ShopperStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<StoredShopper?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    public async Task<ShopperAttributes?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM shoppers.users WHERE tenant_id = @tenant AND user_id = @user");
         command.Parameters.AddWithValue("tenant", tenantId);
@@ -62,7 +62,7 @@ public sealed class ShopperStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    internal static StoredShopper Read(NpgsqlDataReader reader) => new(
+    internal static ShopperAttributes Read(NpgsqlDataReader reader) => new(
         reader.GetString(0),
         reader.IsDBNull(1) ? null : reader.GetInt16(1),
         reader.IsDBNull(2) ? null : reader.GetString(2),

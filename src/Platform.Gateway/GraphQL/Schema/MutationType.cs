@@ -7,7 +7,9 @@ using Platform.Gateway.GraphQL.Arguments;
 using Platform.Gateway.GraphQL.Types;
 using Platform.Gateway.GraphQL.Types.Ingestion;
 using Platform.Gateway.GraphQL.Types.Shoppers;
+using Platform.Domain.Audiences;
 using Platform.Domain.Shoppers;
+using Platform.Gateway.GraphQL.Types.Audiences;
 using Platform.Gateway.Operations;
 
 namespace Platform.Gateway.GraphQL.Schema;
@@ -77,6 +79,14 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await Data(ctx).SetAttributeSchemaAsync(
                 ctx.TenantId(),
                 ctx.GetArgument<List<AttributeDefinitionInput>>("attributes").Select(a => new AttributeDefinition(a.Name, a.Kind, a.AllowedValues)).ToList()));
+
+        Field<NonNullGraphType<SegmentType>>("createSegment")
+            .Description("Names a rule segment; profiles list the segments whose rule holds for them.")
+            .Argument<NonNullGraphType<StringGraphType>>("name", "1-64 characters: a lowercase letter, then lowercase letters, digits, '_' or '-'.")
+            .Argument<NonNullGraphType<AudienceRuleInputType>>("rule", "Who belongs.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Audiences>().CreateSegmentAsync(
+                ctx.TenantId(), ctx.GetArgument<string>("name"), ctx.GetArgument<AudienceRule>("rule"), ctx.CancellationToken));
 
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")

@@ -5,7 +5,10 @@ using Platform.Abstractions.Tenants;
 using Platform.Domain.Auth;
 using Platform.Gateway.GraphQL.Authorization;
 using Platform.Gateway.GraphQL.Execution;
+using Platform.Domain.Audiences;
+using Platform.Gateway.GraphQL.Arguments;
 using Platform.Gateway.GraphQL.Types;
+using Platform.Gateway.GraphQL.Types.Audiences;
 using Platform.Gateway.GraphQL.Types.Profiles;
 using Platform.Gateway.Operations;
 using Platform.Abstractions.Profiles;
@@ -16,6 +19,8 @@ namespace Platform.Gateway.GraphQL.Schema;
 
 public sealed class QueryType : ObjectGraphType
 {
+    private static Audiences Audiences(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Audiences>();
+
     public QueryType()
     {
         Name = "Query";
@@ -40,6 +45,26 @@ public sealed class QueryType : ObjectGraphType
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ShopperProfiles>()
                 .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ShopperPageType>>("users")
+            .Description("Pages through an audience in shopper id order (from the profile projection).")
+            .Argument<NonNullGraphType<AudienceInputType>>("audience", "Who.")
+            .Argument<IntGraphType>("first", "Page size, 1 to 500 (default 50).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Audiences(ctx).PageAsync(
+                ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<AudienceSummaryType>>("audienceSummary")
+            .Description("Counts and distributions of an audience: age bands, gender, region, RFM segments, categories, tags.")
+            .Argument<NonNullGraphType<AudienceInputType>>("audience", "Who.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Audiences(ctx).SummarizeAsync(ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SegmentType>>>>("segments")
+            .Description("The tenant's named rule segments.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Audiences(ctx).ListSegmentsAsync(ctx.TenantId(), ctx.CancellationToken));
 
         Field<SystemCheckRunType>("systemCheckRun")
             .Description("A diagnostic run of this tenant, or null when there is none with this id.")

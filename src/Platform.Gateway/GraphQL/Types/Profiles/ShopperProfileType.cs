@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Domain.Profiles;
+using Platform.Domain.Shoppers;
 
 namespace Platform.Gateway.GraphQL.Types.Profiles;
 
@@ -11,6 +12,7 @@ public sealed class ShopperProfileType : ObjectGraphType<ShopperProfileResult>
         Description = "A shopper's live profile, folded from its events (docs/profiles.md).";
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The shopper id.");
         Field<Shoppers.ShopperAttributesType>("attributes").Description("Attributes and tags from upsertUsers or imports; null when none were given.").Resolve(ctx => ctx.Source.Attributes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("segments").Description("The tenant's named segments (createSegment) whose rule holds for the shopper now.").Resolve(ctx => ctx.Source.Segments);
         Field(p => p.View.FirstSeenAt, nullable: true).Description("First event.");
         Field(p => p.View.LastSeenAt, nullable: true).Description("Latest event.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventCounterType>>>>("counters").Description("Events per type: ever, 7 and 30 days.").Resolve(ctx => ctx.Source.View.Counters);

@@ -1,9 +1,10 @@
 using GraphQL.Types;
+using Platform.Domain.Shoppers;
 using Platform.Storage.Shoppers;
 
 namespace Platform.Gateway.GraphQL.Types.Shoppers;
 
-public sealed class ShopperAttributesType : ObjectGraphType<StoredShopper>
+public sealed class ShopperAttributesType : ObjectGraphType<ShopperAttributes>
 {
     public ShopperAttributesType()
     {

@@ -1,9 +1,7 @@
-using Platform.Domain.Shoppers;
-
-namespace Platform.Storage.Shoppers;
+namespace Platform.Domain.Shoppers;
 
 /// <summary>A shopper's stored attributes and tags.</summary>
-public sealed record StoredShopper(
+public sealed record ShopperAttributes(
     string UserId,
     int? Age,
     string? Gender,

@@ -1,0 +1,111 @@
+using Platform.Domain.Events;
+
+namespace Platform.Domain.Audiences;
+
+/// <summary>Checks a rule before it is stored or run: known fields, operators that fit them, bounded size.</summary>
+public static class AudienceRules
+{
+    public const int MaxDepth = 6;
+    public const int MaxConditions = 50;
+    public const int MaxValues = 1_000;
+
+    public static IReadOnlyList<Violation> Validate(AudienceRule rule, string path = "rule")
+    {
+        var violations = new List<Violation>();
+        var conditions = 0;
+        Check(rule, path, 1, violations, ref conditions);
+        if (conditions > MaxConditions)
+        {
+            violations.Add(new(path, "too_many", $"a rule has at most {MaxConditions} conditions."));
+        }
+
+        return violations;
+    }
+
+    public static IReadOnlyList<Violation> Validate(Audience audience, string path = "audience")
+    {
+        var given = (audience.All ? 1 : 0) + (audience.UserIds is null ? 0 : 1) + (audience.Tags is null ? 0 : 1) + (audience.Rule is null ? 0 : 1);
+        if (given != 1)
+        {
+            return [new(path, "one_of", "give exactly one of all, userIds, tags or rule.")];
+        }
+
+        if (audience.UserIds is { Count: > Audience.MaxUserIds })
+        {
+            return [new($"{path}.userIds", "too_many", $"at most {Audience.MaxUserIds} ids.")];
+        }
+
+        return audience.Rule is { } rule ? Validate(rule, $"{path}.rule") : [];
+    }
+
+    private static void Check(AudienceRule rule, string path, int depth, List<Violation> violations, ref int conditions)
+    {
+        if (depth > MaxDepth)
+        {
+            violations.Add(new(path, "too_deep", $"rules nest at most {MaxDepth} levels."));
+            return;
+        }
+
+        var shapes = (rule.All is null ? 0 : 1) + (rule.Any is null ? 0 : 1) + (rule.Not is null ? 0 : 1) + (rule.Field is null ? 0 : 1);
+        if (shapes != 1)
+        {
+            violations.Add(new(path, "one_of", "a rule is exactly one of all, any, not, or a field condition."));
+            return;
+        }
+
+        foreach (var (child, index) in (rule.All ?? rule.Any ?? []).Select((c, i) => (c, i)))
+        {
+            Check(child, $"{path}.{(rule.All is null ? "any" : "all")}[{index}]", depth + 1, violations, ref conditions);
+        }
+
+        if (rule.Not is { } not)
+        {
+            Check(not, $"{path}.not", depth + 1, violations, ref conditions);
+        }
+
+        if (rule.Field is { } name)
+        {
+            conditions++;
+            CheckCondition(rule, name, path, violations);
+        }
+    }
+
+    private static void CheckCondition(AudienceRule rule, string name, string path, List<Violation> violations)
+    {
+        var field = AudienceFields.Find(name);
+        if (field is null)
+        {
+            violations.Add(new($"{path}.field", "unknown_field", $"'{name}' is not a field rules can test (docs/audiences.md)."));
+            return;
+        }
+
+        if (rule.Op is not { } op)
+        {
+            violations.Add(new($"{path}.op", "required", "op is required with a field."));
+            return;
+        }
+
+        var ordered = op is RuleOperator.Gt or RuleOperator.Gte or RuleOperator.Lt or RuleOperator.Lte;
+        string? problem = (field.Kind, op) switch
+        {
+            (_, RuleOperator.Exists) => null,
+            (_, RuleOperator.In) when rule.Values is not { Count: > 0 } => "In needs values",
+            (_, RuleOperator.In) when rule.Values.Count > MaxValues => $"In takes at most {MaxValues} values",
+            (_, RuleOperator.In) => null,
+            (FieldKind.TextList, RuleOperator.Contains) when rule.Value is null => "Contains needs value",
+            (FieldKind.TextList, RuleOperator.Contains) => null,
+            (FieldKind.TextList, _) => "list fields take Contains, In or Exists",
+            (_, RuleOperator.Contains) => "Contains is for list fields",
+            (FieldKind.Number, _) when rule.Number is null => "number fields compare with number",
+            (FieldKind.Text, _) when ordered => "text fields take Eq, Ne, In or Exists",
+            (FieldKind.Text or FieldKind.Date, _) when rule.Value is null => "give value",
+            (FieldKind.Attribute, _) when rule.Number is null && rule.Value is null => "give number or value",
+            (FieldKind.Attribute, _) when ordered && rule.Number is null => "ordering an attribute needs number",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            violations.Add(new($"{path}.op", "not_applicable", $"{name}: {problem}."));
+        }
+    }
+}

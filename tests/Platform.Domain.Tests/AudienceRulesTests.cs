@@ -1,0 +1,95 @@
+using Platform.Domain.Audiences;
+using Platform.Domain.Profiles;
+using Platform.Domain.Shoppers;
+
+namespace Platform.Domain.Tests;
+
+public sealed class AudienceRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("age", RuleOperator.Gte, null, 30.0, null)]
+    [InlineData("shoe_size", RuleOperator.Eq, "42", null, "unknown_field")]
+    [InlineData("region", RuleOperator.Gt, "north", null, "not_applicable")]
+    [InlineData("tags", RuleOperator.Eq, "vip", null, "not_applicable")]
+    [InlineData("purchases", RuleOperator.Gt, "3", null, "not_applicable")]
+    [InlineData("counter.PURCHASE.last30Days", RuleOperator.Gte, null, 1.0, null)]
+    [InlineData("counter.TELEPORT.total", RuleOperator.Gte, null, 1.0, "unknown_field")]
+    [InlineData("attribute.channel_acq", RuleOperator.Eq, "google", null, null)]
+    [InlineData("attribute.num_past_purch", RuleOperator.Gt, "3", null, "not_applicable")]
+    public void ConditionsMustFitTheirField(string field, RuleOperator op, string? value, double? number, string? rule)
+    {
+        var violations = AudienceRules.Validate(new AudienceRule(Field: field, Op: op, Value: value, Number: number));
+
+        Assert.Equal(rule, violations.SingleOrDefault()?.Rule);
+    }
+
+    [Fact]
+    public void AnAudienceIsExactlyOneThing()
+    {
+        Assert.Equal("one_of", AudienceRules.Validate(new Audience(All: true, Tags: ["vip"])).Single().Rule);
+        Assert.Equal("one_of", AudienceRules.Validate(new Audience()).Single().Rule);
+        Assert.Empty(AudienceRules.Validate(new Audience(Tags: ["vip"])));
+    }
+
+    [Fact]
+    public void RulesAreBoundedInDepth()
+    {
+        var rule = new AudienceRule(Field: "age", Op: RuleOperator.Exists);
+        for (var i = 0; i < AudienceRules.MaxDepth; i++)
+        {
+            rule = new AudienceRule(Not: rule);
+        }
+
+        Assert.Contains(AudienceRules.Validate(rule), v => v.Rule == "too_deep");
+    }
+
+    [Fact]
+    public void RulesCombineAttributesProfileAndTags()
+    {
+        var shopper = Snapshot(age: 34, region: "north", tags: ["vip"], channel: "google", pastPurchases: 6);
+        var rule = new AudienceRule(All:
+        [
+            new(Field: "age", Op: RuleOperator.Gte, Number: 30),
+            new(Any: [new(Field: "region", Op: RuleOperator.In, Values: ["north", "east"]), new(Field: "tags", Op: RuleOperator.Contains, Value: "never")]),
+            new(Not: new(Field: "segment", Op: RuleOperator.Eq, Value: "champions")),
+            new(Field: "attribute.channel_acq", Op: RuleOperator.Eq, Value: "google"),
+            new(Field: "attribute.num_past_purch", Op: RuleOperator.Gt, Number: 5),
+            new(Field: "counter.VIEW.total", Op: RuleOperator.Eq, Number: 0),
+        ]);
+
+        Assert.Empty(AudienceRules.Validate(rule));
+        Assert.True(AudienceEvaluator.Matches(rule, shopper));
+        Assert.False(AudienceEvaluator.Matches(rule with { All = [.. rule.All!, new(Field: "gender", Op: RuleOperator.Exists)] }, shopper));
+    }
+
+    [Fact]
+    public void AMissingValueSatisfiesNoConditionButItsNegation()
+    {
+        var shopper = Snapshot(age: null, region: null, tags: [], channel: null, pastPurchases: null);
+        var ageUnder30 = new AudienceRule(Field: "age", Op: RuleOperator.Lt, Number: 30);
+
+        Assert.False(AudienceEvaluator.Matches(ageUnder30, shopper));
+        Assert.True(AudienceEvaluator.Matches(new AudienceRule(Not: ageUnder30), shopper));
+        Assert.False(AudienceEvaluator.Matches(new AudienceRule(Field: "tags", Op: RuleOperator.Exists), shopper));
+    }
+
+    private static ShopperSnapshot Snapshot(int? age, string? region, string[] tags, string? channel, double? pastPurchases)
+    {
+        var attributes = new List<AttributeValue>();
+        if (channel is not null)
+        {
+            attributes.Add(new("channel_acq", null, channel));
+        }
+
+        if (pastPurchases is { } n)
+        {
+            attributes.Add(new("num_past_purch", n, null));
+        }
+
+        return new ShopperSnapshot(
+            ProfileReader.Read(new ShopperProfile(), Now, ProfileSettings.Default),
+            new ShopperAttributes("u1", age, null, region, null, null, attributes, tags));
+    }
+}
