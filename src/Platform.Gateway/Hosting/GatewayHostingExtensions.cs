@@ -8,6 +8,7 @@ using Platform.Gateway.GraphQL.WebSockets;
 using Platform.Gateway.Operations;
 using Platform.Gateway.Subscriptions;
 using Platform.Grains.Profiles;
+using Platform.Ingestion;
 using Platform.Storage;
 using Platform.Storage.Database;
 using Prometheus;
@@ -37,6 +38,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddAntiforgery(); // the Hangfire dashboard protects its POST actions with it
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPlatformStorage(connectionString);
+        builder.Services.AddPlatformIngestion();
         builder.AddPlatformSilo(platform.Orleans, connectionString);
         builder.Services.AddPlatformGraphQL(platform.GraphQL);
         builder.Services
@@ -47,7 +49,6 @@ public static class GatewayHostingExtensions
             .AddSingleton<ProgressHub>()
             .AddScoped<TenantAdministration>()
             .AddScoped<SystemChecks>()
-            .AddScoped<EventIngestion>()
             .AddScoped<ShopperData>()
             .AddScoped<ShopperProfiles>()
             .AddScoped<Audiences>()

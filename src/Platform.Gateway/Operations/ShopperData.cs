@@ -6,37 +6,34 @@ using Platform.Domain.Shoppers;
 using Platform.Gateway.Auth;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Grains.Profiles;
-using Platform.Storage.Catalog;
-using Platform.Storage.Shoppers;
+using Platform.Ingestion;
 
 namespace Platform.Gateway.Operations;
 
-/// <summary>Shopper attributes, the tenant's attribute schema and the catalog, written in validated batches.</summary>
-public sealed class ShopperData(
-    ShopperStore shoppers,
-    CatalogStore catalog,
-    CatalogCache catalogCache,
-    TenantDirectory tenants,
-    IGrainFactory grains)
+/// <summary>The API side of data in: batch limits, tenant lookups, and the attribute schema.</summary>
+public sealed class ShopperData(ShopperWrites writes, EventIngestion events, CatalogCache catalogCache, TenantDirectory tenants, IGrainFactory grains)
 {
     public const int MaxBatch = EventRules.MaxBatch;
+
+    public async Task<IngestOutcome> IngestEventsAsync(string tenantId, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    {
+        RequireBatchSize("events", drafts.Count);
+        return await events.IngestAsync(await TenantAsync(tenantId), drafts, cancellationToken);
+    }
 
     public async Task<UpsertOutcome> UpsertUsersAsync(string tenantId, IReadOnlyList<ShopperDraft> drafts, CancellationToken cancellationToken)
     {
         RequireBatchSize("users", drafts.Count);
-        var tenant = await tenants.FindAsync(tenantId) ?? throw new NotFoundError("tenant", tenantId);
-        var (results, valid) = Validate(drafts, d => d.UserId, d => ShopperValidator.Validate(d, tenant.AttributeSchema));
-        await shoppers.UpsertAsync(tenantId, valid, cancellationToken);
-        return new UpsertOutcome(results);
+        var tenant = await TenantAsync(tenantId);
+        return await writes.UpsertUsersAsync(tenantId, tenant.AttributeSchema, drafts, cancellationToken);
     }
 
     public async Task<UpsertOutcome> UpsertItemsAsync(string tenantId, IReadOnlyList<ItemDraft> drafts, CancellationToken cancellationToken)
     {
         RequireBatchSize("items", drafts.Count);
-        var (results, valid) = Validate(drafts, d => d.ItemId, ItemValidator.Validate);
-        await catalog.UpsertAsync(tenantId, valid, cancellationToken);
+        var outcome = await writes.UpsertItemsAsync(tenantId, drafts, cancellationToken);
         catalogCache.Invalidate(tenantId);
-        return new UpsertOutcome(results);
+        return outcome;
     }
 
     public async Task<TenantInfo> SetAttributeSchemaAsync(string tenantId, IReadOnlyList<AttributeDefinition> schema)
@@ -52,30 +49,13 @@ public sealed class ShopperData(
         return tenant;
     }
 
+    private async Task<TenantInfo> TenantAsync(string tenantId) => await tenants.FindAsync(tenantId) ?? throw new NotFoundError("tenant", tenantId);
+
     private static void RequireBatchSize(string field, int count)
     {
         if (count > MaxBatch)
         {
             throw new InputError(field, $"must hold at most {MaxBatch} entries per call");
         }
-    }
-
-    private static (UpsertEntryResult[] Results, List<TValid> Valid) Validate<TDraft, TValid>(
-        IReadOnlyList<TDraft> drafts, Func<TDraft, string?> id, Func<TDraft, (TValid? Valid, IReadOnlyList<Violation> Violations)> validate)
-        where TValid : class
-    {
-        var results = new UpsertEntryResult[drafts.Count];
-        var valid = new List<TValid>();
-        for (var i = 0; i < drafts.Count; i++)
-        {
-            var (ok, violations) = validate(drafts[i]);
-            results[i] = new UpsertEntryResult(i, id(drafts[i]), ok is not null, violations);
-            if (ok is not null)
-            {
-                valid.Add(ok);
-            }
-        }
-
-        return (results, valid);
     }
 }

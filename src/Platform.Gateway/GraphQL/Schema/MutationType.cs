@@ -55,7 +55,7 @@ public sealed class MutationType : ObjectGraphType
             .Description("Stores up to 5000 shopper events and updates their live profiles. Answers per event: accepted, duplicate (same eventId already stored) or rejected with the field and rule; valid events are stored even when others are rejected.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<EventInputType>>>>("events", "The events, at most 5000.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventIngestion>().IngestAsync(
+            .ResolveAsync(async ctx => await Data(ctx).IngestEventsAsync(
                 ctx.TenantId(), ctx.GetArgument<List<EventInput>>("events").Select(EventDrafts.From).ToList(), ctx.CancellationToken));
 
         Field<NonNullGraphType<UpsertPayloadType>>("upsertUsers")

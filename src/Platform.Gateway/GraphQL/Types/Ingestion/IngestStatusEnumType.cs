@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using Platform.Gateway.Operations;
+using Platform.Ingestion;
 
 namespace Platform.Gateway.GraphQL.Types.Ingestion;
 

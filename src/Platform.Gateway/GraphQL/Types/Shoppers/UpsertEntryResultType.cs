@@ -1,6 +1,6 @@
 using GraphQL.Types;
 using Platform.Gateway.GraphQL.Types.Ingestion;
-using Platform.Gateway.Operations;
+using Platform.Ingestion;
 
 namespace Platform.Gateway.GraphQL.Types.Shoppers;
 

@@ -1,28 +1,24 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Platform.Abstractions;
 using Platform.Abstractions.Profiles;
+using Platform.Abstractions.Tenants;
 using Platform.Domain.Events;
-using Platform.Gateway.Auth;
-using Platform.Gateway.GraphQL.Execution;
 using Platform.Storage.Events;
 
-namespace Platform.Gateway.Operations;
+namespace Platform.Ingestion;
 
 /// <summary>
 /// Validates a batch, appends the valid events to the log (acknowledged only after the commit), and hands
 /// the stored ones to the tenant feed, which updates the shoppers' live profiles. Invalid events are
-/// reported one by one and never keep valid ones out.
+/// reported one by one and never keep valid ones out. Used by ingestEvents and by event imports.
 /// </summary>
-public sealed class EventIngestion(EventLog log, IGrainFactory grains, TenantDirectory tenants, TimeProvider clock, ILogger<EventIngestion> logger)
+public sealed class EventIngestion(EventLog log, IGrainFactory grains, TimeProvider clock, ILogger<EventIngestion> logger)
 {
-    public async Task<IngestOutcome> IngestAsync(string tenantId, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    /// <summary>Ingests at most <see cref="EventRules.MaxBatch"/> events for an existing tenant.</summary>
+    public async Task<IngestOutcome> IngestAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
-        if (drafts.Count > EventRules.MaxBatch)
-        {
-            throw new InputError("events", $"must hold at most {EventRules.MaxBatch} events per call");
-        }
-
-        var tenant = await tenants.FindAsync(tenantId) ?? throw new NotFoundError("tenant", tenantId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(drafts.Count, EventRules.MaxBatch);
         var horizon = TimeSpan.FromDays(tenant.Settings.EventHorizonDays);
         var now = clock.GetUtcNow();
         var results = new IngestItemResult[drafts.Count];
@@ -42,7 +38,7 @@ public sealed class EventIngestion(EventLog log, IGrainFactory grains, TenantDir
 
         if (valid.Count > 0)
         {
-            var append = await log.AppendAsync(tenantId, valid.Select(v => v.Event).ToList(), cancellationToken);
+            var append = await log.AppendAsync(tenant.Id, valid.Select(v => v.Event).ToList(), cancellationToken);
             var stored = new List<LoggedEvent>(append.StoredAt.Count);
             for (var j = 0; j < valid.Count; j++)
             {
@@ -58,7 +54,7 @@ public sealed class EventIngestion(EventLog log, IGrainFactory grains, TenantDir
                 }
             }
 
-            await HandToFeedAsync(tenantId, append, stored);
+            await HandToFeedAsync(tenant.Id, append, stored);
         }
 
         return new IngestOutcome(results);

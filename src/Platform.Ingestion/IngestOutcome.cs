@@ -1,4 +1,4 @@
-namespace Platform.Gateway.Operations;
+namespace Platform.Ingestion;
 
 public sealed record IngestOutcome(IReadOnlyList<IngestItemResult> Results)
 {
