@@ -7,6 +7,9 @@ public sealed class CommandLine
 
     public string? Command { get; private init; }
 
+    /// <summary>Arguments after the command that are not options, in order.</summary>
+    public List<string> Arguments { get; } = [];
+
     public string? Get(string name) => values.GetValueOrDefault(name);
 
     public static CommandLine Parse(string[] args)
@@ -18,9 +21,13 @@ public sealed class CommandLine
             {
                 parsed.values[args[i][2..]] = args[++i];
             }
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                parsed.Arguments.Add(args[i]);
+            }
             else
             {
-                throw new InvalidOperationException($"Unexpected argument '{args[i]}'.");
+                throw new InvalidOperationException($"Option '{args[i]}' needs a value.");
             }
         }
 
@@ -35,6 +42,9 @@ public sealed class CommandLine
             Commands of the running platform (./platform up, down, status, test are the script's own):
               bootstrap   create a tenant with admin, merchant and partner keys in the keys file
                           --keys .platform/keys.json  --tenant demo  --name "Demo Shop"  --url http://127.0.0.1:5080/graphql
+              import      import a CSV file and follow it to the end (docs/imports.md)
+                          import <users|items|events|experiment> <file.csv> [--options options.json]
+                          --key API_KEY (default: the tenant's merchant key in --keys)  --tenant demo  --keys .platform/keys.json
             """);
         return 2;
     }

@@ -16,7 +16,12 @@ public sealed class GraphQLClient(HttpClient http, Uri endpoint)
         request.Headers.Add("X-Api-Key", apiKey);
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         using var response = await http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return ReadResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>The data of a GraphQL response; its first error, or a body that is not JSON, becomes a <see cref="GraphQLClientException"/>.</summary>
+    public static JsonElement ReadResponse(int statusCode, string body)
+    {
         JsonElement root;
         try
         {
@@ -24,14 +29,16 @@ public sealed class GraphQLClient(HttpClient http, Uri endpoint)
         }
         catch (JsonException)
         {
-            throw new GraphQLClientException((int)response.StatusCode, null, $"HTTP {(int)response.StatusCode}: {body}");
+            throw new GraphQLClientException(statusCode, null, $"HTTP {statusCode}: {body}");
         }
 
         if (root.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
         {
             var first = errors[0];
-            var code = first.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("code", out var c) ? c.GetString() : null;
-            throw new GraphQLClientException((int)response.StatusCode, code, first.GetProperty("message").GetString() ?? "GraphQL error");
+            var hasExtensions = first.TryGetProperty("extensions", out var extensions);
+            var code = hasExtensions && extensions.TryGetProperty("code", out var c) ? c.GetString() : null;
+            var field = hasExtensions && extensions.TryGetProperty("field", out var f) ? $" ({f.GetString()})" : "";
+            throw new GraphQLClientException(statusCode, code, (first.GetProperty("message").GetString() ?? "GraphQL error") + field);
         }
 
         return root.GetProperty("data");

@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Ingestion.Imports;
 
 namespace Platform.Ingestion;
 
 public static class IngestionServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformIngestion(this IServiceCollection services) =>
-        services.AddSingleton<EventIngestion>().AddSingleton<ShopperWrites>();
+        services.AddSingleton<EventIngestion>()
+            .AddSingleton<ShopperWrites>()
+            .AddSingleton<ExperimentImport>()
+            .AddSingleton<ImportRunner>();
 }

@@ -5,6 +5,8 @@ using Platform.Storage.Audiences;
 using Platform.Storage.Catalog;
 using Platform.Storage.Database;
 using Platform.Storage.Events;
+using Platform.Storage.Experiments;
+using Platform.Storage.Imports;
 using Platform.Storage.Migrations;
 using Platform.Storage.Shoppers;
 using Platform.Storage.SystemChecks;
@@ -27,6 +29,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ProfileProjection>();
         services.AddSingleton<AudienceQueries>();
         services.AddSingleton<SegmentStore>();
+        services.AddSingleton<ImportStore>();
+        services.AddSingleton<ExperimentStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

@@ -4,4 +4,5 @@ namespace Platform.Abstractions.Progress;
 public static class RunKinds
 {
     public const string SystemCheck = "systemCheck";
+    public const string Import = "import";
 }

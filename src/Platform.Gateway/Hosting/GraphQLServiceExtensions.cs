@@ -31,6 +31,7 @@ public static class GraphQLServiceExtensions
                     .LogError(context.OriginalException, "Unhandled error in a GraphQL resolver")));
         services.AddSingleton<IConfigureExecution, ParsedDocumentCache>();
         services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<MultipartRequestReader>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<ProtocolMessages>();

@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Platform.Abstractions;
 using Platform.Abstractions.Jobs;
 using Platform.Domain.Jobs;
+using Platform.Ingestion;
 using Platform.ML;
 using Platform.Storage;
 using Platform.Storage.Database;
@@ -28,6 +29,8 @@ public static class WorkerHostingExtensions
 
         builder.Services.Configure<WorkerOptions>(section);
         builder.Services.AddPlatformStorage(connectionString);
+        builder.Services.AddPlatformIngestion();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(cluster =>
@@ -52,6 +55,7 @@ public static class WorkerHostingExtensions
         });
         builder.Services.AddSingleton<SystemCheckProbe>();
         builder.Services.AddScoped<ISystemCheckJob, SystemCheckJob>();
+        builder.Services.AddScoped<IImportJob, ImportJob>();
         return builder;
     }
 }

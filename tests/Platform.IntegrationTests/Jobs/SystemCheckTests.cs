@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace Platform.IntegrationTests.Jobs;
 
 /// <summary>The diagnostic job end to end: GraphQL mutation, Hangfire queue, worker process, TorchSharp, subscription.</summary>
-public sealed class SystemCheckTests(SystemCheckTests.WithWorker platform) : IClassFixture<SystemCheckTests.WithWorker>
+public sealed class SystemCheckTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
 {
     private const string RunFields = "id status worker torchVersion device threads postgresVersion lossBefore lossAfter durationMs error";
 
@@ -95,22 +95,5 @@ public sealed class SystemCheckTests(SystemCheckTests.WithWorker platform) : ICl
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(platform.Settings.ConnectionString);
         await using var command = dataSource.CreateCommand("SHOW server_version");
         return ((string)(await command.ExecuteScalarAsync())!).Split('.')[0];
-    }
-
-    public sealed class WithWorker : PlatformFixture
-    {
-        public ChildProcess Worker { get; private set; } = null!;
-
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            Worker = WorkerProcess.Start(Settings);
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await Worker.DisposeAsync();
-            await base.DisposeAsync();
-        }
     }
 }

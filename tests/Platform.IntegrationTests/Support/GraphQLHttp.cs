@@ -22,6 +22,21 @@ public sealed class GraphQLHttp(Uri endpoint) : IDisposable
         return await SendAsync(request, apiKey, accept);
     }
 
+    /// <summary>A GraphQL multipart request (the upload spec): the file goes to variables.file.</summary>
+    public async Task<GraphQLResponse> UploadAsync(string? apiKey, string query, Dictionary<string, object?> variables, string fileName, byte[] file)
+    {
+        variables["file"] = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(new { query, variables })), "operations" },
+            { new StringContent("""{"0": ["variables.file"]}"""), "map" },
+            { new ByteArrayContent(file), "0", fileName },
+        };
+        request.Content = content;
+        return await SendAsync(request, apiKey, GraphQLResponseType);
+    }
+
     public async Task<GraphQLResponse> GetAsync(string? apiKey, string query, string accept = GraphQLResponseType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{endpoint}?query={Uri.EscapeDataString(query)}");

@@ -8,6 +8,9 @@ using Platform.Gateway.GraphQL.Types;
 using Platform.Gateway.GraphQL.Types.Ingestion;
 using Platform.Gateway.GraphQL.Types.Shoppers;
 using Platform.Domain.Audiences;
+using Platform.Domain.Imports;
+using Platform.Gateway.GraphQL.Transport;
+using Platform.Gateway.GraphQL.Types.Imports;
 using Platform.Domain.Shoppers;
 using Platform.Gateway.GraphQL.Types.Audiences;
 using Platform.Gateway.Operations;
@@ -87,6 +90,15 @@ public sealed class MutationType : ObjectGraphType
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Audiences>().CreateSegmentAsync(
                 ctx.TenantId(), ctx.GetArgument<string>("name"), ctx.GetArgument<AudienceRule>("rule"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ImportJobType>>("importDataset")
+            .Description("Imports a CSV file (users, items, events or a past experiment) as a background job; follow it with importJob or importProgress. Send it as a multipart request (GraphQL multipart request spec).")
+            .Argument<NonNullGraphType<ImportKindEnumType>>("kind", "What the file holds.")
+            .Argument<NonNullGraphType<UploadGraphType>>("file", "The CSV file.")
+            .Argument<ImportOptionsInputType>("options", "Delimiter, missing-value policies, tags, experiment mapping.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Operations.Imports>().StartAsync(
+                ctx.Caller(), ctx.GetArgument<ImportKind>("kind"), ctx.GetArgument<UploadedFile>("file"), ctx.GetArgument<ImportOptionsInput?>("options"), ctx.CancellationToken));
 
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")

@@ -13,6 +13,8 @@ using Platform.Gateway.GraphQL.Types.Profiles;
 using Platform.Gateway.Operations;
 using Platform.Abstractions.Profiles;
 using Platform.Storage.ApiKeys;
+using Platform.Storage.Imports;
+using Platform.Gateway.GraphQL.Types.Imports;
 using Platform.Storage.SystemChecks;
 
 namespace Platform.Gateway.GraphQL.Schema;
@@ -65,6 +67,15 @@ public sealed class QueryType : ObjectGraphType
             .Description("The tenant's named rule segments.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Audiences(ctx).ListSegmentsAsync(ctx.TenantId(), ctx.CancellationToken));
+
+        Field<ImportJobType>("importJob")
+            .Description("An import of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id importDataset returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx =>
+                Guid.TryParse(ctx.GetArgument<string>("id"), out var id)
+                    ? await ctx.RequestServices!.GetRequiredService<ImportStore>().FindAsync(ctx.TenantId(), id, ctx.CancellationToken)
+                    : null);
 
         Field<SystemCheckRunType>("systemCheckRun")
             .Description("A diagnostic run of this tenant, or null when there is none with this id.")

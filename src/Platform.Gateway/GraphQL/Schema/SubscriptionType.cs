@@ -8,7 +8,9 @@ using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.GraphQL.Types;
 using Platform.Abstractions.Progress;
 using Platform.Gateway.Subscriptions;
+using Platform.Storage.Imports;
 using Platform.Storage.SystemChecks;
+using Platform.Gateway.GraphQL.Types.Imports;
 
 namespace Platform.Gateway.GraphQL.Schema;
 
@@ -40,6 +42,30 @@ public sealed class SubscriptionType : ObjectGraphType
                     runId,
                     cancellationToken => store.FindAsync(tenantId, runId, cancellationToken),
                     run => run.Status.IsFinished(),
+                    ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>());
+            });
+
+        Field<NonNullGraphType<ImportJobType>>("importProgress")
+            .Description("The import now and after every batch of rows; completes when it has finished.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id importDataset returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveStreamAsync(async ctx =>
+            {
+                var tenantId = ctx.TenantId();
+                var id = ctx.GetArgument<string>("id");
+                var store = ctx.RequestServices!.GetRequiredService<ImportStore>();
+                if (!Guid.TryParse(id, out var importId) || await store.FindAsync(tenantId, importId, ctx.CancellationToken) is null)
+                {
+                    throw new NotFoundError("import", id);
+                }
+
+                return new RunWatcher<ImportJobRecord>(
+                    ctx.RequestServices!.GetRequiredService<ProgressHub>(),
+                    GrainKeys.Progress(tenantId, RunKinds.Import, importId),
+                    RunKinds.Import,
+                    importId,
+                    cancellationToken => store.FindAsync(tenantId, importId, cancellationToken),
+                    job => job.Status.IsFinished(),
                     ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>());
             });
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.Features;
 using Platform.Gateway.Auth;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.Hosting;
@@ -11,6 +12,7 @@ namespace Platform.Gateway.GraphQL.Transport;
 public sealed class GraphQLHttpEndpoint(
     RequestAdmission admission,
     GraphQLRequestReader reader,
+    MultipartRequestReader multipart,
     GraphQLExecutor executor,
     IGraphQLTextSerializer serializer,
     IOptions<PlatformOptions> options)
@@ -57,15 +59,32 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (request, failure) = isGet ? ReadGet(context.Request) : await ReadPostAsync(context.Request);
-        if (failure is not null)
+        var uploads = new List<UploadedFile>();
+        try
         {
-            await ErrorResponses.WriteAsync(context, failure.Value.Status, failure.Value.Code, failure.Value.Message, mediaType);
-            return;
-        }
+            var (request, failure) = isGet ? ReadGet(context.Request)
+                : MediaTypes.IsMultipart(context.Request.ContentType) ? await ReadMultipartAsync(context, uploads)
+                : await ReadPostAsync(context.Request);
+            if (failure is not null)
+            {
+                await ErrorResponses.WriteAsync(context, failure.Value.Status, failure.Value.Code, failure.Value.Message, mediaType);
+                return;
+            }
 
-        var transport = isGet ? RequestTransport.HttpGet : RequestTransport.HttpPost;
-        var result = await executor.ExecuteAsync(request!, caller!, transport, context.RequestServices, context.RequestAborted);
+            await ExecuteAsync(context, request!, caller!, isGet ? RequestTransport.HttpGet : RequestTransport.HttpPost, mediaType);
+        }
+        finally
+        {
+            foreach (var upload in uploads)
+            {
+                File.Delete(upload.Path);
+            }
+        }
+    }
+
+    private async Task ExecuteAsync(HttpContext context, GraphQLRequestBody request, Caller caller, RequestTransport transport, string mediaType)
+    {
+        var result = await executor.ExecuteAsync(request, caller, transport, context.RequestServices, context.RequestAborted);
         context.Response.StatusCode = ResponseStatus.For(result, mediaType);
         if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
@@ -92,6 +111,19 @@ public sealed class GraphQLHttpEndpoint(
 
         var operationName = request.Query["operationName"].ToString();
         return (new GraphQLRequestBody(query, operationName.Length == 0 ? null : operationName, variables, extensions), null);
+    }
+
+    private async Task<(GraphQLRequestBody?, RequestFailure?)> ReadMultipartAsync(HttpContext context, List<UploadedFile> uploads)
+    {
+        var limit = options.Value.Imports.MaxFileBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + options.Value.GraphQL.MaxRequestBytes;
+        }
+
+        var (request, files, error) = await multipart.ReadAsync(context.Request, limit);
+        uploads.AddRange(files);
+        return error is null ? (request, null) : (null, RequestFailure.BadRequest(error));
     }
 
     private async Task<(GraphQLRequestBody?, RequestFailure?)> ReadPostAsync(HttpRequest request)

@@ -46,6 +46,10 @@ public static class MediaTypes
         return null;
     }
 
+    /// <summary>multipart/form-data: the GraphQL multipart request spec, for file uploads.</summary>
+    public static bool IsMultipart(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>POST bodies must be application/json, optionally with charset=utf-8.</summary>
     public static bool IsJsonRequest(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)

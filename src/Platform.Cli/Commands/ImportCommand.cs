@@ -1,0 +1,187 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>
+/// Uploads a CSV file with importDataset (a GraphQL multipart request), then follows the job with importJob
+/// until the worker finishes: a progress bar on a terminal, a line every few seconds otherwise, and a summary.
+/// </summary>
+public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient client, IAnsiConsole console)
+{
+    private const string StartMutation = """
+        mutation($kind: ImportKind!, $file: Upload!, $options: ImportOptionsInput) {
+          importDataset(kind: $kind, file: $file, options: $options) { id }
+        }
+        """;
+
+    private const string JobQuery = """
+        query($id: ID!) {
+          importJob(id: $id) {
+            status error rowsRead rowsAccepted rowsDuplicate rowsRejected rowsDropped ignoredColumns
+            rejections(first: 10) { line field rule message }
+            campaigns { campaignId arms { arm customers converters conversions conversionRate revenue revenuePerCustomer } }
+          }
+        }
+        """;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public async Task<int> RunAsync(string apiKey, string kind, string filePath, string? optionsPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(filePath))
+        {
+            throw new InvalidOperationException($"{filePath} does not exist.");
+        }
+
+        var options = optionsPath is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(optionsPath, cancellationToken));
+        var expectedRows = await CountDataLinesAsync(filePath, cancellationToken);
+        var id = await UploadAsync(apiKey, kind.ToUpperInvariant(), filePath, options, cancellationToken);
+        console.MarkupLineInterpolated($"Import [bold]{id}[/] queued ({expectedRows:N0} lines).");
+        var job = await FollowAsync(apiKey, id, expectedRows, cancellationToken);
+        PrintSummary(job);
+        return job.GetProperty("status").GetString() == "SUCCEEDED" ? 0 : 1;
+    }
+
+    private async Task<string> UploadAsync(string apiKey, string kind, string filePath, JsonNode? options, CancellationToken cancellationToken)
+    {
+        var operations = new JsonObject
+        {
+            ["query"] = StartMutation,
+            ["variables"] = new JsonObject { ["kind"] = kind, ["file"] = null, ["options"] = options },
+        };
+        await using var file = File.OpenRead(filePath);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(operations.ToJsonString()), "operations" },
+            { new StringContent("""{"0": ["variables.file"]}"""), "map" },
+            { new StreamContent(file), "0", Path.GetFileName(filePath) },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        request.Headers.Add("X-Api-Key", apiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        var data = GraphQLClient.ReadResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        return data.GetProperty("importDataset").GetProperty("id").GetString()!;
+    }
+
+    private async Task<JsonElement> FollowAsync(string apiKey, string id, long expectedRows, CancellationToken cancellationToken)
+    {
+        async Task<JsonElement> PollAsync() =>
+            (await client.ExecuteAsync(apiKey, JobQuery, new { id }, cancellationToken)).GetProperty("importJob");
+
+        static bool Finished(JsonElement job) => job.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED";
+
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var lastReport = DateTime.MinValue;
+            while (true)
+            {
+                var job = await PollAsync();
+                if (Finished(job))
+                {
+                    return job;
+                }
+
+                if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(5))
+                {
+                    console.WriteLine($"{job.GetProperty("status").GetString()}: {job.GetProperty("rowsRead").GetInt64():N0} of ~{expectedRows:N0} rows read");
+                    lastReport = DateTime.UtcNow;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+
+        return await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var bar = progress.AddTask("queued", maxValue: Math.Max(1, expectedRows));
+                while (true)
+                {
+                    var job = await PollAsync();
+                    var read = job.GetProperty("rowsRead").GetInt64();
+                    bar.Description = $"{job.GetProperty("status").GetString()!.ToLowerInvariant()} {read:N0} rows";
+                    bar.Value = Math.Min(read, bar.MaxValue);
+                    if (Finished(job))
+                    {
+                        bar.Value = bar.MaxValue;
+                        return job;
+                    }
+
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+            });
+    }
+
+    private void PrintSummary(JsonElement job)
+    {
+        var status = job.GetProperty("status").GetString();
+        if (job.GetProperty("error").GetString() is { } error)
+        {
+            console.MarkupLineInterpolated($"[red]{status}[/]: {error}");
+            return;
+        }
+
+        var counts = new Table().AddColumns("read", "accepted", "duplicate", "rejected", "dropped");
+        counts.AddRow(new[] { "rowsRead", "rowsAccepted", "rowsDuplicate", "rowsRejected", "rowsDropped" }.Select(c => job.GetProperty(c).GetInt64().ToString("N0")).ToArray());
+        console.MarkupLineInterpolated($"[green]{status}[/]");
+        console.Write(counts);
+
+        var rejections = job.GetProperty("rejections");
+        if (rejections.GetArrayLength() > 0)
+        {
+            var table = new Table().Title("first rejections").AddColumns("line", "field", "rule", "message");
+            foreach (var r in rejections.EnumerateArray())
+            {
+                table.AddRow(Markup.Escape(r.GetProperty("line").ToString()), Markup.Escape(r.GetProperty("field").GetString() ?? ""), Markup.Escape(r.GetProperty("rule").GetString() ?? ""), Markup.Escape(r.GetProperty("message").GetString() ?? ""));
+            }
+
+            console.Write(table);
+        }
+
+        foreach (var campaign in job.GetProperty("campaigns").EnumerateArray())
+        {
+            var table = new Table().Title(Markup.Escape(campaign.GetProperty("campaignId").GetString()!))
+                .AddColumns("side", "customers", "converters", "conversions", "conversions/customer", "revenue", "revenue/customer");
+            foreach (var arm in campaign.GetProperty("arms").EnumerateArray())
+            {
+                table.AddRow(
+                    arm.GetProperty("arm").GetString()!,
+                    arm.GetProperty("customers").GetInt64().ToString("N0"),
+                    arm.GetProperty("converters").GetInt64().ToString("N0"),
+                    arm.GetProperty("conversions").GetInt64().ToString("N0"),
+                    arm.GetProperty("conversionRate").GetDouble().ToString("P2"),
+                    arm.GetProperty("revenue").GetDecimal().ToString("N2"),
+                    arm.GetProperty("revenuePerCustomer").GetDecimal().ToString("N2"));
+            }
+
+            console.Write(table);
+        }
+
+        if (job.GetProperty("ignoredColumns").GetArrayLength() > 0)
+        {
+            console.MarkupLineInterpolated($"Ignored columns: {string.Join(", ", job.GetProperty("ignoredColumns").EnumerateArray().Select(c => c.GetString()))}");
+        }
+    }
+
+    /// <summary>Lines after the header: the progress bar's length (a quoted cell with line breaks makes it an upper bound).</summary>
+    private static async Task<long> CountDataLinesAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        var last = (byte)'\n';
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+
+        return Math.Max(0, lines + (last == '\n' ? 0 : 1) - 1);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Platform.Domain.Campaigns;
+
+/// <summary>Wire and storage names of campaign enums: PERCENT_OFF, IN_APP, …</summary>
+public static class CampaignNames
+{
+    public static string ToWire<T>(T value)
+        where T : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+
+    public static bool TryParse<T>(string? wire, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (ToWire(candidate) == wire)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}

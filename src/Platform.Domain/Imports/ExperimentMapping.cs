@@ -1,0 +1,18 @@
+namespace Platform.Domain.Imports;
+
+/// <summary>How the columns of a past-experiment file map to customers, arms and outcomes.</summary>
+public sealed record ExperimentMapping(
+    string Name,
+    string UserIdColumn,
+    string AssignmentColumn,
+    IReadOnlyList<string> ControlValues,
+    IReadOnlyList<ArmDesign> Arms,
+    string? ConversionColumn = null,
+    string? RevenueColumn = null,
+    string? ParticipationColumn = null,
+    int WindowDays = 30,
+    DateTimeOffset? AssignedAt = null,
+    IReadOnlyList<string>? FeatureColumns = null)
+{
+    public const int MaxArms = 20;
+}

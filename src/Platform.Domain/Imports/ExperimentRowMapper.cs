@@ -1,0 +1,85 @@
+using Platform.Domain.Events;
+using Platform.Domain.Shoppers;
+
+namespace Platform.Domain.Imports;
+
+/// <summary>Reads past-experiment rows with a mapping; feature columns become shopper attributes of the kind the file shows.</summary>
+public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features)
+{
+    /// <summary>The attributes features become: numeric when every value in the file is a number.</summary>
+    public static IReadOnlyList<AttributeDefinition> FeatureSchema(ExperimentMapping mapping, IReadOnlyList<string> header, IReadOnlyDictionary<string, ColumnStatistics> statistics)
+    {
+        var outcomeColumns = new[] { mapping.UserIdColumn, mapping.AssignmentColumn, mapping.ConversionColumn, mapping.RevenueColumn, mapping.ParticipationColumn };
+        var columns = mapping.FeatureColumns ?? header.Where(h => !outcomeColumns.Contains(h)).ToList();
+        return columns.Select(column => new AttributeDefinition(
+                AttributeName(column),
+                statistics.TryGetValue(column, out var stats) && stats.IsNumeric ? AttributeKind.Numeric : AttributeKind.Categorical))
+            .ToList();
+    }
+
+    /// <summary>An attribute name from a column name: lowercase letters, digits and '_'.</summary>
+    public static string AttributeName(string column)
+    {
+        var name = new string(column.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
+        return name.Length == 0 || !char.IsAsciiLetter(name[0]) ? $"f_{name}"[..Math.Min(40, name.Length + 2)] : name[..Math.Min(40, name.Length)];
+    }
+
+    public (ExperimentRow? Row, IReadOnlyList<Violation> Violations) Map(IReadOnlyDictionary<string, string?> cells)
+    {
+        var row = new CellReader(cells);
+        var violations = row.Violations;
+        var userId = row.Text(mapping.UserIdColumn);
+        if (userId is null)
+        {
+            violations.Add(new(mapping.UserIdColumn, "required", $"{mapping.UserIdColumn} (the customer id) is required."));
+        }
+
+        var assignment = row.Text(mapping.AssignmentColumn);
+        ExperimentArm? arm = assignment switch
+        {
+            null => null,
+            _ when mapping.ControlValues.Contains(assignment) => ExperimentArm.Control,
+            _ when mapping.Arms.ToList().FindIndex(a => a.AssignmentValue == assignment) is var index and >= 0 => new ExperimentArm(index),
+            _ => null,
+        };
+        if (arm is null)
+        {
+            violations.Add(new(mapping.AssignmentColumn, assignment is null ? "required" : "unknown_arm",
+                $"{mapping.AssignmentColumn} must be one of {string.Join(", ", mapping.ControlValues.Concat(mapping.Arms.Select(a => a.AssignmentValue)))}."));
+        }
+
+        var participated = mapping.ParticipationColumn is { } p ? row.Flag(p) : null;
+        var conversions = mapping.ConversionColumn is { } c ? row.Count(c) : null;
+        var revenue = mapping.RevenueColumn is { } r ? row.Decimal(r) : null;
+        if (revenue is < 0)
+        {
+            violations.Add(new(mapping.RevenueColumn!, "out_of_range", $"{mapping.RevenueColumn} must not be negative."));
+        }
+
+        var values = new List<AttributeValue>();
+        foreach (var feature in features)
+        {
+            var column = cells.Keys.First(k => AttributeName(k) == feature.Name);
+            if (feature.Kind == AttributeKind.Numeric)
+            {
+                if (row.Double(column) is { } number)
+                {
+                    values.Add(new(feature.Name, number, null));
+                }
+            }
+            else if (row.Text(column) is { } text)
+            {
+                if (text.Length > ShopperValidator.MaxTextLength)
+                {
+                    violations.Add(new(column, "too_long", $"{column} values are at most {ShopperValidator.MaxTextLength} characters."));
+                }
+                else
+                {
+                    values.Add(new(feature.Name, null, text));
+                }
+            }
+        }
+
+        return violations.Count > 0 ? (null, violations) : (new ExperimentRow(userId!, arm!.Value, participated, conversions, revenue, values), violations);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Platform.Domain.Imports;
+using Sylvan.Data.Csv;
+
+namespace Platform.Ingestion.Imports;
+
+/// <summary>
+/// Streams the records of an uploaded CSV file (UTF-8 with or without BOM, quoted fields, CRLF or LF).
+/// A record longer than <see cref="MaxRecordChars"/> or broken quoting fails the import with the line,
+/// instead of exhausting memory.
+/// </summary>
+public static class CsvFile
+{
+    public const int MaxRecordChars = 4 * 1024 * 1024;
+
+    public static async IAsyncEnumerable<CsvRecord> ReadAsync(Stream file, char delimiter, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        CsvDataReader reader;
+        try
+        {
+            reader = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = delimiter,
+                Comment = '\0', // a '#' at the start of a line is data
+                BufferSize = 64 * 1024,
+                MaxBufferSize = MaxRecordChars,
+                HeaderComparer = StringComparer.Ordinal,
+            }, cancellationToken);
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new ImportFailure($"The header line is longer than {MaxRecordChars} characters.");
+        }
+        catch (CsvMissingHeadersException)
+        {
+            throw new ImportFailure("The file is empty: a header line with column names is expected.");
+        }
+
+        await using (reader)
+        {
+            var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
+            if (header.Count == 0 || header.All(string.IsNullOrEmpty))
+            {
+                throw new ImportFailure("The file is empty: a header line with column names is expected.");
+            }
+
+            var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new ImportFailure($"The header names column '{duplicate.Key}' twice.");
+            }
+
+            onHeader(header);
+            while (await ReadAsync(reader, cancellationToken))
+            {
+                var cells = new Dictionary<string, string?>(header.Count, StringComparer.Ordinal);
+                for (var i = 0; i < header.Count; i++)
+                {
+                    cells[header[i]] = i < reader.RowFieldCount ? reader.GetString(i) : null;
+                }
+
+                yield return new CsvRecord(reader.RowNumber + 1, cells); // RowNumber counts data rows; the header is line 1
+            }
+        }
+    }
+
+    private static async Task<bool> ReadAsync(CsvDataReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new ImportFailure($"Line {reader.RowNumber + 1} is longer than {MaxRecordChars} characters: is a quote left open?");
+        }
+        catch (CsvFormatException exception)
+        {
+            throw new ImportFailure($"Line {exception.RowNumber}: malformed CSV ({exception.Message}).");
+        }
+    }
+}

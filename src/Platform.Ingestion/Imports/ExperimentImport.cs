@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Imports;
+using Platform.Domain.Shoppers;
+using Platform.Storage.Experiments;
+using Platform.Storage.Imports;
+
+namespace Platform.Ingestion.Imports;
+
+/// <summary>
+/// Past experiments: every treatment arm becomes an ENDED campaign whose holdout is the control group;
+/// customers become tagged shoppers whose feature columns are attributes; each customer gets an outcome
+/// row per campaign it belongs to (control customers belong to every arm's campaign).
+/// </summary>
+public sealed class ExperimentImport(ExperimentStore store, ShopperWrites writes, IGrainFactory grains)
+{
+    public async Task<ExperimentWriter> StartAsync(
+        ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, CancellationToken cancellationToken)
+    {
+        if (mapping.Arms.Count is 0 or > ExperimentMapping.MaxArms)
+        {
+            throw new ImportFailure($"An experiment needs 1 to {ExperimentMapping.MaxArms} treatment arms.");
+        }
+
+        var features = ExperimentRowMapper.FeatureSchema(mapping, statistics.Keys.ToList(), statistics);
+        var schema = await DeclareFeaturesAsync(tenant, features);
+        var assignedAt = mapping.AssignedAt ?? job.CreatedAt;
+        var assignments = statistics[mapping.AssignmentColumn];
+        var control = mapping.ControlValues.Sum(assignments.Count);
+        var campaigns = mapping.Arms.Select(arm =>
+        {
+            var treated = assignments.Count(arm.AssignmentValue);
+            return new CampaignSeed(
+                CampaignId(mapping, arm), $"{mapping.Name}: {arm.Name}", CampaignNames.ToWire(arm.CampaignType), arm.Value,
+                arm.Channel is { } channel ? CampaignNames.ToWire(channel) : null, "ENDED",
+                control + treated > 0 ? (double)control / (control + treated) : 0,
+                assignedAt, assignedAt.AddDays(mapping.WindowDays), $"import:{job.Id}");
+        }).ToList();
+        await store.UpsertCampaignsAsync(tenant.Id, campaigns, cancellationToken);
+        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt);
+    }
+
+    /// <summary>Campaign ids are derived from the experiment and arm names, so a second import updates the same campaigns.</summary>
+    public static string CampaignId(ExperimentMapping mapping, ArmDesign arm) => $"{Slug(mapping.Name)}-{Slug(arm.Name)}";
+
+    public static string Slug(string text)
+    {
+        var slug = new string(text.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        slug = slug.Trim('-');
+        return slug.Length == 0 ? "experiment" : slug[..Math.Min(40, slug.Length)];
+    }
+
+    private async Task<IReadOnlyList<AttributeDefinition>> DeclareFeaturesAsync(TenantInfo tenant, IReadOnlyList<AttributeDefinition> features)
+    {
+        var schema = tenant.AttributeSchema.ToList();
+        foreach (var feature in features)
+        {
+            var existing = schema.FirstOrDefault(a => a.Name == feature.Name);
+            if (existing is null)
+            {
+                schema.Add(feature);
+            }
+            else if (existing.Kind != feature.Kind)
+            {
+                throw new ImportFailure($"Column for attribute '{feature.Name}' holds {feature.Kind} values, but the tenant declares it {existing.Kind}.");
+            }
+        }
+
+        if (AttributeSchemaRules.Validate(schema) is [var problem, ..])
+        {
+            throw new ImportFailure($"The features cannot be declared as attributes: {problem.Message}");
+        }
+
+        await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenant.Id)).SetAttributeSchemaAsync(schema);
+        return schema;
+    }
+}

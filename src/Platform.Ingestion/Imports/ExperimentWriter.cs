@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Imports;
+using Platform.Domain.Shoppers;
+using Platform.Storage.Experiments;
+using Platform.Storage.Imports;
+
+namespace Platform.Ingestion.Imports;
+
+/// <summary>Writes the rows of one past-experiment import: tagged shoppers and their outcome rows.</summary>
+public sealed class ExperimentWriter(
+    ExperimentStore store, ShopperWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
+    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<CampaignSeed> campaigns, DateTimeOffset assignedAt)
+{
+    private readonly ExperimentRowMapper mapper = new(mapping, features);
+    private readonly HashSet<string> customers = new(StringComparer.Ordinal);
+    private readonly string experimentTag = $"experiment:{ExperimentImport.Slug(mapping.Name)}";
+
+    public async Task WriteAsync(IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, IReadOnlyList<string> tags, RowBatch batch, CancellationToken cancellationToken)
+    {
+        var accepted = new List<(long Line, ExperimentRow Row)>();
+        foreach (var (line, cells) in rows)
+        {
+            var (row, violations) = mapper.Map(cells);
+            if (row is null)
+            {
+                batch.Reject(line, violations);
+            }
+            else if (!customers.Add(row.UserId))
+            {
+                batch.Reject(line, [new(mapping.UserIdColumn, "duplicate_customer", $"customer {row.UserId} appears on an earlier line with other values.")]);
+            }
+            else
+            {
+                accepted.Add((line, row));
+            }
+        }
+
+        var users = accepted.Select(a => new ShopperDraft(a.Row.UserId, Attributes: a.Row.Features, Tags: [.. tags, experimentTag, ArmTag(a.Row.Arm)])).ToList();
+        var outcome = await writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, users, cancellationToken);
+        var stored = new List<OutcomeRow>();
+        foreach (var result in outcome.Results)
+        {
+            var (line, row) = accepted[result.Index];
+            if (!result.Accepted)
+            {
+                batch.Reject(line, result.Errors);
+                continue;
+            }
+
+            batch.Accepted++;
+            var features = JsonSerializer.Serialize(row.Features.ToDictionary(f => f.Name, f => f.Number is { } n ? (object)n : f.Text!));
+            var sides = row.Arm.IsControl ? campaigns : [campaigns[row.Arm.TreatmentIndex!.Value]];
+            stored.AddRange(sides.Select(campaign => new OutcomeRow(
+                campaign.CampaignId, row.UserId, !row.Arm.IsControl, assignedAt, mapping.WindowDays, row.Participated, row.Conversions, row.Revenue, features, job.Id)));
+        }
+
+        await store.UpsertOutcomesAsync(tenant.Id, stored, cancellationToken);
+    }
+
+    public async Task<string> SummaryAsync(IReadOnlyList<string> ignoredColumns, CancellationToken cancellationToken)
+    {
+        var arms = await store.ArmStatisticsAsync(tenant.Id, campaigns.Select(c => c.CampaignId).ToList(), cancellationToken);
+        return ImportOptionsJson.Serialize(new
+        {
+            ignoredColumns,
+            features = features.Select(f => new { f.Name, Kind = f.Kind.ToString().ToUpperInvariant() }),
+            campaigns = campaigns.Select(c => new
+            {
+                c.CampaignId,
+                c.Name,
+                c.HoldoutShare,
+                arms = arms.Where(a => a.CampaignId == c.CampaignId).Select(a => new
+                {
+                    arm = a.Treated ? "TREATMENT" : "CONTROL",
+                    a.Customers,
+                    a.Participants,
+                    a.Converters,
+                    a.Conversions,
+                    a.ConversionRate,
+                    a.ConverterRate,
+                    a.Revenue,
+                    a.RevenuePerCustomer,
+                }),
+            }),
+        });
+    }
+
+    private string ArmTag(ExperimentArm arm) =>
+        $"{ExperimentImport.Slug(mapping.Name)}:{(arm.IsControl ? "control" : ExperimentImport.Slug(mapping.Arms[arm.TreatmentIndex!.Value].Name))}";
+}

@@ -1,0 +1,127 @@
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Catalog;
+using Platform.Domain.Events;
+using Platform.Domain.Imports;
+using Platform.Domain.Shoppers;
+
+namespace Platform.Ingestion.Imports;
+
+/// <summary>Users, items and events: rows become the drafts the API takes, with the same validation.</summary>
+public sealed partial class ImportRunner
+{
+    private static readonly Dictionary<ImportKind, string[][]> RequiredColumns = new()
+    {
+        [ImportKind.Users] = [["id", "userId"]],
+        [ImportKind.Items] = [["id", "itemId"], ["title"]],
+        [ImportKind.Events] = [["userId"], ["type"], ["occurredAt"]],
+        [ImportKind.Experiment] = [],
+    };
+
+    private static void RequireColumns(ImportOptions options, IReadOnlyList<string> header)
+    {
+        var present = header.Select(CellReader.Normalize).ToHashSet();
+        var missing = RequiredColumns[options.Kind]
+            .Where(alternatives => !alternatives.Any(a => present.Contains(CellReader.Normalize(a))))
+            .Select(alternatives => string.Join(" or ", alternatives))
+            .ToList();
+        if (options.Experiment is { } experiment)
+        {
+            missing.AddRange(new[] { experiment.UserIdColumn, experiment.AssignmentColumn, experiment.ConversionColumn, experiment.RevenueColumn, experiment.ParticipationColumn }
+                .Concat(experiment.FeatureColumns ?? [])
+                .OfType<string>()
+                .Where(column => !header.Contains(column)));
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ImportFailure($"Missing required column(s): {string.Join(", ", missing)}. The header has: {string.Join(", ", header)}.");
+        }
+    }
+
+    private static IReadOnlyList<string> IgnoredColumns(ImportOptions options, TenantInfo tenant, IReadOnlyList<string> header)
+    {
+        var known = options.Kind switch
+        {
+            ImportKind.Users => RowMappers.UserColumns.Concat(tenant.AttributeSchema.Select(a => a.Name)),
+            ImportKind.Items => RowMappers.ItemColumns,
+            ImportKind.Events => RowMappers.EventColumns,
+            _ => header,
+        };
+        var normalized = known.Select(CellReader.Normalize).ToHashSet();
+        return header.Where(h => !normalized.Contains(CellReader.Normalize(h))).ToList();
+    }
+
+    private async Task WriteUsersAsync(TenantInfo tenant, IReadOnlyList<string> tags, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
+    {
+        var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.User(r.Cells, tenant.AttributeSchema, tags))).ToList();
+        await WriteUpsertsAsync(mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(), batch,
+            drafts => writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, drafts, cancellationToken));
+    }
+
+    private async Task WriteItemsAsync(TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
+    {
+        var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.Item(r.Cells))).ToList();
+        await WriteUpsertsAsync(mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(), batch,
+            drafts => writes.UpsertItemsAsync(tenant.Id, drafts, cancellationToken));
+    }
+
+    private static async Task WriteUpsertsAsync<TDraft>(
+        IReadOnlyList<(long Line, TDraft Draft, IReadOnlyList<Violation> Violations)> mapped, RowBatch batch, Func<IReadOnlyList<TDraft>, Task<UpsertOutcome>> write)
+    {
+        var typed = mapped.Where(m => m.Violations.Count == 0).ToList();
+        foreach (var (line, _, violations) in mapped.Where(m => m.Violations.Count > 0))
+        {
+            batch.Reject(line, violations);
+        }
+
+        if (typed.Count == 0)
+        {
+            return;
+        }
+
+        var outcome = await write(typed.Select(t => t.Draft).ToList());
+        foreach (var result in outcome.Results)
+        {
+            if (result.Accepted)
+            {
+                batch.Accepted++;
+            }
+            else
+            {
+                batch.Reject(typed[result.Index].Line, result.Errors);
+            }
+        }
+    }
+
+    private async Task WriteEventsAsync(TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
+    {
+        var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.Event(r.Cells))).ToList();
+        foreach (var (line, (_, violations)) in mapped.Where(m => m.Mapped.Violations.Count > 0))
+        {
+            batch.Reject(line, violations);
+        }
+
+        var typed = mapped.Where(m => m.Mapped.Violations.Count == 0).ToList();
+        if (typed.Count == 0)
+        {
+            return;
+        }
+
+        var outcome = await events.IngestAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
+        foreach (var result in outcome.Results)
+        {
+            switch (result.Status)
+            {
+                case IngestStatus.Accepted:
+                    batch.Accepted++;
+                    break;
+                case IngestStatus.Duplicate:
+                    batch.Duplicates++;
+                    break;
+                default:
+                    batch.Reject(typed[result.Index].Line, result.Errors);
+                    break;
+            }
+        }
+    }
+}

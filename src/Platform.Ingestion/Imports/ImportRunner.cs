@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Imports;
+using Platform.Storage.Imports;
+
+namespace Platform.Ingestion.Imports;
+
+/// <summary>
+/// Runs one import on a worker: reads the stored file (twice when a first pass must measure columns),
+/// cleans each row by the declared policies, skips exact duplicate rows, and writes batches of
+/// <see cref="BatchRows"/> through the same validated paths as the API, recording progress and the
+/// first rejections after every batch. Importing the same file again changes nothing.
+/// </summary>
+public sealed partial class ImportRunner(
+    ImportStore imports,
+    EventIngestion events,
+    ShopperWrites writes,
+    ExperimentImport experiments,
+    IGrainFactory grains,
+    ILogger<ImportRunner> logger)
+{
+    public const int BatchRows = 2_000;
+
+    public async Task<ImportJobRecord?> RunAsync(Guid importId, ImportProgress progress, CancellationToken cancellationToken)
+    {
+        var job = await imports.ClaimAsync(importId, cancellationToken);
+        if (job is null)
+        {
+            logger.LogWarning("Import {ImportId} no longer exists or has finished", importId);
+            return null;
+        }
+
+        try
+        {
+            var options = ImportOptionsJson.Deserialize(job.OptionsJson);
+            var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(job.TenantId)).GetAsync()
+                ?? throw new ImportFailure($"Tenant '{job.TenantId}' does not exist.");
+            var statistics = await MeasureAsync(job, options, cancellationToken);
+            var summary = await ImportRowsAsync(job, options, tenant, statistics, progress, cancellationToken);
+            return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);
+        }
+        catch (ImportFailure failure)
+        {
+            logger.LogWarning("Import {ImportId} failed: {Reason}", importId, failure.Message);
+            return await imports.FinishAsync(job.Id, succeeded: false, summaryJson: null, failure.Message, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The first pass: statistics of the columns that imputation or feature typing need.</summary>
+    private async Task<IReadOnlyDictionary<string, ColumnStatistics>> MeasureAsync(ImportJobRecord job, ImportOptions options, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> measured = [];
+        var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
+        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job.Id), options.Delimiter, header =>
+        {
+            RequireColumns(options, header);
+            measured = RowCleaner.ColumnsToMeasure(options, header);
+            foreach (var column in measured)
+            {
+                statistics[column] = new ColumnStatistics();
+            }
+        }, cancellationToken))
+        {
+            foreach (var column in measured)
+            {
+                statistics[column].Add(record[column]);
+            }
+        }
+
+        return statistics;
+    }
+
+    private async Task<string?> ImportRowsAsync(
+        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ImportProgress progress, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> header = [];
+        var cleaner = new RowCleaner(options, statistics);
+        var seen = new HashSet<Int128>();
+        var writer = options.Kind == ImportKind.Experiment
+            ? await experiments.StartAsync(job, options.Experiment!, tenant, statistics, cancellationToken)
+            : null;
+        var pending = new List<(long Line, IReadOnlyDictionary<string, string?> Cells)>(BatchRows);
+        var batch = new RowBatch();
+        var total = ImportCounts.None;
+
+        async Task FlushAsync()
+        {
+            await WriteAsync(options, tenant, writer, pending, batch, cancellationToken);
+            await imports.RecordProgressAsync(job.Id, batch.Counts, batch.Rejections, cancellationToken);
+            total = total.Add(batch.Counts);
+            await progress(job, total);
+            pending.Clear();
+            batch = new RowBatch();
+        }
+
+        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job.Id), options.Delimiter, h => header = h, cancellationToken))
+        {
+            batch.Read++;
+            if (!seen.Add(ContentHash(record)))
+            {
+                batch.Duplicates++;
+                continue;
+            }
+
+            var cleaned = cleaner.Clean(record);
+            if (cleaned.Dropped)
+            {
+                batch.Dropped++;
+                continue;
+            }
+
+            pending.Add((record.Line, cleaned.Cells!));
+            if (pending.Count == BatchRows)
+            {
+                await FlushAsync();
+            }
+        }
+
+        await FlushAsync();
+        var ignored = IgnoredColumns(options, tenant, header);
+        return writer is null
+            ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })
+            : await writer.SummaryAsync(ignored, cancellationToken);
+    }
+
+    private async Task WriteAsync(
+        ImportOptions options, TenantInfo tenant, ExperimentWriter? writer,
+        IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
+    {
+        switch (options.Kind)
+        {
+            case ImportKind.Users:
+                await WriteUsersAsync(tenant, options.Tags ?? [], rows, batch, cancellationToken);
+                break;
+            case ImportKind.Items:
+                await WriteItemsAsync(tenant, rows, batch, cancellationToken);
+                break;
+            case ImportKind.Events:
+                await WriteEventsAsync(tenant, rows, batch, cancellationToken);
+                break;
+            case ImportKind.Experiment:
+                await writer!.WriteAsync(rows, options.Tags ?? [], batch, cancellationToken);
+                break;
+        }
+    }
+
+    private static Int128 ContentHash(CsvRecord record)
+    {
+        var canonical = string.Join('\u001f', record.Cells.Values.Select(v => v?.Trim()));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
+        return new Int128(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
+    }
+}

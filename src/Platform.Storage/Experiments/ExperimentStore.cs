@@ -1,0 +1,84 @@
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Storage.Database;
+
+namespace Platform.Storage.Experiments;
+
+/// <summary>campaigns.campaigns and campaigns.outcomes as past experiments fill them; every statement is scoped by tenant.</summary>
+public sealed class ExperimentStore(NpgsqlDataSource dataSource)
+{
+    public async Task UpsertCampaignsAsync(string tenantId, IReadOnlyList<CampaignSeed> campaigns, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO campaigns.campaigns AS c (tenant_id, campaign_id, name, type, value, channel, status, holdout_share, starts_at, ends_at, source)
+            SELECT @tenant, s.* FROM unnest(@id, @name, @type, @value, @channel, @status, @holdout, @starts, @ends, @source)
+                AS s(id, name, type, value, channel, status, holdout, starts, ends, source)
+            ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET
+                name = EXCLUDED.name, type = EXCLUDED.type, value = EXCLUDED.value, channel = EXCLUDED.channel, status = EXCLUDED.status,
+                holdout_share = EXCLUDED.holdout_share, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, source = EXCLUDED.source
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.AddArray("id", NpgsqlDbType.Text, campaigns.Select(c => c.CampaignId).ToArray());
+        command.AddArray("name", NpgsqlDbType.Text, campaigns.Select(c => c.Name).ToArray());
+        command.AddArray("type", NpgsqlDbType.Text, campaigns.Select(c => c.Type).ToArray());
+        command.AddArray("value", NpgsqlDbType.Numeric, campaigns.Select(c => c.Value).ToArray());
+        command.AddArray("channel", NpgsqlDbType.Text, campaigns.Select(c => c.Channel).ToArray());
+        command.AddArray("status", NpgsqlDbType.Text, campaigns.Select(c => c.Status).ToArray());
+        command.AddArray("holdout", NpgsqlDbType.Double, campaigns.Select(c => c.HoldoutShare).ToArray());
+        command.AddArray("starts", NpgsqlDbType.TimestampTz, campaigns.Select(c => c.StartsAt?.ToUniversalTime()).ToArray());
+        command.AddArray("ends", NpgsqlDbType.TimestampTz, campaigns.Select(c => c.EndsAt?.ToUniversalTime()).ToArray());
+        command.AddArray("source", NpgsqlDbType.Text, campaigns.Select(c => c.Source).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Stores outcome rows; importing the same rows again replaces them (one row per campaign and customer).</summary>
+    public async Task UpsertOutcomesAsync(string tenantId, IReadOnlyList<OutcomeRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO campaigns.outcomes AS o (tenant_id, campaign_id, user_id, arm, assigned_at, window_days, participated, conversions, revenue, features, import_id)
+            SELECT @tenant, s.campaign, s.user_id, CASE WHEN s.treated THEN 'TREATMENT' ELSE 'CONTROL' END, s.assigned, s.window_days,
+                   s.participated, s.conversions, s.revenue, s.features::jsonb, s.import_id
+            FROM unnest(@campaign, @user, @treated, @assigned, @window, @participated, @conversions, @revenue, @features, @import)
+                AS s(campaign, user_id, treated, assigned, window_days, participated, conversions, revenue, features, import_id)
+            ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
+                arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
+                conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, import_id = EXCLUDED.import_id
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.AddArray("campaign", NpgsqlDbType.Text, rows.Select(r => r.CampaignId).ToArray());
+        command.AddArray("user", NpgsqlDbType.Text, rows.Select(r => r.UserId).ToArray());
+        command.AddArray("treated", NpgsqlDbType.Boolean, rows.Select(r => r.Treated).ToArray());
+        command.AddArray("assigned", NpgsqlDbType.TimestampTz, rows.Select(r => r.AssignedAt.ToUniversalTime()).ToArray());
+        command.AddArray("window", NpgsqlDbType.Integer, rows.Select(r => r.WindowDays).ToArray());
+        command.AddArray("participated", NpgsqlDbType.Boolean, rows.Select(r => r.Participated).ToArray());
+        command.AddArray("conversions", NpgsqlDbType.Integer, rows.Select(r => r.Conversions).ToArray());
+        command.AddArray("revenue", NpgsqlDbType.Numeric, rows.Select(r => r.Revenue).ToArray());
+        command.AddArray("features", NpgsqlDbType.Text, rows.Select(r => r.FeaturesJson).ToArray());
+        command.AddArray("import", NpgsqlDbType.Uuid, rows.Select(r => r.ImportId).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ArmStatistics>> ArmStatisticsAsync(string tenantId, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT campaign_id, arm = 'TREATMENT', count(*), count(*) FILTER (WHERE participated), count(*) FILTER (WHERE conversions > 0), COALESCE(sum(conversions), 0), COALESCE(sum(revenue), 0)
+            FROM campaigns.outcomes WHERE tenant_id = @tenant AND campaign_id = ANY(@ids)
+            GROUP BY campaign_id, arm ORDER BY campaign_id, arm DESC
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.AddArray("ids", NpgsqlDbType.Text, campaignIds.ToArray());
+        var statistics = new List<ArmStatistics>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            statistics.Add(new ArmStatistics(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDecimal(6)));
+        }
+
+        return statistics;
+    }
+}

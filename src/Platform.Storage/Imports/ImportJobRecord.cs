@@ -1,0 +1,20 @@
+using Platform.Domain.Imports;
+using Platform.Domain.Jobs;
+
+namespace Platform.Storage.Imports;
+
+/// <summary>An import: what was sent, where it stands, and what it did.</summary>
+public sealed record ImportJobRecord(
+    Guid Id,
+    string TenantId,
+    ImportKind Kind,
+    RunStatus Status,
+    string FileName,
+    long SizeBytes,
+    string OptionsJson,
+    ImportCounts Counts,
+    string? Error,
+    string? SummaryJson,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt);

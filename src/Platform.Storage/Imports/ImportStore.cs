@@ -1,0 +1,203 @@
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Domain.Imports;
+using Platform.Domain.Jobs;
+using Platform.Storage.Database;
+
+namespace Platform.Storage.Imports;
+
+/// <summary>
+/// imports.*: jobs, their files (kept in 4 MiB chunks until the job is done, so any worker can read them)
+/// and their first rejections. Reads are scoped by tenant; workers claim jobs by id.
+/// </summary>
+public sealed class ImportStore(NpgsqlDataSource dataSource)
+{
+    public const int ChunkBytes = 4 * 1024 * 1024;
+    public const int MaxStoredRejections = 10_000;
+
+    private const string Columns =
+        "id, tenant_id, kind, status, file_name, size_bytes, options, rows_read, rows_accepted, rows_duplicate, rows_rejected, rows_dropped, error, summary, created_at, started_at, finished_at";
+
+    public async Task<ImportJobRecord> CreateAsync(string tenantId, ImportKind kind, string fileName, string optionsJson, Guid? requestedBy, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            INSERT INTO imports.jobs (id, tenant_id, kind, status, file_name, options, requested_by)
+            VALUES (@id, @tenant, @kind, 'QUEUED', @file, @options::jsonb, @by)
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("kind", kind.ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("file", fileName);
+        command.Parameters.AddWithValue("options", optionsJson);
+        command.Parameters.AddWithValue("by", (object?)requestedBy ?? DBNull.Value);
+        return (await ReadAsync(command, cancellationToken))!;
+    }
+
+    /// <summary>Copies the file into chunks; refuses more than <paramref name="maxBytes"/>. Returns the size.</summary>
+    public async Task<long> StoreFileAsync(Guid importId, Stream file, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[ChunkBytes];
+        long size = 0;
+        for (var chunkNo = 0; ; chunkNo++)
+        {
+            var filled = 0;
+            int read;
+            while (filled < buffer.Length && (read = await file.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+            }
+
+            if (filled == 0)
+            {
+                break;
+            }
+
+            size += filled;
+            if (size > maxBytes)
+            {
+                throw new FileTooLargeException(maxBytes);
+            }
+
+            hash.AppendData(buffer, 0, filled);
+            await using var insert = dataSource.CreateCommand("INSERT INTO imports.file_chunks (import_id, chunk_no, data) VALUES (@id, @no, @data)");
+            insert.Parameters.AddWithValue("id", importId);
+            insert.Parameters.AddWithValue("no", chunkNo);
+            insert.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Bytea) { Value = new ArraySegment<byte>(buffer, 0, filled) });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var update = dataSource.CreateCommand("UPDATE imports.jobs SET size_bytes = @size, sha256 = @sha WHERE id = @id");
+        update.Parameters.AddWithValue("id", importId);
+        update.Parameters.AddWithValue("size", size);
+        update.Parameters.AddWithValue("sha", Convert.ToHexStringLower(hash.GetHashAndReset()));
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        return size;
+    }
+
+    public Stream OpenFile(Guid importId) => new ChunkedFileStream(dataSource, importId);
+
+    public async Task<ImportJobRecord?> FindAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM imports.jobs WHERE tenant_id = @tenant AND id = @id");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("id", id);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>A worker takes the job (the one unscoped call: workers only know ids); null when it has finished.</summary>
+    public async Task<ImportJobRecord?> ClaimAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE imports.jobs SET status = 'RUNNING', started_at = now(), rows_read = 0, rows_accepted = 0, rows_duplicate = 0,
+                                    rows_rejected = 0, rows_dropped = 0, error = NULL
+            WHERE id = @id AND status IN ('QUEUED', 'RUNNING')
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue("id", id);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>Adds a batch's counts and its rejections (the first <see cref="MaxStoredRejections"/> of the job are kept).</summary>
+    public async Task RecordProgressAsync(Guid id, ImportCounts delta, IReadOnlyList<RowRejection> rejections, CancellationToken cancellationToken = default)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var counts = new NpgsqlBatchCommand("""
+            UPDATE imports.jobs SET rows_read = rows_read + @read, rows_accepted = rows_accepted + @accepted,
+                rows_duplicate = rows_duplicate + @duplicate, rows_rejected = rows_rejected + @rejected, rows_dropped = rows_dropped + @dropped
+            WHERE id = @id
+            """);
+        counts.Parameters.AddWithValue("id", id);
+        counts.Parameters.AddWithValue("read", delta.Read);
+        counts.Parameters.AddWithValue("accepted", delta.Accepted);
+        counts.Parameters.AddWithValue("duplicate", delta.Duplicates);
+        counts.Parameters.AddWithValue("rejected", delta.Rejected);
+        counts.Parameters.AddWithValue("dropped", delta.Dropped);
+        batch.BatchCommands.Add(counts);
+        if (rejections.Count > 0)
+        {
+            var rows = new NpgsqlBatchCommand($"""
+                INSERT INTO imports.rejections (import_id, line, field, rule, message)
+                SELECT @id, r.line, r.field, r.rule, r.message
+                FROM unnest(@line, @field, @rule, @message) WITH ORDINALITY AS r(line, field, rule, message, n)
+                WHERE r.n <= {MaxStoredRejections} - (SELECT count(*) FROM imports.rejections WHERE import_id = @id)
+                """);
+            rows.Parameters.AddWithValue("id", id);
+            rows.Parameters.Add(new NpgsqlParameter("line", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rejections.Select(r => r.Line).ToArray() });
+            rows.Parameters.Add(new NpgsqlParameter("field", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => r.Field).ToArray() });
+            rows.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => r.Rule).ToArray() });
+            rows.Parameters.Add(new NpgsqlParameter("message", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => r.Message).ToArray() });
+            batch.BatchCommands.Add(rows);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Ends the job; the file is deleted once the job succeeded.</summary>
+    public async Task<ImportJobRecord?> FinishAsync(Guid id, bool succeeded, string? summaryJson, string? error, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE imports.jobs SET status = @status, finished_at = now(), summary = @summary::jsonb, error = @error
+            WHERE id = @id
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("status", succeeded ? "SUCCEEDED" : "FAILED");
+        command.Parameters.AddWithValue("summary", (object?)summaryJson ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
+        var job = await ReadAsync(command, cancellationToken);
+        if (succeeded)
+        {
+            await using var delete = dataSource.CreateCommand("DELETE FROM imports.file_chunks WHERE import_id = @id");
+            delete.Parameters.AddWithValue("id", id);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return job;
+    }
+
+    public async Task<IReadOnlyList<RowRejection>> RejectionsAsync(string tenantId, Guid id, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.line, r.field, r.rule, r.message FROM imports.rejections r JOIN imports.jobs j ON j.id = r.import_id
+            WHERE j.tenant_id = @tenant AND r.import_id = @id ORDER BY r.line, r.field LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("limit", limit);
+        var rejections = new List<RowRejection>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rejections.Add(new RowRejection(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return rejections;
+    }
+
+    private static async Task<ImportJobRecord?> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ImportJobRecord(
+            reader.GetGuid(0),
+            reader.GetString(1),
+            Enum.Parse<ImportKind>(reader.GetString(2), ignoreCase: true),
+            RunStatusNames.FromWire(reader.GetString(3)),
+            reader.GetString(4),
+            reader.GetInt64(5),
+            reader.GetString(6),
+            new ImportCounts(reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11)),
+            reader.IsDBNull(12) ? null : reader.GetString(12),
+            reader.IsDBNull(13) ? null : reader.GetString(13),
+            reader.GetFieldValue<DateTimeOffset>(14),
+            reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
+            reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16));
+    }
+}

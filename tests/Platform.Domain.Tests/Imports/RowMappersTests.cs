@@ -1,0 +1,42 @@
+using Platform.Domain.Imports;
+using Platform.Domain.Shoppers;
+
+namespace Platform.Domain.Tests.Imports;
+
+public sealed class RowMappersTests
+{
+    [Fact]
+    public void UserColumnsMatchWhateverTheirCaseOrSeparators()
+    {
+        var cells = new Dictionary<string, string?> { ["User_ID"] = "u1", ["Age"] = "34", ["signup-date"] = "2024-01-02", ["tags"] = "vip; early", ["ltv"] = "12.5" };
+
+        var (draft, violations) = RowMappers.User(cells, [new AttributeDefinition("ltv", AttributeKind.Numeric)], ["imported"]);
+
+        Assert.Empty(violations);
+        Assert.Equal(("u1", 34, "2024-01-02"), (draft.UserId, draft.Age, draft.SignupDate));
+        Assert.Equal(["vip", "early", "imported"], draft.Tags);
+        Assert.Equal(12.5, draft.Attributes!.Single().Number);
+    }
+
+    [Fact]
+    public void CategoryPathsSplitOnArrowsOrSlashes()
+    {
+        var (draft, _) = RowMappers.Item(new Dictionary<string, string?> { ["id"] = "sku", ["categoryPath"] = "Home > Kitchen/Knives" });
+
+        Assert.Equal(["Home", "Kitchen", "Knives"], draft.CategoryPath);
+    }
+
+    [Fact]
+    public void EventsWithoutAnIdGetOneFromTheirContent()
+    {
+        Dictionary<string, string?> Row(string type) => new() { ["userId"] = "u1", ["type"] = type, ["occurredAt"] = "2026-01-01T00:00:00Z" };
+
+        var first = RowMappers.Event(Row("view")).Draft;
+        var again = RowMappers.Event(Row("view")).Draft;
+        var other = RowMappers.Event(Row("click")).Draft;
+
+        Assert.Equal("VIEW", first.Type);
+        Assert.Equal(first.EventId, again.EventId);
+        Assert.NotEqual(first.EventId, other.EventId);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Platform.IntegrationTests.Support;
+using Platform.Testing;
+
+namespace Platform.IntegrationTests.Imports;
+
+/// <summary>The artea coupon experiment (../shared/data) through importDataset, read back from the platform.</summary>
+public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
+{
+    public static readonly object ArteaOptions = new
+    {
+        tags = new[] { "artea" },
+        experiment = new
+        {
+            name = "artea",
+            userIdColumn = "id",
+            assignmentColumn = "test_coupon",
+            controlValues = new[] { "0" },
+            arms = new[] { new { value = "1", name = "coupon", type = "PERCENT_OFF" } },
+            conversionColumn = "trans_after",
+            revenueColumn = "revenue_after",
+            windowDays = 30,
+        },
+    };
+
+    private static string ArteaFile => Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "artea", "a_b-experiment.csv");
+
+    [SkippableFact]
+    public async Task TheArteaExperimentReadsBackWithTheFiguresOfItsReadme()
+    {
+        Skip.IfNot(File.Exists(ArteaFile), $"{ArteaFile} is not here: the shared data folder sits beside the checkout in CI.");
+        var (_, merchant) = await platform.CreateTenantAsync("artea");
+        var bytes = await File.ReadAllBytesAsync(ArteaFile);
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "a_b-experiment.csv", bytes, ArteaOptions);
+        var again = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "a_b-experiment.csv", bytes, ArteaOptions);
+
+        Assert.True(job.GetProperty("status").GetString() == "SUCCEEDED", job.ToString());
+        Assert.Equal((5000, 5000, 0), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var arms = job.GetProperty("campaigns")[0].GetProperty("arms").EnumerateArray().ToDictionary(a => a.GetProperty("arm").GetString()!);
+        Assert.Equal(2502, arms["TREATMENT"].GetProperty("customers").GetInt64());
+        Assert.Equal("15.19%", Percent(arms["TREATMENT"]));
+        Assert.Equal("7.54", Money(arms["TREATMENT"]));
+        Assert.Equal(310, arms["TREATMENT"].GetProperty("converters").GetInt64()); // 12.39% bought at least once
+        Assert.Equal(267, arms["CONTROL"].GetProperty("converters").GetInt64());
+        Assert.Equal(2498, arms["CONTROL"].GetProperty("customers").GetInt64());
+        Assert.Equal("12.57%", Percent(arms["CONTROL"]));
+        Assert.Equal("7.78", Money(arms["CONTROL"]));
+        Assert.Equal(job.GetProperty("campaigns").ToString(), again.GetProperty("campaigns").ToString());
+
+        var shopper = (await platform.Http.PostAsync(merchant, "{ user(id: \"6002\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
+        Assert.Equal(["artea", "experiment:artea", "artea:coupon"], shopper.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(53.99, shopper.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "spent_last_purchase").GetProperty("number").GetDouble());
+        var coupons = (await platform.Http.PostAsync(merchant, "{ audienceSummary(audience: { tags: [\"artea:coupon\"] }) { shoppers } }")).Data;
+        Assert.Equal(2502, coupons.GetProperty("audienceSummary").GetProperty("shoppers").GetInt64());
+    }
+
+    private static string Percent(System.Text.Json.JsonElement arm) =>
+        arm.GetProperty("conversionRate").GetDouble().ToString("P2", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
+
+    private static string Money(System.Text.Json.JsonElement arm) =>
+        arm.GetProperty("revenuePerCustomer").GetDecimal().ToString("F2", CultureInfo.InvariantCulture);
+}
