@@ -2,6 +2,7 @@ using System.Text;
 using Platform.Cli;
 using Platform.Cli.Commands;
 using Platform.IntegrationTests.Support;
+using Platform.Testing;
 using Spectre.Console;
 
 namespace Platform.IntegrationTests.Imports;
@@ -26,6 +27,21 @@ public sealed class ImportCommandTests(PlatformWithWorker platform) : IClassFixt
         Assert.Contains("SUCCEEDED", text);
         Assert.Matches(@"3\s*│\s*2\s*│\s*0\s*│\s*1\s*│\s*0", text); // read, accepted, duplicate, rejected, dropped
         Assert.Contains("not_integer", text);
+    }
+
+    [SkippableFact]
+    public async Task TheArteaExperimentImportsWithTheExampleOptionsAndPrintsItsReadmeFigures()
+    {
+        var file = Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "artea", "a_b-experiment.csv");
+        Skip.IfNot(File.Exists(file), $"{file} is not here: the shared data folder sits beside the checkout in CI.");
+        var (_, admin) = await platform.CreateTenantAsync("cli");
+        var (command, output) = Command();
+
+        var exitCode = await command.RunAsync(admin, "experiment", file, Path.Combine(RepositoryPaths.Root, "docs", "examples", "artea-experiment.json"), CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"TREATMENT\s*│\s*2,502\s*│\s*310\s*│\s*380\s*│\s*15\.19\s*%\s*│[^│]*│\s*7\.54", output.ToString());
+        Assert.Matches(@"CONTROL\s*│\s*2,498\s*│\s*267\s*│\s*314\s*│\s*12\.57\s*%\s*│[^│]*│\s*7\.78", output.ToString());
     }
 
     [Fact]
