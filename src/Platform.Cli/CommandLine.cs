@@ -45,6 +45,10 @@ public sealed class CommandLine
               import      import a CSV file and follow it to the end (docs/imports.md)
                           import <users|items|events|experiment> <file.csv> [--options options.json]
                           --key API_KEY (default: the tenant's merchant key in --keys)  --tenant demo  --keys .platform/keys.json
+              seed        give a tenant the simulated shop's history: catalog, shoppers, events, past experiments
+                          --shoppers 20000 (or PLATFORM_DEMO_SHOPPERS)  --seed 7  --out .platform/demo  --key/--tenant/--keys (admin key)
+              stream      send live sessions of the simulated shoppers until stopped
+                          --rate 2 (sessions a second)  --shoppers  --seed  --key/--tenant/--keys (merchant key)
             """);
         return 2;
     }

@@ -9,10 +9,11 @@ namespace Platform.Ingestion;
 /// <summary>Validated batch writes of shopper attributes and catalog items; used by the API and by imports.</summary>
 public sealed class ShopperWrites(ShopperStore shoppers, CatalogStore catalog)
 {
-    public async Task<UpsertOutcome> UpsertUsersAsync(string tenantId, IReadOnlyList<AttributeDefinition> schema, IReadOnlyList<ShopperDraft> drafts, CancellationToken cancellationToken)
+    public async Task<UpsertOutcome> UpsertUsersAsync(
+        string tenantId, IReadOnlyList<AttributeDefinition> schema, IReadOnlyList<ShopperDraft> drafts, TagMerge tags, CancellationToken cancellationToken)
     {
         var (results, valid) = Validate(drafts, d => d.UserId, d => ShopperValidator.Validate(d, schema));
-        await shoppers.UpsertAsync(tenantId, valid, cancellationToken);
+        await shoppers.UpsertAsync(tenantId, valid, tags, cancellationToken);
         return new UpsertOutcome(results);
     }
 

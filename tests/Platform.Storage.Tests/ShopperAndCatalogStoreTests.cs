@@ -33,6 +33,23 @@ public sealed class ShopperAndCatalogStoreTests(MigratedDatabase database) : ICl
     }
 
     [Fact]
+    public async Task AddedTagsJoinTheStoredOnesAndOnlyTheNewestAreKept()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        await shoppers.UpsertAsync(tenant, [Shopper("u1", age: null, region: null, tags: ["vip", "old"], attribute: null)]);
+
+        await shoppers.UpsertAsync(tenant, [Shopper("u1", age: null, region: null, tags: ["old", "exp:a"], attribute: null), Shopper("u2", null, null, ["exp:a"], null)], TagMerge.Add);
+        var added = await shoppers.FindAsync(tenant, "u1");
+        var many = Enumerable.Range(0, ShopperStore.MaxStoredTags).Select(i => $"t{i}").ToArray();
+        await shoppers.UpsertAsync(tenant, [Shopper("u1", age: null, region: null, tags: many, attribute: null)], TagMerge.Add);
+        var capped = await shoppers.FindAsync(tenant, "u1");
+
+        Assert.Equal(["vip", "old", "exp:a"], added!.Tags);
+        Assert.Equal(["exp:a"], (await shoppers.FindAsync(tenant, "u2"))!.Tags);
+        Assert.Equal(many, capped!.Tags);
+    }
+
+    [Fact]
     public async Task ItemsAreReplacedWholeAndTheirFactsUseTheLeafCategory()
     {
         var tenant = $"t{Guid.NewGuid():N}"[..12];

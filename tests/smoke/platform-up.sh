@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# What a newcomer does: ./platform up --detach, a GraphQL query with the demo ADMIN key, a diagnostic
-# job on the worker, ./platform down; then a second up that must reuse the data and the keys.
+# What a newcomer does: ./platform up --detach (which seeds the demo shop and starts its live stream), a
+# GraphQL query with the demo ADMIN key, a diagnostic job on the worker, ./platform down; then a second up
+# that must reuse the data and the keys without seeding again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 
 export PLATFORM_STATE_DIR="$(mktemp -d)"
+export PLATFORM_DEMO_SHOPPERS=300 # a small simulated shop: the seeding path, not its scale
 export PLATFORM_HTTP_PORT="$(free_port 15080)"
 export Platform__Orleans__SiloPort="$(free_port 21111)"
 export Platform__Orleans__GatewayPort="$(free_port 31000)"
@@ -30,6 +32,8 @@ expect() { # haystack, needle
 key="$(admin_key)"
 expect "$(graphql "$key" '{ tenant { id name } }')" '"id":"demo"'
 "$ROOT/platform" status | grep 'health *ready' >/dev/null
+"$ROOT/platform" status | grep 'stream *running' >/dev/null
+expect "$(graphql "$key" '{ audienceSummary(audience: { tags: ["demo"] }) { shoppers } }')" '"shoppers":300'
 
 run="$(graphql "$key" 'mutation { systemCheck { id } }' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')"
 for _ in $(seq 1 120); do
@@ -40,7 +44,8 @@ done
 expect "$result" '"status":"SUCCEEDED"'
 "$ROOT/platform" down
 
-"$ROOT/platform" up --detach
+"$ROOT/platform" up --detach | tee "$PLATFORM_STATE_DIR/second-up.log"
+if grep -q "Seeding" "$PLATFORM_STATE_DIR/second-up.log"; then echo "smoke: the second up seeded again" >&2; exit 1; fi
 [ "$(admin_key)" = "$key" ] || { echo "smoke: the second up replaced the demo keys" >&2; exit 1; }
 expect "$(graphql "$key" '{ tenant { id } }')" '"id":"demo"'
 echo "smoke: ok"

@@ -7,7 +7,7 @@ namespace Platform.Cli.Commands;
 
 /// <summary>
 /// Uploads a CSV file with importDataset (a GraphQL multipart request), then follows the job with importJob
-/// until the worker finishes: a progress bar on a terminal, a line every few seconds otherwise, and a summary.
+/// until the worker finishes (<see cref="ConsoleProgress"/>), and prints a summary.
 /// </summary>
 public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient client, IAnsiConsole console)
 {
@@ -31,18 +31,25 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
 
     public async Task<int> RunAsync(string apiKey, string kind, string filePath, string? optionsPath, CancellationToken cancellationToken)
     {
+        var options = optionsPath is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(optionsPath, cancellationToken));
+        var job = await ImportAsync(apiKey, kind, filePath, options, cancellationToken);
+        return job.GetProperty("status").GetString() == "SUCCEEDED" ? 0 : 1;
+    }
+
+    /// <summary>Imports the file, prints the summary, and returns the finished importJob.</summary>
+    public async Task<JsonElement> ImportAsync(string apiKey, string kind, string filePath, JsonNode? options, CancellationToken cancellationToken)
+    {
         if (!File.Exists(filePath))
         {
             throw new InvalidOperationException($"{filePath} does not exist.");
         }
 
-        var options = optionsPath is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(optionsPath, cancellationToken));
         var expectedRows = await CountDataLinesAsync(filePath, cancellationToken);
         var id = await UploadAsync(apiKey, kind.ToUpperInvariant(), filePath, options, cancellationToken);
-        console.MarkupLineInterpolated($"Import [bold]{id}[/] queued ({expectedRows:N0} lines).");
+        console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({expectedRows:N0} lines).");
         var job = await FollowAsync(apiKey, id, expectedRows, cancellationToken);
         PrintSummary(job);
-        return job.GetProperty("status").GetString() == "SUCCEEDED" ? 0 : 1;
+        return job;
     }
 
     private async Task<string> UploadAsync(string apiKey, string kind, string filePath, JsonNode? options, CancellationToken cancellationToken)
@@ -67,54 +74,25 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         return data.GetProperty("importDataset").GetProperty("id").GetString()!;
     }
 
-    private async Task<JsonElement> FollowAsync(string apiKey, string id, long expectedRows, CancellationToken cancellationToken)
+    private Task<JsonElement> FollowAsync(string apiKey, string id, long expectedRows, CancellationToken cancellationToken)
     {
-        async Task<JsonElement> PollAsync() =>
-            (await client.ExecuteAsync(apiKey, JobQuery, new { id }, cancellationToken)).GetProperty("importJob");
-
-        static bool Finished(JsonElement job) => job.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED";
-
-        if (!console.Profile.Capabilities.Interactive)
+        var line = new ProgressLine("import", expectedRows) { Status = "queued" };
+        return ConsoleProgress.RunAsync(console, [line], async () =>
         {
-            var lastReport = DateTime.MinValue;
             while (true)
             {
-                var job = await PollAsync();
-                if (Finished(job))
+                var job = (await client.ExecuteAsync(apiKey, JobQuery, new { id }, cancellationToken)).GetProperty("importJob");
+                var status = job.GetProperty("status").GetString()!;
+                line.Value = job.GetProperty("rowsRead").GetInt64();
+                line.Status = status.ToLowerInvariant();
+                if (status is "SUCCEEDED" or "FAILED")
                 {
                     return job;
                 }
 
-                if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(5))
-                {
-                    console.WriteLine($"{job.GetProperty("status").GetString()}: {job.GetProperty("rowsRead").GetInt64():N0} of ~{expectedRows:N0} rows read");
-                    lastReport = DateTime.UtcNow;
-                }
-
                 await Task.Delay(PollInterval, cancellationToken);
             }
-        }
-
-        return await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var bar = progress.AddTask("queued", maxValue: Math.Max(1, expectedRows));
-                while (true)
-                {
-                    var job = await PollAsync();
-                    var read = job.GetProperty("rowsRead").GetInt64();
-                    bar.Description = $"{job.GetProperty("status").GetString()!.ToLowerInvariant()} {read:N0} rows";
-                    bar.Value = Math.Min(read, bar.MaxValue);
-                    if (Finished(job))
-                    {
-                        bar.Value = bar.MaxValue;
-                        return job;
-                    }
-
-                    await Task.Delay(PollInterval, cancellationToken);
-                }
-            });
+        });
     }
 
     private void PrintSummary(JsonElement job)

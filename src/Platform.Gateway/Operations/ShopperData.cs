@@ -7,6 +7,7 @@ using Platform.Gateway.Auth;
 using Platform.Gateway.GraphQL.Execution;
 using Platform.Grains.Profiles;
 using Platform.Ingestion;
+using Platform.Storage.Shoppers;
 
 namespace Platform.Gateway.Operations;
 
@@ -25,7 +26,7 @@ public sealed class ShopperData(ShopperWrites writes, EventIngestion events, Cat
     {
         RequireBatchSize("users", drafts.Count);
         var tenant = await TenantAsync(tenantId);
-        return await writes.UpsertUsersAsync(tenantId, tenant.AttributeSchema, drafts, cancellationToken);
+        return await writes.UpsertUsersAsync(tenantId, tenant.AttributeSchema, drafts, TagMerge.Replace, cancellationToken);
     }
 
     public async Task<UpsertOutcome> UpsertItemsAsync(string tenantId, IReadOnlyList<ItemDraft> drafts, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Platform.Domain.Imports;
 using Platform.Domain.Shoppers;
 using Platform.Storage.Experiments;
 using Platform.Storage.Imports;
+using Platform.Storage.Shoppers;
 
 namespace Platform.Ingestion.Imports;
 
@@ -37,7 +38,7 @@ public sealed class ExperimentWriter(
         }
 
         var users = accepted.Select(a => new ShopperDraft(a.Row.UserId, Attributes: a.Row.Features, Tags: [.. tags, experimentTag, ArmTag(a.Row.Arm)])).ToList();
-        var outcome = await writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, users, cancellationToken);
+        var outcome = await writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, users, TagMerge.Add, cancellationToken);
         var stored = new List<OutcomeRow>();
         foreach (var result in outcome.Results)
         {

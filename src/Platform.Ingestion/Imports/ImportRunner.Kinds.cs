@@ -3,6 +3,7 @@ using Platform.Domain.Catalog;
 using Platform.Domain.Events;
 using Platform.Domain.Imports;
 using Platform.Domain.Shoppers;
+using Platform.Storage.Shoppers;
 
 namespace Platform.Ingestion.Imports;
 
@@ -55,7 +56,7 @@ public sealed partial class ImportRunner
     {
         var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.User(r.Cells, tenant.AttributeSchema, tags))).ToList();
         await WriteUpsertsAsync(mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(), batch,
-            drafts => writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, drafts, cancellationToken));
+            drafts => writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, drafts, TagMerge.Add, cancellationToken));
     }
 
     private async Task WriteItemsAsync(TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)

@@ -8,10 +8,12 @@ namespace Platform.Storage.Shoppers;
 
 /// <summary>
 /// shoppers.users: attributes and tags, upserted in batches (one statement). Fields a shopper record
-/// leaves null keep their stored value; custom attributes merge; tags, when given, replace.
+/// leaves null keep their stored value; custom attributes merge; tags, when given, replace or add (<see cref="TagMerge"/>).
 /// </summary>
 public sealed class ShopperStore(NpgsqlDataSource dataSource)
 {
+    public const int MaxStoredTags = 50;
+
     private const string UpsertSql = """
         INSERT INTO shoppers.users AS u (tenant_id, user_id, age, gender, region, occupation, signup_date, attributes, tags)
         SELECT @tenant, s.user_id, s.age, s.gender, s.region, s.occupation, s.signup_date, s.attributes::jsonb,
@@ -25,14 +27,20 @@ public sealed class ShopperStore(NpgsqlDataSource dataSource)
             occupation = COALESCE(EXCLUDED.occupation, u.occupation),
             signup_date = COALESCE(EXCLUDED.signup_date, u.signup_date),
             attributes = u.attributes || EXCLUDED.attributes,
-            tags = COALESCE(EXCLUDED.tags, u.tags),
+            tags = CASE
+                WHEN EXCLUDED.tags IS NULL THEN u.tags
+                WHEN NOT @add_tags OR u.tags IS NULL THEN EXCLUDED.tags
+                ELSE (SELECT array_agg(t ORDER BY first_at) FROM (
+                          SELECT t, min(n) AS first_at FROM unnest(u.tags || EXCLUDED.tags) WITH ORDINALITY AS x(t, n)
+                          GROUP BY t ORDER BY min(n) DESC LIMIT @max_tags) AS newest)
+            END,
             updated_at = now()
         """;
 
     private const string Columns = "user_id, age, gender, region, occupation, signup_date, attributes, tags";
 
     /// <summary>Upserts the shoppers; a user id given twice keeps its last record.</summary>
-    public async Task UpsertAsync(string tenantId, IReadOnlyList<ShopperRecord> shoppers, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(string tenantId, IReadOnlyList<ShopperRecord> shoppers, TagMerge tags = TagMerge.Replace, CancellationToken cancellationToken = default)
     {
         var rows = shoppers.GroupBy(s => s.UserId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         if (rows.Count == 0)
@@ -42,6 +50,8 @@ public sealed class ShopperStore(NpgsqlDataSource dataSource)
 
         await using var command = dataSource.CreateCommand(UpsertSql);
         command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("add_tags", tags == TagMerge.Add);
+        command.Parameters.AddWithValue("max_tags", MaxStoredTags);
         command.AddArray("user_id", NpgsqlDbType.Text, rows.Select(r => r.UserId).ToArray());
         command.AddArray("age", NpgsqlDbType.Smallint, rows.Select(r => (short?)r.Age).ToArray());
         command.AddArray("gender", NpgsqlDbType.Text, rows.Select(r => r.Gender).ToArray());

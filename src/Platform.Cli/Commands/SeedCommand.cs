@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Platform.Cli.Demo;
+using Platform.Simulation;
+using Spectre.Console;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>
+/// Gives a tenant the simulated shop's history through the public API: the catalog (upsertItems), shoppers
+/// (upsertUsers), their behaviour (ingestEvents, 4 batches of 1,000 in flight), then each past campaign as
+/// a past-experiment CSV import. Writes the experiment files and their ground truth to the output folder,
+/// and prints the planted effect of every arm beside the effect observed in its experiment.
+/// </summary>
+public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAnsiConsole console)
+{
+    public const int BatchSize = 1_000;
+    public const int ConcurrentBatches = 4;
+    private const int ShoppersPerChunk = 500;
+
+    public async Task<int> RunAsync(string apiKey, WorldOptions options, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var world = new SimulatedWorld(options);
+        Directory.CreateDirectory(outputDirectory);
+        console.MarkupLineInterpolated($"Seeding a simulated shop: {options.Shoppers:N0} shoppers, {world.Items.Count:N0} items, {options.HistoryDays} days, {world.Campaigns.Count} past campaigns (seed {options.Seed}).");
+
+        var items = new ProgressLine("catalog", world.Items.Count);
+        var shoppers = new ProgressLine("shoppers", options.Shoppers);
+        var rejected = new List<string>();
+        var outcomes = await ConsoleProgress.RunAsync(console, [items, shoppers], async () =>
+        {
+            await SendItemsAsync(apiKey, world, items, rejected, cancellationToken);
+            return await SendShoppersAsync(apiKey, world, shoppers, rejected, cancellationToken);
+        });
+
+        if (rejected.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[red]{rejected.Count} entries were rejected[/], e.g. {rejected[0]}");
+        }
+
+        foreach (var plan in world.Campaigns)
+        {
+            var rows = outcomes.Where(o => o.Outcome.Plan == plan).ToList();
+            var file = Path.Combine(outputDirectory, $"experiment-{plan.Name}.csv");
+            await ExperimentFiles.WriteExperimentAsync(file, rows, cancellationToken);
+            await ExperimentFiles.WriteTruthAsync(Path.Combine(outputDirectory, $"truth-{plan.Name}.csv"), rows, cancellationToken);
+            var job = await imports.ImportAsync(apiKey, "experiment", file, ExperimentFiles.Options(plan, options.Clock), cancellationToken);
+            if (job.GetProperty("status").GetString() != "SUCCEEDED")
+            {
+                return 1;
+            }
+        }
+
+        PrintPlantedEffects(world, outcomes);
+        await File.WriteAllTextAsync(
+            Path.Combine(outputDirectory, "seeded.json"),
+            JsonSerializer.Serialize(new { options.Seed, options.Shoppers, options.HistoryDays, seededAt = options.Clock }),
+            cancellationToken);
+        console.MarkupLineInterpolated($"Seeded. Experiment files and ground truth are in {outputDirectory}.");
+        return rejected.Count == 0 ? 0 : 1;
+    }
+
+    private async Task SendItemsAsync(string apiKey, SimulatedWorld world, ProgressLine progress, List<string> rejected, CancellationToken cancellationToken)
+    {
+        foreach (var batch in world.Items.Chunk(BatchSize))
+        {
+            var result = await CallAsync(apiKey, ApiInputs.UpsertItems, new { items = batch.Select(i => ApiInputs.Item(SimulatedWorld.ToDraft(i))).ToArray() }, cancellationToken);
+            Collect(result.GetProperty("upsertItems"), rejected);
+            progress.Value += batch.Length;
+        }
+    }
+
+    private async Task<List<(SimulatedShopper Shopper, ExperimentOutcome Outcome)>> SendShoppersAsync(
+        string apiKey, SimulatedWorld world, ProgressLine progress, List<string> rejected, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<(SimulatedShopper, ExperimentOutcome)>();
+        long events = 0;
+        for (var first = 0; first < world.Options.Shoppers; first += ShoppersPerChunk)
+        {
+            var stories = Enumerable.Range(first, Math.Min(ShoppersPerChunk, world.Options.Shoppers - first))
+                .AsParallel().AsOrdered().Select(world.Story).ToList();
+            var users = await CallAsync(apiKey, ApiInputs.UpsertUsers, new { users = stories.Select(s => ApiInputs.User(SimulatedWorld.ToDraft(s.Shopper))).ToArray() }, cancellationToken);
+            Collect(users.GetProperty("upsertUsers"), rejected);
+
+            var batches = stories.SelectMany(s => s.Events).Chunk(BatchSize).ToList();
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = cancellationToken }, async (batch, token) =>
+            {
+                var result = await CallAsync(apiKey, ApiInputs.IngestEvents, new { events = batch.Select(ApiInputs.Event).ToArray() }, token);
+                lock (rejected)
+                {
+                    Collect(result.GetProperty("ingestEvents"), rejected);
+                }
+
+                Interlocked.Add(ref events, batch.Length);
+            });
+
+            outcomes.AddRange(stories.SelectMany(s => s.Outcomes.Select(o => (s.Shopper, o))));
+            progress.Value += stories.Count;
+            progress.Status = $"{Interlocked.Read(ref events):N0} events";
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Retries what a busy or restarting node refuses; every write here is idempotent, so a retry never counts twice.</summary>
+    private async Task<JsonElement> CallAsync(string apiKey, string query, object variables, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.ExecuteAsync(apiKey, query, variables, cancellationToken);
+            }
+            catch (Exception exception) when (attempt < 6 && IsTransient(exception))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is HttpRequestException or TaskCanceledException
+        || exception is GraphQLClientException { StatusCode: 429 or 502 or 503 or 504 };
+
+    private static void Collect(JsonElement payload, List<string> rejected)
+    {
+        if (payload.GetProperty("rejected").GetInt32() == 0)
+        {
+            return;
+        }
+
+        foreach (var result in payload.GetProperty("results").EnumerateArray())
+        {
+            foreach (var error in result.GetProperty("errors").EnumerateArray())
+            {
+                rejected.Add($"{error.GetProperty("field").GetString()}: {error.GetProperty("message").GetString()}");
+            }
+        }
+    }
+
+    private void PrintPlantedEffects(SimulatedWorld world, List<(SimulatedShopper Shopper, ExperimentOutcome Outcome)> outcomes)
+    {
+        var table = new Table().Title("planted vs observed effect on conversion (percentage points)")
+            .AddColumns("campaign", "treated", "control", "planted uplift", "observed uplift", "planted revenue / customer", "observed revenue / customer");
+        foreach (var plan in world.Campaigns)
+        {
+            var rows = outcomes.Where(o => o.Outcome.Plan == plan).Select(o => o.Outcome).ToList();
+            var control = rows.Where(o => o.Arm is null).ToList();
+            foreach (var (arm, index) in plan.Arms.Select((a, i) => (a, i)))
+            {
+                var treated = rows.Where(o => o.Arm == arm).ToList();
+                if (treated.Count == 0 || control.Count == 0)
+                {
+                    continue;
+                }
+
+                table.AddRow(
+                    plan.CampaignId(arm),
+                    treated.Count.ToString("N0"),
+                    control.Count.ToString("N0"),
+                    $"{100 * rows.Average(o => o.Truth[index].ConversionUplift):F2}",
+                    $"{100 * (ConversionRate(treated) - ConversionRate(control)):F2}",
+                    $"{rows.Average(o => o.Truth[index].RevenueUplift):F2}",
+                    $"{treated.Average(o => (double)o.Revenue) - control.Average(o => (double)o.Revenue):F2}");
+            }
+        }
+
+        console.Write(table);
+    }
+
+    private static double ConversionRate(List<ExperimentOutcome> outcomes) => outcomes.Count(o => o.Orders > 0) / (double)outcomes.Count;
+}

@@ -1,0 +1,46 @@
+using Platform.Cli.Demo;
+using Platform.Simulation;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>Keeps the demo alive: live sessions of the simulated shoppers, sent every second until stopped.</summary>
+public sealed class StreamCommand(GraphQLClient client, TextWriter output)
+{
+    public async Task<int> RunAsync(string apiKey, WorldOptions options, double sessionsPerSecond, CancellationToken cancellationToken)
+    {
+        var world = new SimulatedWorld(options);
+        var random = new Random();
+        long sent = 0;
+        var lastReport = DateTime.UtcNow;
+        output.WriteLine($"Streaming about {sessionsPerSecond} sessions a second of {options.Shoppers:N0} simulated shoppers; stop with Ctrl+C.");
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var now = DateTimeOffset.UtcNow;
+            var sessions = (int)sessionsPerSecond + (random.NextDouble() < sessionsPerSecond % 1 ? 1 : 0);
+            var events = Enumerable.Range(0, sessions).SelectMany(_ => world.LiveSession(random, now)).ToList();
+            if (events.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await client.ExecuteAsync(apiKey, ApiInputs.IngestEvents, new { events = events.Select(ApiInputs.Event).ToArray() }, cancellationToken);
+                sent += events.Count;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or GraphQLClientException)
+            {
+                output.WriteLine($"{now:HH:mm:ss} not sent ({exception.Message}); trying again next second.");
+            }
+
+            if (DateTime.UtcNow - lastReport > TimeSpan.FromMinutes(1))
+            {
+                output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {sent:N0} live events sent.");
+                lastReport = DateTime.UtcNow;
+            }
+        }
+
+        return 0;
+    }
+}
