@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<ShopperStore>();
         services.AddSingleton<ProfileProjection>();
+        services.AddSingleton<ErasureStore>();
         services.AddSingleton<AudienceQueries>();
         services.AddSingleton<SegmentStore>();
         services.AddSingleton<ImportStore>();

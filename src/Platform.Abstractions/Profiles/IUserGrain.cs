@@ -15,4 +15,10 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>The profile as of now, or null when the shopper has no events.</summary>
     Task<ProfileView?> GetAsync();
+
+    /// <summary>
+    /// Erasure: drops the profile and its stored snapshot. Events up to <paramref name="throughSeq"/> are never
+    /// applied again (the caller deletes them from the log); later ones start a new profile.
+    /// </summary>
+    Task ForgetAsync(long throughSeq);
 }

@@ -52,6 +52,7 @@ public static class GatewayHostingExtensions
             .AddScoped<ShopperData>()
             .AddScoped<ShopperProfiles>()
             .AddScoped<Audiences>()
+            .AddScoped<ShopperErasure>()
             .AddScoped<Operations.Imports>()
             .AddSingleton<CatalogCache>()
             .AddSingleton<StateWriteLimiter>()

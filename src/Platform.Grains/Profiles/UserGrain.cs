@@ -72,7 +72,23 @@ public sealed class UserGrain(
     }
 
     public Task<ProfileView?> GetAsync() =>
-        Task.FromResult(state.State.Profile.AppliedSeq == 0 ? null : ProfileReader.Read(state.State.Profile, clock.GetUtcNow(), settings));
+        Task.FromResult(state.State.Profile.FirstSeenAt is null ? null : ProfileReader.Read(state.State.Profile, clock.GetUtcNow(), settings));
+
+    public async Task ForgetAsync(long throughSeq)
+    {
+        await state.ClearStateAsync();
+        state.State = new UserState { Profile = new ShopperProfile { AppliedSeq = throughSeq } };
+        unsaved = 0;
+
+        // Events logged after the erasure began belong to the new profile.
+        var later = await log.ReadUserAsync(tenantId, userId, throughSeq);
+        if (later.Count > 0)
+        {
+            await FoldAsync(later);
+        }
+
+        logger.LogInformation("Profile {UserKey} erased through log offset {Seq}", this.GetPrimaryKeyString(), throughSeq);
+    }
 
     private async Task LoadSettingsAsync()
     {

@@ -148,13 +148,11 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("summary", (object?)summaryJson ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
         command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
         var job = await ReadAsync(command, cancellationToken);
-        if (succeeded)
-        {
-            await using var delete = dataSource.CreateCommand("DELETE FROM imports.file_chunks WHERE import_id = @id");
-            delete.Parameters.AddWithValue("id", id);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
 
+        // A finished import is never run again, and the raw file may hold personal data: it goes.
+        await using var delete = dataSource.CreateCommand("DELETE FROM imports.file_chunks WHERE import_id = @id");
+        delete.Parameters.AddWithValue("id", id);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
         return job;
     }
 

@@ -5,7 +5,10 @@ using Platform.Storage.Database;
 
 namespace Platform.Storage.Shoppers;
 
-/// <summary>Writes shoppers.profiles in batches (one statement per batch); a row only moves forward in the log.</summary>
+/// <summary>
+/// Writes shoppers.profiles in batches (one statement per batch); a row only moves forward in the log, and a
+/// row computed before the shopper was erased (<see cref="ErasureStore"/>) is dropped.
+/// </summary>
 public sealed class ProfileProjection(NpgsqlDataSource dataSource)
 {
     private const string UpsertSql = """
@@ -21,6 +24,10 @@ public sealed class ProfileProjection(NpgsqlDataSource dataSource)
                     @applied_seq, @as_of)
              AS s(tenant_id, user_id, first_seen_at, last_seen_at, recency_days, frequency_90, monetary_90, rfm_r, rfm_f, rfm_m,
                   rfm_segment, purchases, revenue, discount_sensitivity, top_categories, top_brands, interest_tags, counters, applied_seq, as_of)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM shoppers.erasures e
+            WHERE e.tenant_id = s.tenant_id AND e.user_hash = encode(sha256(convert_to(s.tenant_id || ':' || s.user_id, 'UTF8')), 'hex')
+              AND e.erased_at >= s.as_of)
         ON CONFLICT (tenant_id, user_id) DO UPDATE SET
             first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, recency_days = EXCLUDED.recency_days,
             frequency_90 = EXCLUDED.frequency_90, monetary_90 = EXCLUDED.monetary_90, rfm_r = EXCLUDED.rfm_r, rfm_f = EXCLUDED.rfm_f,

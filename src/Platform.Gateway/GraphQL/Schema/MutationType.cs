@@ -100,6 +100,13 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Operations.Imports>().StartAsync(
                 ctx.Caller(), ctx.GetArgument<ImportKind>("kind"), ctx.GetArgument<UploadedFile>("file"), ctx.GetArgument<ImportOptionsInput?>("options"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ErasureType>>("forgetUser")
+            .Description("Erases a shopper everywhere: events, profile, projection row, attributes, campaign outcome rows and import rejections quoting the id. Only an erasure record stays; later events for the id start a new profile.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The shopper id.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ShopperErasure>()
+                .ForgetAsync(ctx.Caller(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")
             .Argument<JobQueueEnumType>("queue", "Queue to send it to; DEFAULT unless given. Use GPU to check a GPU worker.")
