@@ -3,11 +3,12 @@ using System.Text;
 
 namespace Platform.Testing;
 
-/// <summary>A process started by a test, its output captured, killed with its children on dispose.</summary>
+/// <summary>A process started by a test, its output captured, killed (SIGKILL) with its children on dispose.</summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private bool disposed;
 
     private ChildProcess(Process process)
     {
@@ -77,6 +78,12 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
