@@ -49,6 +49,10 @@ public sealed class CommandLine
                           --shoppers 20000 (or PLATFORM_DEMO_SHOPPERS)  --seed 7  --out .platform/demo  --key/--tenant/--keys (admin key)
               stream      send live sessions of the simulated shoppers until stopped
                           --rate 2 (sessions a second)  --shoppers  --seed  --key/--tenant/--keys (merchant key)
+              bench ingest  ingest, user(id) latency, audienceSummary and memory benchmarks in a fresh tenant;
+                          prints a table and writes docs/benchmarks.md (docs/benchmarks.md explains each measure)
+                          --shoppers 10000  --rate 500  --seconds 20  --audience 100000  --out docs/benchmarks.md
+                          needs the system key (--keys) and PLATFORM_DATABASE_URL, both set by ./platform
             """);
         return 2;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Platform.Cli;
 using Platform.Cli.Commands;
 using Platform.Simulation;
+using Platform.Storage.Database;
 using Spectre.Console;
 
 // The ./platform script forwards every command it does not own here.
@@ -26,7 +27,7 @@ try
     return options.Command switch
     {
         "bootstrap" => await new BootstrapCommand(client, Console.Out).RunAsync(
-            options.Get("keys") ?? ".platform/keys.json",
+            KeysPath(),
             options.Get("tenant") ?? "demo",
             options.Get("name") ?? "Demo Shop",
             cancel.Token),
@@ -40,6 +41,16 @@ try
             KeyFor("admin"), World(), options.Get("out") ?? ".platform/demo", cancel.Token),
         "stream" => await new StreamCommand(client, Console.Out).RunAsync(
             KeyFor("merchant"), World(), double.Parse(options.Get("rate") ?? "2", CultureInfo.InvariantCulture), cancel.Token),
+        "bench" when options.Arguments is ["ingest"] => await new BenchCommand(http, url, client, AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(KeysPath()),
+            DatabaseUrl.Resolve(null),
+            new BenchCommand.Settings(
+                Shoppers: Number("shoppers", 10_000),
+                Rate: Number("rate", 500),
+                LatencySeconds: Number("seconds", 20),
+                AudienceShoppers: Number("audience", 100_000)),
+            options.Get("out") ?? Path.Combine(Environment.GetEnvironmentVariable("PLATFORM_ROOT") ?? ".", "docs", "benchmarks.md"),
+            cancel.Token),
         _ => CommandLine.PrintHelp(Console.Error),
     };
 }
@@ -53,8 +64,12 @@ catch (Exception exception) when (exception is GraphQLClientException or HttpReq
     return 1;
 }
 
-string KeyFor(string role) => options.Get("key") ?? KeysFile.Key(options.Get("keys") ?? ".platform/keys.json", options.Get("tenant") ?? "demo", role);
+string KeysPath() => options.Get("keys") ?? Environment.GetEnvironmentVariable("PLATFORM_KEYS") ?? ".platform/keys.json";
+
+string KeyFor(string role) => options.Get("key") ?? KeysFile.Key(KeysPath(), options.Get("tenant") ?? "demo", role);
+
+int Number(string name, int fallback) => options.Get(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 WorldOptions World() => new(
-    Seed: int.Parse(options.Get("seed") ?? "7", CultureInfo.InvariantCulture),
-    Shoppers: int.Parse(options.Get("shoppers") ?? Environment.GetEnvironmentVariable("PLATFORM_DEMO_SHOPPERS") ?? "20000", CultureInfo.InvariantCulture));
+    Seed: Number("seed", 7),
+    Shoppers: Number("shoppers", int.Parse(Environment.GetEnvironmentVariable("PLATFORM_DEMO_SHOPPERS") ?? "20000", CultureInfo.InvariantCulture)));

@@ -55,6 +55,7 @@ public static class GatewayHostingExtensions
             .AddScoped<ShopperErasure>()
             .AddScoped<Operations.Imports>()
             .AddSingleton<CatalogCache>()
+            .AddSingleton<SegmentCache>()
             .AddSingleton<StateWriteLimiter>()
             .AddSingleton<ProjectionWriter>()
             .AddHostedService(services => services.GetRequiredService<ProjectionWriter>());

@@ -8,7 +8,7 @@ using Platform.Storage.Audiences;
 namespace Platform.Gateway.Operations;
 
 /// <summary>Audience listings, summaries and named segments; every audience is validated before it runs.</summary>
-public sealed partial class Audiences(AudienceQueries queries, SegmentStore segments)
+public sealed partial class Audiences(AudienceQueries queries, SegmentStore segments, SegmentCache cache)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 500;
@@ -40,15 +40,17 @@ public sealed partial class Audiences(AudienceQueries queries, SegmentStore segm
         }
 
         Require(AudienceRules.Validate(rule));
-        return await segments.CreateAsync(tenantId, name, rule, cancellationToken)
+        var created = await segments.CreateAsync(tenantId, name, rule, cancellationToken)
             ?? throw new global::GraphQL.ExecutionError($"A segment named '{name}' already exists.") { Code = "ALREADY_EXISTS" };
+        cache.Invalidate(tenantId);
+        return created;
     }
 
     public Task<IReadOnlyList<Segment>> ListSegmentsAsync(string tenantId, CancellationToken cancellationToken) => segments.ListAsync(tenantId, cancellationToken);
 
     /// <summary>The names of the tenant's segments whose rule holds for the shopper now.</summary>
-    public async Task<IReadOnlyList<string>> MembershipsAsync(string tenantId, ShopperSnapshot shopper, CancellationToken cancellationToken) =>
-        (await segments.ListAsync(tenantId, cancellationToken)).Where(s => AudienceEvaluator.Matches(s.Rule, shopper)).Select(s => s.Name).ToList();
+    public async Task<IReadOnlyList<string>> MembershipsAsync(string tenantId, ShopperSnapshot shopper) =>
+        (await cache.ListAsync(tenantId)).Where(s => AudienceEvaluator.Matches(s.Rule, shopper)).Select(s => s.Name).ToList();
 
     private static void Require(IReadOnlyList<Violation> violations)
     {

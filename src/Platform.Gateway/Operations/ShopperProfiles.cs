@@ -21,7 +21,7 @@ public sealed class ShopperProfiles(IGrainFactory grains, ShopperStore shoppers,
         }
 
         var snapshot = new ShopperSnapshot(view.Result ?? ProfileReader.Read(new ShopperProfile(), clock.GetUtcNow(), ProfileSettings.Default), attributes.Result);
-        var segments = await audiences.MembershipsAsync(tenantId, snapshot, cancellationToken);
+        var segments = await audiences.MembershipsAsync(tenantId, snapshot);
         return new ShopperProfileResult(userId, snapshot.View, snapshot.Attributes, segments);
     }
 }

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Cli.Demo;
+using Platform.Domain.Events;
+using Platform.Simulation;
+
+namespace Platform.Cli.Bench;
+
+/// <summary>
+/// Sustained ingest through GraphQL: the simulated shop's events in time order (as a live stream
+/// interleaves shoppers), batches of 1,000, 4 clients. A cold pass meets every shopper for the first time
+/// (each grain activates and reads its state); a warm pass sends the same events again under new ids to
+/// shoppers whose grains are active. The baseline writes the warm pass's rows with one binary COPY into a
+/// table with the event log's columns and indexes, so the ratio is what durability and live profiles cost.
+/// </summary>
+public sealed class IngestBench(HttpClient http, Uri endpoint, string connectionString)
+{
+    public const int BatchSize = 1_000;
+    public const int Clients = 4;
+
+    /// <summary>The bodies of both passes, the warm pass's rows, and the shoppers with events (some simulated shoppers have none).</summary>
+    public sealed record Workload(IReadOnlyList<string> ShopperIds, IReadOnlyList<string> ColdBodies, IReadOnlyList<string> WarmBodies, IReadOnlyList<BehaviorEvent> WarmRows)
+    {
+        public long Events => WarmRows.Count;
+    }
+
+    public static Workload Prepare(int shoppers, DateTimeOffset now)
+    {
+        var world = new SimulatedWorld(new WorldOptions(Seed: 99, Shoppers: shoppers, Now: now));
+        var stories = Enumerable.Range(0, shoppers).AsParallel().AsOrdered().Select(world.Story).ToList();
+        var events = stories.SelectMany(s => s.Events).OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
+        var warm = events.Select(e => e with { EventId = "w" + e.EventId }).ToList();
+        var rows = warm.Select(e => EventValidator.Validate(e, now, TimeSpan.FromDays(730)).Event
+            ?? throw new InvalidOperationException($"simulated event {e.EventId} is invalid")).ToList();
+        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.Shopper.Id).ToList(), Bodies(events), Bodies(warm), rows);
+    }
+
+    /// <summary>Sends every body with <see cref="Clients"/> clients; returns events a second.</summary>
+    public async Task<double> RunAsync(string apiKey, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var client = new RawGraphQL(http, endpoint, apiKey);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < bodies.Count; i = Interlocked.Increment(ref next))
+            {
+                await client.PostAsync(bodies[i], cancellationToken);
+                lock (progress)
+                {
+                    progress.Value += BatchSize;
+                }
+            }
+        }));
+        progress.Value = progress.Total;
+        return events / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>How long after now the profile projection holds the tenant's last logged event (every shopper's profile folded it).</summary>
+    public async Task<TimeSpan> WaitForProfilesAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT last_seq FROM events.log_head WHERE tenant_id = @tenant)
+                 = (SELECT max(applied_seq) FROM shoppers.profiles WHERE tenant_id = @tenant)
+            """, connection);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException("The profiles did not catch up with the log in 5 minutes.");
+    }
+
+    /// <summary>One binary COPY of the rows into a scratch copy of the event log (same columns and indexes); returns rows a second.</summary>
+    public async Task<double> CopyAsync(string tenantId, IReadOnlyList<BehaviorEvent> rows, CancellationToken cancellationToken)
+    {
+        var table = $"events.bench_copy_{Guid.NewGuid():N}"[..32];
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"CREATE TABLE {table} (LIKE events.log INCLUDING ALL)", cancellationToken);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                $"COPY {table} (tenant_id, seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity, amount, currency, campaign_id, rating, query, duration_seconds, properties) FROM STDIN (FORMAT BINARY)",
+                cancellationToken))
+            {
+                long seq = 0;
+                foreach (var e in rows)
+                {
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(tenantId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(++seq, NpgsqlDbType.Bigint, cancellationToken);
+                    await writer.WriteAsync(e.EventId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(e.UserId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync((short)e.Type, NpgsqlDbType.Smallint, cancellationToken);
+                    await writer.WriteAsync(e.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteAsync(writer, e.ItemId, NpgsqlDbType.Text, cancellationToken);
+                    await WriteAsync(writer, e.CategoryId, NpgsqlDbType.Text, cancellationToken);
+                    await WriteAsync(writer, e.Quantity, NpgsqlDbType.Integer, cancellationToken);
+                    await WriteAsync(writer, e.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                    await WriteAsync(writer, e.Currency, NpgsqlDbType.Char, cancellationToken);
+                    await WriteAsync(writer, e.CampaignId, NpgsqlDbType.Text, cancellationToken);
+                    await WriteAsync(writer, (short?)e.Rating, NpgsqlDbType.Smallint, cancellationToken);
+                    await WriteAsync(writer, e.Query, NpgsqlDbType.Text, cancellationToken);
+                    await WriteAsync(writer, e.DurationSeconds, NpgsqlDbType.Double, cancellationToken);
+                    await WriteAsync(writer, e.Properties is null ? null : JsonSerializer.Serialize(e.Properties), NpgsqlDbType.Jsonb, cancellationToken);
+                }
+
+                await writer.CompleteAsync(cancellationToken);
+            }
+
+            return rows.Count / clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"DROP TABLE {table}", CancellationToken.None);
+        }
+    }
+
+    private static List<string> Bodies(IEnumerable<EventDraft> events) =>
+        events.Chunk(BatchSize)
+            .Select(batch => JsonSerializer.Serialize(new { query = ApiInputs.IngestEvents, variables = new { events = batch.Select(ApiInputs.Event) } }))
+            .ToList();
+
+    private static async Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await writer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await writer.WriteAsync(value, type, cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

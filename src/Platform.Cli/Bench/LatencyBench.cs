@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Platform.Cli.Bench;
+
+/// <summary>
+/// user(id) at a fixed request rate (open loop: a request goes out on schedule whether or not earlier ones
+/// have answered), for random shoppers; latency is from sending to the full response.
+/// </summary>
+public sealed class LatencyBench(HttpClient http, Uri endpoint)
+{
+    private const string Query = "query($id: ID!) { user(id: $id) { id purchases revenue rfm { segment recencyDays } interestTags categoryAffinities { key score } } }";
+
+    public sealed record Result(IReadOnlyList<double> SortedMilliseconds, double AchievedRate, int Errors);
+
+    public async Task<Result> RunAsync(string apiKey, IReadOnlyList<string> shopperIds, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var client = new RawGraphQL(http, endpoint, apiKey);
+        var random = new Random(5);
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var bodies = Enumerable.Range(0, total).Select(_ => JsonSerializer.Serialize(new { query = Query, variables = new { id = shopperIds[random.Next(shopperIds.Count)] } })).ToList();
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var inFlight = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+
+            var body = bodies[i];
+            inFlight.Add(Task.Run(async () =>
+            {
+                var sent = Stopwatch.GetTimestamp();
+                try
+                {
+                    await client.PostAsync(body, cancellationToken);
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or GraphQLClientException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }, cancellationToken));
+            progress.Value = i + 1;
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        return new Result(latencies.Order().ToList(), total / elapsed, errors);
+    }
+}

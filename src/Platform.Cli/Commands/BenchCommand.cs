@@ -1,0 +1,109 @@
+using Platform.Cli.Bench;
+using Spectre.Console;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>
+/// `bench ingest`: sustained GraphQL ingest (cold and warm) against a binary COPY of the same rows, user(id)
+/// latency at a fixed rate, audienceSummary over a large audience, and memory per active profile — against a
+/// running platform, in a fresh tenant. Prints a table and writes docs/benchmarks.md.
+/// </summary>
+public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient client, IAnsiConsole console)
+{
+    /// <summary>Requests at the measured rate before measuring, so the read path is compiled and its caches filled.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
+    public sealed record Settings(int Shoppers = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceShoppers = 100_000);
+
+    private const string Method = """
+        - **Ingest** — the simulated shop's events (`src/Platform.Simulation`, about 30 per shopper) in time order, so
+          every batch interleaves many shoppers as live traffic does; `ingestEvents` over loopback HTTP, batches of
+          1,000, 4 concurrent clients, each call answered after the commit (durable) with the live profiles updated
+          by the shoppers' grains. *Cold*: every shopper is new (its grain activates and reads its state first).
+          *Warm*: the same events again under new ids, to shoppers whose grains are active — the sustained case.
+        - **Binary COPY** — the warm pass's rows, validated, written with one `COPY … (FORMAT BINARY)` into a scratch
+          table with the event log's columns and indexes, from the same machine in the same run. The ratio is API
+          throughput ÷ COPY throughput: what idempotency, sequencing, validation, HTTP/GraphQL and live profiles cost.
+        - **Profiles up to date** — acknowledged events are folded into live profiles asynchronously (the tenant feed
+          delivers the log to the shoppers' grains); the time from the last acknowledged batch until the profile
+          projection holds the log's last event.
+        - **user(id)** — once profiles are up to date, an open-loop client sends requests on a fixed schedule (not
+          waiting for answers) for random shoppers of the bench tenant, 5 s unmeasured and then the measured run;
+          latency is from sending to the complete response. The bench tenant's rate limit is raised so that the limiter is not what is measured.
+        - **audienceSummary** — the tenant's shoppers (attributes and projection rows the platform wrote) are copied
+          under new ids in PostgreSQL up to the audience size; the query then runs 5 times for everyone and 5 times
+          for a rule (`rfm.r >= 3 and purchases > 0`); median and worst are reported.
+        - **Memory per profile** — the gateway's working set (`process_working_set_bytes`) and managed heap
+          (`dotnet_total_memory_bytes`) from `/metrics` before the cold pass and after the warm pass, divided by the
+          number of shoppers whose grains are active; garbage not yet collected counts, so this is an upper bound.
+        """;
+
+    public async Task<int> RunAsync(string systemKey, string connectionString, Settings settings, string reportPath, CancellationToken cancellationToken)
+    {
+        var tenantId = $"bench-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var admin = (await client.ExecuteAsync(systemKey, "mutation($i: CreateTenantInput!) { createTenant(input: $i) { adminSecret } }",
+            new { i = new { id = tenantId, name = "Benchmark" } }, cancellationToken)).GetProperty("createTenant").GetProperty("adminSecret").GetString()!;
+        await client.ExecuteAsync(systemKey, "mutation($i: SetTenantRateLimitInput!) { setTenantRateLimit(input: $i) { id } }",
+            new { i = new { tenantId, requestsPerSecond = 100_000 } }, cancellationToken);
+
+        console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/]; simulating {settings.Shoppers:N0} shoppers…");
+        var workload = IngestBench.Prepare(settings.Shoppers, DateTimeOffset.UtcNow);
+        var ingest = new IngestBench(http, endpoint, connectionString);
+        var metrics = new GatewayMetrics(http, endpoint);
+        var latency = new LatencyBench(http, endpoint);
+        var audience = new AudienceBench(client, connectionString);
+
+        var cold = new ProgressLine("ingest, cold", workload.Events);
+        var warm = new ProgressLine("ingest, warm", workload.Events);
+        var reads = new ProgressLine("user(id)", settings.Rate * settings.LatencySeconds);
+        var summaries = new ProgressLine("audienceSummary", 10);
+        var results = await ConsoleProgress.RunAsync(console, [cold, warm, reads, summaries], async () =>
+        {
+            var before = await metrics.ReadAsync(cancellationToken);
+            var coldRate = await ingest.RunAsync(admin, workload.ColdBodies, workload.Events, cold, cancellationToken);
+            var warmRate = await ingest.RunAsync(admin, workload.WarmBodies, workload.Events, warm, cancellationToken);
+            warm.Status = "profiles catching up";
+            var lag = await ingest.WaitForProfilesAsync(tenantId, cancellationToken);
+            warm.Status = null;
+            var after = await metrics.ReadAsync(cancellationToken);
+            var copyRate = await ingest.CopyAsync(tenantId, workload.WarmRows, cancellationToken);
+            reads.Status = "warming up";
+            await latency.RunAsync(admin, workload.ShopperIds, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
+            reads.Status = null;
+            var read = await latency.RunAsync(admin, workload.ShopperIds, settings.Rate, TimeSpan.FromSeconds(settings.LatencySeconds), reads, cancellationToken);
+            summaries.Status = $"copying shoppers up to {settings.AudienceShoppers:N0}";
+            var size = await audience.GrowAsync(tenantId, settings.AudienceShoppers, cancellationToken);
+            summaries.Status = null;
+            var everyone = await audience.TimeAsync(admin, new { all = true }, 5, cancellationToken);
+            summaries.Value = 5;
+            var rule = new { all = new object[] { new { field = "rfm.r", op = "GTE", number = 3 }, new { field = "purchases", op = "GT", number = 0 } } };
+            var ruled = await audience.TimeAsync(admin, new { rule }, 5, cancellationToken);
+            summaries.Value = 10;
+
+            var p99 = Percentiles.Of(read.SortedMilliseconds, 99);
+            var active = workload.ShopperIds.Count;
+            var workingSet = (after.WorkingSetBytes - before.WorkingSetBytes) / active / 1024;
+            var managed = (after.ManagedBytes - before.ManagedBytes) / active / 1024;
+            return new List<BenchResult>
+            {
+                new("ingest, cold (new shoppers)", $"{coldRate:N0} events/s", Note: $"{workload.Events:N0} events of {active:N0} shoppers"),
+                new("ingest, warm (sustained)", $"{warmRate:N0} events/s", "≥ 20,000 events/s", warmRate >= 20_000, $"{workload.Events:N0} events"),
+                new("profiles up to date after the last acknowledged batch", $"{lag.TotalSeconds:F1} s", Note: "live profiles are folded asynchronously from the log"),
+                new("binary COPY of the same rows", $"{copyRate:N0} rows/s", Note: "same machine, same run"),
+                new("ingest ÷ COPY", $"cold {coldRate / copyRate:P1}, warm {warmRate / copyRate:P1}"),
+                new($"user(id) at {settings.Rate} req/s", $"p50 {Percentiles.Of(read.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(read.SortedMilliseconds, 95):F1} ms, p99 {p99:F1} ms, max {read.SortedMilliseconds[^1]:F1} ms",
+                    "p99 ≤ 10 ms", p99 <= 10, $"{read.SortedMilliseconds.Count:N0} requests at {read.AchievedRate:N0}/s, {read.Errors} errors"),
+                new($"audienceSummary, everyone ({everyone.Shoppers:N0} shoppers)", $"median {everyone.Milliseconds[2]:N0} ms, worst {everyone.Milliseconds[^1]:N0} ms",
+                    "≤ 1 s", everyone.Milliseconds[^1] <= 1000, $"{size:N0} projection rows"),
+                new($"audienceSummary, a rule ({ruled.Shoppers:N0} match)", $"median {ruled.Milliseconds[2]:N0} ms, worst {ruled.Milliseconds[^1]:N0} ms", "≤ 1 s", ruled.Milliseconds[^1] <= 1000),
+                new("memory per active profile (working set)", $"{workingSet:F1} KB", "≤ 4 KB", workingSet <= 4, $"{active:N0} active profiles"),
+                new("memory per active profile (managed heap)", $"{managed:F1} KB", Note: "GC heap, uncollected garbage included"),
+            };
+        });
+
+        BenchReport.Print(console, "ingest, reads and audiences", results);
+        await BenchReport.WriteAsync(reportPath, "ingest, reads and audiences", Method, results, cancellationToken);
+        console.MarkupLineInterpolated($"Written to {reportPath}.");
+        return 0;
+    }
+}
