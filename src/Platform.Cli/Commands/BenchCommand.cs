@@ -18,8 +18,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
     private const string Method = """
         - **Ingest** — the simulated shop's events (`src/Platform.Simulation`, about 30 per shopper) in time order, so
           every batch interleaves many shoppers as live traffic does; `ingestEvents` over loopback HTTP, batches of
-          1,000, 4 concurrent clients, each call answered after the commit (durable) with the live profiles updated
-          by the shoppers' grains. *Cold*: every shopper is new (its grain activates and reads its state first).
+          1,000, 4 concurrent clients, each call answered after the commit (durable); the shoppers' grains fold the
+          events into their live profiles as the tenant feed delivers them. *Cold*: every shopper is new (its grain activates and reads its state first).
           *Warm*: the same events again under new ids, to shoppers whose grains are active — the sustained case.
         - **Binary COPY** — the warm pass's rows, validated, written with one `COPY … (FORMAT BINARY)` into a scratch
           table with the event log's columns and indexes, from the same machine in the same run. The ratio is API
@@ -33,6 +33,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **audienceSummary** — the tenant's shoppers (attributes and projection rows the platform wrote) are copied
           under new ids in PostgreSQL up to the audience size; the query then runs 5 times for everyone and 5 times
           for a rule (`rfm.r >= 3 and purchases > 0`); median and worst are reported.
+        - The machine is shared with other work: absolute numbers move from run to run, so compare within a run
+          (the COPY ratio) and rerun before drawing conclusions.
         - **Memory per profile** — the gateway's working set (`process_working_set_bytes`) and managed heap
           (`dotnet_total_memory_bytes`) from `/metrics` before the cold pass and after the warm pass, divided by the
           number of shoppers whose grains are active; garbage not yet collected counts, so this is an upper bound.
