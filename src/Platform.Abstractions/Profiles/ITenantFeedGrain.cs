@@ -12,7 +12,4 @@ public interface ITenantFeedGrain : IGrainWithStringKey
 {
     /// <summary>The events stored at sequence numbers <paramref name="firstSeq"/>..<paramref name="lastSeq"/> (numbers of duplicates are absent).</summary>
     Task DeliverAsync(long firstSeq, long lastSeq, Immutable<IReadOnlyList<LoggedEvent>> events);
-
-    /// <summary>The offset up to which every event has been handed to its shopper.</summary>
-    Task<long> DeliveredThroughAsync();
 }

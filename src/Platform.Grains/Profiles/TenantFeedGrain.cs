@@ -49,8 +49,6 @@ public sealed class TenantFeedGrain(
         await SaveAsync();
     }
 
-    public Task<long> DeliveredThroughAsync() => Task.FromResult(state.State.DeliveredThrough);
-
     public async Task DeliverAsync(long firstSeq, long lastSeq, Immutable<IReadOnlyList<LoggedEvent>> events)
     {
         if (lastSeq <= state.State.DeliveredThrough)

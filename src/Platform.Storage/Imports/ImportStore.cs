@@ -87,10 +87,14 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>A worker takes the job (the one unscoped call: workers only know ids); null when it has finished.</summary>
+    /// <summary>
+    /// A worker takes the job (the one unscoped call: workers only know ids); null when it has finished. A job
+    /// taken again (a retry after a crash) starts over: counts and rejections are cleared, and the writes are idempotent.
+    /// </summary>
     public async Task<ImportJobRecord?> ClaimAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
+            WITH cleared AS (DELETE FROM imports.rejections WHERE import_id = @id)
             UPDATE imports.jobs SET status = 'RUNNING', started_at = now(), rows_read = 0, rows_accepted = 0, rows_duplicate = 0,
                                     rows_rejected = 0, rows_dropped = 0, error = NULL
             WHERE id = @id AND status IN ('QUEUED', 'RUNNING')
@@ -135,7 +139,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Ends the job; the file is deleted once the job succeeded.</summary>
+    /// <summary>Ends the job and deletes its file.</summary>
     public async Task<ImportJobRecord?> FinishAsync(Guid id, bool succeeded, string? summaryJson, string? error, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
