@@ -38,6 +38,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **Memory per profile** — the gateway's working set (`process_working_set_bytes`) and managed heap
           (`dotnet_total_memory_bytes`) from `/metrics` before the cold pass and after the warm pass, divided by the
           number of shoppers whose grains are active; garbage not yet collected counts, so this is an upper bound.
+          *Of which the profile itself*: the same events folded into profiles inside the bench process, each read
+          back from its JSON snapshot as an activating grain does, measured as live heap after a full collection.
         """;
 
     public async Task<int> RunAsync(string systemKey, string connectionString, Settings settings, string reportPath, CancellationToken cancellationToken)
@@ -100,6 +102,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
                 new($"audienceSummary, a rule ({ruled.Shoppers:N0} match)", $"median {ruled.Milliseconds[2]:N0} ms, worst {ruled.Milliseconds[^1]:N0} ms", "≤ 1 s", ruled.Milliseconds[^1] <= 1000),
                 new("memory per active profile (working set)", $"{workingSet:F1} KB", "≤ 4 KB", workingSet <= 4, $"{active:N0} active profiles"),
                 new("memory per active profile (managed heap)", $"{managed:F1} KB", Note: "GC heap, uncollected garbage included"),
+                new("of which the profile itself", $"{ProfileMemory.BytesPerProfile(workload.WarmRows) / 1024:F1} KB", Note: "live heap after a full GC, profiles read back from JSON; the rest is the grain activation and garbage"),
             };
         });
 
