@@ -25,6 +25,11 @@ public static class GrainKeys
 
     public static string User(string tenantId, string userId) => $"{Validated(tenantId)}/user/{userId}";
 
+    public static string Campaign(string tenantId, string campaignId) => $"{Validated(tenantId)}/campaign/{campaignId}";
+
+    /// <summary>The campaign id of a <see cref="Campaign"/> key.</summary>
+    public static string CampaignIdOf(string campaignKey) => campaignKey[(campaignKey.IndexOf("/campaign/", StringComparison.Ordinal) + "/campaign/".Length)..];
+
     public static string Feed(string tenantId) => $"{Validated(tenantId)}/feed";
 
     public static string Progress(string tenantId, string runKind, Guid runId) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Storage.ApiKeys;
 using Platform.Storage.Audiences;
+using Platform.Storage.Campaigns;
 using Platform.Storage.Catalog;
 using Platform.Storage.Database;
 using Platform.Storage.Events;
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SegmentStore>();
         services.AddSingleton<ImportStore>();
         services.AddSingleton<ExperimentStore>();
+        services.AddSingleton<CampaignStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

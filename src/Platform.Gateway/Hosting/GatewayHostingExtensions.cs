@@ -53,6 +53,7 @@ public static class GatewayHostingExtensions
             .AddScoped<ShopperProfiles>()
             .AddScoped<Audiences>()
             .AddScoped<ShopperErasure>()
+            .AddScoped<Operations.Campaigns>()
             .AddScoped<Operations.Imports>()
             .AddSingleton<CatalogCache>()
             .AddSingleton<SegmentCache>()

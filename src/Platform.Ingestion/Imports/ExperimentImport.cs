@@ -4,6 +4,7 @@ using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Imports;
 using Platform.Domain.Shoppers;
+using Platform.Storage.Campaigns;
 using Platform.Storage.Experiments;
 using Platform.Storage.Imports;
 
@@ -14,7 +15,7 @@ namespace Platform.Ingestion.Imports;
 /// customers become tagged shoppers whose feature columns are attributes; each customer gets an outcome
 /// row per campaign it belongs to (control customers belong to every arm's campaign).
 /// </summary>
-public sealed class ExperimentImport(ExperimentStore store, ShopperWrites writes, IGrainFactory grains)
+public sealed class ExperimentImport(ExperimentStore store, CampaignStore campaignStore, ShopperWrites writes, IGrainFactory grains)
 {
     public async Task<ExperimentWriter> StartAsync(
         ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, CancellationToken cancellationToken)
@@ -32,13 +33,13 @@ public sealed class ExperimentImport(ExperimentStore store, ShopperWrites writes
         var campaigns = mapping.Arms.Select(arm =>
         {
             var treated = assignments.Count(arm.AssignmentValue);
-            return new CampaignSeed(
-                CampaignId(mapping, arm), $"{mapping.Name}: {arm.Name}", CampaignNames.ToWire(arm.CampaignType), arm.Value,
-                arm.Channel is { } channel ? CampaignNames.ToWire(channel) : null, "ENDED",
-                control + treated > 0 ? (double)control / (control + treated) : 0,
-                assignedAt, assignedAt.AddDays(mapping.WindowDays), $"import:{job.Id}");
+            var design = new CampaignDesign(
+                $"{mapping.Name}: {arm.Name}", arm.CampaignType, arm.Value, arm.Channel, assignedAt, assignedAt.AddDays(mapping.WindowDays),
+                HoldoutShare: control + treated > 0 ? (double)control / (control + treated) : 0,
+                AttributionWindowDays: mapping.WindowDays);
+            return new Campaign(CampaignId(mapping, arm), design, CampaignStatus.Ended, CampaignSource.Imported, job.CreatedAt, job.CreatedAt, assignedAt, design.EndsAt);
         }).ToList();
-        await store.UpsertCampaignsAsync(tenant.Id, campaigns, cancellationToken);
+        await campaignStore.UpsertImportedAsync(tenant.Id, job.Id, campaigns, cancellationToken);
         return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Abstractions.Tenants;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Imports;
 using Platform.Domain.Shoppers;
 using Platform.Storage.Experiments;
@@ -11,7 +12,7 @@ namespace Platform.Ingestion.Imports;
 /// <summary>Writes the rows of one past-experiment import: tagged shoppers and their outcome rows.</summary>
 public sealed class ExperimentWriter(
     ExperimentStore store, ShopperWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
-    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<CampaignSeed> campaigns, DateTimeOffset assignedAt)
+    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt)
 {
     private readonly ExperimentRowMapper mapper = new(mapping, features);
     private readonly HashSet<string> customers = new(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public sealed class ExperimentWriter(
             var features = JsonSerializer.Serialize(row.Features.ToDictionary(f => f.Name, f => f.Number is { } n ? (object)n : f.Text!));
             var sides = row.Arm.IsControl ? campaigns : [campaigns[row.Arm.TreatmentIndex!.Value]];
             stored.AddRange(sides.Select(campaign => new OutcomeRow(
-                campaign.CampaignId, row.UserId, !row.Arm.IsControl, assignedAt, mapping.WindowDays, row.Participated, row.Conversions, row.Revenue, features, job.Id)));
+                campaign.Id, row.UserId, !row.Arm.IsControl, assignedAt, mapping.WindowDays, row.Participated, row.Conversions, row.Revenue, features, job.Id)));
         }
 
         await store.UpsertOutcomesAsync(tenant.Id, stored, cancellationToken);
@@ -61,17 +62,17 @@ public sealed class ExperimentWriter(
 
     public async Task<string> SummaryAsync(IReadOnlyList<string> ignoredColumns, CancellationToken cancellationToken)
     {
-        var arms = await store.ArmStatisticsAsync(tenant.Id, campaigns.Select(c => c.CampaignId).ToList(), cancellationToken);
+        var arms = await store.ArmStatisticsAsync(tenant.Id, campaigns.Select(c => c.Id).ToList(), cancellationToken);
         return ImportOptionsJson.Serialize(new
         {
             ignoredColumns,
             features = features.Select(f => new { f.Name, Kind = f.Kind.ToString().ToUpperInvariant() }),
             campaigns = campaigns.Select(c => new
             {
-                c.CampaignId,
-                c.Name,
-                c.HoldoutShare,
-                arms = arms.Where(a => a.CampaignId == c.CampaignId).Select(a => new
+                CampaignId = c.Id,
+                c.Design.Name,
+                c.Design.HoldoutShare,
+                arms = arms.Where(a => a.CampaignId == c.Id).Select(a => new
                 {
                     arm = a.Treated ? "TREATMENT" : "CONTROL",
                     a.Customers,

@@ -4,33 +4,9 @@ using Platform.Storage.Database;
 
 namespace Platform.Storage.Experiments;
 
-/// <summary>campaigns.campaigns and campaigns.outcomes as past experiments fill them; every statement is scoped by tenant.</summary>
+/// <summary>campaigns.outcomes as past experiments fill them; every statement is scoped by tenant.</summary>
 public sealed class ExperimentStore(NpgsqlDataSource dataSource)
 {
-    public async Task UpsertCampaignsAsync(string tenantId, IReadOnlyList<CampaignSeed> campaigns, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO campaigns.campaigns AS c (tenant_id, campaign_id, name, type, value, channel, status, holdout_share, starts_at, ends_at, source)
-            SELECT @tenant, s.* FROM unnest(@id, @name, @type, @value, @channel, @status, @holdout, @starts, @ends, @source)
-                AS s(id, name, type, value, channel, status, holdout, starts, ends, source)
-            ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET
-                name = EXCLUDED.name, type = EXCLUDED.type, value = EXCLUDED.value, channel = EXCLUDED.channel, status = EXCLUDED.status,
-                holdout_share = EXCLUDED.holdout_share, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, source = EXCLUDED.source
-            """);
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.AddArray("id", NpgsqlDbType.Text, campaigns.Select(c => c.CampaignId).ToArray());
-        command.AddArray("name", NpgsqlDbType.Text, campaigns.Select(c => c.Name).ToArray());
-        command.AddArray("type", NpgsqlDbType.Text, campaigns.Select(c => c.Type).ToArray());
-        command.AddArray("value", NpgsqlDbType.Numeric, campaigns.Select(c => c.Value).ToArray());
-        command.AddArray("channel", NpgsqlDbType.Text, campaigns.Select(c => c.Channel).ToArray());
-        command.AddArray("status", NpgsqlDbType.Text, campaigns.Select(c => c.Status).ToArray());
-        command.AddArray("holdout", NpgsqlDbType.Double, campaigns.Select(c => c.HoldoutShare).ToArray());
-        command.AddArray("starts", NpgsqlDbType.TimestampTz, campaigns.Select(c => c.StartsAt?.ToUniversalTime()).ToArray());
-        command.AddArray("ends", NpgsqlDbType.TimestampTz, campaigns.Select(c => c.EndsAt?.ToUniversalTime()).ToArray());
-        command.AddArray("source", NpgsqlDbType.Text, campaigns.Select(c => c.Source).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>Stores outcome rows; importing the same rows again replaces them (one row per campaign and customer).</summary>
     public async Task UpsertOutcomesAsync(string tenantId, IReadOnlyList<OutcomeRow> rows, CancellationToken cancellationToken = default)
     {

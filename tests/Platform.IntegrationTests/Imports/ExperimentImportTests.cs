@@ -48,6 +48,11 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         Assert.Equal("7.78", Money(arms["CONTROL"]));
         Assert.Equal(job.GetProperty("campaigns").ToString(), again.GetProperty("campaigns").ToString());
 
+        var campaign = (await platform.Http.PostAsync(merchant, "{ campaign(id: \"artea-coupon\") { status source type holdoutShare attributionWindowDays } }")).Data.GetProperty("campaign");
+        Assert.Equal(("ENDED", "IMPORTED", "PERCENT_OFF", 30), (campaign.GetProperty("status").GetString(), campaign.GetProperty("source").GetString(),
+            campaign.GetProperty("type").GetString(), campaign.GetProperty("attributionWindowDays").GetInt32()));
+        Assert.Equal(2498 / 5000.0, campaign.GetProperty("holdoutShare").GetDouble(), 1e-12);
+
         var shopper = (await platform.Http.PostAsync(merchant, "{ user(id: \"6002\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
         Assert.Equal(["artea", "experiment:artea", "artea:coupon"], shopper.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(53.99, shopper.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "spent_last_purchase").GetProperty("number").GetDouble());

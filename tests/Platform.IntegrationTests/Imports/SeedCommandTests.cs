@@ -32,6 +32,12 @@ public sealed class SeedCommandTests(PlatformWithWorker platform) : IClassFixtur
         var touched = story.Events.Where(e => e.CampaignId is not null).Select(e => e.CampaignId).Distinct().Order().ToList();
         Assert.Equal(touched, profile.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("campaignId").GetString()).Order().ToList());
 
+        var ended = (await platform.Http.PostAsync(admin, "{ campaigns(status: ENDED) { nodes { id source holdoutShare } } }")).Data.GetProperty("campaigns").GetProperty("nodes");
+        Assert.Equal(
+            world.Campaigns.SelectMany(plan => plan.Arms.Select(plan.CampaignId)).Order(),
+            ended.EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
+        Assert.All(ended.EnumerateArray(), c => Assert.Equal("IMPORTED", c.GetProperty("source").GetString()));
+
         var summary = (await platform.Http.PostAsync(admin, "{ audienceSummary(audience: { tags: [\"experiment:spring-sale\"] }) { shoppers } }")).Data;
         Assert.Equal(120, summary.GetProperty("audienceSummary").GetProperty("shoppers").GetInt64());
         Assert.True(File.Exists(Path.Combine(folder, "truth-spring-sale.csv")));

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Imports;
-using Platform.Gateway.GraphQL.Types.Imports;
+using Platform.Gateway.GraphQL.Types.Campaigns;
 
 namespace Platform.Gateway.GraphQL.Arguments;
 

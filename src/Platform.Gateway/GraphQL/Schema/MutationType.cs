@@ -8,6 +8,8 @@ using Platform.Gateway.GraphQL.Types;
 using Platform.Gateway.GraphQL.Types.Ingestion;
 using Platform.Gateway.GraphQL.Types.Shoppers;
 using Platform.Domain.Audiences;
+using Platform.Domain.Campaigns;
+using Platform.Gateway.GraphQL.Types.Campaigns;
 using Platform.Domain.Imports;
 using Platform.Gateway.GraphQL.Transport;
 using Platform.Gateway.GraphQL.Types.Imports;
@@ -107,6 +109,24 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ShopperErasure>()
                 .ForgetAsync(ctx.Caller(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<CampaignGraphType>>("createCampaign")
+            .Description("Creates a campaign as a DRAFT. Every broken design rule is reported (extensions.violations).")
+            .Argument<NonNullGraphType<CampaignDesignInputType>>("design", "The design.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Campaigns(ctx).CreateAsync(ctx.TenantId(), ctx.GetArgument<CampaignDesign>("design")));
+
+        Field<NonNullGraphType<CampaignGraphType>>("updateCampaign")
+            .Description("Changes a campaign's design. Once it has started only name, budget, endsAt and frequencyCapPerDay can change (LOCKED_WHILE_LIVE); an ENDED campaign cannot change.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign id.")
+            .Argument<NonNullGraphType<CampaignChangesInputType>>("changes", "The fields to change.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Campaigns(ctx).UpdateAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.GetArgument<CampaignChanges>("changes")));
+
+        CampaignTransition("launchCampaign", "Launches a DRAFT: it becomes SCHEDULED, or RUNNING when startsAt has come.", (c, tenant, id) => c.LaunchAsync(tenant, id));
+        CampaignTransition("pauseCampaign", "Pauses a RUNNING campaign.", (c, tenant, id) => c.PauseAsync(tenant, id));
+        CampaignTransition("resumeCampaign", "Resumes a PAUSED campaign.", (c, tenant, id) => c.ResumeAsync(tenant, id));
+        CampaignTransition("endCampaign", "Ends a SCHEDULED, RUNNING or PAUSED campaign now. ENDED is final.", (c, tenant, id) => c.EndAsync(tenant, id));
+
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")
             .Argument<JobQueueEnumType>("queue", "Queue to send it to; DEFAULT unless given. Use GPU to check a GPU worker.")
@@ -114,6 +134,15 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemChecks>()
                 .QueueAsync(ctx.Caller(), ctx.GetArgument<string?>("queue"), ctx.CancellationToken));
     }
+
+    private static Operations.Campaigns Campaigns(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Operations.Campaigns>();
+
+    private void CampaignTransition(string name, string description, Func<Operations.Campaigns, string, string, Task<Campaign>> move) =>
+        Field<NonNullGraphType<CampaignGraphType>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign id.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await move(Campaigns(ctx), ctx.TenantId(), ctx.GetArgument<string>("id")));
 
     private static ShopperData Data(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ShopperData>();
 

@@ -8,7 +8,9 @@ using Platform.Gateway.GraphQL.Execution;
 using Platform.Domain.Audiences;
 using Platform.Gateway.GraphQL.Arguments;
 using Platform.Gateway.GraphQL.Types;
+using Platform.Domain.Campaigns;
 using Platform.Gateway.GraphQL.Types.Audiences;
+using Platform.Gateway.GraphQL.Types.Campaigns;
 using Platform.Gateway.GraphQL.Types.Profiles;
 using Platform.Gateway.Operations;
 using Platform.Abstractions.Profiles;
@@ -22,6 +24,8 @@ namespace Platform.Gateway.GraphQL.Schema;
 public sealed class QueryType : ObjectGraphType
 {
     private static Audiences Audiences(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Audiences>();
+
+    private static Operations.Campaigns Campaigns(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Operations.Campaigns>();
 
     public QueryType()
     {
@@ -67,6 +71,21 @@ public sealed class QueryType : ObjectGraphType
             .Description("The tenant's named rule segments.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Audiences(ctx).ListSegmentsAsync(ctx.TenantId(), ctx.CancellationToken));
+
+        Field<CampaignGraphType>("campaign")
+            .Description("A campaign of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign id.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveAsync(async ctx => await Campaigns(ctx).GetAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<CampaignPageType>>("campaigns")
+            .Description("The tenant's campaigns, newest first.")
+            .Argument<CampaignStatusEnumType>("status", "Only campaigns with this status.")
+            .Argument<IntGraphType>("first", "Page size, 1 to 200 (default 50).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveAsync(async ctx => await Campaigns(ctx).ListAsync(
+                ctx.TenantId(), ctx.GetArgument<CampaignStatus?>("status"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken));
 
         Field<ImportJobType>("importJob")
             .Description("An import of this tenant, or null when there is none with this id.")

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Platform.Domain.Campaigns;
 
-namespace Platform.Gateway.GraphQL.Types.Imports;
+namespace Platform.Gateway.GraphQL.Types.Campaigns;
 
 public sealed class ChannelEnumType : EnumerationGraphType
 {

@@ -1,0 +1,37 @@
+using GraphQL.Types;
+using Platform.Domain.Campaigns;
+using Platform.Gateway.GraphQL.Types.Audiences;
+
+namespace Platform.Gateway.GraphQL.Types.Campaigns;
+
+public sealed class CampaignGraphType : ObjectGraphType<Campaign>
+{
+    public CampaignGraphType()
+    {
+        Name = "Campaign";
+        Description = "A promotional campaign: its design, and where it is in its life.";
+        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The campaign's id.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name.").Resolve(ctx => ctx.Source.Design.Name);
+        Field<NonNullGraphType<CampaignStatusEnumType>>("status").Description("Where it is in its life.").Resolve(ctx => ctx.Source.Status);
+        Field<PauseReasonEnumType>("pauseReason").Description("Why it is paused (only while PAUSED).").Resolve(ctx => ctx.Source.PauseReason);
+        Field<NonNullGraphType<CampaignSourceEnumType>>("source").Description("Designed here or imported as a past experiment.").Resolve(ctx => ctx.Source.Source);
+        Field<NonNullGraphType<CampaignTypeEnumType>>("type").Description("What is offered.").Resolve(ctx => ctx.Source.Design.Type);
+        Field<DecimalGraphType>("value").Description("Percent off (PERCENT_OFF, FLASH_SALE, BUNDLE), amount off (AMOUNT_OFF) or multiplier (POINTS_MULTIPLIER).").Resolve(ctx => ctx.Source.Design.Value);
+        Field<DecimalGraphType>("minimumSpend").Description("The order value the offer needs, if any.").Resolve(ctx => ctx.Source.Design.MinimumSpend);
+        Field<ChannelEnumType>("channel").Description("Where shoppers see it (unknown for some imported experiments).").Resolve(ctx => ctx.Source.Design.Channel);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categoryIds").Description("Categories in scope; empty = all.").Resolve(ctx => ctx.Source.Design.CategoryIds ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("itemIds").Description("Items in scope (the bundle's items for BUNDLE); empty = all.").Resolve(ctx => ctx.Source.Design.ItemIds ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("themeTags").Description("Creative theme tags.").Resolve(ctx => ctx.Source.Design.ThemeTags ?? []);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("startsAt").Description("When it starts.").Resolve(ctx => ctx.Source.Design.StartsAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("endsAt").Description("When it ends.").Resolve(ctx => ctx.Source.Design.EndsAt);
+        Field<DecimalGraphType>("budget").Description("The most discount it may give away; none = no limit.").Resolve(ctx => ctx.Source.Design.Budget);
+        Field<IntGraphType>("frequencyCapPerDay").Description("The most times a day one shopper is shown it; none = no cap.").Resolve(ctx => ctx.Source.Design.FrequencyCapPerDay);
+        Field<NonNullGraphType<FloatGraphType>>("holdoutShare").Description("The share of the audience kept as a control group that never gets the offer.").Resolve(ctx => ctx.Source.Design.HoldoutShare);
+        Field<NonNullGraphType<StringGraphType>>("audience").Description("Who it is for, as JSON in the shape of AudienceInput.").Resolve(ctx => AudienceJson.Serialize(ctx.Source.Design.AudienceOrAll));
+        Field<NonNullGraphType<IntGraphType>>("attributionWindowDays").Description("A purchase counts for the campaign when it comes within this many days after exposure (or assignment, for control shoppers).").Resolve(ctx => ctx.Source.Design.AttributionWindowDays);
+        Field(c => c.CreatedAt).Description("When it was created.");
+        Field(c => c.UpdatedAt).Description("When it last changed.");
+        Field(c => c.LaunchedAt, nullable: true).Description("When it was launched.");
+        Field(c => c.EndedAt, nullable: true).Description("When it ended.");
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Logging;
+using Platform.Abstractions;
+using Platform.Abstractions.Campaigns;
+using Platform.Domain.Campaigns;
+using Platform.Storage.Campaigns;
+
+namespace Platform.Grains.Campaigns;
+
+/// <summary>
+/// Serializes every change of one campaign and keeps its stored row (the record of truth, read on
+/// activation, written with a version check) in step. A reminder wakes the grain at the campaign's start
+/// and end, so a scheduled campaign starts and a live one ends with no one calling; activation catches up
+/// on a time that passed while the cluster was down.
+/// </summary>
+public sealed class CampaignGrain(CampaignStore store, TimeProvider clock, ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+{
+    public const string ClockReminder = "clock";
+
+    // Reminders far ahead are re-armed in steps: the reminder service's timers do not take very long delays.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(7);
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromHours(1);
+
+    private string tenantId = "";
+    private string campaignId = "";
+    private Campaign? campaign;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        tenantId = GrainKeys.TenantOf(key);
+        campaignId = GrainKeys.CampaignIdOf(key);
+        campaign = await store.GetAsync(tenantId, campaignId, cancellationToken);
+        if (campaign is not null)
+        {
+            await FollowClockAsync();
+        }
+    }
+
+    public async Task<CampaignResult> CreateAsync(CampaignDesign design)
+    {
+        if (campaign is not null)
+        {
+            return CampaignResult.Refused(CampaignResult.AlreadyExists, $"a campaign with id '{campaignId}' exists.");
+        }
+
+        if (CampaignDesignRules.Validate(design) is { Count: > 0 } violations)
+        {
+            return CampaignResult.Invalid(violations);
+        }
+
+        campaign = await store.InsertAsync(tenantId, CampaignLifecycle.Create(campaignId, design, clock.GetUtcNow()));
+        return campaign is null
+            ? CampaignResult.Refused(CampaignResult.AlreadyExists, $"a campaign with id '{campaignId}' exists.")
+            : new CampaignResult(campaign);
+    }
+
+    public Task<CampaignResult> UpdateAsync(CampaignChanges changes)
+    {
+        if (campaign is null)
+        {
+            return Task.FromResult(Missing());
+        }
+
+        var design = changes.ApplyTo(campaign.Design);
+        return CampaignDesignRules.Validate(design) is { Count: > 0 } violations
+            ? Task.FromResult(CampaignResult.Invalid(violations))
+            : ChangeAsync(current => CampaignLifecycle.Update(current, design, clock.GetUtcNow()));
+    }
+
+    public Task<CampaignResult> LaunchAsync() => ChangeAsync(current => CampaignLifecycle.Launch(current, clock.GetUtcNow()));
+
+    public Task<CampaignResult> PauseAsync() => ChangeAsync(current => CampaignLifecycle.Pause(current, PauseReason.Merchant, clock.GetUtcNow()));
+
+    // Discount cost arrives with live KPIs; until then no campaign counts as having spent its budget.
+    public Task<CampaignResult> ResumeAsync() => ChangeAsync(current => CampaignLifecycle.Resume(current, discountCost: 0, clock.GetUtcNow()));
+
+    public Task<CampaignResult> EndAsync() => ChangeAsync(current => CampaignLifecycle.End(current, clock.GetUtcNow()));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (campaign is null)
+        {
+            await ForgetReminderAsync();
+            return;
+        }
+
+        await FollowClockAsync();
+    }
+
+    private async Task<CampaignResult> ChangeAsync(Func<Campaign, Campaign> change)
+    {
+        if (campaign is null)
+        {
+            return Missing();
+        }
+
+        Campaign next;
+        try
+        {
+            next = change(campaign);
+        }
+        catch (CampaignChangeRefused refused)
+        {
+            return CampaignResult.Refused(refused.Code, refused.Message);
+        }
+
+        await SaveAsync(next);
+        return new CampaignResult(campaign);
+    }
+
+    private async Task FollowClockAsync()
+    {
+        var next = CampaignLifecycle.FollowClock(campaign!, clock.GetUtcNow());
+        if (next != campaign)
+        {
+            logger.LogInformation("Campaign {CampaignKey} is now {Status}", this.GetPrimaryKeyString(), next.Status);
+            await SaveAsync(next);
+        }
+        else
+        {
+            await ScheduleAsync();
+        }
+    }
+
+    private async Task SaveAsync(Campaign next)
+    {
+        campaign = await store.UpdateAsync(tenantId, next)
+            ?? throw new InvalidOperationException($"Campaign {campaignId} of {tenantId} was changed outside its grain (version {next.Version}).");
+        await ScheduleAsync();
+    }
+
+    /// <summary>Arms the reminder for the next time the campaign moves on by itself: its start or its end.</summary>
+    private async Task ScheduleAsync()
+    {
+        DateTimeOffset? due = campaign!.Status switch
+        {
+            CampaignStatus.Scheduled => campaign.Design.StartsAt,
+            CampaignStatus.Running or CampaignStatus.Paused => campaign.Design.EndsAt,
+            _ => null,
+        };
+        if (due is null)
+        {
+            await ForgetReminderAsync();
+            return;
+        }
+
+        var wait = due.Value - clock.GetUtcNow();
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
+        await this.RegisterOrUpdateReminder(ClockReminder, wait, ReminderPeriod);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(ClockReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private CampaignResult Missing() => CampaignResult.Refused(CampaignResult.NotFound, $"no campaign with id '{campaignId}'.");
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Campaigns;
+
+/// <summary>Campaign design and lifecycle through GraphQL: validation, transitions, the clock, paging and tenant isolation.</summary>
+public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    public const string Fields = "id name status pauseReason source type value channel startsAt endsAt budget holdoutShare audience attributionWindowDays launchedAt endedAt";
+    public const string Create = $"mutation($d: CampaignDesignInput!) {{ createCampaign(design: $d) {{ {Fields} }} }}";
+    private const string Update = $"mutation($id: ID!, $c: CampaignChangesInput!) {{ updateCampaign(id: $id, changes: $c) {{ {Fields} }} }}";
+    private const string Get = $"query($id: ID!) {{ campaign(id: $id) {{ {Fields} }} }}";
+
+    public static object Design(DateTimeOffset start, DateTimeOffset end, object? extra = null)
+    {
+        var design = new Dictionary<string, object?>
+        {
+            ["name"] = "Winter sale", ["type"] = "PERCENT_OFF", ["value"] = 20, ["channel"] = "EMAIL",
+            ["startsAt"] = start, ["endsAt"] = end, ["budget"] = 5000,
+        };
+        foreach (var property in extra?.GetType().GetProperties() ?? [])
+        {
+            design[property.Name] = property.GetValue(extra);
+        }
+
+        return design;
+    }
+
+    [Fact]
+    public async Task ADesignedCampaignStartsAsADraftWithItsDefaults()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cmp");
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var created = await CallAsync(admin, Create, new { d = Design(start, start.AddDays(14)) }, "createCampaign");
+
+        Assert.StartsWith("cmp-", created.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("DRAFT", "DESIGNED", 0.1, 7), (created.GetProperty("status").GetString(), created.GetProperty("source").GetString(),
+            created.GetProperty("holdoutShare").GetDouble(), created.GetProperty("attributionWindowDays").GetInt32()));
+        Assert.True(JsonDocument.Parse(created.GetProperty("audience").GetString()!).RootElement.GetProperty("all").GetBoolean());
+        var read = await CallAsync(admin, Get, new { id = created.GetProperty("id").GetString() }, "campaign");
+        Assert.Equal(created.GetRawText(), read.GetRawText());
+    }
+
+    [Fact]
+    public async Task AnInvalidDesignIsRefusedWithEveryBrokenRule()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cmp");
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var response = await platform.Http.PostAsync(admin, Create, new { d = Design(start, start.AddDays(-1), new { value = 95, holdoutShare = 0.7 }) });
+
+        Assert.Equal(["INVALID_ARGUMENT"], response.ErrorCodes);
+        var violations = response.FirstError.GetProperty("extensions").GetProperty("violations").EnumerateArray()
+            .Select(v => (v.GetProperty("field").GetString(), v.GetProperty("rule").GetString())).ToList();
+        Assert.Equal([("value", "percent_range"), ("endsAt", "after_start"), ("holdoutShare", "range")], violations);
+        Assert.Equal(0, (await CallAsync(admin, "{ campaigns { nodes { id } } }", null, "campaigns")).GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheClockStartsAndEndsALaunchedCampaign()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cmp");
+        var start = DateTimeOffset.UtcNow.AddSeconds(3);
+        var id = (await CallAsync(admin, Create, new { d = Design(start, start.AddSeconds(4)) }, "createCampaign")).GetProperty("id").GetString();
+
+        var launched = await CallAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status launchedAt } }", new { id }, "launchCampaign");
+        Assert.Equal("SCHEDULED", launched.GetProperty("status").GetString());
+        await WaitForStatusAsync(admin, id!, "RUNNING");
+        var ended = await WaitForStatusAsync(admin, id!, "ENDED");
+        Assert.Equal(start.AddSeconds(4).ToUnixTimeMilliseconds(), ended.GetProperty("endedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public async Task IllegalTransitionsAndLockedChangesAreRefused()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cmp");
+        var now = DateTimeOffset.UtcNow;
+        var id = (await CallAsync(admin, Create, new { d = Design(now.AddMinutes(-1), now.AddDays(3)) }, "createCampaign")).GetProperty("id").GetString();
+
+        Assert.Equal(["ILLEGAL_TRANSITION"], (await platform.Http.PostAsync(admin, "mutation($id: ID!) { pauseCampaign(id: $id) { status } }", new { id })).ErrorCodes);
+        Assert.Equal("RUNNING", (await CallAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign")).GetProperty("status").GetString());
+        Assert.Equal(["LOCKED_WHILE_LIVE"], (await platform.Http.PostAsync(admin, Update, new { id, c = new { value = 40 } })).ErrorCodes);
+        var adjusted = await CallAsync(admin, Update, new { id, c = new { budget = 8000, name = "Bigger winter sale" } }, "updateCampaign");
+        Assert.Equal((8000m, "Bigger winter sale"), (adjusted.GetProperty("budget").GetDecimal(), adjusted.GetProperty("name").GetString()));
+
+        var paused = await CallAsync(admin, "mutation($id: ID!) { pauseCampaign(id: $id) { status pauseReason } }", new { id }, "pauseCampaign");
+        Assert.Equal(("PAUSED", "MERCHANT"), (paused.GetProperty("status").GetString(), paused.GetProperty("pauseReason").GetString()));
+        Assert.Equal("RUNNING", (await CallAsync(admin, "mutation($id: ID!) { resumeCampaign(id: $id) { status } }", new { id }, "resumeCampaign")).GetProperty("status").GetString());
+        Assert.Equal("ENDED", (await CallAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id }, "endCampaign")).GetProperty("status").GetString());
+        Assert.Equal(["ILLEGAL_TRANSITION"], (await platform.Http.PostAsync(admin, "mutation($id: ID!) { resumeCampaign(id: $id) { status } }", new { id })).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsCampaignCannotBeSeenOrChanged()
+    {
+        var (_, owner) = await platform.CreateTenantAsync("cmp");
+        var (_, other) = await platform.CreateTenantAsync("cmp");
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var id = (await CallAsync(owner, Create, new { d = Design(start, start.AddDays(1)) }, "createCampaign")).GetProperty("id").GetString();
+
+        Assert.Equal(JsonValueKind.Null, (await CallAsync(other, Get, new { id }, "campaign")).ValueKind);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id })).ErrorCodes);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, Update, new { id, c = new { name = "mine" } })).ErrorCodes);
+        Assert.Equal("DRAFT", (await CallAsync(owner, Get, new { id }, "campaign")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task PartnersReadCampaignsButCannotChangeThem()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cmp");
+        var partner = await platform.CreateKeyAsync(admin, "PARTNER");
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+
+        Assert.Equal(["FORBIDDEN"], (await platform.Http.PostAsync(partner, Create, new { d = Design(start, start.AddDays(1)) })).ErrorCodes);
+        var id = (await CallAsync(admin, Create, new { d = Design(start, start.AddDays(1)) }, "createCampaign")).GetProperty("id").GetString();
+        Assert.Equal(id, (await CallAsync(partner, Get, new { id }, "campaign")).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task CampaignsPageNewestFirstAndFilterByStatus()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cmp");
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await CallAsync(admin, Create, new { d = Design(start, start.AddDays(1), new { name = $"c{i}" }) }, "createCampaign")).GetProperty("id").GetString()!);
+        }
+
+        await CallAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = ids[1] }, "launchCampaign");
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await CallAsync(admin, "query($after: String) { campaigns(first: 2, after: $after) { nodes { id } hasNextPage endCursor } }", new { after }, "campaigns");
+            seen.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
+            after = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(Enumerable.Reverse(ids), seen);
+        var scheduled = await CallAsync(admin, "{ campaigns(status: SCHEDULED) { nodes { id } } }", null, "campaigns");
+        Assert.Equal([ids[1]], scheduled.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+        Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(admin, "{ campaigns(after: \"nonsense\") { hasNextPage } }")).ErrorCodes);
+    }
+
+    private async Task<JsonElement> WaitForStatusAsync(string key, string id, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var campaign = await CallAsync(key, Get, new { id }, "campaign");
+            if (campaign.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, campaign.GetProperty("status").GetString());
+                return campaign;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private async Task<JsonElement> CallAsync(string key, string query, object? variables, string field)
+    {
+        var response = await platform.Http.PostAsync(key, query, variables);
+        response.AssertSuccess();
+        return response.Data.GetProperty(field);
+    }
+}
