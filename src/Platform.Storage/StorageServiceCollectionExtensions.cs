@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ImportStore>();
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CampaignOutcomeStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

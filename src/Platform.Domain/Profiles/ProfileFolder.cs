@@ -1,3 +1,4 @@
+using Platform.Domain.Campaigns;
 using Platform.Domain.Events;
 
 namespace Platform.Domain.Profiles;
@@ -22,8 +23,9 @@ public static class ProfileFolder
         _ => 0,
     };
 
-    /// <summary>Applies events in order of occurrence; returns how many were new.</summary>
-    public static int Apply(ShopperProfile profile, IEnumerable<(long Seq, BehaviorEvent Event)> events, Func<string, ItemFacts?> catalog, ProfileSettings settings)
+    /// <summary>Applies events in order of occurrence; returns how many were new. With <paramref name="campaigns"/>, events also count for running campaigns' experiments.</summary>
+    public static int Apply(
+        ShopperProfile profile, IEnumerable<(long Seq, BehaviorEvent Event)> events, Func<string, ItemFacts?> catalog, ProfileSettings settings, CampaignContext? campaigns = null)
     {
         var applied = 0;
         var highest = profile.AppliedSeq;
@@ -32,6 +34,11 @@ public static class ProfileFolder
             if (seq <= profile.AppliedSeq)
             {
                 continue;
+            }
+
+            if (campaigns is not null)
+            {
+                CampaignAttribution.Apply(profile, e, campaigns, settings);
             }
 
             ApplyOne(profile, seq, e, e.ItemId is null ? null : catalog(e.ItemId), settings);

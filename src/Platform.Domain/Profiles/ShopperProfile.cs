@@ -1,3 +1,4 @@
+using Platform.Domain.Campaigns;
 using Platform.Domain.Events;
 
 namespace Platform.Domain.Profiles;
@@ -51,4 +52,7 @@ public sealed class ShopperProfile
 
     /// <summary>The campaigns touched most recently, newest first.</summary>
     public List<CampaignTouch> Campaigns { get; set; } = [];
+
+    /// <summary>The shopper's part in running campaigns' experiments (the latest <see cref="CampaignAttribution.MaxEnrollments"/>).</summary>
+    public List<CampaignEnrollment> Enrollments { get; set; } = [];
 }

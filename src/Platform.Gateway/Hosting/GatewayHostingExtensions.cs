@@ -7,6 +7,7 @@ using Platform.Gateway.GraphQL.Transport;
 using Platform.Gateway.GraphQL.WebSockets;
 using Platform.Gateway.Operations;
 using Platform.Gateway.Subscriptions;
+using Platform.Grains.Campaigns;
 using Platform.Grains.Profiles;
 using Platform.Ingestion;
 using Platform.Storage;
@@ -59,7 +60,10 @@ public static class GatewayHostingExtensions
             .AddSingleton<SegmentCache>()
             .AddSingleton<StateWriteLimiter>()
             .AddSingleton<ProjectionWriter>()
-            .AddHostedService(services => services.GetRequiredService<ProjectionWriter>());
+            .AddHostedService(services => services.GetRequiredService<ProjectionWriter>())
+            .AddSingleton<CampaignCache>()
+            .AddSingleton<EnrollmentWriter>()
+            .AddHostedService(services => services.GetRequiredService<EnrollmentWriter>());
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -11,7 +11,7 @@ using Platform.Storage.Campaigns;
 namespace Platform.Gateway.Operations;
 
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
-public sealed class Campaigns(IGrainFactory grains, CampaignStore store)
+public sealed class Campaigns(IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -32,6 +32,26 @@ public sealed class Campaigns(IGrainFactory grains, CampaignStore store)
 
     public Task<Campaign?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) =>
         id.Length is 0 or > MaxIdLength ? Task.FromResult<Campaign?>(null) : store.GetAsync(tenantId, id, cancellationToken);
+
+    public const int MaxAssignments = 1_000;
+
+    /// <summary>Which side of the campaign each shopper is on; the merchant shows the offer to TREATMENT shoppers only.</summary>
+    public async Task<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(string tenantId, string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count > MaxAssignments)
+        {
+            throw new InputError("userIds", $"at most {MaxAssignments} ids");
+        }
+
+        var campaign = await GetAsync(tenantId, id, cancellationToken) ?? throw new NotFoundError("campaign", id);
+        return userIds.Select(userId => new CampaignAssignment(userId, HoldoutAssignment.Assign(tenantId, campaign.Id, userId, campaign.Design.HoldoutShare))).ToList();
+    }
+
+    public async Task<CampaignKpis> KpisAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
+    {
+        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaign.Id, cancellationToken);
+        return CampaignKpis.From(treatment, control, campaign.Design.Budget);
+    }
 
     public async Task<CampaignPage> ListAsync(string tenantId, CampaignStatus? status, int? first, string? after, CancellationToken cancellationToken)
     {

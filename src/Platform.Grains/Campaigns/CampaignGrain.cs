@@ -12,7 +12,7 @@ namespace Platform.Grains.Campaigns;
 /// and end, so a scheduled campaign starts and a live one ends with no one calling; activation catches up
 /// on a time that passed while the cluster was down.
 /// </summary>
-public sealed class CampaignGrain(CampaignStore store, TimeProvider clock, ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+public sealed class CampaignGrain(CampaignStore store, CampaignCache cache, TimeProvider clock, ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     public const string ClockReminder = "clock";
 
@@ -126,6 +126,7 @@ public sealed class CampaignGrain(CampaignStore store, TimeProvider clock, ILogg
     {
         campaign = await store.UpdateAsync(tenantId, next)
             ?? throw new InvalidOperationException($"Campaign {campaignId} of {tenantId} was changed outside its grain (version {next.Version}).");
+        cache.Invalidate(tenantId);
         await ScheduleAsync();
     }
 

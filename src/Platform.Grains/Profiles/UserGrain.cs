@@ -4,8 +4,11 @@ using Orleans.Runtime;
 using Platform.Abstractions;
 using Platform.Abstractions.Profiles;
 using Platform.Abstractions.Tenants;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Events;
 using Platform.Domain.Profiles;
+using Platform.Grains.Campaigns;
+using Platform.Storage.Campaigns;
 using Platform.Storage.Events;
 using Platform.Storage.Shoppers;
 
@@ -22,8 +25,10 @@ public sealed class UserGrain(
     [PersistentState("user", GrainStorage.Name)] IPersistentState<UserState> state,
     EventLog log,
     CatalogCache catalog,
+    CampaignCache campaigns,
     StateWriteLimiter writes,
     ProjectionWriter projection,
+    EnrollmentWriter enrollments,
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -52,6 +57,8 @@ public sealed class UserGrain(
             logger.LogDebug("Profile {UserKey} replayed {Count} events from the log", key, missed.Count);
         }
 
+        // Rows queued by the last activation may have died with its node: queue them again (stored rows at the same offset are kept).
+        QueueRows(state.State.Profile.Enrollments);
         writtenAt = clock.GetUtcNow();
     }
 
@@ -100,17 +107,48 @@ public sealed class UserGrain(
         settingsLoadedAt = clock.GetUtcNow();
     }
 
-    /// <summary>Folds the events and, when any was new, queues the shopper's projection row.</summary>
+    /// <summary>Folds the events and, when any was new, queues the shopper's projection row and changed campaign outcome rows.</summary>
     private async Task FoldAsync(IReadOnlyList<LoggedEvent> events)
     {
+        var arrivedAt = clock.GetUtcNow();
         var facts = await catalog.FactsAsync(tenantId);
-        var applied = ProfileFolder.Apply(state.State.Profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings);
-        if (applied > 0)
+        var counting = await CampaignsForAsync(events, arrivedAt);
+        var profile = state.State.Profile;
+        var before = profile.Enrollments.ToList();
+        var context = new CampaignContext(tenantId, userId, id => counting.GetValueOrDefault(id));
+        var applied = ProfileFolder.Apply(profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings, context);
+        if (applied == 0)
         {
-            unsaved += applied;
-            var now = clock.GetUtcNow();
-            projection.Enqueue(new ProfileRow(tenantId, userId, ProfileReader.Read(state.State.Profile, now, settings), now));
+            return;
         }
+
+        unsaved += applied;
+        QueueRows(profile.Enrollments.Where(x => !before.Contains(x, ReferenceEqualityComparer.Instance)));
+    }
+
+    /// <summary>Queues the shopper's projection row and the given campaign outcome rows.</summary>
+    private void QueueRows(IEnumerable<CampaignEnrollment> changed)
+    {
+        var profile = state.State.Profile;
+        if (profile.FirstSeenAt is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        projection.Enqueue(new ProfileRow(tenantId, userId, ProfileReader.Read(profile, now, settings), now));
+        foreach (var enrollment in changed)
+        {
+            enrollments.Enqueue(new EnrollmentRow(tenantId, userId, enrollment, profile.AppliedSeq, now));
+        }
+    }
+
+    // A batch naming a campaign this node's copy does not count (just launched elsewhere?) gets a fresh copy.
+    private async Task<IReadOnlyDictionary<string, Campaign>> CampaignsForAsync(IReadOnlyList<LoggedEvent> events, DateTimeOffset arrivedAt)
+    {
+        var known = await campaigns.GetAsync(tenantId);
+        var missing = events.Any(e => CampaignAttribution.IsCampaignEvent(e.Event.Type) && e.Event.CampaignId is { } id && !(known.TryGetValue(id, out var campaign) && CampaignAttribution.IsLive(campaign, e.Event.OccurredAt)));
+        return missing ? await campaigns.GetFreshAsync(tenantId, arrivedAt) : known;
     }
 
     private async Task FlushAsync()

@@ -14,6 +14,8 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
 {
     public const string DesignedSource = "designed";
     public const string ImportSourcePrefix = "import:";
+    public const int LateEventDays = 30;
+    public const int MaxCounting = 10_000;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -55,6 +57,22 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Text) { Value = (object?)after?.Id ?? DBNull.Value });
         command.Parameters.AddWithValue("first", first);
         return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// The campaigns events can still count for: designed, launched, and not ended more than
+    /// <see cref="LateEventDays"/> days ago (late events of their run still count).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Campaign>> ListCountingAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM campaigns.campaigns
+            WHERE tenant_id = @tenant AND source = '{DesignedSource}' AND launched_at IS NOT NULL
+              AND (ended_at IS NULL OR ended_at > now() - make_interval(days => {LateEventDays}))
+            LIMIT {MaxCounting}
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        return (await ReadAsync(command, cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Stores a new campaign; returns it at version 1, or null when the id is taken.</summary>

@@ -31,13 +31,13 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
     {
         var (_, admin) = await platform.CreateTenantAsync("cmp");
         var start = DateTimeOffset.UtcNow.AddDays(1);
-        var created = await CallAsync(admin, Create, new { d = Design(start, start.AddDays(14)) }, "createCampaign");
+        var created = await platform.Http.FieldAsync(admin, Create, new { d = Design(start, start.AddDays(14)) }, "createCampaign");
 
         Assert.StartsWith("cmp-", created.GetProperty("id").GetString(), StringComparison.Ordinal);
         Assert.Equal(("DRAFT", "DESIGNED", 0.1, 7), (created.GetProperty("status").GetString(), created.GetProperty("source").GetString(),
             created.GetProperty("holdoutShare").GetDouble(), created.GetProperty("attributionWindowDays").GetInt32()));
         Assert.True(JsonDocument.Parse(created.GetProperty("audience").GetString()!).RootElement.GetProperty("all").GetBoolean());
-        var read = await CallAsync(admin, Get, new { id = created.GetProperty("id").GetString() }, "campaign");
+        var read = await platform.Http.FieldAsync(admin, Get, new { id = created.GetProperty("id").GetString() }, "campaign");
         Assert.Equal(created.GetRawText(), read.GetRawText());
     }
 
@@ -52,7 +52,7 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
         var violations = response.FirstError.GetProperty("extensions").GetProperty("violations").EnumerateArray()
             .Select(v => (v.GetProperty("field").GetString(), v.GetProperty("rule").GetString())).ToList();
         Assert.Equal([("value", "percent_range"), ("endsAt", "after_start"), ("holdoutShare", "range")], violations);
-        Assert.Equal(0, (await CallAsync(admin, "{ campaigns { nodes { id } } }", null, "campaigns")).GetProperty("nodes").GetArrayLength());
+        Assert.Equal(0, (await platform.Http.FieldAsync(admin, "{ campaigns { nodes { id } } }", null, "campaigns")).GetProperty("nodes").GetArrayLength());
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
     {
         var (_, admin) = await platform.CreateTenantAsync("cmp");
         var start = DateTimeOffset.UtcNow.AddSeconds(3);
-        var id = (await CallAsync(admin, Create, new { d = Design(start, start.AddSeconds(4)) }, "createCampaign")).GetProperty("id").GetString();
+        var id = (await platform.Http.FieldAsync(admin, Create, new { d = Design(start, start.AddSeconds(4)) }, "createCampaign")).GetProperty("id").GetString();
 
-        var launched = await CallAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status launchedAt } }", new { id }, "launchCampaign");
+        var launched = await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status launchedAt } }", new { id }, "launchCampaign");
         Assert.Equal("SCHEDULED", launched.GetProperty("status").GetString());
         await WaitForStatusAsync(admin, id!, "RUNNING");
         var ended = await WaitForStatusAsync(admin, id!, "ENDED");
@@ -74,18 +74,18 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
     {
         var (_, admin) = await platform.CreateTenantAsync("cmp");
         var now = DateTimeOffset.UtcNow;
-        var id = (await CallAsync(admin, Create, new { d = Design(now.AddMinutes(-1), now.AddDays(3)) }, "createCampaign")).GetProperty("id").GetString();
+        var id = (await platform.Http.FieldAsync(admin, Create, new { d = Design(now.AddMinutes(-1), now.AddDays(3)) }, "createCampaign")).GetProperty("id").GetString();
 
         Assert.Equal(["ILLEGAL_TRANSITION"], (await platform.Http.PostAsync(admin, "mutation($id: ID!) { pauseCampaign(id: $id) { status } }", new { id })).ErrorCodes);
-        Assert.Equal("RUNNING", (await CallAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign")).GetProperty("status").GetString());
+        Assert.Equal("RUNNING", (await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign")).GetProperty("status").GetString());
         Assert.Equal(["LOCKED_WHILE_LIVE"], (await platform.Http.PostAsync(admin, Update, new { id, c = new { value = 40 } })).ErrorCodes);
-        var adjusted = await CallAsync(admin, Update, new { id, c = new { budget = 8000, name = "Bigger winter sale" } }, "updateCampaign");
+        var adjusted = await platform.Http.FieldAsync(admin, Update, new { id, c = new { budget = 8000, name = "Bigger winter sale" } }, "updateCampaign");
         Assert.Equal((8000m, "Bigger winter sale"), (adjusted.GetProperty("budget").GetDecimal(), adjusted.GetProperty("name").GetString()));
 
-        var paused = await CallAsync(admin, "mutation($id: ID!) { pauseCampaign(id: $id) { status pauseReason } }", new { id }, "pauseCampaign");
+        var paused = await platform.Http.FieldAsync(admin, "mutation($id: ID!) { pauseCampaign(id: $id) { status pauseReason } }", new { id }, "pauseCampaign");
         Assert.Equal(("PAUSED", "MERCHANT"), (paused.GetProperty("status").GetString(), paused.GetProperty("pauseReason").GetString()));
-        Assert.Equal("RUNNING", (await CallAsync(admin, "mutation($id: ID!) { resumeCampaign(id: $id) { status } }", new { id }, "resumeCampaign")).GetProperty("status").GetString());
-        Assert.Equal("ENDED", (await CallAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id }, "endCampaign")).GetProperty("status").GetString());
+        Assert.Equal("RUNNING", (await platform.Http.FieldAsync(admin, "mutation($id: ID!) { resumeCampaign(id: $id) { status } }", new { id }, "resumeCampaign")).GetProperty("status").GetString());
+        Assert.Equal("ENDED", (await platform.Http.FieldAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id }, "endCampaign")).GetProperty("status").GetString());
         Assert.Equal(["ILLEGAL_TRANSITION"], (await platform.Http.PostAsync(admin, "mutation($id: ID!) { resumeCampaign(id: $id) { status } }", new { id })).ErrorCodes);
     }
 
@@ -95,12 +95,12 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
         var (_, owner) = await platform.CreateTenantAsync("cmp");
         var (_, other) = await platform.CreateTenantAsync("cmp");
         var start = DateTimeOffset.UtcNow.AddDays(1);
-        var id = (await CallAsync(owner, Create, new { d = Design(start, start.AddDays(1)) }, "createCampaign")).GetProperty("id").GetString();
+        var id = (await platform.Http.FieldAsync(owner, Create, new { d = Design(start, start.AddDays(1)) }, "createCampaign")).GetProperty("id").GetString();
 
-        Assert.Equal(JsonValueKind.Null, (await CallAsync(other, Get, new { id }, "campaign")).ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await platform.Http.FieldAsync(other, Get, new { id }, "campaign")).ValueKind);
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id })).ErrorCodes);
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, Update, new { id, c = new { name = "mine" } })).ErrorCodes);
-        Assert.Equal("DRAFT", (await CallAsync(owner, Get, new { id }, "campaign")).GetProperty("status").GetString());
+        Assert.Equal("DRAFT", (await platform.Http.FieldAsync(owner, Get, new { id }, "campaign")).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
         var start = DateTimeOffset.UtcNow.AddDays(1);
 
         Assert.Equal(["FORBIDDEN"], (await platform.Http.PostAsync(partner, Create, new { d = Design(start, start.AddDays(1)) })).ErrorCodes);
-        var id = (await CallAsync(admin, Create, new { d = Design(start, start.AddDays(1)) }, "createCampaign")).GetProperty("id").GetString();
-        Assert.Equal(id, (await CallAsync(partner, Get, new { id }, "campaign")).GetProperty("id").GetString());
+        var id = (await platform.Http.FieldAsync(admin, Create, new { d = Design(start, start.AddDays(1)) }, "createCampaign")).GetProperty("id").GetString();
+        Assert.Equal(id, (await platform.Http.FieldAsync(partner, Get, new { id }, "campaign")).GetProperty("id").GetString());
     }
 
     [Fact]
@@ -123,22 +123,22 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await CallAsync(admin, Create, new { d = Design(start, start.AddDays(1), new { name = $"c{i}" }) }, "createCampaign")).GetProperty("id").GetString()!);
+            ids.Add((await platform.Http.FieldAsync(admin, Create, new { d = Design(start, start.AddDays(1), new { name = $"c{i}" }) }, "createCampaign")).GetProperty("id").GetString()!);
         }
 
-        await CallAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = ids[1] }, "launchCampaign");
+        await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = ids[1] }, "launchCampaign");
         var seen = new List<string>();
         string? after = null;
         do
         {
-            var page = await CallAsync(admin, "query($after: String) { campaigns(first: 2, after: $after) { nodes { id } hasNextPage endCursor } }", new { after }, "campaigns");
+            var page = await platform.Http.FieldAsync(admin, "query($after: String) { campaigns(first: 2, after: $after) { nodes { id } hasNextPage endCursor } }", new { after }, "campaigns");
             seen.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
             after = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
         }
         while (after is not null);
 
         Assert.Equal(Enumerable.Reverse(ids), seen);
-        var scheduled = await CallAsync(admin, "{ campaigns(status: SCHEDULED) { nodes { id } } }", null, "campaigns");
+        var scheduled = await platform.Http.FieldAsync(admin, "{ campaigns(status: SCHEDULED) { nodes { id } } }", null, "campaigns");
         Assert.Equal([ids[1]], scheduled.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
         Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(admin, "{ campaigns(after: \"nonsense\") { hasNextPage } }")).ErrorCodes);
     }
@@ -148,7 +148,7 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var campaign = await CallAsync(key, Get, new { id }, "campaign");
+            var campaign = await platform.Http.FieldAsync(key, Get, new { id }, "campaign");
             if (campaign.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
             {
                 Assert.Equal(status, campaign.GetProperty("status").GetString());
@@ -157,12 +157,5 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
 
             await Task.Delay(250);
         }
-    }
-
-    private async Task<JsonElement> CallAsync(string key, string query, object? variables, string field)
-    {
-        var response = await platform.Http.PostAsync(key, query, variables);
-        response.AssertSuccess();
-        return response.Data.GetProperty(field);
     }
 }

@@ -53,11 +53,55 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
             campaign.GetProperty("type").GetString(), campaign.GetProperty("attributionWindowDays").GetInt32()));
         Assert.Equal(2498 / 5000.0, campaign.GetProperty("holdoutShare").GetDouble(), 1e-12);
 
+        await AssertObservedLiftAsync(merchant, bytes);
+
         var shopper = (await platform.Http.PostAsync(merchant, "{ user(id: \"6002\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
         Assert.Equal(["artea", "experiment:artea", "artea:coupon"], shopper.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(53.99, shopper.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "spent_last_purchase").GetProperty("number").GetDouble());
         var coupons = (await platform.Http.PostAsync(merchant, "{ audienceSummary(audience: { tags: [\"artea:coupon\"] }) { shoppers } }")).Data;
         Assert.Equal(2502, coupons.GetProperty("audienceSummary").GetProperty("shoppers").GetInt64());
+    }
+
+    /// <summary>The campaign's lift equals a direct computation over the CSV's rows (Welch / unpooled normal intervals).</summary>
+    private async Task AssertObservedLiftAsync(string key, byte[] csv)
+    {
+        var rows = System.Text.Encoding.UTF8.GetString(csv).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
+            .Select(line => line.Split(','))
+            .Select(cells => (Coupon: cells[3] == "1", Conversions: double.Parse(cells[1], CultureInfo.InvariantCulture), Revenue: double.Parse(cells[2], CultureInfo.InvariantCulture)))
+            .ToList();
+        var coupon = rows.Where(r => r.Coupon).ToList();
+        var control = rows.Where(r => !r.Coupon).ToList();
+        var kpis = (await platform.Http.PostAsync(key, """
+            { campaign(id: "artea-coupon") { kpis {
+                treatment { shoppers conversionRate purchasesPerShopper revenuePerShopper } control { shoppers purchasesPerShopper revenuePerShopper }
+                conversionRateLift { value low high } purchasesPerShopperLift { value low high } revenuePerShopperLift { value low high } } } }
+            """)).Data.GetProperty("campaign").GetProperty("kpis");
+
+        Assert.Equal((2502, 2498), (kpis.GetProperty("treatment").GetProperty("shoppers").GetInt32(), kpis.GetProperty("control").GetProperty("shoppers").GetInt32()));
+        Assert.Equal(0.1519, kpis.GetProperty("treatment").GetProperty("purchasesPerShopper").GetDouble(), 4);
+        Assert.Equal(0.1257, kpis.GetProperty("control").GetProperty("purchasesPerShopper").GetDouble(), 4);
+        double Share(List<(bool, double Conversions, double)> side) => side.Count(r => r.Conversions > 0) / (double)side.Count;
+        AssertLift(Share(coupon) - Share(control), Math.Sqrt((Share(coupon) * (1 - Share(coupon)) / coupon.Count) + (Share(control) * (1 - Share(control)) / control.Count)), kpis.GetProperty("conversionRateLift"));
+        AssertMeanLift(coupon.Select(r => r.Conversions).ToList(), control.Select(r => r.Conversions).ToList(), kpis.GetProperty("purchasesPerShopperLift"));
+        AssertMeanLift(coupon.Select(r => r.Revenue).ToList(), control.Select(r => r.Revenue).ToList(), kpis.GetProperty("revenuePerShopperLift"));
+    }
+
+    private static void AssertMeanLift(List<double> treated, List<double> control, System.Text.Json.JsonElement estimate)
+    {
+        static double Variance(List<double> values)
+        {
+            var mean = values.Average();
+            return values.Sum(v => Math.Pow(v - mean, 2)) / (values.Count - 1);
+        }
+
+        AssertLift(treated.Average() - control.Average(), Math.Sqrt((Variance(treated) / treated.Count) + (Variance(control) / control.Count)), estimate);
+    }
+
+    private static void AssertLift(double value, double standardError, System.Text.Json.JsonElement estimate)
+    {
+        Assert.Equal(value, estimate.GetProperty("value").GetDouble(), 6);
+        Assert.Equal(value - (1.959963984540054 * standardError), estimate.GetProperty("low").GetDouble(), 6);
+        Assert.Equal(value + (1.959963984540054 * standardError), estimate.GetProperty("high").GetDouble(), 6);
     }
 
     private static string Percent(System.Text.Json.JsonElement arm) =>

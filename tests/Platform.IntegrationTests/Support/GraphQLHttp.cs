@@ -22,6 +22,14 @@ public sealed class GraphQLHttp(Uri endpoint) : IDisposable
         return await SendAsync(request, apiKey, accept);
     }
 
+    /// <summary>Posts, asserts there are no errors, and returns data's root field.</summary>
+    public async Task<JsonElement> FieldAsync(string apiKey, string query, object? variables, string field)
+    {
+        var response = await PostAsync(apiKey, query, variables);
+        response.AssertSuccess();
+        return response.Data.GetProperty(field);
+    }
+
     /// <summary>A GraphQL multipart request (the upload spec): the file goes to variables.file.</summary>
     public async Task<GraphQLResponse> UploadAsync(string? apiKey, string query, Dictionary<string, object?> variables, string fileName, byte[] file)
     {

@@ -87,6 +87,14 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx => await Campaigns(ctx).ListAsync(
                 ctx.TenantId(), ctx.GetArgument<CampaignStatus?>("status"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignAssignmentType>>>>("campaignAssignments")
+            .Description("Which side of a campaign's experiment each shopper is on. Show the offer to TREATMENT shoppers only; send a CAMPAIGN_EXPOSURE for both sides when a shopper would see it (for CONTROL it records the assignment).")
+            .Argument<NonNullGraphType<IdGraphType>>("campaignId", "The campaign.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("userIds", "The shoppers, at most 1000.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Campaigns(ctx).AssignmentsAsync(
+                ctx.TenantId(), ctx.GetArgument<string>("campaignId"), ctx.GetArgument<List<string>>("userIds"), ctx.CancellationToken));
+
         Field<ImportJobType>("importJob")
             .Description("An import of this tenant, or null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The id importDataset returned.")

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Domain.Campaigns;
+using Platform.Gateway.GraphQL.Execution;
 using Platform.Gateway.GraphQL.Types.Audiences;
 
 namespace Platform.Gateway.GraphQL.Types.Campaigns;
@@ -33,5 +34,8 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
         Field(c => c.UpdatedAt).Description("When it last changed.");
         Field(c => c.LaunchedAt, nullable: true).Description("When it was launched.");
         Field(c => c.EndedAt, nullable: true).Description("When it ended.");
+        Field<NonNullGraphType<CampaignKpisType>>("kpis")
+            .Description("KPIs and measured lift so far, from the outcome rows (live campaigns: updated about once a second).")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Operations.Campaigns>().KpisAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken));
     }
 }

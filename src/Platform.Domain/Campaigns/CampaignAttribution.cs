@@ -1,0 +1,148 @@
+using Platform.Domain.Events;
+using Platform.Domain.Profiles;
+
+namespace Platform.Domain.Campaigns;
+
+/// <summary>Who the events are folded for, and the tenant's campaigns as this node knows them.</summary>
+public sealed record CampaignContext(string TenantId, string UserId, Func<string, Campaign?> Find);
+
+/// <summary>
+/// Counts a shopper's events for the experiments of running campaigns (docs/campaigns.md#attribution):
+/// <list type="bullet">
+/// <item>The first event naming a designed campaign while it is live enrolls the shopper, on the side its
+/// holdout hash gives, with the profile's features as they were just before.</item>
+/// <item>Treatment: exposures, participations (clicks, claims), redemptions and their discount cost count.
+/// Control: an exposure event records that the shopper would have been shown the campaign; clicks, claims
+/// and redemptions count as holdout leaks.</item>
+/// <item>Every purchase inside an enrollment's window (from assignment, <see cref="CampaignDesign.AttributionWindowDays"/>)
+/// counts for that campaign's lift, on both sides. Orders and GMV go to one campaign only: the one the
+/// purchase names, else the treatment enrollment assigned most recently whose window holds it.</item>
+/// <item>A review of an item bought in an attributed order counts for that campaign's satisfaction.</item>
+/// </list>
+/// </summary>
+public static class CampaignAttribution
+{
+    public const int MaxEnrollments = 20;
+    public const int MaxOrderedItems = 20;
+
+    public static void Apply(ShopperProfile profile, BehaviorEvent e, CampaignContext context, ProfileSettings settings)
+    {
+        if (e.CampaignId is { } campaignId && IsCampaignEvent(e.Type) && context.Find(campaignId) is { } campaign && IsLive(campaign, e.OccurredAt))
+        {
+            var index = profile.Enrollments.FindIndex(x => x.CampaignId == campaignId);
+            var enrollment = index >= 0 ? profile.Enrollments[index] : Enroll(profile, campaign, e.OccurredAt, context, settings);
+            Replace(profile, index, Count(enrollment, e, campaign));
+        }
+
+        switch (e.Type)
+        {
+            case EventType.Purchase:
+                AttributePurchase(profile, e);
+                break;
+            case EventType.Review when e.Rating is { } rating && e.ItemId is { } itemId:
+                for (var i = 0; i < profile.Enrollments.Count; i++)
+                {
+                    if (profile.Enrollments[i].OrderedItems?.Contains(itemId, StringComparer.Ordinal) == true)
+                    {
+                        var x = profile.Enrollments[i];
+                        profile.Enrollments[i] = x with { RatingSum = x.RatingSum + rating, RatingCount = x.RatingCount + 1 };
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A designed campaign counts events from its launch (or start, if later) until it ended.</summary>
+    public static bool IsLive(Campaign campaign, DateTimeOffset at) =>
+        campaign.Source == CampaignSource.Designed
+        && campaign.LaunchedAt is { } launched
+        && at >= (launched > campaign.Design.StartsAt ? launched : campaign.Design.StartsAt)
+        && at < (campaign.EndedAt ?? campaign.Design.EndsAt);
+
+    /// <summary>The discount a redemption cost: the event's amount, else an AMOUNT_OFF campaign's value.</summary>
+    public static decimal DiscountOf(BehaviorEvent redemption, Campaign campaign) =>
+        redemption.Amount ?? (campaign.Design.Type == CampaignType.AmountOff ? campaign.Design.Value ?? 0 : 0);
+
+    /// <summary>Exposures, clicks, claims and redemptions: the events that name a campaign and can enroll a shopper.</summary>
+    public static bool IsCampaignEvent(EventType type) =>
+        type is EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem;
+
+    private static CampaignEnrollment Enroll(ShopperProfile profile, Campaign campaign, DateTimeOffset at, CampaignContext context, ProfileSettings settings) =>
+        new(
+            campaign.Id,
+            HoldoutAssignment.Assign(context.TenantId, campaign.Id, context.UserId, campaign.Design.HoldoutShare),
+            at,
+            campaign.Design.AttributionWindowDays,
+            Features: EnrollmentFeatures.Of(profile, at, settings));
+
+    private static CampaignEnrollment Count(CampaignEnrollment x, BehaviorEvent e, Campaign campaign)
+    {
+        if (x.Arm == CampaignArm.Control)
+        {
+            return e.Type == EventType.CampaignExposure ? x : x with { HoldoutLeaks = x.HoldoutLeaks + 1 };
+        }
+
+        return e.Type switch
+        {
+            EventType.CampaignExposure => x with { Exposures = x.Exposures + 1, EngagementSeconds = x.EngagementSeconds + (e.DurationSeconds ?? 0) },
+            EventType.CampaignClick or EventType.CouponClaim => x with { Participations = x.Participations + 1, EngagementSeconds = x.EngagementSeconds + (e.DurationSeconds ?? 0) },
+            _ => x with { Redemptions = x.Redemptions + 1, DiscountCost = x.DiscountCost + DiscountOf(e, campaign) },
+        };
+    }
+
+    private static void AttributePurchase(ShopperProfile profile, BehaviorEvent purchase)
+    {
+        var amount = purchase.Amount ?? 0;
+        var owner = -1;
+        for (var i = 0; i < profile.Enrollments.Count; i++)
+        {
+            var x = profile.Enrollments[i];
+            if (!x.InWindow(purchase.OccurredAt))
+            {
+                continue;
+            }
+
+            profile.Enrollments[i] = x with { WindowPurchases = x.WindowPurchases + 1, WindowRevenue = x.WindowRevenue + amount };
+            if (x.Arm == CampaignArm.Treatment && (owner < 0 || Claims(x, profile.Enrollments[owner], purchase)))
+            {
+                owner = i;
+            }
+        }
+
+        if (owner >= 0)
+        {
+            var x = profile.Enrollments[owner];
+            var items = purchase.ItemId is { } item ? (x.OrderedItems ?? []).Append(item).TakeLast(MaxOrderedItems).ToList() : x.OrderedItems;
+            profile.Enrollments[owner] = x with { Orders = x.Orders + 1, Gmv = x.Gmv + amount, OrderedItems = items };
+        }
+    }
+
+    // Whether candidate takes the purchase from current: the campaign the purchase names, then the latest assignment, then the smaller id.
+    private static bool Claims(CampaignEnrollment candidate, CampaignEnrollment current, BehaviorEvent purchase)
+    {
+        if ((candidate.CampaignId == purchase.CampaignId) != (current.CampaignId == purchase.CampaignId))
+        {
+            return candidate.CampaignId == purchase.CampaignId;
+        }
+
+        return candidate.AssignedAt != current.AssignedAt
+            ? candidate.AssignedAt > current.AssignedAt
+            : string.CompareOrdinal(candidate.CampaignId, current.CampaignId) < 0;
+    }
+
+    private static void Replace(ShopperProfile profile, int index, CampaignEnrollment enrollment)
+    {
+        if (index >= 0)
+        {
+            profile.Enrollments[index] = enrollment;
+            return;
+        }
+
+        profile.Enrollments.Add(enrollment);
+        if (profile.Enrollments.Count > MaxEnrollments)
+        {
+            profile.Enrollments.Remove(profile.Enrollments.MinBy(x => x.AssignedAt)!);
+        }
+    }
+}

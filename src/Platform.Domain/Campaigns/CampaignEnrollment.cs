@@ -1,0 +1,32 @@
+namespace Platform.Domain.Campaigns;
+
+/// <summary>
+/// A shopper's part in one running campaign's experiment, kept in the shopper's profile: the side it was
+/// assigned to, when, what the profile said then (<see cref="Features"/>, for point-in-time training), and
+/// what the shopper did. <see cref="CampaignAttribution"/> says how each event counts; the campaign's KPIs
+/// are sums over its enrollments (docs/campaigns.md#attribution).
+/// </summary>
+public sealed record CampaignEnrollment(
+    string CampaignId,
+    CampaignArm Arm,
+    DateTimeOffset AssignedAt,
+    int WindowDays,
+    int Exposures = 0,
+    int Participations = 0,
+    double EngagementSeconds = 0,
+    int Redemptions = 0,
+    decimal DiscountCost = 0,
+    int Orders = 0,
+    decimal Gmv = 0,
+    int WindowPurchases = 0,
+    decimal WindowRevenue = 0,
+    int RatingSum = 0,
+    int RatingCount = 0,
+    int HoldoutLeaks = 0,
+    IReadOnlyList<string>? OrderedItems = null,
+    IReadOnlyDictionary<string, double>? Features = null)
+{
+    public DateTimeOffset WindowEnd => AssignedAt.AddDays(WindowDays);
+
+    public bool InWindow(DateTimeOffset at) => at >= AssignedAt && at < WindowEnd;
+}

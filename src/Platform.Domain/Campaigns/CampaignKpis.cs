@@ -1,0 +1,109 @@
+namespace Platform.Domain.Campaigns;
+
+/// <summary>An estimate with its 95% interval.</summary>
+public sealed record Estimate(double Value, double Low, double High);
+
+/// <summary>The outcome rates of one side, over its shoppers' attribution windows.</summary>
+public sealed record ArmOutcomes(long Shoppers, double? ConversionRate, double? PurchasesPerShopper, double? RevenuePerShopper);
+
+/// <summary>A campaign's KPIs: treatment activity, the outcomes of both sides, and the lift the holdout measures.</summary>
+public sealed record CampaignKpis(
+    long Reach,
+    long Exposures,
+    long Participants,
+    double? ParticipationRate,
+    double? ParticipationsPerParticipant,
+    double? EngagementSecondsPerParticipant,
+    long Redemptions,
+    long Conversions,
+    long Orders,
+    decimal Gmv,
+    decimal? AverageOrderValue,
+    decimal DiscountCost,
+    decimal? BudgetLeft,
+    double? Satisfaction,
+    long HoldoutLeaks,
+    ArmOutcomes Treatment,
+    ArmOutcomes Control,
+    Estimate? ConversionRateLift,
+    Estimate? PurchasesPerShopperLift,
+    Estimate? RevenuePerShopperLift,
+    Estimate? IncrementalConversions,
+    Estimate? IncrementalRevenue,
+    double? Roi)
+{
+    /// <summary>The two-sided 95% normal quantile.</summary>
+    public const double Z95 = 1.959963984540054;
+
+    /// <summary>
+    /// Lift is treatment minus control: a difference of proportions for the conversion rate (share of shoppers
+    /// with a purchase in their window; unpooled variance), of means for purchases and revenue per shopper
+    /// (sample variances, Welch). Incremental totals scale the per-shopper lift by the treated shoppers.
+    /// ROI = (incremental revenue − discount cost) / discount cost. Each needs 2 shoppers on both sides.
+    /// </summary>
+    public static CampaignKpis From(ArmTotals treatment, ArmTotals control, decimal? budget)
+    {
+        var conversionLift = ProportionDifference(treatment.WindowConverters, treatment.Shoppers, control.WindowConverters, control.Shoppers);
+        var purchasesLift = MeanDifference(Sample.Of(treatment.WindowPurchases, treatment.WindowPurchasesSquared, treatment.Shoppers), Sample.Of(control.WindowPurchases, control.WindowPurchasesSquared, control.Shoppers));
+        var revenueLift = MeanDifference(Sample.Of((double)treatment.WindowRevenue, treatment.WindowRevenueSquared, treatment.Shoppers), Sample.Of((double)control.WindowRevenue, control.WindowRevenueSquared, control.Shoppers));
+        var incrementalRevenue = Scale(revenueLift, treatment.Shoppers);
+        return new CampaignKpis(
+            treatment.Reached,
+            treatment.Exposures,
+            treatment.Participants,
+            Ratio(treatment.Participants, treatment.Shoppers),
+            Ratio(treatment.Participations, treatment.Participants),
+            treatment.Participants > 0 ? treatment.EngagementSeconds / treatment.Participants : null,
+            treatment.Redemptions,
+            treatment.Converters,
+            treatment.Orders,
+            treatment.Gmv,
+            treatment.Orders > 0 ? treatment.Gmv / treatment.Orders : null,
+            treatment.DiscountCost,
+            budget is { } b ? b - treatment.DiscountCost : null,
+            Ratio(treatment.RatingSum, treatment.RatingCount),
+            treatment.HoldoutLeaks + control.HoldoutLeaks,
+            Outcomes(treatment),
+            Outcomes(control),
+            conversionLift,
+            purchasesLift,
+            revenueLift,
+            Scale(purchasesLift, treatment.Shoppers),
+            incrementalRevenue,
+            treatment.DiscountCost > 0 && incrementalRevenue is { } gain ? (gain.Value - (double)treatment.DiscountCost) / (double)treatment.DiscountCost : null);
+    }
+
+    public static Estimate? ProportionDifference(long successes1, long n1, long successes2, long n2)
+    {
+        if (n1 < 2 || n2 < 2)
+        {
+            return null;
+        }
+
+        double p1 = (double)successes1 / n1, p2 = (double)successes2 / n2;
+        return Around(p1 - p2, Math.Sqrt((p1 * (1 - p1) / n1) + (p2 * (1 - p2) / n2)));
+    }
+
+    public static Estimate? MeanDifference(Sample? first, Sample? second) =>
+        first is { } a && second is { } b ? Around(a.Mean - b.Mean, Math.Sqrt((a.Variance / a.Count) + (b.Variance / b.Count))) : null;
+
+    private static Estimate Around(double value, double standardError) => new(value, value - (Z95 * standardError), value + (Z95 * standardError));
+
+    private static Estimate? Scale(Estimate? estimate, long factor) =>
+        estimate is { } e ? new Estimate(e.Value * factor, e.Low * factor, e.High * factor) : null;
+
+    private static ArmOutcomes Outcomes(ArmTotals arm) => new(
+        arm.Shoppers,
+        Ratio(arm.WindowConverters, arm.Shoppers),
+        Ratio(arm.WindowPurchases, arm.Shoppers),
+        arm.Shoppers > 0 ? (double)arm.WindowRevenue / arm.Shoppers : null);
+
+    private static double? Ratio(double part, double whole) => whole > 0 ? part / whole : null;
+}
+
+/// <summary>A sample's size, mean and variance (n − 1), from its sum and sum of squares.</summary>
+public sealed record Sample(long Count, double Mean, double Variance)
+{
+    public static Sample? Of(double sum, double sumOfSquares, long count) =>
+        count < 2 ? null : new Sample(count, sum / count, Math.Max(0, (sumOfSquares - (sum * sum / count)) / (count - 1)));
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Domain.Campaigns;
+using Platform.Storage.Database;
+
+namespace Platform.Storage.Campaigns;
+
+/// <summary>One enrolled shopper's outcome row of a live campaign, computed at <see cref="AsOf"/> from the shopper's log up to <see cref="Seq"/>.</summary>
+public sealed record EnrollmentRow(string TenantId, string UserId, CampaignEnrollment Enrollment, long Seq, DateTimeOffset AsOf);
+
+/// <summary>campaigns.outcomes: live campaigns' rows and the per-side sums KPIs are computed from. Scoped by tenant.</summary>
+public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Writes the rows; a row computed at an older log offset than the stored one is skipped, and so is a row
+    /// computed before the shopper was erased.
+    /// </summary>
+    public async Task UpsertAsync(IReadOnlyList<EnrollmentRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO campaigns.outcomes AS o (tenant_id, campaign_id, user_id, arm, assigned_at, window_days, participated, conversions, revenue, features,
+                exposures, participations, engagement_seconds, redemptions, discount_cost, orders, gmv, rating_sum, rating_count, holdout_leaks, seq, updated_at)
+            SELECT s.tenant, s.campaign, s.user_id, s.arm, s.assigned, s.window_days, s.participated, s.conversions, s.revenue, s.features,
+                   s.exposures, s.participations, s.engagement, s.redemptions, s.cost, s.orders, s.gmv, s.rating_sum, s.rating_count, s.leaks, s.seq, now()
+            FROM unnest(@tenant, @campaign, @user, @arm, @assigned, @window, @participated, @conversions, @revenue, @features::jsonb[],
+                        @exposures, @participations, @engagement, @redemptions, @cost, @orders, @gmv, @rating_sum, @rating_count, @leaks, @seq, @as_of)
+                AS s(tenant, campaign, user_id, arm, assigned, window_days, participated, conversions, revenue, features,
+                     exposures, participations, engagement, redemptions, cost, orders, gmv, rating_sum, rating_count, leaks, seq, as_of)
+            WHERE NOT EXISTS (
+                SELECT 1 FROM shoppers.erasures e
+                WHERE e.tenant_id = s.tenant AND e.user_hash = encode(sha256(convert_to(s.tenant || ':' || s.user_id, 'UTF8')), 'hex')
+                  AND e.erased_at >= s.as_of)
+            ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
+                arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
+                conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, exposures = EXCLUDED.exposures,
+                participations = EXCLUDED.participations, engagement_seconds = EXCLUDED.engagement_seconds, redemptions = EXCLUDED.redemptions,
+                discount_cost = EXCLUDED.discount_cost, orders = EXCLUDED.orders, gmv = EXCLUDED.gmv, rating_sum = EXCLUDED.rating_sum,
+                rating_count = EXCLUDED.rating_count, holdout_leaks = EXCLUDED.holdout_leaks, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+            WHERE o.seq IS NULL OR o.seq < EXCLUDED.seq
+            """);
+        var enrollments = rows.Select(r => r.Enrollment).ToArray();
+        command.AddArray("tenant", NpgsqlDbType.Text, rows.Select(r => r.TenantId).ToArray());
+        command.AddArray("campaign", NpgsqlDbType.Text, enrollments.Select(x => x.CampaignId).ToArray());
+        command.AddArray("user", NpgsqlDbType.Text, rows.Select(r => r.UserId).ToArray());
+        command.AddArray("arm", NpgsqlDbType.Text, enrollments.Select(x => CampaignNames.ToWire(x.Arm)).ToArray());
+        command.AddArray("assigned", NpgsqlDbType.TimestampTz, enrollments.Select(x => x.AssignedAt.ToUniversalTime()).ToArray());
+        command.AddArray("window", NpgsqlDbType.Integer, enrollments.Select(x => x.WindowDays).ToArray());
+        command.AddArray("participated", NpgsqlDbType.Boolean, enrollments.Select(x => x.Participations > 0).ToArray());
+        command.AddArray("conversions", NpgsqlDbType.Integer, enrollments.Select(x => x.WindowPurchases).ToArray());
+        command.AddArray("revenue", NpgsqlDbType.Numeric, enrollments.Select(x => x.WindowRevenue).ToArray());
+        command.AddArray("features", NpgsqlDbType.Text, enrollments.Select(x => JsonSerializer.Serialize(x.Features ?? new Dictionary<string, double>())).ToArray());
+        command.AddArray("exposures", NpgsqlDbType.Integer, enrollments.Select(x => x.Exposures).ToArray());
+        command.AddArray("participations", NpgsqlDbType.Integer, enrollments.Select(x => x.Participations).ToArray());
+        command.AddArray("engagement", NpgsqlDbType.Double, enrollments.Select(x => x.EngagementSeconds).ToArray());
+        command.AddArray("redemptions", NpgsqlDbType.Integer, enrollments.Select(x => x.Redemptions).ToArray());
+        command.AddArray("cost", NpgsqlDbType.Numeric, enrollments.Select(x => x.DiscountCost).ToArray());
+        command.AddArray("orders", NpgsqlDbType.Integer, enrollments.Select(x => x.Orders).ToArray());
+        command.AddArray("gmv", NpgsqlDbType.Numeric, enrollments.Select(x => x.Gmv).ToArray());
+        command.AddArray("rating_sum", NpgsqlDbType.Integer, enrollments.Select(x => x.RatingSum).ToArray());
+        command.AddArray("rating_count", NpgsqlDbType.Integer, enrollments.Select(x => x.RatingCount).ToArray());
+        command.AddArray("leaks", NpgsqlDbType.Integer, enrollments.Select(x => x.HoldoutLeaks).ToArray());
+        command.AddArray("seq", NpgsqlDbType.Bigint, rows.Select(r => r.Seq).ToArray());
+        command.AddArray("as_of", NpgsqlDbType.TimestampTz, rows.Select(r => r.AsOf.ToUniversalTime()).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The sums of each side of a campaign (live or imported).</summary>
+    public async Task<(ArmTotals Treatment, ArmTotals Control)> TotalsAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT arm, count(*), count(*) FILTER (WHERE exposures > 0), sum(exposures), count(*) FILTER (WHERE participated),
+                   sum(participations), sum(engagement_seconds), sum(redemptions), sum(discount_cost), count(*) FILTER (WHERE orders > 0),
+                   sum(orders), sum(gmv), count(*) FILTER (WHERE conversions > 0), COALESCE(sum(conversions), 0),
+                   COALESCE(sum(conversions::double precision ^ 2), 0), COALESCE(sum(revenue), 0), COALESCE(sum(revenue::double precision ^ 2), 0),
+                   sum(rating_sum), sum(rating_count), sum(holdout_leaks)
+            FROM campaigns.outcomes WHERE tenant_id = @tenant AND campaign_id = @campaign
+            GROUP BY arm
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        var sides = new Dictionary<string, ArmTotals>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sides[reader.GetString(0)] = new ArmTotals(
+                reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDouble(6),
+                reader.GetInt64(7), reader.GetDecimal(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetDecimal(11), reader.GetInt64(12),
+                reader.GetInt64(13), reader.GetDouble(14), reader.GetDecimal(15), reader.GetDouble(16), reader.GetInt64(17), reader.GetInt64(18),
+                reader.GetInt64(19));
+        }
+
+        return (sides.GetValueOrDefault("TREATMENT", ArmTotals.Empty), sides.GetValueOrDefault("CONTROL", ArmTotals.Empty));
+    }
+}

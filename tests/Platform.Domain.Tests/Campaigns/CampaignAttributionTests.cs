@@ -1,0 +1,138 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Events;
+using Platform.Domain.Profiles;
+
+namespace Platform.Domain.Tests.Campaigns;
+
+public sealed class CampaignAttributionTests
+{
+    private const string Tenant = "shop";
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly Campaign Boots = Live("boots", holdout: 0);
+    private static readonly Campaign Scarves = Live("scarves", holdout: 0);
+    private static readonly Campaign AllControl = Live("all-control", holdout: 0.5);
+    private static readonly Campaign FiveOff = Live("five-off", holdout: 0) with { Design = Boots.Design with { Type = CampaignType.AmountOff, Value = 5m } };
+
+    [Fact]
+    public void TheFirstExposureEnrollsWithTheFeaturesOfBefore()
+    {
+        var profile = Fold("ann", Purchase(1, -2, 30m), Exposure(2, 0, Boots));
+
+        var enrollment = Assert.Single(profile.Enrollments);
+        Assert.Equal((CampaignArm.Treatment, Start, 1), (enrollment.Arm, enrollment.AssignedAt, enrollment.Exposures));
+        Assert.Equal((1.0, 30.0), (enrollment.Features!["purchases"], enrollment.Features["revenue"]));
+        Assert.Equal(0, enrollment.WindowPurchases); // the purchase came before assignment
+    }
+
+    [Fact]
+    public void TreatmentCountsParticipationRedemptionsAndTheirCost()
+    {
+        var profile = Fold("ann", Exposure(1, 0, Boots), Event(2, 1, EventType.CampaignClick, Boots, duration: 40), Event(3, 2, EventType.CouponClaim, Boots, duration: 20),
+            Event(4, 3, EventType.CouponRedeem, Boots, amount: 12m));
+
+        var x = Assert.Single(profile.Enrollments);
+        Assert.Equal((1, 2, 60.0, 1, 12m, 0), (x.Exposures, x.Participations, x.EngagementSeconds, x.Redemptions, x.DiscountCost, x.HoldoutLeaks));
+    }
+
+    [Fact]
+    public void AnAmountOffRedemptionWithoutAmountCostsTheCampaignsValue()
+    {
+        var x = Assert.Single(Fold("ann", Event(1, 0, EventType.CouponRedeem, FiveOff)).Enrollments);
+        Assert.Equal(5m, x.DiscountCost);
+    }
+
+    [Fact]
+    public void AControlShopperIsEnrolledByExposureAndItsClaimsAreLeaks()
+    {
+        var held = ShopperOn(AllControl, CampaignArm.Control);
+        var profile = Fold(held, Exposure(1, 0, AllControl), Event(2, 1, EventType.CouponClaim, AllControl), Purchase(3, 2, 50m));
+
+        var x = Assert.Single(profile.Enrollments);
+        Assert.Equal((CampaignArm.Control, 0, 0, 1), (x.Arm, x.Exposures, x.Participations, x.HoldoutLeaks));
+        Assert.Equal((1, 50m, 0, 0m), (x.WindowPurchases, x.WindowRevenue, x.Orders, x.Gmv)); // outcomes count for lift, orders only for treatment
+    }
+
+    [Fact]
+    public void PurchasesCountInsideTheWindowOnly()
+    {
+        var profile = Fold("ann", Exposure(1, 0, Boots), Purchase(2, 1, 10m), Purchase(3, 6.9, 20m), Purchase(4, 7.1, 40m));
+
+        var x = Assert.Single(profile.Enrollments);
+        Assert.Equal((2, 30m, 2, 30m), (x.WindowPurchases, x.WindowRevenue, x.Orders, x.Gmv));
+    }
+
+    [Fact]
+    public void APurchaseGoesToTheCampaignItNamesElseTheLatestAssigned()
+    {
+        var profile = Fold("ann", Exposure(1, 0, Boots), Exposure(2, 1, Scarves), Purchase(3, 2, 10m), Purchase(4, 3, 20m, campaign: Boots));
+
+        var boots = profile.Enrollments.Single(x => x.CampaignId == "boots");
+        var scarves = profile.Enrollments.Single(x => x.CampaignId == "scarves");
+        Assert.Equal((1, 20m), (boots.Orders, boots.Gmv));
+        Assert.Equal((1, 10m), (scarves.Orders, scarves.Gmv));
+        Assert.Equal((2, 2), (boots.WindowPurchases, scarves.WindowPurchases)); // each experiment counts every purchase in its window
+    }
+
+    [Fact]
+    public void EventsOutsideALaunchedRunDoNotEnroll()
+    {
+        var draft = Boots with { Id = "draft", LaunchedAt = null };
+        var imported = Boots with { Id = "imported", Source = CampaignSource.Imported };
+        var ended = Boots with { Id = "ended", EndedAt = Start.AddDays(1) };
+        var profile = Fold("ann", [draft, imported, ended], Exposure(1, 0, draft), Exposure(2, 0, imported), Exposure(3, 2, ended), Exposure(4, -1, Boots), Exposure(5, 0, Live("unknown", 0)));
+
+        Assert.Empty(profile.Enrollments);
+    }
+
+    [Fact]
+    public void AReviewOfAnItemBoughtInAnAttributedOrderRatesTheCampaign()
+    {
+        var profile = Fold("ann", Exposure(1, 0, Boots), Purchase(2, 1, 80m, item: "boot-7"), Review(3, 2, "boot-7", 4), Review(4, 2, "hat", 1));
+
+        var x = Assert.Single(profile.Enrollments);
+        Assert.Equal((4, 1), (x.RatingSum, x.RatingCount));
+    }
+
+    [Fact]
+    public void ReplayingTheLogChangesNoEnrollment()
+    {
+        var events = new[] { Exposure(1, 0, Boots), Event(2, 1, EventType.CouponRedeem, Boots, amount: 3m), Purchase(3, 2, 10m) };
+        var profile = Fold("ann", events);
+        var before = profile.Enrollments.Single();
+
+        ProfileFolder.Apply(profile, events.Select(e => (e.Seq, e.Event)), _ => null, ProfileSettings.Default, Context("ann"));
+
+        Assert.Same(before, profile.Enrollments.Single());
+    }
+
+    private static Campaign Live(string id, double holdout) =>
+        new(id, CampaignDesignRulesTests.Valid() with { StartsAt = Start, EndsAt = Start.AddDays(30), HoldoutShare = holdout }, CampaignStatus.Running,
+            CampaignSource.Designed, Start.AddDays(-1), Start, LaunchedAt: Start.AddDays(-1));
+
+    private static string ShopperOn(Campaign campaign, CampaignArm arm) =>
+        Enumerable.Range(0, 100).Select(i => $"s{i}").First(id => HoldoutAssignment.Assign(Tenant, campaign.Id, id, campaign.Design.HoldoutShare) == arm);
+
+    private static CampaignContext Context(string userId, params Campaign[] more) =>
+        new(Tenant, userId, id => new[] { Boots, Scarves, AllControl, FiveOff }.Concat(more).FirstOrDefault(c => c.Id == id));
+
+    private static ShopperProfile Fold(string userId, params (long Seq, BehaviorEvent Event)[] events) => Fold(userId, [], events);
+
+    private static ShopperProfile Fold(string userId, Campaign[] more, params (long Seq, BehaviorEvent Event)[] events)
+    {
+        var profile = new ShopperProfile();
+        ProfileFolder.Apply(profile, events, _ => null, ProfileSettings.Default, Context(userId, more));
+        return profile;
+    }
+
+    private static (long Seq, BehaviorEvent Event) Event(long seq, double days, EventType type, Campaign campaign, decimal? amount = null, double? duration = null) =>
+        (seq, new BehaviorEvent($"e{seq}", "ignored", type, Start.AddDays(days), null, null, null, amount, amount is null ? null : "EUR", campaign.Id, null, null, duration, null));
+
+    private static (long Seq, BehaviorEvent Event) Exposure(long seq, double days, Campaign campaign) => Event(seq, days, EventType.CampaignExposure, campaign);
+
+    private static (long Seq, BehaviorEvent Event) Purchase(long seq, double days, decimal amount, Campaign? campaign = null, string? item = null) =>
+        (seq, new BehaviorEvent($"e{seq}", "ignored", EventType.Purchase, Start.AddDays(days), item, null, 1, amount, "EUR", campaign?.Id, null, null, null, null));
+
+    private static (long Seq, BehaviorEvent Event) Review(long seq, double days, string item, int rating) =>
+        (seq, new BehaviorEvent($"e{seq}", "ignored", EventType.Review, Start.AddDays(days), item, null, null, null, null, null, rating, null, null, null));
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Campaigns;
+
+/// <summary>
+/// A campaign launched through GraphQL, treatment and control shoppers' exposures, claims, redemptions,
+/// purchases and reviews ingested, and the KPIs and lift intervals read back equal to figures this test
+/// computes on its own from the events it sent.
+/// </summary>
+public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private const string Kpis = """
+        query($id: ID!) { campaign(id: $id) { kpis {
+          reach exposures participants participationRate participationsPerParticipant engagementSecondsPerParticipant
+          redemptions conversions orders gmv averageOrderValue discountCost budgetLeft satisfaction holdoutLeaks
+          treatment { shoppers conversionRate revenuePerShopper } control { shoppers conversionRate revenuePerShopper }
+          conversionRateLift { value low high } revenuePerShopperLift { value low high } incrementalRevenue { value low high } roi
+        } } }
+        """;
+
+    private const double Z = 1.959963984540054;
+
+    [Fact]
+    public async Task KpisAndLiftMatchAnIndependentComputation()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("kpi");
+        var now = DateTimeOffset.UtcNow;
+        var design = CampaignApiTests.Design(now.AddHours(-2), now.AddDays(7), new { holdoutShare = 0.5, budget = 1000 });
+        var id = (await platform.Http.FieldAsync(merchant, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString()!;
+        await platform.Http.FieldAsync(merchant, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign");
+
+        var shoppers = Enumerable.Range(0, 60).Select(i => $"kpi-{i}").ToList();
+        var arms = (await platform.Http.FieldAsync(merchant, "query($c: ID!, $u: [ID!]!) { campaignAssignments(campaignId: $c, userIds: $u) { userId arm } }", new { c = id, u = shoppers }, "campaignAssignments"))
+            .EnumerateArray().ToDictionary(a => a.GetProperty("userId").GetString()!, a => a.GetProperty("arm").GetString()!);
+        var treated = shoppers.Where(s => arms[s] == "TREATMENT").ToList();
+        var control = shoppers.Where(s => arms[s] == "CONTROL").ToList();
+        Assert.True(treated.Count >= 10 && control.Count >= 10, $"{treated.Count} treated, {control.Count} control");
+
+        var t0 = DateTimeOffset.UtcNow; // events count from the launch on
+        var events = new List<object>();
+        var revenue = shoppers.ToDictionary(s => s, _ => 0m);
+        int next = 0;
+        string Id() => $"{id}-e{next++}";
+        foreach (var (shopper, i) in treated.Select((s, i) => (s, i)))
+        {
+            events.Add(CampaignEvent(Id(), shopper, "CAMPAIGN_EXPOSURE", id, t0));
+            if (i % 2 == 0)
+            {
+                events.Add(CampaignEvent(Id(), shopper, "CAMPAIGN_CLICK", id, t0.AddSeconds(1), duration: 30));
+            }
+
+            if (i % 3 == 0)
+            {
+                events.Add(CampaignEvent(Id(), shopper, "COUPON_CLAIM", id, t0.AddSeconds(2), duration: 15));
+                events.Add(CampaignEvent(Id(), shopper, "COUPON_REDEEM", id, t0.AddSeconds(3), amount: 4m));
+            }
+
+            if (i % 4 != 3)
+            {
+                var amount = 10m + i;
+                events.Add(Purchase(Id(), shopper, amount, t0.AddSeconds(4), $"sku-{i}"));
+                revenue[shopper] = amount;
+                if (i % 5 == 0)
+                {
+                    events.Add(new { eventId = Id(), userId = shopper, type = "REVIEW", occurredAt = t0.AddSeconds(5).ToString("O"), itemId = $"sku-{i}", rating = 4 + (i % 2) });
+                }
+            }
+        }
+
+        foreach (var (shopper, i) in control.Select((s, i) => (s, i)))
+        {
+            events.Add(CampaignEvent(Id(), shopper, "CAMPAIGN_EXPOSURE", id, t0));
+            if (i % 3 == 0)
+            {
+                var amount = 12m + i;
+                events.Add(Purchase(Id(), shopper, amount, t0.AddSeconds(4), "sku-c"));
+                revenue[shopper] = amount;
+            }
+        }
+
+        events.Add(CampaignEvent(Id(), control[0], "COUPON_CLAIM", id, t0.AddSeconds(6))); // a leak of the holdout
+        events.Add(CampaignEvent(Id(), treated[0], "CAMPAIGN_EXPOSURE", "no-such-campaign", t0)); // stored, counted nowhere
+        events.Add(Purchase(Id(), treated[1], 99m, t0.AddMinutes(-30), "sku-early")); // before assignment: not the campaign's
+
+        var ingested = await platform.Http.PostAsync(merchant, Support.Events.Ingest, new { events });
+        ingested.AssertSuccess();
+        Assert.Equal(events.Count, ingested.Data.GetProperty("ingestEvents").GetProperty("accepted").GetInt32());
+
+        var expectedReach = treated.Count;
+        var kpis = await WaitForAsync(merchant, id, k => k.GetProperty("reach").GetInt64() == expectedReach && k.GetProperty("control").GetProperty("shoppers").GetInt64() == control.Count
+            && k.GetProperty("holdoutLeaks").GetInt64() == 1 && k.GetProperty("orders").GetInt64() == treated.Count(s => revenue[s] > 0));
+
+        var indices = treated.Select((s, i) => i).ToList();
+        var participants = indices.Count(i => i % 2 == 0 || i % 3 == 0);
+        var participations = indices.Sum(i => (i % 2 == 0 ? 1 : 0) + (i % 3 == 0 ? 1 : 0));
+        var engagement = indices.Sum(i => (i % 2 == 0 ? 30.0 : 0) + (i % 3 == 0 ? 15.0 : 0));
+        var redemptions = indices.Count(i => i % 3 == 0);
+        var buyers = treated.Where(s => revenue[s] > 0).ToList();
+        var gmv = buyers.Sum(s => revenue[s]);
+        var ratings = indices.Where(i => i % 4 != 3 && i % 5 == 0).Select(i => 4.0 + (i % 2)).ToList();
+
+        Assert.Equal(treated.Count, kpis.GetProperty("exposures").GetInt64());
+        Assert.Equal(participants, kpis.GetProperty("participants").GetInt64());
+        Assert.Equal((double)participants / treated.Count, kpis.GetProperty("participationRate").GetDouble(), 12);
+        Assert.Equal((double)participations / participants, kpis.GetProperty("participationsPerParticipant").GetDouble(), 12);
+        Assert.Equal(engagement / participants, kpis.GetProperty("engagementSecondsPerParticipant").GetDouble(), 12);
+        Assert.Equal(redemptions, kpis.GetProperty("redemptions").GetInt64());
+        Assert.Equal(4m * redemptions, kpis.GetProperty("discountCost").GetDecimal());
+        Assert.Equal(1000m - (4m * redemptions), kpis.GetProperty("budgetLeft").GetDecimal());
+        Assert.Equal((buyers.Count, buyers.Count), (kpis.GetProperty("conversions").GetInt64(), kpis.GetProperty("orders").GetInt64()));
+        Assert.Equal(gmv, kpis.GetProperty("gmv").GetDecimal());
+        Assert.Equal((double)(gmv / buyers.Count), (double)kpis.GetProperty("averageOrderValue").GetDecimal(), 9);
+        Assert.Equal(ratings.Average(), kpis.GetProperty("satisfaction").GetDouble(), 12);
+
+        var t = treated.Select(s => (double)revenue[s]).ToList();
+        var c = control.Select(s => (double)revenue[s]).ToList();
+        double Rate(List<double> values) => values.Count(v => v > 0) / (double)values.Count;
+        Assert.Equal(Rate(t), kpis.GetProperty("treatment").GetProperty("conversionRate").GetDouble(), 12);
+        Assert.Equal(Rate(c), kpis.GetProperty("control").GetProperty("conversionRate").GetDouble(), 12);
+        AssertInterval(Rate(t) - Rate(c), Z * Math.Sqrt((Rate(t) * (1 - Rate(t)) / t.Count) + (Rate(c) * (1 - Rate(c)) / c.Count)), kpis.GetProperty("conversionRateLift"));
+        var revenueLift = t.Average() - c.Average();
+        var revenueError = Math.Sqrt((Variance(t) / t.Count) + (Variance(c) / c.Count));
+        AssertInterval(revenueLift, Z * revenueError, kpis.GetProperty("revenuePerShopperLift"));
+        AssertInterval(revenueLift * t.Count, Z * revenueError * t.Count, kpis.GetProperty("incrementalRevenue"));
+        Assert.Equal(((revenueLift * t.Count) - (4.0 * redemptions)) / (4.0 * redemptions), kpis.GetProperty("roi").GetDouble(), 9);
+    }
+
+    private static double Variance(List<double> values)
+    {
+        var mean = values.Average();
+        return values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
+    }
+
+    private static void AssertInterval(double value, double halfWidth, JsonElement estimate)
+    {
+        Assert.Equal(value, estimate.GetProperty("value").GetDouble(), 9);
+        Assert.Equal(value - halfWidth, estimate.GetProperty("low").GetDouble(), 9);
+        Assert.Equal(value + halfWidth, estimate.GetProperty("high").GetDouble(), 9);
+    }
+
+    private static object CampaignEvent(string eventId, string user, string type, string campaignId, DateTimeOffset at, decimal? amount = null, double? duration = null) =>
+        new { eventId, userId = user, type, occurredAt = at.ToString("O"), campaignId, amount, currency = amount is null ? null : "EUR", durationSeconds = duration };
+
+    private static object Purchase(string eventId, string user, decimal amount, DateTimeOffset at, string item) =>
+        new { eventId, userId = user, type = "PURCHASE", occurredAt = at.ToString("O"), amount, currency = "EUR", itemId = item, quantity = 1 };
+
+    private async Task<JsonElement> WaitForAsync(string key, string id, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var kpis = (await platform.Http.FieldAsync(key, Kpis, new { id }, "campaign")).GetProperty("kpis");
+            if (done(kpis) || DateTime.UtcNow > deadline)
+            {
+                Assert.True(done(kpis), kpis.ToString());
+                return kpis;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
