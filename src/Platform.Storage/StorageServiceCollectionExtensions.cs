@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignOutcomeStore>();
+        services.AddSingleton<KpiHistoryStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Platform.Domain.Campaigns;
 
 namespace Platform.Abstractions.Campaigns;
@@ -19,4 +20,16 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<CampaignResult> ResumeAsync();
 
     Task<CampaignResult> EndAsync();
+
+    /// <summary>
+    /// Outcome rows of the campaign were written: its KPIs are recomputed and published, at most once per
+    /// KPI interval. One-way: the writer never waits for the campaign.
+    /// </summary>
+    [OneWay]
+    Task OutcomesChangedAsync();
+
+    /// <summary>Subscriptions expire unless renewed; call again at least every minute.</summary>
+    Task SubscribeAsync(ICampaignKpiObserver observer);
+
+    Task UnsubscribeAsync(ICampaignKpiObserver observer);
 }

@@ -28,6 +28,7 @@ public static class GatewayHostingExtensions
         var platform = section.Get<PlatformOptions>() ?? new PlatformOptions();
         var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
         builder.Services.Configure<PlatformOptions>(section);
+        builder.Services.Configure<CampaignSettings>(builder.Configuration.GetSection(CampaignSettings.Section));
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -48,6 +49,7 @@ public static class GatewayHostingExtensions
             .AddSingleton<TenantRateLimiter>()
             .AddSingleton<RequestAdmission>()
             .AddSingleton<ProgressHub>()
+            .AddSingleton<CampaignKpiHub>()
             .AddScoped<TenantAdministration>()
             .AddScoped<SystemChecks>()
             .AddScoped<ShopperData>()

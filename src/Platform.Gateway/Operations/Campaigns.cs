@@ -11,7 +11,7 @@ using Platform.Storage.Campaigns;
 namespace Platform.Gateway.Operations;
 
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
-public sealed class Campaigns(IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes)
+public sealed class Campaigns(IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, TimeProvider clock)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -51,6 +51,26 @@ public sealed class Campaigns(IGrainFactory grains, CampaignStore store, Campaig
     {
         var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaign.Id, cancellationToken);
         return CampaignKpis.From(treatment, control, campaign.Design.Budget);
+    }
+
+    /// <summary>The campaign's KPIs and status now, or null when it does not exist (any more).</summary>
+    public async Task<CampaignKpiUpdate?> CurrentAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        await GetAsync(tenantId, id, cancellationToken) is { } campaign
+            ? new CampaignKpiUpdate(campaign.Id, campaign.Status, clock.GetUtcNow(), await KpisAsync(campaign, tenantId, cancellationToken))
+            : null;
+
+    public const int MaxHistoryDays = 90;
+
+    public Task<IReadOnlyList<KpiHistoryPoint>> HistoryAsync(Campaign campaign, string tenantId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var end = to ?? clock.GetUtcNow().AddHours(1);
+        var start = from ?? end.AddDays(-7);
+        if (end <= start || end - start > TimeSpan.FromDays(MaxHistoryDays))
+        {
+            throw new InputError("from", $"must be before to, at most {MaxHistoryDays} days apart");
+        }
+
+        return history.ReadAsync(tenantId, campaign.Id, start, end, cancellationToken);
     }
 
     public async Task<CampaignPage> ListAsync(string tenantId, CampaignStatus? status, int? first, string? after, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Domain.Campaigns;
@@ -12,17 +14,30 @@ namespace Platform.Grains.Campaigns;
 /// and end, so a scheduled campaign starts and a live one ends with no one calling; activation catches up
 /// on a time that passed while the cluster was down.
 /// </summary>
-public sealed class CampaignGrain(CampaignStore store, CampaignCache cache, TimeProvider clock, ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+public sealed class CampaignGrain(
+    CampaignStore store,
+    CampaignOutcomeStore outcomes,
+    KpiHistoryStore history,
+    CampaignCache cache,
+    IOptions<CampaignSettings> settings,
+    TimeProvider clock,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(1);
+
     public const string ClockReminder = "clock";
 
     // Reminders far ahead are re-armed in steps: the reminder service's timers do not take very long delays.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(7);
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromHours(1);
 
+    private readonly ObserverManager<ICampaignKpiObserver> observers = new(SubscriptionLifetime, logger);
     private string tenantId = "";
     private string campaignId = "";
     private Campaign? campaign;
+    private CampaignKpiUpdate? published;
+    private DateTimeOffset publishedAt = DateTimeOffset.MinValue;
+    private IGrainTimer? pendingPublish;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +91,36 @@ public sealed class CampaignGrain(CampaignStore store, CampaignCache cache, Time
 
     public Task<CampaignResult> EndAsync() => ChangeAsync(current => CampaignLifecycle.End(current, clock.GetUtcNow()));
 
+    public Task OutcomesChangedAsync()
+    {
+        var wait = publishedAt + settings.Value.KpiUpdateInterval - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return PublishAsync();
+        }
+
+        // Within the interval since the last update: one update at its end covers every change until then.
+        pendingPublish ??= this.RegisterGrainTimer(async _ =>
+        {
+            pendingPublish?.Dispose();
+            pendingPublish = null;
+            await PublishAsync();
+        }, wait, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    public Task SubscribeAsync(ICampaignKpiObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ICampaignKpiObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (campaign is null)
@@ -128,6 +173,32 @@ public sealed class CampaignGrain(CampaignStore store, CampaignCache cache, Time
             ?? throw new InvalidOperationException($"Campaign {campaignId} of {tenantId} was changed outside its grain (version {next.Version}).");
         cache.Invalidate(tenantId);
         await ScheduleAsync();
+        if (next.Status != published?.Status)
+        {
+            await PublishAsync();
+        }
+    }
+
+    /// <summary>Recomputes the KPIs from the outcome rows; when they or the status changed, records the hour and tells the subscribed nodes.</summary>
+    private async Task PublishAsync()
+    {
+        if (campaign is null)
+        {
+            return;
+        }
+
+        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaignId);
+        var now = clock.GetUtcNow();
+        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, CampaignKpis.From(treatment, control, campaign.Design.Budget));
+        publishedAt = now;
+        if (published is not null && published.Kpis == update.Kpis && published.Status == update.Status)
+        {
+            return;
+        }
+
+        published = update;
+        await history.RecordAsync(tenantId, campaignId, now, update.Kpis);
+        await observers.Notify(observer => observer.OnKpisAsync(tenantId, update));
     }
 
     /// <summary>Arms the reminder for the next time the campaign moves on by itself: its start or its end.</summary>

@@ -52,3 +52,16 @@ public sealed class CampaignKpisTests
         Assert.Equal(value + halfWidth, estimate.High, 10);
     }
 }
+
+public sealed class KpiDeltasTests
+{
+    [Fact]
+    public void DeltasAreTheGrowthSinceThePreviousUpdate()
+    {
+        var before = CampaignKpis.From(new ArmTotals(3, Reached: 3, Exposures: 5, Orders: 1, Gmv: 20m), new ArmTotals(2), budget: null);
+        var after = CampaignKpis.From(new ArmTotals(5, Reached: 4, Exposures: 9, Orders: 3, Gmv: 65m), new ArmTotals(4), budget: null);
+
+        Assert.Equal(new KpiDeltas(1, 4, 0, 0, 0, 2, 45m, 0m, 0, 2, 2), KpiDeltas.Between(before, after));
+        Assert.Equal(new KpiDeltas(3, 5, 0, 0, 0, 1, 20m, 0m, 0, 3, 2), KpiDeltas.Between(null, before));
+    }
+}

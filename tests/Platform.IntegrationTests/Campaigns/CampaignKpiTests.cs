@@ -124,6 +124,20 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         AssertInterval(revenueLift, Z * revenueError, kpis.GetProperty("revenuePerShopperLift"));
         AssertInterval(revenueLift * t.Count, Z * revenueError * t.Count, kpis.GetProperty("incrementalRevenue"));
         Assert.Equal(((revenueLift * t.Count) - (4.0 * redemptions)) / (4.0 * redemptions), kpis.GetProperty("roi").GetDouble(), 9);
+
+        // The campaign publishes what the rows say to its hourly history too.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        JsonElement history;
+        do
+        {
+            await Task.Delay(200);
+            history = (await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { kpiHistory { hour kpis { reach orders } } } }", new { id }, "campaign")).GetProperty("kpiHistory");
+        }
+        while ((history.GetArrayLength() == 0 || history[history.GetArrayLength() - 1].GetProperty("kpis").GetProperty("orders").GetInt64() != buyers.Count) && DateTime.UtcNow < deadline);
+
+        var last = history[history.GetArrayLength() - 1];
+        Assert.Equal((treated.Count, buyers.Count), (last.GetProperty("kpis").GetProperty("reach").GetInt32(), last.GetProperty("kpis").GetProperty("orders").GetInt32()));
+        Assert.Equal(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero), last.GetProperty("hour").GetDateTimeOffset().ToUniversalTime(), TimeSpan.FromHours(1));
     }
 
     private static double Variance(List<double> values)

@@ -101,6 +101,47 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task CampaignKpisReachASubscriberOnTheOtherNode()
+    {
+        var (_, admin) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey, "kpis");
+        var partner = await Tenants.CreateKeyAsync(cluster.HttpA, admin, "PARTNER");
+        var (_, stranger) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey, "other");
+        var now = DateTimeOffset.UtcNow;
+        var design = Campaigns.CampaignApiTests.Design(now.AddHours(-1), now.AddDays(1), new { holdoutShare = 0 });
+        var id = (await cluster.HttpA.FieldAsync(admin, Campaigns.CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString();
+        await cluster.HttpA.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign");
+        const string Subscription = "subscription($id: ID!) { campaignKpis(campaignId: $id) { campaignId status kpis { reach exposures } deltas { reach exposures } } }";
+
+        await using var refused = await WebSocketClient.ConnectAsync(cluster.A.GraphQLUri);
+        await refused.InitialiseAsync(stranger);
+        await refused.SubscribeAsync("1", Subscription, new { id });
+        var answer = (await refused.ReceiveAsync()).GetProperty("payload");
+        var errors = answer.ValueKind == System.Text.Json.JsonValueKind.Array ? answer : answer.GetProperty("errors");
+        Assert.Equal("NOT_FOUND", errors[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        await using var socket = await WebSocketClient.ConnectAsync(cluster.A.GraphQLUri);
+        await socket.InitialiseAsync(partner);
+        await socket.SubscribeAsync("1", Subscription, new { id });
+        var first = (await socket.ReceiveAsync()).GetProperty("payload").GetProperty("data").GetProperty("campaignKpis");
+        Assert.Equal(("RUNNING", 0), (first.GetProperty("status").GetString(), first.GetProperty("kpis").GetProperty("reach").GetInt32()));
+
+        var at = DateTimeOffset.UtcNow;
+        var exposures = Enumerable.Range(0, 12).Select(i => new { eventId = $"x{i}", userId = $"u{i}", type = "CAMPAIGN_EXPOSURE", occurredAt = at.ToString("O"), campaignId = id }).ToArray();
+        (await cluster.HttpB.PostAsync(admin, Events.Ingest, new { events = exposures })).AssertSuccess();
+
+        long reach = 0, summedDeltas = 0;
+        var clock = Stopwatch.StartNew();
+        while (reach < 12 && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            var update = (await socket.ReceiveAsync()).GetProperty("payload").GetProperty("data").GetProperty("campaignKpis");
+            reach = update.GetProperty("kpis").GetProperty("reach").GetInt64();
+            summedDeltas += update.GetProperty("deltas").GetProperty("reach").GetInt64();
+        }
+
+        Assert.Equal((12L, 12L), (reach, summedDeltas));
+    }
+
     public sealed class TwoNodes : IAsyncLifetime
     {
         public NodeSettings Settings { get; private set; } = null!;

@@ -10,6 +10,7 @@ using Platform.Abstractions.Progress;
 using Platform.Gateway.Subscriptions;
 using Platform.Storage.Imports;
 using Platform.Storage.SystemChecks;
+using Platform.Gateway.GraphQL.Types.Campaigns;
 using Platform.Gateway.GraphQL.Types.Imports;
 
 namespace Platform.Gateway.GraphQL.Schema;
@@ -67,6 +68,25 @@ public sealed class SubscriptionType : ObjectGraphType
                     cancellationToken => store.FindAsync(tenantId, importId, cancellationToken),
                     job => job.Status.IsFinished(),
                     ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>());
+            });
+
+        Field<NonNullGraphType<CampaignKpiUpdateType>>("campaignKpis")
+            .Description("A campaign's KPIs now, then whenever they change (at most once a second per campaign by default), with deltas; from events ingested on any node.")
+            .Argument<NonNullGraphType<IdGraphType>>("campaignId", "The campaign.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveStreamAsync(async ctx =>
+            {
+                var tenantId = ctx.TenantId();
+                var id = ctx.GetArgument<string>("campaignId");
+                var campaigns = ctx.RequestServices!.GetRequiredService<Operations.Campaigns>();
+                if (await campaigns.GetAsync(tenantId, id, ctx.CancellationToken) is null)
+                {
+                    throw new NotFoundError("campaign", id);
+                }
+
+                var hub = ctx.RequestServices!.GetRequiredService<CampaignKpiHub>();
+                var logger = ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>();
+                return new CampaignKpiWatcher(hub, tenantId, id, cancellationToken => campaigns.CurrentAsync(tenantId, id, cancellationToken), logger);
             });
     }
 }

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Platform.Domain.Campaigns;
 using Platform.Gateway.GraphQL.Execution;
@@ -7,6 +8,8 @@ namespace Platform.Gateway.GraphQL.Types.Campaigns;
 
 public sealed class CampaignGraphType : ObjectGraphType<Campaign>
 {
+    private static Operations.Campaigns Operations(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Operations.Campaigns>();
+
     public CampaignGraphType()
     {
         Name = "Campaign";
@@ -36,6 +39,12 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
         Field(c => c.EndedAt, nullable: true).Description("When it ended.");
         Field<NonNullGraphType<CampaignKpisType>>("kpis")
             .Description("KPIs and measured lift so far, from the outcome rows (live campaigns: updated about once a second).")
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Operations.Campaigns>().KpisAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await Operations(ctx).KpisAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiHistoryPointType>>>>("kpiHistory")
+            .Description("The KPIs at the end of each hour that had updates, oldest first; for charts.")
+            .Argument<DateTimeOffsetGraphType>("from", "Start (default: 7 days before `to`).")
+            .Argument<DateTimeOffsetGraphType>("to", "End, exclusive (default: the end of this hour); at most 90 days after `from`.")
+            .ResolveAsync(async ctx => await Operations(ctx).HistoryAsync(
+                ctx.Source, ctx.TenantId(), ctx.GetArgument<DateTimeOffset?>("from"), ctx.GetArgument<DateTimeOffset?>("to"), ctx.CancellationToken));
     }
 }
