@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignOutcomeStore>();
         services.AddSingleton<KpiHistoryStore>();
+        services.AddSingleton<CampaignChargeStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

@@ -22,6 +22,13 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<CampaignResult> EndAsync();
 
     /// <summary>
+    /// Asks the budget for a treatment shopper's redemption: counted while the discount given so far is below
+    /// the budget (so the last counted one may pass it by its own discount), refused after. The answer for an
+    /// event id never changes. The campaign pauses (BUDGET_SPENT) once the budget is reached.
+    /// </summary>
+    Task<bool> ChargeAsync(string eventId, decimal discount);
+
+    /// <summary>
     /// Outcome rows of the campaign were written: its KPIs are recomputed and published, at most once per
     /// KPI interval. One-way: the writer never waits for the campaign.
     /// </summary>

@@ -14,6 +14,7 @@ public sealed record ArmTotals(
     double EngagementSeconds = 0,
     long Redemptions = 0,
     decimal DiscountCost = 0,
+    long RedemptionsOverBudget = 0,
     long Converters = 0,
     long Orders = 0,
     decimal Gmv = 0,

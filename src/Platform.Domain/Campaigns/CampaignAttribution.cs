@@ -3,15 +3,19 @@ using Platform.Domain.Profiles;
 
 namespace Platform.Domain.Campaigns;
 
-/// <summary>Who the events are folded for, and the tenant's campaigns as this node knows them.</summary>
-public sealed record CampaignContext(string TenantId, string UserId, Func<string, Campaign?> Find);
+/// <summary>
+/// Who the events are folded for, the tenant's campaigns as this node knows them, and which redemptions the
+/// campaigns refused to count because their budget was spent (by event id).
+/// </summary>
+public sealed record CampaignContext(string TenantId, string UserId, Func<string, Campaign?> Find, Func<string, bool>? OverBudget = null);
 
 /// <summary>
 /// Counts a shopper's events for the experiments of running campaigns (docs/campaigns.md#attribution):
 /// <list type="bullet">
 /// <item>The first event naming a designed campaign while it is live enrolls the shopper, on the side its
 /// holdout hash gives, with the profile's features as they were just before.</item>
-/// <item>Treatment: exposures, participations (clicks, claims), redemptions and their discount cost count.
+/// <item>Treatment: exposures, participations (clicks, claims), redemptions and their discount cost count;
+/// a redemption the campaign refused because its budget was spent counts as over budget, with no cost.
 /// Control: an exposure event records that the shopper would have been shown the campaign; clicks, claims
 /// and redemptions count as holdout leaks.</item>
 /// <item>Every purchase inside an enrollment's window (from assignment, <see cref="CampaignDesign.AttributionWindowDays"/>)
@@ -31,7 +35,7 @@ public static class CampaignAttribution
         {
             var index = profile.Enrollments.FindIndex(x => x.CampaignId == campaignId);
             var enrollment = index >= 0 ? profile.Enrollments[index] : Enroll(profile, campaign, e.OccurredAt, context, settings);
-            Replace(profile, index, Count(enrollment, e, campaign));
+            Replace(profile, index, Count(enrollment, e, campaign, context.OverBudget?.Invoke(e.EventId) == true));
         }
 
         switch (e.Type)
@@ -60,6 +64,16 @@ public static class CampaignAttribution
         && at >= (launched > campaign.Design.StartsAt ? launched : campaign.Design.StartsAt)
         && at < (campaign.EndedAt ?? campaign.Design.EndsAt);
 
+    /// <summary>
+    /// The discount a redemption asks of a campaign's budget, or null when the budget is not asked: the event
+    /// is not a live redemption of a treatment shopper in a campaign with a budget.
+    /// </summary>
+    public static decimal? BudgetCharge(BehaviorEvent e, Campaign campaign, CampaignContext context) =>
+        e.Type == EventType.CouponRedeem && campaign.Design.Budget is not null && IsLive(campaign, e.OccurredAt)
+        && HoldoutAssignment.Assign(context.TenantId, campaign.Id, context.UserId, campaign.Design.HoldoutShare) == CampaignArm.Treatment
+            ? DiscountOf(e, campaign)
+            : null;
+
     /// <summary>The discount a redemption cost: the event's amount, else an AMOUNT_OFF campaign's value.</summary>
     public static decimal DiscountOf(BehaviorEvent redemption, Campaign campaign) =>
         redemption.Amount ?? (campaign.Design.Type == CampaignType.AmountOff ? campaign.Design.Value ?? 0 : 0);
@@ -76,7 +90,7 @@ public static class CampaignAttribution
             campaign.Design.AttributionWindowDays,
             Features: EnrollmentFeatures.Of(profile, at, settings));
 
-    private static CampaignEnrollment Count(CampaignEnrollment x, BehaviorEvent e, Campaign campaign)
+    private static CampaignEnrollment Count(CampaignEnrollment x, BehaviorEvent e, Campaign campaign, bool overBudget)
     {
         if (x.Arm == CampaignArm.Control)
         {
@@ -87,6 +101,7 @@ public static class CampaignAttribution
         {
             EventType.CampaignExposure => x with { Exposures = x.Exposures + 1, EngagementSeconds = x.EngagementSeconds + (e.DurationSeconds ?? 0) },
             EventType.CampaignClick or EventType.CouponClaim => x with { Participations = x.Participations + 1, EngagementSeconds = x.EngagementSeconds + (e.DurationSeconds ?? 0) },
+            _ when overBudget => x with { RedemptionsOverBudget = x.RedemptionsOverBudget + 1 },
             _ => x with { Redemptions = x.Redemptions + 1, DiscountCost = x.DiscountCost + DiscountOf(e, campaign) },
         };
     }

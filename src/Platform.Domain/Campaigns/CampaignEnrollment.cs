@@ -16,6 +16,7 @@ public sealed record CampaignEnrollment(
     double EngagementSeconds = 0,
     int Redemptions = 0,
     decimal DiscountCost = 0,
+    int RedemptionsOverBudget = 0,
     int Orders = 0,
     decimal Gmv = 0,
     int WindowPurchases = 0,

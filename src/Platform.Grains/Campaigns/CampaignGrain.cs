@@ -17,6 +17,7 @@ namespace Platform.Grains.Campaigns;
 public sealed class CampaignGrain(
     CampaignStore store,
     CampaignOutcomeStore outcomes,
+    CampaignChargeStore charges,
     KpiHistoryStore history,
     CampaignCache cache,
     IOptions<CampaignSettings> settings,
@@ -38,6 +39,7 @@ public sealed class CampaignGrain(
     private CampaignKpiUpdate? published;
     private DateTimeOffset publishedAt = DateTimeOffset.MinValue;
     private IGrainTimer? pendingPublish;
+    private decimal? spent;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -86,8 +88,34 @@ public sealed class CampaignGrain(
 
     public Task<CampaignResult> PauseAsync() => ChangeAsync(current => CampaignLifecycle.Pause(current, PauseReason.Merchant, clock.GetUtcNow()));
 
-    // Discount cost arrives with live KPIs; until then no campaign counts as having spent its budget.
-    public Task<CampaignResult> ResumeAsync() => ChangeAsync(current => CampaignLifecycle.Resume(current, discountCost: 0, clock.GetUtcNow()));
+    public async Task<CampaignResult> ResumeAsync()
+    {
+        var discountGiven = await SpentAsync();
+        return await ChangeAsync(current => CampaignLifecycle.Resume(current, discountGiven, clock.GetUtcNow()));
+    }
+
+    public async Task<bool> ChargeAsync(string eventId, decimal discount)
+    {
+        if (campaign?.Design.Budget is not { } budget)
+        {
+            return true;
+        }
+
+        var given = await SpentAsync();
+        var (counted, isNew) = await charges.RecordAsync(tenantId, campaignId, eventId, discount, counted: given < budget);
+        if (isNew && counted)
+        {
+            spent = given + discount;
+        }
+
+        if (spent >= budget && campaign.Status == CampaignStatus.Running)
+        {
+            logger.LogInformation("Campaign {CampaignKey} spent its budget of {Budget}: paused", this.GetPrimaryKeyString(), budget);
+            await SaveAsync(CampaignLifecycle.Pause(campaign, PauseReason.BudgetSpent, clock.GetUtcNow()));
+        }
+
+        return counted;
+    }
 
     public Task<CampaignResult> EndAsync() => ChangeAsync(current => CampaignLifecycle.End(current, clock.GetUtcNow()));
 
@@ -228,6 +256,8 @@ public sealed class CampaignGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    private async Task<decimal> SpentAsync() => spent ??= await charges.SpentAsync(tenantId, campaignId);
 
     private CampaignResult Missing() => CampaignResult.Refused(CampaignResult.NotFound, $"no campaign with id '{campaignId}'.");
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using Platform.Abstractions;
+using Platform.Abstractions.Campaigns;
 using Platform.Abstractions.Profiles;
 using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
@@ -116,6 +117,8 @@ public sealed class UserGrain(
         var profile = state.State.Profile;
         var before = profile.Enrollments.ToList();
         var context = new CampaignContext(tenantId, userId, id => counting.GetValueOrDefault(id));
+        var overBudget = await ChargeBudgetsAsync(events.Where(e => e.Seq > profile.AppliedSeq), context);
+        context = context with { OverBudget = overBudget.Contains };
         var applied = ProfileFolder.Apply(profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings, context);
         if (applied == 0)
         {
@@ -141,6 +144,22 @@ public sealed class UserGrain(
         {
             enrollments.Enqueue(new EnrollmentRow(tenantId, userId, enrollment, profile.AppliedSeq, now));
         }
+    }
+
+    /// <summary>Asks each budgeted campaign about the treatment redemptions in the batch; returns the event ids refused.</summary>
+    private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<LoggedEvent> events, CampaignContext context)
+    {
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events.Select(l => l.Event).OrderBy(e => e.OccurredAt))
+        {
+            if (e.CampaignId is { } id && context.Find(id) is { } campaign && CampaignAttribution.BudgetCharge(e, campaign, context) is { } discount
+                && !await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, id)).ChargeAsync(e.EventId, discount))
+            {
+                refused.Add(e.EventId);
+            }
+        }
+
+        return refused;
     }
 
     // A batch naming a campaign this node's copy does not count (just launched elsewhere?) gets a fresh copy.

@@ -25,13 +25,13 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
 
         await using var command = dataSource.CreateCommand("""
             INSERT INTO campaigns.outcomes AS o (tenant_id, campaign_id, user_id, arm, assigned_at, window_days, participated, conversions, revenue, features,
-                exposures, participations, engagement_seconds, redemptions, discount_cost, orders, gmv, rating_sum, rating_count, holdout_leaks, seq, updated_at)
+                exposures, participations, engagement_seconds, redemptions, redemptions_over_budget, discount_cost, orders, gmv, rating_sum, rating_count, holdout_leaks, seq, updated_at)
             SELECT s.tenant, s.campaign, s.user_id, s.arm, s.assigned, s.window_days, s.participated, s.conversions, s.revenue, s.features,
-                   s.exposures, s.participations, s.engagement, s.redemptions, s.cost, s.orders, s.gmv, s.rating_sum, s.rating_count, s.leaks, s.seq, now()
+                   s.exposures, s.participations, s.engagement, s.redemptions, s.over_budget, s.cost, s.orders, s.gmv, s.rating_sum, s.rating_count, s.leaks, s.seq, now()
             FROM unnest(@tenant, @campaign, @user, @arm, @assigned, @window, @participated, @conversions, @revenue, @features::jsonb[],
-                        @exposures, @participations, @engagement, @redemptions, @cost, @orders, @gmv, @rating_sum, @rating_count, @leaks, @seq, @as_of)
+                        @exposures, @participations, @engagement, @redemptions, @over_budget, @cost, @orders, @gmv, @rating_sum, @rating_count, @leaks, @seq, @as_of)
                 AS s(tenant, campaign, user_id, arm, assigned, window_days, participated, conversions, revenue, features,
-                     exposures, participations, engagement, redemptions, cost, orders, gmv, rating_sum, rating_count, leaks, seq, as_of)
+                     exposures, participations, engagement, redemptions, over_budget, cost, orders, gmv, rating_sum, rating_count, leaks, seq, as_of)
             WHERE NOT EXISTS (
                 SELECT 1 FROM shoppers.erasures e
                 WHERE e.tenant_id = s.tenant AND e.user_hash = encode(sha256(convert_to(s.tenant || ':' || s.user_id, 'UTF8')), 'hex')
@@ -40,6 +40,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
                 arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
                 conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, exposures = EXCLUDED.exposures,
                 participations = EXCLUDED.participations, engagement_seconds = EXCLUDED.engagement_seconds, redemptions = EXCLUDED.redemptions,
+                redemptions_over_budget = EXCLUDED.redemptions_over_budget,
                 discount_cost = EXCLUDED.discount_cost, orders = EXCLUDED.orders, gmv = EXCLUDED.gmv, rating_sum = EXCLUDED.rating_sum,
                 rating_count = EXCLUDED.rating_count, holdout_leaks = EXCLUDED.holdout_leaks, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
             WHERE o.seq IS NULL OR o.seq < EXCLUDED.seq
@@ -59,6 +60,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
         command.AddArray("participations", NpgsqlDbType.Integer, enrollments.Select(x => x.Participations).ToArray());
         command.AddArray("engagement", NpgsqlDbType.Double, enrollments.Select(x => x.EngagementSeconds).ToArray());
         command.AddArray("redemptions", NpgsqlDbType.Integer, enrollments.Select(x => x.Redemptions).ToArray());
+        command.AddArray("over_budget", NpgsqlDbType.Integer, enrollments.Select(x => x.RedemptionsOverBudget).ToArray());
         command.AddArray("cost", NpgsqlDbType.Numeric, enrollments.Select(x => x.DiscountCost).ToArray());
         command.AddArray("orders", NpgsqlDbType.Integer, enrollments.Select(x => x.Orders).ToArray());
         command.AddArray("gmv", NpgsqlDbType.Numeric, enrollments.Select(x => x.Gmv).ToArray());
@@ -75,7 +77,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT arm, count(*), count(*) FILTER (WHERE exposures > 0), sum(exposures), count(*) FILTER (WHERE participated),
-                   sum(participations), sum(engagement_seconds), sum(redemptions), sum(discount_cost), count(*) FILTER (WHERE orders > 0),
+                   sum(participations), sum(engagement_seconds), sum(redemptions), sum(discount_cost), sum(redemptions_over_budget), count(*) FILTER (WHERE orders > 0),
                    sum(orders), sum(gmv), count(*) FILTER (WHERE conversions > 0), COALESCE(sum(conversions), 0),
                    COALESCE(sum(conversions::double precision ^ 2), 0), COALESCE(sum(revenue), 0), COALESCE(sum(revenue::double precision ^ 2), 0),
                    sum(rating_sum), sum(rating_count), sum(holdout_leaks)
@@ -90,9 +92,9 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
         {
             sides[reader.GetString(0)] = new ArmTotals(
                 reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDouble(6),
-                reader.GetInt64(7), reader.GetDecimal(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetDecimal(11), reader.GetInt64(12),
-                reader.GetInt64(13), reader.GetDouble(14), reader.GetDecimal(15), reader.GetDouble(16), reader.GetInt64(17), reader.GetInt64(18),
-                reader.GetInt64(19));
+                reader.GetInt64(7), reader.GetDecimal(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetDecimal(12),
+                reader.GetInt64(13), reader.GetInt64(14), reader.GetDouble(15), reader.GetDecimal(16), reader.GetDouble(17), reader.GetInt64(18),
+                reader.GetInt64(19), reader.GetInt64(20));
         }
 
         return (sides.GetValueOrDefault("TREATMENT", ArmTotals.Empty), sides.GetValueOrDefault("CONTROL", ArmTotals.Empty));

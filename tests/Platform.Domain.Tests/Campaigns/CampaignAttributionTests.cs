@@ -36,6 +36,27 @@ public sealed class CampaignAttributionTests
     }
 
     [Fact]
+    public void ARedemptionTheBudgetRefusedCountsAsOverBudgetWithoutCost()
+    {
+        var profile = new ShopperProfile();
+        var events = new[] { Event(1, 0, EventType.CouponRedeem, Boots, amount: 10m), Event(2, 1, EventType.CouponRedeem, Boots, amount: 10m) };
+        ProfileFolder.Apply(profile, events, _ => null, ProfileSettings.Default, Context("ann") with { OverBudget = id => id == "e2" });
+
+        var x = Assert.Single(profile.Enrollments);
+        Assert.Equal((1, 10m, 1), (x.Redemptions, x.DiscountCost, x.RedemptionsOverBudget));
+    }
+
+    [Fact]
+    public void OnlyTreatmentRedemptionsOfBudgetedCampaignsAskTheBudget()
+    {
+        var redeem = Event(1, 0, EventType.CouponRedeem, Boots, amount: 6m).Event;
+        Assert.Equal(6m, CampaignAttribution.BudgetCharge(redeem, Boots, Context("ann")));
+        Assert.Null(CampaignAttribution.BudgetCharge(redeem, Boots with { Design = Boots.Design with { Budget = null } }, Context("ann")));
+        Assert.Null(CampaignAttribution.BudgetCharge(redeem with { CampaignId = AllControl.Id }, AllControl, Context(ShopperOn(AllControl, CampaignArm.Control))));
+        Assert.Null(CampaignAttribution.BudgetCharge(Exposure(2, 0, Boots).Event, Boots, Context("ann")));
+    }
+
+    [Fact]
     public void AnAmountOffRedemptionWithoutAmountCostsTheCampaignsValue()
     {
         var x = Assert.Single(Fold("ann", Event(1, 0, EventType.CouponRedeem, FiveOff)).Enrollments);

@@ -88,7 +88,7 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         Assert.Equal(events.Count, ingested.Data.GetProperty("ingestEvents").GetProperty("accepted").GetInt32());
 
         var expectedReach = treated.Count;
-        var kpis = await WaitForAsync(merchant, id, k => k.GetProperty("reach").GetInt64() == expectedReach && k.GetProperty("control").GetProperty("shoppers").GetInt64() == control.Count
+        var kpis = await Eventually.ReadUntilAsync(async () => (await platform.Http.FieldAsync(merchant, Kpis, new { id }, "campaign")).GetProperty("kpis"), k => k.GetProperty("reach").GetInt64() == expectedReach && k.GetProperty("control").GetProperty("shoppers").GetInt64() == control.Count
             && k.GetProperty("holdoutLeaks").GetInt64() == 1 && k.GetProperty("orders").GetInt64() == treated.Count(s => revenue[s] > 0));
 
         var indices = treated.Select((s, i) => i).ToList();
@@ -126,15 +126,9 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         Assert.Equal(((revenueLift * t.Count) - (4.0 * redemptions)) / (4.0 * redemptions), kpis.GetProperty("roi").GetDouble(), 9);
 
         // The campaign publishes what the rows say to its hourly history too.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        JsonElement history;
-        do
-        {
-            await Task.Delay(200);
-            history = (await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { kpiHistory { hour kpis { reach orders } } } }", new { id }, "campaign")).GetProperty("kpiHistory");
-        }
-        while ((history.GetArrayLength() == 0 || history[history.GetArrayLength() - 1].GetProperty("kpis").GetProperty("orders").GetInt64() != buyers.Count) && DateTime.UtcNow < deadline);
-
+        var history = await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { kpiHistory { hour kpis { reach orders } } } }", new { id }, "campaign")).GetProperty("kpiHistory"),
+            h => h.GetArrayLength() > 0 && h[h.GetArrayLength() - 1].GetProperty("kpis").GetProperty("orders").GetInt64() == buyers.Count);
         var last = history[history.GetArrayLength() - 1];
         Assert.Equal((treated.Count, buyers.Count), (last.GetProperty("kpis").GetProperty("reach").GetInt32(), last.GetProperty("kpis").GetProperty("orders").GetInt32()));
         Assert.Equal(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero), last.GetProperty("hour").GetDateTimeOffset().ToUniversalTime(), TimeSpan.FromHours(1));
@@ -158,20 +152,4 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
 
     private static object Purchase(string eventId, string user, decimal amount, DateTimeOffset at, string item) =>
         new { eventId, userId = user, type = "PURCHASE", occurredAt = at.ToString("O"), amount, currency = "EUR", itemId = item, quantity = 1 };
-
-    private async Task<JsonElement> WaitForAsync(string key, string id, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var kpis = (await platform.Http.FieldAsync(key, Kpis, new { id }, "campaign")).GetProperty("kpis");
-            if (done(kpis) || DateTime.UtcNow > deadline)
-            {
-                Assert.True(done(kpis), kpis.ToString());
-                return kpis;
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

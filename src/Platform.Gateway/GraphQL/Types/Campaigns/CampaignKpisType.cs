@@ -15,7 +15,8 @@ public sealed class CampaignKpisType : ObjectGraphType<CampaignKpis>
         Field(k => k.ParticipationRate, nullable: true).Description("Participants per enrolled treatment shopper.");
         Field(k => k.ParticipationsPerParticipant, nullable: true).Description("Clicks and claims per participant (depth).");
         Field(k => k.EngagementSecondsPerParticipant, nullable: true).Description("Seconds spent with the campaign (durationSeconds of its events) per participant.");
-        Field(k => k.Redemptions).Description("Coupon redemptions by treatment shoppers.");
+        Field(k => k.Redemptions).Description("Coupon redemptions by treatment shoppers counted against the budget.");
+        Field(k => k.RedemptionsOverBudget).Description("Redemptions refused because the budget was spent: not counted, no cost.");
         Field(k => k.Conversions).Description("Treatment shoppers with at least one purchase attributed to the campaign.");
         Field(k => k.Orders).Description("Purchases attributed to the campaign.");
         Field(k => k.Gmv).Description("Amount of the attributed purchases.");

@@ -1,0 +1,21 @@
+namespace Platform.IntegrationTests.Support;
+
+/// <summary>For state that settles asynchronously (projections, KPIs, reminders): read until it holds, then assert it.</summary>
+public static class Eventually
+{
+    public static async Task<T> ReadUntilAsync<T>(Func<Task<T>> read, Func<T, bool> holds, TimeSpan? within = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var value = await read();
+            if (holds(value) || DateTime.UtcNow > deadline)
+            {
+                Assert.True(holds(value), because ?? $"still not so after the deadline: {value}");
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
