@@ -11,6 +11,7 @@ using Platform.Storage.Imports;
 using Platform.Storage.Migrations;
 using Platform.Storage.Shoppers;
 using Platform.Storage.SystemChecks;
+using Platform.Storage.Webhooks;
 
 namespace Platform.Storage;
 
@@ -37,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignOutcomeStore>();
         services.AddSingleton<KpiHistoryStore>();
         services.AddSingleton<CampaignChargeStore>();
+        services.AddSingleton<WebhookStore>();
         services.AddSingleton<ServerInfo>();
         return services;
     }

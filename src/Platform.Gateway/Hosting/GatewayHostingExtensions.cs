@@ -12,6 +12,7 @@ using Platform.Grains.Profiles;
 using Platform.Ingestion;
 using Platform.Storage;
 using Platform.Storage.Database;
+using Platform.Storage.Webhooks;
 using Prometheus;
 
 namespace Platform.Gateway.Hosting;
@@ -29,6 +30,7 @@ public static class GatewayHostingExtensions
         var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
         builder.Services.Configure<PlatformOptions>(section);
         builder.Services.Configure<CampaignSettings>(builder.Configuration.GetSection(CampaignSettings.Section));
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -57,6 +59,7 @@ public static class GatewayHostingExtensions
             .AddScoped<Audiences>()
             .AddScoped<ShopperErasure>()
             .AddScoped<Operations.Campaigns>()
+            .AddScoped<Operations.Webhooks>()
             .AddScoped<Operations.Imports>()
             .AddSingleton<CatalogCache>()
             .AddSingleton<SegmentCache>()
@@ -64,6 +67,7 @@ public static class GatewayHostingExtensions
             .AddSingleton<ProjectionWriter>()
             .AddHostedService(services => services.GetRequiredService<ProjectionWriter>())
             .AddSingleton<CampaignCache>()
+            .AddSingleton<WebhookDispatcher>()
             .AddSingleton<EnrollmentWriter>()
             .AddHostedService(services => services.GetRequiredService<EnrollmentWriter>());
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));

@@ -4,6 +4,7 @@ using Orleans.Utilities;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Webhooks;
 using Platform.Storage.Campaigns;
 
 namespace Platform.Grains.Campaigns;
@@ -20,6 +21,7 @@ public sealed class CampaignGrain(
     CampaignChargeStore charges,
     KpiHistoryStore history,
     CampaignCache cache,
+    WebhookDispatcher webhooks,
     IOptions<CampaignSettings> settings,
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
@@ -197,18 +199,19 @@ public sealed class CampaignGrain(
 
     private async Task SaveAsync(Campaign next)
     {
+        var statusBefore = campaign?.Status;
         campaign = await store.UpdateAsync(tenantId, next)
             ?? throw new InvalidOperationException($"Campaign {campaignId} of {tenantId} was changed outside its grain (version {next.Version}).");
         cache.Invalidate(tenantId);
         await ScheduleAsync();
-        if (next.Status != published?.Status)
+        if (next.Status != statusBefore)
         {
-            await PublishAsync();
+            await PublishAsync(statusChanged: true);
         }
     }
 
     /// <summary>Recomputes the KPIs from the outcome rows; when they or the status changed, records the hour and tells the subscribed nodes.</summary>
-    private async Task PublishAsync()
+    private async Task PublishAsync(bool statusChanged = false)
     {
         if (campaign is null)
         {
@@ -219,7 +222,8 @@ public sealed class CampaignGrain(
         var now = clock.GetUtcNow();
         var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, CampaignKpis.From(treatment, control, campaign.Design.Budget));
         publishedAt = now;
-        if (published is not null && published.Kpis == update.Kpis && published.Status == update.Status)
+        var kpisChanged = published?.Kpis != update.Kpis;
+        if (!kpisChanged && !statusChanged)
         {
             return;
         }
@@ -227,6 +231,15 @@ public sealed class CampaignGrain(
         published = update;
         await history.RecordAsync(tenantId, campaignId, now, update.Kpis);
         await observers.Notify(observer => observer.OnKpisAsync(tenantId, update));
+        if (statusChanged)
+        {
+            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignStatus, update);
+        }
+
+        if (kpisChanged)
+        {
+            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignKpis, update);
+        }
     }
 
     /// <summary>Arms the reminder for the next time the campaign moves on by itself: its start or its end.</summary>

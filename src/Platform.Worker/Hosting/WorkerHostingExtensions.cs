@@ -8,7 +8,9 @@ using Platform.Ingestion;
 using Platform.ML;
 using Platform.Storage;
 using Platform.Storage.Database;
+using Platform.Storage.Webhooks;
 using Platform.Worker.Jobs;
+using Platform.Worker.Webhooks;
 
 namespace Platform.Worker.Hosting;
 
@@ -56,6 +58,9 @@ public static class WorkerHostingExtensions
         builder.Services.AddSingleton<SystemCheckProbe>();
         builder.Services.AddScoped<ISystemCheckJob, SystemCheckJob>();
         builder.Services.AddScoped<IImportJob, ImportJob>();
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddScoped<IWebhookJob, WebhookJob>();
         return builder;
     }
 }

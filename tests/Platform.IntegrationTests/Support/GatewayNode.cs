@@ -39,6 +39,8 @@ public sealed class GatewayNode : IAsyncDisposable
             ["Platform:SystemKey"] = settings.SystemKey,
             ["Platform:Orleans:ClusterId"] = settings.ClusterId,
             ["Platform:Orleans:ServiceId"] = settings.ClusterId,
+            ["Platform:Webhooks:AllowHttp"] = "true", // test endpoints listen on loopback
+            ["Platform:Webhooks:AllowPrivateNetworks"] = "true",
             ["Platform:Orleans:SiloPort"] = siloPort.ToString(),
             ["Platform:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",

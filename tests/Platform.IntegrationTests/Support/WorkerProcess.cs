@@ -19,6 +19,10 @@ public static class WorkerProcess
             ["Platform__Orleans__ClusterId"] = settings.ClusterId,
             ["Platform__Orleans__ServiceId"] = settings.ClusterId,
             ["Platform__TorchThreads"] = "1",
+            ["Platform__Webhooks__AllowHttp"] = "true", // test endpoints listen on loopback
+            ["Platform__Webhooks__AllowPrivateNetworks"] = "true",
+            ["Platform__Webhooks__TimeoutSeconds"] = "2",
+            ["Platform__Webhooks__DisableAfterFailures"] = "3",
             ["Logging__LogLevel__Default"] = "Warning",
             ["MALLOC_MMAP_THRESHOLD_"] = "65536",
         });

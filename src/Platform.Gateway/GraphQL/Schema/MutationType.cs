@@ -10,6 +10,8 @@ using Platform.Gateway.GraphQL.Types.Shoppers;
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
 using Platform.Gateway.GraphQL.Types.Campaigns;
+using Platform.Gateway.GraphQL.Types.Webhooks;
+using Platform.Domain.Webhooks;
 using Platform.Domain.Imports;
 using Platform.Gateway.GraphQL.Transport;
 using Platform.Gateway.GraphQL.Types.Imports;
@@ -127,6 +129,29 @@ public sealed class MutationType : ObjectGraphType
         CampaignTransition("resumeCampaign", "Resumes a PAUSED campaign.", (c, tenant, id) => c.ResumeAsync(tenant, id));
         CampaignTransition("endCampaign", "Ends a SCHEDULED, RUNNING or PAUSED campaign now. ENDED is final.", (c, tenant, id) => c.EndAsync(tenant, id));
 
+        Field<NonNullGraphType<WebhookType>>("createWebhook")
+            .Description("Registers an endpoint for signed campaign KPI updates and status changes.")
+            .Argument<NonNullGraphType<CreateWebhookInputType>>("input", "The webhook.")
+            .Roles(Role.Admin, Role.Partner)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<Dictionary<string, object?>>("input");
+                return await Webhooks(ctx).CreateAsync(
+                    ctx.TenantId(), (string)input["url"]!, input.GetList<WebhookEvent>("events")!, input.GetList<string>("campaignIds"), (string)input["secret"]!, ctx.CancellationToken);
+            });
+
+        Field<NonNullGraphType<WebhookType>>("enableWebhook")
+            .Description("Turns a webhook on again (after it was disabled for failures); its failure count restarts.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The webhook id.")
+            .Roles(Role.Admin, Role.Partner)
+            .ResolveAsync(async ctx => await Webhooks(ctx).EnableAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<BooleanGraphType>>("deleteWebhook")
+            .Description("Removes a webhook and its delivery log.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The webhook id.")
+            .Roles(Role.Admin, Role.Partner)
+            .ResolveAsync(async ctx => await Webhooks(ctx).DeleteAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
         Field<NonNullGraphType<SystemCheckRunType>>("systemCheck")
             .Description("Queues a diagnostic job: a worker trains a tiny TorchSharp model and reports torch version, device, threads, PostgreSQL version and timing.")
             .Argument<JobQueueEnumType>("queue", "Queue to send it to; DEFAULT unless given. Use GPU to check a GPU worker.")
@@ -136,6 +161,8 @@ public sealed class MutationType : ObjectGraphType
     }
 
     private static Operations.Campaigns Campaigns(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Operations.Campaigns>();
+
+    private static Operations.Webhooks Webhooks(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<Operations.Webhooks>();
 
     private void CampaignTransition(string name, string description, Func<Operations.Campaigns, string, string, Task<Campaign>> move) =>
         Field<NonNullGraphType<CampaignGraphType>>(name)

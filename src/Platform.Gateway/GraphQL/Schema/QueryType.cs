@@ -11,6 +11,7 @@ using Platform.Gateway.GraphQL.Types;
 using Platform.Domain.Campaigns;
 using Platform.Gateway.GraphQL.Types.Audiences;
 using Platform.Gateway.GraphQL.Types.Campaigns;
+using Platform.Gateway.GraphQL.Types.Webhooks;
 using Platform.Gateway.GraphQL.Types.Profiles;
 using Platform.Gateway.Operations;
 using Platform.Abstractions.Profiles;
@@ -94,6 +95,12 @@ public sealed class QueryType : ObjectGraphType
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Campaigns(ctx).AssignmentsAsync(
                 ctx.TenantId(), ctx.GetArgument<string>("campaignId"), ctx.GetArgument<List<string>>("userIds"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookType>>>>("webhooks")
+            .Description("The tenant's webhooks with their delivery logs.")
+            .Roles(Role.Admin, Role.Partner)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Operations.Webhooks>().ListAsync(ctx.TenantId(), ctx.CancellationToken))
+            .FieldType.WithComplexityImpact(1, 10); // tenants have a few webhooks (at most 50)
 
         Field<ImportJobType>("importJob")
             .Description("An import of this tenant, or null when there is none with this id.")

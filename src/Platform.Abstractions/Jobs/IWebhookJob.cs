@@ -1,0 +1,7 @@
+namespace Platform.Abstractions.Jobs;
+
+/// <summary>Sends one webhook delivery on a worker; queued with the delivery id only.</summary>
+public interface IWebhookJob
+{
+    Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken);
+}
