@@ -50,8 +50,10 @@ public sealed class CommandLine
               stream      send live sessions of the simulated shoppers until stopped
                           --rate 2 (sessions a second)  --shoppers  --seed  --key/--tenant/--keys (merchant key)
               bench ingest  ingest, user(id) latency, audienceSummary and memory benchmarks in a fresh tenant;
-                          prints a table and writes docs/benchmarks.md (docs/benchmarks.md explains each measure)
+                          prints a table and writes its section of docs/benchmarks.md (which explains each measure)
                           --shoppers 10000  --rate 500  --seconds 20  --audience 100000  --out docs/benchmarks.md
+              bench campaigns  one hot campaign: campaign events ingested per second and the time until its KPIs
+                          are exact; writes its section of docs/benchmarks.md   --shoppers 25000  --out docs/benchmarks.md
                           needs the system key (--keys) and PLATFORM_DATABASE_URL, both set by ./platform
             """);
         return 2;

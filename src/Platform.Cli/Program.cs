@@ -51,6 +51,11 @@ try
                 AudienceShoppers: Number("audience", 100_000)),
             options.Get("out") ?? Path.Combine(Environment.GetEnvironmentVariable("PLATFORM_ROOT") ?? ".", "docs", "benchmarks.md"),
             cancel.Token),
+        "bench" when options.Arguments is ["campaigns"] => await new CampaignBenchCommand(http, url, client, AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(KeysPath()),
+            Number("shoppers", 25_000),
+            options.Get("out") ?? Path.Combine(Environment.GetEnvironmentVariable("PLATFORM_ROOT") ?? ".", "docs", "benchmarks.md"),
+            cancel.Token),
         _ => CommandLine.PrintHelp(Console.Error),
     };
 }

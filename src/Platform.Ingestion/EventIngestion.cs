@@ -45,7 +45,7 @@ public sealed class EventIngestion(EventLog log, IGrainFactory grains, TimeProvi
                 var (index, validated) = valid[j];
                 if (append.StoredAt.TryGetValue(j, out var seq))
                 {
-                    results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Accepted, seq, []);
+                    results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Accepted, seq, [], validated);
                     stored.Add(new LoggedEvent(seq, validated));
                 }
                 else

@@ -18,27 +18,66 @@ public static class BenchReport
         console.Write(table);
     }
 
-    public static async Task WriteAsync(string path, string title, string method, IReadOnlyList<BenchResult> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the bench's section ("## title") of the Markdown file, keeping the other benches' sections, so
+    /// each `./platform bench …` command refreshes only its own part.
+    /// </summary>
+    public static async Task WriteAsync(string path, string command, string title, string method, IReadOnlyList<BenchResult> results, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Benchmarks: {title}");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Written by `./platform bench ingest` on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; run it again to refresh this page.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Everything (PostgreSQL, the gateway node, the worker, the benchmark client) shares it.");
-        text.AppendLine();
-        text.AppendLine("| metric | value | target | | note |");
-        text.AppendLine("|---|---|---|---|---|");
+        var section = new StringBuilder();
+        section.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+        section.AppendLine();
+        section.AppendLine(CultureInfo.InvariantCulture, $"Written by `./platform bench {command}` on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; run it again to refresh this section.");
+        section.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Everything (PostgreSQL, the gateway node, the worker, the benchmark client) shares it.");
+        section.AppendLine();
+        section.AppendLine("| metric | value | target | | note |");
+        section.AppendLine("|---|---|---|---|---|");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Metric} | {r.Value} | {r.Target} | {Verdict(r.Met, markup: false)} | {r.Note} |");
+            section.AppendLine(CultureInfo.InvariantCulture, $"| {r.Metric} | {r.Value} | {r.Target} | {Verdict(r.Met, markup: false)} | {r.Note} |");
         }
 
-        text.AppendLine();
-        text.AppendLine("## How it is measured");
-        text.AppendLine();
-        text.AppendLine(method);
+        section.AppendLine();
+        section.AppendLine("### How it is measured");
+        section.AppendLine();
+        section.AppendLine(method.TrimEnd());
+        section.AppendLine();
+
+        var sections = File.Exists(path) ? Sections(await File.ReadAllTextAsync(path, cancellationToken)) : [];
+        var index = sections.FindIndex(s => s.StartsWith($"## {title}\n", StringComparison.Ordinal));
+        if (index >= 0)
+        {
+            sections[index] = section.ToString();
+        }
+        else
+        {
+            sections.Add(section.ToString());
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, text.ToString(), cancellationToken);
+        await File.WriteAllTextAsync(path, $"{Preamble}\n\n{string.Concat(sections)}".TrimEnd() + "\n", cancellationToken);
+    }
+
+    private const string Preamble = "# Benchmarks\n\nEach section is written by the `./platform bench …` command it names. The machine is shared with other work: compare\nwithin a run (the ratios) and rerun before drawing conclusions.";
+
+    // The "## " sections of the file, each with its text up to the next one.
+    private static List<string> Sections(string text)
+    {
+        var sections = new List<string>();
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                sections.Add("");
+            }
+
+            if (sections.Count > 0)
+            {
+                sections[^1] += line + "\n";
+            }
+        }
+
+        return sections;
     }
 
     private static string Verdict(bool? met, bool markup) => met switch

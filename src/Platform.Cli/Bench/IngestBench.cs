@@ -129,7 +129,8 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         }
     }
 
-    private static List<string> Bodies(IEnumerable<EventDraft> events) =>
+    /// <summary>ingestEvents request bodies of <see cref="BatchSize"/> events each.</summary>
+    public static List<string> Bodies(IEnumerable<EventDraft> events) =>
         events.Chunk(BatchSize)
             .Select(batch => JsonSerializer.Serialize(new { query = ApiInputs.IngestEvents, variables = new { events = batch.Select(ApiInputs.Event) } }))
             .ToList();

@@ -33,8 +33,6 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **audienceSummary** — the tenant's shoppers (attributes and projection rows the platform wrote) are copied
           under new ids in PostgreSQL up to the audience size; the query then runs 5 times for everyone and 5 times
           for a rule (`rfm.r >= 3 and purchases > 0`); median and worst are reported.
-        - The machine is shared with other work: absolute numbers move from run to run, so compare within a run
-          (the COPY ratio) and rerun before drawing conclusions.
         - **Memory per profile** — the gateway's working set (`process_working_set_bytes`) and managed heap
           (`dotnet_total_memory_bytes`) from `/metrics` before the cold pass and after the warm pass, divided by the
           number of shoppers whose grains are active; garbage not yet collected counts, so this is an upper bound.
@@ -44,11 +42,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
 
     public async Task<int> RunAsync(string systemKey, string connectionString, Settings settings, string reportPath, CancellationToken cancellationToken)
     {
-        var tenantId = $"bench-{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var admin = (await client.ExecuteAsync(systemKey, "mutation($i: CreateTenantInput!) { createTenant(input: $i) { adminSecret } }",
-            new { i = new { id = tenantId, name = "Benchmark" } }, cancellationToken)).GetProperty("createTenant").GetProperty("adminSecret").GetString()!;
-        await client.ExecuteAsync(systemKey, "mutation($i: SetTenantRateLimitInput!) { setTenantRateLimit(input: $i) { id } }",
-            new { i = new { tenantId, requestsPerSecond = 100_000 } }, cancellationToken);
+        var (tenantId, admin) = await BenchTenant.CreateAsync(client, systemKey, "bench", cancellationToken);
 
         console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/]; simulating {settings.Shoppers:N0} shoppers…");
         var workload = IngestBench.Prepare(settings.Shoppers, DateTimeOffset.UtcNow);
@@ -107,7 +101,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         });
 
         BenchReport.Print(console, "ingest, reads and audiences", results);
-        await BenchReport.WriteAsync(reportPath, "ingest, reads and audiences", Method, results, cancellationToken);
+        await BenchReport.WriteAsync(reportPath, "ingest", "ingest, reads and audiences", Method, results, cancellationToken);
         console.MarkupLineInterpolated($"Written to {reportPath}.");
         return 0;
     }

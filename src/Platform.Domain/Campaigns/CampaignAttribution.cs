@@ -28,14 +28,16 @@ public static class CampaignAttribution
 {
     public const int MaxEnrollments = 20;
     public const int MaxOrderedItems = 20;
+    public const int MaxClosedEnrollments = 200;
 
     public static void Apply(ShopperProfile profile, BehaviorEvent e, CampaignContext context, ProfileSettings settings)
     {
-        if (e.CampaignId is { } campaignId && IsCampaignEvent(e.Type) && context.Find(campaignId) is { } campaign && IsLive(campaign, e.OccurredAt))
+        if (e.CampaignId is { } campaignId && IsCampaignEvent(e.Type) && context.Find(campaignId) is { } campaign && IsLive(campaign, e.OccurredAt)
+            && !profile.ClosedEnrollments.Contains(campaignId))
         {
             var index = profile.Enrollments.FindIndex(x => x.CampaignId == campaignId);
             var enrollment = index >= 0 ? profile.Enrollments[index] : Enroll(profile, campaign, e.OccurredAt, context, settings);
-            Replace(profile, index, Count(enrollment, e, campaign, context.OverBudget?.Invoke(e.EventId) == true));
+            Replace(profile, index, Count(enrollment, e, campaign, context.OverBudget?.Invoke(e.EventId) == true), e.OccurredAt);
         }
 
         switch (e.Type)
@@ -146,7 +148,9 @@ public static class CampaignAttribution
             : string.CompareOrdinal(candidate.CampaignId, current.CampaignId) < 0;
     }
 
-    private static void Replace(ShopperProfile profile, int index, CampaignEnrollment enrollment)
+    // A shopper keeps MaxEnrollments; to make room, the enrollment whose window closed first is let go (its row is
+    // final) and its campaign never enrolls the shopper again. With every window still open, the new one is not kept.
+    private static void Replace(ShopperProfile profile, int index, CampaignEnrollment enrollment, DateTimeOffset at)
     {
         if (index >= 0)
         {
@@ -154,10 +158,21 @@ public static class CampaignAttribution
             return;
         }
 
-        profile.Enrollments.Add(enrollment);
-        if (profile.Enrollments.Count > MaxEnrollments)
+        if (profile.Enrollments.Count >= MaxEnrollments)
         {
-            profile.Enrollments.Remove(profile.Enrollments.MinBy(x => x.AssignedAt)!);
+            if (profile.Enrollments.Where(x => x.WindowEnd <= at).MinBy(x => x.WindowEnd) is not { } closed)
+            {
+                return;
+            }
+
+            profile.Enrollments.Remove(closed);
+            profile.ClosedEnrollments.Add(closed.CampaignId);
+            if (profile.ClosedEnrollments.Count > MaxClosedEnrollments)
+            {
+                profile.ClosedEnrollments.RemoveAt(0);
+            }
         }
+
+        profile.Enrollments.Add(enrollment);
     }
 }

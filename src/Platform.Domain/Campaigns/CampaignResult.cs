@@ -8,6 +8,7 @@ public sealed record CampaignResult(Campaign? Campaign, string? Code = null, str
     public const string NotFound = "NOT_FOUND";
     public const string AlreadyExists = "ALREADY_EXISTS";
     public const string InvalidDesign = "INVALID_ARGUMENT";
+    public const string Conflict = "CONFLICT";
 
     public static CampaignResult Refused(string code, string message) => new(null, code, message);
 

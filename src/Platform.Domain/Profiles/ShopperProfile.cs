@@ -55,4 +55,7 @@ public sealed class ShopperProfile
 
     /// <summary>The shopper's part in running campaigns' experiments (the latest <see cref="CampaignAttribution.MaxEnrollments"/>).</summary>
     public List<CampaignEnrollment> Enrollments { get; set; } = [];
+
+    /// <summary>Campaigns whose enrollment was let go to make room; they do not enroll the shopper again.</summary>
+    public List<string> ClosedEnrollments { get; set; } = [];
 }

@@ -20,7 +20,7 @@ public static class WebhookSignature
     /// <summary>Whether the header signs the body with the secret and is at most <paramref name="tolerance"/> old at <paramref name="now"/>.</summary>
     public static bool Verify(string secret, string header, string body, DateTimeOffset now, TimeSpan tolerance)
     {
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1]);
         if (!parts.TryGetValue("t", out var t) || !long.TryParse(t, out var seconds) || !parts.TryGetValue("v1", out var v1)
             || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > tolerance)
         {

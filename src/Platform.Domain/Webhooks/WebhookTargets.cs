@@ -61,9 +61,19 @@ public static class WebhookTargets
         return address.AddressFamily switch
         {
             AddressFamily.InterNetwork => !(b[0] == 0 || b[0] == 10 || b[0] == 127 || (b[0] == 169 && b[1] == 254) || (b[0] == 172 && (b[1] & 0xF0) == 16)
-                || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && (b[1] & 0xC0) == 64) || (b[0] == 192 && b[1] == 0 && b[2] == 0) || b[0] >= 224),
-            AddressFamily.InterNetworkV6 => !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (b[0] & 0xFE) == 0xFC),
+                || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && (b[1] & 0xC0) == 64) || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2) || (b[0] == 198 && (b[1] & 0xFE) == 18)
+                || (b[0] == 198 && b[1] == 51 && b[2] == 100) || (b[0] == 203 && b[1] == 0 && b[2] == 113) || b[0] >= 224),
+            AddressFamily.InterNetworkV6 => !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (b[0] & 0xFE) == 0xFC
+                || EmbedsIPv4(b)),
             _ => false,
         };
     }
+
+    // Forms that carry an IPv4 address a gateway may route to: IPv4-compatible ::/96, NAT64 64:ff9b::/96 and
+    // 64:ff9b:1::/48, 6to4 2002::/16 and Teredo 2001::/32. Refused whatever the IPv4 address inside.
+    private static bool EmbedsIPv4(byte[] b) =>
+        b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0
+        || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
+        || (b[0] == 0x20 && b[1] == 0x02)
+        || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00);
 }

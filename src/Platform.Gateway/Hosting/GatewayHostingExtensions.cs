@@ -60,6 +60,7 @@ public static class GatewayHostingExtensions
             .AddScoped<ShopperErasure>()
             .AddScoped<Operations.Campaigns>()
             .AddScoped<Operations.Webhooks>()
+            .AddScoped<CampaignEventNotices>()
             .AddScoped<Operations.Imports>()
             .AddSingleton<CatalogCache>()
             .AddSingleton<SegmentCache>()

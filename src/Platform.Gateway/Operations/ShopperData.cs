@@ -12,14 +12,14 @@ using Platform.Storage.Shoppers;
 namespace Platform.Gateway.Operations;
 
 /// <summary>The API side of data in: batch limits, tenant lookups, and the attribute schema.</summary>
-public sealed class ShopperData(ShopperWrites writes, EventIngestion events, CatalogCache catalogCache, TenantDirectory tenants, IGrainFactory grains)
+public sealed class ShopperData(ShopperWrites writes, EventIngestion events, CampaignEventNotices notices, CatalogCache catalogCache, TenantDirectory tenants, IGrainFactory grains)
 {
     public const int MaxBatch = EventRules.MaxBatch;
 
     public async Task<IngestOutcome> IngestEventsAsync(string tenantId, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
         RequireBatchSize("events", drafts.Count);
-        return await events.IngestAsync(await TenantAsync(tenantId), drafts, cancellationToken);
+        return await notices.AddAsync(tenantId, await events.IngestAsync(await TenantAsync(tenantId), drafts, cancellationToken), cancellationToken);
     }
 
     public async Task<UpsertOutcome> UpsertUsersAsync(string tenantId, IReadOnlyList<ShopperDraft> drafts, CancellationToken cancellationToken)

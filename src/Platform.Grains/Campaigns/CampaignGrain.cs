@@ -112,8 +112,16 @@ public sealed class CampaignGrain(
 
         if (spent >= budget && campaign.Status == CampaignStatus.Running)
         {
-            logger.LogInformation("Campaign {CampaignKey} spent its budget of {Budget}: paused", this.GetPrimaryKeyString(), budget);
-            await SaveAsync(CampaignLifecycle.Pause(campaign, PauseReason.BudgetSpent, clock.GetUtcNow()));
+            try
+            {
+                logger.LogInformation("Campaign {CampaignKey} spent its budget of {Budget}: paused", this.GetPrimaryKeyString(), budget);
+                await SaveAsync(CampaignLifecycle.Pause(campaign, PauseReason.BudgetSpent, clock.GetUtcNow()));
+            }
+            catch (Exception exception)
+            {
+                // The decision is stored and must reach the shopper's fold; the next charge pauses again.
+                logger.LogWarning(exception, "Pausing campaign {CampaignKey} for its budget failed", this.GetPrimaryKeyString());
+            }
         }
 
         return counted;
@@ -172,15 +180,17 @@ public sealed class CampaignGrain(
         Campaign next;
         try
         {
-            next = change(campaign);
+            // The clock first: a campaign past its start is running even if the reminder has not fired yet.
+            next = change(CampaignLifecycle.FollowClock(campaign, clock.GetUtcNow()));
         }
         catch (CampaignChangeRefused refused)
         {
             return CampaignResult.Refused(refused.Code, refused.Message);
         }
 
-        await SaveAsync(next);
-        return new CampaignResult(campaign);
+        return await SaveAsync(next)
+            ? new CampaignResult(campaign)
+            : CampaignResult.Refused(CampaignResult.Conflict, "the campaign changed at the same moment elsewhere; read it again and retry.");
     }
 
     private async Task FollowClockAsync()
@@ -197,21 +207,44 @@ public sealed class CampaignGrain(
         }
     }
 
-    private async Task SaveAsync(Campaign next)
+    /// <summary>Stores the change; false (and the stored campaign reloaded) when the row changed since it was read.</summary>
+    private async Task<bool> SaveAsync(Campaign next)
     {
         var statusBefore = campaign?.Status;
-        campaign = await store.UpdateAsync(tenantId, next)
-            ?? throw new InvalidOperationException($"Campaign {campaignId} of {tenantId} was changed outside its grain (version {next.Version}).");
+        var saved = await store.UpdateAsync(tenantId, next);
+        if (saved is null)
+        {
+            logger.LogWarning("Campaign {CampaignKey} changed outside its grain; reloaded", this.GetPrimaryKeyString());
+            campaign = await store.GetAsync(tenantId, campaignId);
+            return false;
+        }
+
+        campaign = saved;
         cache.Invalidate(tenantId);
         await ScheduleAsync();
         if (next.Status != statusBefore)
         {
             await PublishAsync(statusChanged: true);
         }
+
+        return true;
     }
 
     /// <summary>Recomputes the KPIs from the outcome rows; when they or the status changed, records the hour and tells the subscribed nodes.</summary>
     private async Task PublishAsync(bool statusChanged = false)
+    {
+        try
+        {
+            await TryPublishAsync(statusChanged);
+        }
+        catch (Exception exception)
+        {
+            // KPIs are computed again at the next change or poll; a failure here must not fail the change that caused it.
+            logger.LogWarning(exception, "Publishing the KPIs of campaign {CampaignKey} failed", this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task TryPublishAsync(bool statusChanged)
     {
         if (campaign is null)
         {

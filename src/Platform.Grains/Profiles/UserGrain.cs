@@ -58,8 +58,10 @@ public sealed class UserGrain(
             logger.LogDebug("Profile {UserKey} replayed {Count} events from the log", key, missed.Count);
         }
 
-        // Rows queued by the last activation may have died with its node: queue them again (stored rows at the same offset are kept).
-        QueueRows(state.State.Profile.Enrollments);
+        // Rows queued by the last activation may have died with its node: queue the ones that can still change again
+        // (a stored row at the same offset is kept). Rows of windows closed a day ago were written long since.
+        var recent = clock.GetUtcNow().AddDays(-1);
+        QueueRows(state.State.Profile.Enrollments.Where(x => x.WindowEnd > recent));
         writtenAt = clock.GetUtcNow();
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Domain.Campaigns;
+using Platform.Storage.Database;
 
 namespace Platform.Storage.Campaigns;
 
@@ -40,6 +41,15 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
+    /// <summary>The tenant's campaigns with these ids (those that exist).</summary>
+    public async Task<IReadOnlyList<Campaign>> GetManyAsync(string tenantId, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM campaigns.campaigns WHERE tenant_id = @tenant AND campaign_id = ANY (@ids)");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.AddArray("ids", NpgsqlDbType.Text, campaignIds.ToArray());
+        return await ReadAsync(command, cancellationToken);
+    }
+
     /// <summary>Newest first; <paramref name="after"/> is the last campaign of the previous page.</summary>
     public async Task<IReadOnlyList<Campaign>> ListAsync(
         string tenantId, CampaignStatus? status, int first, (DateTimeOffset CreatedAt, string Id)? after, CancellationToken cancellationToken = default)
@@ -69,6 +79,7 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
             SELECT {Columns} FROM campaigns.campaigns
             WHERE tenant_id = @tenant AND source = '{DesignedSource}' AND launched_at IS NOT NULL
               AND (ended_at IS NULL OR ended_at > now() - make_interval(days => {LateEventDays}))
+            ORDER BY launched_at DESC
             LIMIT {MaxCounting}
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
@@ -101,7 +112,7 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? campaign with { Version = campaign.Version + 1 } : null;
     }
 
-    /// <summary>Past experiments: creates their campaigns, or refreshes them when the same experiment is imported again.</summary>
+    /// <summary>Past experiments: creates their campaigns, or refreshes them when the same experiment is imported again (never a designed campaign with the same id).</summary>
     public async Task UpsertImportedAsync(string tenantId, Guid importId, IReadOnlyList<Campaign> campaigns, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();
@@ -113,6 +124,7 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
                     name = EXCLUDED.name, type = EXCLUDED.type, value = EXCLUDED.value, channel = EXCLUDED.channel, status = EXCLUDED.status,
                     holdout_share = EXCLUDED.holdout_share, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, source = EXCLUDED.source,
                     design = EXCLUDED.design, updated_at = EXCLUDED.updated_at, ended_at = EXCLUDED.ended_at, version = campaigns.version + 1
+                WHERE campaigns.source LIKE '{ImportSourcePrefix}%'
                 """);
             Bind(command.Parameters, tenantId, campaign, ImportSourcePrefix + importId);
             batch.BatchCommands.Add(command);

@@ -16,7 +16,7 @@ public sealed class KpiHistoryStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO campaigns.kpi_hourly (tenant_id, campaign_id, hour, kpis, updated_at)
-            VALUES (@tenant, @campaign, date_trunc('hour', @at), @kpis::jsonb, @at)
+            VALUES (@tenant, @campaign, date_trunc('hour', @at, 'UTC'), @kpis::jsonb, @at)
             ON CONFLICT (tenant_id, campaign_id, hour) DO UPDATE SET kpis = EXCLUDED.kpis, updated_at = EXCLUDED.updated_at
             WHERE kpi_hourly.updated_at <= EXCLUDED.updated_at
             """);
@@ -32,7 +32,7 @@ public sealed class KpiHistoryStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT hour, kpis FROM campaigns.kpi_hourly
-            WHERE tenant_id = @tenant AND campaign_id = @campaign AND hour >= date_trunc('hour', @from) AND hour < @to
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND hour >= date_trunc('hour', @from, 'UTC') AND hour < @to
             ORDER BY hour LIMIT {MaxPoints}
             """);
         command.Parameters.AddWithValue("tenant", tenantId);

@@ -17,7 +17,8 @@ public sealed class WebhookOptions
 
     public int MaxAttempts { get; set; } = 6;
 
-    public int DisableAfterFailures { get; set; } = 20;
+    /// <summary>Deliveries that fail for good (every attempt failed) in a row before the webhook is disabled.</summary>
+    public int DisableAfterFailures { get; set; } = 5;
 
     public WebhookTargetPolicy Policy => new(AllowHttp, AllowPrivateNetworks);
 

@@ -90,8 +90,9 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Records an attempt: success ends the delivery and clears the webhook's failure count; a failure schedules
-    /// the next attempt (or fails the delivery when there is none) and disables the webhook once its failures in
-    /// a row reach <paramref name="disableAfter"/>. Returns whether the webhook is now disabled.
+    /// the next attempt, or fails the delivery for good when there is none. A webhook whose deliveries fail for good
+    /// <paramref name="disableAfter"/> times in a row is disabled, and its other pending deliveries are given up.
+    /// Returns whether the webhook is now disabled.
     /// </summary>
     public async Task<bool> RecordAttemptAsync(
         Guid deliveryId, bool succeeded, int? statusCode, string? error, DateTimeOffset? nextAttemptAt, int disableAfter, CancellationToken cancellationToken = default)
@@ -104,15 +105,21 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
                     next_attempt_at = CASE WHEN @ok THEN NULL ELSE @next END,
                     delivered_at = CASE WHEN @ok THEN now() END
                 WHERE id = @id AND status = 'PENDING'
-                RETURNING webhook_id)
-            UPDATE campaigns.webhooks w SET
-                consecutive_failures = CASE WHEN @ok THEN 0 ELSE w.consecutive_failures + 1 END,
-                status = CASE WHEN NOT @ok AND w.consecutive_failures + 1 >= @disable_after THEN 'DISABLED' ELSE w.status END,
-                disabled_at = CASE WHEN NOT @ok AND w.consecutive_failures + 1 >= @disable_after AND w.status = 'ACTIVE' THEN now() ELSE w.disabled_at END,
-                disabled_reason = CASE WHEN NOT @ok AND w.consecutive_failures + 1 >= @disable_after AND w.status = 'ACTIVE'
-                                       THEN (w.consecutive_failures + 1) || ' deliveries failed in a row; last: ' || COALESCE(@error, 'HTTP ' || @code) ELSE w.disabled_reason END
-            FROM attempt WHERE w.id = attempt.webhook_id
-            RETURNING w.status = 'DISABLED'
+                RETURNING webhook_id, status = 'FAILED' AS failed),
+            hook AS (
+                UPDATE campaigns.webhooks w SET
+                    consecutive_failures = CASE WHEN @ok THEN 0 WHEN attempt.failed THEN w.consecutive_failures + 1 ELSE w.consecutive_failures END,
+                    status = CASE WHEN attempt.failed AND w.consecutive_failures + 1 >= @disable_after THEN 'DISABLED' ELSE w.status END,
+                    disabled_at = CASE WHEN attempt.failed AND w.consecutive_failures + 1 >= @disable_after AND w.status = 'ACTIVE' THEN now() ELSE w.disabled_at END,
+                    disabled_reason = CASE WHEN attempt.failed AND w.consecutive_failures + 1 >= @disable_after AND w.status = 'ACTIVE'
+                                           THEN (w.consecutive_failures + 1) || ' deliveries failed in a row; last: ' || COALESCE(@error, 'HTTP ' || @code) ELSE w.disabled_reason END
+                FROM attempt WHERE w.id = attempt.webhook_id
+                RETURNING w.id, w.status = 'DISABLED' AS disabled),
+            abandoned AS (
+                UPDATE campaigns.webhook_deliveries d SET status = 'FAILED', last_error = COALESCE(d.last_error, 'the webhook was disabled'), next_attempt_at = NULL
+                FROM hook WHERE hook.disabled AND d.webhook_id = hook.id AND d.status = 'PENDING' AND d.id <> @id
+                RETURNING d.id)
+            SELECT disabled FROM hook
             """);
         command.Parameters.AddWithValue("id", deliveryId);
         command.Parameters.AddWithValue("ok", succeeded);

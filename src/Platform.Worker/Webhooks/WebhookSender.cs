@@ -29,6 +29,7 @@ public sealed class WebhookSender : IDisposable
         {
             AllowAutoRedirect = false,
             UseCookies = false,
+            UseProxy = false, // a proxy would connect on our behalf to addresses ConnectCallback never sees
             ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, policy, cancellationToken),
         };
         http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
@@ -69,7 +70,8 @@ public sealed class WebhookSender : IDisposable
         var allowed = addresses.Where(a => WebhookTargets.MayConnect(a, policy)).ToArray();
         if (allowed.Length == 0)
         {
-            throw new HttpRequestException($"{endpoint.Host} resolves to no address webhooks may reach ({string.Join(", ", addresses.Select(a => a.ToString()))})");
+            // Which addresses a name has inside the network is not for the tenant's delivery log.
+            throw new HttpRequestException($"{endpoint.Host} resolves to no address webhooks may reach");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

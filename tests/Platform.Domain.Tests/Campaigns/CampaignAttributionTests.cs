@@ -116,6 +116,32 @@ public sealed class CampaignAttributionTests
     }
 
     [Fact]
+    public void ToMakeRoomAClosedWindowIsLetGoForGoodAndOpenOnesAreKept()
+    {
+        var campaigns = Enumerable.Range(0, CampaignAttribution.MaxEnrollments + 2).Select(i => Live($"c{i}", holdout: 0)).ToArray();
+        var profile = new ShopperProfile();
+        var context = Context("ann", campaigns);
+        var seq = 0L;
+        void Expose(Campaign campaign, double day) => ProfileFolder.Apply(profile, [Exposure(++seq, day, campaign)], _ => null, ProfileSettings.Default, context);
+
+        Expose(campaigns[0], 0); // its 7-day window closes on day 7
+        for (var i = 1; i < CampaignAttribution.MaxEnrollments; i++)
+        {
+            Expose(campaigns[i], 5);
+        }
+
+        Expose(campaigns[20], 6); // every window still open: not enrolled
+        Assert.DoesNotContain(profile.Enrollments, x => x.CampaignId == "c20");
+
+        Expose(campaigns[21], 8); // c0's window has closed: it makes room
+        Assert.Contains(profile.Enrollments, x => x.CampaignId == "c21");
+        Assert.Equal(["c0"], profile.ClosedEnrollments);
+
+        Expose(campaigns[0], 9); // and c0 does not enroll the shopper again
+        Assert.DoesNotContain(profile.Enrollments, x => x.CampaignId == "c0");
+    }
+
+    [Fact]
     public void ReplayingTheLogChangesNoEnrollment()
     {
         var events = new[] { Exposure(1, 0, Boots), Event(2, 1, EventType.CouponRedeem, Boots, amount: 3m), Purchase(3, 2, 10m) };

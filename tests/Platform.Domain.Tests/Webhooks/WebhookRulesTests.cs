@@ -45,6 +45,12 @@ public sealed class WebhookRulesTests
     [InlineData("172.32.0.1", true)]
     [InlineData("224.0.0.1", false)]
     [InlineData("fc00::1", false)]
+    [InlineData("198.18.0.1", false)]
+    [InlineData("192.0.2.1", false)]
+    [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("2002:a00:1::1", false)]
+    [InlineData("2001:0:a00:1::1", false)]
+    [InlineData("::a00:1", false)]
     public void ResolvedAddressesArePublicOrNot(string address, bool isPublic) =>
         Assert.Equal(isPublic, WebhookTargets.MayConnect(IPAddress.Parse(address), Strict));
 

@@ -83,9 +83,11 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         events.Add(CampaignEvent(Id(), treated[0], "CAMPAIGN_EXPOSURE", "no-such-campaign", t0)); // stored, counted nowhere
         events.Add(Purchase(Id(), treated[1], 99m, t0.AddMinutes(-30), "sku-early")); // before assignment: not the campaign's
 
-        var ingested = await platform.Http.PostAsync(merchant, Support.Events.Ingest, new { events });
+        var ingested = await platform.Http.PostAsync(merchant, "mutation($events: [EventInput!]!) { ingestEvents(events: $events) { accepted results { notices { rule } } } }", new { events });
         ingested.AssertSuccess();
         Assert.Equal(events.Count, ingested.Data.GetProperty("ingestEvents").GetProperty("accepted").GetInt32());
+        var noticed = ingested.Data.GetProperty("ingestEvents").GetProperty("results").EnumerateArray().Where(r => r.GetProperty("notices").GetArrayLength() > 0).ToList();
+        Assert.Equal("unknown_campaign", Assert.Single(noticed).GetProperty("notices")[0].GetProperty("rule").GetString()); // only the exposure to no-such-campaign
 
         var expectedReach = treated.Count;
         var kpis = await Eventually.ReadUntilAsync(async () => (await platform.Http.FieldAsync(merchant, Kpis, new { id }, "campaign")).GetProperty("kpis"), k => k.GetProperty("reach").GetInt64() == expectedReach && k.GetProperty("control").GetProperty("shoppers").GetInt64() == control.Count

@@ -22,6 +22,7 @@ public static class WorkerProcess
             ["Platform__Webhooks__AllowHttp"] = "true", // test endpoints listen on loopback
             ["Platform__Webhooks__AllowPrivateNetworks"] = "true",
             ["Platform__Webhooks__TimeoutSeconds"] = "2",
+            ["Platform__Webhooks__MaxAttempts"] = "1", // every failure is final, so three deliveries disable a webhook
             ["Platform__Webhooks__DisableAfterFailures"] = "3",
             ["Logging__LogLevel__Default"] = "Warning",
             ["MALLOC_MMAP_THRESHOLD_"] = "65536",

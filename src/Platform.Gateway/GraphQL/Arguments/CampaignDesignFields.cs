@@ -25,7 +25,7 @@ public static class CampaignDesignFields
         ("frequencyCapPerDay", typeof(IntGraphType), false, "The most times a day one shopper is shown it, 1-100; none = no cap."),
         ("holdoutShare", typeof(FloatGraphType), false, "Share of the audience kept as control, 0-0.5 (default 0.1)."),
         ("audience", typeof(AudienceInputType), false, "Who it is for (default: all shoppers)."),
-        ("attributionWindowDays", typeof(IntGraphType), false, "Days after exposure (or assignment, for control) in which a purchase counts, 1-90 (default 7)."),
+        ("attributionWindowDays", typeof(IntGraphType), false, "Days after a shopper's assignment (its first event of the campaign) in which its purchases count, 1-90 (default 7)."),
     ];
 
     public static void AddTo<T>(InputObjectGraphType<T> type, bool requireDesign)

@@ -32,7 +32,7 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
         Field<IntGraphType>("frequencyCapPerDay").Description("The most times a day one shopper is shown it; none = no cap.").Resolve(ctx => ctx.Source.Design.FrequencyCapPerDay);
         Field<NonNullGraphType<FloatGraphType>>("holdoutShare").Description("The share of the audience kept as a control group that never gets the offer.").Resolve(ctx => ctx.Source.Design.HoldoutShare);
         Field<NonNullGraphType<StringGraphType>>("audience").Description("Who it is for, as JSON in the shape of AudienceInput.").Resolve(ctx => AudienceJson.Serialize(ctx.Source.Design.AudienceOrAll));
-        Field<NonNullGraphType<IntGraphType>>("attributionWindowDays").Description("A purchase counts for the campaign when it comes within this many days after exposure (or assignment, for control shoppers).").Resolve(ctx => ctx.Source.Design.AttributionWindowDays);
+        Field<NonNullGraphType<IntGraphType>>("attributionWindowDays").Description("A shopper's purchases count for the campaign within this many days after its assignment (its first event of the campaign).").Resolve(ctx => ctx.Source.Design.AttributionWindowDays);
         Field(c => c.CreatedAt).Description("When it was created.");
         Field(c => c.UpdatedAt).Description("When it last changed.");
         Field(c => c.LaunchedAt, nullable: true).Description("When it was launched.");

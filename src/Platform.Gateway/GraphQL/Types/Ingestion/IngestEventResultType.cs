@@ -14,5 +14,8 @@ public sealed class IngestEventResultType : ObjectGraphType<IngestItemResult>
         Field<NonNullGraphType<IngestStatusEnumType>>("status").Description("Accepted, duplicate or rejected.").Resolve(ctx => ctx.Source.Status);
         Field<LongGraphType>("sequence").Description("The event's place in the tenant's log, when accepted.").Resolve(ctx => ctx.Source.Sequence);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldErrorType>>>>("errors").Description("Why it was rejected; empty otherwise.").Resolve(ctx => ctx.Source.Errors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldErrorType>>>>("notices")
+            .Description("Why an accepted event counts for no campaign (unknown_campaign, not_launched, imported_campaign, outside_campaign); empty otherwise.")
+            .Resolve(ctx => ctx.Source.Notices ?? []);
     }
 }
