@@ -6,4 +6,5 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 builder.AddPlatformWorker();
 var host = builder.Build();
 await host.Services.GetRequiredService<DatabaseSetup>().RunAsync();
+host.ScheduleRecurringJobs();
 await host.RunAsync();

@@ -4,4 +4,7 @@ namespace Platform.Abstractions.Jobs;
 public interface IWebhookJob
 {
     Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Queues again the deliveries whose attempt is overdue (a recurring job on the workers).</summary>
+    Task SweepAsync(CancellationToken cancellationToken);
 }

@@ -130,6 +130,29 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
+    /// <summary>
+    /// Pending deliveries whose attempt is overdue by more than <paramref name="grace"/>: queued but never run (the
+    /// node died between the row and the job), or whose retry job was lost. Oldest first, at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> OverdueAsync(TimeSpan grace, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id FROM campaigns.webhook_deliveries
+            WHERE status = 'PENDING' AND COALESCE(next_attempt_at, created_at) < now() - @grace
+            ORDER BY COALESCE(next_attempt_at, created_at) LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("grace", grace);
+        command.Parameters.AddWithValue("limit", limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Fails a pending delivery without an attempt (its webhook was disabled or removed meanwhile).</summary>
     public async Task AbandonAsync(Guid deliveryId, string reason, CancellationToken cancellationToken = default)
     {

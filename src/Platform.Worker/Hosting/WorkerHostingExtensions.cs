@@ -63,4 +63,9 @@ public static class WorkerHostingExtensions
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
         return builder;
     }
+
+    /// <summary>Jobs that run on a schedule, registered (idempotently) by every worker that starts.</summary>
+    public static void ScheduleRecurringJobs(this IHost host) =>
+        host.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<IWebhookJob>(WebhookJob.SweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
 }

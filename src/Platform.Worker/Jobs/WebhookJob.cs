@@ -13,6 +13,25 @@ namespace Platform.Worker.Jobs;
 public sealed class WebhookJob(WebhookStore store, WebhookSender sender, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookJob> logger)
     : IWebhookJob
 {
+    public const string SweeperId = "webhook-sweeper";
+
+    /// <summary>How late a pending attempt may be before the sweeper queues it again (a queued job normally runs within seconds).</summary>
+    public static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(2);
+
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var overdue = await store.OverdueAsync(SweepGrace, limit: 1_000, cancellationToken);
+        foreach (var id in overdue)
+        {
+            jobs.Enqueue<IWebhookJob>(j => j.DeliverAsync(id, CancellationToken.None));
+        }
+
+        if (overdue.Count > 0)
+        {
+            logger.LogWarning("Queued {Count} overdue webhook deliveries again", overdue.Count);
+        }
+    }
+
     public async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         if (await store.PendingAsync(deliveryId, cancellationToken) is not var (delivery, target))
