@@ -17,4 +17,10 @@ public sealed class OrleansEndpointOptions
 
     /// <summary>Listen on all interfaces (containers) instead of only the advertised address.</summary>
     public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>
+    /// Place new activations at random instead of by load (Orleans' resource-optimized default). Silos that share
+    /// one process, as in tests, report the same load and would otherwise all prefer one of them.
+    /// </summary>
+    public bool RandomPlacement { get; set; }
 }

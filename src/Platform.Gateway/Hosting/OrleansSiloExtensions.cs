@@ -27,6 +27,11 @@ public static class OrleansSiloExtensions
                 endpoint.SiloPort,
                 endpoint.GatewayPort,
                 listenOnAnyHostAddress: endpoint.ListenOnAnyAddress);
+            if (endpoint.RandomPlacement)
+            {
+                silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            }
+
             var small = DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.SmallPoolSize);
             silo.UseAdoNetClustering(options =>
             {

@@ -157,8 +157,10 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
         public async Task InitializeAsync()
         {
             Settings = await NodeSettings.CreateAsync("cluster");
-            A = await GatewayNode.StartAsync(Settings);
-            B = await GatewayNode.StartAsync(Settings);
+            // Both silos live in this process and report the same load: place at random so that both get activations.
+            var random = new Dictionary<string, string> { ["Platform:Orleans:RandomPlacement"] = "true" };
+            A = await GatewayNode.StartAsync(Settings, random);
+            B = await GatewayNode.StartAsync(Settings, random);
             HttpA = new GraphQLHttp(A.GraphQLUri);
             HttpB = new GraphQLHttp(B.GraphQLUri);
             await WaitUntilMembersAsync(2);
