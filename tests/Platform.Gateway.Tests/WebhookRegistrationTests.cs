@@ -24,4 +24,17 @@ public sealed class WebhookRegistrationTests
 
         Assert.Equal(("INVALID_ARGUMENT", "url", rule), (refused.Code, refused.Extensions!["field"], refused.Extensions["rule"]));
     }
+
+    [Theory]
+    [InlineData(new string[0], "campaignIds")]
+    [InlineData(new[] { "cmp-1", "" }, "campaignIds[1]")]
+    public async Task CampaignIdsMustBeSomeAndShort(string[] campaignIds, string field)
+    {
+        await using var dataSource = NpgsqlDataSource.Create("Host=unreachable.invalid");
+        var webhooks = new Operations.Webhooks(new WebhookStore(dataSource), Options.Create(new WebhookOptions()));
+
+        var refused = await Assert.ThrowsAnyAsync<ExecutionError>(() => webhooks.CreateAsync("shop", "https://hooks.example/", [WebhookEvent.CampaignKpis], campaignIds, "partner-secret-0123456789", CancellationToken.None));
+
+        Assert.Equal(("INVALID_ARGUMENT", field), (refused.Code, refused.Extensions!["field"]));
+    }
 }

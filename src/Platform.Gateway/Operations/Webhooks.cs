@@ -35,6 +35,11 @@ public sealed class Webhooks(WebhookStore store, IOptions<WebhookOptions> option
             throw new InputError("campaignIds", $"must list 1-{MaxCampaignIds} campaigns, or be left out for all");
         }
 
+        if (campaignIds?.Select((id, i) => (id, i)).FirstOrDefault(c => c.id.Length is 0 or > Campaigns.MaxIdLength) is { id: not null } bad)
+        {
+            throw new InputError($"campaignIds[{bad.i}]", $"must have 1-{Campaigns.MaxIdLength} characters");
+        }
+
         return await store.CreateAsync(tenantId, url, events.Distinct().ToList(), campaignIds, secret, cancellationToken)
             ?? throw new global::GraphQL.ExecutionError($"A tenant has at most {WebhookStore.MaxPerTenant} webhooks.") { Code = "LIMIT_REACHED" };
     }

@@ -14,25 +14,35 @@ public sealed class CampaignChargeStore(NpgsqlDataSource dataSource)
         return (decimal)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Stores the decision for a redemption, unless one is stored already; returns the stored decision and whether it is the new one.</summary>
+    /// <summary>
+    /// Stores the decision for a redemption, unless one is stored already; returns the stored decision and whether
+    /// it is the new one. Safe when two activations of the campaign race (the first decision wins).
+    /// </summary>
     public async Task<(bool Counted, bool New)> RecordAsync(string tenantId, string campaignId, string eventId, decimal amount, bool counted, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            WITH stored AS (
-                SELECT counted FROM campaigns.charges WHERE tenant_id = @tenant AND campaign_id = @campaign AND event_id = @event),
-            added AS (
-                INSERT INTO campaigns.charges (tenant_id, campaign_id, event_id, amount, counted)
-                SELECT @tenant, @campaign, @event, @amount, @counted WHERE NOT EXISTS (SELECT 1 FROM stored)
-                RETURNING counted)
-            SELECT counted, false FROM stored UNION ALL SELECT counted, true FROM added
-            """);
+        await using (var insert = dataSource.CreateCommand("""
+            INSERT INTO campaigns.charges (tenant_id, campaign_id, event_id, amount, counted) VALUES (@tenant, @campaign, @event, @amount, @counted)
+            ON CONFLICT (tenant_id, campaign_id, event_id) DO NOTHING
+            """))
+        {
+            Bind(insert, tenantId, campaignId, eventId);
+            insert.Parameters.AddWithValue("amount", amount);
+            insert.Parameters.AddWithValue("counted", counted);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                return (counted, true);
+            }
+        }
+
+        await using var stored = dataSource.CreateCommand("SELECT counted FROM campaigns.charges WHERE tenant_id = @tenant AND campaign_id = @campaign AND event_id = @event");
+        Bind(stored, tenantId, campaignId, eventId);
+        return ((bool)(await stored.ExecuteScalarAsync(cancellationToken))!, false);
+    }
+
+    private static void Bind(NpgsqlCommand command, string tenantId, string campaignId, string eventId)
+    {
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("campaign", campaignId);
         command.Parameters.AddWithValue("event", eventId);
-        command.Parameters.AddWithValue("amount", amount);
-        command.Parameters.AddWithValue("counted", counted);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetBoolean(0), reader.GetBoolean(1));
     }
 }
