@@ -15,7 +15,7 @@ public static class GrainKeys
     /// <summary>The tenant part of any grain key built here.</summary>
     public static string TenantOf(string grainKey) => grainKey[..grainKey.IndexOf('/', StringComparison.Ordinal)];
 
-    /// <summary>The shopper id of a <see cref="User"/> key.</summary>
+    /// <summary>The user id of a <see cref="User"/> key.</summary>
     public static string UserIdOf(string userKey) => userKey[(userKey.IndexOf("/user/", StringComparison.Ordinal) + "/user/".Length)..];
 
     public static string TenantIdOf(string tenantKey) =>

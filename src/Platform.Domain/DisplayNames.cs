@@ -1,3 +1,5 @@
+using Platform.Domain.Errors;
+
 namespace Platform.Domain;
 
 /// <summary>Human-readable labels (tenant names, key names): required, not blank, bounded.</summary>
@@ -5,11 +7,11 @@ public static class DisplayNames
 {
     public const int MaxLength = 200;
 
-    public static string? Explain(string? name) => name switch
+    public static Violation? Check(string field, string? name) => name switch
     {
-        null => "is required",
-        _ when string.IsNullOrWhiteSpace(name) => "must not be blank",
-        { Length: > MaxLength } => $"must be at most {MaxLength} characters",
+        null => new(field, "required", $"{field} is required."),
+        _ when string.IsNullOrWhiteSpace(name) => new(field, "required", $"{field} must not be blank."),
+        { Length: > MaxLength } => new(field, "too_long", $"{field} must be at most {MaxLength} characters."),
         _ => null,
     };
 }

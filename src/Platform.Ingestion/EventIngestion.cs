@@ -10,7 +10,7 @@ namespace Platform.Ingestion;
 
 /// <summary>
 /// Validates a batch, appends the valid events to the log (acknowledged only after the commit), and hands
-/// the stored ones to the tenant feed, which updates the shoppers' live profiles. Invalid events are
+/// the stored ones to the tenant feed, which updates the users' live profiles. Invalid events are
 /// reported one by one and never keep valid ones out. Used by ingestEvents and by event imports.
 /// </summary>
 public sealed class EventIngestion(EventLog log, IGrainFactory grains, TimeProvider clock, ILogger<EventIngestion> logger)

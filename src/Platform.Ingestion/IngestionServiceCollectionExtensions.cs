@@ -7,7 +7,7 @@ public static class IngestionServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformIngestion(this IServiceCollection services) =>
         services.AddSingleton<EventIngestion>()
-            .AddSingleton<ShopperWrites>()
+            .AddSingleton<UserWrites>()
             .AddSingleton<ExperimentImport>()
             .AddSingleton<ImportRunner>();
 }

@@ -1,7 +1,7 @@
 namespace Platform.Simulation;
 
 /// <summary>
-/// The exact expected outcomes of one shopper under one arm of a past campaign, without and with the
+/// The exact expected outcomes of one user under one arm of a past campaign, without and with the
 /// treatment: the ground truth a model's uplift estimate is judged against.
 /// </summary>
 public sealed record ArmTruth(string Arm, double ConversionControl, double ConversionTreated, double RevenueControl, double RevenueTreated)

@@ -2,7 +2,7 @@ using Platform.Domain.Campaigns;
 
 namespace Platform.Simulation;
 
-/// <summary>Who a past campaign targeted, judged on the shopper's sessions before it started.</summary>
+/// <summary>Who a past campaign targeted, judged on the user's sessions before it started.</summary>
 public enum PlanAudience
 {
     Everyone,

@@ -1,6 +1,6 @@
 namespace Platform.Simulation;
 
-/// <summary>What one shopper did in one past campaign: a row of that experiment's file, plus the truth behind it.</summary>
+/// <summary>What one user did in one past campaign: a row of that experiment's file, plus the truth behind it.</summary>
 public sealed record ExperimentOutcome(
     CampaignPlan Plan,
     SimulatedArm? Arm,
@@ -12,5 +12,5 @@ public sealed record ExperimentOutcome(
     public string AssignmentValue => Arm?.AssignmentValue ?? CampaignPlan.ControlValue;
 }
 
-/// <summary>The shopper's behaviour before the campaign started, as a merchant's export would carry it.</summary>
+/// <summary>The user's behaviour before the campaign started, as a merchant's export would carry it.</summary>
 public sealed record PrePeriodFeatures(int Sessions30Days, int CartAdds30Days, int Purchases90Days, decimal Spend90Days, int DaysSinceVisit);

@@ -4,10 +4,10 @@ using Platform.Domain.Campaigns;
 namespace Platform.Simulation;
 
 /// <summary>
-/// The planted behaviour: how often a shopper buys, and how much an offer changes that. The effect is
-/// heterogeneous on purpose — it grows with the offer's depth (saturating), the shopper's price
+/// The planted behaviour: how often a user buys, and how much an offer changes that. The effect is
+/// heterogeneous on purpose — it grows with the offer's depth (saturating), the user's price
 /// sensitivity, their affinity for the channel and, for category campaigns, their taste for the category;
-/// lapsed shoppers respond less. Expected values are computed exactly, so they are the ground truth.
+/// lapsed users respond less. Expected values are computed exactly, so they are the ground truth.
 /// </summary>
 public sealed class ResponseModel
 {
@@ -28,17 +28,17 @@ public sealed class ResponseModel
     public IReadOnlyList<SimulatedItem> ItemsIn(int category) => itemsByCategory[category];
 
     /// <summary>The chance that a session ends with a purchase.</summary>
-    public static double PurchaseChancePerSession(SimulatedShopper shopper) => Math.Min(0.6, shopper.BuyPropensity * 1.5);
+    public static double PurchaseChancePerSession(SimulatedUser user) => Math.Min(0.6, user.BuyPropensity * 1.5);
 
-    /// <summary>Churned shoppers still come back, rarely.</summary>
-    public static double SessionsPerDay(SimulatedShopper shopper, bool churned) => (churned ? 0.05 : 1) * shopper.SessionsPerMonth / 30;
+    /// <summary>Churned users still come back, rarely.</summary>
+    public static double SessionsPerDay(SimulatedUser user, bool churned) => (churned ? 0.05 : 1) * user.SessionsPerMonth / 30;
 
     /// <summary>The chance of at least one purchase in the window without the offer.</summary>
-    public static double BaselineConversion(SimulatedShopper shopper, CampaignPlan plan, bool churned) =>
-        1 - Math.Exp(-SessionsPerDay(shopper, churned) * plan.WindowDays * PurchaseChancePerSession(shopper));
+    public static double BaselineConversion(SimulatedUser user, CampaignPlan plan, bool churned) =>
+        1 - Math.Exp(-SessionsPerDay(user, churned) * plan.WindowDays * PurchaseChancePerSession(user));
 
     /// <summary>The share of would-be non-buyers the offer converts.</summary>
-    public static double Lift(SimulatedShopper shopper, CampaignPlan plan, SimulatedArm arm, bool churned)
+    public static double Lift(SimulatedUser user, CampaignPlan plan, SimulatedArm arm, bool churned)
     {
         var depth = arm.Type switch
         {
@@ -51,26 +51,26 @@ public sealed class ResponseModel
             _ => 0.03,
         };
         var pull = 1 - Math.Exp(-5 * depth);
-        var sensitivity = 0.1 + (0.9 * shopper.PriceSensitivity);
-        var match = plan.Category is { } category ? Math.Min(2, 0.25 + (4 * shopper.CategoryWeights[category])) : 1;
+        var sensitivity = 0.1 + (0.9 * user.PriceSensitivity);
+        var match = plan.Category is { } category ? Math.Min(2, 0.25 + (4 * user.CategoryWeights[category])) : 1;
         var lapsed = churned ? 0.6 : 1;
-        return Math.Min(0.9, LiftScale * pull * sensitivity * shopper.ChannelAffinity[arm.Channel] * match * lapsed);
+        return Math.Min(0.9, LiftScale * pull * sensitivity * user.ChannelAffinity[arm.Channel] * match * lapsed);
     }
 
-    public ArmTruth Truth(SimulatedShopper shopper, CampaignPlan plan, SimulatedArm arm, bool churned)
+    public ArmTruth Truth(SimulatedUser user, CampaignPlan plan, SimulatedArm arm, bool churned)
     {
-        var control = BaselineConversion(shopper, plan, churned);
-        var treated = control + ((1 - control) * Lift(shopper, plan, arm, churned));
+        var control = BaselineConversion(user, plan, churned);
+        var treated = control + ((1 - control) * Lift(user, plan, arm, churned));
         var orders = 1 + SecondOrderChance;
         return new ArmTruth(
             arm.Name,
             control,
             treated,
-            control * orders * ExpectedOrderValue(shopper, plan, arm: null),
-            treated * orders * ExpectedOrderValue(shopper, plan, arm));
+            control * orders * ExpectedOrderValue(user, plan, arm: null),
+            treated * orders * ExpectedOrderValue(user, plan, arm));
     }
 
-    /// <summary>What an order costs the shopper: the offer's discount applies to treated orders.</summary>
+    /// <summary>What an order costs the user: the offer's discount applies to treated orders.</summary>
     public static decimal OrderValue(SimulatedItem item, int quantity, SimulatedArm? arm)
     {
         var gross = item.Price * quantity;
@@ -82,14 +82,14 @@ public sealed class ResponseModel
         };
     }
 
-    /// <summary>The category of a campaign order: the campaign's, else one the shopper likes.</summary>
-    public static int OrderCategory(SimulatedShopper shopper, CampaignPlan plan, Random random) =>
-        plan.Category ?? random.Pick(shopper.CategoryWeights);
+    /// <summary>The category of a campaign order: the campaign's, else one the user likes.</summary>
+    public static int OrderCategory(SimulatedUser user, CampaignPlan plan, Random random) =>
+        plan.Category ?? random.Pick(user.CategoryWeights);
 
-    private double ExpectedOrderValue(SimulatedShopper shopper, CampaignPlan plan, SimulatedArm? arm) =>
+    private double ExpectedOrderValue(SimulatedUser user, CampaignPlan plan, SimulatedArm? arm) =>
         plan.Category is { } category
             ? MeanOrderValue(category, arm)
-            : shopper.CategoryWeights.Select((weight, c) => weight * MeanOrderValue(c, arm)).Sum();
+            : user.CategoryWeights.Select((weight, c) => weight * MeanOrderValue(c, arm)).Sum();
 
     private double MeanOrderValue(int category, SimulatedArm? arm) =>
         meanOrderValues.GetOrAdd((category, arm), key => itemsByCategory[key.Category].Average(item =>

@@ -49,7 +49,7 @@ internal static class Sampling
 
     public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
-    /// <summary>A stable seed for one part of the world, so shoppers can be generated in any order.</summary>
+    /// <summary>A stable seed for one part of the world, so users can be generated in any order.</summary>
     public static int SeedFor(int worldSeed, string part, int index) =>
         (int)(StableHash($"{worldSeed}/{part}/{index}") & 0x7FFFFFFF);
 

@@ -9,9 +9,9 @@ namespace Platform.Simulation;
 /// </summary>
 public sealed class SessionSimulator(ResponseModel model)
 {
-    public SessionSummary Run(SimulatedShopper shopper, DateTimeOffset start, Random random, bool mayPurchase, Func<string> nextEventId, List<EventDraft> events)
+    public SessionSummary Run(SimulatedUser user, DateTimeOffset start, Random random, bool mayPurchase, Func<string> nextEventId, List<EventDraft> events)
     {
-        var category = random.Pick(shopper.CategoryWeights);
+        var category = random.Pick(user.CategoryWeights);
         var items = model.ItemsIn(category);
         var time = start;
         DateTimeOffset Step(int minSeconds, int maxSeconds) => time = time.AddSeconds(random.Next(minSeconds, maxSeconds));
@@ -19,7 +19,7 @@ public sealed class SessionSimulator(ResponseModel model)
         if (random.Chance(0.35))
         {
             var leaf = random.Pick(Taxonomy.Categories[category].Leaves);
-            events.Add(Event(nextEventId(), shopper, EventType.Search, time) with { Query = random.Chance(0.5) ? leaf.Replace('-', ' ') : $"{random.Pick(Taxonomy.Categories[category].Brands)} {leaf}" });
+            events.Add(Event(nextEventId(), user, EventType.Search, time) with { Query = random.Chance(0.5) ? leaf.Replace('-', ' ') : $"{random.Pick(Taxonomy.Categories[category].Brands)} {leaf}" });
         }
 
         var cart = new List<(SimulatedItem Item, int Quantity)>();
@@ -27,18 +27,18 @@ public sealed class SessionSimulator(ResponseModel model)
         SimulatedItem? viewed = null;
         for (var v = 0; v < views; v++)
         {
-            viewed = PickItem(shopper, category, items, random);
-            events.Add(Event(nextEventId(), shopper, EventType.View, Step(5, 90)) with { ItemId = viewed.Id, DurationSeconds = Math.Round(random.LogNormal(35, 0.8), 1) });
+            viewed = PickItem(user, category, items, random);
+            events.Add(Event(nextEventId(), user, EventType.View, Step(5, 90)) with { ItemId = viewed.Id, DurationSeconds = Math.Round(random.LogNormal(35, 0.8), 1) });
             if (random.Chance(0.45))
             {
-                events.Add(Event(nextEventId(), shopper, EventType.Click, Step(2, 20)) with { ItemId = viewed.Id });
+                events.Add(Event(nextEventId(), user, EventType.Click, Step(2, 20)) with { ItemId = viewed.Id });
             }
 
             if (random.Chance(0.15))
             {
                 var quantity = random.Chance(ResponseModel.DoubleQuantityChance) ? 2 : 1;
                 cart.Add((viewed, quantity));
-                events.Add(Event(nextEventId(), shopper, EventType.AddToCart, Step(2, 30)) with { ItemId = viewed.Id, Quantity = quantity });
+                events.Add(Event(nextEventId(), user, EventType.AddToCart, Step(2, 30)) with { ItemId = viewed.Id, Quantity = quantity });
             }
         }
 
@@ -46,23 +46,23 @@ public sealed class SessionSimulator(ResponseModel model)
         {
             var removed = cart[^1];
             cart.RemoveAt(cart.Count - 1);
-            events.Add(Event(nextEventId(), shopper, EventType.RemoveFromCart, Step(5, 60)) with { ItemId = removed.Item.Id, Quantity = removed.Quantity });
+            events.Add(Event(nextEventId(), user, EventType.RemoveFromCart, Step(5, 60)) with { ItemId = removed.Item.Id, Quantity = removed.Quantity });
         }
 
         var purchases = 0;
         var spend = 0m;
-        if (mayPurchase && random.Chance(ResponseModel.PurchaseChancePerSession(shopper)))
+        if (mayPurchase && random.Chance(ResponseModel.PurchaseChancePerSession(user)))
         {
             if (cart.Count == 0)
             {
                 cart.Add((viewed!, 1));
-                events.Add(Event(nextEventId(), shopper, EventType.AddToCart, Step(2, 30)) with { ItemId = viewed!.Id, Quantity = 1 });
+                events.Add(Event(nextEventId(), user, EventType.AddToCart, Step(2, 30)) with { ItemId = viewed!.Id, Quantity = 1 });
             }
 
             foreach (var (item, quantity) in cart)
             {
                 var amount = ResponseModel.OrderValue(item, quantity, arm: null);
-                events.Add(Purchase(nextEventId(), shopper, Step(30, 240), item, quantity, amount));
+                events.Add(Purchase(nextEventId(), user, Step(30, 240), item, quantity, amount));
                 spend += amount;
             }
 
@@ -70,26 +70,26 @@ public sealed class SessionSimulator(ResponseModel model)
             if (random.Chance(0.08))
             {
                 var rating = Math.Clamp(3 + random.Poisson(1.2) - random.Poisson(0.6), 1, 5);
-                events.Add(Event(nextEventId(), shopper, EventType.Review, Step(600, 7200)) with { ItemId = cart[0].Item.Id, Rating = rating });
+                events.Add(Event(nextEventId(), user, EventType.Review, Step(600, 7200)) with { ItemId = cart[0].Item.Id, Rating = rating });
             }
         }
 
         return new SessionSummary(start, cart.Count, purchases, spend);
     }
 
-    public static EventDraft Event(string id, SimulatedShopper shopper, EventType type, DateTimeOffset at) =>
-        new(id, shopper.Id, EventTypeNames.ToWire(type), Timestamp(at));
+    public static EventDraft Event(string id, SimulatedUser user, EventType type, DateTimeOffset at) =>
+        new(id, user.Id, EventTypeNames.ToWire(type), Timestamp(at));
 
-    public static EventDraft Purchase(string id, SimulatedShopper shopper, DateTimeOffset at, SimulatedItem item, int quantity, decimal amount) =>
-        Event(id, shopper, EventType.Purchase, at) with { ItemId = item.Id, Quantity = quantity, Amount = amount, Currency = Taxonomy.Currency };
+    public static EventDraft Purchase(string id, SimulatedUser user, DateTimeOffset at, SimulatedItem item, int quantity, decimal amount) =>
+        Event(id, user, EventType.Purchase, at) with { ItemId = item.Id, Quantity = quantity, Amount = amount, Currency = Taxonomy.Currency };
 
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static SimulatedItem PickItem(SimulatedShopper shopper, int category, IReadOnlyList<SimulatedItem> items, Random random)
+    private static SimulatedItem PickItem(SimulatedUser user, int category, IReadOnlyList<SimulatedItem> items, Random random)
     {
-        if (random.Chance(shopper.BrandLoyalty))
+        if (random.Chance(user.BrandLoyalty))
         {
-            var brand = Taxonomy.Categories[category].Brands[shopper.FavouriteBrand[category]];
+            var brand = Taxonomy.Categories[category].Brands[user.FavouriteBrand[category]];
             return random.Pick(items.Where(i => i.Brand == brand).ToList());
         }
 

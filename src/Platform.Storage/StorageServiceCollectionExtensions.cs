@@ -9,7 +9,7 @@ using Platform.Storage.Events;
 using Platform.Storage.Experiments;
 using Platform.Storage.Imports;
 using Platform.Storage.Migrations;
-using Platform.Storage.Shoppers;
+using Platform.Storage.Users;
 using Platform.Storage.SystemChecks;
 using Platform.Storage.Webhooks;
 
@@ -27,7 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SystemCheckStore>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<CatalogStore>();
-        services.AddSingleton<ShopperStore>();
+        services.AddSingleton<UserStore>();
         services.AddSingleton<ProfileProjection>();
         services.AddSingleton<ErasureStore>();
         services.AddSingleton<AudienceQueries>();

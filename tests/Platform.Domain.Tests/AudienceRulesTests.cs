@@ -1,6 +1,6 @@
 using Platform.Domain.Audiences;
 using Platform.Domain.Profiles;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Tests;
 
@@ -48,7 +48,7 @@ public sealed class AudienceRulesTests
     [Fact]
     public void RulesCombineAttributesProfileAndTags()
     {
-        var shopper = Snapshot(age: 34, region: "north", tags: ["vip"], channel: "google", pastPurchases: 6);
+        var user = Snapshot(age: 34, region: "north", tags: ["vip"], channel: "google", pastPurchases: 6);
         var rule = new AudienceRule(All:
         [
             new(Field: "age", Op: RuleOperator.Gte, Number: 30),
@@ -60,22 +60,22 @@ public sealed class AudienceRulesTests
         ]);
 
         Assert.Empty(AudienceRules.Validate(rule));
-        Assert.True(AudienceEvaluator.Matches(rule, shopper));
-        Assert.False(AudienceEvaluator.Matches(rule with { All = [.. rule.All!, new(Field: "gender", Op: RuleOperator.Exists)] }, shopper));
+        Assert.True(AudienceEvaluator.Matches(rule, user));
+        Assert.False(AudienceEvaluator.Matches(rule with { All = [.. rule.All!, new(Field: "gender", Op: RuleOperator.Exists)] }, user));
     }
 
     [Fact]
     public void AMissingValueSatisfiesNoConditionButItsNegation()
     {
-        var shopper = Snapshot(age: null, region: null, tags: [], channel: null, pastPurchases: null);
+        var user = Snapshot(age: null, region: null, tags: [], channel: null, pastPurchases: null);
         var ageUnder30 = new AudienceRule(Field: "age", Op: RuleOperator.Lt, Number: 30);
 
-        Assert.False(AudienceEvaluator.Matches(ageUnder30, shopper));
-        Assert.True(AudienceEvaluator.Matches(new AudienceRule(Not: ageUnder30), shopper));
-        Assert.False(AudienceEvaluator.Matches(new AudienceRule(Field: "tags", Op: RuleOperator.Exists), shopper));
+        Assert.False(AudienceEvaluator.Matches(ageUnder30, user));
+        Assert.True(AudienceEvaluator.Matches(new AudienceRule(Not: ageUnder30), user));
+        Assert.False(AudienceEvaluator.Matches(new AudienceRule(Field: "tags", Op: RuleOperator.Exists), user));
     }
 
-    private static ShopperSnapshot Snapshot(int? age, string? region, string[] tags, string? channel, double? pastPurchases)
+    private static UserSnapshot Snapshot(int? age, string? region, string[] tags, string? channel, double? pastPurchases)
     {
         var attributes = new List<AttributeValue>();
         if (channel is not null)
@@ -88,8 +88,8 @@ public sealed class AudienceRulesTests
             attributes.Add(new("num_past_purch", n, null));
         }
 
-        return new ShopperSnapshot(
-            ProfileReader.Read(new ShopperProfile(), Now, ProfileSettings.Default),
-            new ShopperAttributes("u1", age, null, region, null, null, attributes, tags));
+        return new UserSnapshot(
+            ProfileReader.Read(new UserProfile(), Now, ProfileSettings.Default),
+            new UserAttributes("u1", age, null, region, null, null, attributes, tags));
     }
 }

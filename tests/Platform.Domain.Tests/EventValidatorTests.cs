@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Events;
 
 namespace Platform.Domain.Tests;

@@ -22,7 +22,7 @@ public sealed class ProfileFoldingTests
         var history = History();
         var arrivedLate = history.Select((e, i) => (Seq: (long)(history.Count - i), e.Event)).OrderBy(e => e.Seq).ToList();
 
-        var inBatches = new ShopperProfile();
+        var inBatches = new UserProfile();
         foreach (var batch in arrivedLate.Chunk(3))
         {
             ProfileFolder.Apply(inBatches, batch, Lookup, Settings);
@@ -126,7 +126,7 @@ public sealed class ProfileFoldingTests
 
         var view = ProfileReader.Read(Fold(events), Now, Settings);
 
-        Assert.Equal(ShopperProfile.TrajectoryLength, view.Trajectory.Count);
+        Assert.Equal(UserProfile.TrajectoryLength, view.Trajectory.Count);
         Assert.Equal(60, view.Trajectory[0].Seq);
         Assert.True(view.Trajectory.Zip(view.Trajectory.Skip(1)).All(p => p.First.OccurredAt >= p.Second.OccurredAt));
     }
@@ -186,9 +186,9 @@ public sealed class ProfileFoldingTests
 
     private static ItemFacts? Lookup(string itemId) => Catalog.GetValueOrDefault(itemId);
 
-    private static ShopperProfile Fold(IReadOnlyList<(long Seq, BehaviorEvent Event)> events)
+    private static UserProfile Fold(IReadOnlyList<(long Seq, BehaviorEvent Event)> events)
     {
-        var profile = new ShopperProfile();
+        var profile = new UserProfile();
         ProfileFolder.Apply(profile, events, Lookup, Settings);
         return profile;
     }

@@ -10,16 +10,16 @@ public sealed class SettingsAndNamesTests
     [InlineData(100_000, true)]
     [InlineData(100_001, false)]
     public void RequestsPerSecondHasBounds(int value, bool valid) =>
-        Assert.Equal(valid, TenantSettingsRules.ExplainRequestsPerSecond(value) is null);
+        Assert.Equal(valid, TenantSettingsRules.CheckRequestsPerSecond("rps", value) is null);
 
     [Theory]
-    [InlineData(null, "is required")]
-    [InlineData("   ", "must not be blank")]
+    [InlineData(null, "required")]
+    [InlineData("   ", "required")]
     [InlineData("Demo Shop", null)]
     public void NamesAreRequiredAndNotBlank(string? name, string? rule) =>
-        Assert.Equal(rule, DisplayNames.Explain(name));
+        Assert.Equal(rule, DisplayNames.Check("name", name)?.Rule);
 
     [Fact]
     public void LongNamesNameTheLimit() =>
-        Assert.Equal("must be at most 200 characters", DisplayNames.Explain(new string('x', 201)));
+        Assert.Equal("name must be at most 200 characters.", DisplayNames.Check("name", new string('x', 201))?.Message);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GraphQL.SystemTextJson;
-using Platform.Gateway.GraphQL.Execution;
+using Platform.Gateway.Api.Execution;
 
 namespace Platform.Gateway.Tests;
 

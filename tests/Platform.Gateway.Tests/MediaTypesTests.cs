@@ -1,4 +1,4 @@
-using Platform.Gateway.GraphQL.Transport;
+using Platform.Gateway.Api.Transport;
 
 namespace Platform.Gateway.Tests;
 

@@ -1,5 +1,5 @@
 using GraphQL;
-using Platform.Gateway.GraphQL.Transport;
+using Platform.Gateway.Api.Transport;
 
 namespace Platform.Gateway.Tests;
 

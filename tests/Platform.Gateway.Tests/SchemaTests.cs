@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using Platform.Gateway.GraphQL.Authorization;
+using Platform.Gateway.Api.Authorization;
+using Platform.Gateway.Api.Limits;
 using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
@@ -51,6 +52,16 @@ public sealed class SchemaTests : IDisposable
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void EveryListOfObjectsDeclaresHowManyItemsItCosts()
+    {
+        var undeclared = host.Schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(type => !type.Name.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(type => type.Fields.Where(field => FieldCosts.IsObjectList(field) && !FieldCosts.IsDeclared(field)).Select(field => $"{type.Name}.{field.Name}"));
+
+        Assert.Empty(undeclared);
+    }
+
     /// <summary>
     /// docs/schema.graphql is the published contract; a change to the schema must change it in the same
     /// commit. Run with UPDATE_SCHEMA_SNAPSHOT=1 to rewrite it after an intended change.
@@ -59,7 +70,7 @@ public sealed class SchemaTests : IDisposable
     public void TheSchemaMatchesThePublishedSnapshot()
     {
         var path = Path.Combine(RepositoryPaths.Root, "docs", "schema.graphql");
-        var printed = host.Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).ReplaceLineEndings("\n").Trim() + "\n";
+        var printed = host.Schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).ReplaceLineEndings("\n").Trim() + "\n";
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA_SNAPSHOT") == "1")
         {
             File.WriteAllText(path, printed);

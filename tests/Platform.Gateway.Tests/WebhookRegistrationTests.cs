@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Domain.Webhooks;
+using Platform.Gateway.Operations;
 using Platform.Storage.Webhooks;
 
 namespace Platform.Gateway.Tests;
@@ -18,7 +19,7 @@ public sealed class WebhookRegistrationTests
     {
         // The data source is never opened: a refused URL must not reach the store.
         await using var dataSource = NpgsqlDataSource.Create("Host=unreachable.invalid");
-        var webhooks = new Operations.Webhooks(new WebhookStore(dataSource), Options.Create(new WebhookOptions()));
+        var webhooks = new WebhookService(new WebhookStore(dataSource), Options.Create(new WebhookOptions()));
 
         var refused = await Assert.ThrowsAnyAsync<ExecutionError>(() => webhooks.CreateAsync("shop", url, [WebhookEvent.CampaignKpis], null, "partner-secret-0123456789", CancellationToken.None));
 
@@ -31,7 +32,7 @@ public sealed class WebhookRegistrationTests
     public async Task CampaignIdsMustBeSomeAndShort(string[] campaignIds, string field)
     {
         await using var dataSource = NpgsqlDataSource.Create("Host=unreachable.invalid");
-        var webhooks = new Operations.Webhooks(new WebhookStore(dataSource), Options.Create(new WebhookOptions()));
+        var webhooks = new WebhookService(new WebhookStore(dataSource), Options.Create(new WebhookOptions()));
 
         var refused = await Assert.ThrowsAnyAsync<ExecutionError>(() => webhooks.CreateAsync("shop", "https://hooks.example/", [WebhookEvent.CampaignKpis], campaignIds, "partner-secret-0123456789", CancellationToken.None));
 

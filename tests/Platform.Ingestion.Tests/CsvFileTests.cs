@@ -62,6 +62,16 @@ public sealed class CsvFileTests
         Assert.Contains("Line", failure.Message);
     }
 
+    [Theory]
+    [InlineData("id,name\n1,a\n2,\"b\"x\n3,c\n", 3)]
+    [InlineData("id,name\n1,\"b\"x\n", 2)]
+    public async Task AMalformedLineIsNamedAsRowsAreHeaderBeingLineOne(string csv, int line)
+    {
+        var failure = await Assert.ThrowsAnyAsync<ImportFailure>(() => ReadAsync(Encoding.UTF8.GetBytes(csv)));
+
+        Assert.StartsWith($"Line {line}:", failure.Message);
+    }
+
     [Fact]
     public async Task ShortRowsReadAsMissingCells()
     {

@@ -1,6 +1,6 @@
 using Platform.Domain.Catalog;
 using Platform.Domain.Events;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Simulation.Tests;
 
@@ -11,27 +11,27 @@ public sealed class SimulatedWorldTests
     [Fact]
     public void TheSameOptionsGiveTheSameWorld()
     {
-        var first = new SimulatedWorld(new WorldOptions(Seed: 3, Shoppers: 50, Now: Now)).Story(17);
-        var second = new SimulatedWorld(new WorldOptions(Seed: 3, Shoppers: 50, Now: Now)).Story(17);
-        var otherSeed = new SimulatedWorld(new WorldOptions(Seed: 4, Shoppers: 50, Now: Now)).Story(17);
+        var first = new SimulatedWorld(new WorldOptions(Seed: 3, Users: 50, Now: Now)).Story(17);
+        var second = new SimulatedWorld(new WorldOptions(Seed: 3, Users: 50, Now: Now)).Story(17);
+        var otherSeed = new SimulatedWorld(new WorldOptions(Seed: 4, Users: 50, Now: Now)).Story(17);
 
         Assert.Equal(first.Events, second.Events, EventComparer);
         Assert.Equal(first.Outcomes.Select(o => (o.AssignmentValue, o.Orders, o.Revenue)), second.Outcomes.Select(o => (o.AssignmentValue, o.Orders, o.Revenue)));
-        Assert.NotEqual(first.Shopper with { Index = 0 }, otherSeed.Shopper with { Index = 0 });
+        Assert.NotEqual(first.User with { Index = 0 }, otherSeed.User with { Index = 0 });
     }
 
     [Fact]
     public void EverythingItProducesPassesThePlatformsValidation()
     {
-        var world = new SimulatedWorld(new WorldOptions(Shoppers: 300, Now: Now));
+        var world = new SimulatedWorld(new WorldOptions(Users: 300, Now: Now));
         var stories = Enumerable.Range(0, 300).Select(world.Story).ToList();
         var events = stories.SelectMany(s => s.Events).ToList();
 
         Assert.All(world.Items, item => Assert.Empty(ItemValidator.Validate(SimulatedWorld.ToDraft(item)).Violations));
-        Assert.All(stories, story => Assert.Empty(ShopperValidator.Validate(SimulatedWorld.ToDraft(story.Shopper), []).Violations));
+        Assert.All(stories, story => Assert.Empty(UserValidator.Validate(SimulatedWorld.ToDraft(story.User), []).Violations));
         Assert.All(events, e => Assert.Empty(EventValidator.Validate(e, Now, TimeSpan.FromDays(730)).Violations));
         Assert.Equal(events.Count, events.Select(e => e.EventId).Distinct().Count());
-        Assert.InRange(events.Count / 300.0, 10, 80); // a realistic, seedable volume per shopper
+        Assert.InRange(events.Count / 300.0, 10, 80); // a realistic, seedable volume per user
         Assert.Contains(events, e => e.Type == "PURCHASE" && e.CampaignId is null);
         Assert.Contains(events, e => e.Type == "COUPON_REDEEM");
     }
@@ -39,7 +39,7 @@ public sealed class SimulatedWorldTests
     [Fact]
     public void EachOutcomeIsWhatTheEventLogShowsInTheWindow()
     {
-        var world = new SimulatedWorld(new WorldOptions(Shoppers: 400, Now: Now));
+        var world = new SimulatedWorld(new WorldOptions(Users: 400, Now: Now));
         foreach (var story in Enumerable.Range(0, 400).Select(world.Story))
         {
             foreach (var outcome in story.Outcomes)
@@ -60,7 +60,7 @@ public sealed class SimulatedWorldTests
     [Fact]
     public void TheObservedEffectOfEachArmMatchesItsPlantedTruth()
     {
-        var world = new SimulatedWorld(new WorldOptions(Shoppers: 8000, Now: Now));
+        var world = new SimulatedWorld(new WorldOptions(Users: 8000, Now: Now));
         var outcomes = Enumerable.Range(0, 8000).Select(world.Story).SelectMany(s => s.Outcomes).Where(o => o.Plan.Name == "spring-sale").ToList();
         var control = outcomes.Where(o => o.Arm is null).ToList();
 
@@ -81,24 +81,24 @@ public sealed class SimulatedWorldTests
     [Fact]
     public void TheEffectIsHeterogeneousAndTheTruthSaysBy_How_Much()
     {
-        var world = new SimulatedWorld(new WorldOptions(Shoppers: 2000, Now: Now));
-        var outcomes = Enumerable.Range(0, 2000).Select(world.Story).SelectMany(s => s.Outcomes.Select(o => (s.Shopper, Outcome: o))).Where(x => x.Outcome.Plan.Name == "beauty-sms").ToList();
-        var bySensitivity = outcomes.OrderBy(x => x.Shopper.PriceSensitivity).ToList();
+        var world = new SimulatedWorld(new WorldOptions(Users: 2000, Now: Now));
+        var outcomes = Enumerable.Range(0, 2000).Select(world.Story).SelectMany(s => s.Outcomes.Select(o => (s.User, Outcome: o))).Where(x => x.Outcome.Plan.Name == "beauty-sms").ToList();
+        var bySensitivity = outcomes.OrderBy(x => x.User.PriceSensitivity).ToList();
         var quarter = bySensitivity.Count / 4;
 
         var low = bySensitivity.Take(quarter).Average(x => x.Outcome.Truth[0].ConversionUplift);
         var high = bySensitivity.TakeLast(quarter).Average(x => x.Outcome.Truth[0].ConversionUplift);
-        var beautyLovers = outcomes.Where(x => x.Shopper.CategoryWeights[Taxonomy.IndexOf("beauty")] > 0.3).Average(x => x.Outcome.Truth[0].ConversionUplift);
-        var others = outcomes.Where(x => x.Shopper.CategoryWeights[Taxonomy.IndexOf("beauty")] < 0.05).Average(x => x.Outcome.Truth[0].ConversionUplift);
+        var beautyLovers = outcomes.Where(x => x.User.CategoryWeights[Taxonomy.IndexOf("beauty")] > 0.3).Average(x => x.Outcome.Truth[0].ConversionUplift);
+        var others = outcomes.Where(x => x.User.CategoryWeights[Taxonomy.IndexOf("beauty")] < 0.05).Average(x => x.Outcome.Truth[0].ConversionUplift);
 
-        Assert.True(high > 2 * low, $"price-sensitive shoppers respond more ({high:F4} vs {low:F4})");
-        Assert.True(beautyLovers > 2 * others, $"a category campaign lifts shoppers who like the category ({beautyLovers:F4} vs {others:F4})");
+        Assert.True(high > 2 * low, $"price-sensitive users respond more ({high:F4} vs {low:F4})");
+        Assert.True(beautyLovers > 2 * others, $"a category campaign lifts users who like the category ({beautyLovers:F4} vs {others:F4})");
     }
 
     [Fact]
     public void LiveSessionsHappenNowAndAreValid()
     {
-        var world = new SimulatedWorld(new WorldOptions(Shoppers: 100, Now: Now));
+        var world = new SimulatedWorld(new WorldOptions(Users: 100, Now: Now));
         var live = world.LiveSession(new Random(1), Now);
 
         Assert.NotEmpty(live);

@@ -29,8 +29,8 @@ public sealed class ApiKeyStoreTests(MigratedDatabase database) : IClassFixture<
         var key = await store.CreateAsync("shop-b", Role.Admin, "admin", ApiKeySecrets.Generate(), createdBy: null);
 
         Assert.Null((await store.RevokeAsync("shop-c", key.Id)).Key);
-        Assert.DoesNotContain(await store.ListAsync("shop-c"), k => k.Id == key.Id);
-        Assert.Contains(await store.ListAsync("shop-b"), k => k.Id == key.Id);
+        Assert.DoesNotContain(await store.ListAsync("shop-c", 100, after: null), k => k.Id == key.Id);
+        Assert.Contains(await store.ListAsync("shop-b", 100, after: null), k => k.Id == key.Id);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ApiKeyStoreTests(MigratedDatabase database) : IClassFixture<
         Assert.True(revokedFirst.Key!.IsRevoked);
         Assert.True(refusedSecond.LastActiveAdmin);
         Assert.Null(refusedSecond.Key);
-        Assert.Contains(await store.ListAsync("shop-e"), k => k.Id == second.Id && !k.IsRevoked);
+        Assert.Contains(await store.ListAsync("shop-e", 100, after: null), k => k.Id == second.Id && !k.IsRevoked);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ApiKeyStoreTests(MigratedDatabase database) : IClassFixture<
 
         await Task.WhenAll(admins.Select(a => store.RevokeAsync("shop-f", a.Id)));
 
-        Assert.Single(await store.ListAsync("shop-f"), k => !k.IsRevoked);
+        Assert.Single(await store.ListAsync("shop-f", 100, after: null), k => !k.IsRevoked);
     }
 
     [Fact]

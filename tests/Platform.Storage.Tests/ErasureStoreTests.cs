@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Platform.Domain.Profiles;
-using Platform.Storage.Shoppers;
+using Platform.Storage.Users;
 using Platform.Testing;
 
 namespace Platform.Storage.Tests;
@@ -10,7 +12,7 @@ public sealed class ErasureStoreTests(MigratedDatabase database) : IClassFixture
     private readonly ProfileProjection projection = new(database.DataSource);
 
     [Fact]
-    public async Task AProjectionRowComputedBeforeTheErasureCannotBringTheShopperBack()
+    public async Task AProjectionRowComputedBeforeTheErasureCannotBringTheUserBack()
     {
         var tenant = $"t{Guid.NewGuid():N}"[..12];
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
@@ -23,15 +25,29 @@ public sealed class ErasureStoreTests(MigratedDatabase database) : IClassFixture
 
         Assert.Equal(["u2"], afterStale);
         Assert.Equal(["u1", "u2"], await ProjectedAsync(tenant));
-        Assert.Equal(ErasureStore.UserHash(tenant, "u1"), record.UserHash);
+        // The record keeps sha256("tenant:user"), never the id.
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant}:u1"))), record.UserHash);
+    }
+
+    [Fact]
+    public async Task AUserIsKnownByAProjectionRowOrAnEarlierErasureOnly()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        await projection.UpsertAsync([Row(tenant, "projected", DateTimeOffset.UtcNow)]);
+        await erasures.RecordAsync(tenant, "erased", keyId: null, new ErasedData(1, 0, false));
+
+        Assert.True(await erasures.KnowsAsync(tenant, "projected"));
+        Assert.True(await erasures.KnowsAsync(tenant, "erased"));
+        Assert.False(await erasures.KnowsAsync(tenant, "never-seen"));
+        Assert.False(await erasures.KnowsAsync("other-tenant", "erased"));
     }
 
     private static ProfileRow Row(string tenant, string user, DateTimeOffset asOf) =>
-        new(tenant, user, ProfileReader.Read(new ShopperProfile { AppliedSeq = 1 }, asOf, ProfileSettings.Default), asOf);
+        new(tenant, user, ProfileReader.Read(new UserProfile { AppliedSeq = 1 }, asOf, ProfileSettings.Default), asOf);
 
     private async Task<List<string>> ProjectedAsync(string tenant)
     {
-        await using var command = database.DataSource.CreateCommand("SELECT user_id FROM shoppers.profiles WHERE tenant_id = @t ORDER BY user_id");
+        await using var command = database.DataSource.CreateCommand("SELECT user_id FROM users.profiles WHERE tenant_id = @t ORDER BY user_id");
         command.Parameters.AddWithValue("t", tenant);
         var users = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -42,7 +42,7 @@ public sealed class WebhookStoreTests(MigratedDatabase database) : IClassFixture
         var webhook = Assert.Single(await store.ListAsync(tenant));
         Assert.False(webhook.Active);
         Assert.Contains("2 deliveries failed in a row; last: timeout", webhook.DisabledReason);
-        var deliveries = await store.DeliveriesAsync(tenant, webhook.Id, 10);
+        var deliveries = await store.DeliveriesAsync(tenant, webhook.Id, 10, after: null);
         Assert.Equal("FAILED", deliveries.Single(d => d.Id == waiting).Status);
         Assert.Empty(await store.QueueAsync(tenant, WebhookEvent.CampaignStatus, "c1", "{}")); // a disabled webhook gets nothing new
     }

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 
 export PLATFORM_STATE_DIR="$(mktemp -d)"
-export PLATFORM_DEMO_SHOPPERS=300 # a small simulated shop: the seeding path, not its scale
+export PLATFORM_DEMO_USERS=300 # a small simulated shop: the seeding path, not its scale
 export PLATFORM_HTTP_PORT="$(free_port 15080)"
 export Platform__Orleans__SiloPort="$(free_port 21111)"
 export Platform__Orleans__GatewayPort="$(free_port 31000)"
@@ -33,7 +33,7 @@ key="$(admin_key)"
 expect "$(graphql "$key" '{ tenant { id name } }')" '"id":"demo"'
 "$ROOT/platform" status | grep 'health *ready' >/dev/null
 "$ROOT/platform" status | grep 'stream *running' >/dev/null
-expect "$(graphql "$key" '{ audienceSummary(audience: { tags: ["demo"] }) { shoppers } }')" '"shoppers":300'
+expect "$(graphql "$key" '{ audienceSummary(audience: { tags: ["demo"] }) { users } }')" '"users":300'
 
 run="$(graphql "$key" 'mutation { systemCheck { id } }' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')"
 for _ in $(seq 1 120); do

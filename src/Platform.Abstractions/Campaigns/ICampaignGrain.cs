@@ -22,7 +22,7 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<CampaignResult> EndAsync();
 
     /// <summary>
-    /// Asks the budget for a treatment shopper's redemption: counted while the discount given so far is below
+    /// Asks the budget for a treatment user's redemption: counted while the discount given so far is below
     /// the budget (so the last counted one may pass it by its own discount), refused after. The answer for an
     /// event id never changes. The campaign pauses (BUDGET_SPENT) once the budget is reached.
     /// </summary>

@@ -5,15 +5,15 @@ using Platform.Domain.Profiles;
 namespace Platform.Abstractions.Profiles;
 
 /// <summary>
-/// One shopper's live profile. Keyed by <see cref="GrainKeys.User"/>. Its state is a snapshot plus the
+/// One user's live profile. Keyed by <see cref="GrainKeys.User"/>. Its state is a snapshot plus the
 /// log offset it has applied; on activation it replays the log after that offset.
 /// </summary>
 public interface IUserGrain : IGrainWithStringKey
 {
-    /// <summary>New events of this shopper, in log order (the tenant feed guarantees it).</summary>
+    /// <summary>New events of this user, in log order (the tenant feed guarantees it).</summary>
     Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events);
 
-    /// <summary>The profile as of now, or null when the shopper has no events.</summary>
+    /// <summary>The profile as of now, or null when the user has no events.</summary>
     Task<ProfileView?> GetAsync();
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Abstractions.Tenants;
 
@@ -11,7 +11,7 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>The tenant, or null when it was never created.</summary>
     Task<TenantInfo?> GetAsync();
 
-    /// <summary>Replaces the custom shopper attributes the tenant declares; returns null when the tenant does not exist.</summary>
+    /// <summary>Replaces the custom user attributes the tenant declares; returns null when the tenant does not exist.</summary>
     Task<TenantInfo?> SetAttributeSchemaAsync(IReadOnlyList<AttributeDefinition> schema);
 
     /// <summary>Changes some settings; returns null when the tenant does not exist.</summary>

@@ -4,19 +4,19 @@ using Npgsql;
 namespace Platform.Cli.Bench;
 
 /// <summary>
-/// audienceSummary over a large audience. The tenant's real shoppers (attributes and projection rows written
+/// audienceSummary over a large audience. The tenant's real users (attributes and projection rows written
 /// by the platform) are copied under new ids in PostgreSQL until there are as many as asked, so the query
 /// meets realistic distributions at the size of a large merchant without ingesting their history first.
 /// </summary>
 public sealed class AudienceBench(GraphQLClient client, string connectionString)
 {
-    private const string Summary = "query($a: AudienceInput!) { audienceSummary(audience: $a) { shoppers withEvents buyers revenue ageBuckets { key count } genders { key count } regions { key count } rfmSegments { key count } topCategories { key count } interestTags { key count } tags { key count } } }";
+    private const string Summary = "query($a: AudienceInput!) { audienceSummary(audience: $a) { users withEvents buyers revenue ageBuckets { key count } genders { key count } regions { key count } rfmSegments { key count } topCategories { key count } interestTags { key count } tags { key count } } }";
 
-    public async Task<long> GrowAsync(string tenantId, int shoppers, CancellationToken cancellationToken)
+    public async Task<long> GrowAsync(string tenantId, int users, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        foreach (var table in new[] { "shoppers.users", "shoppers.profiles" })
+        foreach (var table in new[] { "users.attributes", "users.profiles" })
         {
             var columns = await ColumnsAsync(connection, table, cancellationToken);
             var select = string.Join(", ", columns.Select(c => c == "user_id" ? "user_id || '~' || k" : c));
@@ -29,31 +29,31 @@ public sealed class AudienceBench(GraphQLClient client, string connectionString)
                 ON CONFLICT DO NOTHING
                 """, connection) { CommandTimeout = 600 };
             copy.Parameters.AddWithValue("tenant", tenantId);
-            copy.Parameters.AddWithValue("target", (long)shoppers);
-            copy.Parameters.AddWithValue("copies", 1 + (shoppers / Math.Max(1, await CountAsync(connection, table, tenantId, cancellationToken))));
+            copy.Parameters.AddWithValue("target", (long)users);
+            copy.Parameters.AddWithValue("copies", 1 + (users / Math.Max(1, await CountAsync(connection, table, tenantId, cancellationToken))));
             await copy.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var analyze = new NpgsqlCommand("ANALYZE shoppers.users; ANALYZE shoppers.profiles", connection);
+        await using var analyze = new NpgsqlCommand("ANALYZE users.attributes; ANALYZE users.profiles", connection);
         await analyze.ExecuteNonQueryAsync(cancellationToken);
-        return await CountAsync(connection, "shoppers.profiles", tenantId, cancellationToken);
+        return await CountAsync(connection, "users.profiles", tenantId, cancellationToken);
     }
 
-    /// <summary>Runs the summary several times; returns the sorted durations in milliseconds and the shopper count it reported.</summary>
-    public async Task<(List<double> Milliseconds, long Shoppers)> TimeAsync(string apiKey, object audience, int runs, CancellationToken cancellationToken)
+    /// <summary>Runs the summary several times; returns the sorted durations in milliseconds and the user count it reported.</summary>
+    public async Task<(List<double> Milliseconds, long Users)> TimeAsync(string apiKey, object audience, int runs, CancellationToken cancellationToken)
     {
         var durations = new List<double>();
-        long shoppers = 0;
+        long users = 0;
         for (var i = 0; i < runs; i++)
         {
             var clock = Stopwatch.StartNew();
             var data = await client.ExecuteAsync(apiKey, Summary, new { a = audience }, cancellationToken);
             durations.Add(clock.Elapsed.TotalMilliseconds);
-            shoppers = data.GetProperty("audienceSummary").GetProperty("shoppers").GetInt64();
+            users = data.GetProperty("audienceSummary").GetProperty("users").GetInt64();
         }
 
         durations.Sort();
-        return (durations, shoppers);
+        return (durations, users);
     }
 
     private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)

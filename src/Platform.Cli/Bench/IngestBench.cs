@@ -10,9 +10,9 @@ namespace Platform.Cli.Bench;
 
 /// <summary>
 /// Sustained ingest through GraphQL: the simulated shop's events in time order (as a live stream
-/// interleaves shoppers), batches of 1,000, 4 clients. A cold pass meets every shopper for the first time
+/// interleaves users), batches of 1,000, 4 clients. A cold pass meets every user for the first time
 /// (each grain activates and reads its state); a warm pass sends the same events again under new ids to
-/// shoppers whose grains are active. The baseline writes the warm pass's rows with one binary COPY into a
+/// users whose grains are active. The baseline writes the warm pass's rows with one binary COPY into a
 /// table with the event log's columns and indexes, so the ratio is what durability and live profiles cost.
 /// </summary>
 public sealed class IngestBench(HttpClient http, Uri endpoint, string connectionString)
@@ -20,21 +20,21 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
     public const int BatchSize = 1_000;
     public const int Clients = 4;
 
-    /// <summary>The bodies of both passes, the warm pass's rows, and the shoppers with events (some simulated shoppers have none).</summary>
-    public sealed record Workload(IReadOnlyList<string> ShopperIds, IReadOnlyList<string> ColdBodies, IReadOnlyList<string> WarmBodies, IReadOnlyList<BehaviorEvent> WarmRows)
+    /// <summary>The bodies of both passes, the warm pass's rows, and the users with events (some simulated users have none).</summary>
+    public sealed record Workload(IReadOnlyList<string> UserIds, IReadOnlyList<string> ColdBodies, IReadOnlyList<string> WarmBodies, IReadOnlyList<BehaviorEvent> WarmRows)
     {
         public long Events => WarmRows.Count;
     }
 
-    public static Workload Prepare(int shoppers, DateTimeOffset now)
+    public static Workload Prepare(int users, DateTimeOffset now)
     {
-        var world = new SimulatedWorld(new WorldOptions(Seed: 99, Shoppers: shoppers, Now: now));
-        var stories = Enumerable.Range(0, shoppers).AsParallel().AsOrdered().Select(world.Story).ToList();
+        var world = new SimulatedWorld(new WorldOptions(Seed: 99, Users: users, Now: now));
+        var stories = Enumerable.Range(0, users).AsParallel().AsOrdered().Select(world.Story).ToList();
         var events = stories.SelectMany(s => s.Events).OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
         var warm = events.Select(e => e with { EventId = "w" + e.EventId }).ToList();
         var rows = warm.Select(e => EventValidator.Validate(e, now, TimeSpan.FromDays(730)).Event
             ?? throw new InvalidOperationException($"simulated event {e.EventId} is invalid")).ToList();
-        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.Shopper.Id).ToList(), Bodies(events), Bodies(warm), rows);
+        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.User.Id).ToList(), Bodies(events), Bodies(warm), rows);
     }
 
     /// <summary>Sends every body with <see cref="Clients"/> clients; returns events a second.</summary>
@@ -58,7 +58,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         return events / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>How long after now the profile projection holds the tenant's last logged event (every shopper's profile folded it).</summary>
+    /// <summary>How long after now the profile projection holds the tenant's last logged event (every user's profile folded it).</summary>
     public async Task<TimeSpan> WaitForProfilesAsync(string tenantId, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -66,7 +66,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT last_seq FROM events.log_head WHERE tenant_id = @tenant)
-                 = (SELECT max(applied_seq) FROM shoppers.profiles WHERE tenant_id = @tenant)
+                 = (SELECT max(applied_seq) FROM users.profiles WHERE tenant_id = @tenant)
             """, connection);
         command.Parameters.AddWithValue("tenant", tenantId);
         while (clock.Elapsed < TimeSpan.FromMinutes(5))

@@ -6,7 +6,7 @@ namespace Platform.Cli.Bench;
 
 /// <summary>
 /// user(id) at a fixed request rate (open loop: a request goes out on schedule whether or not earlier ones
-/// have answered), for random shoppers; latency is from sending to the full response.
+/// have answered), for random users; latency is from sending to the full response.
 /// </summary>
 public sealed class LatencyBench(HttpClient http, Uri endpoint)
 {
@@ -14,12 +14,12 @@ public sealed class LatencyBench(HttpClient http, Uri endpoint)
 
     public sealed record Result(IReadOnlyList<double> SortedMilliseconds, double AchievedRate, int Errors);
 
-    public async Task<Result> RunAsync(string apiKey, IReadOnlyList<string> shopperIds, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
+    public async Task<Result> RunAsync(string apiKey, IReadOnlyList<string> userIds, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
     {
         var client = new RawGraphQL(http, endpoint, apiKey);
         var random = new Random(5);
         var total = (int)(perSecond * duration.TotalSeconds);
-        var bodies = Enumerable.Range(0, total).Select(_ => JsonSerializer.Serialize(new { query = Query, variables = new { id = shopperIds[random.Next(shopperIds.Count)] } })).ToList();
+        var bodies = Enumerable.Range(0, total).Select(_ => JsonSerializer.Serialize(new { query = Query, variables = new { id = userIds[random.Next(userIds.Count)] } })).ToList();
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var inFlight = new List<Task>(total);

@@ -13,29 +13,29 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
     /// <summary>Requests at the measured rate before measuring, so the read path is compiled and its caches filled.</summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
-    public sealed record Settings(int Shoppers = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceShoppers = 100_000);
+    public sealed record Settings(int Users = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceUsers = 100_000);
 
     private const string Method = """
-        - **Ingest** — the simulated shop's events (`src/Platform.Simulation`, about 30 per shopper) in time order, so
-          every batch interleaves many shoppers as live traffic does; `ingestEvents` over loopback HTTP, batches of
-          1,000, 4 concurrent clients, each call answered after the commit (durable); the shoppers' grains fold the
-          events into their live profiles as the tenant feed delivers them. *Cold*: every shopper is new (its grain activates and reads its state first).
-          *Warm*: the same events again under new ids, to shoppers whose grains are active — the sustained case.
+        - **Ingest** — the simulated shop's events (`src/Platform.Simulation`, about 30 per user) in time order, so
+          every batch interleaves many users as live traffic does; `ingestEvents` over loopback HTTP, batches of
+          1,000, 4 concurrent clients, each call answered after the commit (durable); the users' grains fold the
+          events into their live profiles as the tenant feed delivers them. *Cold*: every user is new (its grain activates and reads its state first).
+          *Warm*: the same events again under new ids, to users whose grains are active — the sustained case.
         - **Binary COPY** — the warm pass's rows, validated, written with one `COPY … (FORMAT BINARY)` into a scratch
           table with the event log's columns and indexes, from the same machine in the same run. The ratio is API
           throughput ÷ COPY throughput: what idempotency, sequencing, validation, HTTP/GraphQL and live profiles cost.
         - **Profiles up to date** — acknowledged events are folded into live profiles asynchronously (the tenant feed
-          delivers the log to the shoppers' grains); the time from the last acknowledged batch until the profile
+          delivers the log to the users' grains); the time from the last acknowledged batch until the profile
           projection holds the log's last event.
         - **user(id)** — once profiles are up to date, an open-loop client sends requests on a fixed schedule (not
-          waiting for answers) for random shoppers of the bench tenant, 5 s unmeasured and then the measured run;
+          waiting for answers) for random users of the bench tenant, 5 s unmeasured and then the measured run;
           latency is from sending to the complete response. The bench tenant's rate limit is raised so that the limiter is not what is measured.
-        - **audienceSummary** — the tenant's shoppers (attributes and projection rows the platform wrote) are copied
+        - **audienceSummary** — the tenant's users (attributes and projection rows the platform wrote) are copied
           under new ids in PostgreSQL up to the audience size; the query then runs 5 times for everyone and 5 times
           for a rule (`rfm.r >= 3 and purchases > 0`); median and worst are reported.
         - **Memory per profile** — the gateway's working set (`process_working_set_bytes`) and managed heap
           (`dotnet_total_memory_bytes`) from `/metrics` before the cold pass and after the warm pass, divided by the
-          number of shoppers whose grains are active; garbage not yet collected counts, so this is an upper bound.
+          number of users whose grains are active; garbage not yet collected counts, so this is an upper bound.
           *Of which the profile itself*: the same events folded into profiles inside the bench process, each read
           back from its JSON snapshot as an activating grain does, measured as live heap after a full collection.
         """;
@@ -44,8 +44,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
     {
         var (tenantId, admin) = await BenchTenant.CreateAsync(client, systemKey, "bench", cancellationToken);
 
-        console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/]; simulating {settings.Shoppers:N0} shoppers…");
-        var workload = IngestBench.Prepare(settings.Shoppers, DateTimeOffset.UtcNow);
+        console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/]; simulating {settings.Users:N0} users…");
+        var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow);
         var ingest = new IngestBench(http, endpoint, connectionString);
         var metrics = new GatewayMetrics(http, endpoint);
         var latency = new LatencyBench(http, endpoint);
@@ -66,11 +66,11 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             var after = await metrics.ReadAsync(cancellationToken);
             var copyRate = await ingest.CopyAsync(tenantId, workload.WarmRows, cancellationToken);
             reads.Status = "warming up";
-            await latency.RunAsync(admin, workload.ShopperIds, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
+            await latency.RunAsync(admin, workload.UserIds, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
             reads.Status = null;
-            var read = await latency.RunAsync(admin, workload.ShopperIds, settings.Rate, TimeSpan.FromSeconds(settings.LatencySeconds), reads, cancellationToken);
-            summaries.Status = $"copying shoppers up to {settings.AudienceShoppers:N0}";
-            var size = await audience.GrowAsync(tenantId, settings.AudienceShoppers, cancellationToken);
+            var read = await latency.RunAsync(admin, workload.UserIds, settings.Rate, TimeSpan.FromSeconds(settings.LatencySeconds), reads, cancellationToken);
+            summaries.Status = $"copying users up to {settings.AudienceUsers:N0}";
+            var size = await audience.GrowAsync(tenantId, settings.AudienceUsers, cancellationToken);
             summaries.Status = null;
             var everyone = await audience.TimeAsync(admin, new { all = true }, 5, cancellationToken);
             summaries.Value = 5;
@@ -79,21 +79,21 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             summaries.Value = 10;
 
             var p99 = Percentiles.Of(read.SortedMilliseconds, 99);
-            var active = workload.ShopperIds.Count;
+            var active = workload.UserIds.Count;
             var workingSet = (after.WorkingSetBytes - before.WorkingSetBytes) / active / 1024;
             var managed = (after.ManagedBytes - before.ManagedBytes) / active / 1024;
             return new List<BenchResult>
             {
-                new("ingest, cold (new shoppers)", $"{coldRate:N0} events/s", Note: $"{workload.Events:N0} events of {active:N0} shoppers"),
+                new("ingest, cold (new users)", $"{coldRate:N0} events/s", Note: $"{workload.Events:N0} events of {active:N0} users"),
                 new("ingest, warm (sustained)", $"{warmRate:N0} events/s", "≥ 20,000 events/s", warmRate >= 20_000, $"{workload.Events:N0} events"),
                 new("profiles up to date after the last acknowledged batch", $"{lag.TotalSeconds:F1} s", Note: "live profiles are folded asynchronously from the log"),
                 new("binary COPY of the same rows", $"{copyRate:N0} rows/s", Note: "same machine, same run"),
                 new("ingest ÷ COPY", $"cold {coldRate / copyRate:P1}, warm {warmRate / copyRate:P1}"),
                 new($"user(id) at {settings.Rate} req/s", $"p50 {Percentiles.Of(read.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(read.SortedMilliseconds, 95):F1} ms, p99 {p99:F1} ms, max {read.SortedMilliseconds[^1]:F1} ms",
                     "p99 ≤ 10 ms", p99 <= 10, $"{read.SortedMilliseconds.Count:N0} requests at {read.AchievedRate:N0}/s, {read.Errors} errors"),
-                new($"audienceSummary, everyone ({everyone.Shoppers:N0} shoppers)", $"median {everyone.Milliseconds[2]:N0} ms, worst {everyone.Milliseconds[^1]:N0} ms",
+                new($"audienceSummary, everyone ({everyone.Users:N0} users)", $"median {everyone.Milliseconds[2]:N0} ms, worst {everyone.Milliseconds[^1]:N0} ms",
                     "≤ 1 s", everyone.Milliseconds[^1] <= 1000, $"{size:N0} projection rows"),
-                new($"audienceSummary, a rule ({ruled.Shoppers:N0} match)", $"median {ruled.Milliseconds[2]:N0} ms, worst {ruled.Milliseconds[^1]:N0} ms", "≤ 1 s", ruled.Milliseconds[^1] <= 1000),
+                new($"audienceSummary, a rule ({ruled.Users:N0} match)", $"median {ruled.Milliseconds[2]:N0} ms, worst {ruled.Milliseconds[^1]:N0} ms", "≤ 1 s", ruled.Milliseconds[^1] <= 1000),
                 new("memory per active profile (working set)", $"{workingSet:F1} KB", "≤ 4 KB", workingSet <= 4, $"{active:N0} active profiles"),
                 new("memory per active profile (managed heap)", $"{managed:F1} KB", Note: "GC heap, uncollected garbage included"),
                 new("of which the profile itself", $"{ProfileMemory.BytesPerProfile(workload.WarmRows) / 1024:F1} KB", Note: "live heap after a full GC, profiles read back from JSON; the rest is the grain activation and garbage"),

@@ -11,22 +11,22 @@ namespace Platform.Cli.Commands;
 public sealed class CampaignBenchCommand(HttpClient http, Uri endpoint, GraphQLClient client, IAnsiConsole console)
 {
     private const string Method = """
-        - **Workload** — one RUNNING campaign (holdout 10%); shoppers each get 8 exposures, 30% click, 10% claim and buy
-          (`src/Platform.Cli/Bench/CampaignWorkload.cs`). Events are interleaved across shoppers, so every batch of 1,000
-          touches hundreds of shoppers and all name the same campaign: the case where a single activation per event
+        - **Workload** — one RUNNING campaign (holdout 10%); users each get 8 exposures, 30% click, 10% claim and buy
+          (`src/Platform.Cli/Bench/CampaignWorkload.cs`). Events are interleaved across users, so every batch of 1,000
+          touches hundreds of users and all name the same campaign: the case where a single activation per event
           would queue. Sent with `ingestEvents` over loopback HTTP, 4 concurrent clients, each call answered after the commit.
-          *Cold*: the shoppers are new (each grain activates and reads its state). *Warm*: the same events again under new ids,
+          *Cold*: the users are new (each grain activates and reads its state). *Warm*: the same events again under new ids,
           a minute later, to active grains — the sustained case the target is about.
-        - **How the platform spreads it** — shoppers' grains fold the events; each node writes the changed outcome rows once a
+        - **How the platform spreads it** — users' grains fold the events; each node writes the changed outcome rows once a
           second in one statement and then calls the campaign's grain once; the grain recomputes its KPIs at most once a
           second. So the campaign grain sees about one call per node per second, whatever the event rate.
-        - **Plain** — the same shoppers, batches and timing once more as views naming no campaign, in the same run: the ratio is
+        - **Plain** — the same users, batches and timing once more as views naming no campaign, in the same run: the ratio is
           what counting for a campaign costs on top of storing the event and updating the live profile.
         - **KPIs exact** — the time from the last acknowledged batch of the warm pass until `campaign.kpis` shows exactly the
-          expected treatment exposures of both passes and shoppers on both sides (computed by the bench from the same holdout rule).
+          expected treatment exposures of both passes and users on both sides (computed by the bench from the same holdout rule).
         """;
 
-    public async Task<int> RunAsync(string systemKey, int shoppers, string reportPath, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string systemKey, int users, string reportPath, CancellationToken cancellationToken)
     {
         var (tenantId, admin) = await BenchTenant.CreateAsync(client, systemKey, "hot", cancellationToken);
         var now = DateTimeOffset.UtcNow;
@@ -40,8 +40,8 @@ public sealed class CampaignBenchCommand(HttpClient http, Uri endpoint, GraphQLC
         var launchedAt = (await client.ExecuteAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { launchedAt } }", new { id = campaignId }, cancellationToken))
             .GetProperty("launchCampaign").GetProperty("launchedAt").GetDateTimeOffset();
 
-        console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/], campaign {campaignId}; {shoppers:N0} shoppers…");
-        var workload = CampaignWorkload.Create(tenantId, campaignId, shoppers, launchedAt);
+        console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/], campaign {campaignId}; {users:N0} users…");
+        var workload = CampaignWorkload.Create(tenantId, campaignId, users, launchedAt);
         var ingest = new IngestBench(http, endpoint, "");
         var cold = new ProgressLine("campaign events, cold", workload.Events.Count);
         var warm = new ProgressLine("campaign events, warm", workload.Events.Count);
@@ -57,10 +57,10 @@ public sealed class CampaignBenchCommand(HttpClient http, Uri endpoint, GraphQLC
             var share = (double)workload.CampaignEvents / workload.Events.Count;
             return new List<BenchResult>
             {
-                new("events naming the campaign, cold (new shoppers)", $"{coldRate * share:N0} events/s", Note: $"{workload.CampaignEvents:N0} of {workload.Events.Count:N0} events name it; {shoppers:N0} shoppers, each grain activates first"),
+                new("events naming the campaign, cold (new users)", $"{coldRate * share:N0} events/s", Note: $"{workload.CampaignEvents:N0} of {workload.Events.Count:N0} events name it; {users:N0} users, each grain activates first"),
                 new("events naming the campaign, warm (sustained)", $"{warmRate * share:N0} events/s", "≥ 10,000 events/s", warmRate * share >= 10_000, $"the same again under new ids; {warmRate:N0} events/s in all"),
-                new("plain events, same shoppers and batches (warm)", $"{plainRate:N0} events/s", Note: $"campaign ÷ plain, warm: {warmRate / plainRate:P0}"),
-                new("KPIs exact after the last acknowledged batch", $"{lag.TotalSeconds:F1} s", Note: $"{2 * workload.TreatmentExposures:N0} treatment exposures, {workload.TreatmentShoppers:N0} + {workload.ControlShoppers:N0} shoppers"),
+                new("plain events, same users and batches (warm)", $"{plainRate:N0} events/s", Note: $"campaign ÷ plain, warm: {warmRate / plainRate:P0}"),
+                new("KPIs exact after the last acknowledged batch", $"{lag.TotalSeconds:F1} s", Note: $"{2 * workload.TreatmentExposures:N0} treatment exposures, {workload.TreatmentUsers:N0} + {workload.ControlUsers:N0} users"),
             };
         });
 
@@ -75,11 +75,11 @@ public sealed class CampaignBenchCommand(HttpClient http, Uri endpoint, GraphQLC
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(5))
         {
-            var kpis = (await client.ExecuteAsync(key, "query($id: ID!) { campaign(id: $id) { kpis { exposures treatment { shoppers } control { shoppers } } } }",
+            var kpis = (await client.ExecuteAsync(key, "query($id: ID!) { campaign(id: $id) { kpis { exposures treatment { users } control { users } } } }",
                 new { id = campaignId }, cancellationToken)).GetProperty("campaign").GetProperty("kpis");
             if (kpis.GetProperty("exposures").GetInt64() == 2 * workload.TreatmentExposures
-                && kpis.GetProperty("treatment").GetProperty("shoppers").GetInt64() == workload.TreatmentShoppers
-                && kpis.GetProperty("control").GetProperty("shoppers").GetInt64() == workload.ControlShoppers)
+                && kpis.GetProperty("treatment").GetProperty("users").GetInt64() == workload.TreatmentUsers
+                && kpis.GetProperty("control").GetProperty("users").GetInt64() == workload.ControlUsers)
             {
                 return clock.Elapsed;
             }

@@ -21,7 +21,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         query($id: ID!) {
           importJob(id: $id) {
             status error rowsRead rowsAccepted rowsDuplicate rowsRejected rowsDropped ignoredColumns
-            rejections(first: 10) { line field rule message }
+            rejections(first: 10) { nodes { line field rule message } }
             campaigns { campaignId arms { arm customers converters conversions conversionRate revenue revenuePerCustomer } }
           }
         }
@@ -109,7 +109,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         console.MarkupLineInterpolated($"[green]{status}[/]");
         console.Write(counts);
 
-        var rejections = job.GetProperty("rejections");
+        var rejections = job.GetProperty("rejections").GetProperty("nodes");
         if (rejections.GetArrayLength() > 0)
         {
             var table = new Table().Title("first rejections").AddColumns("line", "field", "rule", "message");

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// Gives a tenant the simulated shop's history through the public API: the catalog (upsertItems), shoppers
+/// Gives a tenant the simulated shop's history through the public API: the catalog (upsertItems), users
 /// (upsertUsers), their behaviour (ingestEvents, 4 batches of 1,000 in flight), then each past campaign as
 /// a past-experiment CSV import. Writes the experiment files and their ground truth to the output folder,
 /// and prints the planted effect of every arm beside the effect observed in its experiment.
@@ -15,21 +15,21 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
 {
     public const int BatchSize = 1_000;
     public const int ConcurrentBatches = 4;
-    private const int ShoppersPerChunk = 500;
+    private const int UsersPerChunk = 500;
 
     public async Task<int> RunAsync(string apiKey, WorldOptions options, string outputDirectory, CancellationToken cancellationToken)
     {
         var world = new SimulatedWorld(options);
         Directory.CreateDirectory(outputDirectory);
-        console.MarkupLineInterpolated($"Seeding a simulated shop: {options.Shoppers:N0} shoppers, {world.Items.Count:N0} items, {options.HistoryDays} days, {world.Campaigns.Count} past campaigns (seed {options.Seed}).");
+        console.MarkupLineInterpolated($"Seeding a simulated shop: {options.Users:N0} users, {world.Items.Count:N0} items, {options.HistoryDays} days, {world.Campaigns.Count} past campaigns (seed {options.Seed}).");
 
         var items = new ProgressLine("catalog", world.Items.Count);
-        var shoppers = new ProgressLine("shoppers", options.Shoppers);
+        var users = new ProgressLine("users", options.Users);
         var rejected = new List<string>();
-        var outcomes = await ConsoleProgress.RunAsync(console, [items, shoppers], async () =>
+        var outcomes = await ConsoleProgress.RunAsync(console, [items, users], async () =>
         {
             await SendItemsAsync(apiKey, world, items, rejected, cancellationToken);
-            return await SendShoppersAsync(apiKey, world, shoppers, rejected, cancellationToken);
+            return await SendUsersAsync(apiKey, world, users, rejected, cancellationToken);
         });
 
         if (rejected.Count > 0)
@@ -50,10 +50,10 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
             }
         }
 
-        PrintPlantedEffects(world, outcomes);
+        await ReportPlantedEffectsAsync(world, outcomes, outputDirectory, cancellationToken);
         await File.WriteAllTextAsync(
             Path.Combine(outputDirectory, "seeded.json"),
-            JsonSerializer.Serialize(new { options.Seed, options.Shoppers, options.HistoryDays, seededAt = options.Clock }),
+            JsonSerializer.Serialize(new { options.Seed, options.Users, options.HistoryDays, seededAt = options.Clock }),
             cancellationToken);
         console.MarkupLineInterpolated($"Seeded. Experiment files and ground truth are in {outputDirectory}.");
         return rejected.Count == 0 ? 0 : 1;
@@ -69,16 +69,16 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
         }
     }
 
-    private async Task<List<(SimulatedShopper Shopper, ExperimentOutcome Outcome)>> SendShoppersAsync(
+    private async Task<List<(SimulatedUser User, ExperimentOutcome Outcome)>> SendUsersAsync(
         string apiKey, SimulatedWorld world, ProgressLine progress, List<string> rejected, CancellationToken cancellationToken)
     {
-        var outcomes = new List<(SimulatedShopper, ExperimentOutcome)>();
+        var outcomes = new List<(SimulatedUser, ExperimentOutcome)>();
         long events = 0;
-        for (var first = 0; first < world.Options.Shoppers; first += ShoppersPerChunk)
+        for (var first = 0; first < world.Options.Users; first += UsersPerChunk)
         {
-            var stories = Enumerable.Range(first, Math.Min(ShoppersPerChunk, world.Options.Shoppers - first))
+            var stories = Enumerable.Range(first, Math.Min(UsersPerChunk, world.Options.Users - first))
                 .AsParallel().AsOrdered().Select(world.Story).ToList();
-            var users = await CallAsync(apiKey, ApiInputs.UpsertUsers, new { users = stories.Select(s => ApiInputs.User(SimulatedWorld.ToDraft(s.Shopper))).ToArray() }, cancellationToken);
+            var users = await CallAsync(apiKey, ApiInputs.UpsertUsers, new { users = stories.Select(s => ApiInputs.User(SimulatedWorld.ToDraft(s.User))).ToArray() }, cancellationToken);
             Collect(users.GetProperty("upsertUsers"), rejected);
 
             var batches = stories.SelectMany(s => s.Events).Chunk(BatchSize).ToList();
@@ -93,7 +93,7 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
                 Interlocked.Add(ref events, batch.Length);
             });
 
-            outcomes.AddRange(stories.SelectMany(s => s.Outcomes.Select(o => (s.Shopper, o))));
+            outcomes.AddRange(stories.SelectMany(s => s.Outcomes.Select(o => (s.User, o))));
             progress.Value += stories.Count;
             progress.Status = $"{Interlocked.Read(ref events):N0} events";
         }
@@ -137,34 +137,42 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
         }
     }
 
-    private void PrintPlantedEffects(SimulatedWorld world, List<(SimulatedShopper Shopper, ExperimentOutcome Outcome)> outcomes)
+    /// <summary>Prints each arm's planted effect beside the effect its experiment observed, and writes the same table to planted-vs-observed.md.</summary>
+    private async Task ReportPlantedEffectsAsync(
+        SimulatedWorld world, List<(SimulatedUser User, ExperimentOutcome Outcome)> outcomes, string outputDirectory, CancellationToken cancellationToken)
     {
-        var table = new Table().Title("planted vs observed effect on conversion (percentage points)")
-            .AddColumns("campaign", "treated", "control", "planted uplift", "observed uplift", "planted revenue / customer", "observed revenue / customer");
+        string[] columns = ["campaign", "treated", "control", "planted uplift (pp)", "observed uplift (pp)", "planted revenue / customer", "observed revenue / customer"];
+        var rows = new List<string[]>();
         foreach (var plan in world.Campaigns)
         {
-            var rows = outcomes.Where(o => o.Outcome.Plan == plan).Select(o => o.Outcome).ToList();
-            var control = rows.Where(o => o.Arm is null).ToList();
+            var planned = outcomes.Where(o => o.Outcome.Plan == plan).Select(o => o.Outcome).ToList();
+            var control = planned.Where(o => o.Arm is null).ToList();
             foreach (var (arm, index) in plan.Arms.Select((a, i) => (a, i)))
             {
-                var treated = rows.Where(o => o.Arm == arm).ToList();
+                var treated = planned.Where(o => o.Arm == arm).ToList();
                 if (treated.Count == 0 || control.Count == 0)
                 {
                     continue;
                 }
 
-                table.AddRow(
+                rows.Add([
                     plan.CampaignId(arm),
                     treated.Count.ToString("N0"),
                     control.Count.ToString("N0"),
-                    $"{100 * rows.Average(o => o.Truth[index].ConversionUplift):F2}",
+                    $"{100 * planned.Average(o => o.Truth[index].ConversionUplift):F2}",
                     $"{100 * (ConversionRate(treated) - ConversionRate(control)):F2}",
-                    $"{rows.Average(o => o.Truth[index].RevenueUplift):F2}",
-                    $"{treated.Average(o => (double)o.Revenue) - control.Average(o => (double)o.Revenue):F2}");
+                    $"{planned.Average(o => o.Truth[index].RevenueUplift):F2}",
+                    $"{treated.Average(o => (double)o.Revenue) - control.Average(o => (double)o.Revenue):F2}",
+                ]);
             }
         }
 
+        var table = new Table().Title("planted vs observed effect on conversion").AddColumns(columns);
+        rows.ForEach(row => table.AddRow(row));
         console.Write(table);
+        var markdown = new[] { "# Planted vs observed effects of the demo's past campaigns", "", $"| {string.Join(" | ", columns)} |", $"|{string.Concat(columns.Select(_ => "---|"))}" }
+            .Concat(rows.Select(row => $"| {string.Join(" | ", row)} |"));
+        await File.WriteAllLinesAsync(Path.Combine(outputDirectory, "planted-vs-observed.md"), markdown, cancellationToken);
     }
 
     private static double ConversionRate(List<ExperimentOutcome> outcomes) => outcomes.Count(o => o.Orders > 0) / (double)outcomes.Count;

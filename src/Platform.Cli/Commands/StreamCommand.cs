@@ -3,7 +3,7 @@ using Platform.Simulation;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>Keeps the demo alive: live sessions of the simulated shoppers, sent every second until stopped.</summary>
+/// <summary>Keeps the demo alive: live sessions of the simulated users, sent every second until stopped.</summary>
 public sealed class StreamCommand(GraphQLClient client, TextWriter output)
 {
     public async Task<int> RunAsync(string apiKey, WorldOptions options, double sessionsPerSecond, CancellationToken cancellationToken)
@@ -12,7 +12,7 @@ public sealed class StreamCommand(GraphQLClient client, TextWriter output)
         var random = new Random();
         long sent = 0;
         var lastReport = DateTime.UtcNow;
-        output.WriteLine($"Streaming about {sessionsPerSecond} sessions a second of {options.Shoppers:N0} simulated shoppers; stop with Ctrl+C.");
+        output.WriteLine($"Streaming about {sessionsPerSecond} sessions a second of {options.Users:N0} simulated users; stop with Ctrl+C.");
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -1,6 +1,6 @@
 using Platform.Domain.Catalog;
 using Platform.Domain.Events;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Cli.Demo;
 
@@ -35,7 +35,7 @@ public static class ApiInputs
         properties = e.Properties?.Select(p => new { key = p.Key, value = p.Value }).ToArray(),
     };
 
-    public static object User(ShopperDraft u) => new
+    public static object User(UserDraft u) => new
     {
         id = u.UserId,
         age = u.Age,

@@ -12,28 +12,28 @@ namespace Platform.Cli.Demo;
 /// </summary>
 public static class ExperimentFiles
 {
-    public static async Task WriteExperimentAsync(string path, IReadOnlyList<(SimulatedShopper Shopper, ExperimentOutcome Outcome)> rows, CancellationToken cancellationToken)
+    public static async Task WriteExperimentAsync(string path, IReadOnlyList<(SimulatedUser User, ExperimentOutcome Outcome)> rows, CancellationToken cancellationToken)
     {
         var csv = new StringBuilder("customer_id,arm,orders,revenue,sessions_30d,cart_adds_30d,purchases_90d,spend_90d,days_since_visit\n");
-        foreach (var (shopper, o) in rows)
+        foreach (var (user, o) in rows)
         {
             var f = o.Features;
-            csv.Append(CultureInfo.InvariantCulture, $"{shopper.Id},{o.AssignmentValue},{o.Orders},{o.Revenue},{f.Sessions30Days},{f.CartAdds30Days},{f.Purchases90Days},{f.Spend90Days},{f.DaysSinceVisit}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{user.Id},{o.AssignmentValue},{o.Orders},{o.Revenue},{f.Sessions30Days},{f.CartAdds30Days},{f.Purchases90Days},{f.Spend90Days},{f.DaysSinceVisit}\n");
         }
 
         await File.WriteAllTextAsync(path, csv.ToString(), cancellationToken);
     }
 
     /// <summary>The ground truth: for every customer and arm, the exact chance of buying and expected revenue without and with the offer.</summary>
-    public static async Task WriteTruthAsync(string path, IReadOnlyList<(SimulatedShopper Shopper, ExperimentOutcome Outcome)> rows, CancellationToken cancellationToken)
+    public static async Task WriteTruthAsync(string path, IReadOnlyList<(SimulatedUser User, ExperimentOutcome Outcome)> rows, CancellationToken cancellationToken)
     {
         var csv = new StringBuilder("customer_id,assigned,arm,conversion_control,conversion_treated,revenue_control,revenue_treated\n");
-        foreach (var (shopper, o) in rows)
+        foreach (var (user, o) in rows)
         {
             foreach (var truth in o.Truth)
             {
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{shopper.Id},{o.Arm?.Name ?? "control"},{truth.Arm},{truth.ConversionControl:R},{truth.ConversionTreated:R},{truth.RevenueControl:R},{truth.RevenueTreated:R}\n");
+                    $"{user.Id},{o.Arm?.Name ?? "control"},{truth.Arm},{truth.ConversionControl:R},{truth.ConversionTreated:R},{truth.RevenueControl:R},{truth.RevenueTreated:R}\n");
             }
         }
 

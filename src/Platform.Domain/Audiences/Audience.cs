@@ -1,6 +1,6 @@
 namespace Platform.Domain.Audiences;
 
-/// <summary>Who a campaign, summary or listing is about: everyone, listed ids, shoppers with a tag, or a rule.</summary>
+/// <summary>Who a campaign, summary or listing is about: everyone, listed ids, users with a tag, or a rule.</summary>
 public sealed record Audience(bool All = false, IReadOnlyList<string>? UserIds = null, IReadOnlyList<string>? Tags = null, AudienceRule? Rule = null)
 {
     public const int MaxUserIds = 10_000;

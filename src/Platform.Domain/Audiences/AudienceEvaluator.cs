@@ -2,37 +2,37 @@ using System.Globalization;
 
 namespace Platform.Domain.Audiences;
 
-/// <summary>Evaluates a validated rule against one shopper, with the same meaning as the SQL the audience queries run.</summary>
+/// <summary>Evaluates a validated rule against one user, with the same meaning as the SQL the audience queries run.</summary>
 public static class AudienceEvaluator
 {
-    public static bool Matches(Audience audience, string userId, ShopperSnapshot shopper) => audience switch
+    public static bool Matches(Audience audience, string userId, UserSnapshot user) => audience switch
     {
         { All: true } => true,
         { UserIds: { } ids } => ids.Contains(userId),
-        { Tags: { } tags } => shopper.Attributes?.Tags.Any(tags.Contains) == true,
-        { Rule: { } rule } => Matches(rule, shopper),
+        { Tags: { } tags } => user.Attributes?.Tags.Any(tags.Contains) == true,
+        { Rule: { } rule } => Matches(rule, user),
         _ => false,
     };
 
-    public static bool Matches(AudienceRule rule, ShopperSnapshot shopper)
+    public static bool Matches(AudienceRule rule, UserSnapshot user)
     {
         if (rule.All is { } all)
         {
-            return all.All(r => Matches(r, shopper));
+            return all.All(r => Matches(r, user));
         }
 
         if (rule.Any is { } any)
         {
-            return any.Any(r => Matches(r, shopper));
+            return any.Any(r => Matches(r, user));
         }
 
         if (rule.Not is { } not)
         {
-            return !Matches(not, shopper);
+            return !Matches(not, user);
         }
 
         var field = AudienceFields.Find(rule.Field!)!;
-        var value = field.Read(shopper);
+        var value = field.Read(user);
         if (field.Kind == FieldKind.Attribute && value is not null && rule.Op != RuleOperator.Exists)
         {
             // Custom attributes compare as numbers when the rule gives a number, else as their text form.

@@ -1,7 +1,7 @@
 namespace Platform.Domain.Audiences;
 
 /// <summary>
-/// A filter over shoppers: a combination (all / any / not) or one condition on a field
+/// A filter over users: a combination (all / any / not) or one condition on a field
 /// (<see cref="AudienceFields"/> lists the fields). Numbers compare with <see cref="Number"/>, texts and
 /// dates with <see cref="Value"/>.
 /// </summary>

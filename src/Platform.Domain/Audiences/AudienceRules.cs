@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Events;
 
 namespace Platform.Domain.Audiences;
@@ -16,7 +17,7 @@ public static class AudienceRules
         Check(rule, path, 1, violations, ref conditions);
         if (conditions > MaxConditions)
         {
-            violations.Add(new(path, "too_many", $"a rule has at most {MaxConditions} conditions."));
+            violations.Add(new(path, "too_many", $"{path} has at most {MaxConditions} conditions."));
         }
 
         return violations;
@@ -27,12 +28,12 @@ public static class AudienceRules
         var given = (audience.All ? 1 : 0) + (audience.UserIds is null ? 0 : 1) + (audience.Tags is null ? 0 : 1) + (audience.Rule is null ? 0 : 1);
         if (given != 1)
         {
-            return [new(path, "one_of", "give exactly one of all, userIds, tags or rule.")];
+            return [new(path, "one_of", $"{path} must give exactly one of all, userIds, tags or rule.")];
         }
 
         if (audience.UserIds is { Count: > Audience.MaxUserIds })
         {
-            return [new($"{path}.userIds", "too_many", $"at most {Audience.MaxUserIds} ids.")];
+            return [new($"{path}.userIds", "too_many", $"{path}.userIds must list at most {Audience.MaxUserIds} ids.")];
         }
 
         return audience.Rule is { } rule ? Validate(rule, $"{path}.rule") : [];
@@ -42,14 +43,14 @@ public static class AudienceRules
     {
         if (depth > MaxDepth)
         {
-            violations.Add(new(path, "too_deep", $"rules nest at most {MaxDepth} levels."));
+            violations.Add(new(path, "too_deep", $"{path} nests too deep: rules nest at most {MaxDepth} levels."));
             return;
         }
 
         var shapes = (rule.All is null ? 0 : 1) + (rule.Any is null ? 0 : 1) + (rule.Not is null ? 0 : 1) + (rule.Field is null ? 0 : 1);
         if (shapes != 1)
         {
-            violations.Add(new(path, "one_of", "a rule is exactly one of all, any, not, or a field condition."));
+            violations.Add(new(path, "one_of", $"{path} must be exactly one of all, any, not, or a field condition."));
             return;
         }
 
@@ -75,13 +76,13 @@ public static class AudienceRules
         var field = AudienceFields.Find(name);
         if (field is null)
         {
-            violations.Add(new($"{path}.field", "unknown_field", $"'{name}' is not a field rules can test (docs/audiences.md)."));
+            violations.Add(new($"{path}.field", "unknown_field", $"{path}.field '{name}' is not a field rules can test (docs/audiences.md)."));
             return;
         }
 
         if (rule.Op is not { } op)
         {
-            violations.Add(new($"{path}.op", "required", "op is required with a field."));
+            violations.Add(new($"{path}.op", "required", $"{path}.op is required with a field."));
             return;
         }
 
@@ -89,15 +90,15 @@ public static class AudienceRules
         string? problem = (field.Kind, op) switch
         {
             (_, RuleOperator.Exists) => null,
-            (_, RuleOperator.In) when rule.Values is not { Count: > 0 } => "In needs values",
-            (_, RuleOperator.In) when rule.Values.Count > MaxValues => $"In takes at most {MaxValues} values",
+            (_, RuleOperator.In) when rule.Values is not { Count: > 0 } => "IN needs values",
+            (_, RuleOperator.In) when rule.Values.Count > MaxValues => $"IN takes at most {MaxValues} values",
             (_, RuleOperator.In) => null,
-            (FieldKind.TextList, RuleOperator.Contains) when rule.Value is null => "Contains needs value",
+            (FieldKind.TextList, RuleOperator.Contains) when rule.Value is null => "CONTAINS needs value",
             (FieldKind.TextList, RuleOperator.Contains) => null,
-            (FieldKind.TextList, _) => "list fields take Contains, In or Exists",
-            (_, RuleOperator.Contains) => "Contains is for list fields",
+            (FieldKind.TextList, _) => "list fields take CONTAINS, IN or EXISTS",
+            (_, RuleOperator.Contains) => "CONTAINS is for list fields",
             (FieldKind.Number, _) when rule.Number is null => "number fields compare with number",
-            (FieldKind.Text, _) when ordered => "text fields take Eq, Ne, In or Exists",
+            (FieldKind.Text, _) when ordered => "text fields take EQ, NE, IN or EXISTS",
             (FieldKind.Text or FieldKind.Date, _) when rule.Value is null => "give value",
             (FieldKind.Attribute, _) when rule.Number is null && rule.Value is null => "give number or value",
             (FieldKind.Attribute, _) when ordered && rule.Number is null => "ordering an attribute needs number",
@@ -105,7 +106,7 @@ public static class AudienceRules
         };
         if (problem is not null)
         {
-            violations.Add(new($"{path}.op", "not_applicable", $"{name}: {problem}."));
+            violations.Add(new($"{path}.op", "not_applicable", $"{path}.op does not fit {name}: {problem}."));
         }
     }
 }

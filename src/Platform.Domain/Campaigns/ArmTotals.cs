@@ -2,11 +2,11 @@ namespace Platform.Domain.Campaigns;
 
 /// <summary>
 /// Sums over one side of a campaign: its enrollments (live campaigns) or outcome rows (imported experiments).
-/// "Window" figures count every purchase inside each shopper's window and are what lift compares; orders
+/// "Window" figures count every purchase inside each user's window and are what lift compares; orders
 /// and GMV are attributed to one campaign only. Squares are kept so means get their variance.
 /// </summary>
 public sealed record ArmTotals(
-    long Shoppers,
+    long Users,
     long Reached = 0,
     long Exposures = 0,
     long Participants = 0,

@@ -10,13 +10,13 @@ namespace Platform.Domain.Campaigns;
 public sealed record CampaignContext(string TenantId, string UserId, Func<string, Campaign?> Find, Func<string, bool>? OverBudget = null);
 
 /// <summary>
-/// Counts a shopper's events for the experiments of running campaigns (docs/campaigns.md#attribution):
+/// Counts a user's events for the experiments of running campaigns (docs/campaigns.md#attribution):
 /// <list type="bullet">
-/// <item>The first event naming a designed campaign while it is live enrolls the shopper, on the side its
+/// <item>The first event naming a designed campaign while it is live enrolls the user, on the side its
 /// holdout hash gives, with the profile's features as they were just before.</item>
 /// <item>Treatment: exposures, participations (clicks, claims), redemptions and their discount cost count;
 /// a redemption the campaign refused because its budget was spent counts as over budget, with no cost.
-/// Control: an exposure event records that the shopper would have been shown the campaign; clicks, claims
+/// Control: an exposure event records that the user would have been shown the campaign; clicks, claims
 /// and redemptions count as holdout leaks.</item>
 /// <item>Every purchase inside an enrollment's window (from assignment, <see cref="CampaignDesign.AttributionWindowDays"/>)
 /// counts for that campaign's lift, on both sides. Orders and GMV go to one campaign only: the one the
@@ -30,7 +30,7 @@ public static class CampaignAttribution
     public const int MaxOrderedItems = 20;
     public const int MaxClosedEnrollments = 200;
 
-    public static void Apply(ShopperProfile profile, BehaviorEvent e, CampaignContext context, ProfileSettings settings)
+    public static void Apply(UserProfile profile, BehaviorEvent e, CampaignContext context, ProfileSettings settings)
     {
         if (e.CampaignId is { } campaignId && IsCampaignEvent(e.Type) && context.Find(campaignId) is { } campaign && IsLive(campaign, e.OccurredAt)
             && !profile.ClosedEnrollments.Contains(campaignId))
@@ -68,7 +68,7 @@ public static class CampaignAttribution
 
     /// <summary>
     /// The discount a redemption asks of a campaign's budget, or null when the budget is not asked: the event
-    /// is not a live redemption of a treatment shopper in a campaign with a budget.
+    /// is not a live redemption of a treatment user in a campaign with a budget.
     /// </summary>
     public static decimal? BudgetCharge(BehaviorEvent e, Campaign campaign, CampaignContext context) =>
         e.Type == EventType.CouponRedeem && campaign.Design.Budget is not null && IsLive(campaign, e.OccurredAt)
@@ -76,15 +76,32 @@ public static class CampaignAttribution
             ? DiscountOf(e, campaign)
             : null;
 
+    /// <summary>
+    /// The budget charges a batch asks for, in the order they happened: a budget is spent first come, first served,
+    /// so the redemption that happened first is the one counted when the budget runs out.
+    /// </summary>
+    public static IReadOnlyList<(string EventId, string CampaignId, decimal Discount)> BudgetCharges(IEnumerable<BehaviorEvent> events, CampaignContext context) =>
+        events.OrderBy(e => e.OccurredAt)
+            .Select(e => e.CampaignId is { } id && context.Find(id) is { } campaign && BudgetCharge(e, campaign, context) is { } discount ? (e.EventId, id, discount) : default)
+            .Where(charge => charge.EventId is not null)
+            .ToList();
+
+    /// <summary>
+    /// Whether a node's copy of the tenant's campaigns is too old for these events: one names a campaign the copy does
+    /// not know as live then (launched a moment ago on another node?), so the copy must be read again before folding.
+    /// </summary>
+    public static bool NeedsFreshCampaigns(IEnumerable<BehaviorEvent> events, IReadOnlyDictionary<string, Campaign> known) =>
+        events.Any(e => IsCampaignEvent(e.Type) && e.CampaignId is { } id && !(known.TryGetValue(id, out var campaign) && IsLive(campaign, e.OccurredAt)));
+
     /// <summary>The discount a redemption cost: the event's amount, else an AMOUNT_OFF campaign's value.</summary>
     public static decimal DiscountOf(BehaviorEvent redemption, Campaign campaign) =>
         redemption.Amount ?? (campaign.Design.Type == CampaignType.AmountOff ? campaign.Design.Value ?? 0 : 0);
 
-    /// <summary>Exposures, clicks, claims and redemptions: the events that name a campaign and can enroll a shopper.</summary>
+    /// <summary>Exposures, clicks, claims and redemptions: the events that name a campaign and can enroll a user.</summary>
     public static bool IsCampaignEvent(EventType type) =>
         type is EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem;
 
-    private static CampaignEnrollment Enroll(ShopperProfile profile, Campaign campaign, DateTimeOffset at, CampaignContext context, ProfileSettings settings) =>
+    private static CampaignEnrollment Enroll(UserProfile profile, Campaign campaign, DateTimeOffset at, CampaignContext context, ProfileSettings settings) =>
         new(
             campaign.Id,
             HoldoutAssignment.Assign(context.TenantId, campaign.Id, context.UserId, campaign.Design.HoldoutShare),
@@ -108,7 +125,7 @@ public static class CampaignAttribution
         };
     }
 
-    private static void AttributePurchase(ShopperProfile profile, BehaviorEvent purchase)
+    private static void AttributePurchase(UserProfile profile, BehaviorEvent purchase)
     {
         var amount = purchase.Amount ?? 0;
         var owner = -1;
@@ -148,9 +165,9 @@ public static class CampaignAttribution
             : string.CompareOrdinal(candidate.CampaignId, current.CampaignId) < 0;
     }
 
-    // A shopper keeps MaxEnrollments; to make room, the enrollment whose window closed first is let go (its row is
-    // final) and its campaign never enrolls the shopper again. With every window still open, the new one is not kept.
-    private static void Replace(ShopperProfile profile, int index, CampaignEnrollment enrollment, DateTimeOffset at)
+    // A user keeps MaxEnrollments; to make room, the enrollment whose window closed first is let go (its row is
+    // final) and its campaign never enrolls the user again. With every window still open, the new one is not kept.
+    private static void Replace(UserProfile profile, int index, CampaignEnrollment enrollment, DateTimeOffset at)
     {
         if (index >= 0)
         {

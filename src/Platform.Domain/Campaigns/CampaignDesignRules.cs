@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Audiences;
 using Platform.Domain.Events;
 
@@ -15,13 +16,12 @@ public static class CampaignDesignRules
     public const int MaxCategories = 100;
     public const int MaxItems = 1_000;
     public const int MaxThemeTags = 20;
-    public const int MaxIdLength = 128;
     public const int MaxFrequencyCapPerDay = 100;
 
     public static IReadOnlyList<Violation> Validate(CampaignDesign design)
     {
         var violations = new List<Violation>();
-        void Break(string field, string rule, string message) => violations.Add(new(field, rule, message));
+        void Break(string field, string rule, string message) => violations.Add(new(field, rule, $"{field} {message}"));
 
         if (string.IsNullOrWhiteSpace(design.Name) || design.Name.Length > MaxNameLength)
         {
@@ -31,12 +31,12 @@ public static class CampaignDesignRules
         CheckValue(design, Break);
         if (design.Channel is null)
         {
-            Break("channel", "required", "say where shoppers see the campaign.");
+            Break("channel", "required", "is required: say where users see the campaign.");
         }
 
         if (design.MinimumSpend is < 0)
         {
-            Break("minimumSpend", "range", "must be 0 or more.");
+            Break("minimumSpend", "out_of_range", "must be 0 or more.");
         }
 
         if (design.EndsAt <= design.StartsAt)
@@ -45,35 +45,35 @@ public static class CampaignDesignRules
         }
         else if (design.Duration > TimeSpan.FromDays(MaxDurationDays))
         {
-            Break("endsAt", "max_duration", $"a campaign runs at most {MaxDurationDays} days.");
+            Break("endsAt", "max_duration", $"must be at most {MaxDurationDays} days after startsAt.");
         }
 
         if (design.Budget is <= 0)
         {
-            Break("budget", "range", "must be more than 0 (leave it out for no budget).");
+            Break("budget", "out_of_range", "must be more than 0 (leave it out for no budget).");
         }
 
         if (design.FrequencyCapPerDay is < 1 or > MaxFrequencyCapPerDay)
         {
-            Break("frequencyCapPerDay", "range", $"must be between 1 and {MaxFrequencyCapPerDay}.");
+            Break("frequencyCapPerDay", "out_of_range", $"must be between 1 and {MaxFrequencyCapPerDay}.");
         }
 
         if (double.IsNaN(design.HoldoutShare) || design.HoldoutShare is < 0 or > MaxHoldoutShare)
         {
-            Break("holdoutShare", "range", $"must be between 0 and {MaxHoldoutShare} (a share of the audience, 0.1 = 10%).");
+            Break("holdoutShare", "out_of_range", $"must be between 0 and {MaxHoldoutShare} (a share of the audience, 0.1 = 10%).");
         }
 
         if (design.AttributionWindowDays is < 1 or > MaxAttributionWindowDays)
         {
-            Break("attributionWindowDays", "range", $"must be between 1 and {MaxAttributionWindowDays}.");
+            Break("attributionWindowDays", "out_of_range", $"must be between 1 and {MaxAttributionWindowDays}.");
         }
 
-        CheckIds("categoryIds", design.CategoryIds, MaxCategories, Break);
-        CheckIds("itemIds", design.ItemIds, MaxItems, Break);
-        CheckIds("themeTags", design.ThemeTags, MaxThemeTags, Break);
+        CheckIds("categoryIds", design.CategoryIds, MaxCategories, violations);
+        CheckIds("itemIds", design.ItemIds, MaxItems, violations);
+        CheckIds("themeTags", design.ThemeTags, MaxThemeTags, violations);
         if (design.Type == CampaignType.Bundle && (design.ItemIds?.Distinct(StringComparer.Ordinal).Count() ?? 0) < 2)
         {
-            Break("itemIds", "bundle_items", "a BUNDLE names at least 2 distinct items.");
+            Break("itemIds", "bundle_items", "must name at least 2 distinct items for a BUNDLE.");
         }
 
         if (design.Audience is { } audience)
@@ -91,35 +91,35 @@ public static class CampaignDesignRules
             case CampaignType.PercentOff or CampaignType.FlashSale or CampaignType.Bundle:
                 if (design.Value is not (> 0 and <= MaxPercent))
                 {
-                    broke("value", "percent_range", $"{CampaignNames.ToWire(design.Type)} takes a percentage in (0, {MaxPercent}].");
+                    broke("value", "percent_range", $"must be a percentage in (0, {MaxPercent}] for {CampaignNames.ToWire(design.Type)}.");
                 }
 
                 break;
             case CampaignType.AmountOff:
                 if (design.Value is not > 0)
                 {
-                    broke("value", "positive", "AMOUNT_OFF takes an amount more than 0.");
+                    broke("value", "positive", "must be an amount more than 0 for AMOUNT_OFF.");
                 }
 
                 break;
             case CampaignType.PointsMultiplier:
                 if (design.Value is not (> 1 and <= MaxPointsMultiplier))
                 {
-                    broke("value", "multiplier_range", $"POINTS_MULTIPLIER takes a multiplier in (1, {MaxPointsMultiplier}].");
+                    broke("value", "multiplier_range", $"must be a multiplier in (1, {MaxPointsMultiplier}] for POINTS_MULTIPLIER.");
                 }
 
                 break;
             case CampaignType.FreeShipping or CampaignType.MessageOnly:
                 if (design.Value is not null)
                 {
-                    broke("value", "not_allowed", $"{CampaignNames.ToWire(design.Type)} takes no value.");
+                    broke("value", "not_allowed", $"must be left out for {CampaignNames.ToWire(design.Type)}.");
                 }
 
                 break;
         }
     }
 
-    private static void CheckIds(string field, IReadOnlyList<string>? ids, int max, Action<string, string, string> broke)
+    private static void CheckIds(string field, IReadOnlyList<string>? ids, int max, List<Violation> violations)
     {
         if (ids is null)
         {
@@ -128,14 +128,14 @@ public static class CampaignDesignRules
 
         if (ids.Count > max)
         {
-            broke(field, "too_many", $"at most {max}.");
+            violations.Add(new(field, "too_many", $"{field} must list at most {max}."));
         }
 
         for (var i = 0; i < ids.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(ids[i]) || ids[i].Length > MaxIdLength)
+            if (Identifiers.Check($"{field}[{i}]", ids[i]) is { } broken)
             {
-                broke($"{field}[{i}]", "length", $"must have 1-{MaxIdLength} characters and not be blank.");
+                violations.Add(broken);
             }
         }
     }

@@ -1,9 +1,9 @@
 namespace Platform.Domain.Campaigns;
 
 /// <summary>
-/// A shopper's part in one running campaign's experiment, kept in the shopper's profile: the side it was
+/// A user's part in one running campaign's experiment, kept in the user's profile: the side it was
 /// assigned to, when, what the profile said then (<see cref="Features"/>, for point-in-time training), and
-/// what the shopper did. <see cref="CampaignAttribution"/> says how each event counts; the campaign's KPIs
+/// what the user did. <see cref="CampaignAttribution"/> says how each event counts; the campaign's KPIs
 /// are sums over its enrollments (docs/campaigns.md#attribution).
 /// </summary>
 public sealed record CampaignEnrollment(

@@ -3,8 +3,8 @@ namespace Platform.Domain.Campaigns;
 /// <summary>An estimate with its 95% interval.</summary>
 public sealed record Estimate(double Value, double Low, double High);
 
-/// <summary>The outcome rates of one side, over its shoppers' attribution windows.</summary>
-public sealed record ArmOutcomes(long Shoppers, double? ConversionRate, double? PurchasesPerShopper, double? RevenuePerShopper);
+/// <summary>The outcome rates of one side, over its users' attribution windows.</summary>
+public sealed record ArmOutcomes(long Users, double? ConversionRate, double? PurchasesPerUser, double? RevenuePerUser);
 
 /// <summary>A campaign's KPIs: treatment activity, the outcomes of both sides, and the lift the holdout measures.</summary>
 public sealed record CampaignKpis(
@@ -27,8 +27,8 @@ public sealed record CampaignKpis(
     ArmOutcomes Treatment,
     ArmOutcomes Control,
     Estimate? ConversionRateLift,
-    Estimate? PurchasesPerShopperLift,
-    Estimate? RevenuePerShopperLift,
+    Estimate? PurchasesPerUserLift,
+    Estimate? RevenuePerUserLift,
     Estimate? IncrementalConversions,
     Estimate? IncrementalRevenue,
     double? Roi)
@@ -37,22 +37,22 @@ public sealed record CampaignKpis(
     public const double Z95 = 1.959963984540054;
 
     /// <summary>
-    /// Lift is treatment minus control: a difference of proportions for the conversion rate (share of shoppers
-    /// with a purchase in their window; unpooled variance), of means for purchases and revenue per shopper
-    /// (sample variances, Welch). Incremental totals scale the per-shopper lift by the treated shoppers.
-    /// ROI = (incremental revenue − discount cost) / discount cost. Each needs 2 shoppers on both sides.
+    /// Lift is treatment minus control: a difference of proportions for the conversion rate (share of users
+    /// with a purchase in their window; unpooled variance), of means for purchases and revenue per user
+    /// (sample variances, Welch). Incremental totals scale the per-user lift by the treated users.
+    /// ROI = (incremental revenue − discount cost) / discount cost. Each needs 2 users on both sides.
     /// </summary>
     public static CampaignKpis From(ArmTotals treatment, ArmTotals control, decimal? budget)
     {
-        var conversionLift = ProportionDifference(treatment.WindowConverters, treatment.Shoppers, control.WindowConverters, control.Shoppers);
-        var purchasesLift = MeanDifference(Sample.Of(treatment.WindowPurchases, treatment.WindowPurchasesSquared, treatment.Shoppers), Sample.Of(control.WindowPurchases, control.WindowPurchasesSquared, control.Shoppers));
-        var revenueLift = MeanDifference(Sample.Of((double)treatment.WindowRevenue, treatment.WindowRevenueSquared, treatment.Shoppers), Sample.Of((double)control.WindowRevenue, control.WindowRevenueSquared, control.Shoppers));
-        var incrementalRevenue = Scale(revenueLift, treatment.Shoppers);
+        var conversionLift = ProportionDifference(treatment.WindowConverters, treatment.Users, control.WindowConverters, control.Users);
+        var purchasesLift = MeanDifference(Sample.Of(treatment.WindowPurchases, treatment.WindowPurchasesSquared, treatment.Users), Sample.Of(control.WindowPurchases, control.WindowPurchasesSquared, control.Users));
+        var revenueLift = MeanDifference(Sample.Of((double)treatment.WindowRevenue, treatment.WindowRevenueSquared, treatment.Users), Sample.Of((double)control.WindowRevenue, control.WindowRevenueSquared, control.Users));
+        var incrementalRevenue = Scale(revenueLift, treatment.Users);
         return new CampaignKpis(
             treatment.Reached,
             treatment.Exposures,
             treatment.Participants,
-            Ratio(treatment.Participants, treatment.Shoppers),
+            Ratio(treatment.Participants, treatment.Users),
             Ratio(treatment.Participations, treatment.Participants),
             treatment.Participants > 0 ? treatment.EngagementSeconds / treatment.Participants : null,
             treatment.Redemptions,
@@ -70,7 +70,7 @@ public sealed record CampaignKpis(
             conversionLift,
             purchasesLift,
             revenueLift,
-            Scale(purchasesLift, treatment.Shoppers),
+            Scale(purchasesLift, treatment.Users),
             incrementalRevenue,
             treatment.DiscountCost > 0 && incrementalRevenue is { } gain ? (gain.Value - (double)treatment.DiscountCost) / (double)treatment.DiscountCost : null);
     }
@@ -95,10 +95,10 @@ public sealed record CampaignKpis(
         estimate is { } e ? new Estimate(e.Value * factor, e.Low * factor, e.High * factor) : null;
 
     private static ArmOutcomes Outcomes(ArmTotals arm) => new(
-        arm.Shoppers,
-        Ratio(arm.WindowConverters, arm.Shoppers),
-        Ratio(arm.WindowPurchases, arm.Shoppers),
-        arm.Shoppers > 0 ? (double)arm.WindowRevenue / arm.Shoppers : null);
+        arm.Users,
+        Ratio(arm.WindowConverters, arm.Users),
+        Ratio(arm.WindowPurchases, arm.Users),
+        arm.Users > 0 ? (double)arm.WindowRevenue / arm.Users : null);
 
     private static double? Ratio(double part, double whole) => whole > 0 ? part / whole : null;
 }

@@ -1,11 +1,9 @@
+using Platform.Domain.Errors;
 namespace Platform.Domain.Campaigns;
 
 /// <summary>A change that the campaign's status does not allow, or a design change that breaks a rule.</summary>
 public sealed class CampaignChangeRefused(string code, string message) : Exception(message)
 {
-    public const string IllegalTransition = "ILLEGAL_TRANSITION";
-    public const string LockedWhileLive = "LOCKED_WHILE_LIVE";
-
     public string Code { get; } = code;
 }
 
@@ -24,7 +22,7 @@ public static class CampaignLifecycle
         Require(campaign, "launch", CampaignStatus.Draft);
         if (campaign.Design.EndsAt <= now)
         {
-            throw new CampaignChangeRefused(CampaignChangeRefused.IllegalTransition, "the campaign's end time has passed: change endsAt before launching it.");
+            throw new CampaignChangeRefused(ErrorCodes.IllegalTransition, "The campaign's end time has passed: change endsAt before launching it.");
         }
 
         var status = campaign.Design.StartsAt <= now ? CampaignStatus.Running : CampaignStatus.Scheduled;
@@ -44,6 +42,14 @@ public static class CampaignLifecycle
             : campaign;
     }
 
+    /// <summary>When the campaign next moves on by itself (a scheduled one starts, a live one ends), or null when it never will.</summary>
+    public static DateTimeOffset? NextChange(Campaign campaign) => campaign.Status switch
+    {
+        CampaignStatus.Scheduled => campaign.Design.StartsAt,
+        CampaignStatus.Running or CampaignStatus.Paused => campaign.Design.EndsAt,
+        _ => null,
+    };
+
     public static Campaign Pause(Campaign campaign, PauseReason reason, DateTimeOffset now)
     {
         Require(campaign, "pause", CampaignStatus.Running);
@@ -56,7 +62,7 @@ public static class CampaignLifecycle
         Require(campaign, "resume", CampaignStatus.Paused);
         if (campaign.Design.Budget is { } budget && discountCost >= budget)
         {
-            throw new CampaignChangeRefused(CampaignChangeRefused.IllegalTransition, "the budget is spent: raise it with updateCampaign before resuming.");
+            throw new CampaignChangeRefused(ErrorCodes.IllegalTransition, "The budget is spent: raise it with updateCampaign before resuming.");
         }
 
         return campaign with { Status = CampaignStatus.Running, PauseReason = null, UpdatedAt = now };
@@ -81,12 +87,12 @@ public static class CampaignLifecycle
             var adjustable = campaign.Design with { Name = design.Name, Budget = design.Budget, EndsAt = design.EndsAt, FrequencyCapPerDay = design.FrequencyCapPerDay };
             if (!SameDesign(adjustable, design))
             {
-                throw new CampaignChangeRefused(CampaignChangeRefused.LockedWhileLive, "once a campaign has started only name, budget, endsAt and frequencyCapPerDay can change.");
+                throw new CampaignChangeRefused(ErrorCodes.LockedWhileLive, "Once a campaign has started only name, budget, endsAt and frequencyCapPerDay can change.");
             }
 
             if (design.EndsAt <= now)
             {
-                throw new CampaignChangeRefused(CampaignChangeRefused.LockedWhileLive, "endsAt must be in the future; use endCampaign to end it now.");
+                throw new CampaignChangeRefused(ErrorCodes.LockedWhileLive, "endsAt must be in the future; use endCampaign to end it now.");
             }
         }
 
@@ -109,8 +115,8 @@ public static class CampaignLifecycle
         if (!allowed.Contains(campaign.Status))
         {
             throw new CampaignChangeRefused(
-                CampaignChangeRefused.IllegalTransition,
-                $"cannot {action} a campaign that is {CampaignNames.ToWire(campaign.Status)} (allowed from {string.Join(", ", allowed.Select(CampaignNames.ToWire))}).");
+                ErrorCodes.IllegalTransition,
+                $"Cannot {action} a campaign that is {CampaignNames.ToWire(campaign.Status)} (allowed from {string.Join(", ", allowed.Select(CampaignNames.ToWire))}).");
         }
     }
 }

@@ -1,10 +1,11 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Events;
 
 namespace Platform.Domain.Campaigns;
 
 /// <summary>
 /// Why a stored campaign event will count for no campaign: reported back to the sender with the
-/// accepted event (the event stays in the log and in the shopper's campaign history).
+/// accepted event (the event stays in the log and in the user's campaign history).
 /// </summary>
 public static class CampaignNotices
 {

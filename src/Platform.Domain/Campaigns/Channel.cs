@@ -1,6 +1,6 @@
 namespace Platform.Domain.Campaigns;
 
-/// <summary>Where a campaign reaches shoppers. Stored by name: never rename.</summary>
+/// <summary>Where a campaign reaches users. Stored by name: never rename.</summary>
 public enum Channel
 {
     Email,

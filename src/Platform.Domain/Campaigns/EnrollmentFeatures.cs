@@ -3,10 +3,10 @@ using Platform.Domain.Profiles;
 
 namespace Platform.Domain.Campaigns;
 
-/// <summary>What a shopper's profile said at the moment of assignment: the point-in-time features effect models train on.</summary>
+/// <summary>What a user's profile said at the moment of assignment: the point-in-time features effect models train on.</summary>
 public static class EnrollmentFeatures
 {
-    public static IReadOnlyDictionary<string, double> Of(ShopperProfile profile, DateTimeOffset at, ProfileSettings settings)
+    public static IReadOnlyDictionary<string, double> Of(UserProfile profile, DateTimeOffset at, ProfileSettings settings)
     {
         var view = ProfileReader.Read(profile, at, settings);
         double Last30(EventType type) => view.Counters.First(c => c.Type == type).Last30Days;

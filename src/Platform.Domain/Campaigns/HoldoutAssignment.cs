@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Platform.Domain.Campaigns;
 
-/// <summary>Which side of a campaign's experiment a shopper is on.</summary>
+/// <summary>Which side of a campaign's experiment a user is on.</summary>
 public enum CampaignArm
 {
     Treatment,
@@ -12,16 +12,16 @@ public enum CampaignArm
 }
 
 /// <summary>
-/// Deterministic holdout: SHA-256 of (tenant, campaign, shopper) read as a number in [0, 1); below the holdout
+/// Deterministic holdout: SHA-256 of (tenant, campaign, user) read as a number in [0, 1); below the holdout
 /// share means control. The same on every node, in every process and after restarts, independent across
-/// campaigns, and needs no stored assignment. Raising the share only moves shoppers from treatment to control.
+/// campaigns, and needs no stored assignment. Raising the share only moves users from treatment to control.
 /// </summary>
 public static class HoldoutAssignment
 {
     public static CampaignArm Assign(string tenantId, string campaignId, string userId, double holdoutShare) =>
         Position(tenantId, campaignId, userId) < holdoutShare ? CampaignArm.Control : CampaignArm.Treatment;
 
-    /// <summary>The shopper's place in [0, 1) for this campaign.</summary>
+    /// <summary>The user's place in [0, 1) for this campaign.</summary>
     public static double Position(string tenantId, string campaignId, string userId)
     {
         // Unit separators keep ("a", "bc") and ("ab", "c") apart.

@@ -11,8 +11,8 @@ public sealed record KpiDeltas(
     decimal Gmv,
     decimal DiscountCost,
     long HoldoutLeaks,
-    long TreatmentShoppers,
-    long ControlShoppers)
+    long TreatmentUsers,
+    long ControlUsers)
 {
     /// <summary>From <paramref name="previous"/> (none: everything counts as new) to <paramref name="current"/>.</summary>
     public static KpiDeltas Between(CampaignKpis? previous, CampaignKpis current) => new(
@@ -25,6 +25,6 @@ public sealed record KpiDeltas(
         current.Gmv - (previous?.Gmv ?? 0),
         current.DiscountCost - (previous?.DiscountCost ?? 0),
         current.HoldoutLeaks - (previous?.HoldoutLeaks ?? 0),
-        current.Treatment.Shoppers - (previous?.Treatment.Shoppers ?? 0),
-        current.Control.Shoppers - (previous?.Control.Shoppers ?? 0));
+        current.Treatment.Users - (previous?.Treatment.Users ?? 0),
+        current.Control.Users - (previous?.Control.Users ?? 0));
 }

@@ -1,10 +1,11 @@
+using Platform.Domain.Errors;
 using System.Text.RegularExpressions;
 using Platform.Domain.Events;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Catalog;
 
-/// <summary>Checks catalog items (docs/shoppers.md lists the rules next to the shopper rules).</summary>
+/// <summary>Checks catalog items (docs/users.md lists the rules next to the user rules).</summary>
 public static partial class ItemValidator
 {
     public const int MaxTitleLength = 256;
@@ -14,13 +15,9 @@ public static partial class ItemValidator
     public static (CatalogItem? Item, IReadOnlyList<Violation> Violations) Validate(ItemDraft draft)
     {
         var violations = new List<Violation>();
-        if (string.IsNullOrEmpty(draft.ItemId))
+        if (Identifiers.Check("id", draft.ItemId) is { } badId)
         {
-            violations.Add(new("id", "required", "id is required."));
-        }
-        else if (draft.ItemId.Length > EventRules.MaxIdLength || draft.ItemId.Any(char.IsControl) || draft.ItemId.Trim() != draft.ItemId)
-        {
-            violations.Add(new("id", "format", $"id is up to {EventRules.MaxIdLength} characters without control characters or surrounding spaces."));
+            violations.Add(badId);
         }
 
         if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Length > MaxTitleLength)
@@ -55,7 +52,7 @@ public static partial class ItemValidator
         }
 
         var tags = draft.Tags ?? [];
-        if (tags.Any(t => !ShopperValidator.IsTag(t)))
+        if (tags.Any(t => !UserValidator.IsTag(t)))
         {
             violations.Add(new("tags", "format", "tags are 1-64 lowercase letters, digits, '_', '-' or ':'."));
         }

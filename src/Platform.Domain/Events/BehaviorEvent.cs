@@ -1,6 +1,6 @@
 namespace Platform.Domain.Events;
 
-/// <summary>A validated shopper event, as stored in the log and folded into profiles.</summary>
+/// <summary>A validated user event, as stored in the log and folded into profiles.</summary>
 public sealed record BehaviorEvent(
     string EventId,
     string UserId,

@@ -4,7 +4,6 @@ namespace Platform.Domain.Events;
 public static class EventRules
 {
     public const int MaxBatch = 5_000;
-    public const int MaxIdLength = 128;
     public const int MaxQueryLength = 512;
     public const int MaxQuantity = 10_000;
     public const decimal MaxAmount = 1_000_000_000m;

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Events;
 
-/// <summary>What a shopper did. The numbers are stored in the event log: never renumber.</summary>
+/// <summary>What a user did. The numbers are stored in the event log: never renumber.</summary>
 public enum EventType : short
 {
     View = 1,

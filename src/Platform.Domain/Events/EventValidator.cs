@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -61,26 +62,12 @@ public static partial class EventValidator
 
     private static string? Identifier(string? value, string field, bool required, List<Violation> violations)
     {
-        if (string.IsNullOrEmpty(value))
+        if (Identifiers.Check(field, value, required) is { } broken)
         {
-            if (required)
-            {
-                violations.Add(new(field, "required", $"{field} is required."));
-            }
-
-            return null;
+            violations.Add(broken);
         }
 
-        if (value.Length > EventRules.MaxIdLength)
-        {
-            violations.Add(new(field, "too_long", $"{field} must be at most {EventRules.MaxIdLength} characters."));
-        }
-        else if (value.Any(char.IsControl) || value.Trim().Length != value.Length)
-        {
-            violations.Add(new(field, "format", $"{field} must not contain control characters or surrounding spaces."));
-        }
-
-        return value;
+        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     private static DateTimeOffset? Timestamp(string? value, DateTimeOffset now, TimeSpan horizon, List<Violation> violations)

@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using System.Globalization;
 using Platform.Domain.Events;
 

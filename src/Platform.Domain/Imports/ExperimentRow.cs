@@ -1,4 +1,4 @@
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Imports;
 

@@ -1,9 +1,10 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Events;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Imports;
 
-/// <summary>Reads past-experiment rows with a mapping; feature columns become shopper attributes of the kind the file shows.</summary>
+/// <summary>Reads past-experiment rows with a mapping; feature columns become user attributes of the kind the file shows.</summary>
 public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features)
 {
     /// <summary>The attributes features become: numeric when every value in the file is a number.</summary>
@@ -69,9 +70,9 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
             }
             else if (row.Text(column) is { } text)
             {
-                if (text.Length > ShopperValidator.MaxTextLength)
+                if (text.Length > UserValidator.MaxTextLength)
                 {
-                    violations.Add(new(column, "too_long", $"{column} values are at most {ShopperValidator.MaxTextLength} characters."));
+                    violations.Add(new(column, "too_long", $"{column} values are at most {UserValidator.MaxTextLength} characters."));
                 }
                 else
                 {

@@ -1,5 +1,6 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Events;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Imports;
 
@@ -38,7 +39,7 @@ public static class ImportOptionsRules
         }
 
         var tags = options.Tags ?? [];
-        if (tags.Count > MaxTags || tags.Any(t => !ShopperValidator.IsTag(t)))
+        if (tags.Count > MaxTags || tags.Any(t => !UserValidator.IsTag(t)))
         {
             violations.Add(new("options.tags", "format", $"at most {MaxTags} tags of lowercase letters, digits, '_', '-' or ':'."));
         }

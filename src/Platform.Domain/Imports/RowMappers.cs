@@ -1,6 +1,7 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Catalog;
 using Platform.Domain.Events;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Imports;
 
@@ -12,7 +13,7 @@ public static class RowMappers
     public static readonly string[] EventColumns =
         ["eventId", "userId", "type", "occurredAt", "itemId", "categoryId", "quantity", "amount", "currency", "campaignId", "rating", "query", "durationSeconds"];
 
-    public static (ShopperDraft Draft, IReadOnlyList<Violation> Violations) User(
+    public static (UserDraft Draft, IReadOnlyList<Violation> Violations) User(
         IReadOnlyDictionary<string, string?> cells, IReadOnlyList<AttributeDefinition> schema, IReadOnlyList<string> extraTags)
     {
         var row = new CellReader(cells);
@@ -35,7 +36,7 @@ public static class RowMappers
         }
 
         var tags = (row.List("tags") ?? []).Concat(extraTags).Distinct().ToList();
-        var draft = new ShopperDraft(
+        var draft = new UserDraft(
             row.Text("id") ?? row.Text("userId"), row.Integer("age"), row.Text("gender"), row.Text("region"), row.Text("occupation"),
             row.Text("signupDate"), attributes, tags.Count > 0 ? tags : null);
         return (draft, row.Violations);
@@ -56,7 +57,7 @@ public static class RowMappers
         var draft = new EventDraft(
             row.Text("eventId") ?? ContentId(cells),
             row.Text("userId"),
-            row.Text("type")?.ToUpperInvariant(),
+            row.Text("type"),
             row.Text("occurredAt"),
             row.Text("itemId"),
             row.Text("categoryId"),

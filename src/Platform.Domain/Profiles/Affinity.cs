@@ -1,4 +1,4 @@
 namespace Platform.Domain.Profiles;
 
-/// <summary>A decayed interest score and its share of the shopper's total interest.</summary>
+/// <summary>A decayed interest score and its share of the user's total interest.</summary>
 public sealed record Affinity(string Key, double Score, double Share);

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Profiles;
 
-/// <summary>A shopper's history with one campaign (exposures, clicks, claims, redemptions).</summary>
+/// <summary>A user's history with one campaign (exposures, clicks, claims, redemptions).</summary>
 public sealed record CampaignTouch(
     string CampaignId,
     DateTimeOffset FirstAt,

@@ -10,7 +10,7 @@ public static class InterestTags
     public const double FanShare = 0.5;
     public const double FanMinimumScore = 3;
 
-    public static IReadOnlyList<string> Derive(ShopperProfile profile, Rfm rfm, IReadOnlyList<WindowedCount> counters, IReadOnlyList<Affinity> categories, ProfileSettings settings, DateTimeOffset now)
+    public static IReadOnlyList<string> Derive(UserProfile profile, Rfm rfm, IReadOnlyList<WindowedCount> counters, IReadOnlyList<Affinity> categories, ProfileSettings settings, DateTimeOffset now)
     {
         int Last30(EventType type) => counters.First(c => c.Type == type).Last30Days;
         int Last7(EventType type) => counters.First(c => c.Type == type).Last7Days;

@@ -4,7 +4,7 @@ using Platform.Domain.Events;
 namespace Platform.Domain.Profiles;
 
 /// <summary>
-/// Folds logged events into a <see cref="ShopperProfile"/>. Every step gives the same result whatever
+/// Folds logged events into a <see cref="UserProfile"/>. Every step gives the same result whatever
 /// order events arrive in (counts, sums, minimum and maximum times, decayed scores kept at a reference
 /// time, trajectories kept sorted), so late events land where they belong. Events at or below the
 /// applied offset are skipped: replaying the log twice changes nothing.
@@ -25,7 +25,7 @@ public static class ProfileFolder
 
     /// <summary>Applies events in order of occurrence; returns how many were new. With <paramref name="campaigns"/>, events also count for running campaigns' experiments.</summary>
     public static int Apply(
-        ShopperProfile profile, IEnumerable<(long Seq, BehaviorEvent Event)> events, Func<string, ItemFacts?> catalog, ProfileSettings settings, CampaignContext? campaigns = null)
+        UserProfile profile, IEnumerable<(long Seq, BehaviorEvent Event)> events, Func<string, ItemFacts?> catalog, ProfileSettings settings, CampaignContext? campaigns = null)
     {
         var applied = 0;
         var highest = profile.AppliedSeq;
@@ -50,7 +50,7 @@ public static class ProfileFolder
         return applied;
     }
 
-    private static void ApplyOne(ShopperProfile profile, long seq, BehaviorEvent e, ItemFacts? item, ProfileSettings settings)
+    private static void ApplyOne(UserProfile profile, long seq, BehaviorEvent e, ItemFacts? item, ProfileSettings settings)
     {
         profile.FirstSeenAt = Min(profile.FirstSeenAt, e.OccurredAt);
         profile.LastSeenAt = Max(profile.LastSeenAt, e.OccurredAt);
@@ -102,11 +102,11 @@ public static class ProfileFolder
     public static bool IsDiscounted(BehaviorEvent purchase) =>
         purchase.CampaignId is not null || purchase.Properties?.ContainsKey("coupon") == true;
 
-    private static void CountDay(ShopperProfile profile, BehaviorEvent e)
+    private static void CountDay(UserProfile profile, BehaviorEvent e)
     {
         var day = DailyCount.DayOf(e.OccurredAt);
         var latest = DailyCount.DayOf(profile.LastSeenAt!.Value);
-        if (day <= latest - ShopperProfile.DailyWindowDays)
+        if (day <= latest - UserProfile.DailyWindowDays)
         {
             return; // older than any window we report
         }
@@ -123,20 +123,20 @@ public static class ProfileFolder
             profile.Daily.Add(new DailyCount(day, e.Type, 1, amount));
         }
 
-        profile.Daily.RemoveAll(d => d.Day <= latest - ShopperProfile.DailyWindowDays);
+        profile.Daily.RemoveAll(d => d.Day <= latest - UserProfile.DailyWindowDays);
     }
 
-    private static void Remember(ShopperProfile profile, TrajectoryStep step)
+    private static void Remember(UserProfile profile, TrajectoryStep step)
     {
         var position = profile.Recent.FindIndex(s => s.OccurredAt < step.OccurredAt || (s.OccurredAt == step.OccurredAt && s.Seq < step.Seq));
         profile.Recent.Insert(position < 0 ? profile.Recent.Count : position, step);
-        if (profile.Recent.Count > ShopperProfile.TrajectoryLength)
+        if (profile.Recent.Count > UserProfile.TrajectoryLength)
         {
             profile.Recent.RemoveAt(profile.Recent.Count - 1);
         }
     }
 
-    private static void Touch(ShopperProfile profile, string campaignId, BehaviorEvent e)
+    private static void Touch(UserProfile profile, string campaignId, BehaviorEvent e)
     {
         var index = profile.Campaigns.FindIndex(c => c.CampaignId == campaignId);
         var touch = index >= 0 ? profile.Campaigns[index] : new CampaignTouch(campaignId, e.OccurredAt, e.OccurredAt, 0, 0, 0, 0);
@@ -156,7 +156,7 @@ public static class ProfileFolder
 
         profile.Campaigns.Add(touch);
         profile.Campaigns.Sort((a, b) => b.LastAt.CompareTo(a.LastAt));
-        if (profile.Campaigns.Count > ShopperProfile.CampaignHistoryLength)
+        if (profile.Campaigns.Count > UserProfile.CampaignHistoryLength)
         {
             profile.Campaigns.RemoveAt(profile.Campaigns.Count - 1);
         }

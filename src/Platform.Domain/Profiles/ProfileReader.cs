@@ -7,7 +7,7 @@ public static class ProfileReader
 {
     public const int AffinitiesShown = 10;
 
-    public static ProfileView Read(ShopperProfile profile, DateTimeOffset now, ProfileSettings settings)
+    public static ProfileView Read(UserProfile profile, DateTimeOffset now, ProfileSettings settings)
     {
         var today = DailyCount.DayOf(now);
         var counters = Enum.GetValues<EventType>()
@@ -40,7 +40,7 @@ public static class ProfileReader
             profile.AppliedSeq);
     }
 
-    private static int CountSince(ShopperProfile profile, EventType type, int firstDay) =>
+    private static int CountSince(UserProfile profile, EventType type, int firstDay) =>
         profile.Daily.Where(d => d.Type == type && d.Day >= firstDay).Sum(d => d.Count);
 
     private static IReadOnlyList<Affinity> Affinities(DecayingScores scores, DateTimeOffset now, ProfileSettings settings)

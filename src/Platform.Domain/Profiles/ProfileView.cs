@@ -1,6 +1,6 @@
 namespace Platform.Domain.Profiles;
 
-/// <summary>A shopper's profile as of a moment: what GraphQL returns and what segments are evaluated on.</summary>
+/// <summary>A user's profile as of a moment: what GraphQL returns and what segments are evaluated on.</summary>
 public sealed record ProfileView(
     DateTimeOffset? FirstSeenAt,
     DateTimeOffset? LastSeenAt,

@@ -45,7 +45,7 @@ public static class RfmRules
     }
 
     /// <summary>
-    /// The segment map. With R at 2 or less there is no purchase in the 90-day window, so those shoppers
+    /// The segment map. With R at 2 or less there is no purchase in the 90-day window, so those users
     /// are told apart by how often they bought over their lifetime.
     /// </summary>
     public static string Segment(int r, int f, long lifetimePurchases) => (r, f) switch

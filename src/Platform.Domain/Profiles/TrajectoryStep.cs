@@ -2,7 +2,7 @@ using Platform.Domain.Events;
 
 namespace Platform.Domain.Profiles;
 
-/// <summary>One of a shopper's latest events, kept compact for the trajectory.</summary>
+/// <summary>One of a user's latest events, kept compact for the trajectory.</summary>
 public sealed record TrajectoryStep(
     long Seq,
     EventType Type,

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using Platform.Domain.Errors;
+
 namespace Platform.Domain.Tenants;
 
 /// <summary>
@@ -13,14 +15,14 @@ public static partial class TenantIds
 
     public static bool IsValid(string? id) => id is not null && SlugPattern().IsMatch(id);
 
-    /// <summary>Returns the rule a candidate id breaks, or null when it is valid.</summary>
-    public static string? Explain(string? id) => id switch
+    /// <summary>The rule a candidate id breaks, or null when it is valid.</summary>
+    public static Violation? Check(string field, string? id) => id switch
     {
-        null or "" => "is required",
-        { Length: < MinLength } => $"must be at least {MinLength} characters",
-        { Length: > MaxLength } => $"must be at most {MaxLength} characters",
+        null or "" => new(field, "required", $"{field} is required."),
+        { Length: < MinLength } => new(field, "too_short", $"{field} must be at least {MinLength} characters."),
+        { Length: > MaxLength } => new(field, "too_long", $"{field} must be at most {MaxLength} characters."),
         _ when !SlugPattern().IsMatch(id) =>
-            "must start with a letter and contain only lowercase letters, digits and '-'",
+            new(field, "format", $"{field} must start with a letter and contain only lowercase letters, digits and '-'."),
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using Platform.Domain.Errors;
+
 namespace Platform.Domain.Tenants;
 
 /// <summary>Limits on tenant settings, checked before anything is stored.</summary>
@@ -7,14 +9,14 @@ public static class TenantSettingsRules
     public const int MinRequestsPerSecond = 1;
     public const int MaxRequestsPerSecond = 100_000;
 
-    public static string? ExplainEventHorizonDays(int value) =>
-        value is < 1 or > 3650 ? "must be between 1 and 3650 days" : null;
+    public static Violation? CheckEventHorizonDays(string field, int value) =>
+        value is < 1 or > 3650 ? OutOfRange(field, "between 1 and 3650 days") : null;
 
-    public static string? ExplainAffinityHalfLifeDays(double value) =>
-        !double.IsFinite(value) || value < 0.5 || value > 365 ? "must be between 0.5 and 365 days" : null;
+    public static Violation? CheckAffinityHalfLifeDays(string field, double value) =>
+        !double.IsFinite(value) || value < 0.5 || value > 365 ? OutOfRange(field, "between 0.5 and 365 days") : null;
 
-    public static string? ExplainRequestsPerSecond(int value) =>
-        value is < MinRequestsPerSecond or > MaxRequestsPerSecond
-            ? $"must be between {MinRequestsPerSecond} and {MaxRequestsPerSecond}"
-            : null;
+    public static Violation? CheckRequestsPerSecond(string field, int value) =>
+        value is < MinRequestsPerSecond or > MaxRequestsPerSecond ? OutOfRange(field, $"between {MinRequestsPerSecond} and {MaxRequestsPerSecond}") : null;
+
+    private static Violation OutOfRange(string field, string range) => new(field, "out_of_range", $"{field} must be {range}.");
 }

@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using System.Net;
 using System.Net.Sockets;
 using Platform.Domain.Events;
@@ -21,22 +22,22 @@ public static class WebhookTargets
     {
         if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return [new("url", "absolute_url", $"must be an absolute URL of at most {MaxUrlLength} characters.")];
+            return [new("url", "absolute_url", $"url must be an absolute URL of at most {MaxUrlLength} characters.")];
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps && !(policy.AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
         {
-            return [new("url", "https", policy.AllowHttp ? "must use http or https." : "must use https.")];
+            return [new("url", "https", policy.AllowHttp ? "url must use http or https." : "url must use https.")];
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            return [new("url", "no_credentials", "must not carry a user name or password; sign with the secret instead.")];
+            return [new("url", "no_credentials", "url must not carry a user name or password; sign with the secret instead.")];
         }
 
         if (!policy.AllowPrivateNetworks && (uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && !IsPublic(address))))
         {
-            return [new("url", "public_address", "must not point at a loopback, private or link-local address.")];
+            return [new("url", "public_address", "url must not point at a loopback, private or link-local address.")];
         }
 
         return [];

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration.Memory;
+using Platform.Abstractions.Hosting;
 using Platform.Storage;
 
 namespace Platform.Gateway.Hosting;
@@ -8,6 +10,7 @@ public static class GatewayApp
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LogDefaults.Levels });
         configure?.Invoke(builder);
         builder.AddPlatformGateway();
         var app = builder.Build();

@@ -2,13 +2,12 @@ using GraphQL;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Platform.Gateway.Auth;
-using Platform.Gateway.GraphQL.Execution;
-using Platform.Gateway.GraphQL.Transport;
-using Platform.Gateway.GraphQL.WebSockets;
+using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Transport;
+using Platform.Gateway.Api.WebSockets;
 using Platform.Gateway.Operations;
 using Platform.Gateway.Subscriptions;
-using Platform.Grains.Campaigns;
-using Platform.Grains.Profiles;
+using Platform.Grains;
 using Platform.Ingestion;
 using Platform.Storage;
 using Platform.Storage.Database;
@@ -29,7 +28,6 @@ public static class GatewayHostingExtensions
         var platform = section.Get<PlatformOptions>() ?? new PlatformOptions();
         var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
         builder.Services.Configure<PlatformOptions>(section);
-        builder.Services.Configure<CampaignSettings>(builder.Configuration.GetSection(CampaignSettings.Section));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -43,6 +41,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPlatformStorage(connectionString);
         builder.Services.AddPlatformIngestion();
+        builder.Services.AddPlatformGrains(builder.Configuration);
         builder.AddPlatformSilo(platform.Orleans, connectionString);
         builder.Services.AddPlatformGraphQL(platform.GraphQL);
         builder.Services
@@ -52,25 +51,17 @@ public static class GatewayHostingExtensions
             .AddSingleton<RequestAdmission>()
             .AddSingleton<ProgressHub>()
             .AddSingleton<CampaignKpiHub>()
-            .AddScoped<TenantAdministration>()
-            .AddScoped<SystemChecks>()
-            .AddScoped<ShopperData>()
-            .AddScoped<ShopperProfiles>()
-            .AddScoped<Audiences>()
-            .AddScoped<ShopperErasure>()
-            .AddScoped<Operations.Campaigns>()
-            .AddScoped<Operations.Webhooks>()
+            .AddScoped<TenantService>()
+            .AddScoped<SystemCheckService>()
+            .AddScoped<UserDataService>()
+            .AddScoped<ProfileService>()
+            .AddScoped<AudienceService>()
+            .AddScoped<ErasureService>()
+            .AddScoped<CampaignService>()
+            .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()
-            .AddScoped<Operations.Imports>()
-            .AddSingleton<CatalogCache>()
-            .AddSingleton<SegmentCache>()
-            .AddSingleton<StateWriteLimiter>()
-            .AddSingleton<ProjectionWriter>()
-            .AddHostedService(services => services.GetRequiredService<ProjectionWriter>())
-            .AddSingleton<CampaignCache>()
-            .AddSingleton<WebhookDispatcher>()
-            .AddSingleton<EnrollmentWriter>()
-            .AddHostedService(services => services.GetRequiredService<EnrollmentWriter>());
+            .AddScoped<ImportService>()
+            .AddSingleton<SegmentCache>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -3,12 +3,12 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
-using Platform.Gateway.GraphQL.Authorization;
-using Platform.Gateway.GraphQL.Execution;
-using Platform.Gateway.GraphQL.Limits;
-using Platform.Gateway.GraphQL.Schema;
-using Platform.Gateway.GraphQL.Transport;
-using Platform.Gateway.GraphQL.WebSockets;
+using Platform.Gateway.Api.Authorization;
+using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Limits;
+using Platform.Gateway.Api.Schema;
+using Platform.Gateway.Api.Transport;
+using Platform.Gateway.Api.WebSockets;
 
 namespace Platform.Gateway.Hosting;
 
@@ -39,20 +39,10 @@ public static class GraphQLServiceExtensions
         return services;
     }
 
-    private static ComplexityOptions ComplexityLimits(GraphQLLimitOptions limits)
+    private static ComplexityOptions ComplexityLimits(GraphQLLimitOptions limits) => new()
     {
-        var options = new ComplexityOptions
-        {
-            MaxComplexity = limits.MaxComplexity,
-            MaxDepth = null, // QueryDepthRule limits depth without counting introspection
-        };
-        var standardImpact = options.DefaultComplexityImpactDelegate;
-        options.DefaultComplexityImpactDelegate = context => IsIntrospection(context) ? new FieldComplexityResult(0, 1) : standardImpact(context);
-        return options;
-    }
-
-    // Standard introspection queries are large; they cost nothing so the complexity limit only guards data fields.
-    private static bool IsIntrospection(FieldImpactContext context) =>
-        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-        || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
+        MaxComplexity = limits.MaxComplexity,
+        MaxDepth = null, // QueryDepthRule limits depth without counting introspection
+        DefaultComplexityImpactDelegate = FieldCosts.Default,
+    };
 }

@@ -4,7 +4,7 @@ using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
 using Platform.Domain.Auth;
 using Platform.Gateway.Auth;
-using Platform.Gateway.GraphQL.Transport;
+using Platform.Gateway.Api.Transport;
 
 namespace Platform.Gateway.Hosting;
 

@@ -1,11 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans.Configuration;
-using Orleans.Serialization;
-using Platform.Abstractions;
 using Platform.Grains;
-using Platform.Grains.Persistence;
 using Platform.Storage.Database;
 
 namespace Platform.Gateway.Hosting;
@@ -39,20 +35,7 @@ public static class OrleansSiloExtensions
                 options.ConnectionString = small;
             });
 
-            // Grain state shares the node's main connection pool with the event log.
-            silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-                options.Configure<NpgsqlDataSource>((storage, dataSource) =>
-                {
-                    storage.Invariant = DatabaseUrl.AdoNetInvariant;
-                    storage.DataSource = dataSource;
-                    storage.GrainStorageSerializer = new StableJsonGrainStorageSerializer();
-                }));
-            silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
-            silo.UseAdoNetReminderService(options =>
-            {
-                options.Invariant = DatabaseUrl.AdoNetInvariant;
-                options.ConnectionString = small;
-            });
+            silo.AddPlatformGrainStorage(small);
         });
     }
 }

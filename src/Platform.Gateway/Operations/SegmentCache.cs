@@ -5,7 +5,7 @@ using Platform.Storage.Audiences;
 namespace Platform.Gateway.Operations;
 
 /// <summary>
-/// Every user(id) lists the shopper's named segments, so each node keeps the tenant's segment rules in memory
+/// Every user(id) lists the user's named segments, so each node keeps the tenant's segment rules in memory
 /// for about <see cref="MaxAge"/>: a segment created on this node shows at once, one created on another once the
 /// copy here is older than that (the reader that notices gets the old copy while it reloads).
 /// </summary>

@@ -6,7 +6,7 @@ namespace Platform.Grains.Campaigns;
 
 /// <summary>
 /// Each node keeps the campaigns that events can count for (<see cref="CampaignStore.ListCountingAsync"/>) in
-/// memory for profile folding. A change made on this node invalidates the copy; a shopper's batch that
+/// memory for profile folding. A change made on this node invalidates the copy; a user's batch that
 /// names a campaign the copy does not count asks for a copy loaded after the batch arrived (at most one
 /// reload per tenant every <see cref="MinReloadGap"/>), so a launch on another node is seen by the next events.
 /// </summary>

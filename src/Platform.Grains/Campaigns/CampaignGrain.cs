@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -15,7 +16,7 @@ namespace Platform.Grains.Campaigns;
 /// and end, so a scheduled campaign starts and a live one ends with no one calling; activation catches up
 /// on a time that passed while the cluster was down.
 /// </summary>
-public sealed class CampaignGrain(
+public sealed partial class CampaignGrain(
     CampaignStore store,
     CampaignOutcomeStore outcomes,
     CampaignChargeStore charges,
@@ -59,7 +60,7 @@ public sealed class CampaignGrain(
     {
         if (campaign is not null)
         {
-            return CampaignResult.Refused(CampaignResult.AlreadyExists, $"a campaign with id '{campaignId}' exists.");
+            return CampaignResult.Refused(ErrorCodes.AlreadyExists, $"A campaign with id '{campaignId}' exists.");
         }
 
         if (CampaignDesignRules.Validate(design) is { Count: > 0 } violations)
@@ -69,7 +70,7 @@ public sealed class CampaignGrain(
 
         campaign = await store.InsertAsync(tenantId, CampaignLifecycle.Create(campaignId, design, clock.GetUtcNow()));
         return campaign is null
-            ? CampaignResult.Refused(CampaignResult.AlreadyExists, $"a campaign with id '{campaignId}' exists.")
+            ? CampaignResult.Refused(ErrorCodes.AlreadyExists, $"A campaign with id '{campaignId}' exists.")
             : new CampaignResult(campaign);
     }
 
@@ -98,77 +99,27 @@ public sealed class CampaignGrain(
 
     public async Task<bool> ChargeAsync(string eventId, decimal discount)
     {
-        if (campaign?.Design.Budget is not { } budget)
+        if (campaign?.Design.Budget is null)
         {
             return true;
         }
 
         var given = await SpentAsync();
-        var (counted, isNew) = await charges.RecordAsync(tenantId, campaignId, eventId, discount, counted: given < budget);
+        var (counted, isNew) = await charges.RecordAsync(tenantId, campaignId, eventId, discount, counted: CampaignBudget.Counts(campaign.Design, given));
         if (isNew && counted)
         {
             spent = given + discount;
         }
 
-        if (spent >= budget && campaign.Status == CampaignStatus.Running)
+        if (CampaignBudget.MustPause(campaign, spent ?? given))
         {
-            try
-            {
-                logger.LogInformation("Campaign {CampaignKey} spent its budget of {Budget}: paused", this.GetPrimaryKeyString(), budget);
-                await SaveAsync(CampaignLifecycle.Pause(campaign, PauseReason.BudgetSpent, clock.GetUtcNow()));
-            }
-            catch (Exception exception)
-            {
-                // The decision is stored and must reach the shopper's fold; the next charge pauses again.
-                logger.LogWarning(exception, "Pausing campaign {CampaignKey} for its budget failed", this.GetPrimaryKeyString());
-            }
+            await PauseForBudgetAsync();
         }
 
         return counted;
     }
 
     public Task<CampaignResult> EndAsync() => ChangeAsync(current => CampaignLifecycle.End(current, clock.GetUtcNow()));
-
-    public Task OutcomesChangedAsync()
-    {
-        var wait = publishedAt + settings.Value.KpiUpdateInterval - clock.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            return PublishAsync();
-        }
-
-        // Within the interval since the last update: one update at its end covers every change until then.
-        pendingPublish ??= this.RegisterGrainTimer(async _ =>
-        {
-            pendingPublish?.Dispose();
-            pendingPublish = null;
-            await PublishAsync();
-        }, wait, Timeout.InfiniteTimeSpan);
-        return Task.CompletedTask;
-    }
-
-    public Task SubscribeAsync(ICampaignKpiObserver observer)
-    {
-        observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
-
-    public Task UnsubscribeAsync(ICampaignKpiObserver observer)
-    {
-        observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (campaign is null)
-        {
-            await ForgetReminderAsync();
-            return;
-        }
-
-        await FollowClockAsync();
-    }
 
     private async Task<CampaignResult> ChangeAsync(Func<Campaign, Campaign> change)
     {
@@ -190,21 +141,7 @@ public sealed class CampaignGrain(
 
         return await SaveAsync(next)
             ? new CampaignResult(campaign)
-            : CampaignResult.Refused(CampaignResult.Conflict, "the campaign changed at the same moment elsewhere; read it again and retry.");
-    }
-
-    private async Task FollowClockAsync()
-    {
-        var next = CampaignLifecycle.FollowClock(campaign!, clock.GetUtcNow());
-        if (next != campaign)
-        {
-            logger.LogInformation("Campaign {CampaignKey} is now {Status}", this.GetPrimaryKeyString(), next.Status);
-            await SaveAsync(next);
-        }
-        else
-        {
-            await ScheduleAsync();
-        }
+            : CampaignResult.Refused(ErrorCodes.Conflict, "The campaign changed at the same moment elsewhere; read it again and retry.");
     }
 
     /// <summary>Stores the change; false (and the stored campaign reloaded) when the row changed since it was read.</summary>
@@ -230,80 +167,21 @@ public sealed class CampaignGrain(
         return true;
     }
 
-    /// <summary>Recomputes the KPIs from the outcome rows; when they or the status changed, records the hour and tells the subscribed nodes.</summary>
-    private async Task PublishAsync(bool statusChanged = false)
+    private async Task PauseForBudgetAsync()
     {
         try
         {
-            await TryPublishAsync(statusChanged);
+            logger.LogInformation("Campaign {CampaignKey} spent its budget of {Budget}: paused", this.GetPrimaryKeyString(), campaign!.Design.Budget);
+            await SaveAsync(CampaignLifecycle.Pause(campaign, PauseReason.BudgetSpent, clock.GetUtcNow()));
         }
         catch (Exception exception)
         {
-            // KPIs are computed again at the next change or poll; a failure here must not fail the change that caused it.
-            logger.LogWarning(exception, "Publishing the KPIs of campaign {CampaignKey} failed", this.GetPrimaryKeyString());
-        }
-    }
-
-    private async Task TryPublishAsync(bool statusChanged)
-    {
-        if (campaign is null)
-        {
-            return;
-        }
-
-        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaignId);
-        var now = clock.GetUtcNow();
-        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, CampaignKpis.From(treatment, control, campaign.Design.Budget));
-        publishedAt = now;
-        var kpisChanged = published?.Kpis != update.Kpis;
-        if (!kpisChanged && !statusChanged)
-        {
-            return;
-        }
-
-        published = update;
-        await history.RecordAsync(tenantId, campaignId, now, update.Kpis);
-        await observers.Notify(observer => observer.OnKpisAsync(tenantId, update));
-        if (statusChanged)
-        {
-            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignStatus, update);
-        }
-
-        if (kpisChanged)
-        {
-            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignKpis, update);
-        }
-    }
-
-    /// <summary>Arms the reminder for the next time the campaign moves on by itself: its start or its end.</summary>
-    private async Task ScheduleAsync()
-    {
-        DateTimeOffset? due = campaign!.Status switch
-        {
-            CampaignStatus.Scheduled => campaign.Design.StartsAt,
-            CampaignStatus.Running or CampaignStatus.Paused => campaign.Design.EndsAt,
-            _ => null,
-        };
-        if (due is null)
-        {
-            await ForgetReminderAsync();
-            return;
-        }
-
-        var wait = due.Value - clock.GetUtcNow();
-        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
-        await this.RegisterOrUpdateReminder(ClockReminder, wait, ReminderPeriod);
-    }
-
-    private async Task ForgetReminderAsync()
-    {
-        if (await this.GetReminder(ClockReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
+            // The charge decision is stored and must reach the user's fold; the next charge pauses again.
+            logger.LogWarning(exception, "Pausing campaign {CampaignKey} for its budget failed", this.GetPrimaryKeyString());
         }
     }
 
     private async Task<decimal> SpentAsync() => spent ??= await charges.SpentAsync(tenantId, campaignId);
 
-    private CampaignResult Missing() => CampaignResult.Refused(CampaignResult.NotFound, $"no campaign with id '{campaignId}'.");
+    private CampaignResult Missing() => CampaignResult.Refused(ErrorCodes.NotFound, $"No campaign with id '{campaignId}' exists in this tenant.");
 }

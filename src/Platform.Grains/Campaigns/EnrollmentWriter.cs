@@ -7,7 +7,7 @@ using Platform.Storage.Campaigns;
 namespace Platform.Grains.Campaigns;
 
 /// <summary>
-/// Writes the latest outcome row of each (campaign, shopper) on this node to campaigns.outcomes, once a
+/// Writes the latest outcome row of each (campaign, user) on this node to campaigns.outcomes, once a
 /// second, then tells each campaign written that its outcomes changed. A popular campaign's events thus reach
 /// PostgreSQL as one statement, and its grain as one call, per node and second: no activation sees them one by one.
 /// </summary>

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Platform.Grains.Writing;
-using Platform.Storage.Shoppers;
+using Platform.Storage.Users;
 
 namespace Platform.Grains.Profiles;
 
-/// <summary>Writes the latest profile row of each shopper on this node to shoppers.profiles, once a second.</summary>
+/// <summary>Writes the latest profile row of each user on this node to users.profiles, once a second.</summary>
 public sealed class ProjectionWriter(ProfileProjection projection, ILogger<ProjectionWriter> logger)
     : LatestRowWriter<(string Tenant, string User), ProfileRow>(logger)
 {

@@ -1,7 +1,7 @@
 namespace Platform.Grains.Profiles;
 
 /// <summary>
-/// Bounds how many profile snapshots a node writes at once, so a wave of deactivations or busy shoppers
+/// Bounds how many profile snapshots a node writes at once, so a wave of deactivations or busy users
 /// cannot take every database connection (the event log and reads need them too).
 /// </summary>
 public sealed class StateWriteLimiter

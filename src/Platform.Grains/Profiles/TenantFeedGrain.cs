@@ -9,11 +9,11 @@ using Platform.Storage.Events;
 namespace Platform.Grains.Profiles;
 
 /// <summary>
-/// Hands a tenant's events to shopper grains in log order. Batches ahead of a gap wait in memory; a gap
+/// Hands a tenant's events to user grains in log order. Batches ahead of a gap wait in memory; a gap
 /// still open after <see cref="GapTimeout"/> (its node died between commit and hand-over) is read back
 /// from the log, as is everything after the stored offset when the grain activates. When nothing arrives
 /// for <see cref="IdleCheck"/>, the log head is checked too, so a lost last hand-over is not left behind.
-/// The stored offset trails the delivered one by a save interval: after a crash, shoppers touched just
+/// The stored offset trails the delivered one by a save interval: after a crash, users touched just
 /// before it are visited again and refresh their projection rows.
 /// </summary>
 public sealed class TenantFeedGrain(
@@ -123,8 +123,8 @@ public sealed class TenantFeedGrain(
 
     private async Task HandOverAsync(IReadOnlyList<LoggedEvent> events, long through)
     {
-        var byShopper = events.GroupBy(e => e.Event.UserId, StringComparer.Ordinal);
-        await Task.WhenAll(byShopper.Select(group =>
+        var byUser = events.GroupBy(e => e.Event.UserId, StringComparer.Ordinal);
+        await Task.WhenAll(byUser.Select(group =>
             GrainFactory.GetGrain<IUserGrain>(GrainKeys.User(tenantId, group.Key))
                 .ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(group.ToList()))));
         state.State.DeliveredThrough = through;

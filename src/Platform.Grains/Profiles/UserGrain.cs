@@ -11,12 +11,12 @@ using Platform.Domain.Profiles;
 using Platform.Grains.Campaigns;
 using Platform.Storage.Campaigns;
 using Platform.Storage.Events;
-using Platform.Storage.Shoppers;
+using Platform.Storage.Users;
 
 namespace Platform.Grains.Profiles;
 
 /// <summary>
-/// A shopper's live profile. The snapshot is written once <see cref="WriteEvery"/> new events have been
+/// A user's live profile. The snapshot is written once <see cref="WriteEvery"/> new events have been
 /// folded, or with the next event after <see cref="WriteInterval"/>, and on deactivation; whatever the
 /// last snapshot misses is replayed from the log on activation, so a crash loses nothing that was
 /// acknowledged. There is no timer per grain: tens of thousands of them would flush in bursts.
@@ -87,7 +87,7 @@ public sealed class UserGrain(
     public async Task ForgetAsync(long throughSeq)
     {
         await state.ClearStateAsync();
-        state.State = new UserState { Profile = new ShopperProfile { AppliedSeq = throughSeq } };
+        state.State = new UserState { Profile = new UserProfile { AppliedSeq = throughSeq } };
         unsaved = 0;
 
         // Events logged after the erasure began belong to the new profile.
@@ -110,7 +110,7 @@ public sealed class UserGrain(
         settingsLoadedAt = clock.GetUtcNow();
     }
 
-    /// <summary>Folds the events and, when any was new, queues the shopper's projection row and changed campaign outcome rows.</summary>
+    /// <summary>Folds the events and, when any was new, queues the user's projection row and changed campaign outcome rows.</summary>
     private async Task FoldAsync(IReadOnlyList<LoggedEvent> events)
     {
         var arrivedAt = clock.GetUtcNow();
@@ -131,7 +131,7 @@ public sealed class UserGrain(
         QueueRows(profile.Enrollments.Where(x => !before.Contains(x, ReferenceEqualityComparer.Instance)));
     }
 
-    /// <summary>Queues the shopper's projection row and the given campaign outcome rows.</summary>
+    /// <summary>Queues the user's projection row and the given campaign outcome rows.</summary>
     private void QueueRows(IEnumerable<CampaignEnrollment> changed)
     {
         var profile = state.State.Profile;
@@ -152,24 +152,21 @@ public sealed class UserGrain(
     private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<LoggedEvent> events, CampaignContext context)
     {
         var refused = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events.Select(l => l.Event).OrderBy(e => e.OccurredAt))
+        foreach (var (eventId, campaignId, discount) in CampaignAttribution.BudgetCharges(events.Select(l => l.Event), context))
         {
-            if (e.CampaignId is { } id && context.Find(id) is { } campaign && CampaignAttribution.BudgetCharge(e, campaign, context) is { } discount
-                && !await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, id)).ChargeAsync(e.EventId, discount))
+            if (!await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, campaignId)).ChargeAsync(eventId, discount))
             {
-                refused.Add(e.EventId);
+                refused.Add(eventId);
             }
         }
 
         return refused;
     }
 
-    // A batch naming a campaign this node's copy does not count (just launched elsewhere?) gets a fresh copy.
     private async Task<IReadOnlyDictionary<string, Campaign>> CampaignsForAsync(IReadOnlyList<LoggedEvent> events, DateTimeOffset arrivedAt)
     {
         var known = await campaigns.GetAsync(tenantId);
-        var missing = events.Any(e => CampaignAttribution.IsCampaignEvent(e.Event.Type) && e.Event.CampaignId is { } id && !(known.TryGetValue(id, out var campaign) && CampaignAttribution.IsLive(campaign, e.Event.OccurredAt)));
-        return missing ? await campaigns.GetFreshAsync(tenantId, arrivedAt) : known;
+        return CampaignAttribution.NeedsFreshCampaigns(events.Select(e => e.Event), known) ? await campaigns.GetFreshAsync(tenantId, arrivedAt) : known;
     }
 
     private async Task FlushAsync()

@@ -5,5 +5,5 @@ namespace Platform.Grains.Profiles;
 /// <summary>Stored as JSON: the folded profile, which carries the log offset it has applied.</summary>
 public sealed class UserState
 {
-    public ShopperProfile Profile { get; set; } = new();
+    public UserProfile Profile { get; set; } = new();
 }

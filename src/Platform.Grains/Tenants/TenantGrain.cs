@@ -1,7 +1,7 @@
 using Orleans.Runtime;
 using Platform.Abstractions;
 using Platform.Abstractions.Tenants;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Grains.Tenants;
 

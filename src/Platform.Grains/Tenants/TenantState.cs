@@ -1,5 +1,5 @@
 using Platform.Abstractions.Tenants;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Grains.Tenants;
 

@@ -7,7 +7,8 @@ namespace Platform.Ingestion.Imports;
 
 /// <summary>
 /// Streams the records of an uploaded CSV file (UTF-8 with or without BOM, quoted fields, CRLF or LF).
-/// A record longer than <see cref="MaxRecordChars"/> or broken quoting fails the import with the line,
+/// A record longer than <see cref="MaxRecordChars"/> or broken quoting fails the import with the line (records are
+/// numbered as lines with the header as line 1, as rejections are),
 /// instead of exhausting memory.
 /// </summary>
 public static class CsvFile
@@ -79,7 +80,7 @@ public static class CsvFile
         }
         catch (CsvFormatException exception)
         {
-            throw new ImportFailure($"Line {exception.RowNumber}: malformed CSV ({exception.Message}).");
+            throw new ImportFailure($"Line {exception.RowNumber + 1}: malformed CSV ({exception.Message}).");
         }
     }
 }

@@ -3,7 +3,7 @@ using Platform.Abstractions;
 using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Imports;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 using Platform.Storage.Campaigns;
 using Platform.Storage.Experiments;
 using Platform.Storage.Imports;
@@ -12,10 +12,10 @@ namespace Platform.Ingestion.Imports;
 
 /// <summary>
 /// Past experiments: every treatment arm becomes an ENDED campaign whose holdout is the control group;
-/// customers become tagged shoppers whose feature columns are attributes; each customer gets an outcome
+/// customers become tagged users whose feature columns are attributes; each customer gets an outcome
 /// row per campaign it belongs to (control customers belong to every arm's campaign).
 /// </summary>
-public sealed class ExperimentImport(ExperimentStore store, CampaignStore campaignStore, ShopperWrites writes, IGrainFactory grains)
+public sealed class ExperimentImport(ExperimentStore store, CampaignStore campaignStore, UserWrites writes, IGrainFactory grains)
 {
     public async Task<ExperimentWriter> StartAsync(
         ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, CancellationToken cancellationToken)
@@ -27,7 +27,9 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
 
         var features = ExperimentRowMapper.FeatureSchema(mapping, statistics.Keys.ToList(), statistics);
         var schema = await DeclareFeaturesAsync(tenant, features);
-        var assignedAt = mapping.AssignedAt ?? job.CreatedAt;
+        // Without a stated assignment time, the first import's time stays: importing the file again changes nothing.
+        var earlier = await campaignStore.GetAsync(tenant.Id, CampaignId(mapping, mapping.Arms[0]), cancellationToken);
+        var assignedAt = mapping.AssignedAt ?? (earlier is { Source: CampaignSource.Imported } ? earlier.Design.StartsAt : job.CreatedAt);
         var assignments = statistics[mapping.AssignmentColumn];
         var control = mapping.ControlValues.Sum(assignments.Count);
         var campaigns = mapping.Arms.Select(arm =>

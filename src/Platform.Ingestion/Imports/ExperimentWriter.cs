@@ -2,16 +2,16 @@ using System.Text.Json;
 using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Imports;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 using Platform.Storage.Experiments;
 using Platform.Storage.Imports;
-using Platform.Storage.Shoppers;
+using Platform.Storage.Users;
 
 namespace Platform.Ingestion.Imports;
 
-/// <summary>Writes the rows of one past-experiment import: tagged shoppers and their outcome rows.</summary>
+/// <summary>Writes the rows of one past-experiment import: tagged users and their outcome rows.</summary>
 public sealed class ExperimentWriter(
-    ExperimentStore store, ShopperWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
+    ExperimentStore store, UserWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
     IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt)
 {
     private readonly ExperimentRowMapper mapper = new(mapping, features);
@@ -38,26 +38,31 @@ public sealed class ExperimentWriter(
             }
         }
 
-        var users = accepted.Select(a => new ShopperDraft(a.Row.UserId, Attributes: a.Row.Features, Tags: [.. tags, experimentTag, ArmTag(a.Row.Arm)])).ToList();
+        var users = accepted.Select(a => new UserDraft(a.Row.UserId, Attributes: a.Row.Features, Tags: [.. tags, experimentTag, ArmTag(a.Row.Arm)])).ToList();
         var outcome = await writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, users, TagMerge.Add, cancellationToken);
         var stored = new List<OutcomeRow>();
+        var valid = new List<(UpsertStatus Status, string UserId)>();
         foreach (var result in outcome.Results)
         {
             var (line, row) = accepted[result.Index];
-            if (!result.Accepted)
+            if (!result.IsValid)
             {
                 batch.Reject(line, result.Errors);
                 continue;
             }
 
-            batch.Accepted++;
+            valid.Add((result.Status, row.UserId));
             var features = JsonSerializer.Serialize(row.Features.ToDictionary(f => f.Name, f => f.Number is { } n ? (object)n : f.Text!));
             var sides = row.Arm.IsControl ? campaigns : [campaigns[row.Arm.TreatmentIndex!.Value]];
             stored.AddRange(sides.Select(campaign => new OutcomeRow(
                 campaign.Id, row.UserId, !row.Arm.IsControl, assignedAt, mapping.WindowDays, row.Participated, row.Conversions, row.Revenue, features, job.Id)));
         }
 
-        await store.UpsertOutcomesAsync(tenant.Id, stored, cancellationToken);
+        var changedOutcomes = await store.UpsertOutcomesAsync(tenant.Id, stored, cancellationToken);
+        foreach (var (status, userId) in valid)
+        {
+            batch.Count(status == UpsertStatus.Accepted || changedOutcomes.Contains(userId) ? UpsertStatus.Accepted : UpsertStatus.Unchanged);
+        }
     }
 
     public async Task<string> SummaryAsync(IReadOnlyList<string> ignoredColumns, CancellationToken cancellationToken)

@@ -1,9 +1,10 @@
+using Platform.Domain.Errors;
 using Platform.Abstractions.Tenants;
 using Platform.Domain.Catalog;
 using Platform.Domain.Events;
 using Platform.Domain.Imports;
-using Platform.Domain.Shoppers;
-using Platform.Storage.Shoppers;
+using Platform.Domain.Users;
+using Platform.Storage.Users;
 
 namespace Platform.Ingestion.Imports;
 
@@ -55,26 +56,39 @@ public sealed partial class ImportRunner
     private async Task WriteUsersAsync(TenantInfo tenant, IReadOnlyList<string> tags, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
     {
         var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.User(r.Cells, tenant.AttributeSchema, tags))).ToList();
-        await WriteUpsertsAsync(mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(), batch,
+        await WriteUpsertsAsync(
+            mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(),
+            batch,
+            draft => UserValidator.Validate(draft, tenant.AttributeSchema).Violations,
             drafts => writes.UpsertUsersAsync(tenant.Id, tenant.AttributeSchema, drafts, TagMerge.Add, cancellationToken));
     }
 
     private async Task WriteItemsAsync(TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
     {
         var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.Item(r.Cells))).ToList();
-        await WriteUpsertsAsync(mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(), batch,
+        await WriteUpsertsAsync(
+            mapped.Select(m => (m.Line, m.Mapped.Draft, m.Mapped.Violations)).ToList(),
+            batch,
+            draft => ItemValidator.Validate(draft).Violations,
             drafts => writes.UpsertItemsAsync(tenant.Id, drafts, cancellationToken));
     }
 
+    /// <summary>
+    /// Rows whose cells did not parse are rejected with those problems and every other rule the row breaks (the
+    /// validator sees the row with the unparsed cells left out); the rest go through the API's write path.
+    /// </summary>
     private static async Task WriteUpsertsAsync<TDraft>(
-        IReadOnlyList<(long Line, TDraft Draft, IReadOnlyList<Violation> Violations)> mapped, RowBatch batch, Func<IReadOnlyList<TDraft>, Task<UpsertOutcome>> write)
+        IReadOnlyList<(long Line, TDraft Draft, IReadOnlyList<Violation> Violations)> mapped,
+        RowBatch batch,
+        Func<TDraft, IReadOnlyList<Violation>> validate,
+        Func<IReadOnlyList<TDraft>, Task<UpsertOutcome>> write)
     {
-        var typed = mapped.Where(m => m.Violations.Count == 0).ToList();
-        foreach (var (line, _, violations) in mapped.Where(m => m.Violations.Count > 0))
+        foreach (var (line, draft, violations) in mapped.Where(m => m.Violations.Count > 0))
         {
-            batch.Reject(line, violations);
+            batch.Reject(line, AllBroken(violations, validate(draft)));
         }
 
+        var typed = mapped.Where(m => m.Violations.Count == 0).ToList();
         if (typed.Count == 0)
         {
             return;
@@ -83,9 +97,9 @@ public sealed partial class ImportRunner
         var outcome = await write(typed.Select(t => t.Draft).ToList());
         foreach (var result in outcome.Results)
         {
-            if (result.Accepted)
+            if (result.IsValid)
             {
-                batch.Accepted++;
+                batch.Count(result.Status);
             }
             else
             {
@@ -97,9 +111,10 @@ public sealed partial class ImportRunner
     private async Task WriteEventsAsync(TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
     {
         var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.Event(r.Cells))).ToList();
-        foreach (var (line, (_, violations)) in mapped.Where(m => m.Mapped.Violations.Count > 0))
+        var horizon = TimeSpan.FromDays(tenant.Settings.EventHorizonDays);
+        foreach (var (line, (draft, violations)) in mapped.Where(m => m.Mapped.Violations.Count > 0))
         {
-            batch.Reject(line, violations);
+            batch.Reject(line, AllBroken(violations, EventValidator.Validate(draft, clock.GetUtcNow(), horizon).Violations));
         }
 
         var typed = mapped.Where(m => m.Mapped.Violations.Count == 0).ToList();
@@ -117,7 +132,7 @@ public sealed partial class ImportRunner
                     batch.Accepted++;
                     break;
                 case IngestStatus.Duplicate:
-                    batch.Duplicates++;
+                    batch.Unchanged++; // an event with this id is stored already
                     break;
                 default:
                     batch.Reject(typed[result.Index].Line, result.Errors);
@@ -125,4 +140,8 @@ public sealed partial class ImportRunner
             }
         }
     }
+
+    /// <summary>The cells that did not parse, then every other field's broken rules.</summary>
+    private static IReadOnlyList<Violation> AllBroken(IReadOnlyList<Violation> unparsed, IReadOnlyList<Violation> validation) =>
+        [.. unparsed, .. validation.Where(v => unparsed.All(u => !string.Equals(u.Field, v.Field, StringComparison.OrdinalIgnoreCase)))];
 }

@@ -17,9 +17,10 @@ namespace Platform.Ingestion.Imports;
 public sealed partial class ImportRunner(
     ImportStore imports,
     EventIngestion events,
-    ShopperWrites writes,
+    UserWrites writes,
     ExperimentImport experiments,
     IGrainFactory grains,
+    TimeProvider clock,
     ILogger<ImportRunner> logger)
 {
     public const int BatchRows = 2_000;

@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Events;
 using Platform.Storage.Imports;
 
@@ -10,6 +11,8 @@ public sealed class RowBatch
 
     public long Accepted { get; set; }
 
+    public long Unchanged { get; set; }
+
     public long Duplicates { get; set; }
 
     public long Dropped { get; set; }
@@ -18,11 +21,24 @@ public sealed class RowBatch
 
     public long RejectedRows { get; private set; }
 
+    /// <summary>Counts a valid row by what its write did.</summary>
+    public void Count(UpsertStatus status)
+    {
+        if (status == UpsertStatus.Accepted)
+        {
+            Accepted++;
+        }
+        else
+        {
+            Unchanged++;
+        }
+    }
+
     public void Reject(long line, IEnumerable<Violation> violations)
     {
         RejectedRows++;
         Rejections.AddRange(violations.Select(v => new RowRejection(line, v.Field, v.Rule, v.Message)));
     }
 
-    public ImportCounts Counts => new(Read, Accepted, Duplicates, RejectedRows, Dropped);
+    public ImportCounts Counts => new(Read, Accepted, Unchanged, Duplicates, RejectedRows, Dropped);
 }

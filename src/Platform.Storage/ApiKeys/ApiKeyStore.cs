@@ -34,11 +34,19 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    /// <summary>Up to <paramref name="limit"/> keys of the tenant, oldest first, after the (created at, id) of <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(
+        string tenantId, int limit, (DateTimeOffset CreatedAt, Guid Id)? after, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM platform.api_keys WHERE tenant_id = @tenant ORDER BY created_at, id");
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM platform.api_keys
+            WHERE tenant_id = @tenant AND (@after_at::timestamptz IS NULL OR (created_at, id) > (@after_at, @after_id))
+            ORDER BY created_at, id LIMIT @limit
+            """);
         command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("after_at", after?.CreatedAt));
+        command.Parameters.AddWithValue("after_id", after?.Id ?? Guid.Empty);
         return await ReadAsync(command, cancellationToken);
     }
 

@@ -4,7 +4,7 @@ using Platform.Domain.Audiences;
 
 namespace Platform.Storage.Audiences;
 
-/// <summary>Listings and summaries of audiences, computed in PostgreSQL over the tenant's shoppers.</summary>
+/// <summary>Listings and summaries of audiences, computed in PostgreSQL over the tenant's users.</summary>
 public sealed class AudienceQueries(NpgsqlDataSource dataSource)
 {
     public const int TopBuckets = 20;
@@ -16,8 +16,9 @@ public sealed class AudienceQueries(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>One page of the audience in user id order, after <paramref name="after"/>; one row more tells whether another page exists.</summary>
-    public async Task<(IReadOnlyList<ShopperSummary> Page, bool HasMore)> PageAsync(
-        string tenantId, Audience audience, int first, string? after, CancellationToken cancellationToken = default)
+    /// <summary>Up to <paramref name="limit"/> users of the audience in user id order, after the user id <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<UserSummary>> PageAsync(
+        string tenantId, Audience audience, int limit, string? after, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand();
         var where = AudienceSql.Where(audience, tenantId, command);
@@ -27,12 +28,12 @@ public sealed class AudienceQueries(NpgsqlDataSource dataSource)
             ORDER BY user_id COLLATE "C" LIMIT @limit
             """;
         command.Parameters.AddWithValue("after", (object?)after ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-        command.Parameters.AddWithValue("limit", first + 1);
-        var rows = new List<ShopperSummary>();
+        command.Parameters.AddWithValue("limit", limit);
+        var rows = new List<UserSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new ShopperSummary(
+            rows.Add(new UserSummary(
                 reader.GetString(0),
                 reader.IsDBNull(1) ? null : reader.GetInt16(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
@@ -46,7 +47,7 @@ public sealed class AudienceQueries(NpgsqlDataSource dataSource)
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)));
         }
 
-        return rows.Count > first ? (rows[..first], true) : (rows, false);
+        return rows;
     }
 
     public async Task<AudienceSummary> SummarizeAsync(string tenantId, Audience audience, CancellationToken cancellationToken = default)

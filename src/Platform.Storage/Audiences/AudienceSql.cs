@@ -7,16 +7,16 @@ using Platform.Domain.Events;
 namespace Platform.Storage.Audiences;
 
 /// <summary>
-/// Compiles audiences to SQL over a tenant's shoppers: attributes (shoppers.users) joined with the profile
-/// projection (shoppers.profiles). Same field names and meaning as <see cref="AudienceEvaluator"/>:
-/// a shopper without events reads as an empty profile. Every value is a parameter.
+/// Compiles audiences to SQL over a tenant's users: attributes (users.attributes) joined with the profile
+/// projection (users.profiles). Same field names and meaning as <see cref="AudienceEvaluator"/>:
+/// a user without events reads as an empty profile. Every value is a parameter.
 /// </summary>
 public sealed class AudienceSql
 {
-    /// <summary>The tenant's shoppers, as relation "s" with columns u.* and p.* reachable as s.</summary>
+    /// <summary>The tenant's users, as relation "s" with columns u.* and p.* reachable as s.</summary>
     public const string From = """
-        (SELECT * FROM shoppers.users WHERE tenant_id = @tenant) u
-        FULL JOIN (SELECT * FROM shoppers.profiles WHERE tenant_id = @tenant) p USING (user_id)
+        (SELECT * FROM users.attributes WHERE tenant_id = @tenant) u
+        FULL JOIN (SELECT * FROM users.profiles WHERE tenant_id = @tenant) p USING (user_id)
         """;
 
     private readonly NpgsqlCommand command;
@@ -118,7 +118,7 @@ public sealed class AudienceSql
         return numeric ? $"{expression}::double precision {symbol} {parameter}" : $"{expression} COLLATE \"C\" {symbol} {parameter}";
     }
 
-    /// <summary>The SQL for a field, with an empty profile's values where a shopper has no projection row.</summary>
+    /// <summary>The SQL for a field, with an empty profile's values where a user has no projection row.</summary>
     private string Expression(string field) => field switch
     {
         "age" => "u.age",

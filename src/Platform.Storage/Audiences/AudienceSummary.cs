@@ -2,7 +2,7 @@ namespace Platform.Storage.Audiences;
 
 /// <summary>Counts and distributions of an audience, computed in PostgreSQL from the profile projection.</summary>
 public sealed record AudienceSummary(
-    long Shoppers,
+    long Users,
     long WithEvents,
     long Buyers,
     decimal Revenue,

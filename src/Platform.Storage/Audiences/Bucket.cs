@@ -1,4 +1,4 @@
 namespace Platform.Storage.Audiences;
 
-/// <summary>How many shoppers of an audience have one value.</summary>
+/// <summary>How many users of an audience have one value.</summary>
 public sealed record Bucket(string Key, long Count);

@@ -5,7 +5,7 @@ using Platform.Domain.Audiences;
 
 namespace Platform.Storage.Audiences;
 
-/// <summary>shoppers.segments; rules are stored as JSON with operator names, scoped by tenant.</summary>
+/// <summary>users.segments; rules are stored as JSON with operator names, scoped by tenant.</summary>
 public sealed class SegmentStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -14,11 +14,19 @@ public sealed class SegmentStore(NpgsqlDataSource dataSource)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Creates the segment; returns null when the tenant already has one with this name.</summary>
+    /// <summary>Every profile read evaluates the tenant's segments, so a tenant has at most this many.</summary>
+    public const int MaxPerTenant = 100;
+
+    /// <summary>
+    /// Creates the segment; returns null when the tenant already has one with this name or has
+    /// <see cref="MaxPerTenant"/> segments (<see cref="CountAsync"/> tells which).
+    /// </summary>
     public async Task<Segment?> CreateAsync(string tenantId, string name, AudienceRule rule, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO shoppers.segments (tenant_id, name, rule) VALUES (@tenant, @name, @rule::jsonb)
+        await using var command = dataSource.CreateCommand($"""
+            INSERT INTO users.segments (tenant_id, name, rule)
+            SELECT @tenant, @name, @rule::jsonb
+            WHERE (SELECT count(*) FROM users.segments WHERE tenant_id = @tenant) < {MaxPerTenant}
             ON CONFLICT (tenant_id, name) DO NOTHING
             RETURNING name, rule, created_at
             """);
@@ -28,9 +36,16 @@ public sealed class SegmentStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
+    public async Task<long> CountAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM users.segments WHERE tenant_id = @tenant");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<IReadOnlyList<Segment>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT name, rule, created_at FROM shoppers.segments WHERE tenant_id = @tenant ORDER BY name");
+        await using var command = dataSource.CreateCommand("SELECT name, rule, created_at FROM users.segments WHERE tenant_id = @tenant ORDER BY name");
         command.Parameters.AddWithValue("tenant", tenantId);
         return await ReadAsync(command, cancellationToken);
     }

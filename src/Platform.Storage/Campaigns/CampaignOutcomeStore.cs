@@ -6,7 +6,7 @@ using Platform.Storage.Database;
 
 namespace Platform.Storage.Campaigns;
 
-/// <summary>One enrolled shopper's outcome row of a live campaign, computed at <see cref="AsOf"/> from the shopper's log up to <see cref="Seq"/>.</summary>
+/// <summary>One enrolled user's outcome row of a live campaign, computed at <see cref="AsOf"/> from the user's log up to <see cref="Seq"/>.</summary>
 public sealed record EnrollmentRow(string TenantId, string UserId, CampaignEnrollment Enrollment, long Seq, DateTimeOffset AsOf);
 
 /// <summary>campaigns.outcomes: live campaigns' rows and the per-side sums KPIs are computed from. Scoped by tenant.</summary>
@@ -14,7 +14,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Writes the rows; a row computed at an older log offset than the stored one is skipped, and so is a row
-    /// computed before the shopper was erased.
+    /// computed before the user was erased.
     /// </summary>
     public async Task UpsertAsync(IReadOnlyList<EnrollmentRow> rows, CancellationToken cancellationToken = default)
     {
@@ -32,10 +32,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
                         @exposures, @participations, @engagement, @redemptions, @over_budget, @cost, @orders, @gmv, @rating_sum, @rating_count, @leaks, @seq, @as_of)
                 AS s(tenant, campaign, user_id, arm, assigned, window_days, participated, conversions, revenue, features,
                      exposures, participations, engagement, redemptions, over_budget, cost, orders, gmv, rating_sum, rating_count, leaks, seq, as_of)
-            WHERE NOT EXISTS (
-                SELECT 1 FROM shoppers.erasures e
-                WHERE e.tenant_id = s.tenant AND e.user_hash = encode(sha256(convert_to(s.tenant || ':' || s.user_id, 'UTF8')), 'hex')
-                  AND e.erased_at >= s.as_of)
+            WHERE NOT users.erased_since(s.tenant, s.user_id, s.as_of)
             ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
                 arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
                 conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, exposures = EXCLUDED.exposures,

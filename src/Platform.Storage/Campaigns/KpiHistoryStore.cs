@@ -5,7 +5,7 @@ using Platform.Domain.Campaigns;
 namespace Platform.Storage.Campaigns;
 
 /// <summary>One point of a campaign's KPI history: the KPIs as they stood at the end of the hour starting at <see cref="Hour"/>.</summary>
-public sealed record KpiHistoryPoint(DateTimeOffset Hour, CampaignKpis Kpis);
+public sealed record KpiHistoryPoint(DateTimeOffset At, CampaignKpis Kpis);
 
 /// <summary>campaigns.kpi_hourly: the last KPIs of each hour, per campaign; scoped by tenant.</summary>
 public sealed class KpiHistoryStore(NpgsqlDataSource dataSource)

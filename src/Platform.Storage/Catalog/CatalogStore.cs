@@ -10,13 +10,16 @@ namespace Platform.Storage.Catalog;
 /// <summary>catalog.items, as the facts profiles need (category = the leaf of the category path).</summary>
 public sealed class CatalogStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Upserts items whole (a catalog feed replaces what it sends); an id given twice keeps its last item.</summary>
-    public async Task UpsertAsync(string tenantId, IReadOnlyList<CatalogItem> items, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Upserts items whole (a catalog feed replaces what it sends); an id given twice keeps its last item. Returns the
+    /// ids whose row was created or changed.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> UpsertAsync(string tenantId, IReadOnlyList<CatalogItem> items, CancellationToken cancellationToken = default)
     {
         var rows = items.GroupBy(i => i.ItemId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         if (rows.Count == 0)
         {
-            return;
+            return new HashSet<string>();
         }
 
         await using var command = dataSource.CreateCommand("""
@@ -28,6 +31,9 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
             ON CONFLICT (tenant_id, item_id) DO UPDATE SET
                 title = EXCLUDED.title, category_path = EXCLUDED.category_path, brand = EXCLUDED.brand,
                 price = EXCLUDED.price, currency = EXCLUDED.currency, tags = EXCLUDED.tags, updated_at = now()
+            WHERE (EXCLUDED.title, EXCLUDED.category_path, EXCLUDED.brand, EXCLUDED.price, EXCLUDED.currency, EXCLUDED.tags)
+                IS DISTINCT FROM (i.title, i.category_path, i.brand, i.price, i.currency, i.tags)
+            RETURNING item_id
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.AddArray("item_id", NpgsqlDbType.Text, rows.Select(r => r.ItemId).ToArray());
@@ -37,7 +43,7 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
         command.AddArray("price", NpgsqlDbType.Numeric, rows.Select(r => r.Price).ToArray());
         command.AddArray("currency", NpgsqlDbType.Text, rows.Select(r => r.Currency).ToArray());
         command.AddArray("tags", NpgsqlDbType.Text, rows.Select(r => JsonSerializer.Serialize(r.Tags)).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ReadIdsAsync(cancellationToken);
     }
 
     /// <summary>Every item of the tenant, up to <paramref name="limit"/>; profile folding keeps them in memory.</summary>

@@ -83,7 +83,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return new AppendResult(first, first + events.Count - 1, stored);
     }
 
-    /// <summary>One shopper's events after an offset, in log order (profile replay).</summary>
+    /// <summary>One user's events after an offset, in log order (profile replay).</summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(string tenantId, string userId, long afterSeq, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

@@ -8,11 +8,12 @@ namespace Platform.Storage.Experiments;
 public sealed class ExperimentStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Stores outcome rows; importing the same rows again replaces them (one row per campaign and customer).</summary>
-    public async Task UpsertOutcomesAsync(string tenantId, IReadOnlyList<OutcomeRow> rows, CancellationToken cancellationToken = default)
+    /// <summary>Upserts the outcome rows; returns the user ids with a row that was created or changed (the import that wrote it aside).</summary>
+    public async Task<IReadOnlySet<string>> UpsertOutcomesAsync(string tenantId, IReadOnlyList<OutcomeRow> rows, CancellationToken cancellationToken = default)
     {
         if (rows.Count == 0)
         {
-            return;
+            return new HashSet<string>();
         }
 
         await using var command = dataSource.CreateCommand("""
@@ -24,6 +25,9 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
             ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
                 arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
                 conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, import_id = EXCLUDED.import_id
+            WHERE (EXCLUDED.arm, EXCLUDED.assigned_at, EXCLUDED.window_days, EXCLUDED.participated, EXCLUDED.conversions, EXCLUDED.revenue, EXCLUDED.features)
+                IS DISTINCT FROM (o.arm, o.assigned_at, o.window_days, o.participated, o.conversions, o.revenue, o.features)
+            RETURNING user_id
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.AddArray("campaign", NpgsqlDbType.Text, rows.Select(r => r.CampaignId).ToArray());
@@ -36,7 +40,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         command.AddArray("revenue", NpgsqlDbType.Numeric, rows.Select(r => r.Revenue).ToArray());
         command.AddArray("features", NpgsqlDbType.Text, rows.Select(r => r.FeaturesJson).ToArray());
         command.AddArray("import", NpgsqlDbType.Uuid, rows.Select(r => r.ImportId).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ReadIdsAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ArmStatistics>> ArmStatisticsAsync(string tenantId, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)

@@ -17,7 +17,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
     public const int MaxStoredRejections = 10_000;
 
     private const string Columns =
-        "id, tenant_id, kind, status, file_name, size_bytes, options, rows_read, rows_accepted, rows_duplicate, rows_rejected, rows_dropped, error, summary, created_at, started_at, finished_at";
+        "id, tenant_id, kind, status, file_name, size_bytes, options, rows_read, rows_accepted, rows_unchanged, rows_duplicate, rows_rejected, rows_dropped, error, summary, created_at, started_at, finished_at";
 
     public async Task<ImportJobRecord> CreateAsync(string tenantId, ImportKind kind, string fileName, string optionsJson, Guid? requestedBy, CancellationToken cancellationToken = default)
     {
@@ -95,7 +95,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             WITH cleared AS (DELETE FROM imports.rejections WHERE import_id = @id)
-            UPDATE imports.jobs SET status = 'RUNNING', started_at = now(), rows_read = 0, rows_accepted = 0, rows_duplicate = 0,
+            UPDATE imports.jobs SET status = 'RUNNING', started_at = now(), rows_read = 0, rows_accepted = 0, rows_unchanged = 0, rows_duplicate = 0,
                                     rows_rejected = 0, rows_dropped = 0, error = NULL
             WHERE id = @id AND status IN ('QUEUED', 'RUNNING')
             RETURNING {Columns}
@@ -109,13 +109,14 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
     {
         await using var batch = dataSource.CreateBatch();
         var counts = new NpgsqlBatchCommand("""
-            UPDATE imports.jobs SET rows_read = rows_read + @read, rows_accepted = rows_accepted + @accepted,
+            UPDATE imports.jobs SET rows_read = rows_read + @read, rows_accepted = rows_accepted + @accepted, rows_unchanged = rows_unchanged + @unchanged,
                 rows_duplicate = rows_duplicate + @duplicate, rows_rejected = rows_rejected + @rejected, rows_dropped = rows_dropped + @dropped
             WHERE id = @id
             """);
         counts.Parameters.AddWithValue("id", id);
         counts.Parameters.AddWithValue("read", delta.Read);
         counts.Parameters.AddWithValue("accepted", delta.Accepted);
+        counts.Parameters.AddWithValue("unchanged", delta.Unchanged);
         counts.Parameters.AddWithValue("duplicate", delta.Duplicates);
         counts.Parameters.AddWithValue("rejected", delta.Rejected);
         counts.Parameters.AddWithValue("dropped", delta.Dropped);
@@ -160,15 +161,20 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         return job;
     }
 
-    public async Task<IReadOnlyList<RowRejection>> RejectionsAsync(string tenantId, Guid id, int limit, CancellationToken cancellationToken = default)
+    /// <summary>An import's rejected rows by line; <paramref name="after"/> is the (line, field) of the last one already read.</summary>
+    public async Task<IReadOnlyList<RowRejection>> RejectionsAsync(
+        string tenantId, Guid id, int limit, (long Line, string Field)? after, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT r.line, r.field, r.rule, r.message FROM imports.rejections r JOIN imports.jobs j ON j.id = r.import_id
-            WHERE j.tenant_id = @tenant AND r.import_id = @id ORDER BY r.line, r.field LIMIT @limit
+            WHERE j.tenant_id = @tenant AND r.import_id = @id AND (@after_line::bigint IS NULL OR (r.line, r.field) > (@after_line, @after_field))
+            ORDER BY r.line, r.field LIMIT @limit
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.Add(new NpgsqlParameter<long?>("after_line", after?.Line));
+        command.Parameters.AddWithValue("after_field", after?.Field ?? "");
         var rejections = new List<RowRejection>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -195,11 +201,11 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
             reader.GetString(4),
             reader.GetInt64(5),
             reader.GetString(6),
-            new ImportCounts(reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11)),
-            reader.IsDBNull(12) ? null : reader.GetString(12),
+            new ImportCounts(reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12)),
             reader.IsDBNull(13) ? null : reader.GetString(13),
-            reader.GetFieldValue<DateTimeOffset>(14),
-            reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-            reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16));
+            reader.IsDBNull(14) ? null : reader.GetString(14),
+            reader.GetFieldValue<DateTimeOffset>(15),
+            reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
+            reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17));
     }
 }

@@ -164,14 +164,20 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The latest deliveries of one of the tenant's webhooks, newest first.</summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string tenantId, Guid webhookId, int first, CancellationToken cancellationToken = default)
+    /// <summary>A webhook's deliveries, newest first; <paramref name="after"/> is the (created at, id) of the last one already read.</summary>
+    public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(
+        string tenantId, Guid webhookId, int limit, (DateTimeOffset CreatedAt, Guid Id)? after, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {DeliveryColumns} FROM campaigns.webhook_deliveries WHERE tenant_id = @tenant AND webhook_id = @id ORDER BY created_at DESC, id LIMIT @first
+            SELECT {DeliveryColumns} FROM campaigns.webhook_deliveries
+            WHERE tenant_id = @tenant AND webhook_id = @id AND (@after_at::timestamptz IS NULL OR (created_at, id) < (@after_at, @after_id))
+            ORDER BY created_at DESC, id DESC LIMIT @limit
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", webhookId);
-        command.Parameters.AddWithValue("first", first);
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("after_at", after?.CreatedAt));
+        command.Parameters.AddWithValue("after_id", after?.Id ?? Guid.Empty);
         var deliveries = new List<WebhookDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -38,7 +38,7 @@ public sealed class CampaignAttributionTests
     [Fact]
     public void ARedemptionTheBudgetRefusedCountsAsOverBudgetWithoutCost()
     {
-        var profile = new ShopperProfile();
+        var profile = new UserProfile();
         var events = new[] { Event(1, 0, EventType.CouponRedeem, Boots, amount: 10m), Event(2, 1, EventType.CouponRedeem, Boots, amount: 10m) };
         ProfileFolder.Apply(profile, events, _ => null, ProfileSettings.Default, Context("ann") with { OverBudget = id => id == "e2" });
 
@@ -52,8 +52,30 @@ public sealed class CampaignAttributionTests
         var redeem = Event(1, 0, EventType.CouponRedeem, Boots, amount: 6m).Event;
         Assert.Equal(6m, CampaignAttribution.BudgetCharge(redeem, Boots, Context("ann")));
         Assert.Null(CampaignAttribution.BudgetCharge(redeem, Boots with { Design = Boots.Design with { Budget = null } }, Context("ann")));
-        Assert.Null(CampaignAttribution.BudgetCharge(redeem with { CampaignId = AllControl.Id }, AllControl, Context(ShopperOn(AllControl, CampaignArm.Control))));
+        Assert.Null(CampaignAttribution.BudgetCharge(redeem with { CampaignId = AllControl.Id }, AllControl, Context(UserOn(AllControl, CampaignArm.Control))));
         Assert.Null(CampaignAttribution.BudgetCharge(Exposure(2, 0, Boots).Event, Boots, Context("ann")));
+    }
+
+    [Fact]
+    public void BudgetChargesComeInTheOrderTheRedemptionsHappened()
+    {
+        var late = Event(1, 5, EventType.CouponRedeem, Boots, amount: 7m).Event;
+        var early = Event(2, 1, EventType.CouponRedeem, Boots, amount: 3m).Event;
+        var exposure = Exposure(3, 0, Boots).Event;
+
+        var charges = CampaignAttribution.BudgetCharges([late, exposure, early], Context("ann"));
+
+        Assert.Equal([(early.EventId, Boots.Id, 3m), (late.EventId, Boots.Id, 7m)], charges);
+    }
+
+    [Fact]
+    public void CampaignsAreReadAgainOnlyWhenAnEventNamesOneNotKnownAsLive()
+    {
+        var known = new Dictionary<string, Campaign> { [Boots.Id] = Boots };
+
+        Assert.False(CampaignAttribution.NeedsFreshCampaigns([Exposure(1, 0, Boots).Event], known));
+        Assert.True(CampaignAttribution.NeedsFreshCampaigns([Exposure(1, 0, Scarves).Event], known));
+        Assert.False(CampaignAttribution.NeedsFreshCampaigns([Event(1, 0, EventType.Purchase, Scarves, amount: 5m).Event], known));
     }
 
     [Fact]
@@ -64,9 +86,9 @@ public sealed class CampaignAttributionTests
     }
 
     [Fact]
-    public void AControlShopperIsEnrolledByExposureAndItsClaimsAreLeaks()
+    public void AControlUserIsEnrolledByExposureAndItsClaimsAreLeaks()
     {
-        var held = ShopperOn(AllControl, CampaignArm.Control);
+        var held = UserOn(AllControl, CampaignArm.Control);
         var profile = Fold(held, Exposure(1, 0, AllControl), Event(2, 1, EventType.CouponClaim, AllControl), Purchase(3, 2, 50m));
 
         var x = Assert.Single(profile.Enrollments);
@@ -119,7 +141,7 @@ public sealed class CampaignAttributionTests
     public void ToMakeRoomAClosedWindowIsLetGoForGoodAndOpenOnesAreKept()
     {
         var campaigns = Enumerable.Range(0, CampaignAttribution.MaxEnrollments + 2).Select(i => Live($"c{i}", holdout: 0)).ToArray();
-        var profile = new ShopperProfile();
+        var profile = new UserProfile();
         var context = Context("ann", campaigns);
         var seq = 0L;
         void Expose(Campaign campaign, double day) => ProfileFolder.Apply(profile, [Exposure(++seq, day, campaign)], _ => null, ProfileSettings.Default, context);
@@ -137,7 +159,7 @@ public sealed class CampaignAttributionTests
         Assert.Contains(profile.Enrollments, x => x.CampaignId == "c21");
         Assert.Equal(["c0"], profile.ClosedEnrollments);
 
-        Expose(campaigns[0], 9); // and c0 does not enroll the shopper again
+        Expose(campaigns[0], 9); // and c0 does not enroll the user again
         Assert.DoesNotContain(profile.Enrollments, x => x.CampaignId == "c0");
     }
 
@@ -157,17 +179,17 @@ public sealed class CampaignAttributionTests
         new(id, CampaignDesignRulesTests.Valid() with { StartsAt = Start, EndsAt = Start.AddDays(30), HoldoutShare = holdout }, CampaignStatus.Running,
             CampaignSource.Designed, Start.AddDays(-1), Start, LaunchedAt: Start.AddDays(-1));
 
-    private static string ShopperOn(Campaign campaign, CampaignArm arm) =>
+    private static string UserOn(Campaign campaign, CampaignArm arm) =>
         Enumerable.Range(0, 100).Select(i => $"s{i}").First(id => HoldoutAssignment.Assign(Tenant, campaign.Id, id, campaign.Design.HoldoutShare) == arm);
 
     private static CampaignContext Context(string userId, params Campaign[] more) =>
         new(Tenant, userId, id => new[] { Boots, Scarves, AllControl, FiveOff }.Concat(more).FirstOrDefault(c => c.Id == id));
 
-    private static ShopperProfile Fold(string userId, params (long Seq, BehaviorEvent Event)[] events) => Fold(userId, [], events);
+    private static UserProfile Fold(string userId, params (long Seq, BehaviorEvent Event)[] events) => Fold(userId, [], events);
 
-    private static ShopperProfile Fold(string userId, Campaign[] more, params (long Seq, BehaviorEvent Event)[] events)
+    private static UserProfile Fold(string userId, Campaign[] more, params (long Seq, BehaviorEvent Event)[] events)
     {
-        var profile = new ShopperProfile();
+        var profile = new UserProfile();
         ProfileFolder.Apply(profile, events, _ => null, ProfileSettings.Default, Context(userId, more));
         return profile;
     }

@@ -7,8 +7,8 @@ public sealed class CampaignKpisTests
     [Fact]
     public void LiftIsADifferenceOfProportionsAndOfMeansWithTheirIntervals()
     {
-        // Treatment: 4 shoppers, window revenue 10, 0, 30, 0 (2 converters, purchases 1, 0, 2, 0).
-        // Control: 4 shoppers, window revenue 10, 0, 0, 0 (1 converter, purchases 1, 0, 0, 0).
+        // Treatment: 4 users, window revenue 10, 0, 30, 0 (2 converters, purchases 1, 0, 2, 0).
+        // Control: 4 users, window revenue 10, 0, 0, 0 (1 converter, purchases 1, 0, 0, 0).
         var treatment = new ArmTotals(4, Reached: 4, Exposures: 6, Participants: 2, Participations: 3, EngagementSeconds: 90, Redemptions: 2, DiscountCost: 8m,
             Converters: 2, Orders: 3, Gmv: 40m, WindowConverters: 2, WindowPurchases: 3, WindowPurchasesSquared: 5, WindowRevenue: 40m, WindowRevenueSquared: 1000,
             RatingSum: 9, RatingCount: 2);
@@ -16,7 +16,7 @@ public sealed class CampaignKpisTests
 
         var kpis = CampaignKpis.From(treatment, control, budget: 100m);
 
-        Assert.Equal((0.5, 1.5, 45.0, 10m, 92m, 4.5), (kpis.ParticipationRate, kpis.ParticipationsPerParticipant, kpis.EngagementSecondsPerParticipant, kpis.Treatment.RevenuePerShopper is { } r ? (decimal)r : 0, kpis.BudgetLeft, kpis.Satisfaction));
+        Assert.Equal((0.5, 1.5, 45.0, 10m, 92m, 4.5), (kpis.ParticipationRate, kpis.ParticipationsPerParticipant, kpis.EngagementSecondsPerParticipant, kpis.Treatment.RevenuePerUser is { } r ? (decimal)r : 0, kpis.BudgetLeft, kpis.Satisfaction));
         Assert.Equal(40m / 3, kpis.AverageOrderValue);
 
         var p = Math.Sqrt((0.5 * 0.5 / 4) + (0.25 * 0.75 / 4));
@@ -24,22 +24,22 @@ public sealed class CampaignKpisTests
 
         // Sample variances: treatment revenue mean 10, s² = (1000 − 4·100)/3 = 200; control mean 2.5, s² = (100 − 4·6.25)/3 = 25.
         var revenueError = Math.Sqrt((200.0 / 4) + (25.0 / 4));
-        AssertEstimate(7.5, 1.959963984540054 * revenueError, kpis.RevenuePerShopperLift);
+        AssertEstimate(7.5, 1.959963984540054 * revenueError, kpis.RevenuePerUserLift);
         AssertEstimate(30, 4 * 1.959963984540054 * revenueError, kpis.IncrementalRevenue);
         Assert.Equal((30 - 8) / 8.0, kpis.Roi!.Value, 10);
 
         // Purchases: treatment mean 0.75, s² = (5 − 4·0.5625)/3; control mean 0.25, s² = (1 − 4·0.0625)/3.
         var purchasesError = Math.Sqrt((((5 - 2.25) / 3) / 4) + (((1 - 0.25) / 3) / 4));
-        AssertEstimate(0.5, 1.959963984540054 * purchasesError, kpis.PurchasesPerShopperLift);
+        AssertEstimate(0.5, 1.959963984540054 * purchasesError, kpis.PurchasesPerUserLift);
         AssertEstimate(2, 4 * 1.959963984540054 * purchasesError, kpis.IncrementalConversions);
     }
 
     [Fact]
-    public void WithoutTwoShoppersOnEachSideThereIsNoLift()
+    public void WithoutTwoUsersOnEachSideThereIsNoLift()
     {
         var kpis = CampaignKpis.From(new ArmTotals(10, WindowConverters: 3), new ArmTotals(1), budget: null);
         Assert.Null(kpis.ConversionRateLift);
-        Assert.Null(kpis.RevenuePerShopperLift);
+        Assert.Null(kpis.RevenuePerUserLift);
         Assert.Null(kpis.BudgetLeft);
         Assert.Null(kpis.Roi);
     }

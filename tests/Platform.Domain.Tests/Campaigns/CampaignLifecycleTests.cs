@@ -1,3 +1,4 @@
+using Platform.Domain.Errors;
 using Platform.Domain.Campaigns;
 
 namespace Platform.Domain.Tests.Campaigns;
@@ -38,7 +39,7 @@ public sealed class CampaignLifecycleTests
     public void ADraftPastItsEndCannotLaunch()
     {
         var refused = Assert.Throws<CampaignChangeRefused>(() => CampaignLifecycle.Launch(Draft(Now.AddDays(-3), Now.AddDays(-1)), Now));
-        Assert.Equal(CampaignChangeRefused.IllegalTransition, refused.Code);
+        Assert.Equal(ErrorCodes.IllegalTransition, refused.Code);
     }
 
     [Fact]
@@ -59,6 +60,30 @@ public sealed class CampaignLifecycleTests
         Assert.Equal(CampaignStatus.Running, CampaignLifecycle.Resume(raised, discountCost: 100m, Now).Status);
     }
 
+    [Fact]
+    public void ACampaignNextChangesAtItsStartThenAtItsEnd()
+    {
+        var scheduled = CampaignLifecycle.Launch(Draft(Now.AddDays(1), Now.AddDays(7)), Now);
+
+        Assert.Null(CampaignLifecycle.NextChange(Draft(Now.AddDays(1), Now.AddDays(7))));
+        Assert.Equal(Now.AddDays(1), CampaignLifecycle.NextChange(scheduled));
+        Assert.Equal(Now.AddDays(7), CampaignLifecycle.NextChange(Running()));
+        Assert.Null(CampaignLifecycle.NextChange(CampaignLifecycle.End(Running(), Now)));
+    }
+
+    [Fact]
+    public void ARedemptionCountsWhileTheSpendIsBelowTheBudgetAndARunningCampaignThenPauses()
+    {
+        var budgeted = Running() with { Design = Running().Design with { Budget = 100m } };
+
+        Assert.True(CampaignBudget.Counts(budgeted.Design, 99.99m));
+        Assert.False(CampaignBudget.Counts(budgeted.Design, 100m));
+        Assert.True(CampaignBudget.Counts(Running().Design, 1_000_000m));
+        Assert.False(CampaignBudget.MustPause(budgeted, 99m));
+        Assert.True(CampaignBudget.MustPause(budgeted, 100m));
+        Assert.False(CampaignBudget.MustPause(CampaignLifecycle.Pause(budgeted, PauseReason.Merchant, Now), 120m));
+    }
+
     public static TheoryData<string> IllegalFromDraft => ["pause", "resume", "end"];
 
     [Theory]
@@ -67,7 +92,7 @@ public sealed class CampaignLifecycleTests
     {
         var draft = Draft(Now.AddHours(1), Now.AddDays(1));
         var refused = Assert.Throws<CampaignChangeRefused>(() => Act(draft, action));
-        Assert.Equal(CampaignChangeRefused.IllegalTransition, refused.Code);
+        Assert.Equal(ErrorCodes.IllegalTransition, refused.Code);
         Assert.Contains("DRAFT", refused.Message, StringComparison.Ordinal);
     }
 
@@ -80,7 +105,7 @@ public sealed class CampaignLifecycleTests
     public void EndedIsFinal(string action)
     {
         var ended = CampaignLifecycle.End(Running(), Now);
-        Assert.Equal(CampaignChangeRefused.IllegalTransition, Assert.Throws<CampaignChangeRefused>(() => Act(ended, action)).Code);
+        Assert.Equal(ErrorCodes.IllegalTransition, Assert.Throws<CampaignChangeRefused>(() => Act(ended, action)).Code);
     }
 
     [Fact]
@@ -101,7 +126,7 @@ public sealed class CampaignLifecycleTests
                      running.Design with { Audience = new Audiences.Audience(Tags: ["vip"]) },
                  })
         {
-            Assert.Equal(CampaignChangeRefused.LockedWhileLive, Assert.Throws<CampaignChangeRefused>(() => CampaignLifecycle.Update(running, locked, Now)).Code);
+            Assert.Equal(ErrorCodes.LockedWhileLive, Assert.Throws<CampaignChangeRefused>(() => CampaignLifecycle.Update(running, locked, Now)).Code);
         }
 
         Assert.Throws<CampaignChangeRefused>(() => CampaignLifecycle.Update(running, running.Design with { EndsAt = Now.AddMinutes(-1) }, Now));

@@ -1,6 +1,6 @@
 using Platform.Domain.Campaigns;
 using Platform.Domain.Imports;
-using Platform.Domain.Shoppers;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Tests.Imports;
 

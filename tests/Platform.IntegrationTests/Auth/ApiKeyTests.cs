@@ -62,7 +62,7 @@ public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<Platfo
         var (_, admin) = await platform.CreateTenantAsync();
         var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");
 
-        var keys = await platform.Http.PostAsync(merchant, "{ apiKeys { id } }");
+        var keys = await platform.Http.PostAsync(merchant, "{ apiKeys { nodes { id } } }");
         var check = await platform.Http.PostAsync(merchant, "mutation { systemCheck { id } }");
 
         Assert.Equal(HttpStatusCode.Forbidden, keys.Status);
@@ -107,7 +107,7 @@ public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<Platfo
     public async Task TheLastAdminKeyCannotBeRevoked()
     {
         var (_, admin) = await platform.CreateTenantAsync();
-        var adminId = (await platform.Http.PostAsync(admin, "{ apiKeys { id } }")).Data.GetProperty("apiKeys")[0].GetProperty("id").GetString();
+        var adminId = (await platform.Http.PostAsync(admin, "{ apiKeys { nodes { id } } }")).Data.GetProperty("apiKeys").GetProperty("nodes")[0].GetProperty("id").GetString();
 
         var response = await platform.Http.PostAsync(admin, "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", new { id = adminId });
 
@@ -121,10 +121,10 @@ public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<Platfo
         var (_, admin) = await platform.CreateTenantAsync();
         var secret = await platform.CreateKeyAsync(admin, "PARTNER");
 
-        var listed = await platform.Http.PostAsync(admin, "{ apiKeys { name hint role revokedAt } }");
+        var listed = await platform.Http.PostAsync(admin, "{ apiKeys { nodes { name hint role revokedAt } } }");
 
         listed.AssertSuccess();
         Assert.DoesNotContain(secret, listed.Body.GetRawText());
-        Assert.Contains(listed.Data.GetProperty("apiKeys").EnumerateArray(), k => secret.StartsWith(k.GetProperty("hint").GetString()!, StringComparison.Ordinal));
+        Assert.Contains(listed.Data.GetProperty("apiKeys").GetProperty("nodes").EnumerateArray(), k => secret.StartsWith(k.GetProperty("hint").GetString()!, StringComparison.Ordinal));
     }
 }

@@ -13,9 +13,9 @@ public sealed class TenantIsolationTests(PlatformFixture platform) : IClassFixtu
         var (_, adminB) = await platform.CreateTenantAsync("b");
         await platform.CreateKeyAsync(adminB, "MERCHANT");
 
-        var keysOfA = await platform.Http.PostAsync(adminA, "{ apiKeys { id } }");
+        var keysOfA = await platform.Http.PostAsync(adminA, "{ apiKeys { nodes { id } } }");
 
-        Assert.Single(keysOfA.Data.GetProperty("apiKeys").EnumerateArray());
+        Assert.Single(keysOfA.Data.GetProperty("apiKeys").GetProperty("nodes").EnumerateArray());
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class TenantIsolationTests(PlatformFixture platform) : IClassFixtu
     {
         var (_, adminA) = await platform.CreateTenantAsync("a");
         var (_, adminB) = await platform.CreateTenantAsync("b");
-        var keyOfB = (await platform.Http.PostAsync(adminB, "{ apiKeys { id } }")).Data.GetProperty("apiKeys")[0].GetProperty("id").GetString();
+        var keyOfB = (await platform.Http.PostAsync(adminB, "{ apiKeys { nodes { id } } }")).Data.GetProperty("apiKeys").GetProperty("nodes")[0].GetProperty("id").GetString();
 
         var response = await platform.Http.PostAsync(adminA, "mutation($id: ID!) { revokeApiKey(id: $id) { id } }", new { id = keyOfB });
 

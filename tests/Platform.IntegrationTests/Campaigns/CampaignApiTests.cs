@@ -51,7 +51,7 @@ public sealed class CampaignApiTests(PlatformFixture platform) : IClassFixture<P
         Assert.Equal(["INVALID_ARGUMENT"], response.ErrorCodes);
         var violations = response.FirstError.GetProperty("extensions").GetProperty("violations").EnumerateArray()
             .Select(v => (v.GetProperty("field").GetString(), v.GetProperty("rule").GetString())).ToList();
-        Assert.Equal([("value", "percent_range"), ("endsAt", "after_start"), ("holdoutShare", "range")], violations);
+        Assert.Equal([("value", "percent_range"), ("endsAt", "after_start"), ("holdoutShare", "out_of_range")], violations);
         Assert.Equal(0, (await platform.Http.FieldAsync(admin, "{ campaigns { nodes { id } } }", null, "campaigns")).GetProperty("nodes").GetArrayLength());
     }
 

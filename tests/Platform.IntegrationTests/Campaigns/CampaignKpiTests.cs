@@ -4,7 +4,7 @@ using Platform.IntegrationTests.Support;
 namespace Platform.IntegrationTests.Campaigns;
 
 /// <summary>
-/// A campaign launched through GraphQL, treatment and control shoppers' exposures, claims, redemptions,
+/// A campaign launched through GraphQL, treatment and control users' exposures, claims, redemptions,
 /// purchases and reviews ingested, and the KPIs and lift intervals read back equal to figures this test
 /// computes on its own from the events it sent.
 /// </summary>
@@ -14,8 +14,8 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         query($id: ID!) { campaign(id: $id) { kpis {
           reach exposures participants participationRate participationsPerParticipant engagementSecondsPerParticipant
           redemptions conversions orders gmv averageOrderValue discountCost budgetLeft satisfaction holdoutLeaks
-          treatment { shoppers conversionRate revenuePerShopper } control { shoppers conversionRate revenuePerShopper }
-          conversionRateLift { value low high } revenuePerShopperLift { value low high } incrementalRevenue { value low high } roi
+          treatment { users conversionRate revenuePerUser } control { users conversionRate revenuePerUser }
+          conversionRateLift { value low high } revenuePerUserLift { value low high } incrementalRevenue { value low high } roi
         } } }
         """;
 
@@ -30,52 +30,52 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         var id = (await platform.Http.FieldAsync(merchant, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString()!;
         await platform.Http.FieldAsync(merchant, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign");
 
-        var shoppers = Enumerable.Range(0, 60).Select(i => $"kpi-{i}").ToList();
-        var arms = (await platform.Http.FieldAsync(merchant, "query($c: ID!, $u: [ID!]!) { campaignAssignments(campaignId: $c, userIds: $u) { userId arm } }", new { c = id, u = shoppers }, "campaignAssignments"))
+        var users = Enumerable.Range(0, 60).Select(i => $"kpi-{i}").ToList();
+        var arms = (await platform.Http.FieldAsync(merchant, "query($c: ID!, $u: [ID!]!) { campaignAssignments(campaignId: $c, userIds: $u) { userId arm } }", new { c = id, u = users }, "campaignAssignments"))
             .EnumerateArray().ToDictionary(a => a.GetProperty("userId").GetString()!, a => a.GetProperty("arm").GetString()!);
-        var treated = shoppers.Where(s => arms[s] == "TREATMENT").ToList();
-        var control = shoppers.Where(s => arms[s] == "CONTROL").ToList();
+        var treated = users.Where(s => arms[s] == "TREATMENT").ToList();
+        var control = users.Where(s => arms[s] == "CONTROL").ToList();
         Assert.True(treated.Count >= 10 && control.Count >= 10, $"{treated.Count} treated, {control.Count} control");
 
         var t0 = DateTimeOffset.UtcNow; // events count from the launch on
         var events = new List<object>();
-        var revenue = shoppers.ToDictionary(s => s, _ => 0m);
+        var revenue = users.ToDictionary(s => s, _ => 0m);
         int next = 0;
         string Id() => $"{id}-e{next++}";
-        foreach (var (shopper, i) in treated.Select((s, i) => (s, i)))
+        foreach (var (user, i) in treated.Select((s, i) => (s, i)))
         {
-            events.Add(CampaignEvent(Id(), shopper, "CAMPAIGN_EXPOSURE", id, t0));
+            events.Add(CampaignEvent(Id(), user, "CAMPAIGN_EXPOSURE", id, t0));
             if (i % 2 == 0)
             {
-                events.Add(CampaignEvent(Id(), shopper, "CAMPAIGN_CLICK", id, t0.AddSeconds(1), duration: 30));
+                events.Add(CampaignEvent(Id(), user, "CAMPAIGN_CLICK", id, t0.AddSeconds(1), duration: 30));
             }
 
             if (i % 3 == 0)
             {
-                events.Add(CampaignEvent(Id(), shopper, "COUPON_CLAIM", id, t0.AddSeconds(2), duration: 15));
-                events.Add(CampaignEvent(Id(), shopper, "COUPON_REDEEM", id, t0.AddSeconds(3), amount: 4m));
+                events.Add(CampaignEvent(Id(), user, "COUPON_CLAIM", id, t0.AddSeconds(2), duration: 15));
+                events.Add(CampaignEvent(Id(), user, "COUPON_REDEEM", id, t0.AddSeconds(3), amount: 4m));
             }
 
             if (i % 4 != 3)
             {
                 var amount = 10m + i;
-                events.Add(Purchase(Id(), shopper, amount, t0.AddSeconds(4), $"sku-{i}"));
-                revenue[shopper] = amount;
+                events.Add(Purchase(Id(), user, amount, t0.AddSeconds(4), $"sku-{i}"));
+                revenue[user] = amount;
                 if (i % 5 == 0)
                 {
-                    events.Add(new { eventId = Id(), userId = shopper, type = "REVIEW", occurredAt = t0.AddSeconds(5).ToString("O"), itemId = $"sku-{i}", rating = 4 + (i % 2) });
+                    events.Add(new { eventId = Id(), userId = user, type = "REVIEW", occurredAt = t0.AddSeconds(5).ToString("O"), itemId = $"sku-{i}", rating = 4 + (i % 2) });
                 }
             }
         }
 
-        foreach (var (shopper, i) in control.Select((s, i) => (s, i)))
+        foreach (var (user, i) in control.Select((s, i) => (s, i)))
         {
-            events.Add(CampaignEvent(Id(), shopper, "CAMPAIGN_EXPOSURE", id, t0));
+            events.Add(CampaignEvent(Id(), user, "CAMPAIGN_EXPOSURE", id, t0));
             if (i % 3 == 0)
             {
                 var amount = 12m + i;
-                events.Add(Purchase(Id(), shopper, amount, t0.AddSeconds(4), "sku-c"));
-                revenue[shopper] = amount;
+                events.Add(Purchase(Id(), user, amount, t0.AddSeconds(4), "sku-c"));
+                revenue[user] = amount;
             }
         }
 
@@ -90,7 +90,7 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         Assert.Equal("unknown_campaign", Assert.Single(noticed).GetProperty("notices")[0].GetProperty("rule").GetString()); // only the exposure to no-such-campaign
 
         var expectedReach = treated.Count;
-        var kpis = await Eventually.ReadUntilAsync(async () => (await platform.Http.FieldAsync(merchant, Kpis, new { id }, "campaign")).GetProperty("kpis"), k => k.GetProperty("reach").GetInt64() == expectedReach && k.GetProperty("control").GetProperty("shoppers").GetInt64() == control.Count
+        var kpis = await Eventually.ReadUntilAsync(async () => (await platform.Http.FieldAsync(merchant, Kpis, new { id }, "campaign")).GetProperty("kpis"), k => k.GetProperty("reach").GetInt64() == expectedReach && k.GetProperty("control").GetProperty("users").GetInt64() == control.Count
             && k.GetProperty("holdoutLeaks").GetInt64() == 1 && k.GetProperty("orders").GetInt64() == treated.Count(s => revenue[s] > 0));
 
         var indices = treated.Select((s, i) => i).ToList();
@@ -123,17 +123,17 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         AssertInterval(Rate(t) - Rate(c), Z * Math.Sqrt((Rate(t) * (1 - Rate(t)) / t.Count) + (Rate(c) * (1 - Rate(c)) / c.Count)), kpis.GetProperty("conversionRateLift"));
         var revenueLift = t.Average() - c.Average();
         var revenueError = Math.Sqrt((Variance(t) / t.Count) + (Variance(c) / c.Count));
-        AssertInterval(revenueLift, Z * revenueError, kpis.GetProperty("revenuePerShopperLift"));
+        AssertInterval(revenueLift, Z * revenueError, kpis.GetProperty("revenuePerUserLift"));
         AssertInterval(revenueLift * t.Count, Z * revenueError * t.Count, kpis.GetProperty("incrementalRevenue"));
         Assert.Equal(((revenueLift * t.Count) - (4.0 * redemptions)) / (4.0 * redemptions), kpis.GetProperty("roi").GetDouble(), 9);
 
         // The campaign publishes what the rows say to its hourly history too.
         var history = await Eventually.ReadUntilAsync(
-            async () => (await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { kpiHistory { hour kpis { reach orders } } } }", new { id }, "campaign")).GetProperty("kpiHistory"),
+            async () => (await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { kpiHistory { at kpis { reach orders } } } }", new { id }, "campaign")).GetProperty("kpiHistory"),
             h => h.GetArrayLength() > 0 && h[h.GetArrayLength() - 1].GetProperty("kpis").GetProperty("orders").GetInt64() == buyers.Count);
         var last = history[history.GetArrayLength() - 1];
         Assert.Equal((treated.Count, buyers.Count), (last.GetProperty("kpis").GetProperty("reach").GetInt32(), last.GetProperty("kpis").GetProperty("orders").GetInt32()));
-        Assert.Equal(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero), last.GetProperty("hour").GetDateTimeOffset().ToUniversalTime(), TimeSpan.FromHours(1));
+        Assert.Equal(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero), last.GetProperty("at").GetDateTimeOffset().ToUniversalTime(), TimeSpan.FromHours(1));
     }
 
     private static double Variance(List<double> values)

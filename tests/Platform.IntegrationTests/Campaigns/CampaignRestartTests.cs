@@ -7,7 +7,7 @@ public sealed class CampaignRestartTests
 {
     private const string Read = """
         query($id: ID!, $users: [ID!]!) {
-          campaign(id: $id) { status kpis { reach orders gmv control { shoppers } } }
+          campaign(id: $id) { status kpis { reach orders gmv control { users } } }
           campaignAssignments(campaignId: $id, userIds: $users) { userId arm }
         }
         """;
@@ -40,7 +40,7 @@ public sealed class CampaignRestartTests
         using var again = new GraphQLHttp(second.GraphQLUri);
         Assert.Equal(before, (await again.PostAsync(merchant, Read, new { id, users })).Data.ToString());
 
-        // One more purchase from every shopper: counted exactly once more for the treatment side's orders.
+        // One more purchase from every user: counted exactly once more for the treatment side's orders.
         var later = DateTimeOffset.UtcNow;
         var more = users.Select((u, i) => new { eventId = $"q{i}", userId = u, type = "PURCHASE", occurredAt = later.ToString("O"), amount = 5m, currency = "EUR" }).ToArray();
         (await again.PostAsync(merchant, Events.Ingest, new { events = more })).AssertSuccess();
@@ -57,10 +57,10 @@ public sealed class CampaignRestartTests
         {
             var data = (await http.PostAsync(key, Read, new { id, users })).Data;
             var kpis = data.GetProperty("campaign").GetProperty("kpis");
-            var enrolled = kpis.GetProperty("reach").GetInt64() + kpis.GetProperty("control").GetProperty("shoppers").GetInt64();
+            var enrolled = kpis.GetProperty("reach").GetInt64() + kpis.GetProperty("control").GetProperty("users").GetInt64();
             var done = settled
                 ? enrolled == users.Count && kpis.GetProperty("orders").GetInt64() == kpis.GetProperty("reach").GetInt64()
-                : kpis.GetProperty("reach").GetInt64() == reach && kpis.GetProperty("control").GetProperty("shoppers").GetInt64() == controls && kpis.GetProperty("orders").GetInt64() == orders;
+                : kpis.GetProperty("reach").GetInt64() == reach && kpis.GetProperty("control").GetProperty("users").GetInt64() == controls && kpis.GetProperty("orders").GetInt64() == orders;
             if (done || DateTime.UtcNow > deadline)
             {
                 Assert.True(done, data.ToString());

@@ -9,7 +9,7 @@ namespace Platform.IntegrationTests.Campaigns;
 public sealed class WebhookTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
 {
     private const string Create = "mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { id active } }";
-    private const string Logs = "{ webhooks { id url active consecutiveFailures disabledReason deliveries(first: 10) { event status attempts lastStatusCode lastError nextAttemptAt } } }";
+    private const string Logs = "{ webhooks { id url active consecutiveFailures disabledReason deliveries(first: 10) { nodes { event status attempts lastStatusCode lastError nextAttemptAt } } } }";
     private const string Secret = "partner-secret-0123456789";
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class WebhookTests(PlatformWithWorker platform) : IClassFixture<Pl
 
         var log = await Eventually.ReadUntilAsync(
             () => platform.Http.FieldAsync(partner, Logs, null, "webhooks"),
-            w => w[0].GetProperty("deliveries").EnumerateArray().Count(d => d.GetProperty("status").GetString() == "SUCCEEDED") >= 2);
-        Assert.All(log[0].GetProperty("deliveries").EnumerateArray(), d => Assert.Equal(200, d.GetProperty("lastStatusCode").GetInt32()));
+            w => w[0].GetProperty("deliveries").GetProperty("nodes").EnumerateArray().Count(d => d.GetProperty("status").GetString() == "SUCCEEDED") >= 2);
+        Assert.All(log[0].GetProperty("deliveries").GetProperty("nodes").EnumerateArray(), d => Assert.Equal(200, d.GetProperty("lastStatusCode").GetInt32()));
     }
 
     [Fact]
@@ -60,14 +60,14 @@ public sealed class WebhookTests(PlatformWithWorker platform) : IClassFixture<Pl
             all => all.EnumerateArray().All(w => !w.GetProperty("active").GetBoolean()), TimeSpan.FromSeconds(60));
         JsonElement Hook(string path) => webhooks.EnumerateArray().Single(w => w.GetProperty("url").GetString()!.EndsWith(path, StringComparison.Ordinal));
 
-        var failed = Hook("/fail").GetProperty("deliveries").EnumerateArray().First(d => d.GetProperty("attempts").GetInt32() > 0);
+        var failed = Hook("/fail").GetProperty("deliveries").GetProperty("nodes").EnumerateArray().First(d => d.GetProperty("attempts").GetInt32() > 0);
         Assert.Equal(500, failed.GetProperty("lastStatusCode").GetInt32());
         Assert.Contains("3 deliveries failed in a row", Hook("/fail").GetProperty("disabledReason").GetString());
-        var redirected = Hook("/redirect").GetProperty("deliveries").EnumerateArray().First(d => d.GetProperty("attempts").GetInt32() > 0);
+        var redirected = Hook("/redirect").GetProperty("deliveries").GetProperty("nodes").EnumerateArray().First(d => d.GetProperty("attempts").GetInt32() > 0);
         Assert.Equal(302, redirected.GetProperty("lastStatusCode").GetInt32());
         Assert.Contains("not followed", redirected.GetProperty("lastError").GetString());
         Assert.DoesNotContain(receiver.Requests, r => r.Path == "/elsewhere");
-        var slow = Hook("/slow").GetProperty("deliveries").EnumerateArray().First(d => d.GetProperty("attempts").GetInt32() > 0);
+        var slow = Hook("/slow").GetProperty("deliveries").GetProperty("nodes").EnumerateArray().First(d => d.GetProperty("attempts").GetInt32() > 0);
         Assert.Contains("no answer within 2 s", slow.GetProperty("lastError").GetString());
         Assert.Equal(JsonValueKind.Null, slow.GetProperty("lastStatusCode").ValueKind);
 

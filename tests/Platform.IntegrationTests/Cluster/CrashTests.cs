@@ -7,14 +7,14 @@ namespace Platform.IntegrationTests.Cluster;
 /// <summary>A node killed with SIGKILL in the middle of sustained ingest loses no acknowledged event and half-applies none.</summary>
 public sealed class CrashTests
 {
-    private const int Shoppers = 40;
+    private const int Users = 40;
     private const int BatchSize = 200;
 
     [Fact]
     public async Task AfterASigkillEveryAcknowledgedEventIsLoggedAndFoldedAndNothingIsHalfApplied()
     {
         var settings = await NodeSettings.CreateAsync("crash");
-        var sent = new ConcurrentDictionary<string, string>();   // event id -> shopper
+        var sent = new ConcurrentDictionary<string, string>();   // event id -> user
         var acknowledged = new ConcurrentBag<string>();
         string merchant;
         NodePorts ports;
@@ -31,9 +31,9 @@ public sealed class CrashTests
                     var ids = Enumerable.Range(0, BatchSize).Select(i => $"c{client}-b{batch}-{i}").ToArray();
                     var events = ids.Select((id, i) =>
                     {
-                        var shopper = $"s{(batch * BatchSize + i) % Shoppers}";
-                        sent[id] = shopper;
-                        return Events.Purchase(id, shopper, 1m, DateTimeOffset.UtcNow.AddMinutes(-1));
+                        var user = $"s{(batch * BatchSize + i) % Users}";
+                        sent[id] = user;
+                        return Events.Purchase(id, user, 1m, DateTimeOffset.UtcNow.AddMinutes(-1));
                     }).ToArray();
                     try
                     {
@@ -66,21 +66,21 @@ public sealed class CrashTests
 
         Assert.Empty(acknowledged.Except(logged.Keys));
         Assert.Empty(logged.Keys.Except(sent.Keys));
-        foreach (var shopper in Enumerable.Range(0, Shoppers).Select(s => $"s{s}"))
+        foreach (var user in Enumerable.Range(0, Users).Select(s => $"s{s}"))
         {
-            var inLog = logged.Count(e => e.Value == shopper);
-            var profile = await ProfileAsync(again, merchant, shopper);
+            var inLog = logged.Count(e => e.Value == user);
+            var profile = await ProfileAsync(again, merchant, user);
             Assert.Equal((inLog, (decimal)inLog), (profile.Purchases, profile.Revenue));
         }
     }
 
     /// <summary>Until the dead node is declared dead, calls can be refused: retry for a bounded time.</summary>
-    private static async Task<(long Purchases, decimal Revenue)> ProfileAsync(GraphQLHttp http, string key, string shopper)
+    private static async Task<(long Purchases, decimal Revenue)> ProfileAsync(GraphQLHttp http, string key, string userId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var response = await http.PostAsync(key, "query($id: ID!) { user(id: $id) { purchases revenue } }", new { id = shopper });
+            var response = await http.PostAsync(key, "query($id: ID!) { user(id: $id) { purchases revenue } }", new { id = userId });
             if (!response.HasErrors && response.Data.GetProperty("user").ValueKind == System.Text.Json.JsonValueKind.Object)
             {
                 var user = response.Data.GetProperty("user");
@@ -89,7 +89,7 @@ public sealed class CrashTests
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"user({shopper}) kept failing: {response.Body}");
+                throw new TimeoutException($"user({userId}) kept failing: {response.Body}");
             }
 
             await Task.Delay(500);

@@ -85,7 +85,7 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
     {
         var (_, merchant) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey);
         var now = DateTimeOffset.UtcNow;
-        var batch = Enumerable.Range(0, 300).Select(i => Events.View($"e{i}", $"shopper-{i % 10}", $"sku-{i % 4}", now.AddSeconds(-i))).ToArray();
+        var batch = Enumerable.Range(0, 300).Select(i => Events.View($"e{i}", $"user-{i % 10}", $"sku-{i % 4}", now.AddSeconds(-i))).ToArray();
 
         var answers = await Task.WhenAll(
             cluster.HttpA.PostAsync(merchant, Events.Ingest, new { events = batch }),
@@ -96,7 +96,7 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
         Assert.Equal(600, answers.Sum(a => a.Data.GetProperty("ingestEvents").GetProperty("duplicates").GetInt32()));
         foreach (var http in new[] { cluster.HttpA, cluster.HttpB })
         {
-            var profile = (await http.PostAsync(merchant, Events.Profile, new { id = "shopper-3" })).Data.GetProperty("user");
+            var profile = (await http.PostAsync(merchant, Events.Profile, new { id = "user-3" })).Data.GetProperty("user");
             Assert.Equal(30, profile.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "VIEW").GetProperty("total").GetInt64());
         }
     }

@@ -23,7 +23,7 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
 
         Assert.Equal("SUCCEEDED", job.GetProperty("status").GetString());
         Assert.Equal((6L, 3L, 1L, 2L), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsDuplicate").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
-        var rejections = job.GetProperty("rejections").EnumerateArray().Select(r => $"{r.GetProperty("line").GetInt64()}:{r.GetProperty("field").GetString()}:{r.GetProperty("rule").GetString()}").ToList();
+        var rejections = job.GetProperty("rejections").GetProperty("nodes").EnumerateArray().Select(r => $"{r.GetProperty("line").GetInt64()}:{r.GetProperty("field").GetString()}:{r.GetProperty("rule").GetString()}").ToList();
         Assert.Equal(["3:age:not_integer", "7:id:required"], rejections);
         var imputed = (await platform.Http.PostAsync(admin, "{ user(id: \"u3\") { attributes { age region } } }")).Data.GetProperty("user").GetProperty("attributes");
         Assert.Equal("unknown", imputed.GetProperty("region").GetString());
@@ -48,10 +48,60 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
         var second = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "events.csv", bytes);
 
         Assert.Equal(31, first.GetProperty("rowsAccepted").GetInt64());
-        Assert.Equal((0L, 31L), (second.GetProperty("rowsAccepted").GetInt64(), second.GetProperty("rowsDuplicate").GetInt64()));
+        Assert.Equal((0L, 31L, 0L), (second.GetProperty("rowsAccepted").GetInt64(), second.GetProperty("rowsUnchanged").GetInt64(), second.GetProperty("rowsDuplicate").GetInt64()));
         var profile = (await platform.Http.PostAsync(merchant, Events.Profile, new { id = "s0" })).Data.GetProperty("user");
         Assert.Equal(25.5m, profile.GetProperty("revenue").GetDecimal());
     }
+
+    [Fact]
+    public async Task AUsersOrItemsFileImportedAgainIsReportedUnchanged()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("again");
+        var users = Encoding.UTF8.GetBytes("id,age,region,tags\nu1,30,north,vip\nu2,41,south,\n");
+        var items = Encoding.UTF8.GetBytes("id,title,categoryPath,price,currency\ni1,Boot,shoes>boots,80,EUR\n");
+
+        var first = await ImportCalls.ImportAsync(platform.Http, merchant, "USERS", "users.csv", users);
+        var again = await ImportCalls.ImportAsync(platform.Http, merchant, "USERS", "users.csv", users);
+        var changed = await ImportCalls.ImportAsync(platform.Http, merchant, "USERS", "users.csv", Encoding.UTF8.GetBytes("id,age,region,tags\nu1,31,north,vip\nu2,41,south,\n"));
+        await ImportCalls.ImportAsync(platform.Http, merchant, "ITEMS", "items.csv", items);
+        var itemsAgain = await ImportCalls.ImportAsync(platform.Http, merchant, "ITEMS", "items.csv", items);
+
+        Assert.Equal((2L, 0L), Counts(first));
+        Assert.Equal((0L, 2L), Counts(again));
+        Assert.Equal((1L, 1L), Counts(changed));
+        Assert.Equal((0L, 1L), Counts(itemsAgain));
+    }
+
+    [Fact]
+    public async Task ARowReportsEveryRuleItBreaks()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("rules");
+        var csv = "id,age,signupDate,gender\nu1,abc,yesterday,female\n";
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "USERS", "users.csv", Encoding.UTF8.GetBytes(csv));
+
+        var rejections = job.GetProperty("rejections").GetProperty("nodes").EnumerateArray().Select(r => $"{r.GetProperty("line").GetInt64()}:{r.GetProperty("field").GetString()}").ToList();
+        Assert.Equal(["2:age", "2:signupDate"], rejections);
+    }
+
+    [Fact]
+    public async Task EventTypesFollowTheApiRulesExactly()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("types");
+        var now = DateTimeOffset.UtcNow;
+        var csv = $"userId,type,occurredAt,itemId,quantity\nu1,view,{now:O},sku-1,\nu1,VIEW,{now:O},sku-2,\nu1,nope,{now:O},sku-3,abc\n";
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "events.csv", Encoding.UTF8.GetBytes(csv));
+        var api = await platform.Http.PostAsync(merchant, Events.Ingest, new { events = new[] { new { eventId = "e-lower", userId = "u1", type = "view", occurredAt = now.ToString("O"), itemId = "sku-1" } } });
+
+        var rejections = job.GetProperty("rejections").GetProperty("nodes").EnumerateArray().Select(r => $"{r.GetProperty("line").GetInt64()}:{r.GetProperty("field").GetString()}:{r.GetProperty("rule").GetString()}").ToList();
+        Assert.Equal(["2:type:unknown_type", "4:quantity:not_integer", "4:type:unknown_type"], rejections.Order());
+        Assert.Equal(1L, job.GetProperty("rowsAccepted").GetInt64());
+        Assert.Equal("unknown_type", api.Data.GetProperty("ingestEvents").GetProperty("results")[0].GetProperty("errors")[0].GetProperty("rule").GetString());
+    }
+
+    private static (long Accepted, long Unchanged) Counts(System.Text.Json.JsonElement job) =>
+        (job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsUnchanged").GetInt64());
 
     [Theory]
     [InlineData("", "empty")]

@@ -55,11 +55,11 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
 
         await AssertObservedLiftAsync(merchant, bytes);
 
-        var shopper = (await platform.Http.PostAsync(merchant, "{ user(id: \"6002\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
-        Assert.Equal(["artea", "experiment:artea", "artea:coupon"], shopper.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-        Assert.Equal(53.99, shopper.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "spent_last_purchase").GetProperty("number").GetDouble());
-        var coupons = (await platform.Http.PostAsync(merchant, "{ audienceSummary(audience: { tags: [\"artea:coupon\"] }) { shoppers } }")).Data;
-        Assert.Equal(2502, coupons.GetProperty("audienceSummary").GetProperty("shoppers").GetInt64());
+        var user = (await platform.Http.PostAsync(merchant, "{ user(id: \"6002\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
+        Assert.Equal(["artea", "experiment:artea", "artea:coupon"], user.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(53.99, user.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "spent_last_purchase").GetProperty("number").GetDouble());
+        var coupons = (await platform.Http.PostAsync(merchant, "{ audienceSummary(audience: { tags: [\"artea:coupon\"] }) { users } }")).Data;
+        Assert.Equal(2502, coupons.GetProperty("audienceSummary").GetProperty("users").GetInt64());
     }
 
     /// <summary>The campaign's lift equals a direct computation over the CSV's rows (Welch / unpooled normal intervals).</summary>
@@ -73,17 +73,17 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         var control = rows.Where(r => !r.Coupon).ToList();
         var kpis = (await platform.Http.PostAsync(key, """
             { campaign(id: "artea-coupon") { kpis {
-                treatment { shoppers conversionRate purchasesPerShopper revenuePerShopper } control { shoppers purchasesPerShopper revenuePerShopper }
-                conversionRateLift { value low high } purchasesPerShopperLift { value low high } revenuePerShopperLift { value low high } } } }
+                treatment { users conversionRate purchasesPerUser revenuePerUser } control { users purchasesPerUser revenuePerUser }
+                conversionRateLift { value low high } purchasesPerUserLift { value low high } revenuePerUserLift { value low high } } } }
             """)).Data.GetProperty("campaign").GetProperty("kpis");
 
-        Assert.Equal((2502, 2498), (kpis.GetProperty("treatment").GetProperty("shoppers").GetInt32(), kpis.GetProperty("control").GetProperty("shoppers").GetInt32()));
-        Assert.Equal(0.1519, kpis.GetProperty("treatment").GetProperty("purchasesPerShopper").GetDouble(), 4);
-        Assert.Equal(0.1257, kpis.GetProperty("control").GetProperty("purchasesPerShopper").GetDouble(), 4);
+        Assert.Equal((2502, 2498), (kpis.GetProperty("treatment").GetProperty("users").GetInt32(), kpis.GetProperty("control").GetProperty("users").GetInt32()));
+        Assert.Equal(0.1519, kpis.GetProperty("treatment").GetProperty("purchasesPerUser").GetDouble(), 4);
+        Assert.Equal(0.1257, kpis.GetProperty("control").GetProperty("purchasesPerUser").GetDouble(), 4);
         double Share(List<(bool, double Conversions, double)> side) => side.Count(r => r.Conversions > 0) / (double)side.Count;
         AssertLift(Share(coupon) - Share(control), Math.Sqrt((Share(coupon) * (1 - Share(coupon)) / coupon.Count) + (Share(control) * (1 - Share(control)) / control.Count)), kpis.GetProperty("conversionRateLift"));
-        AssertMeanLift(coupon.Select(r => r.Conversions).ToList(), control.Select(r => r.Conversions).ToList(), kpis.GetProperty("purchasesPerShopperLift"));
-        AssertMeanLift(coupon.Select(r => r.Revenue).ToList(), control.Select(r => r.Revenue).ToList(), kpis.GetProperty("revenuePerShopperLift"));
+        AssertMeanLift(coupon.Select(r => r.Conversions).ToList(), control.Select(r => r.Conversions).ToList(), kpis.GetProperty("purchasesPerUserLift"));
+        AssertMeanLift(coupon.Select(r => r.Revenue).ToList(), control.Select(r => r.Revenue).ToList(), kpis.GetProperty("revenuePerUserLift"));
     }
 
     private static void AssertMeanLift(List<double> treated, List<double> control, System.Text.Json.JsonElement estimate)

@@ -13,7 +13,7 @@ public sealed class SeedCommandTests(PlatformWithWorker platform) : IClassFixtur
     public async Task ASeededShopReadsBackAsSimulated()
     {
         var (_, admin) = await platform.CreateTenantAsync("seed");
-        var options = new WorldOptions(Seed: 11, Shoppers: 120);
+        var options = new WorldOptions(Seed: 11, Users: 120);
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
         using var http = new HttpClient();
@@ -25,9 +25,9 @@ public sealed class SeedCommandTests(PlatformWithWorker platform) : IClassFixtur
         Assert.True(exitCode == 0, output.ToString());
         var world = new SimulatedWorld(options);
         var story = world.Story(5);
-        var profile = (await platform.Http.PostAsync(admin, "query($id: ID!) { user(id: $id) { purchases attributes { age region tags } campaigns { campaignId } } }", new { id = story.Shopper.Id })).Data.GetProperty("user");
+        var profile = (await platform.Http.PostAsync(admin, "query($id: ID!) { user(id: $id) { purchases attributes { age region tags } campaigns { campaignId } } }", new { id = story.User.Id })).Data.GetProperty("user");
         Assert.Equal(story.Events.Count(e => e.Type == "PURCHASE"), profile.GetProperty("purchases").GetInt64());
-        Assert.Equal(story.Shopper.Age, profile.GetProperty("attributes").GetProperty("age").GetInt32());
+        Assert.Equal(story.User.Age, profile.GetProperty("attributes").GetProperty("age").GetInt32());
         Assert.Contains("experiment:spring-sale", profile.GetProperty("attributes").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         var touched = story.Events.Where(e => e.CampaignId is not null).Select(e => e.CampaignId).Distinct().Order().ToList();
         Assert.Equal(touched, profile.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("campaignId").GetString()).Order().ToList());
@@ -38,8 +38,8 @@ public sealed class SeedCommandTests(PlatformWithWorker platform) : IClassFixtur
             ended.EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
         Assert.All(ended.EnumerateArray(), c => Assert.Equal("IMPORTED", c.GetProperty("source").GetString()));
 
-        var summary = (await platform.Http.PostAsync(admin, "{ audienceSummary(audience: { tags: [\"experiment:spring-sale\"] }) { shoppers } }")).Data;
-        Assert.Equal(120, summary.GetProperty("audienceSummary").GetProperty("shoppers").GetInt64());
+        var summary = (await platform.Http.PostAsync(admin, "{ audienceSummary(audience: { tags: [\"experiment:spring-sale\"] }) { users } }")).Data;
+        Assert.Equal(120, summary.GetProperty("audienceSummary").GetProperty("users").GetInt64());
         Assert.True(File.Exists(Path.Combine(folder, "truth-spring-sale.csv")));
         Assert.Contains("planted vs observed", output.ToString());
         Directory.Delete(folder, recursive: true);

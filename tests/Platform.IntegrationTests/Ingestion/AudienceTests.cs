@@ -23,7 +23,7 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public async Task TheSqlAudienceIsExactlyTheShoppersTheRuleHoldsForLive(string rule)
+    public async Task TheSqlAudienceIsExactlyTheUsersTheRuleHoldsForLive(string rule)
     {
         var parsed = JsonDocument.Parse(rule).RootElement;
         var inSql = await ListAsync(new { rule = parsed });
@@ -31,7 +31,7 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
         (await shop.Http.PostAsync(shop.Admin, "mutation($n: String!, $r: AudienceRuleInput!) { createSegment(name: $n, rule: $r) { name } }", new { n = segmentName, r = parsed })).AssertSuccess();
 
         var live = new List<string>();
-        foreach (var id in shop.Shoppers)
+        foreach (var id in shop.Users)
         {
             var segments = (await shop.Http.PostAsync(shop.Admin, "query($id: ID!) { user(id: $id) { segments } }", new { id })).Data.GetProperty("user").GetProperty("segments");
             if (segments.EnumerateArray().Any(s => s.GetString() == segmentName))
@@ -49,7 +49,7 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
     {
         var all = await ListAsync(new { all = true });
 
-        Assert.Equal(shop.Shoppers.Order(StringComparer.Ordinal), all);
+        Assert.Equal(shop.Users.Order(StringComparer.Ordinal), all);
     }
 
     [Fact]
@@ -57,12 +57,12 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
     {
         var response = await shop.Http.PostAsync(shop.Admin, """
             query { audienceSummary(audience: { tags: ["vip"] }) {
-              shoppers withEvents buyers revenue genders { key count } rfmSegments { key count } ageBuckets { key count } tags { key count } } }
+              users withEvents buyers revenue genders { key count } rfmSegments { key count } ageBuckets { key count } tags { key count } } }
             """);
 
         var summary = response.Data.GetProperty("audienceSummary");
-        var vips = shop.Shoppers.Where((_, i) => i % 4 == 0).ToList();
-        Assert.Equal(vips.Count, summary.GetProperty("shoppers").GetInt64());
+        var vips = shop.Users.Where((_, i) => i % 4 == 0).ToList();
+        Assert.Equal(vips.Count, summary.GetProperty("users").GetInt64());
         Assert.Equal(vips.Count, summary.GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "vip").GetProperty("count").GetInt64());
         Assert.Equal(vips.Count, summary.GetProperty("ageBuckets").EnumerateArray().Sum(b => b.GetProperty("count").GetInt64()));
         Assert.Equal(vips.Count(v => int.Parse(v[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 != 0), summary.GetProperty("buyers").GetInt64()); // i % 3 purchases each
@@ -71,7 +71,7 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
     [Fact]
     public async Task AnInvalidRuleNamesItsField()
     {
-        var response = await shop.Http.PostAsync(shop.Admin, "query { audienceSummary(audience: { rule: { field: \"shoe_size\", op: EQ, value: \"42\" } }) { shoppers } }");
+        var response = await shop.Http.PostAsync(shop.Admin, "query { audienceSummary(audience: { rule: { field: \"shoe_size\", op: EQ, value: \"42\" } }) { users } }");
 
         Assert.Equal(["INVALID_ARGUMENT"], response.ErrorCodes);
         Assert.Equal("audience.rule.field", response.FirstError.GetProperty("extensions").GetProperty("field").GetString());
@@ -91,12 +91,12 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
         return ids;
     }
 
-    /// <summary>24 shoppers with varied attributes and behaviour, their projection rows written.</summary>
+    /// <summary>24 users with varied attributes and behaviour, their projection rows written.</summary>
     public sealed class Shop : PlatformFixture
     {
         public string Admin { get; private set; } = "";
 
-        public List<string> Shoppers { get; } = [];
+        public List<string> Users { get; } = [];
 
         public override async Task InitializeAsync()
         {
@@ -115,7 +115,7 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
             for (var i = 0; i < 24; i++)
             {
                 var id = $"s{i:00}";
-                Shoppers.Add(id);
+                Users.Add(id);
                 users.Add(new
                 {
                     id,
@@ -144,7 +144,7 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
         // The projection is written in batches about every second.
         private async Task WaitForProjectionAsync()
         {
-            var withEvents = Shoppers.Count(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) % 6 != 0 || int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 != 0);
+            var withEvents = Users.Count(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) % 6 != 0 || int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 != 0);
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (DateTime.UtcNow < deadline)
             {

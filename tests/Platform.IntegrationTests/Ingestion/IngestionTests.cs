@@ -53,7 +53,7 @@ public sealed class IngestionTests(PlatformFixture platform) : IClassFixture<Pla
     }
 
     [Fact]
-    public async Task AProfileFollowsTheShoppersEvents()
+    public async Task AProfileFollowsTheUsersEvents()
     {
         var (_, merchant) = await platform.CreateTenantAsync();
         object[] batch =
@@ -91,7 +91,7 @@ public sealed class IngestionTests(PlatformFixture platform) : IClassFixture<Pla
     }
 
     [Fact]
-    public async Task AnUnknownShopperHasNoProfileAndPartnersCannotReadProfiles()
+    public async Task AnUnknownUserHasNoProfileAndPartnersCannotReadProfiles()
     {
         var (_, admin) = await platform.CreateTenantAsync();
         var partner = await platform.CreateKeyAsync(admin, "PARTNER");

@@ -14,8 +14,8 @@ public static class ImportCalls
     public const string Job = """
         query($id: ID!) {
           importJob(id: $id) {
-            id status error rowsRead rowsAccepted rowsDuplicate rowsRejected rowsDropped ignoredColumns
-            rejections(first: 50) { line field rule message }
+            id status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped ignoredColumns
+            rejections(first: 50) { nodes { line field rule message } }
             campaigns { campaignId name holdoutShare arms { arm customers converters conversions conversionRate converterRate revenue revenuePerCustomer } }
           }
         }

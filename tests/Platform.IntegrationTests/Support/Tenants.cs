@@ -20,8 +20,8 @@ public static class Tenants
     /// <summary>Revokes the tenant's (only) key of the given role, through the API.</summary>
     public static async Task RevokeKeyAsync(GraphQLHttp http, string adminKey, string role)
     {
-        var keys = await http.PostAsync(adminKey, "{ apiKeys { id role revokedAt } }");
-        var id = keys.Data.GetProperty("apiKeys").EnumerateArray()
+        var keys = await http.PostAsync(adminKey, "{ apiKeys { nodes { id role revokedAt } } }");
+        var id = keys.Data.GetProperty("apiKeys").GetProperty("nodes").EnumerateArray()
             .Single(k => k.GetProperty("role").GetString() == role && k.GetProperty("revokedAt").ValueKind == System.Text.Json.JsonValueKind.Null)
             .GetProperty("id").GetString();
         var revoked = await http.PostAsync(adminKey, "mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }", new { id });

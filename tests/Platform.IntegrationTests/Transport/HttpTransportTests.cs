@@ -122,7 +122,9 @@ public sealed class HttpTransportTests(PlatformFixture platform) : IClassFixture
         Assert.Equal(["INVALID_ARGUMENT"], response.ErrorCodes);
         var extensions = response.FirstError.GetProperty("extensions");
         Assert.Equal("input.id", extensions.GetProperty("field").GetString());
-        Assert.Contains("lowercase", extensions.GetProperty("rule").GetString());
+        Assert.Equal("format", extensions.GetProperty("rule").GetString());
+        Assert.Contains("lowercase", response.FirstError.GetProperty("message").GetString());
+        Assert.Equal(["input.id"], extensions.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("field").GetString()));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class LimitsTests(LimitsTests.TightLimits platform) : IClassFixtur
     public async Task AQueryOverTheComplexityLimitIsRejected()
     {
         var (_, admin) = await platform.CreateTenantAsync();
-        var aliases = string.Join(" ", Enumerable.Range(0, 40).Select(i => $"t{i}: tenant {{ id }}"));
+        var aliases = string.Join(" ", Enumerable.Range(0, 41).Select(i => $"s{i}: audienceSummary(audience: {{ all: true }}) {{ users }}"));
 
         var response = await platform.Http.PostAsync(admin, $"{{ {aliases} }}");
 

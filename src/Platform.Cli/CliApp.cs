@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Platform.Cli.Commands;
+using Platform.Storage.Database;
+using Spectre.Console;
+
+namespace Platform.Cli;
+
+/// <summary>
+/// The command tree of ./platform (the script forwards every command it does not own here). Exit codes:
+/// 0 success, 1 the operation failed, 2 usage error (docs/cli.md).
+/// </summary>
+public sealed class CliApp(HttpClient http)
+{
+    public static readonly string[] ImportKinds = ["users", "items", "events", "experiment"];
+
+    public RootCommand Build()
+    {
+        var root = new RootCommand("The promotion platform's command line. ./platform up, down, status and test are the script's own; every other command is here.")
+        {
+            CliOptions.Url, CliOptions.Keys, CliOptions.Key, CliOptions.Tenant,
+        };
+        root.Add(Bootstrap());
+        root.Add(Import());
+        root.Add(Seed());
+        root.Add(Stream());
+        root.Add(new Command("bench", "Benchmarks against the running platform; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns() });
+        return root;
+    }
+
+    private Command Bootstrap()
+    {
+        var name = new Option<string>("--name") { Description = "The tenant's display name.", DefaultValueFactory = _ => "Demo Shop" };
+        var command = new Command("bootstrap", "Create a tenant (if missing) with ADMIN, MERCHANT and PARTNER keys, recorded in the keys file.") { name };
+        command.SetAction((parse, cancel) => new BootstrapCommand(Client(parse), Console.Out)
+            .RunAsync(parse.GetValue(CliOptions.Keys)!, parse.GetValue(CliOptions.Tenant)!, parse.GetValue(name)!, cancel));
+        return command;
+    }
+
+    private Command Import()
+    {
+        var kind = new Argument<string>("kind") { Description = $"What the file holds: {string.Join(", ", ImportKinds)}." };
+        kind.AcceptOnlyFromAmong(ImportKinds);
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file." }.AcceptExistingOnly();
+        var options = new Option<FileInfo>("--options") { Description = "A JSON file with the ImportOptionsInput (delimiter, missing-value policies, tags, experiment mapping; docs/imports.md)." }.AcceptExistingOnly();
+        var command = new Command("import", "Import a CSV file through importDataset and follow it to the end with a progress bar (docs/imports.md).") { kind, file, options };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(kind) == "experiment" && result.GetValue(options) is null)
+            {
+                result.AddError("import experiment needs --options: a JSON file with the experiment mapping (docs/imports.md#past-experiments).");
+            }
+        });
+        command.SetAction((parse, cancel) => Importer(parse).RunAsync(
+            CliOptions.KeyFor(parse, "merchant"), parse.GetValue(kind)!, parse.GetValue(file)!.FullName, parse.GetValue(options)?.FullName, cancel));
+        return command;
+    }
+
+    private Command Seed()
+    {
+        var users = CliOptions.Users(20_000);
+        var output = new Option<string>("--out") { Description = "Where the experiment files, their ground truth and the planted-vs-observed table go.", DefaultValueFactory = _ => ".platform/demo" };
+        var command = new Command("seed", "Give a tenant the simulated shop's history: catalog, users, events and past experiments (docs/demo.md).") { users, CliOptions.Seed, output };
+        command.SetAction((parse, cancel) => new SeedCommand(Client(parse), Importer(parse), AnsiConsole.Console)
+            .RunAsync(CliOptions.KeyFor(parse, "admin"), CliOptions.World(parse, users), parse.GetValue(output)!, cancel));
+        return command;
+    }
+
+    private Command Stream()
+    {
+        var users = CliOptions.Users(20_000);
+        var rate = new Option<double>("--rate") { Description = "Sessions a second.", DefaultValueFactory = _ => 2 };
+        var command = new Command("stream", "Send live sessions of the simulated users until stopped (Ctrl+C).") { users, CliOptions.Seed, rate };
+        command.SetAction((parse, cancel) => new StreamCommand(Client(parse), Console.Out)
+            .RunAsync(CliOptions.KeyFor(parse, "merchant"), CliOptions.World(parse, users), parse.GetValue(rate), cancel));
+        return command;
+    }
+
+    private Command BenchIngest()
+    {
+        var users = new Option<int>("--users") { Description = "Simulated users whose events are ingested.", DefaultValueFactory = _ => 10_000 };
+        var rate = new Option<int>("--rate") { Description = "user(id) requests a second.", DefaultValueFactory = _ => 500 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of the user(id) run.", DefaultValueFactory = _ => 20 };
+        var audience = new Option<int>("--audience") { Description = "Users in the audienceSummary run.", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("ingest", "Ingest (cold and warm) against a binary COPY, user(id) latency, audienceSummary and memory per profile, in a fresh tenant.")
+        {
+            users, rate, seconds, audience, CliOptions.Report,
+        };
+        command.SetAction((parse, cancel) => new BenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
+            DatabaseUrl.Resolve(null),
+            new BenchCommand.Settings(parse.GetValue(users), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(audience)),
+            parse.GetValue(CliOptions.Report)!,
+            cancel));
+        return command;
+    }
+
+    private Command BenchCampaigns()
+    {
+        var users = new Option<int>("--users") { Description = "Users in the hot campaign.", DefaultValueFactory = _ => 25_000 };
+        var command = new Command("campaigns", "One hot campaign: campaign events ingested per second and the time until its KPIs are exact.") { users, CliOptions.Report };
+        command.SetAction((parse, cancel) => new CampaignBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console)
+            .RunAsync(KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!), parse.GetValue(users), parse.GetValue(CliOptions.Report)!, cancel));
+        return command;
+    }
+
+    private GraphQLClient Client(ParseResult parse) => new(http, parse.GetValue(CliOptions.Url)!);
+
+    private ImportCommand Importer(ParseResult parse) => new(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console);
+}

@@ -1,4 +1,0 @@
-namespace Platform.Domain.Events;
-
-/// <summary>One broken rule: which field, which rule (a stable code), and a sentence for people.</summary>
-public sealed record Violation(string Field, string Rule, string Message);

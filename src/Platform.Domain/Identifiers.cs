@@ -1,0 +1,56 @@
+using Platform.Domain.Errors;
+
+namespace Platform.Domain;
+
+/// <summary>
+/// The rule for every id a client gives (user, item, category, campaign and event ids, in events and in arguments):
+/// 1-128 characters, no control characters (NUL included), no unpaired surrogates, no surrounding spaces.
+/// </summary>
+public static class Identifiers
+{
+    public const int MaxLength = 128;
+
+    public static bool IsValid(string? value) => Check("id", value) is null;
+
+    /// <summary>The rule the value breaks, or null; an absent value breaks "required" only when it is required.</summary>
+    public static Violation? Check(string field, string? value, bool required = true)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return required ? new Violation(field, "required", $"{field} is required.") : null;
+        }
+
+        if (value.Length > MaxLength)
+        {
+            return new Violation(field, "too_long", $"{field} must be at most {MaxLength} characters.");
+        }
+
+        return HasForbiddenCharacters(value) || value.Trim().Length != value.Length
+            ? new Violation(field, "format", $"{field} must not contain control characters, unpaired surrogates or surrounding spaces.")
+            : null;
+    }
+
+    private static bool HasForbiddenCharacters(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || char.IsLowSurrogate(c))
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
+    }
+}

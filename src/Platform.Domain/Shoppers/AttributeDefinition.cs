@@ -1,4 +1,0 @@
-namespace Platform.Domain.Shoppers;
-
-/// <summary>A custom attribute a tenant declares for its shoppers; categorical ones may list their allowed values.</summary>
-public sealed record AttributeDefinition(string Name, AttributeKind Kind, IReadOnlyList<string>? AllowedValues = null);

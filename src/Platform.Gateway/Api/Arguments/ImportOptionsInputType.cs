@@ -1,0 +1,20 @@
+using GraphQL.Types;
+using Platform.Domain.Imports;
+
+namespace Platform.Gateway.Api.Arguments;
+
+public sealed class ImportOptionsInputType : InputObjectGraphType<ImportOptionsInput>
+{
+    public ImportOptionsInputType()
+    {
+        Name = "ImportOptionsInput";
+        Description = "How to read a CSV file: delimiter, missing-value policies, tags for imported users, and the mapping of a past experiment.";
+        Field<StringGraphType>("delimiter").Description("',' (default), ';', '|' or a tab (\"\\t\").");
+        Field<ListGraphType<NonNullGraphType<ColumnPolicyInputType>>>("columns").Description("Missing-value policies per column.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Tags added to every imported user (USERS and EXPERIMENT).");
+        Field<ExperimentInputType>("experiment").Description("Required for EXPERIMENT imports.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new ImportOptionsInput(
+        value.Get("delimiter") as string, value.GetList<ColumnPolicy>("columns"), value.GetList<string>("tags"), value.Get("experiment") as ExperimentMapping);
+}

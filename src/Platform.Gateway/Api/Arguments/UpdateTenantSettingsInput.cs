@@ -1,0 +1,8 @@
+namespace Platform.Gateway.Api.Arguments;
+
+public sealed class UpdateTenantSettingsInput
+{
+    public int? EventHorizonDays { get; set; }
+
+    public double? AffinityHalfLifeDays { get; set; }
+}

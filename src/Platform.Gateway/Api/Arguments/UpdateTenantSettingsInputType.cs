@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace Platform.Gateway.Api.Arguments;
+
+public sealed class UpdateTenantSettingsInputType : InputObjectGraphType<UpdateTenantSettingsInput>
+{
+    public UpdateTenantSettingsInputType()
+    {
+        Name = "UpdateTenantSettingsInput";
+        Description = "Data settings of the caller's tenant; omitted fields keep their value.";
+        Field(i => i.EventHorizonDays, nullable: true).Description("Events older than this many days are refused (1 to 3650; default 730).");
+        Field(i => i.AffinityHalfLifeDays, nullable: true).Description("Half-life of category and brand affinities, in days (0.5 to 365; default 14).");
+    }
+}

@@ -1,0 +1,27 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Gateway.Auth;
+
+namespace Platform.Gateway.Api.Execution;
+
+/// <summary>Runs one GraphQL request for an authenticated caller; shared by the HTTP and WebSocket transports.</summary>
+public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema)
+{
+    public Task<ExecutionResult> ExecuteAsync(
+        GraphQLRequestBody request,
+        Caller caller,
+        RequestTransport transport,
+        IServiceProvider requestServices,
+        CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = UserContextExtensions.CreateUserContext(caller, transport),
+            RequestServices = requestServices,
+            CancellationToken = cancellationToken,
+        });
+}

@@ -1,0 +1,135 @@
+using GraphQL;
+using Platform.Gateway.Api.Limits;
+using GraphQL.Types;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Auth;
+using Platform.Gateway.Api.Authorization;
+using Platform.Gateway.Api.Execution;
+using Platform.Domain.Audiences;
+using Platform.Gateway.Api.Arguments;
+using Platform.Gateway.Api.Types;
+using Platform.Domain.Campaigns;
+using Platform.Gateway.Api.Types.Audiences;
+using Platform.Gateway.Api.Types.Campaigns;
+using Platform.Gateway.Api.Types.Webhooks;
+using Platform.Gateway.Api.Types.Profiles;
+using Platform.Gateway.Operations;
+using Platform.Abstractions.Profiles;
+using Platform.Storage.ApiKeys;
+using Platform.Storage.Audiences;
+using Platform.Storage.Webhooks;
+using Platform.Storage.Imports;
+using Platform.Gateway.Api.Types.Imports;
+using Platform.Storage.SystemChecks;
+
+namespace Platform.Gateway.Api.Schema;
+
+public sealed class QueryType : ObjectGraphType
+{
+    private static AudienceService Audiences(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<AudienceService>();
+
+    private static CampaignService Campaigns(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<CampaignService>();
+
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reads. Everything is scoped to the tenant of the API key.";
+
+        Field<NonNullGraphType<TenantType>>("tenant")
+            .Description("The tenant the API key belongs to.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveAsync(async ctx =>
+                await ctx.RequestServices!.GetRequiredService<IGrainFactory>()
+                    .GetGrain<ITenantGrain>(GrainKeys.Tenant(ctx.TenantId())).GetAsync());
+
+        Field<NonNullGraphType<ApiKeyPageType>>("apiKeys")
+            .Description("The tenant's API keys, revoked ones included, oldest first.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {TenantService.MaxKeysPage} (default {TenantService.DefaultKeysPage}).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<TenantService>()
+                .ListApiKeysAsync(ctx.TenantId(), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .FieldType.Paged(TenantService.DefaultKeysPage);
+
+        Field<UserProfileType>("user")
+            .Description("A user's live profile, or null when the tenant has neither events nor attributes for this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The user id.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ProfileService>()
+                .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.GrainCall);
+
+        Field<NonNullGraphType<UserPageType>>("users")
+            .Description("Pages through an audience in user id order (from the profile projection).")
+            .Argument<NonNullGraphType<AudienceInputType>>("audience", "Who.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {AudienceService.MaxPage} (default {AudienceService.DefaultPage}).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Audiences(ctx).PageAsync(
+                ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .FieldType.Paged(AudienceService.DefaultPage);
+
+        Field<NonNullGraphType<AudienceSummaryType>>("audienceSummary")
+            .Description("Counts and distributions of an audience: age bands, gender, region, RFM segments, categories, tags.")
+            .Argument<NonNullGraphType<AudienceInputType>>("audience", "Who.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Audiences(ctx).SummarizeAsync(ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.Aggregate);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SegmentType>>>>("segments")
+            .Description("The tenant's named rule segments.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Audiences(ctx).ListSegmentsAsync(ctx.TenantId(), ctx.CancellationToken))
+            .FieldType.ListOf(SegmentStore.MaxPerTenant);
+
+        Field<CampaignGraphType>("campaign")
+            .Description("A campaign of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign id.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveAsync(async ctx => await Campaigns(ctx).GetAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<CampaignPageType>>("campaigns")
+            .Description("The tenant's campaigns, newest first.")
+            .Argument<CampaignStatusEnumType>("status", "Only campaigns with this status.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {CampaignService.MaxPage} (default {CampaignService.DefaultPage}).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin, Role.Merchant, Role.Partner)
+            .ResolveAsync(async ctx => await Campaigns(ctx).ListAsync(
+                ctx.TenantId(), ctx.GetArgument<CampaignStatus?>("status"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .FieldType.Paged(CampaignService.DefaultPage);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignAssignmentType>>>>("campaignAssignments")
+            .Description("Which side of a campaign's experiment each user is on. Show the offer to TREATMENT users only; send a CAMPAIGN_EXPOSURE for both sides when a user would see it (for CONTROL it records the assignment).")
+            .Argument<NonNullGraphType<IdGraphType>>("campaignId", "The campaign.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("userIds", "The users, at most 1000.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Campaigns(ctx).AssignmentsAsync(
+                ctx.TenantId(), ctx.GetArgument<string>("campaignId"), ctx.GetArgument<List<string>>("userIds"), ctx.CancellationToken))
+            .FieldType.SizedBy("userIds");
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookType>>>>("webhooks")
+            .Description("The tenant's webhooks with their delivery logs.")
+            .Roles(Role.Admin, Role.Partner)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<WebhookService>().ListAsync(ctx.TenantId(), ctx.CancellationToken))
+            .FieldType.ListOf(WebhookStore.MaxPerTenant);
+
+        Field<ImportJobType>("importJob")
+            .Description("An import of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id importDataset returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx =>
+                Guid.TryParse(ctx.GetArgument<string>("id"), out var id)
+                    ? await ctx.RequestServices!.GetRequiredService<ImportStore>().FindAsync(ctx.TenantId(), id, ctx.CancellationToken)
+                    : null);
+
+        Field<SystemCheckRunType>("systemCheckRun")
+            .Description("A diagnostic run of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The run id returned by systemCheck.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx =>
+                Guid.TryParse(ctx.GetArgument<string>("id"), out var id)
+                    ? await ctx.RequestServices!.GetRequiredService<SystemCheckStore>().FindAsync(ctx.TenantId(), id, ctx.CancellationToken)
+                    : null);
+    }
+}

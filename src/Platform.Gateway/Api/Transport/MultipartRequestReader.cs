@@ -1,0 +1,160 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Platform.Gateway.Api.Execution;
+
+namespace Platform.Gateway.Api.Transport;
+
+/// <summary>
+/// The GraphQL multipart request spec (what Apollo and graphql-upload clients send): an "operations" part
+/// with the request, a "map" part naming the variables each file goes to, then the files. Files are spooled
+/// to temporary files (deleted with the request), so a large upload never sits in memory.
+/// </summary>
+public sealed class MultipartRequestReader(GraphQLRequestReader reader)
+{
+    public async Task<(GraphQLRequestBody? Request, List<UploadedFile> Files, string? Error)> ReadAsync(HttpRequest request, long maxFileBytes)
+    {
+        var files = new List<UploadedFile>();
+        var byPart = new Dictionary<string, UploadedFile>(StringComparer.Ordinal);
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return (null, files, "The multipart body has no boundary.");
+        }
+
+        var multipart = new MultipartReader(boundary, request.Body);
+        JsonDocument? operations = null;
+        Dictionary<string, string[]>? map = null;
+        try
+        {
+            while (await multipart.ReadNextSectionAsync(request.HttpContext.RequestAborted) is { } section)
+            {
+                var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (name == "operations")
+                {
+                    operations = await JsonDocument.ParseAsync(section.Body, cancellationToken: request.HttpContext.RequestAborted);
+                }
+                else if (name == "map")
+                {
+                    map = await JsonSerializer.DeserializeAsync<Dictionary<string, string[]>>(section.Body, cancellationToken: request.HttpContext.RequestAborted);
+                }
+                else if (operations is null || map is null)
+                {
+                    return (null, files, "Send the 'operations' and 'map' parts before the files.");
+                }
+                else if (name is not null && map.ContainsKey(name))
+                {
+                    var file = await SpoolAsync(section, HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? name, maxFileBytes, request.HttpContext.RequestAborted);
+                    files.Add(file);
+                    byPart[name] = file;
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            return (null, files, $"'operations' and 'map' must be JSON: {exception.Message}");
+        }
+        catch (InvalidDataException exception)
+        {
+            return (null, files, exception.Message);
+        }
+
+        if (operations is null || map is null)
+        {
+            return (null, files, "A multipart request needs an 'operations' part and a 'map' part.");
+        }
+
+        using (operations)
+        {
+            if (operations.RootElement.ValueKind == JsonValueKind.Array)
+            {
+                return (null, files, "Batched operations are not supported; send one operation.");
+            }
+
+            if (!reader.TryRead(operations.RootElement, out var body, out var error))
+            {
+                return (null, files, error);
+            }
+
+            var variables = body.Variables is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(body.Variables);
+            foreach (var (part, paths) in map)
+            {
+                if (!byPart.TryGetValue(part, out var file))
+                {
+                    return (null, files, $"The map names file part '{part}', which was not sent.");
+                }
+
+                foreach (var path in paths)
+                {
+                    if (!Place(variables, path, file))
+                    {
+                        return (null, files, $"The map path '{path}' does not name a variable.");
+                    }
+                }
+            }
+
+            return (body with { Variables = new Inputs(variables) }, files, null);
+        }
+    }
+
+    private static async Task<UploadedFile> SpoolAsync(MultipartSection section, string fileName, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"platform-upload-{Guid.NewGuid():N}");
+        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        var buffer = new byte[64 * 1024];
+        long length = 0;
+        int read;
+        while ((read = await section.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            length += read;
+            if (length > maxBytes)
+            {
+                throw new InvalidDataException($"The file '{fileName}' is larger than {maxBytes} bytes.");
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return new UploadedFile(path, fileName, section.ContentType, length);
+    }
+
+    // Paths look like "variables.file" or "variables.input.files.0".
+    private static bool Place(Dictionary<string, object?> variables, string path, UploadedFile file)
+    {
+        var parts = path.Split('.');
+        if (parts.Length < 2 || parts[0] != "variables")
+        {
+            return false;
+        }
+
+        object? container = variables;
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var last = i == parts.Length - 1;
+            switch (container)
+            {
+                case IDictionary<string, object?> dictionary when last:
+                    dictionary[parts[i]] = file;
+                    return true;
+                case IDictionary<string, object?> dictionary:
+                    container = dictionary.TryGetValue(parts[i], out var next) ? next : null;
+                    break;
+                case IList<object?> list when int.TryParse(parts[i], out var index) && index >= 0 && index < list.Count:
+                    if (last)
+                    {
+                        list[index] = file;
+                        return true;
+                    }
+
+                    container = list[index];
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+using GraphQL;
+using Platform.Gateway.Api.Limits;
+using Platform.Gateway.Operations;
+using GraphQL.Types;
+using Platform.Domain.Campaigns;
+using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Types.Audiences;
+
+namespace Platform.Gateway.Api.Types.Campaigns;
+
+public sealed class CampaignGraphType : ObjectGraphType<Campaign>
+{
+    private static CampaignService Operations(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<CampaignService>();
+
+    public CampaignGraphType()
+    {
+        Name = "Campaign";
+        Description = "A promotional campaign: its design, and where it is in its life.";
+        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The campaign's id.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Its name.").Resolve(ctx => ctx.Source.Design.Name);
+        Field<NonNullGraphType<CampaignStatusEnumType>>("status").Description("Where it is in its life.").Resolve(ctx => ctx.Source.Status);
+        Field<PauseReasonEnumType>("pauseReason").Description("Why it is paused (only while PAUSED).").Resolve(ctx => ctx.Source.PauseReason);
+        Field<NonNullGraphType<CampaignSourceEnumType>>("source").Description("Designed here or imported as a past experiment.").Resolve(ctx => ctx.Source.Source);
+        Field<NonNullGraphType<CampaignTypeEnumType>>("type").Description("What is offered.").Resolve(ctx => ctx.Source.Design.Type);
+        Field<DecimalGraphType>("value").Description("Percent off (PERCENT_OFF, FLASH_SALE, BUNDLE), amount off (AMOUNT_OFF) or multiplier (POINTS_MULTIPLIER).").Resolve(ctx => ctx.Source.Design.Value);
+        Field<DecimalGraphType>("minimumSpend").Description("The order value the offer needs, if any.").Resolve(ctx => ctx.Source.Design.MinimumSpend);
+        Field<ChannelEnumType>("channel").Description("Where users see it (unknown for some imported experiments).").Resolve(ctx => ctx.Source.Design.Channel);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categoryIds").Description("Categories in scope; empty = all.").Resolve(ctx => ctx.Source.Design.CategoryIds ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("itemIds").Description("Items in scope (the bundle's items for BUNDLE); empty = all.").Resolve(ctx => ctx.Source.Design.ItemIds ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("themeTags").Description("Creative theme tags.").Resolve(ctx => ctx.Source.Design.ThemeTags ?? []);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("startsAt").Description("When it starts.").Resolve(ctx => ctx.Source.Design.StartsAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("endsAt").Description("When it ends.").Resolve(ctx => ctx.Source.Design.EndsAt);
+        Field<DecimalGraphType>("budget").Description("The most discount it may give away; none = no limit.").Resolve(ctx => ctx.Source.Design.Budget);
+        Field<IntGraphType>("frequencyCapPerDay").Description("The most times a day one user is shown it; none = no cap.").Resolve(ctx => ctx.Source.Design.FrequencyCapPerDay);
+        Field<NonNullGraphType<FloatGraphType>>("holdoutShare").Description("The share of the audience kept as a control group that never gets the offer.").Resolve(ctx => ctx.Source.Design.HoldoutShare);
+        Field<NonNullGraphType<StringGraphType>>("audience").Description("Who it is for, as JSON in the shape of AudienceInput.").Resolve(ctx => AudienceJson.Serialize(ctx.Source.Design.AudienceOrAll));
+        Field<NonNullGraphType<IntGraphType>>("attributionWindowDays").Description("A user's purchases count for the campaign within this many days after its assignment (its first event of the campaign).").Resolve(ctx => ctx.Source.Design.AttributionWindowDays);
+        Field(c => c.CreatedAt).Description("When it was created.");
+        Field(c => c.UpdatedAt).Description("When it last changed.");
+        Field(c => c.LaunchedAt, nullable: true).Description("When it was launched.");
+        Field(c => c.EndedAt, nullable: true).Description("When it ended.");
+        Field<NonNullGraphType<CampaignKpisType>>("kpis")
+            .Description("KPIs and measured lift so far, from the outcome rows (live campaigns: updated about once a second).")
+            .ResolveAsync(async ctx => await Operations(ctx).KpisAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.CampaignAggregate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiHistoryPointType>>>>("kpiHistory")
+            .Description("The KPIs at the end of each hour that had updates, oldest first; for charts.")
+            .Argument<DateTimeOffsetGraphType>("from", "Start (default: 7 days before `to`).")
+            .Argument<DateTimeOffsetGraphType>("to", "End, exclusive (default: the end of this hour); at most 90 days after `from`.")
+            .ResolveAsync(async ctx => await Operations(ctx).HistoryAsync(
+                ctx.Source, ctx.TenantId(), ctx.GetArgument<DateTimeOffset?>("from"), ctx.GetArgument<DateTimeOffset?>("to"), ctx.CancellationToken))
+            .FieldType.SizedByHours("from", "to", CampaignService.DefaultHistoryDays, CampaignService.MaxHistoryDays);
+    }
+}

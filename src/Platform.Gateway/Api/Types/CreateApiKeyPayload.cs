@@ -1,0 +1,5 @@
+using Platform.Storage.ApiKeys;
+
+namespace Platform.Gateway.Api.Types;
+
+public sealed record CreateApiKeyPayload(ApiKeyRecord ApiKey, string Secret);

@@ -1,8 +1,0 @@
-namespace Platform.Gateway.GraphQL.Arguments;
-
-public sealed class PropertyInput
-{
-    public string Key { get; set; } = "";
-
-    public string Value { get; set; } = "";
-}

@@ -1,8 +1,0 @@
-namespace Platform.Gateway.GraphQL.Arguments;
-
-public sealed class SetTenantRateLimitInput
-{
-    public string TenantId { get; set; } = "";
-
-    public int RequestsPerSecond { get; set; }
-}

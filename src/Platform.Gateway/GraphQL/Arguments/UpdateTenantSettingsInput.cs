@@ -1,8 +1,0 @@
-namespace Platform.Gateway.GraphQL.Arguments;
-
-public sealed class UpdateTenantSettingsInput
-{
-    public int? EventHorizonDays { get; set; }
-
-    public double? AffinityHalfLifeDays { get; set; }
-}

@@ -1,9 +1,0 @@
-namespace Platform.Gateway.GraphQL.Execution;
-
-/// <summary>How an operation arrived; decides which operation types it may run.</summary>
-public enum RequestTransport
-{
-    HttpGet,
-    HttpPost,
-    WebSocket,
-}

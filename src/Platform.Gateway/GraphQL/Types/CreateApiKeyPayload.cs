@@ -1,5 +1,0 @@
-using Platform.Storage.ApiKeys;
-
-namespace Platform.Gateway.GraphQL.Types;
-
-public sealed record CreateApiKeyPayload(ApiKeyRecord ApiKey, string Secret);

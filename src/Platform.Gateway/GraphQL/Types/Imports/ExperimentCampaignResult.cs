@@ -1,4 +1,0 @@
-namespace Platform.Gateway.GraphQL.Types.Imports;
-
-/// <summary>A campaign a past-experiment import created, with its arms.</summary>
-public sealed record ExperimentCampaignResult(string CampaignId, string Name, double HoldoutShare, IReadOnlyList<ArmResult> Arms);

@@ -1,4 +1,0 @@
-namespace Platform.Gateway.GraphQL.Types.Imports;
-
-/// <summary>What a finished import reports (stored as JSON on the job).</summary>
-public sealed record ImportSummary(IReadOnlyList<string>? IgnoredColumns, IReadOnlyList<ExperimentCampaignResult>? Campaigns);

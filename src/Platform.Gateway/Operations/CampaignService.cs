@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using Platform.Abstractions;
+using Platform.Abstractions.Campaigns;
+using Platform.Domain.Campaigns;
+using Platform.Gateway.Api.Execution;
+using Platform.Domain;
+using Platform.Domain.Errors;
+using Platform.Gateway.Api.Types;
+using Platform.Gateway.Api.Types.Campaigns;
+using Platform.Storage.Campaigns;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
+public sealed class CampaignService(IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, TimeProvider clock)
+{
+    public const int DefaultPage = 50;
+    public const int MaxPage = 200;
+    public const int MaxAssignments = 1_000;
+    public const int DefaultHistoryDays = 7;
+    public const int MaxHistoryDays = 90;
+
+    public async Task<Campaign> CreateAsync(string tenantId, CampaignDesign design) =>
+        Unwrap(await Grain(tenantId, NewId()).CreateAsync(design));
+
+    public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes) => Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
+
+    public async Task<Campaign> LaunchAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).LaunchAsync());
+
+    public async Task<Campaign> PauseAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).PauseAsync());
+
+    public async Task<Campaign> ResumeAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).ResumeAsync());
+
+    public async Task<Campaign> EndAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).EndAsync());
+
+    /// <summary>The campaign, or null; <paramref name="argument"/> names the id in an INVALID_ARGUMENT error.</summary>
+    public Task<Campaign?> GetAsync(string tenantId, string id, CancellationToken cancellationToken, string argument = "id") =>
+        store.GetAsync(tenantId, ApiError.RequireId(argument, id), cancellationToken);
+
+    /// <summary>Which side of the campaign each user is on; the merchant shows the offer to TREATMENT users only.</summary>
+    public async Task<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(string tenantId, string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count > MaxAssignments)
+        {
+            throw ApiError.Invalid("userIds", "too_many", $"userIds must list at most {MaxAssignments} ids.");
+        }
+
+        ApiError.ThrowIfAny(userIds.Select((userId, i) => Identifiers.Check($"userIds[{i}]", userId)).OfType<Violation>().ToList());
+        var campaign = await store.GetAsync(tenantId, ApiError.RequireId("campaignId", id), cancellationToken) ?? throw ApiError.NotFound("campaign", id);
+        return userIds.Select(userId => new CampaignAssignment(userId, HoldoutAssignment.Assign(tenantId, campaign.Id, userId, campaign.Design.HoldoutShare))).ToList();
+    }
+
+    public async Task<CampaignKpis> KpisAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
+    {
+        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaign.Id, cancellationToken);
+        return CampaignKpis.From(treatment, control, campaign.Design.Budget);
+    }
+
+    /// <summary>The campaign's KPIs and status now, or null when it does not exist (any more).</summary>
+    public async Task<CampaignKpiUpdate?> CurrentAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        await GetAsync(tenantId, id, cancellationToken) is { } campaign
+            ? new CampaignKpiUpdate(campaign.Id, campaign.Status, clock.GetUtcNow(), await KpisAsync(campaign, tenantId, cancellationToken))
+            : null;
+
+    /// <summary>The range kpiHistory reads: by default the 7 days up to the end of this hour; at most 90 days.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) HistoryRange(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var end = to ?? clock.GetUtcNow().AddHours(1);
+        return (from ?? end.AddDays(-DefaultHistoryDays), end);
+    }
+
+    public Task<IReadOnlyList<KpiHistoryPoint>> HistoryAsync(Campaign campaign, string tenantId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var (start, end) = HistoryRange(from, to);
+        if (end <= start || end - start > TimeSpan.FromDays(MaxHistoryDays))
+        {
+            throw ApiError.Invalid("from", "out_of_range", $"from must be before to, at most {MaxHistoryDays} days apart.");
+        }
+
+        return history.ReadAsync(tenantId, campaign.Id, start, end, cancellationToken);
+    }
+
+    public async Task<Page<Campaign>> ListAsync(string tenantId, CampaignStatus? status, int? first, string? after, CancellationToken cancellationToken)
+    {
+        var size = Paging.Size(first, DefaultPage, MaxPage);
+        var fetched = await store.ListAsync(tenantId, status, size + 1, after is null ? null : Paging.ParseTimeCursor(after, "campaigns"), cancellationToken);
+        return Page<Campaign>.From(fetched, size, c => Paging.TimeCursor(c.CreatedAt, c.Id));
+    }
+
+    private ICampaignGrain Grain(string tenantId, string id) => grains.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, ApiError.RequireId("id", id)));
+
+    // "cmp-" and 16 characters of a random 80-bit number in lowercase base 32.
+    private static string NewId()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[bytes[i] & 31];
+        }
+
+        return "cmp-" + new string(chars);
+    }
+
+    private static Campaign Unwrap(CampaignResult result) => result switch
+    {
+        { Campaign: { } campaign } => campaign,
+        { Violations: { Count: > 0 } violations } => throw ApiError.Invalid(violations),
+        _ => throw ApiError.Refused(result.Code!, result.Message!),
+    };
+}

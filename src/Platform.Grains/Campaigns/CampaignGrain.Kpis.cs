@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using Platform.Abstractions.Campaigns;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Webhooks;
+
+namespace Platform.Grains.Campaigns;
+
+/// <summary>KPIs: recomputed from the outcome rows at most once per interval, recorded per hour, pushed to subscribed nodes and webhooks.</summary>
+public sealed partial class CampaignGrain
+{
+    public Task OutcomesChangedAsync()
+    {
+        var wait = publishedAt + settings.Value.KpiUpdateInterval - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return PublishAsync();
+        }
+
+        // Within the interval since the last update: one update at its end covers every change until then.
+        pendingPublish ??= this.RegisterGrainTimer(async _ =>
+        {
+            pendingPublish?.Dispose();
+            pendingPublish = null;
+            await PublishAsync();
+        }, wait, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    public Task SubscribeAsync(ICampaignKpiObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ICampaignKpiObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Recomputes the KPIs from the outcome rows; when they or the status changed, records the hour and tells the subscribed nodes.</summary>
+    private async Task PublishAsync(bool statusChanged = false)
+    {
+        try
+        {
+            await TryPublishAsync(statusChanged);
+        }
+        catch (Exception exception)
+        {
+            // KPIs are computed again at the next change or poll; a failure here must not fail the change that caused it.
+            logger.LogWarning(exception, "Publishing the KPIs of campaign {CampaignKey} failed", this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task TryPublishAsync(bool statusChanged)
+    {
+        if (campaign is null)
+        {
+            return;
+        }
+
+        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaignId);
+        var now = clock.GetUtcNow();
+        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, CampaignKpis.From(treatment, control, campaign.Design.Budget));
+        publishedAt = now;
+        var kpisChanged = published?.Kpis != update.Kpis;
+        if (!kpisChanged && !statusChanged)
+        {
+            return;
+        }
+
+        published = update;
+        await history.RecordAsync(tenantId, campaignId, now, update.Kpis);
+        await observers.Notify(observer => observer.OnKpisAsync(tenantId, update));
+        if (statusChanged)
+        {
+            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignStatus, update);
+        }
+
+        if (kpisChanged)
+        {
+            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignKpis, update);
+        }
+    }
+}

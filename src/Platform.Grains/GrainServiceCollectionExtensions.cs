@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Grains.Campaigns;
+using Platform.Grains.Profiles;
+
+namespace Platform.Grains;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>What the grains of a silo need beside storage: per-node caches, write limiters and the batched row writers.</summary>
+    public static IServiceCollection AddPlatformGrains(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<CampaignSettings>(configuration.GetSection(CampaignSettings.Section))
+            .AddSingleton<CatalogCache>()
+            .AddSingleton<StateWriteLimiter>()
+            .AddSingleton<ProjectionWriter>()
+            .AddHostedService(services => services.GetRequiredService<ProjectionWriter>())
+            .AddSingleton<CampaignCache>()
+            .AddSingleton<WebhookDispatcher>()
+            .AddSingleton<EnrollmentWriter>()
+            .AddHostedService(services => services.GetRequiredService<EnrollmentWriter>());
+}

@@ -1,0 +1,13 @@
+using Platform.Domain.Events;
+using Platform.Domain.Profiles;
+
+namespace Platform.Storage.Users;
+
+/// <summary>A user's profile flattened for users.profiles.</summary>
+public sealed record ProfileRow(string TenantId, string UserId, ProfileView View, DateTimeOffset AsOf)
+{
+    public const int TopKeys = 5;
+
+    public IReadOnlyDictionary<string, int[]> Counters =>
+        View.Counters.ToDictionary(c => EventTypeNames.ToWire(c.Type), c => new[] { (int)c.Total, c.Last7Days, c.Last30Days });
+}

@@ -1,0 +1,43 @@
+using Orleans.Concurrency;
+using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
+using Platform.Domain.Events;
+using Platform.Storage.Events;
+
+namespace Platform.Grains.Tests;
+
+/// <summary>A user's grain folds what it is given and, on activation, replays what the log holds after its snapshot.</summary>
+public sealed class UserGrainTests(GrainCluster cluster) : IClassFixture<GrainCluster>
+{
+    private readonly EventLog log = new(cluster.Database.DataSource);
+
+    [Fact]
+    public async Task ANewActivationReplaysTheEventsItsSnapshotMissed()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var delivered = await AppendAsync(Purchase("p1", now.AddHours(-3), 20m), Purchase("p2", now.AddHours(-2), 30m));
+        var grain = cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "ann"));
+        await grain.ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(delivered));
+        var before = await grain.GetAsync();
+
+        await cluster.DeactivateAllAsync(); // the snapshot is written on deactivation
+        await AppendAsync(Purchase("p3", now.AddHours(-1), 50m)); // logged, never delivered to the grain
+        var after = await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "ann")).GetAsync();
+
+        Assert.Equal((2L, 50m), (before!.Purchases, before.Revenue));
+        Assert.Equal((3L, 100m), (after!.Purchases, after.Revenue));
+    }
+
+    [Fact]
+    public async Task AUserWithoutEventsHasNoProfile() =>
+        Assert.Null(await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "nobody")).GetAsync());
+
+    private async Task<IReadOnlyList<LoggedEvent>> AppendAsync(params BehaviorEvent[] events)
+    {
+        var appended = await log.AppendAsync("grains", events);
+        return events.Select((e, i) => new LoggedEvent(appended.StoredAt[i], e)).ToList();
+    }
+
+    private static BehaviorEvent Purchase(string id, DateTimeOffset at, decimal amount) =>
+        new(id, "ann", EventType.Purchase, at, "sku-1", null, 1, amount, "EUR", null, null, null, null, null);
+}
