@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -18,9 +19,12 @@ namespace Platform.Grains.Campaigns;
 /// </summary>
 public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient jobs, ILogger<WebhookDispatcher> logger)
 {
+    // Stored campaign JSON leaves nulls out; a delivered body names every field, null or not (docs/webhooks.md).
+    private static readonly JsonSerializerOptions BodyJson = new(CampaignStore.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
     /// <summary>The JSON body every webhook of this event receives (docs/webhooks.md).</summary>
     public static string Payload(string tenantId, WebhookEvent webhookEvent, CampaignKpiUpdate update) =>
-        JsonSerializer.Serialize(new { @event = webhookEvent, tenantId, update.CampaignId, update.Status, update.At, update.Kpis }, CampaignStore.Json);
+        JsonSerializer.Serialize(new { @event = webhookEvent, tenantId, update.CampaignId, update.Status, update.At, update.Kpis }, BodyJson);
 
     public async Task DispatchAsync(string tenantId, WebhookEvent webhookEvent, CampaignKpiUpdate update)
     {

@@ -15,7 +15,7 @@ public sealed class CampaignNoticesTests
     [InlineData("exposure before the start", -1.0, "outside_campaign")]
     [InlineData("exposure after the end", 11.0, "outside_campaign")]
     public void AnEventOfALaunchedCampaignCountsInsideItsRunOnly(string what, double day, string? rule) =>
-        Assert.True(rule == CampaignNotices.For(Exposure(day), Running)?.Rule, what);
+        Assert.Equal((what, rule), (what, CampaignNotices.For(Exposure(day), Running)?.Rule));
 
     [Fact]
     public void UnknownDraftAndImportedCampaignsAreNamed()

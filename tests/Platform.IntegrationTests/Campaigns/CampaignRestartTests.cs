@@ -52,22 +52,14 @@ public sealed class CampaignRestartTests
     // Waits until the KPIs show the expected figures (or, when settled, stop changing with everyone enrolled); returns the read as JSON text.
     private static async Task<string> WaitAsync(GraphQLHttp http, string key, string id, List<string> users, long? reach, long? controls, long? orders, bool settled)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var data = (await http.PostAsync(key, Read, new { id, users })).Data;
-            var kpis = data.GetProperty("campaign").GetProperty("kpis");
-            var enrolled = kpis.GetProperty("reach").GetInt64() + kpis.GetProperty("control").GetProperty("users").GetInt64();
-            var done = settled
-                ? enrolled == users.Count && kpis.GetProperty("orders").GetInt64() == kpis.GetProperty("reach").GetInt64()
-                : kpis.GetProperty("reach").GetInt64() == reach && kpis.GetProperty("control").GetProperty("users").GetInt64() == controls && kpis.GetProperty("orders").GetInt64() == orders;
-            if (done || DateTime.UtcNow > deadline)
+        var data = await Eventually.ReadUntilAsync(
+            async () => (await http.PostAsync(key, Read, new { id, users })).Data,
+            data =>
             {
-                Assert.True(done, data.ToString());
-                return data.ToString();
-            }
-
-            await Task.Delay(200);
-        }
+                var kpis = data.GetProperty("campaign").GetProperty("kpis");
+                var (reached, control, ordered) = (kpis.GetProperty("reach").GetInt64(), kpis.GetProperty("control").GetProperty("users").GetInt64(), kpis.GetProperty("orders").GetInt64());
+                return settled ? reached + control == users.Count && ordered == reached : reached == reach && control == controls && ordered == orders;
+            });
+        return data.ToString();
     }
 }

@@ -177,12 +177,11 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
         private async Task WaitUntilMembersAsync(int count)
         {
             var membership = A.Services.GetRequiredService<IClusterMembershipService>();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the two silos did not see each other");
-                await Task.Delay(200);
-            }
+            await Eventually.ReadUntilAsync(
+                () => Task.FromResult(membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active)),
+                active => active >= count,
+                TimeSpan.FromSeconds(30),
+                "the two silos did not see each other");
         }
     }
 }

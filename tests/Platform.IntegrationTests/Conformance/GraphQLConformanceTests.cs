@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text.Json;
 using Platform.IntegrationTests.Support;
 
@@ -19,10 +20,10 @@ public sealed class GraphQLConformanceTests(PlatformFixture platform) : IClassFi
             ["REPORT_PATH"] = report,
         });
 
-        Assert.True(exitCode == 0, output);
+        Expect.Equal(0, exitCode, output);
         var counts = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("counts");
-        Assert.True(counts.GetProperty("error").GetInt32() == 0, output);
-        Assert.True(counts.GetProperty("warn").GetInt32() == 0, output);
+        Expect.Equal(0, counts.GetProperty("error").GetInt32(), output);
+        Expect.Equal(0, counts.GetProperty("warn").GetInt32(), output);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class GraphQLConformanceTests(PlatformFixture platform) : IClassFi
             ["SCHEMA_OUT"] = schema,
         });
 
-        Assert.True(exitCode == 0, output);
+        Expect.Equal(0, exitCode, output);
         var sdl = await File.ReadAllTextAsync(schema);
         Assert.Contains("type Query", sdl);
         Assert.Contains("systemCheckProgress", sdl);

@@ -35,7 +35,7 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "a_b-experiment.csv", bytes, ArteaOptions);
         var again = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "a_b-experiment.csv", bytes, ArteaOptions);
 
-        Assert.True(job.GetProperty("status").GetString() == "SUCCEEDED", job.ToString());
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
         Assert.Equal((5000, 5000, 0), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
         var arms = job.GetProperty("campaigns")[0].GetProperty("arms").EnumerateArray().ToDictionary(a => a.GetProperty("arm").GetString()!);
         Assert.Equal(2502, arms["TREATMENT"].GetProperty("customers").GetInt64());

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using Platform.Cli;
 using Platform.Cli.Commands;
 using Platform.IntegrationTests.Support;
@@ -22,7 +23,7 @@ public sealed class SeedCommandTests(PlatformWithWorker platform) : IClassFixtur
 
         var exitCode = await new SeedCommand(client, new ImportCommand(http, platform.Node.GraphQLUri, client, console), console).RunAsync(admin, options, folder, CancellationToken.None);
 
-        Assert.True(exitCode == 0, output.ToString());
+        Expect.Equal(0, exitCode, output.ToString());
         var world = new SimulatedWorld(options);
         var story = world.Story(5);
         var profile = (await platform.Http.PostAsync(admin, "query($id: ID!) { user(id: $id) { purchases attributes { age region tags } campaigns { campaignId } } }", new { id = story.User.Id })).Data.GetProperty("user");

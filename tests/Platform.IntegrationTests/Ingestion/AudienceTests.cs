@@ -145,19 +145,11 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
         private async Task WaitForProjectionAsync()
         {
             var withEvents = Users.Count(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) % 6 != 0 || int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 != 0);
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (DateTime.UtcNow < deadline)
-            {
-                var summary = await Http.PostAsync(Admin, "query { audienceSummary(audience: { all: true }) { withEvents } }");
-                if (summary.Data.GetProperty("audienceSummary").GetProperty("withEvents").GetInt64() >= withEvents)
-                {
-                    return;
-                }
-
-                await Task.Delay(200);
-            }
-
-            throw new TimeoutException("the profile projection was not written");
+            await Eventually.ReadUntilAsync(
+                async () => (await Http.PostAsync(Admin, "query { audienceSummary(audience: { all: true }) { withEvents } }")).Data.GetProperty("audienceSummary").GetProperty("withEvents").GetInt64(),
+                written => written >= withEvents,
+                TimeSpan.FromSeconds(20),
+                "the profile projection was not written");
         }
     }
 }

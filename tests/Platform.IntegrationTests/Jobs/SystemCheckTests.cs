@@ -20,7 +20,7 @@ public sealed class SystemCheckTests(PlatformWithWorker platform) : IClassFixtur
 
         var run = await WaitForFinishAsync(admin, id!);
 
-        Assert.True(run.GetProperty("status").GetString() == "SUCCEEDED", $"{run}\nworker output:\n{platform.Worker.Output}");
+        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), $"{run}\nworker output:\n{platform.Worker.Output}");
         Assert.StartsWith("2.", run.GetProperty("torchVersion").GetString());
         Assert.Equal("cpu", run.GetProperty("device").GetString());
         Assert.Equal(1, run.GetProperty("threads").GetInt32());
@@ -47,7 +47,7 @@ public sealed class SystemCheckTests(PlatformWithWorker platform) : IClassFixtur
             ["TIMEOUT_MS"] = "60000",
         });
 
-        Assert.True(exitCode == 0, output);
+        Expect.Equal(0, exitCode, output);
         var payloads = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("payloads");
         var statuses = payloads.EnumerateArray().Select(p => p.GetProperty("data").GetProperty("systemCheckProgress").GetProperty("status").GetString()).ToList();
         Assert.Equal("SUCCEEDED", statuses[^1]);
@@ -70,25 +70,15 @@ public sealed class SystemCheckTests(PlatformWithWorker platform) : IClassFixtur
             ["EXPECT_ERROR"] = "1",
         });
 
-        Assert.True(exitCode == 0, output);
+        Expect.Equal(0, exitCode, output);
         Assert.Contains("NOT_FOUND", output);
     }
 
-    private async Task<JsonElement> WaitForFinishAsync(string apiKey, string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var run = (await platform.Http.PostAsync(apiKey, $"query($id: ID!) {{ systemCheckRun(id: $id) {{ {RunFields} }} }}", new { id }))
-                .Data.GetProperty("systemCheckRun");
-            if (run.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED" || DateTime.UtcNow > deadline)
-            {
-                return run;
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    private Task<JsonElement> WaitForFinishAsync(string apiKey, string id) =>
+        Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(apiKey, $"query($id: ID!) {{ systemCheckRun(id: $id) {{ {RunFields} }} }}", new { id })).Data.GetProperty("systemCheckRun"),
+            run => run.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED",
+            TimeSpan.FromSeconds(90));
 
     private async Task<string> PostgresMajorAsync()
     {

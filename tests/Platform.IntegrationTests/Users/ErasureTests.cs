@@ -94,17 +94,6 @@ public sealed class ErasureTests(PlatformWithWorker platform) : IClassFixture<Pl
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the profile projection did not catch up");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.ReadUntilAsync(condition, holds => holds, TimeSpan.FromSeconds(20), "the profile projection did not catch up");
 }

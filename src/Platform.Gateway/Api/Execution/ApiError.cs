@@ -46,6 +46,10 @@ public sealed class ApiError : ExecutionError
     public static string RequireId(string field, string? id) =>
         Identifiers.Check(field, id) is { } broken ? throw Invalid([broken]) : id!;
 
+    /// <summary>The id of a run (an import, a diagnostic, a training run): a UUID that <paramref name="startedBy"/> returned, or INVALID_ARGUMENT.</summary>
+    public static Guid RequireRunId(string field, string id, string startedBy) =>
+        Guid.TryParse(id, out var runId) ? runId : throw Invalid(field, "format", $"{field} must be an id returned by {startedBy}, not '{Shorten(id)}'.");
+
     /// <summary>
     /// Nothing with this id exists in the caller's tenant. Ids of other tenants get the same answer, so a guessed
     /// id reveals nothing.

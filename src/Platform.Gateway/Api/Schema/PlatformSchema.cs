@@ -5,7 +5,7 @@ public sealed class PlatformSchema : GraphQL.Types.Schema
     public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription)
         : base(services)
     {
-        Description = "Personalised promotion platform: tenants, keys and diagnostics.";
+        Description = "A multi-tenant promotion platform: events and live user profiles, audiences, CSV imports, campaigns with holdouts and measured lift, webhooks. Everything is scoped to the tenant of the API key (docs/api.md).";
         Query = query;
         Mutation = mutation;
         Subscription = subscription;

@@ -118,18 +118,14 @@ public sealed class QueryType : ObjectGraphType
             .Description("An import of this tenant, or null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The id importDataset returned.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx =>
-                Guid.TryParse(ctx.GetArgument<string>("id"), out var id)
-                    ? await ctx.RequestServices!.GetRequiredService<ImportStore>().FindAsync(ctx.TenantId(), id, ctx.CancellationToken)
-                    : null);
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ImportStore>()
+                .FindAsync(ctx.TenantId(), ApiError.RequireRunId("id", ctx.GetArgument<string>("id"), "importDataset"), ctx.CancellationToken));
 
         Field<SystemCheckRunType>("systemCheckRun")
             .Description("A diagnostic run of this tenant, or null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The run id returned by systemCheck.")
             .Roles(Role.Admin)
-            .ResolveAsync(async ctx =>
-                Guid.TryParse(ctx.GetArgument<string>("id"), out var id)
-                    ? await ctx.RequestServices!.GetRequiredService<SystemCheckStore>().FindAsync(ctx.TenantId(), id, ctx.CancellationToken)
-                    : null);
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemCheckStore>()
+                .FindAsync(ctx.TenantId(), ApiError.RequireRunId("id", ctx.GetArgument<string>("id"), "systemCheck"), ctx.CancellationToken));
     }
 }

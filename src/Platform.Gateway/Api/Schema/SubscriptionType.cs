@@ -32,7 +32,8 @@ public sealed class SubscriptionType : ObjectGraphType
                 var tenantId = ctx.TenantId();
                 var id = ctx.GetArgument<string>("id");
                 var store = ctx.RequestServices!.GetRequiredService<SystemCheckStore>();
-                if (!Guid.TryParse(id, out var runId) || await store.FindAsync(tenantId, runId, ctx.CancellationToken) is null)
+                var runId = ApiError.RequireRunId("id", id, "systemCheck");
+                if (await store.FindAsync(tenantId, runId, ctx.CancellationToken) is null)
                 {
                     throw ApiError.NotFound("system check run", id);
                 }
@@ -56,7 +57,8 @@ public sealed class SubscriptionType : ObjectGraphType
                 var tenantId = ctx.TenantId();
                 var id = ctx.GetArgument<string>("id");
                 var store = ctx.RequestServices!.GetRequiredService<ImportStore>();
-                if (!Guid.TryParse(id, out var importId) || await store.FindAsync(tenantId, importId, ctx.CancellationToken) is null)
+                var importId = ApiError.RequireRunId("id", id, "importDataset");
+                if (await store.FindAsync(tenantId, importId, ctx.CancellationToken) is null)
                 {
                     throw ApiError.NotFound("import", id);
                 }
