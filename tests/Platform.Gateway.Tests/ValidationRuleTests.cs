@@ -83,6 +83,18 @@ public sealed class ValidationRuleTests : IDisposable
         Assert.Equal("COMPLEXITY", error.Code);
     }
 
+    [Fact]
+    public async Task AResolverFailureIsAnInternalErrorWithoutItsDetails()
+    {
+        // The schema host registers no stores or grains: the resolver fails as an unexpected error would.
+        var result = await new SchemaHost().ExecuteAsync("{ tenant { id } }", Callers.Admin);
+        var error = Assert.Single(result.Errors!);
+        var info = new PlatformErrorInfoProvider().GetInfo(error);
+
+        Assert.Equal("INTERNAL_SERVER_ERROR", info.Extensions!["code"]);
+        Assert.DoesNotContain("IGrainFactory", info.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(RequestTransport.HttpGet, "mutation { systemCheck { id } }", "METHOD_NOT_ALLOWED")]
     [InlineData(RequestTransport.HttpPost, "subscription { systemCheckProgress(id: \"1\") { status } }", "SUBSCRIPTION_REQUIRES_WEBSOCKET")]

@@ -20,7 +20,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
     private const string JobQuery = """
         query($id: ID!) {
           importJob(id: $id) {
-            status error rowsRead rowsAccepted rowsDuplicate rowsRejected rowsDropped ignoredColumns
+            status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped ignoredColumns
             rejections(first: 10) { nodes { line field rule message } }
             campaigns { campaignId arms { arm customers converters conversions conversionRate revenue revenuePerCustomer } }
           }
@@ -104,8 +104,8 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
             return;
         }
 
-        var counts = new Table().AddColumns("read", "accepted", "duplicate", "rejected", "dropped");
-        counts.AddRow(new[] { "rowsRead", "rowsAccepted", "rowsDuplicate", "rowsRejected", "rowsDropped" }.Select(c => job.GetProperty(c).GetInt64().ToString("N0")).ToArray());
+        var counts = new Table().AddColumns("read", "accepted", "unchanged", "duplicate", "rejected", "dropped");
+        counts.AddRow(new[] { "rowsRead", "rowsAccepted", "rowsUnchanged", "rowsDuplicate", "rowsRejected", "rowsDropped" }.Select(c => job.GetProperty(c).GetInt64().ToString("N0")).ToArray());
         console.MarkupLineInterpolated($"[green]{status}[/]");
         console.Write(counts);
 

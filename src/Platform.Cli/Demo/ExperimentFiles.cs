@@ -40,6 +40,30 @@ public static class ExperimentFiles
         await File.WriteAllTextAsync(path, csv.ToString(), cancellationToken);
     }
 
+    /// <summary>An arm as the mapping gives it: every design field the simulated campaign had (its value, channel and categories).</summary>
+    private static JsonNode Arm(CampaignPlan plan, SimulatedArm arm, DateTimeOffset now)
+    {
+        var design = SimulatedUpliftData.Design(plan, arm, now);
+        var json = new JsonObject
+        {
+            ["value"] = arm.AssignmentValue,
+            ["name"] = arm.Name,
+            ["type"] = CampaignNames.ToWire(design.Type),
+            ["channel"] = CampaignNames.ToWire(design.Channel!.Value),
+        };
+        if (design.Value is { } value)
+        {
+            json["amount"] = value;
+        }
+
+        if (design.CategoryIds is { } categories)
+        {
+            json["categoryIds"] = new JsonArray(categories.Select(c => (JsonNode)c).ToArray());
+        }
+
+        return json;
+    }
+
     public static JsonNode Options(CampaignPlan plan, DateTimeOffset now) => new JsonObject
     {
         ["tags"] = new JsonArray("demo"),
@@ -49,14 +73,7 @@ public static class ExperimentFiles
             ["userIdColumn"] = "customer_id",
             ["assignmentColumn"] = "arm",
             ["controlValues"] = new JsonArray(CampaignPlan.ControlValue),
-            ["arms"] = new JsonArray(plan.Arms.Select(arm => (JsonNode)new JsonObject
-            {
-                ["value"] = arm.AssignmentValue,
-                ["name"] = arm.Name,
-                ["type"] = CampaignNames.ToWire(arm.Type),
-                ["amount"] = arm.Value,
-                ["channel"] = CampaignNames.ToWire(arm.Channel),
-            }).ToArray()),
+            ["arms"] = new JsonArray(plan.Arms.Select(arm => Arm(plan, arm, now)).ToArray()),
             ["conversionColumn"] = "orders",
             ["revenueColumn"] = "revenue",
             ["windowDays"] = plan.WindowDays,

@@ -36,6 +36,11 @@ public static class AudienceRules
             return [new($"{path}.userIds", "too_many", $"{path}.userIds must list at most {Audience.MaxUserIds} ids.")];
         }
 
+        if (audience.UserIds is { } ids)
+        {
+            return ids.Select((id, i) => Identifiers.Check($"{path}.userIds[{i}]", id)).OfType<Violation>().ToList();
+        }
+
         return audience.Rule is { } rule ? Validate(rule, $"{path}.rule") : [];
     }
 

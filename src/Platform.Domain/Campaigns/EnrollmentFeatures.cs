@@ -1,16 +1,23 @@
 using Platform.Domain.Events;
+using Platform.Domain.Modeling;
 using Platform.Domain.Profiles;
 
 namespace Platform.Domain.Campaigns;
 
-/// <summary>What a user's profile said at the moment of assignment: the point-in-time features effect models train on.</summary>
+/// <summary>
+/// What a user's profile says at a moment: the point-in-time features effect models train on (stored with each
+/// assignment) and that serving reads from the live profile. Category affinities travel as "affinity:&lt;category&gt;"
+/// shares, for the match between a design's categories and the user's tastes.
+/// </summary>
 public static class EnrollmentFeatures
 {
-    public static IReadOnlyDictionary<string, double> Of(UserProfile profile, DateTimeOffset at, ProfileSettings settings)
+    public static IReadOnlyDictionary<string, double> Of(UserProfile profile, DateTimeOffset at, ProfileSettings settings) =>
+        Of(ProfileReader.Read(profile, at, settings), at);
+
+    public static IReadOnlyDictionary<string, double> Of(ProfileView view, DateTimeOffset at)
     {
-        var view = ProfileReader.Read(profile, at, settings);
         double Last30(EventType type) => view.Counters.First(c => c.Type == type).Last30Days;
-        return new Dictionary<string, double>(StringComparer.Ordinal)
+        var features = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["purchases"] = view.Purchases,
             ["revenue"] = (double)view.Revenue,
@@ -25,5 +32,11 @@ public static class EnrollmentFeatures
             ["engagement_seconds"] = view.EngagementSeconds,
             ["days_known"] = view.FirstSeenAt is { } first ? Math.Max(0, (at - first).TotalDays) : 0,
         };
+        foreach (var affinity in view.CategoryAffinities)
+        {
+            features[FeatureSchema.AffinityPrefix + affinity.Key] = Math.Round(affinity.Share, 4);
+        }
+
+        return features;
     }
 }

@@ -33,7 +33,7 @@ public static partial class ItemValidator
 
         if (path.Any(level => !NamePattern().IsMatch(level)))
         {
-            violations.Add(new("categoryPath", "format", $"each category is 1-{MaxNameLength} printable characters."));
+            violations.Add(new("categoryPath", "format", $"categoryPath: each category is 1-{MaxNameLength} printable characters."));
         }
 
         if (draft.Brand is { } brand && !NamePattern().IsMatch(brand))
@@ -54,7 +54,7 @@ public static partial class ItemValidator
         var tags = draft.Tags ?? [];
         if (tags.Any(t => !UserValidator.IsTag(t)))
         {
-            violations.Add(new("tags", "format", "tags are 1-64 lowercase letters, digits, '_', '-' or ':'."));
+            violations.Add(new("tags", "format", "tags must be 1-64 lowercase letters, digits, '_', '-' or ':'."));
         }
 
         return violations.Count > 0

@@ -1,3 +1,4 @@
+using Platform.Domain.Campaigns;
 using Platform.Domain.Errors;
 using Platform.Domain.Events;
 using Platform.Domain.Users;
@@ -16,37 +17,37 @@ public static class ImportOptionsRules
         var violations = new List<Violation>();
         if (!Delimiters.Contains(options.Delimiter))
         {
-            violations.Add(new("options.delimiter", "not_allowed", "delimiter is one of ',', ';', tab or '|'."));
+            violations.Add(new("options.delimiter", "not_allowed", "options.delimiter must be one of ',', ';', tab or '|'."));
         }
 
         var policies = options.Columns ?? [];
         if (policies.Count > MaxPolicies)
         {
-            violations.Add(new("options.columns", "too_many", $"at most {MaxPolicies} column policies."));
+            violations.Add(new("options.columns", "too_many", $"options.columns must hold at most {MaxPolicies} column policies."));
         }
 
         foreach (var (policy, index) in policies.Select((p, i) => (p, i)))
         {
             if (string.IsNullOrWhiteSpace(policy.Column))
             {
-                violations.Add(new($"options.columns[{index}].column", "required", "column is required."));
+                violations.Add(new($"options.columns[{index}].column", "required", $"options.columns[{index}].column is required."));
             }
 
             if (policy.Missing == MissingPolicy.Default && policy.Default is null)
             {
-                violations.Add(new($"options.columns[{index}].default", "required", "a DEFAULT policy needs a default value."));
+                violations.Add(new($"options.columns[{index}].default", "required", $"options.columns[{index}].default is required by a DEFAULT policy."));
             }
         }
 
         var tags = options.Tags ?? [];
         if (tags.Count > MaxTags || tags.Any(t => !UserValidator.IsTag(t)))
         {
-            violations.Add(new("options.tags", "format", $"at most {MaxTags} tags of lowercase letters, digits, '_', '-' or ':'."));
+            violations.Add(new("options.tags", "format", $"options.tags must be at most {MaxTags} tags of lowercase letters, digits, '_', '-' or ':'."));
         }
 
         if ((options.Kind == ImportKind.Experiment) != (options.Experiment is not null))
         {
-            violations.Add(new("options.experiment", "required_for_kind", "experiment mappings go with EXPERIMENT imports, and only with them."));
+            violations.Add(new("options.experiment", "required_for_kind", "options.experiment goes with EXPERIMENT imports, and only with them."));
         }
         else if (options.Experiment is { } experiment)
         {
@@ -60,43 +61,69 @@ public static class ImportOptionsRules
     {
         if (string.IsNullOrWhiteSpace(mapping.Name) || mapping.Name.Length > 64)
         {
-            violations.Add(new("options.experiment.name", "format", "name is 1-64 characters."));
+            violations.Add(new("options.experiment.name", "format", "options.experiment.name must be 1-64 characters."));
         }
 
         if (string.IsNullOrWhiteSpace(mapping.UserIdColumn) || string.IsNullOrWhiteSpace(mapping.AssignmentColumn))
         {
-            violations.Add(new("options.experiment", "required", "userIdColumn and assignmentColumn are required."));
+            violations.Add(new("options.experiment", "required", "options.experiment needs userIdColumn and assignmentColumn."));
         }
 
         if (mapping.ControlValues.Count == 0)
         {
-            violations.Add(new("options.experiment.controlValues", "required", "name the assignment value(s) of the control group."));
+            violations.Add(new("options.experiment.controlValues", "required", "options.experiment.controlValues must name the assignment value(s) of the control group."));
         }
 
         if (mapping.Arms.Count is 0 or > ExperimentMapping.MaxArms)
         {
-            violations.Add(new("options.experiment.arms", "out_of_range", $"an experiment has 1 to {ExperimentMapping.MaxArms} treatment arms."));
+            violations.Add(new("options.experiment.arms", "out_of_range", $"options.experiment.arms must list 1 to {ExperimentMapping.MaxArms} treatment arms."));
         }
 
         var values = mapping.Arms.Select(a => a.AssignmentValue).Concat(mapping.ControlValues).ToList();
         if (values.Distinct().Count() != values.Count)
         {
-            violations.Add(new("options.experiment.arms", "duplicate", "every assignment value belongs to one arm or to control."));
+            violations.Add(new("options.experiment.arms", "duplicate", "options.experiment.arms: every assignment value belongs to one arm or to control."));
         }
 
         if (mapping.Arms.Select(a => a.Name.Trim().ToLowerInvariant()).Distinct().Count() != mapping.Arms.Count || mapping.Arms.Any(a => string.IsNullOrWhiteSpace(a.Name)))
         {
-            violations.Add(new("options.experiment.arms", "duplicate", "arms need distinct, non-empty names."));
+            violations.Add(new("options.experiment.arms", "duplicate", "options.experiment.arms need distinct, non-empty names."));
         }
 
         if (mapping.WindowDays is < 1 or > 365)
         {
-            violations.Add(new("options.experiment.windowDays", "out_of_range", "windowDays is 1 to 365."));
+            violations.Add(new("options.experiment.windowDays", "out_of_range", "options.experiment.windowDays must be 1 to 365."));
+        }
+
+        foreach (var (arm, index) in mapping.Arms.Select((a, i) => (a, i)))
+        {
+            violations.AddRange(ArmViolations(arm, $"options.experiment.arms[{index}]", mapping.WindowDays));
         }
 
         if (mapping.ConversionColumn is null && mapping.RevenueColumn is null && mapping.ParticipationColumn is null)
         {
-            violations.Add(new("options.experiment", "required", "map at least one outcome column (conversion, revenue or participation)."));
+            violations.Add(new("options.experiment", "required", "options.experiment must map at least one outcome column (conversion, revenue or participation)."));
+        }
+    }
+
+    /// <summary>The design rules an arm breaks, for the fields it gives (an arm need not know its value or channel).</summary>
+    private static IEnumerable<Violation> ArmViolations(ArmDesign arm, string path, int windowDays)
+    {
+        if (arm.DurationDays is < 1 or > CampaignDesignRules.MaxDurationDays)
+        {
+            yield return new($"{path}.durationDays", "out_of_range", $"{path}.durationDays must be between 1 and {CampaignDesignRules.MaxDurationDays}.");
+        }
+
+        var design = arm.ToDesign(arm.Name, DateTimeOffset.UnixEpoch, Math.Clamp(windowDays, 1, CampaignDesignRules.MaxAttributionWindowDays), 0) with
+        {
+            Name = "arm",
+            Channel = arm.Channel ?? Channel.Email,
+            EndsAt = DateTimeOffset.UnixEpoch.AddDays(1),
+        };
+        foreach (var broken in CampaignDesignRules.Validate(design).Where(v => v.Field != "value" || arm.Value is not null))
+        {
+            var field = broken.Field == "value" ? "amount" : broken.Field;
+            yield return broken with { Field = $"{path}.{field}", Message = $"{path}.{field}{broken.Message[broken.Field.Length..]}" };
         }
     }
 }

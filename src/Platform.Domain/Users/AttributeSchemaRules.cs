@@ -15,7 +15,7 @@ public static partial class AttributeSchemaRules
         var violations = new List<Violation>();
         if (schema.Count > MaxAttributes)
         {
-            violations.Add(new("attributes", "too_many", $"at most {MaxAttributes} custom attributes."));
+            violations.Add(new("attributes", "too_many", $"attributes must declare at most {MaxAttributes} custom attributes."));
         }
 
         foreach (var (definition, index) in schema.Select((d, i) => (d, i)))
@@ -23,23 +23,23 @@ public static partial class AttributeSchemaRules
             var field = $"attributes[{index}]";
             if (!NamePattern().IsMatch(definition.Name))
             {
-                violations.Add(new($"{field}.name", "format", "names are 1-40 characters: a lowercase letter, then lowercase letters, digits or '_'."));
+                violations.Add(new($"{field}.name", "format", $"{field}.name must be 1-40 characters: a lowercase letter, then lowercase letters, digits or '_'."));
             }
 
             if (definition.Kind == AttributeKind.Numeric && definition.AllowedValues is { Count: > 0 })
             {
-                violations.Add(new($"{field}.allowedValues", "not_categorical", "only categorical attributes list allowed values."));
+                violations.Add(new($"{field}.allowedValues", "not_categorical", $"{field}.allowedValues is only for categorical attributes."));
             }
 
             if (definition.AllowedValues is { Count: > MaxAllowedValues })
             {
-                violations.Add(new($"{field}.allowedValues", "too_many", $"at most {MaxAllowedValues} allowed values."));
+                violations.Add(new($"{field}.allowedValues", "too_many", $"{field}.allowedValues must list at most {MaxAllowedValues} values."));
             }
         }
 
         foreach (var duplicate in schema.GroupBy(d => d.Name).Where(g => g.Count() > 1))
         {
-            violations.Add(new("attributes", "duplicate", $"'{duplicate.Key}' is declared twice."));
+            violations.Add(new("attributes", "duplicate", $"attributes declare '{duplicate.Key}' twice."));
         }
 
         return violations;

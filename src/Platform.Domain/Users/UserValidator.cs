@@ -78,7 +78,7 @@ public static partial class UserValidator
 
         if (values.Count > MaxAttributes)
         {
-            violations.Add(new("attributes", "too_many", $"at most {MaxAttributes} attributes per user."));
+            violations.Add(new("attributes", "too_many", $"attributes must hold at most {MaxAttributes} values per user."));
         }
 
         foreach (var value in values)
@@ -87,19 +87,19 @@ public static partial class UserValidator
             var definition = schema.FirstOrDefault(d => d.Name == value.Name);
             if (definition is null)
             {
-                violations.Add(new(field, "undeclared", $"'{value.Name}' is not in the tenant's attribute schema (setAttributeSchema)."));
+                violations.Add(new(field, "undeclared", $"{field}: '{value.Name}' is not in the tenant's attribute schema (setAttributeSchema)."));
             }
             else if (definition.Kind == AttributeKind.Numeric && (value.Number is not { } number || !double.IsFinite(number) || value.Text is not null))
             {
-                violations.Add(new(field, "not_numeric", $"'{value.Name}' is numeric: give a finite number."));
+                violations.Add(new(field, "not_numeric", $"{field}: '{value.Name}' is numeric: give a finite number."));
             }
             else if (definition.Kind == AttributeKind.Categorical && (string.IsNullOrWhiteSpace(value.Text) || value.Number is not null || value.Text.Length > MaxTextLength))
             {
-                violations.Add(new(field, "not_categorical", $"'{value.Name}' is categorical: give a text of 1-{MaxTextLength} characters."));
+                violations.Add(new(field, "not_categorical", $"{field}: '{value.Name}' is categorical: give a text of 1-{MaxTextLength} characters."));
             }
             else if (definition.AllowedValues is { Count: > 0 } allowed && !allowed.Contains(value.Text!))
             {
-                violations.Add(new(field, "not_allowed", $"'{value.Text}' is not one of {string.Join(", ", allowed)}."));
+                violations.Add(new(field, "not_allowed", $"{field}: '{value.Text}' is not one of {string.Join(", ", allowed)}."));
             }
             else
             {
@@ -119,12 +119,12 @@ public static partial class UserValidator
 
         if (tags.Count > MaxTags)
         {
-            violations.Add(new("tags", "too_many", $"at most {MaxTags} tags per user."));
+            violations.Add(new("tags", "too_many", $"tags must hold at most {MaxTags} tags per user."));
         }
 
         foreach (var tag in tags.Where(t => !IsTag(t)))
         {
-            violations.Add(new("tags", "format", $"tag '{tag}' must be 1-64 lowercase letters, digits, '_', '-' or ':'."));
+            violations.Add(new("tags", "format", $"tags: '{tag}' must be 1-64 lowercase letters, digits, '_', '-' or ':'."));
         }
 
         return tags.Distinct(StringComparer.Ordinal).ToList();

@@ -25,7 +25,7 @@ public static class GraphQLServiceExtensions
             .AddValidationRule<TransportOperationRule>(useForCachedDocuments: true)
             // Complexity depends on variables (list sizes), so it runs for cached documents too.
             .AddValidationRule(new ComplexityValidationRule(ComplexityLimits(limits)), useForCachedDocuments: true)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
+            .AddErrorInfoProvider<PlatformErrorInfoProvider>()
             .AddUnhandledExceptionHandler(context =>
                 context.Context?.RequestServices?.GetService<ILogger<GraphQLExecutor>>()?
                     .LogError(context.OriginalException, "Unhandled error in a GraphQL resolver")));

@@ -19,7 +19,8 @@ public sealed partial class AudienceService(AudienceQueries queries, SegmentStor
     {
         ApiError.ThrowIfAny(AudienceRules.Validate(audience));
         var size = Paging.Size(first, DefaultPage, MaxPage);
-        return Page<UserSummary>.From(await queries.PageAsync(tenantId, audience, size + 1, after, cancellationToken), size, u => u.UserId);
+        var afterUser = after is null ? null : Paging.Key(after, "users");
+        return Page<UserSummary>.From(await queries.PageAsync(tenantId, audience, size + 1, afterUser, cancellationToken), size, u => Paging.Cursor("users", u.UserId));
     }
 
     public async Task<AudienceSummary> SummarizeAsync(string tenantId, Audience audience, CancellationToken cancellationToken)

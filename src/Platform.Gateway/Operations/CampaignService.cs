@@ -84,7 +84,7 @@ public sealed class CampaignService(IGrainFactory grains, CampaignStore store, C
     {
         var size = Paging.Size(first, DefaultPage, MaxPage);
         var fetched = await store.ListAsync(tenantId, status, size + 1, after is null ? null : Paging.ParseTimeCursor(after, "campaigns"), cancellationToken);
-        return Page<Campaign>.From(fetched, size, c => Paging.TimeCursor(c.CreatedAt, c.Id));
+        return Page<Campaign>.From(fetched, size, c => Paging.TimeCursor("campaigns", c.CreatedAt, c.Id));
     }
 
     private ICampaignGrain Grain(string tenantId, string id) => grains.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, ApiError.RequireId("id", id)));

@@ -19,15 +19,15 @@ public sealed class ErasureService(EventLog log, ErasureStore store, IGrainFacto
     {
         var tenantId = caller.TenantId!;
         ApiError.RequireId("id", userId);
-        var throughSeq = await log.HeadAsync(tenantId, cancellationToken);
-        var erased = await store.EraseDataAsync(tenantId, userId, throughSeq, cancellationToken);
-        if (erased.Nothing && !await store.KnowsAsync(tenantId, userId, cancellationToken))
+        if (!await store.KnowsAsync(tenantId, userId, cancellationToken))
         {
             throw ApiError.NotFound("user", userId);
         }
 
+        var throughSeq = await log.HeadAsync(tenantId, cancellationToken);
+        var erased = await store.EraseDataAsync(tenantId, userId, throughSeq, cancellationToken);
         await grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).ForgetAsync(throughSeq);
-        var record = await store.RecordAsync(tenantId, userId, caller.KeyId?.ToString(), erased, cancellationToken);
+        var record = await store.RecordAsync(tenantId, userId, caller.KeyId?.ToString(), cancellationToken);
         logger.LogInformation("User {UserHash} of {TenantId} erased by key {KeyId}: {Events} events, {Outcomes} outcome rows", record.UserHash, tenantId, caller.KeyId, erased.Events, erased.Outcomes);
         return record;
     }

@@ -52,11 +52,9 @@ public sealed class ImportService(ImportStore store, IBackgroundJobClient jobs, 
     {
         var size = Paging.Size(first, DefaultRejectionsPage, MaxRejectionsPage);
         var fetched = await store.RejectionsAsync(job.TenantId, job.Id, size + 1, after is null ? null : Cursor(after), cancellationToken);
-        return Page<RowRejection>.From(fetched, size, r => $"{r.Line.ToString(CultureInfo.InvariantCulture)}:{r.Field}");
+        return Page<RowRejection>.From(fetched, size, r => Paging.Cursor("rejections", r.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
-    private static (long, string) Cursor(string after) =>
-        Paging.SplitCursor(after, "rejections") is var (line, field) && long.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? (number, field)
-            : throw Paging.BadCursor("rejections");
+    private static long Cursor(string after) =>
+        long.TryParse(Paging.Key(after, "rejections"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw Paging.BadCursor("rejections");
 }

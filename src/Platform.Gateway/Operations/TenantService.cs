@@ -88,12 +88,12 @@ public sealed class TenantService(
     {
         var size = Paging.Size(first, DefaultKeysPage, MaxKeysPage);
         var fetched = await keys.ListAsync(tenantId, size + 1, after is null ? null : Paging.ParseTimeGuidCursor(after, "apiKeys"), cancellationToken);
-        return Page<ApiKeyRecord>.From(fetched, size, k => Paging.TimeCursor(k.CreatedAt, k.Id.ToString("N")));
+        return Page<ApiKeyRecord>.From(fetched, size, k => Paging.TimeCursor("apiKeys", k.CreatedAt, k.Id.ToString("N")));
     }
 
     public async Task<ApiKeyRecord> RevokeApiKeyAsync(string tenantId, string id, CancellationToken cancellationToken)
     {
-        var result = Guid.TryParse(id, out var keyId) ? await keys.RevokeAsync(tenantId, keyId, cancellationToken) : null;
+        var result = await keys.RevokeAsync(tenantId, ApiError.RequireUuid("id", id, "createApiKey"), cancellationToken);
         if (result is { LastActiveAdmin: true })
         {
             throw ApiError.Refused(ErrorCodes.LastAdminKey, "This is the tenant's last active ADMIN key; create another ADMIN key before revoking it.");

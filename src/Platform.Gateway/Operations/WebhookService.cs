@@ -40,8 +40,8 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
     {
         var size = Paging.Size(first, DefaultDeliveries, MaxDeliveries);
         var fetched = await store.DeliveriesAsync(tenantId, webhookId, size + 1, after is null ? null : Paging.ParseTimeGuidCursor(after, "deliveries"), cancellationToken);
-        return Page<WebhookDelivery>.From(fetched, size, d => Paging.TimeCursor(d.CreatedAt, d.Id.ToString("N")));
+        return Page<WebhookDelivery>.From(fetched, size, d => Paging.TimeCursor("deliveries", d.CreatedAt, d.Id.ToString("N")));
     }
 
-    private static Guid Parse(string id) => Guid.TryParse(id, out var parsed) ? parsed : throw ApiError.NotFound("webhook", id);
+    private static Guid Parse(string id) => ApiError.RequireUuid("id", id, "createWebhook");
 }

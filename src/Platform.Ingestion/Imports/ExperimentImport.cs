@@ -35,10 +35,7 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
         var campaigns = mapping.Arms.Select(arm =>
         {
             var treated = assignments.Count(arm.AssignmentValue);
-            var design = new CampaignDesign(
-                $"{mapping.Name}: {arm.Name}", arm.CampaignType, arm.Value, arm.Channel, assignedAt, assignedAt.AddDays(mapping.WindowDays),
-                HoldoutShare: control + treated > 0 ? (double)control / (control + treated) : 0,
-                AttributionWindowDays: mapping.WindowDays);
+            var design = arm.ToDesign($"{mapping.Name}: {arm.Name}", assignedAt, mapping.WindowDays, control + treated > 0 ? (double)control / (control + treated) : 0);
             return new Campaign(CampaignId(mapping, arm), design, CampaignStatus.Ended, CampaignSource.Imported, job.CreatedAt, job.CreatedAt, assignedAt, design.EndsAt);
         }).ToList();
         await campaignStore.UpsertImportedAsync(tenant.Id, job.Id, campaigns, cancellationToken);

@@ -128,6 +128,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
                 SELECT @id, r.line, r.field, r.rule, r.message
                 FROM unnest(@line, @field, @rule, @message) WITH ORDINALITY AS r(line, field, rule, message, n)
                 WHERE r.n <= {MaxStoredRejections} - (SELECT count(*) FROM imports.rejections WHERE import_id = @id)
+                ORDER BY r.n
                 """);
             rows.Parameters.AddWithValue("id", id);
             rows.Parameters.Add(new NpgsqlParameter("line", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rejections.Select(r => r.Line).ToArray() });
@@ -161,25 +162,23 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         return job;
     }
 
-    /// <summary>An import's rejected rows by line; <paramref name="after"/> is the (line, field) of the last one already read.</summary>
-    public async Task<IReadOnlyList<RowRejection>> RejectionsAsync(
-        string tenantId, Guid id, int limit, (long Line, string Field)? after, CancellationToken cancellationToken = default)
+    /// <summary>An import's rejections in the order they were found (by line); <paramref name="afterId"/> is the id of the last one already read.</summary>
+    public async Task<IReadOnlyList<RowRejection>> RejectionsAsync(string tenantId, Guid id, int limit, long? afterId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT r.line, r.field, r.rule, r.message FROM imports.rejections r JOIN imports.jobs j ON j.id = r.import_id
-            WHERE j.tenant_id = @tenant AND r.import_id = @id AND (@after_line::bigint IS NULL OR (r.line, r.field) > (@after_line, @after_field))
-            ORDER BY r.line, r.field LIMIT @limit
+            SELECT r.line, r.field, r.rule, r.message, r.id FROM imports.rejections r JOIN imports.jobs j ON j.id = r.import_id
+            WHERE j.tenant_id = @tenant AND r.import_id = @id AND r.id > @after
+            ORDER BY r.id LIMIT @limit
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("limit", limit);
-        command.Parameters.Add(new NpgsqlParameter<long?>("after_line", after?.Line));
-        command.Parameters.AddWithValue("after_field", after?.Field ?? "");
+        command.Parameters.AddWithValue("after", afterId ?? 0);
         var rejections = new List<RowRejection>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rejections.Add(new RowRejection(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            rejections.Add(new RowRejection(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)) { Id = reader.GetInt64(4) });
         }
 
         return rejections;

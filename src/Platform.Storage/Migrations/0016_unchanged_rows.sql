@@ -12,3 +12,11 @@ CREATE FUNCTION users.merge_tags(stored text[], given text[], add_tags boolean, 
                   SELECT t, min(n) AS first_at FROM unnest(stored || given) WITH ORDINALITY AS x(t, n)
                   GROUP BY t ORDER BY min(n) DESC LIMIT max_tags) AS newest)
     END;
+
+-- Rejections page in the order they were found (one row can break several rules on the same field).
+ALTER TABLE imports.rejections ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX rejections_page ON imports.rejections (import_id, id);
+
+-- An erasure is recorded as pending with its deletions and completed once the user's grain is reset, so a call
+-- that crashed in between is completed by the next one (docs/users.md#erasure-forgetuser).
+ALTER TABLE users.erasures ADD COLUMN completed boolean NOT NULL DEFAULT true;

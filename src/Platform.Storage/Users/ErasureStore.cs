@@ -3,10 +3,7 @@ using Npgsql;
 namespace Platform.Storage.Users;
 
 /// <summary>What an erasure removed.</summary>
-public sealed record ErasedData(long Events, long Outcomes, bool Attributes)
-{
-    public bool Nothing => Events == 0 && Outcomes == 0 && !Attributes;
-}
+public sealed record ErasedData(long Events, long Outcomes, bool Attributes);
 
 /// <summary>The record an erasure leaves behind.</summary>
 public sealed record ErasureRecord(string UserHash, DateTimeOffset ErasedAt, string? KeyId, long Events, long Outcomes);
@@ -19,38 +16,67 @@ public sealed record ErasureRecord(string UserHash, DateTimeOffset ErasedAt, str
 /// </summary>
 public sealed class ErasureStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes and the rejections quoting
+    /// the id, and records a pending erasure with what was deleted (added to an erasure still pending from a call that crashed).
+    /// </summary>
     public async Task<ErasedData> EraseDataAsync(string tenantId, string userId, long throughSeq, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        async Task<long> DeleteAsync(string sql)
+        async Task<long> ExecuteAsync(string sql, params (string Name, object Value)[] more)
         {
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.AddWithValue("tenant", tenantId);
             command.Parameters.AddWithValue("user", userId);
-            command.Parameters.AddWithValue("through", throughSeq);
+            foreach (var (name, value) in more)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var events = await DeleteAsync("DELETE FROM events.log WHERE tenant_id = @tenant AND user_id = @user AND seq <= @through");
-        var outcomes = await DeleteAsync("DELETE FROM campaigns.outcomes WHERE tenant_id = @tenant AND user_id = @user");
-        var attributes = await DeleteAsync("DELETE FROM users.attributes WHERE tenant_id = @tenant AND user_id = @user");
-        await DeleteAsync("""
+        var events = await ExecuteAsync("DELETE FROM events.log WHERE tenant_id = @tenant AND user_id = @user AND seq <= @through", ("through", throughSeq));
+        var outcomes = await ExecuteAsync("DELETE FROM campaigns.outcomes WHERE tenant_id = @tenant AND user_id = @user");
+        var attributes = await ExecuteAsync("DELETE FROM users.attributes WHERE tenant_id = @tenant AND user_id = @user");
+        await ExecuteAsync("""
             DELETE FROM imports.rejections r USING imports.jobs j
             WHERE r.import_id = j.id AND j.tenant_id = @tenant AND strpos(r.message, @user) > 0
             """);
+        var pending = await ExecuteAsync(
+            """
+            UPDATE users.erasures SET events = events + @events, outcomes = outcomes + @outcomes
+            WHERE tenant_id = @tenant AND user_hash = users.erasure_hash(@tenant, @user) AND NOT completed
+            """,
+            ("events", events),
+            ("outcomes", outcomes));
+        if (pending == 0)
+        {
+            await ExecuteAsync(
+                """
+                INSERT INTO users.erasures (tenant_id, user_hash, erased_at, events, outcomes, completed)
+                VALUES (@tenant, users.erasure_hash(@tenant, @user), clock_timestamp(), @events, @outcomes, false)
+                """,
+                ("events", events),
+                ("outcomes", outcomes));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new ErasedData(events, outcomes, attributes > 0);
     }
 
     /// <summary>
-    /// Whether the tenant knows the user beyond what <see cref="EraseDataAsync"/> deletes: a projection row (left when
-    /// an erasure was interrupted) or an earlier erasure record.
+    /// Whether the tenant has anything of the user: events, outcome rows, attributes, a projection row, or an erasure record
+    /// (a past erasure, or a pending one a crash interrupted).
     /// </summary>
     public async Task<bool> KnowsAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT EXISTS (SELECT 1 FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user)
+            SELECT EXISTS (SELECT 1 FROM events.log WHERE tenant_id = @tenant AND user_id = @user)
+                OR EXISTS (SELECT 1 FROM campaigns.outcomes WHERE tenant_id = @tenant AND user_id = @user)
+                OR EXISTS (SELECT 1 FROM users.attributes WHERE tenant_id = @tenant AND user_id = @user)
+                OR EXISTS (SELECT 1 FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user)
                 OR EXISTS (SELECT 1 FROM users.erasures WHERE tenant_id = @tenant AND user_hash = users.erasure_hash(@tenant, @user))
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
@@ -58,26 +84,34 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<ErasureRecord> RecordAsync(string tenantId, string userId, string? keyId, ErasedData erased, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completes the pending erasure (its time becomes now, so projection rows computed before now are refused) and
+    /// removes the projection row; returns the record. Without a pending one (the data was erased before), records a new one.
+    /// </summary>
+    public async Task<ErasureRecord> RecordAsync(string tenantId, string userId, string? keyId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO users.erasures (tenant_id, user_hash, erased_at, key_id, events, outcomes)
-            VALUES (@tenant, users.erasure_hash(@tenant, @user), clock_timestamp(), @key, @events, @outcomes)
-            RETURNING user_hash, erased_at
+        await using var complete = new NpgsqlCommand("""
+            WITH pending AS (
+                UPDATE users.erasures SET erased_at = clock_timestamp(), key_id = @key, completed = true
+                WHERE tenant_id = @tenant AND user_hash = users.erasure_hash(@tenant, @user) AND NOT completed
+                RETURNING user_hash, erased_at, events, outcomes),
+            fresh AS (
+                INSERT INTO users.erasures (tenant_id, user_hash, erased_at, key_id, events, outcomes)
+                SELECT @tenant, users.erasure_hash(@tenant, @user), clock_timestamp(), @key, 0, 0
+                WHERE NOT EXISTS (SELECT 1 FROM pending)
+                RETURNING user_hash, erased_at, events, outcomes)
+            SELECT * FROM pending UNION ALL SELECT * FROM fresh
             """, connection, transaction);
-        insert.Parameters.AddWithValue("tenant", tenantId);
-        insert.Parameters.AddWithValue("user", userId);
-        insert.Parameters.AddWithValue("key", (object?)keyId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("events", erased.Events);
-        insert.Parameters.AddWithValue("outcomes", erased.Outcomes);
-        string hash;
-        DateTime erasedAt;
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        complete.Parameters.AddWithValue("tenant", tenantId);
+        complete.Parameters.AddWithValue("user", userId);
+        complete.Parameters.AddWithValue("key", (object?)keyId ?? DBNull.Value);
+        ErasureRecord record;
+        await using (var reader = await complete.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
-            (hash, erasedAt) = (reader.GetString(0), reader.GetDateTime(1));
+            record = new ErasureRecord(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), keyId, reader.GetInt64(2), reader.GetInt64(3));
         }
 
         await using var projection = new NpgsqlCommand("DELETE FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user", connection, transaction);
@@ -85,6 +119,6 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
         projection.Parameters.AddWithValue("user", userId);
         await projection.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ErasureRecord(hash, new DateTimeOffset(erasedAt, TimeSpan.Zero), keyId, erased.Events, erased.Outcomes);
+        return record;
     }
 }

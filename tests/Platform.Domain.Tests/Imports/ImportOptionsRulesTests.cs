@@ -37,4 +37,31 @@ public sealed class ImportOptionsRulesTests
             ["options.experiment.arms:duplicate", "options.experiment.windowDays:out_of_range", "options.experiment:required"],
             ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: mapping)).Select(v => $"{v.Field}:{v.Rule}"));
     }
+
+    [Fact]
+    public void AnArmsDesignFieldsFollowTheCampaignRulesForWhatTheyGive()
+    {
+        var arms = new[]
+        {
+            new ArmDesign("1", "menswear", CampaignType.MessageOnly, Channel: Channel.Email, CategoryIds: ["men"], ThemeTags: ["menswear"]),
+            new ArmDesign("2", "deep", CampaignType.PercentOff, Value: 95, CategoryIds: [""], MinimumSpend: -1, DurationDays: 0),
+        };
+
+        var broken = ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: Experiment with { Arms = arms })).Select(v => $"{v.Field}:{v.Rule}").ToList();
+
+        Assert.Equal(
+            ["options.experiment.arms[1].durationDays:out_of_range", "options.experiment.arms[1].amount:percent_range", "options.experiment.arms[1].minimumSpend:out_of_range", "options.experiment.arms[1].categoryIds[0]:required"],
+            broken);
+    }
+
+    [Fact]
+    public void AnArmCarriesItsDesignOntoItsCampaign()
+    {
+        var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var arm = new ArmDesign("1", "menswear", CampaignType.MessageOnly, Channel: Channel.Email, CategoryIds: ["men"], ThemeTags: ["menswear"], DurationDays: 3);
+
+        var design = arm.ToDesign("spring: menswear", start, windowDays: 14, holdoutShare: 0.5);
+
+        Assert.Equal((start.AddDays(3), 14, "men", "menswear"), (design.EndsAt, design.AttributionWindowDays, design.CategoryIds![0], design.ThemeTags![0]));
+    }
 }

@@ -25,7 +25,7 @@ public sealed class ImportCommandTests(PlatformWithWorker platform) : IClassFixt
         var text = output.ToString();
         Assert.Contains("3 lines", text);
         Assert.Contains("SUCCEEDED", text);
-        Assert.Matches(@"3\s*│\s*2\s*│\s*0\s*│\s*1\s*│\s*0", text); // read, accepted, duplicate, rejected, dropped
+        Assert.Matches(@"3\s*│\s*2\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*0", text); // read, accepted, unchanged, duplicate, rejected, dropped
         Assert.Contains("not_integer", text);
     }
 

@@ -46,9 +46,9 @@ public sealed class ApiError : ExecutionError
     public static string RequireId(string field, string? id) =>
         Identifiers.Check(field, id) is { } broken ? throw Invalid([broken]) : id!;
 
-    /// <summary>The id of a run (an import, a diagnostic, a training run): a UUID that <paramref name="startedBy"/> returned, or INVALID_ARGUMENT.</summary>
-    public static Guid RequireRunId(string field, string id, string startedBy) =>
-        Guid.TryParse(id, out var runId) ? runId : throw Invalid(field, "format", $"{field} must be an id returned by {startedBy}, not '{Shorten(id)}'.");
+    /// <summary>An id the platform made (an import, a run, a key, a webhook): a UUID that <paramref name="returnedBy"/> returned, or INVALID_ARGUMENT.</summary>
+    public static Guid RequireUuid(string field, string id, string returnedBy) =>
+        Guid.TryParse(id, out var uuid) ? uuid : throw Invalid(field, "format", $"{field} must be an id returned by {returnedBy}, not '{Shorten(id)}'.");
 
     /// <summary>
     /// Nothing with this id exists in the caller's tenant. Ids of other tenants get the same answer, so a guessed

@@ -119,13 +119,13 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "The id importDataset returned.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ImportStore>()
-                .FindAsync(ctx.TenantId(), ApiError.RequireRunId("id", ctx.GetArgument<string>("id"), "importDataset"), ctx.CancellationToken));
+                .FindAsync(ctx.TenantId(), ApiError.RequireUuid("id", ctx.GetArgument<string>("id"), "importDataset"), ctx.CancellationToken));
 
         Field<SystemCheckRunType>("systemCheckRun")
             .Description("A diagnostic run of this tenant, or null when there is none with this id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The run id returned by systemCheck.")
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemCheckStore>()
-                .FindAsync(ctx.TenantId(), ApiError.RequireRunId("id", ctx.GetArgument<string>("id"), "systemCheck"), ctx.CancellationToken));
+                .FindAsync(ctx.TenantId(), ApiError.RequireUuid("id", ctx.GetArgument<string>("id"), "systemCheck"), ctx.CancellationToken));
     }
 }

@@ -32,7 +32,7 @@ public sealed class SubscriptionType : ObjectGraphType
                 var tenantId = ctx.TenantId();
                 var id = ctx.GetArgument<string>("id");
                 var store = ctx.RequestServices!.GetRequiredService<SystemCheckStore>();
-                var runId = ApiError.RequireRunId("id", id, "systemCheck");
+                var runId = ApiError.RequireUuid("id", id, "systemCheck");
                 if (await store.FindAsync(tenantId, runId, ctx.CancellationToken) is null)
                 {
                     throw ApiError.NotFound("system check run", id);
@@ -57,7 +57,7 @@ public sealed class SubscriptionType : ObjectGraphType
                 var tenantId = ctx.TenantId();
                 var id = ctx.GetArgument<string>("id");
                 var store = ctx.RequestServices!.GetRequiredService<ImportStore>();
-                var importId = ApiError.RequireRunId("id", id, "importDataset");
+                var importId = ApiError.RequireUuid("id", id, "importDataset");
                 if (await store.FindAsync(tenantId, importId, ctx.CancellationToken) is null)
                 {
                     throw ApiError.NotFound("import", id);

@@ -11,6 +11,6 @@ public sealed class RoleEnumType : EnumerationGraphType
         Description = "What an API key may do inside its tenant.";
         Add("ADMIN", Role.Admin, "Everything in the tenant: keys, settings, schedules and diagnostics.");
         Add("MERCHANT", Role.Merchant, "Data, campaigns, profiles, recommendations and forecasts.");
-        Add("PARTNER", Role.Partner, "Read campaigns and subscribe to their KPIs; cannot change anything.");
+        Add("PARTNER", Role.Partner, "Reads campaigns, subscribes to their KPIs and manages webhooks; changes nothing else.");
     }
 }

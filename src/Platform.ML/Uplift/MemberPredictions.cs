@@ -1,0 +1,23 @@
+namespace Platform.ML.Uplift;
+
+/// <summary>
+/// Each ensemble member's predictions for a set of rows under one design ([member][row]): the chance to convert without
+/// and with the offer, the expected order value of a conversion on each side, and the chance to participate if offered.
+/// </summary>
+public sealed record MemberPredictions(float[][] Control, float[][] Treated, float[][] ControlValue, float[][] TreatedValue, float[][] Participation)
+{
+    public int Members => Control.Length;
+
+    public int Rows => Control.Length == 0 ? 0 : Control[0].Length;
+
+    /// <summary>The ensemble mean of a member quantity for one row.</summary>
+    public static double Mean(float[][] perMember, int row) => perMember.Average(m => (double)m[row]);
+
+    public double Uplift(int row) => Enumerable.Range(0, Members).Average(m => (double)Treated[m][row] - Control[m][row]);
+
+    /// <summary>Expected revenue in the window without (arm false) or with the offer, per member.</summary>
+    public double Revenue(int member, int row, bool treated) =>
+        treated ? Treated[member][row] * TreatedValue[member][row] : Control[member][row] * ControlValue[member][row];
+
+    public double RevenueUplift(int row) => Enumerable.Range(0, Members).Average(m => Revenue(m, row, true) - Revenue(m, row, false));
+}

@@ -1,0 +1,91 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Platform.ML.Uplift;
+
+/// <summary>
+/// The treatment-conditioned response network (docs/models.md#uplift). A user trunk turns the user vector into a
+/// representation computed once per user; a base head reads it with the campaign's context and predicts the control
+/// side (conversion logit, log order value), plus a level of each campaign's own (its season, its audience, what else
+/// was going on: what the features cannot tell); an effect head reads it with the context and the offer and predicts what the
+/// offer adds on the treated side (conversion logit change, log order value change) and the chance of participating; a
+/// linear path from the design straight to the effect learns what each design does on average quickly ("wide and deep").
+/// Treated outcomes are the base plus the effect, so the offer can only act through the treatment, and a design that
+/// never ran is scored by the effect head alone.
+/// </summary>
+public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, UpliftOutputs>
+{
+    private readonly Sequential trunk;
+    private readonly Sequential baseHead;
+    private readonly Sequential effectHead;
+    private readonly Linear effectWide;
+    private readonly Embedding campaignBase;
+
+    /// <param name="campaigns">How many campaigns the training rows came from; index <paramref name="campaigns"/> is a design that never ran.</param>
+    public UpliftNetwork(int userWidth, int contextWidth, int offerWidth, int width, int campaigns)
+        : base(nameof(UpliftNetwork))
+    {
+        Campaigns = campaigns;
+        RepresentationWidth = Math.Max(8, width / 2);
+        trunk = Sequential(Linear(userWidth, width), ReLU(), Linear(width, RepresentationWidth), ReLU());
+        baseHead = Sequential(Linear(RepresentationWidth + contextWidth, 32), ReLU(), Linear(32, 2));
+        effectHead = Sequential(Linear(RepresentationWidth + contextWidth + offerWidth, 32), ReLU(), Linear(32, 3));
+        effectWide = Linear(contextWidth + offerWidth, 3);
+        campaignBase = Embedding(campaigns + 1, 2);
+        using (no_grad())
+        {
+            campaignBase.weight!.zero_();
+        }
+
+        RegisterComponents();
+    }
+
+    public int RepresentationWidth { get; }
+
+    /// <summary>The campaigns of the training rows; <c>Campaigns</c> as an index means a design that never ran.</summary>
+    public int Campaigns { get; }
+
+    /// <summary>
+    /// Starts the control side at the data's levels instead of 50%: the overall control conversion logit as the base head's
+    /// bias and each campaign's smoothed difference from it as its level, so training spends its steps on who responds.
+    /// </summary>
+    public void StartAt(double controlLogit, IReadOnlyList<double> campaignLevels)
+    {
+        using var noGrad = no_grad();
+        var last = (Linear)baseHead.children().Last();
+        last.bias![0] = (float)controlLogit;
+        for (var c = 0; c < campaignLevels.Count; c++)
+        {
+            campaignBase.weight![c, 0] = (float)campaignLevels[c];
+        }
+    }
+
+    /// <summary>
+    /// Gives a design that never ran the row-weighted mean of the campaigns' control offsets (its own base level is
+    /// unknown: the average campaign's is the best guess, and its uncertainty shows as spread between members).
+    /// </summary>
+    public void SetNewDesignOffset(IReadOnlyList<int> rowsPerCampaign)
+    {
+        using var noGrad = no_grad();
+        var weights = tensor(rowsPerCampaign.Select(n => (float)n).ToArray(), device: campaignBase.weight!.device).unsqueeze(1);
+        var learned = campaignBase.weight!.narrow(0, 0, Campaigns);
+        campaignBase.weight![Campaigns] = (learned * weights).sum(0) / weights.sum().clamp_min(1);
+    }
+
+    public Tensor Represent(Tensor user) => trunk.forward(user);
+
+    /// <summary>Control-side outputs from representations: [rows, 2] = conversion logit, log order value; each campaign adds its own level.</summary>
+    public Tensor Base(Tensor representation, Tensor context, Tensor campaign) => baseHead.forward(cat([representation, context], 1)) + campaignBase.forward(campaign);
+
+    /// <summary>Effect outputs from representations: [rows, 3] = conversion logit change, log order value change, participation logit.</summary>
+    public Tensor Effect(Tensor representation, Tensor context, Tensor offer) =>
+        effectHead.forward(cat([representation, context, offer], 1)) + effectWide.forward(cat([context, offer], 1));
+
+    public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign)
+    {
+        var representation = Represent(user);
+        return new UpliftOutputs(Base(representation, context, campaign), Effect(representation, context, offer));
+    }
+}

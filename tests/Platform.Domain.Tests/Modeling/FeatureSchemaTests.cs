@@ -1,0 +1,72 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Modeling;
+
+namespace Platform.Domain.Tests.Modeling;
+
+public sealed class FeatureSchemaTests
+{
+    [Fact]
+    public void TheSchemaComesFromTheRowsWhateverTheirNames()
+    {
+        var statistics = new FeatureStatistics();
+        var random = new Random(2);
+        for (var i = 0; i < 1_000; i++)
+        {
+            var row = new Dictionary<string, FeatureValue>
+            {
+                ["weeks_since_visit"] = FeatureValue.Of(random.Next(0, 10)),
+                ["spend"] = FeatureValue.Of(Math.Exp(random.NextDouble() * 8)), // heavy tail: log
+                ["plan"] = FeatureValue.Of(i % 3 == 0 ? "gold" : i % 3 == 1 ? "silver" : "bronze"),
+                ["constant"] = FeatureValue.Of(1),
+                ["affinity:shoes"] = FeatureValue.Of(0.4),
+            };
+            if (i % 10 != 0)
+            {
+                row["age"] = FeatureValue.Of(20 + random.Next(40));
+            }
+
+            statistics.Add(row);
+        }
+
+        var schema = statistics.Build();
+
+        Assert.Equal(["age", "spend", "weeks_since_visit"], schema.Numeric.Select(f => f.Name).Order(StringComparer.Ordinal)); // "constant" tells nothing; affinities are not user columns
+        Assert.True(schema.Numeric.Single(f => f.Name == "spend").Log);
+        Assert.False(schema.Numeric.Single(f => f.Name == "weeks_since_visit").Log);
+        Assert.True(schema.Numeric.Single(f => f.Name == "age").HasMissing);
+        Assert.Equal(["bronze", "gold", "silver"], schema.Categorical.Single().Values.Order());
+        Assert.Equal(3 + 1 + 4, schema.Width);
+    }
+
+    [Fact]
+    public void EncodingStandardizesAndMarksMissingAndUnknownValues()
+    {
+        var schema = new FeatureSchema(
+            [new NumericFeature("age", Log: false, Mean: 40, Deviation: 10, HasMissing: true, Bins: [])],
+            [new CategoricalFeature("plan", ["gold", "silver"])]);
+
+        var known = schema.Encode(new Dictionary<string, FeatureValue> { ["age"] = FeatureValue.Of(55), ["plan"] = FeatureValue.Of("silver") });
+        var unknown = schema.Encode(new Dictionary<string, FeatureValue> { ["plan"] = FeatureValue.Of("platinum"), ["other"] = FeatureValue.Of(1) });
+
+        Assert.Equal([1.5f, 0, 0, 1, 0], known);
+        Assert.Equal([0, 1, 0, 0, 1], unknown);
+        Assert.Equal(["age", "age missing", "plan=gold", "plan=silver", "plan=other"], schema.ColumnNames());
+    }
+
+    [Fact]
+    public void AnOfferEncodesItsDepthChannelScopeAndMatchWithTheUser()
+    {
+        var design = new CampaignDesign("x", CampaignType.PercentOff, 20, Channel.Sms, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(7), CategoryIds: ["shoes", "bags"]);
+        var user = new Dictionary<string, FeatureValue> { ["affinity:shoes"] = FeatureValue.Of(0.5), ["affinity:bags"] = FeatureValue.Of(0.2) };
+        var vector = new float[DesignEncoder.OfferWidth];
+
+        DesignEncoder.EncodeOffer(design, user, vector);
+
+        var names = DesignEncoder.OfferColumnNames();
+        Assert.Equal(DesignEncoder.OfferWidth, names.Count);
+        float At(string name) => vector[names.ToList().IndexOf(name)];
+        Assert.Equal((1f, 0.2f, 1f, 1f, 1f), (At("type=PERCENT_OFF"), At("percent"), At("channel=SMS"), At("category scope"), At("value given")));
+        Assert.Equal(0.7f, At("category match"), 5);
+        Assert.Equal(0f, At("type=AMOUNT_OFF"));
+    }
+}
