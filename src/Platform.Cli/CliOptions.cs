@@ -10,6 +10,17 @@ public static class CliOptions
     {
         Description = "The gateway's GraphQL endpoint (default: PLATFORM_URL, else http://127.0.0.1:5080/graphql).",
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("PLATFORM_URL") ?? "http://127.0.0.1:5080/graphql"),
+        // System.CommandLine has no built-in Uri conversion.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                return uri;
+            }
+            result.AddError($"--url must be an absolute http(s) URL, not '{text}'.");
+            return null;
+        },
         Recursive = true,
     };
 
