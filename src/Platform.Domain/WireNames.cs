@@ -1,7 +1,7 @@
-namespace Platform.Domain.Campaigns;
+namespace Platform.Domain;
 
-/// <summary>Wire and storage names of campaign enums: PERCENT_OFF, IN_APP, …</summary>
-public static class CampaignNames
+/// <summary>Wire and storage names of enums (campaign types, statuses, model tasks): PERCENT_OFF, IN_APP, …</summary>
+public static class WireNames
 {
     public static string ToWire<T>(T value)
         where T : struct, Enum =>

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Events;
 
@@ -86,7 +87,7 @@ public sealed class StoryGenerator(WorldOptions options, ResponseModel model, IR
             events.Add(SessionSimulator.Event(nextEventId(), user, EventType.CampaignExposure, exposedAt) with
             {
                 CampaignId = campaignId,
-                Properties = new Dictionary<string, string> { ["channel"] = CampaignNames.ToWire(arm!.Channel) },
+                Properties = new Dictionary<string, string> { ["channel"] = WireNames.ToWire(arm!.Channel) },
             });
             if (random.Chance(0.05 + (orders > 0 ? 0.5 : 0)))
             {

@@ -13,6 +13,9 @@ using Platform.Storage.Users;
 using Platform.Storage.SystemChecks;
 using Platform.Storage.Webhooks;
 
+using Platform.Storage.Models;
+using Platform.Storage.Training;
+
 namespace Platform.Storage;
 
 public static class StorageServiceCollectionExtensions
@@ -40,6 +43,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignChargeStore>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<ServerInfo>();
+        services.AddSingleton<TrainingRunStore>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<UpliftRowReader>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Auth;
 using Platform.Domain.Jobs;
 

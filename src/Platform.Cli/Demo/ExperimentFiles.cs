@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -48,8 +49,8 @@ public static class ExperimentFiles
         {
             ["value"] = arm.AssignmentValue,
             ["name"] = arm.Name,
-            ["type"] = CampaignNames.ToWire(design.Type),
-            ["channel"] = CampaignNames.ToWire(design.Channel!.Value),
+            ["type"] = WireNames.ToWire(design.Type),
+            ["channel"] = WireNames.ToWire(design.Channel!.Value),
         };
         if (design.Value is { } value)
         {

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Errors;
 using Platform.Domain.Audiences;
 using Platform.Domain.Events;
@@ -91,7 +92,7 @@ public static class CampaignDesignRules
             case CampaignType.PercentOff or CampaignType.FlashSale or CampaignType.Bundle:
                 if (design.Value is not (> 0 and <= MaxPercent))
                 {
-                    broke("value", "percent_range", $"must be a percentage in (0, {MaxPercent}] for {CampaignNames.ToWire(design.Type)}.");
+                    broke("value", "percent_range", $"must be a percentage in (0, {MaxPercent}] for {WireNames.ToWire(design.Type)}.");
                 }
 
                 break;
@@ -112,7 +113,7 @@ public static class CampaignDesignRules
             case CampaignType.FreeShipping or CampaignType.MessageOnly:
                 if (design.Value is not null)
                 {
-                    broke("value", "not_allowed", $"must be left out for {CampaignNames.ToWire(design.Type)}.");
+                    broke("value", "not_allowed", $"must be left out for {WireNames.ToWire(design.Type)}.");
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Errors;
 namespace Platform.Domain.Campaigns;
 
@@ -116,7 +117,7 @@ public static class CampaignLifecycle
         {
             throw new CampaignChangeRefused(
                 ErrorCodes.IllegalTransition,
-                $"Cannot {action} a campaign that is {CampaignNames.ToWire(campaign.Status)} (allowed from {string.Join(", ", allowed.Select(CampaignNames.ToWire))}).");
+                $"Cannot {action} a campaign that is {WireNames.ToWire(campaign.Status)} (allowed from {string.Join(", ", allowed.Select(WireNames.ToWire))}).");
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace Platform.ML.Uplift;
+namespace Platform.Domain.Modeling;
 
 /// <summary>
 /// One campaign's effect on its held-out users: the conversion lift observed (treated rate − control rate, with its standard

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Campaigns;
 
 namespace Platform.Domain.Modeling;
@@ -74,9 +75,9 @@ public static class DesignEncoder
 
     public static IReadOnlyList<string> OfferColumnNames() =>
     [
-        .. Types.Select(t => $"type={CampaignNames.ToWire(t)}"),
+        .. Types.Select(t => $"type={WireNames.ToWire(t)}"),
         "percent", "amount", "multiplier", "value given",
-        .. Channels.Select(c => $"channel={CampaignNames.ToWire(c)}"), "channel unknown",
+        .. Channels.Select(c => $"channel={WireNames.ToWire(c)}"), "channel unknown",
         "duration", "minimum spend", "category scope", "categories", "item scope", "items",
         .. Enumerable.Range(0, ThemeBuckets).Select(b => $"theme bucket {b}"),
         "category match",

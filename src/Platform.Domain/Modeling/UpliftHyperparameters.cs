@@ -1,4 +1,4 @@
-namespace Platform.ML.Uplift;
+namespace Platform.Domain.Modeling;
 
 /// <summary>What one training of the uplift network is set to; the ones chosen are stored with the version.</summary>
 public sealed record UpliftHyperparameters(

@@ -1,4 +1,4 @@
-namespace Platform.ML.Uplift;
+namespace Platform.Domain.Modeling;
 
 /// <summary>What a training found, stored with the version: row counts, the model's and the baseline's figures on the same held-out users, and each campaign's effect check.</summary>
 public sealed record UpliftReport(

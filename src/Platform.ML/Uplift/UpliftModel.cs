@@ -29,11 +29,20 @@ public sealed class UpliftModel(
 
     public OrderValueScale Value { get; } = value;
 
-    /// <summary>Each member's predictions for rows of encoded data, each under its own campaign's design.</summary>
+    /// <summary>
+    /// Each member's predictions for rows of encoded data, each under its own campaign's design; the data's campaigns map
+    /// to this model's campaign levels by id (a campaign it did not learn from gets the average campaign's).
+    /// </summary>
     public MemberPredictions Predict(UpliftTensors data, IReadOnlyList<int> rows)
     {
         using var index = tensor(rows.Select(r => (long)r).ToArray(), device: data.Device);
-        return Predict(_ => data.Inputs(index), rows.Count);
+        var known = Campaigns.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => c.i, StringComparer.Ordinal);
+        using var levels = tensor(data.CampaignIds.Select(id => (long)known.GetValueOrDefault(id, Campaigns.Count)).ToArray(), device: data.Device);
+        return Predict(_ =>
+        {
+            var (user, context, offer, campaign) = data.Inputs(index);
+            return (user, context, offer, levels.index_select(0, campaign));
+        }, rows.Count);
     }
 
     /// <summary>

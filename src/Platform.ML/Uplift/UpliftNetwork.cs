@@ -1,3 +1,4 @@
+using Platform.Domain.Modeling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using Platform.Domain.Modeling;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -82,6 +82,27 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         return (model, report);
     }
 
+    /// <summary>Scores a trained model (another version) on this training's held-out users: its figures on the same data.</summary>
+    public async Task<UpliftEvaluation> EvaluateAsync(
+        UpliftModel model, Func<IAsyncEnumerable<UpliftRow>> rows, IReadOnlyList<(string Id, CampaignDesign Design)> campaigns, Device device, CancellationToken cancellationToken)
+    {
+        var split = options.SplitOrDefault;
+        var data = new UpliftData(model.Schema, campaigns);
+        await foreach (var row in rows().WithCancellation(cancellationToken))
+        {
+            if (split.Of(row.UserId) == SplitPart.Test)
+            {
+                data.Add(row);
+            }
+        }
+
+        using var tensors = new UpliftTensors(data, device);
+        var test = Enumerable.Range(0, data.Count).ToList();
+        var predictions = model.Predict(tensors, test);
+        var ownSide = test.Select((r, i) => data.Treated[r] > 0.5f ? MemberPredictions.Mean(predictions.Treated, i) : MemberPredictions.Mean(predictions.Control, i)).ToList();
+        return UpliftEvaluator.Of(data, test, ownSide, test.Select((_, i) => predictions.Uplift(i)).ToList(), test.Select((_, i) => predictions.RevenueUplift(i)).ToList());
+    }
+
     private void CheckEnough(UpliftData data, IReadOnlyList<int> train)
     {
         if (data.Campaigns.Count == 0)
@@ -137,8 +158,8 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
             validationRows,
             test.Count,
             data.Campaigns.Count,
-            UpliftEvaluation.Of(data, test, ownSide, uplift, revenueUplift),
-            UpliftEvaluation.Of(data, test, baselineOwn, baselineUplift, null),
+            UpliftEvaluator.Of(data, test, ownSide, uplift, revenueUplift),
+            UpliftEvaluator.Of(data, test, baselineOwn, baselineUplift, null),
             Effects(data, test, predictions),
             model.Hyperparameters,
             candidates);

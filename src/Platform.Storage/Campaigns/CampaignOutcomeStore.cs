@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -46,7 +47,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
         command.AddArray("tenant", NpgsqlDbType.Text, rows.Select(r => r.TenantId).ToArray());
         command.AddArray("campaign", NpgsqlDbType.Text, enrollments.Select(x => x.CampaignId).ToArray());
         command.AddArray("user", NpgsqlDbType.Text, rows.Select(r => r.UserId).ToArray());
-        command.AddArray("arm", NpgsqlDbType.Text, enrollments.Select(x => CampaignNames.ToWire(x.Arm)).ToArray());
+        command.AddArray("arm", NpgsqlDbType.Text, enrollments.Select(x => WireNames.ToWire(x.Arm)).ToArray());
         command.AddArray("assigned", NpgsqlDbType.TimestampTz, enrollments.Select(x => x.AssignedAt.ToUniversalTime()).ToArray());
         command.AddArray("window", NpgsqlDbType.Integer, enrollments.Select(x => x.WindowDays).ToArray());
         command.AddArray("participated", NpgsqlDbType.Boolean, enrollments.Select(x => x.Participations > 0).ToArray());

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
@@ -62,7 +63,7 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
             LIMIT @first
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = status is { } s ? CampaignNames.ToWire(s) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = status is { } s ? WireNames.ToWire(s) : DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = after is { } a ? a.CreatedAt.ToUniversalTime() : DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Text) { Value = (object?)after?.Id ?? DBNull.Value });
         command.Parameters.AddWithValue("first", first);
@@ -139,10 +140,10 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
         parameters.AddWithValue("tenant", tenantId);
         parameters.AddWithValue("id", campaign.Id);
         parameters.AddWithValue("name", design.Name);
-        parameters.AddWithValue("type", CampaignNames.ToWire(design.Type));
+        parameters.AddWithValue("type", WireNames.ToWire(design.Type));
         parameters.Add(Nullable("value", NpgsqlDbType.Numeric, design.Value));
-        parameters.Add(Nullable("channel", NpgsqlDbType.Text, design.Channel is { } channel ? CampaignNames.ToWire(channel) : null));
-        parameters.AddWithValue("status", CampaignNames.ToWire(campaign.Status));
+        parameters.Add(Nullable("channel", NpgsqlDbType.Text, design.Channel is { } channel ? WireNames.ToWire(channel) : null));
+        parameters.AddWithValue("status", WireNames.ToWire(campaign.Status));
         parameters.AddWithValue("holdout", design.HoldoutShare);
         parameters.AddWithValue("starts", design.StartsAt.ToUniversalTime());
         parameters.AddWithValue("ends", design.EndsAt.ToUniversalTime());
@@ -152,7 +153,7 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
         parameters.AddWithValue("updated", campaign.UpdatedAt.ToUniversalTime());
         parameters.Add(Nullable("launched", NpgsqlDbType.TimestampTz, campaign.LaunchedAt?.ToUniversalTime()));
         parameters.Add(Nullable("ended", NpgsqlDbType.TimestampTz, campaign.EndedAt?.ToUniversalTime()));
-        parameters.Add(Nullable("pause", NpgsqlDbType.Text, campaign.PauseReason is { } reason ? CampaignNames.ToWire(reason) : null));
+        parameters.Add(Nullable("pause", NpgsqlDbType.Text, campaign.PauseReason is { } reason ? WireNames.ToWire(reason) : null));
     }
 
     private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
@@ -163,8 +164,8 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            CampaignNames.TryParse<CampaignStatus>(reader.GetString(2), out var status);
-            PauseReason? pause = !reader.IsDBNull(8) && CampaignNames.TryParse<PauseReason>(reader.GetString(8), out var reason) ? reason : null;
+            WireNames.TryParse<CampaignStatus>(reader.GetString(2), out var status);
+            PauseReason? pause = !reader.IsDBNull(8) && WireNames.TryParse<PauseReason>(reader.GetString(8), out var reason) ? reason : null;
             campaigns.Add(new Campaign(
                 reader.GetString(0),
                 JsonSerializer.Deserialize<CampaignDesign>(reader.GetString(1), Json)!,

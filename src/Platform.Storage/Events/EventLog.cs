@@ -95,6 +95,17 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The tenant's events after an offset, in log order, at most <paramref name="limit"/>.</summary>
+    /// <summary>The events of several users that happened before <paramref name="before"/>, by user and in log order (history for point-in-time features).</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadUsersBeforeAsync(string tenantId, IReadOnlyList<string> userIds, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM events.log WHERE tenant_id = @tenant AND user_id = ANY(@users) AND occurred_at < @before ORDER BY user_id, seq");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("users", userIds.ToArray());
+        command.Parameters.AddWithValue("before", before);
+        return await ReadAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(string tenantId, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

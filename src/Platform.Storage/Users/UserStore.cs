@@ -71,6 +71,23 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>The attributes of the given users that have any, by user id.</summary>
+    public async Task<IReadOnlyDictionary<string, UserAttributes>> FindManyAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM users.attributes WHERE tenant_id = @tenant AND user_id = ANY(@users)");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("users", userIds.ToArray());
+        var found = new Dictionary<string, UserAttributes>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var attributes = Read(reader);
+            found[attributes.UserId] = attributes;
+        }
+
+        return found;
+    }
+
     internal static UserAttributes Read(NpgsqlDataReader reader) => new(
         reader.GetString(0),
         reader.IsDBNull(1) ? null : reader.GetInt16(1),

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Domain.Campaigns;
@@ -25,7 +26,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", Guid.NewGuid());
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("url", url);
-        command.AddArray("events", NpgsqlDbType.Text, events.Select(CampaignNames.ToWire).ToArray());
+        command.AddArray("events", NpgsqlDbType.Text, events.Select(WireNames.ToWire).ToArray());
         command.Parameters.Add(new NpgsqlParameter("campaigns", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)campaignIds?.ToArray() ?? DBNull.Value });
         command.Parameters.AddWithValue("secret", secret);
         return (await ReadWebhooksAsync(command, cancellationToken)).SingleOrDefault();
@@ -56,7 +57,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
             RETURNING id
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("event", CampaignNames.ToWire(webhookEvent));
+        command.Parameters.AddWithValue("event", WireNames.ToWire(webhookEvent));
         command.Parameters.AddWithValue("campaign", campaignId);
         command.Parameters.AddWithValue("payload", payload);
         var ids = new List<Guid>();
@@ -231,5 +232,5 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
         reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
         reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11));
 
-    private static WebhookEvent Event(string wire) => CampaignNames.TryParse<WebhookEvent>(wire, out var value) ? value : throw new InvalidOperationException($"Unknown webhook event {wire}");
+    private static WebhookEvent Event(string wire) => WireNames.TryParse<WebhookEvent>(wire, out var value) ? value : throw new InvalidOperationException($"Unknown webhook event {wire}");
 }

@@ -10,6 +10,7 @@ using Platform.Storage;
 using Platform.Storage.Database;
 using Platform.Storage.Webhooks;
 using Platform.Worker.Jobs;
+using Platform.Worker.Training;
 using Platform.Worker.Webhooks;
 
 namespace Platform.Worker.Hosting;
@@ -49,23 +50,49 @@ public static class WorkerHostingExtensions
             client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
         });
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
-        builder.Services.AddHangfireServer(server =>
+        // Training takes every core for minutes: it gets its own server (one job at a time) on the gpu/cpu queues, so
+        // imports and webhook deliveries on the default queue go on beside it.
+        var training = queues.Where(q => q is JobQueues.Gpu or JobQueues.Cpu).ToArray();
+        var other = queues.Except(training).ToArray();
+        if (training.Length > 0)
         {
-            server.Queues = queues;
-            server.WorkerCount = options.WorkerCount;
-            server.ServerName = WorkerName;
-        });
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.Queues = training;
+                server.WorkerCount = 1;
+                server.ServerName = $"{WorkerName}:training";
+            });
+        }
+
+        if (other.Length > 0)
+        {
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.Queues = other;
+                server.WorkerCount = options.WorkerCount;
+                server.ServerName = WorkerName;
+            });
+        }
+
         builder.Services.AddSingleton<SystemCheckProbe>();
         builder.Services.AddScoped<ISystemCheckJob, SystemCheckJob>();
         builder.Services.AddScoped<IImportJob, ImportJob>();
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
+        builder.Services.Configure<ModelTrainingOptions>(builder.Configuration.GetSection(ModelTrainingOptions.Section));
+        builder.Services.AddScoped<UpliftVersionTrainer>();
+        builder.Services.AddScoped<ITrainingJob, TrainingJob>();
         return builder;
     }
 
     /// <summary>Jobs that run on a schedule, registered (idempotently) by every worker that starts.</summary>
-    public static void ScheduleRecurringJobs(this IHost host) =>
-        host.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<IWebhookJob>(WebhookJob.SweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
+    public static void ScheduleRecurringJobs(this IHost host)
+    {
+        var recurring = host.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<IWebhookJob>(WebhookJob.SweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ITrainingJob>(TrainingSweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
+    }
+
+    public const string TrainingSweeperId = "training-sweeper";
 }

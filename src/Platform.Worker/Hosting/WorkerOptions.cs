@@ -13,8 +13,8 @@ public sealed class WorkerOptions
     /// <summary>Comma-separated Hangfire queues; empty means gpu (when CUDA is available), cpu and default.</summary>
     public string? Queues { get; set; }
 
-    /// <summary>Parallel jobs; torch already uses every core per job, so one is the sensible default.</summary>
-    public int WorkerCount { get; set; } = 1;
+    /// <summary>Parallel jobs of the default queue (imports, webhook deliveries, diagnostics); training runs one at a time on its own server.</summary>
+    public int WorkerCount { get; set; } = 2;
 
     /// <summary>Torch intra-op threads; default: every core.</summary>
     public int? TorchThreads { get; set; }

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -39,7 +40,7 @@ public sealed class WebhookSender : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json") };
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(target.Secret, clock.GetUtcNow(), delivery.Payload));
-        request.Headers.Add("X-Platform-Event", CampaignNames.ToWire(delivery.Event));
+        request.Headers.Add("X-Platform-Event", WireNames.ToWire(delivery.Event));
         request.Headers.Add("X-Platform-Delivery", delivery.Id.ToString());
         try
         {

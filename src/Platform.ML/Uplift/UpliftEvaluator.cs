@@ -2,20 +2,8 @@ using Platform.Domain.Modeling;
 
 namespace Platform.ML.Uplift;
 
-/// <summary>
-/// A scorer's figures on held-out users (docs/models.md#metrics): how well it predicts conversion on each row's own side,
-/// and how well its uplift score ranks users by the offer's effect on conversion and on revenue.
-/// </summary>
-public sealed record UpliftEvaluation(
-    int Rows,
-    double Auc,
-    double LogLoss,
-    double CalibrationError,
-    double Qini,
-    double Auuc,
-    double UpliftAt10,
-    double UpliftAt30,
-    double RevenueQini)
+/// <summary>Computes an <see cref="UpliftEvaluation"/> from a scorer's predictions for encoded rows.</summary>
+public static class UpliftEvaluator
 {
     /// <summary>
     /// Evaluates scores for the given rows: <paramref name="ownSide"/> is each row's predicted conversion chance on the side it

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Models;
+using Platform.Domain.Modeling;
+using Platform.Domain.Profiles;
+using Platform.ML;
+using Platform.ML.Training;
+using Platform.ML.Uplift;
+using Platform.Storage.Campaigns;
+using Platform.Storage.Models;
+using Platform.Storage.Training;
+using static TorchSharp.torch;
+
+namespace Platform.Worker.Training;
+
+/// <summary>
+/// Trains an uplift version for a run (docs/models.md#uplift): reads the tenant's outcome rows, trains and evaluates the
+/// model beside its baseline, evaluates the ACTIVE version on the same held-out users, stores the new version, and
+/// makes it ACTIVE only when it is the first or beats the ACTIVE one on the Qini coefficient by the configured margin.
+/// </summary>
+public sealed class UpliftVersionTrainer(
+    UpliftRowReader rows,
+    CampaignStore campaigns,
+    ModelRegistry registry,
+    IClusterClient cluster,
+    IOptions<ModelTrainingOptions> options,
+    ILogger<UpliftVersionTrainer> logger)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public async Task<ModelVersionRecord> TrainAsync(TrainingRunRecord run, Device device, Action<TrainingProgress> progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var settings = options.Value;
+        var tenant = await cluster.GetGrain<ITenantGrain>(GrainKeys.Tenant(run.TenantId)).GetAsync()
+            ?? throw new NotEnoughDataException($"Tenant '{run.TenantId}' does not exist.");
+        var profileSettings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        var ids = await rows.CampaignsWithRowsAsync(run.TenantId, cancellationToken);
+        var designs = (await campaigns.GetManyAsync(run.TenantId, ids, cancellationToken)).Select(c => (c.Id, c.Design)).ToList();
+        var range = new DataRange();
+        IAsyncEnumerable<UpliftRow> Source() => range.Track(rows.ReadAsync(run.TenantId, profileSettings, cancellationToken));
+
+        var training = new UpliftTraining(new UpliftTraining.Options(settings.Seed, Members: settings.Members, MaxEpochs: settings.MaxEpochs));
+        var (model, report) = await training.RunAsync(Source, designs, device, progress, cancellationToken);
+        using (model)
+        {
+            var champion = await ChampionAsync(run.TenantId, training, Source, designs, device, cancellationToken);
+            var trainingInfo = new UpliftTrainingInfo(
+                range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, report.Hyperparameters, report.Candidates,
+                settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
+            var (activate, promotion) = Promotion(report, champion, settings.PromotionMargin);
+            var version = await registry.AddAsync(
+                run.TenantId, ModelTask.Uplift, run.Id, model.ToBytes(), JsonSerializer.Serialize(model.Schema, Json),
+                JsonSerializer.Serialize(new UpliftVersionMetrics(report, champion?.Evaluation, champion?.VersionId), Json), JsonSerializer.Serialize(trainingInfo, Json),
+                promotion, cancellationToken);
+            logger.LogInformation(
+                "Uplift version {VersionId} of {TenantId}: qini {Qini:F5} (baseline {BaselineQini:F5}), {Promotion}",
+                version.Id, run.TenantId, report.Model.Qini, report.Baseline.Qini, promotion);
+            return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
+        }
+    }
+
+    private static (bool Activate, string Reason) Promotion(UpliftReport report, ChampionScore? champion, double margin) => champion switch
+    {
+        null => (true, "ACTIVE: the tenant's first uplift version."),
+        _ when double.IsNaN(report.Model.Qini) => (false, "CANDIDATE: its Qini coefficient could not be computed on the held-out users."),
+        _ when double.IsNaN(champion.Evaluation.Qini) || report.Model.Qini >= champion.Evaluation.Qini + margin =>
+            (true, $"ACTIVE: Qini {report.Model.Qini:F5} on the held-out users beats version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by at least {margin}."),
+        _ => (false, $"CANDIDATE: Qini {report.Model.Qini:F5} on the held-out users does not beat ACTIVE version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by {margin}; promoteModel makes it ACTIVE."),
+    };
+
+    // The ACTIVE version scored on this run's held-out users, so the two compare on the same data; null without one.
+    private async Task<ChampionScore?> ChampionAsync(
+        string tenantId, UpliftTraining training, Func<IAsyncEnumerable<UpliftRow>> source, IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> designs,
+        Device device, CancellationToken cancellationToken)
+    {
+        if (await registry.ActiveAsync(tenantId, ModelTask.Uplift, cancellationToken) is not { } active)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var model = UpliftModel.FromBytes(await registry.WeightsAsync(tenantId, active.Id, cancellationToken), device);
+            return new ChampionScore(active.Id, await training.EvaluateAsync(model, source, designs, device, cancellationToken));
+        }
+        catch (Exception exception) when (exception is CorruptWeightsException or InvalidDataException)
+        {
+            logger.LogWarning(exception, "The ACTIVE uplift version {VersionId} of {TenantId} could not be scored", active.Id, tenantId);
+            return new ChampionScore(active.Id, new UpliftEvaluation(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
+        }
+    }
+
+    private sealed record ChampionScore(Guid VersionId, UpliftEvaluation Evaluation);
+
+    /// <summary>The first and last assignment and the row count of what was read.</summary>
+    private sealed class DataRange
+    {
+        public long Rows { get; private set; }
+
+        public DateTimeOffset? From { get; private set; }
+
+        public DateTimeOffset? To { get; private set; }
+
+        public async IAsyncEnumerable<UpliftRow> Track(IAsyncEnumerable<UpliftRow> rows)
+        {
+            Rows = 0;
+            await foreach (var row in rows)
+            {
+                Rows++;
+                From = From is { } from && from <= row.AssignedAt ? from : row.AssignedAt;
+                To = To is { } to && to >= row.AssignedAt ? to : row.AssignedAt;
+                yield return row;
+            }
+        }
+    }
+}
