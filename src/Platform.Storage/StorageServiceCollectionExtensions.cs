@@ -46,6 +46,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TrainingRunStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<UpliftRowReader>();
+        services.AddSingleton<RetrainingScheduleStore>();
+        services.AddSingleton<DataArrivals>();
         return services;
     }
 }

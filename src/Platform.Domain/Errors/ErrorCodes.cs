@@ -33,6 +33,7 @@ public static class ErrorCodes
     public const string LockedWhileLive = "LOCKED_WHILE_LIVE";
     public const string LastAdminKey = "LAST_ADMIN_KEY";
     public const string LimitReached = "LIMIT_REACHED";
+    public const string CorruptModel = "CORRUPT_MODEL";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
     // WebSocket operations only.

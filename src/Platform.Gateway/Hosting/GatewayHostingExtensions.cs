@@ -61,6 +61,8 @@ public static class GatewayHostingExtensions
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()
             .AddScoped<ImportService>()
+            .AddScoped<ModelService>()
+            .AddScoped<RetrainingScheduleService>()
             .AddSingleton<SegmentCache>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()

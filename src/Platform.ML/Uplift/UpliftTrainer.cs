@@ -7,8 +7,10 @@ namespace Platform.ML.Uplift;
 /// <summary>
 /// Trains one uplift network with Adam on mini-batches, keeps the weights of the epoch with the best validation loss and
 /// stops after <see cref="UpliftHyperparameters.Patience"/> epochs without improvement. The loss is the conversion
-/// log-loss on each row's own side (both sides of a campaign weighted equally), plus half the squared error of the log order value on converting rows with an amount,
-/// plus half the participation log-loss on treated rows that record it. Same data, seed and thread count: same weights.
+/// log-loss on each row's own side (both sides of a campaign weighted equally), plus 0.2 × the squared error of the
+/// standardized log order value on converting rows with an amount, plus half the participation log-loss on treated rows
+/// that record it; the validation loss that early stopping watches leaves the order value out. Same data, seed and thread
+/// count: same weights.
 /// </summary>
 public static class UpliftTrainer
 {

@@ -1,5 +1,6 @@
 using Platform.Domain.Campaigns;
 using Platform.Domain.Modeling;
+using Platform.Domain.Models;
 using Platform.ML.Training;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         CancellationToken cancellationToken)
     {
         var split = options.SplitOrDefault;
-        progress(new TrainingProgress("reading", 0, 2, Detail: "feature statistics"));
+        progress(new TrainingProgress("reading", 1, 2, Detail: "learning the feature schema from the training users"));
         var statistics = new FeatureStatistics(options.Seed);
         await foreach (var row in rows().WithCancellation(cancellationToken))
         {
@@ -40,7 +41,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
 
         var data = new UpliftData(statistics.Build(), campaigns);
         var parts = new Dictionary<SplitPart, List<int>> { [SplitPart.Train] = [], [SplitPart.Validation] = [], [SplitPart.Test] = [] };
-        progress(new TrainingProgress("reading", 1, 2, Detail: "encoding rows"));
+        progress(new TrainingProgress("reading", 2, 2, Detail: "encoding the rows"));
         await foreach (var row in rows().WithCancellation(cancellationToken))
         {
             if (data.Add(row))
@@ -58,7 +59,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         {
             var hyper = new UpliftHyperparameters(Grid[c].Width, Grid[c].LearningRate, options.MaxEpochs, Members: options.Members);
             var candidate = UpliftTrainer.Train(tensors, train, validation, hyper, options.Seed, (epoch, trainLoss, validationLoss) =>
-                progress(new TrainingProgress("selecting", c, Grid.Count, trainLoss, validationLoss, $"width {hyper.Width}, learning rate {hyper.LearningRate}, epoch {epoch}")), cancellationToken);
+                progress(new TrainingProgress("selecting", c + 1, Grid.Count, epoch, trainLoss, validationLoss, $"width {hyper.Width}, learning rate {hyper.LearningRate}")), cancellationToken);
             candidates.Add(new CandidateScore(hyper.Width, hyper.LearningRate, candidate.ValidationLoss, candidate.Epochs));
             candidate.Network.Dispose();
         }
@@ -72,11 +73,11 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
             var bootstrap = options.Members == 1 ? train : Enumerable.Range(0, train.Count).Select(_ => train[random.Next(train.Count)]).ToList();
             var member = m;
             members.Add(UpliftTrainer.Train(tensors, bootstrap, validation, chosen, options.Seed + 1000 + m, (epoch, trainLoss, validationLoss) =>
-                progress(new TrainingProgress("training", member, options.Members, trainLoss, validationLoss, $"member {member + 1} of {options.Members}, epoch {epoch}")), cancellationToken).Network);
+                progress(new TrainingProgress("training", member + 1, options.Members, epoch, trainLoss, validationLoss, $"ensemble member {member + 1} of {options.Members}")), cancellationToken).Network);
         }
 
         var model = new UpliftModel(data.Schema, chosen, campaigns.Select(c => c.Id).ToList(), members, ValueScale(members, tensors, data, train));
-        progress(new TrainingProgress("evaluating", 0, 1));
+        progress(new TrainingProgress("evaluating", 1, 1, Detail: "model and baseline on the held-out users"));
         using var baseline = TwoModelBaseline.Train(tensors, train, options.Seed, cancellationToken);
         var report = Evaluate(model, baseline, tensors, data, test, candidates, train.Count, parts[SplitPart.Validation].Count);
         return (model, report);

@@ -24,7 +24,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
                 AS s(campaign, user_id, treated, assigned, window_days, participated, conversions, revenue, features, import_id)
             ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
                 arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
-                conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, import_id = EXCLUDED.import_id
+                conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, import_id = EXCLUDED.import_id, updated_at = now()
             WHERE (EXCLUDED.arm, EXCLUDED.assigned_at, EXCLUDED.window_days, EXCLUDED.participated, EXCLUDED.conversions, EXCLUDED.revenue, EXCLUDED.features)
                 IS DISTINCT FROM (o.arm, o.assigned_at, o.window_days, o.participated, o.conversions, o.revenue, o.features)
             RETURNING user_id

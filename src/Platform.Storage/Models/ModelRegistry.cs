@@ -77,6 +77,18 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
+    /// <summary>When the ACTIVE version's run began reading its data (its last attempt's start); null without an ACTIVE version.</summary>
+    public async Task<DateTimeOffset?> ActiveDataAsOfAsync(string tenantId, ModelTask task, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.started_at FROM models.versions v JOIN models.training_runs r ON r.id = v.run_id
+            WHERE v.tenant_id = @tenant AND v.task = @task AND v.status = 'ACTIVE'
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("task", WireNames.ToWire(task));
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
+
     public async Task<ModelVersionRecord?> FindAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM models.versions WHERE tenant_id = @tenant AND id = @id");

@@ -38,7 +38,7 @@ public sealed class TrainingRunStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO models.training_runs (id, tenant_id, task, status, trigger, queue, error, finished_at)
-            VALUES (@id, @tenant, @task, 'SKIPPED', 'SCHEDULE', '-', @reason, now())
+            VALUES (@id, @tenant, @task, 'SKIPPED', 'SCHEDULE', 'none', @reason, now())
             RETURNING {Columns}
             """);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
@@ -84,30 +84,29 @@ public sealed class TrainingRunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// A worker takes the run: RUNNING, one more attempt. Only a QUEUED run can be taken (or a RUNNING one whose worker fell
-    /// silent for <paramref name="silence"/>): a job Hangfire hands out twice never trains twice. Null when it cannot be taken.
+    /// A worker takes the run: RUNNING, one more attempt. Only a QUEUED run can be taken, so a job Hangfire hands out
+    /// twice never trains twice (a run whose worker died is queued again by the sweeper). Null when it cannot be taken.
     /// </summary>
-    public async Task<TrainingRunRecord?> ClaimAsync(Guid id, string worker, TimeSpan silence, CancellationToken cancellationToken = default)
+    public async Task<TrainingRunRecord?> ClaimAsync(Guid id, string worker, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
             UPDATE models.training_runs
             SET status = 'RUNNING', attempts = attempts + 1, worker = @worker, started_at = now(), heartbeat_at = now()
-            WHERE id = @id AND (status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < now() - @silence))
+            WHERE id = @id AND status = 'QUEUED'
             RETURNING {Columns}
             """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("worker", worker);
-        command.Parameters.AddWithValue("silence", silence);
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>An attempt failed and another will follow: the run is QUEUED again with the reason.</summary>
-    public async Task RequeueAsync(Guid id, string reason, CancellationToken cancellationToken = default)
+    /// <summary>An attempt failed and another will follow: the run is QUEUED again with the reason. False when it is no longer running (cancelled).</summary>
+    public async Task<bool> RequeueAsync(Guid id, string reason, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("UPDATE models.training_runs SET status = 'QUEUED', error = @reason WHERE id = @id AND status = 'RUNNING'");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("reason", Storable(reason)!);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task SetJobAsync(Guid id, string jobId, CancellationToken cancellationToken = default)
@@ -145,19 +144,29 @@ public sealed class TrainingRunStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>Cancels a queued or running run of the tenant; returns it (unchanged when it had already finished), or null when there is none.</summary>
-    public async Task<(TrainingRunRecord? Run, string? JobId)> CancelAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Cancels a queued or running run of the tenant. Returns it (unchanged when it had already finished) with its status
+    /// before and its Hangfire job, or a null run when the tenant has none with this id.
+    /// </summary>
+    public async Task<(TrainingRunRecord? Run, TrainingRunStatus? Before, string? JobId)> CancelAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            UPDATE models.training_runs SET status = CASE WHEN status IN ('QUEUED', 'RUNNING') THEN 'CANCELLED' ELSE status END,
-                finished_at = CASE WHEN status IN ('QUEUED', 'RUNNING') THEN now() ELSE finished_at END
-            WHERE tenant_id = @tenant AND id = @id
-            RETURNING {Columns}, job_id
+            UPDATE models.training_runs r
+            SET status = CASE WHEN before.status IN ('QUEUED', 'RUNNING') THEN 'CANCELLED' ELSE before.status END,
+                finished_at = CASE WHEN before.status IN ('QUEUED', 'RUNNING') THEN now() ELSE r.finished_at END
+            FROM (SELECT id, status FROM models.training_runs WHERE tenant_id = @tenant AND id = @id FOR UPDATE) before
+            WHERE r.id = before.id
+            RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "r." + c))}, r.job_id, before.status
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (Read(reader), reader.IsDBNull(14) ? null : reader.GetString(14)) : (null, null);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return (null, null, null);
+        }
+
+        return (Read(reader), Parse<TrainingRunStatus>(reader.GetString(15)), reader.IsDBNull(14) ? null : reader.GetString(14));
     }
 
     /// <summary>Runs whose worker stopped proving it alive: RUNNING with no heartbeat for <paramref name="silence"/>.</summary>

@@ -1,6 +1,4 @@
 using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using Microsoft.Extensions.Options;
 using Platform.Abstractions;
 using Platform.Abstractions.Jobs;
@@ -24,7 +22,7 @@ namespace Platform.Worker.Jobs;
 public sealed class TrainingJob(
     TrainingRunStore runs,
     UpliftVersionTrainer uplift,
-    IBackgroundJobClient jobs,
+    TrainingQueue queue,
     IClusterClient cluster,
     IOptions<ModelTrainingOptions> options,
     ILogger<TrainingJob> logger) : ITrainingJob
@@ -32,8 +30,7 @@ public sealed class TrainingJob(
     [AutomaticRetry(Attempts = 0)] // retries are the run's own (RequeueAsync), counted on the run
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
-        var silence = TimeSpan.FromSeconds(options.Value.SilenceSeconds);
-        if (await runs.ClaimAsync(runId, WorkerHostingExtensions.WorkerName, silence, cancellationToken) is not { } run)
+        if (await runs.ClaimAsync(runId, WorkerHostingExtensions.WorkerName, cancellationToken) is not { } run)
         {
             logger.LogInformation("Training run {RunId} is not waiting to run (finished, cancelled or taken)", runId);
             return;
@@ -89,10 +86,12 @@ public sealed class TrainingJob(
     {
         if (run.Attempts < options.Value.MaxAttempts)
         {
-            await runs.RequeueAsync(run.Id, $"attempt {run.Attempts} failed: {reason}; trying again", CancellationToken.None);
-            var jobId = jobs.Create(Job.FromExpression<ITrainingJob>(j => j.RunAsync(run.Id, CancellationToken.None)), new EnqueuedState(run.Queue));
-            await runs.SetJobAsync(run.Id, jobId, CancellationToken.None);
-            await PublishAsync(run.TenantId, run.Id, TrainingRunStatus.Queued);
+            // A run cancelled meanwhile is not queued again.
+            if (await runs.RequeueAsync(run.Id, $"attempt {run.Attempts} failed: {reason}; trying again", CancellationToken.None))
+            {
+                await queue.EnqueueAsync(run);
+                await PublishAsync(run.TenantId, run.Id, TrainingRunStatus.Queued);
+            }
         }
         else
         {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Platform.Domain.Models;
-using Platform.ML.Training;
 using Platform.Storage.Models;
 
 namespace Platform.Worker.Training;
@@ -11,7 +9,6 @@ namespace Platform.Worker.Training;
 /// </summary>
 public sealed class RunHeartbeat : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly CancellationTokenSource cancelled;
     private readonly PeriodicTimer timer = new(TimeSpan.FromSeconds(2));
     private readonly Task loop;
@@ -27,7 +24,7 @@ public sealed class RunHeartbeat : IAsyncDisposable
             {
                 try
                 {
-                    if (await runs.HeartbeatAsync(runId, JsonSerializer.Serialize(latest, Json), CancellationToken.None) is TrainingRunStatus.Cancelled)
+                    if (await runs.HeartbeatAsync(runId, ModelJson.Write(latest), CancellationToken.None) is TrainingRunStatus.Cancelled)
                     {
                         await cancelled.CancelAsync();
                     }

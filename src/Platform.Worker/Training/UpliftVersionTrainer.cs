@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Platform.Abstractions;
 using Platform.Abstractions.Tenants;
@@ -19,7 +18,7 @@ namespace Platform.Worker.Training;
 /// <summary>
 /// Trains an uplift version for a run (docs/models.md#uplift): reads the tenant's outcome rows, trains and evaluates the
 /// model beside its baseline, evaluates the ACTIVE version on the same held-out users, stores the new version, and
-/// makes it ACTIVE only when it is the first or beats the ACTIVE one on the Qini coefficient by the configured margin.
+/// makes it ACTIVE only when it is the first or beats the ACTIVE one's Qini coefficient on the same held-out users by more than the configured margin.
 /// </summary>
 public sealed class UpliftVersionTrainer(
     UpliftRowReader rows,
@@ -29,8 +28,6 @@ public sealed class UpliftVersionTrainer(
     IOptions<ModelTrainingOptions> options,
     ILogger<UpliftVersionTrainer> logger)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public async Task<ModelVersionRecord> TrainAsync(TrainingRunRecord run, Device device, Action<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
@@ -53,8 +50,8 @@ public sealed class UpliftVersionTrainer(
                 settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
             var (activate, promotion) = Promotion(report, champion, settings.PromotionMargin);
             var version = await registry.AddAsync(
-                run.TenantId, ModelTask.Uplift, run.Id, model.ToBytes(), JsonSerializer.Serialize(model.Schema, Json),
-                JsonSerializer.Serialize(new UpliftVersionMetrics(report, champion?.Evaluation, champion?.VersionId), Json), JsonSerializer.Serialize(trainingInfo, Json),
+                run.TenantId, ModelTask.Uplift, run.Id, model.ToBytes(), ModelJson.Write(model.Schema),
+                ModelJson.Write(new UpliftVersionMetrics(report, champion?.Evaluation, champion?.VersionId)), ModelJson.Write(trainingInfo),
                 promotion, cancellationToken);
             logger.LogInformation(
                 "Uplift version {VersionId} of {TenantId}: qini {Qini:F5} (baseline {BaselineQini:F5}), {Promotion}",
@@ -67,9 +64,9 @@ public sealed class UpliftVersionTrainer(
     {
         null => (true, "ACTIVE: the tenant's first uplift version."),
         _ when double.IsNaN(report.Model.Qini) => (false, "CANDIDATE: its Qini coefficient could not be computed on the held-out users."),
-        _ when double.IsNaN(champion.Evaluation.Qini) || report.Model.Qini >= champion.Evaluation.Qini + margin =>
-            (true, $"ACTIVE: Qini {report.Model.Qini:F5} on the held-out users beats version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by at least {margin}."),
-        _ => (false, $"CANDIDATE: Qini {report.Model.Qini:F5} on the held-out users does not beat ACTIVE version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by {margin}; promoteModel makes it ACTIVE."),
+        _ when double.IsNaN(champion.Evaluation.Qini) || report.Model.Qini > champion.Evaluation.Qini + margin =>
+            (true, $"ACTIVE: Qini {report.Model.Qini:F5} on the held-out users beats version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by more than {margin}."),
+        _ => (false, $"CANDIDATE: Qini {report.Model.Qini:F5} on the held-out users does not beat ACTIVE version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by more than {margin}; promoteModel makes it ACTIVE."),
     };
 
     // The ACTIVE version scored on this run's held-out users, so the two compare on the same data; null without one.

@@ -24,6 +24,9 @@ public static class WorkerProcess
             ["Platform__Webhooks__TimeoutSeconds"] = "2",
             ["Platform__Webhooks__MaxAttempts"] = "1", // every failure is final, so three deliveries disable a webhook
             ["Platform__Webhooks__DisableAfterFailures"] = "3",
+            ["Platform__Models__Members"] = "2", // small ensembles keep training to seconds on 2 cores
+            ["Platform__Models__MaxEpochs"] = "8",
+            ["Platform__Models__SilenceSeconds"] = "6",
             ["Logging__LogLevel__Default"] = "Warning",
             ["MALLOC_MMAP_THRESHOLD_"] = "65536",
         });

@@ -19,6 +19,9 @@ using Platform.Domain.Users;
 using Platform.Gateway.Api.Types.Audiences;
 using Platform.Gateway.Operations;
 
+using Platform.Domain.Models;
+using Platform.Gateway.Api.Types.Models;
+
 namespace Platform.Gateway.Api.Schema;
 
 public sealed class MutationType : ObjectGraphType
@@ -158,7 +161,46 @@ public sealed class MutationType : ObjectGraphType
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemCheckService>()
                 .QueueAsync(ctx.Caller(), ctx.GetArgument<string?>("queue"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<TrainingRunType>>("trainModels")
+            .Description("Queues a training run of the task for this tenant: on the gpu queue when a GPU worker listens, else cpu. One run per task at a time: a second is CONFLICT naming the first. Follow it with trainingProgress.")
+            .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "What to train.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Models(ctx).TrainAsync(ctx.Caller(), ctx.GetArgument<ModelTask>("task"), TrainingTrigger.Manual, ctx.CancellationToken));
+
+        Field<NonNullGraphType<TrainingRunType>>("cancelTrainingRun")
+            .Description("Stops a queued or running training run (a running one within seconds); it makes no version and the ACTIVE one is untouched. A finished run is returned as it is.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The run id.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Models(ctx).CancelAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ModelVersionType>>("promoteModel")
+            .Description("Makes a version ACTIVE (promotes a CANDIDATE or rolls back to a RETIRED one) after checking its weights' checksum; the ACTIVE one before is RETIRED.")
+            .Argument<NonNullGraphType<IdGraphType>>("versionId", "The version.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Models(ctx).PromoteAsync(ctx.Caller(), ctx.GetArgument<string>("versionId"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<RetrainingScheduleType>>("setRetrainingSchedule")
+            .Description("Sets (or replaces) when the task retrains on its own; tenant.schedules lists it with its next run.")
+            .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
+            .Argument<NonNullGraphType<StringGraphType>>("cron", "Five-field cron expression, at most hourly, e.g. '0 3 * * *' (03:00 daily).")
+            .Argument<StringGraphType>("timeZone", "IANA time zone the cron is read in (default UTC).")
+            .Argument<BooleanGraphType>("onlyWhenNewData", "Skip a firing (recorded as a SKIPPED run) when no events or outcome rows arrived since the ACTIVE version's data (default true).")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Schedules(ctx).SetAsync(
+                ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.GetArgument<string>("cron"), ctx.GetArgument<string?>("timeZone") ?? "UTC",
+                ctx.GetArgument<bool?>("onlyWhenNewData") ?? true, ctx.CancellationToken));
+
+        Field<NonNullGraphType<BooleanGraphType>>("deleteRetrainingSchedule")
+            .Description("Removes the task's retraining schedule: true when there was one.")
+            .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Schedules(ctx).DeleteAsync(ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.CancellationToken));
     }
+
+    private static ModelService Models(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ModelService>();
+
+    private static RetrainingScheduleService Schedules(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<RetrainingScheduleService>();
 
     private static CampaignService Campaigns(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<CampaignService>();
 

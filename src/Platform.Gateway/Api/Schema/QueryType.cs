@@ -22,6 +22,8 @@ using Platform.Storage.Webhooks;
 using Platform.Storage.Imports;
 using Platform.Gateway.Api.Types.Imports;
 using Platform.Storage.SystemChecks;
+using Platform.Domain.Models;
+using Platform.Gateway.Api.Types.Models;
 
 namespace Platform.Gateway.Api.Schema;
 
@@ -127,5 +129,41 @@ public sealed class QueryType : ObjectGraphType
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<SystemCheckStore>()
                 .FindAsync(ctx.TenantId(), ApiError.RequireUuid("id", ctx.GetArgument<string>("id"), "systemCheck"), ctx.CancellationToken));
+    
+
+        Field<TrainingRunType>("trainingRun")
+            .Description("A training run of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The run id trainModels returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Models(ctx).FindRunAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<TrainingRunPageType>>("trainingRuns")
+            .Description("The tenant's training runs, newest first.")
+            .Argument<ModelTaskEnumType>("task", "Only runs of this task.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {ModelService.MaxPage} (default {ModelService.DefaultPage}).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Models(ctx).ListRunsAsync(
+                ctx.TenantId(), ctx.GetArgument<ModelTask?>("task"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .FieldType.Paged(ModelService.DefaultPage);
+
+        Field<NonNullGraphType<ModelVersionPageType>>("models")
+            .Description("The tenant's model versions of a task, newest first: the ACTIVE one, candidates and retired ones.")
+            .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {ModelService.MaxPage} (default {ModelService.DefaultPage}).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Models(ctx).ListVersionsAsync(
+                ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .FieldType.Paged(ModelService.DefaultPage);
+
+        Field<ModelVersionType>("modelVersion")
+            .Description("A model version of this tenant, or null when there is none with this id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The version id.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Models(ctx).FindVersionAsync(
+                ctx.TenantId(), ApiError.RequireUuid("id", ctx.GetArgument<string>("id"), "models"), ctx.CancellationToken));
     }
+
+    private static ModelService Models(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ModelService>();
 }

@@ -14,6 +14,9 @@ using Platform.Storage.SystemChecks;
 using Platform.Gateway.Api.Types.Campaigns;
 using Platform.Gateway.Api.Types.Imports;
 
+using Platform.Gateway.Api.Types.Models;
+using Platform.Storage.Models;
+
 namespace Platform.Gateway.Api.Schema;
 
 public sealed class SubscriptionType : ObjectGraphType
@@ -90,6 +93,32 @@ public sealed class SubscriptionType : ObjectGraphType
                 var hub = ctx.RequestServices!.GetRequiredService<CampaignKpiHub>();
                 var logger = ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>();
                 return new CampaignKpiWatcher(hub, tenantId, id, cancellationToken => campaigns.CurrentAsync(tenantId, id, cancellationToken), logger);
+            });
+    
+
+        Field<NonNullGraphType<TrainingRunType>>("trainingProgress")
+            .Description("A training run now and at every change (status, phase, epoch, losses; about every two seconds while it trains); completes when it has finished.")
+            .Argument<NonNullGraphType<IdGraphType>>("runId", "The run id trainModels returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveStreamAsync(async ctx =>
+            {
+                var tenantId = ctx.TenantId();
+                var id = ctx.GetArgument<string>("runId");
+                var runs = ctx.RequestServices!.GetRequiredService<TrainingRunStore>();
+                var runId = ApiError.RequireUuid("runId", id, "trainModels");
+                if (await runs.FindAsync(tenantId, runId, ctx.CancellationToken) is null)
+                {
+                    throw ApiError.NotFound("training run", id);
+                }
+
+                return new RunWatcher<TrainingRunRecord>(
+                    ctx.RequestServices!.GetRequiredService<ProgressHub>(),
+                    GrainKeys.Progress(tenantId, RunKinds.Training, runId),
+                    RunKinds.Training,
+                    runId,
+                    cancellationToken => runs.FindAsync(tenantId, runId, cancellationToken),
+                    run => run.IsFinished,
+                    ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>());
             });
     }
 }

@@ -2,6 +2,11 @@ using Platform.Domain.Users;
 using Platform.Gateway.Api.Limits;
 using GraphQL.Types;
 using Platform.Abstractions.Tenants;
+using Platform.Domain.Auth;
+using Platform.Domain.Models;
+using Platform.Gateway.Api.Authorization;
+using Platform.Gateway.Api.Types.Models;
+using Platform.Gateway.Operations;
 
 namespace Platform.Gateway.Api.Types;
 
@@ -17,5 +22,10 @@ public sealed class TenantType : ObjectGraphType<TenantInfo>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Users.AttributeDefinitionType>>>>("attributeSchema").Description("Custom user attributes the tenant declares.").Resolve(ctx => ctx.Source.AttributeSchema)
             .FieldType.ListOf(AttributeSchemaRules.MaxAttributes);
         Field<NonNullGraphType<TenantSettingsType>>("settings").Description("Current settings.").Resolve(ctx => ctx.Source.Settings);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RetrainingScheduleType>>>>("schedules")
+            .Description("The tenant's model retraining schedules, one per task at most, with their next run.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<RetrainingScheduleService>().ListAsync(ctx.Source.Id, ctx.CancellationToken))
+            .FieldType.ListOf(Enum.GetValues<ModelTask>().Length);
     }
 }

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using Platform.Domain.Models;
+
+namespace Platform.Gateway.Api.Types.Models;
+
+public sealed class ModelTaskEnumType : EnumerationGraphType
+{
+    public ModelTaskEnumType()
+    {
+        Name = "ModelTask";
+        Description = "What a model learns. Only the tasks that train today are listed (docs/models.md).";
+        Add("UPLIFT", ModelTask.Uplift, "The effect of a campaign design on each user: participation, conversion and revenue with and without it.");
+    }
+}

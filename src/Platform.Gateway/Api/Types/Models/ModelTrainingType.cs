@@ -1,0 +1,25 @@
+using GraphQL.Types;
+using Platform.Domain.Modeling;
+
+namespace Platform.Gateway.Api.Types.Models;
+
+public sealed class ModelTrainingType : ObjectGraphType<UpliftTrainingInfo>
+{
+    public ModelTrainingType()
+    {
+        Name = "ModelTraining";
+        Description = "How a version was trained: the rows it read, the split of its users, and what makes the run reproducible.";
+        Field(t => t.Rows).Description("Rows read (outcome rows for UPLIFT).");
+        Field(t => t.From, nullable: true).Description("The earliest assignment among them.");
+        Field(t => t.To, nullable: true).Description("The latest assignment among them.");
+        Field(t => t.Campaigns).Description("Campaigns (live and imported) the rows came from.");
+        Field(t => t.TrainRows).Description("Rows of the training users (hashed split by user id, so a user is on one side only).");
+        Field(t => t.ValidationRows).Description("Rows of the validation users (hyperparameter choice and early stopping).");
+        Field(t => t.TestRows).Description("Rows of the held-out users the metrics are computed on.");
+        Field(t => t.Seed).Description("The training seed: same data, seed and thread count give the same weights on CPU.");
+        Field(t => t.Device).Description("The torch device it trained on (cpu or cuda).");
+        Field(t => t.Threads).Description("Torch intra-op threads.");
+        Field(t => t.Torch).Description("The libtorch version.");
+        Field(t => t.DurationMs).Description("Training time on the worker, in milliseconds.");
+    }
+}

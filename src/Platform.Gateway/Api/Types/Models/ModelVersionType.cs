@@ -1,0 +1,40 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Domain.Modeling;
+using Platform.Domain.Models;
+using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Limits;
+using Platform.Gateway.Operations;
+using Platform.Storage.Models;
+
+namespace Platform.Gateway.Api.Types.Models;
+
+public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
+{
+    public ModelVersionType()
+    {
+        Name = "ModelVersion";
+        Description = "A trained model in the registry: its status, why it has it, how it was trained, the features it reads and its held-out metrics beside the baseline's (docs/models.md#registry).";
+        Field(v => v.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Version identifier (promoteModel takes it).");
+        Field<NonNullGraphType<ModelTaskEnumType>>("task").Description("What it predicts.").Resolve(ctx => ctx.Source.Task);
+        Field<NonNullGraphType<ModelVersionStatusEnumType>>("status").Description("CANDIDATE, ACTIVE or RETIRED.").Resolve(ctx => ctx.Source.Status);
+        Field(v => v.Promotion).Description("Why it has its status: the promotion rule's verdict at training, or the admin's promotion.");
+        Field(v => v.Checksum).Description("SHA-256 of the stored weights, checked on every load: corrupt weights are refused.");
+        Field(v => v.CreatedAt).Description("When training stored it.");
+        Field(v => v.ActivatedAt, nullable: true).Description("When it last became ACTIVE.");
+        Field(v => v.RetiredAt, nullable: true).Description("When it was replaced.");
+        Field<NonNullGraphType<TrainingRunType>>("run")
+            .Description("The run that made it.")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ModelService>().FindRunAsync(ctx.TenantId(), ctx.Source.RunId, ctx.CancellationToken));
+        Field<NonNullGraphType<ModelTrainingType>>("training")
+            .Description("The data it learned from and how: rows, assignment range, split, seed, device, threads, duration.")
+            .Resolve(ctx => ModelJson.Read<UpliftTrainingInfo>(ctx.Source.TrainingJson));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModelFeatureType>>>>("features")
+            .Description("The user features it reads, learned from its training users (docs/models.md#features).")
+            .Resolve(ctx => ModelFeature.From(ModelJson.Read<FeatureSchema>(ctx.Source.FeatureSchemaJson)))
+            .FieldType.ListOf(FeatureStatistics.MaxNumeric + FeatureStatistics.MaxCategorical);
+        Field<UpliftMetricsType>("uplift")
+            .Description("An UPLIFT version's metrics on the held-out users beside the two-model baseline's and the then ACTIVE version's; null for other tasks.")
+            .Resolve(ctx => ctx.Source.Task == ModelTask.Uplift ? ModelJson.Read<UpliftVersionMetrics>(ctx.Source.MetricsJson) : null);
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Npgsql;
+using Platform.IntegrationTests.Support;
+using Platform.Testing;
+
+namespace Platform.IntegrationTests.Models;
+
+/// <summary>trainModels end to end: GraphQL, Hangfire, a worker process training with TorchSharp, the registry in PostgreSQL.</summary>
+public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
+{
+    private const string RunFields = "id task status trigger queue attempts error progress { phase step steps epoch } version { id status promotion }";
+
+    private const string VersionFields = """
+        id status promotion checksum run { id }
+        training { rows trainRows validationRows testRows seed device threads durationMs }
+        features { name kind }
+        uplift { model { rows auc qini upliftAt10 } baseline { qini } championVersionId campaigns { campaignId treated control observedLift predictedLift low95 high95 } hyperparameters { width members } candidates { width validationLoss } }
+        """;
+
+    [Fact]
+    public async Task AnImportedExperimentTrainsAnActiveVersionThenAChallengerIsJudgedAgainstIt()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("train");
+        await ImportAsync(admin, 3000);
+
+        var first = await TrainAsync(admin);
+        var second = await platform.Http.PostAsync(admin, "mutation { trainModels(task: UPLIFT) { id } }");
+
+        Assert.Equal(["CONFLICT"], second.ErrorCodes);
+        Assert.Contains(first.GetProperty("id").GetString()!, second.FirstError.GetProperty("message").GetString());
+        var run = await WaitAsync(admin, first.GetProperty("id").GetString()!);
+        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), $"{run}\nworker output:\n{platform.Worker.Output}");
+        Assert.Equal(("MANUAL", "cpu", 1), (run.GetProperty("trigger").GetString(), run.GetProperty("queue").GetString(), run.GetProperty("attempts").GetInt32()));
+        Assert.Equal("ACTIVE", run.GetProperty("version").GetProperty("status").GetString());
+
+        var champion = await VersionAsync(admin, run.GetProperty("version").GetProperty("id").GetString()!);
+        Assert.StartsWith("ACTIVE: the tenant's first", champion.GetProperty("promotion").GetString());
+        Assert.Equal(3000, champion.GetProperty("training").GetProperty("rows").GetInt64());
+        Assert.Equal("cpu", champion.GetProperty("training").GetProperty("device").GetString());
+        Assert.Contains(champion.GetProperty("features").EnumerateArray(), f => f.GetProperty("name").GetString() == "age" && f.GetProperty("kind").GetString() == "NUMERIC");
+        var uplift = champion.GetProperty("uplift");
+        Assert.True(uplift.GetProperty("model").GetProperty("rows").GetInt32() > 300);
+        Assert.True(uplift.GetProperty("model").GetProperty("auc").GetDouble() > 0.5);
+        Assert.Equal("spring-ten-off", uplift.GetProperty("campaigns")[0].GetProperty("campaignId").GetString());
+        Assert.Equal(3, uplift.GetProperty("candidates").GetArrayLength());
+
+        var challengerRun = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
+        Expect.Equal("SUCCEEDED", challengerRun.GetProperty("status").GetString(), challengerRun.ToString());
+        var challenger = await VersionAsync(admin, challengerRun.GetProperty("version").GetProperty("id").GetString()!);
+        Assert.Equal(champion.GetProperty("id").GetString(), challenger.GetProperty("uplift").GetProperty("championVersionId").GetString());
+        // Same data, seed and thread count: bit-identical weights, so the challenger ties and stays a CANDIDATE.
+        Assert.Equal(champion.GetProperty("checksum").GetString(), challenger.GetProperty("checksum").GetString());
+        Assert.Equal("CANDIDATE", challenger.GetProperty("status").GetString());
+
+        var versions = await VersionsAsync(admin);
+        Assert.Single(versions, v => v.GetProperty("status").GetString() == "ACTIVE");
+        var candidate = versions.Single(v => v.GetProperty("status").GetString() != "ACTIVE");
+        var promoted = await platform.Http.PostAsync(admin, "mutation($id: ID!) { promoteModel(versionId: $id) { id status promotion } }", new { id = candidate.GetProperty("id").GetString() });
+        promoted.AssertSuccess();
+        Assert.Equal("ACTIVE", promoted.Data.GetProperty("promoteModel").GetProperty("status").GetString());
+        Assert.Contains("by admin key", promoted.Data.GetProperty("promoteModel").GetProperty("promotion").GetString());
+        var after = await VersionsAsync(admin);
+        Assert.Equal(["ACTIVE", "RETIRED"], after.Select(v => v.GetProperty("status").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task CorruptWeightsAreRefusedAtPromotion()
+    {
+        var (tenantId, admin) = await platform.CreateTenantAsync("corrupt");
+        await ImportAsync(admin, 1500);
+        var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
+        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
+        var versionId = Guid.Parse(run.GetProperty("version").GetProperty("id").GetString()!);
+        await using (var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString))
+        {
+            await using var corrupt = dataSource.CreateCommand(
+                "UPDATE models.versions SET weights = overlay(weights placing '\\x00'::bytea from 100), status = 'RETIRED' WHERE tenant_id = @tenant AND id = @id");
+            corrupt.Parameters.AddWithValue("tenant", tenantId);
+            corrupt.Parameters.AddWithValue("id", versionId);
+            Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
+        }
+
+        var refused = await platform.Http.PostAsync(admin, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = versionId });
+
+        Assert.Equal(["CORRUPT_MODEL"], refused.ErrorCodes);
+        Assert.Contains("checksum", refused.FirstError.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task ATenantWithoutEnoughDataFailsWithTheReasonAndGetsNoVersion()
+    {
+        var (_, empty) = await platform.CreateTenantAsync("empty");
+        var (_, small) = await platform.CreateTenantAsync("small");
+        await ImportAsync(small, 60);
+
+        var none = await WaitAsync(empty, (await TrainAsync(empty)).GetProperty("id").GetString()!);
+        var few = await WaitAsync(small, (await TrainAsync(small)).GetProperty("id").GetString()!);
+
+        Assert.Equal(("FAILED", 1), (none.GetProperty("status").GetString(), none.GetProperty("attempts").GetInt32()));
+        Assert.Contains("no campaign with outcome rows", none.GetProperty("error").GetString());
+        Assert.Equal("FAILED", few.GetProperty("status").GetString());
+        Assert.StartsWith("Too little data to learn from", few.GetProperty("error").GetString());
+        Assert.Empty(await VersionsAsync(empty));
+        Assert.Empty(await VersionsAsync(small));
+    }
+
+    [Fact]
+    public async Task ACancelledRunStaysCancelledAndMakesNoVersion()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cancel");
+        await ImportAsync(admin, 3000);
+        var id = (await TrainAsync(admin)).GetProperty("id").GetString()!;
+
+        var cancelled = await platform.Http.PostAsync(admin, "mutation($id: ID!) { cancelTrainingRun(id: $id) { status } }", new { id });
+        cancelled.AssertSuccess();
+
+        Assert.Equal("CANCELLED", cancelled.Data.GetProperty("cancelTrainingRun").GetProperty("status").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(5)); // a worker that had started notices at its next heartbeat
+        var run = await RunAsync(admin, id);
+        Assert.Equal("CANCELLED", run.GetProperty("status").GetString());
+        Assert.Empty(await VersionsAsync(admin));
+        var again = await TrainAsync(admin); // the cancelled run no longer blocks the task
+        (await platform.Http.PostAsync(admin, "mutation($id: ID!) { cancelTrainingRun(id: $id) { status } }", new { id = again.GetProperty("id").GetString() })).AssertSuccess();
+    }
+
+    [Fact]
+    public async Task MerchantAndPartnerKeysCannotTrainCancelPromoteOrSchedule()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("roles");
+        var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");
+        var partner = await platform.CreateKeyAsync(admin, "PARTNER");
+        string[] writes =
+        [
+            "mutation { trainModels(task: UPLIFT) { id } }",
+            $"mutation {{ cancelTrainingRun(id: \"{Guid.NewGuid()}\") {{ id }} }}",
+            $"mutation {{ promoteModel(versionId: \"{Guid.NewGuid()}\") {{ id }} }}",
+            "mutation { setRetrainingSchedule(task: UPLIFT, cron: \"0 3 * * *\") { cron } }",
+            "mutation { deleteRetrainingSchedule(task: UPLIFT) }",
+        ];
+
+        foreach (var key in new[] { merchant, partner })
+        {
+            foreach (var write in writes)
+            {
+                Assert.Equal(["FORBIDDEN"], (await platform.Http.PostAsync(key, write)).ErrorCodes);
+            }
+        }
+
+        (await platform.Http.PostAsync(merchant, "{ trainingRuns { nodes { id } } models(task: UPLIFT) { nodes { id } } }")).AssertSuccess();
+        Assert.Equal(["FORBIDDEN"], (await platform.Http.PostAsync(partner, "{ trainingRuns { nodes { id } } }")).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsRunsAndVersionsAreNotFound()
+    {
+        var (_, owner) = await platform.CreateTenantAsync("owner");
+        var (_, other) = await platform.CreateTenantAsync("other");
+        var runId = (await TrainAsync(owner)).GetProperty("id").GetString()!;
+        await WaitAsync(owner, runId);
+
+        Assert.Equal(JsonValueKind.Null, (await platform.Http.PostAsync(other, "query($id: ID!) { trainingRun(id: $id) { id } }", new { id = runId })).Data.GetProperty("trainingRun").ValueKind);
+        Assert.Empty((await platform.Http.PostAsync(other, "{ trainingRuns { nodes { id } } }")).Data.GetProperty("trainingRuns").GetProperty("nodes").EnumerateArray());
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { cancelTrainingRun(id: $id) { id } }", new { id = runId })).ErrorCodes);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = runId })).ErrorCodes);
+        Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(other, "{ trainingRun(id: \"run-1\") { id } }")).ErrorCodes);
+    }
+
+    private async Task ImportAsync(string admin, int users)
+    {
+        var job = await ImportCalls.ImportAsync(platform.Http, admin, "EXPERIMENT", "spring.csv", SyntheticExperiment.Csv(users), SyntheticExperiment.Options);
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+    }
+
+    private async Task<JsonElement> TrainAsync(string admin)
+    {
+        var queued = await platform.Http.PostAsync(admin, $"mutation {{ trainModels(task: UPLIFT) {{ {RunFields} }} }}");
+        queued.AssertSuccess();
+        var run = queued.Data.GetProperty("trainModels");
+        Assert.Equal(("QUEUED", "UPLIFT"), (run.GetProperty("status").GetString(), run.GetProperty("task").GetString()));
+        return run;
+    }
+
+    private async Task<JsonElement> RunAsync(string key, string id) =>
+        (await platform.Http.PostAsync(key, $"query($id: ID!) {{ trainingRun(id: $id) {{ {RunFields} }} }}", new { id })).Data.GetProperty("trainingRun");
+
+    private Task<JsonElement> WaitAsync(string key, string id) =>
+        Eventually.ReadUntilAsync(() => RunAsync(key, id), run => run.GetProperty("status").GetString() is not ("QUEUED" or "RUNNING"), TimeSpan.FromSeconds(180));
+
+    private async Task<JsonElement> VersionAsync(string key, string id)
+    {
+        var response = await platform.Http.PostAsync(key, $"query($id: ID!) {{ modelVersion(id: $id) {{ {VersionFields} }} }}", new { id });
+        response.AssertSuccess();
+        return response.Data.GetProperty("modelVersion");
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> VersionsAsync(string key)
+    {
+        var response = await platform.Http.PostAsync(key, "{ models(task: UPLIFT) { nodes { id status } } }");
+        response.AssertSuccess();
+        return response.Data.GetProperty("models").GetProperty("nodes").EnumerateArray().ToList();
+    }
+}
