@@ -7,5 +7,5 @@ public sealed record UpliftHyperparameters(
     int MaxEpochs = 30,
     int BatchSize = 512,
     int Patience = 5,
-    double WeightDecay = 1e-5,
+    double WeightDecay = 1e-3,
     int Members = 5);

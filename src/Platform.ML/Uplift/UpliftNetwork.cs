@@ -10,9 +10,11 @@ namespace Platform.ML.Uplift;
 /// The treatment-conditioned response network (docs/models.md#uplift). A user trunk turns the user vector into a
 /// representation computed once per user; a base head reads it with the campaign's context and predicts the control
 /// side (conversion logit, log order value), plus a level of each campaign's own (its season, its audience, what else
-/// was going on: what the features cannot tell); an effect head reads it with the context and the offer and predicts what the
-/// offer adds on the treated side (conversion logit change, log order value change) and the chance of participating; a
-/// linear path from the design straight to the effect learns what each design does on average quickly ("wide and deep").
+/// was going on: what the features cannot tell); an effect head reads it, the user vector itself, the context and the offer
+/// and predicts what the offer adds on the treated side (conversion logit change, log order value change) and the chance
+/// of participating; a linear path from the user and the design straight to the effect learns what each design does on
+/// average, and for whom, quickly ("wide and deep"). The effect head sees the raw user vector because the trunk learns
+/// what predicts buying, which is not always what predicts responding to an offer.
 /// Treated outcomes are the base plus the effect, so the offer can only act through the treatment, and a design that
 /// never ran is scored by the effect head alone.
 /// </summary>
@@ -32,8 +34,8 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         RepresentationWidth = Math.Max(8, width / 2);
         trunk = Sequential(Linear(userWidth, width), ReLU(), Linear(width, RepresentationWidth), ReLU());
         baseHead = Sequential(Linear(RepresentationWidth + contextWidth, 32), ReLU(), Linear(32, 2));
-        effectHead = Sequential(Linear(RepresentationWidth + contextWidth + offerWidth, 32), ReLU(), Linear(32, 3));
-        effectWide = Linear(contextWidth + offerWidth, 3);
+        effectHead = Sequential(Linear(userWidth + RepresentationWidth + contextWidth + offerWidth, 32), ReLU(), Linear(32, 3));
+        effectWide = Linear(userWidth + contextWidth + offerWidth, 3);
         campaignBase = Embedding(campaigns + 1, 2);
         using (no_grad())
         {
@@ -81,12 +83,12 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public Tensor Base(Tensor representation, Tensor context, Tensor campaign) => baseHead.forward(cat([representation, context], 1)) + campaignBase.forward(campaign);
 
     /// <summary>Effect outputs from representations: [rows, 3] = conversion logit change, log order value change, participation logit.</summary>
-    public Tensor Effect(Tensor representation, Tensor context, Tensor offer) =>
-        effectHead.forward(cat([representation, context, offer], 1)) + effectWide.forward(cat([context, offer], 1));
+    public Tensor Effect(Tensor user, Tensor representation, Tensor context, Tensor offer) =>
+        effectHead.forward(cat([user, representation, context, offer], 1)) + effectWide.forward(cat([user, context, offer], 1));
 
     public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign)
     {
         var representation = Represent(user);
-        return new UpliftOutputs(Base(representation, context, campaign), Effect(representation, context, offer));
+        return new UpliftOutputs(Base(representation, context, campaign), Effect(user, representation, context, offer));
     }
 }

@@ -1,0 +1,112 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Modeling;
+using Platform.ML.Training;
+using Platform.ML.Uplift;
+using Platform.Simulation;
+using static TorchSharp.torch;
+
+namespace Platform.ML.Tests;
+
+/// <summary>The uplift model on the simulator, whose planted per-user effects are known exactly.</summary>
+public sealed class UpliftTrainingTests
+{
+    private static readonly Lazy<(SimulatedWorld World, IReadOnlyList<SimulatedUpliftData.Sample> Samples)> Simulated = new(() =>
+    {
+        var world = new SimulatedWorld(new WorldOptions(Seed: 11, Users: 8_000, Now: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        return (world, SimulatedUpliftData.Rows(world, 8_000));
+    });
+
+    public UpliftTrainingTests() => TorchRuntime.Initialize(threads: 2);
+
+    [Fact]
+    public async Task ThePredictedUpliftFollowsThePlantedEffectsOnHeldOutUsers()
+    {
+        var (world, samples) = Simulated.Value;
+        var options = new UpliftTraining.Options(Seed: 3, Members: 2, MaxEpochs: 12);
+        var campaigns = SimulatedUpliftData.Campaigns(world);
+
+        var (model, report) = await new UpliftTraining(options).RunAsync(() => Rows(samples), campaigns, CPU, _ => { }, CancellationToken.None);
+
+        using (model)
+        {
+            var test = Enumerable.Range(0, samples.Count).Where(i => options.SplitOrDefault.Of(samples[i].Row.UserId) == SplitPart.Test).ToList();
+            var data = new UpliftData(model.Schema, campaigns);
+            foreach (var i in test)
+            {
+                data.Add(samples[i].Row);
+            }
+
+            using var tensors = new UpliftTensors(data, CPU);
+            var predictions = model.Predict(tensors, Enumerable.Range(0, data.Count).ToList());
+            var predicted = Enumerable.Range(0, data.Count).Select(predictions.Uplift).ToArray();
+            var truth = test.Select(i => samples[i].Truth.ConversionUplift).ToArray();
+
+            Assert.True(Correlation.Pearson(predicted, truth) > 0.2, $"Pearson {Correlation.Pearson(predicted, truth):F3}");
+            Assert.True(report.Model.Auc > 0.6, $"AUC {report.Model.Auc:F3}");
+            Assert.Equal(campaigns.Count, report.Effects.Count);
+            Assert.True(report.Coverage95 >= 0.5, $"95% coverage {report.Coverage95:F2}");
+            Assert.True(double.IsFinite(report.Baseline.Qini));
+        }
+    }
+
+    [Fact]
+    public async Task SameDataSeedAndThreadsGiveBitIdenticalWeights()
+    {
+        var (world, samples) = Simulated.Value;
+        var options = new UpliftTraining.Options(Seed: 5, Members: 1, MaxEpochs: 2);
+
+        var (first, _) = await new UpliftTraining(options).RunAsync(() => Rows(samples.Take(3_000)), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None);
+        var (second, _) = await new UpliftTraining(options).RunAsync(() => Rows(samples.Take(3_000)), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None);
+
+        using (first)
+        using (second)
+        {
+            Assert.Equal(first.ToBytes(), second.ToBytes());
+        }
+    }
+
+    [Fact]
+    public async Task AModelReadBackFromItsBytesPredictsTheSameAndScoresADesignThatNeverRan()
+    {
+        var (world, samples) = Simulated.Value;
+        var campaigns = SimulatedUpliftData.Campaigns(world);
+        var (model, _) = await new UpliftTraining(new UpliftTraining.Options(Seed: 5, Members: 2, MaxEpochs: 2))
+            .RunAsync(() => Rows(samples.Take(3_000)), campaigns, CPU, _ => { }, CancellationToken.None);
+        using var read = UpliftModel.FromBytes(model.ToBytes(), CPU);
+        var users = samples.Take(20).SelectMany(s => model.Schema.Encode(s.Row.Features)).ToArray();
+        var matches = new float[20];
+        var fresh = campaigns[0].Design with { Name = "never ran", Type = CampaignType.AmountOff, Value = 15m };
+
+        using (model)
+        {
+            var before = model.Predict(users, matches, campaigns[0].Design, campaigns[0].Id, CPU);
+            var after = read.Predict(users, matches, campaigns[0].Design, campaigns[0].Id, CPU);
+            var unseen = read.Predict(users, matches, fresh, campaignId: null, CPU);
+
+            Assert.Equal(before.Treated, after.Treated);
+            Assert.Equal(before.Control, after.Control);
+            Assert.All(Enumerable.Range(0, 20), row => Assert.InRange(unseen.Uplift(row), -1, 1));
+        }
+    }
+
+    [Fact]
+    public async Task TooLittleDataIsRefusedWithTheReason()
+    {
+        var (world, samples) = Simulated.Value;
+
+        var refused = await Assert.ThrowsAsync<NotEnoughDataException>(() => new UpliftTraining(new UpliftTraining.Options())
+            .RunAsync(() => Rows(samples.Take(40)), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None));
+
+        Assert.StartsWith("Too little data to learn from", refused.Message);
+    }
+
+    private static async IAsyncEnumerable<UpliftRow> Rows(IEnumerable<SimulatedUpliftData.Sample> samples)
+    {
+        foreach (var sample in samples)
+        {
+            yield return sample.Row;
+        }
+
+        await Task.CompletedTask;
+    }
+}
