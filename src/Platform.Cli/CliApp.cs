@@ -13,6 +13,9 @@ public sealed class CliApp(HttpClient http)
 {
     public static readonly string[] ImportKinds = ["users", "items", "events", "experiment"];
 
+    /// <summary>The model tasks that train today (the API's ModelTask).</summary>
+    public static readonly string[] TrainTasks = ["uplift"];
+
     public RootCommand Build()
     {
         var root = new RootCommand("The promotion platform's command line. ./platform up, down, status and test are the script's own; every other command is here.")
@@ -23,6 +26,8 @@ public sealed class CliApp(HttpClient http)
         root.Add(Import());
         root.Add(Seed());
         root.Add(Stream());
+        root.Add(Train());
+        root.Add(Schedule());
         root.Add(new Command("bench", "Benchmarks against the running platform; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns() });
         return root;
     }
@@ -72,6 +77,42 @@ public sealed class CliApp(HttpClient http)
         var command = new Command("stream", "Send live sessions of the simulated users until stopped (Ctrl+C).") { users, CliOptions.Seed, rate };
         command.SetAction((parse, cancel) => new StreamCommand(Client(parse), Console.Out)
             .RunAsync(CliOptions.KeyFor(parse, "merchant"), CliOptions.World(parse, users), parse.GetValue(rate), cancel));
+        return command;
+    }
+
+    private Command Train()
+    {
+        var task = new Argument<string>("task") { Description = "What to train: uplift." };
+        task.AcceptOnlyFromAmong(TrainTasks);
+        var command = new Command("train", "Train the tenant's model for a task with trainModels and follow the run to its version (docs/models.md).") { task };
+        command.SetAction((parse, cancel) => new TrainCommand(Client(parse), AnsiConsole.Console).RunAsync(CliOptions.KeyFor(parse, "admin"), parse.GetValue(task)!, cancel));
+        return command;
+    }
+
+    private Command Schedule()
+    {
+        var task = new Argument<string>("task") { Description = "Which task's schedule: uplift." };
+        task.AcceptOnlyFromAmong(TrainTasks);
+        var cron = new Argument<string?>("cron") { Description = "Five-field cron expression, at most hourly, e.g. \"0 3 * * *\".", Arity = ArgumentArity.ZeroOrOne };
+        var zone = new Option<string>("--time-zone") { Description = "IANA time zone the cron is read in.", DefaultValueFactory = _ => "UTC" };
+        var always = new Option<bool>("--always") { Description = "Train at every firing, even when no new data arrived since the ACTIVE version's." };
+        var delete = new Option<bool>("--delete") { Description = "Delete the task's schedule instead." };
+        var command = new Command("schedule", "Set (or with --delete remove) when the tenant's model for a task retrains on its own (docs/models.md#schedules).") { task, cron, zone, always, delete };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(delete) == (result.GetValue(cron) is not null))
+            {
+                result.AddError("schedule needs a cron expression, or --delete without one.");
+            }
+        });
+        command.SetAction((parse, cancel) =>
+        {
+            var schedules = new ScheduleCommand(Client(parse), Console.Out);
+            var key = CliOptions.KeyFor(parse, "admin");
+            return parse.GetValue(delete)
+                ? schedules.DeleteAsync(key, parse.GetValue(task)!, cancel)
+                : schedules.SetAsync(key, parse.GetValue(task)!, parse.GetValue(cron)!, parse.GetValue(zone)!, parse.GetValue(always), cancel);
+        });
         return command;
     }
 

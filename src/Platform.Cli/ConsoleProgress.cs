@@ -16,7 +16,7 @@ public sealed class ProgressLine(string name, double total)
 
 /// <summary>
 /// Progress of a long operation: live bars on a terminal; elsewhere (CI logs, pipes) a line per task every
-/// few seconds and when it completes, so a log still shows how far it got.
+/// few seconds when it moved or its status changed, and when it completes, so a log still shows how far it got.
 /// </summary>
 public static class ConsoleProgress
 {
@@ -51,7 +51,7 @@ public static class ConsoleProgress
             return await running;
         }
 
-        var reported = lines.Select(_ => -1.0).ToArray();
+        var reported = lines.Select(_ => (Value: -1.0, Status: (string?)null)).ToArray();
         var lastReport = DateTime.MinValue;
         while (true)
         {
@@ -60,10 +60,10 @@ public static class ConsoleProgress
             {
                 for (var i = 0; i < lines.Count; i++)
                 {
-                    if (lines[i].Value != reported[i])
+                    if ((lines[i].Value, lines[i].Status) != reported[i])
                     {
                         console.WriteLine($"{lines[i].Name}: {lines[i].Value:N0} / {lines[i].Total:N0}{(lines[i].Status is { } status ? $" ({status})" : "")}");
-                        reported[i] = lines[i].Value;
+                        reported[i] = (lines[i].Value, lines[i].Status);
                     }
                 }
 

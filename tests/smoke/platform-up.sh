@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a newcomer does: ./platform up --detach (which seeds the demo shop and starts its live stream), a
-# GraphQL query with the demo ADMIN key, a diagnostic job on the worker, ./platform down; then a second up
+# GraphQL query with the demo ADMIN key, a diagnostic job on the worker, the demo's trained uplift model, ./platform down; then a second up
 # that must reuse the data and the keys without seeding again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -42,6 +42,16 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 expect "$result" '"status":"SUCCEEDED"'
+
+# The demo's uplift model trains in the background after seeding, and a daily schedule is set.
+expect "$(graphql "$key" '{ tenant { schedules { task cron } } }')" '"cron":"0 3 * * *"'
+for _ in $(seq 1 360); do
+  runs="$(graphql "$key" '{ trainingRuns(task: UPLIFT) { nodes { status error } } }')"
+  case "$runs" in *SUCCEEDED*|*FAILED*) break ;; esac
+  sleep 0.5
+done
+expect "$runs" '"status":"SUCCEEDED"'
+expect "$(graphql "$key" '{ models(task: UPLIFT) { nodes { status } } }')" '"status":"ACTIVE"'
 "$ROOT/platform" down
 
 "$ROOT/platform" up --detach | tee "$PLATFORM_STATE_DIR/second-up.log"

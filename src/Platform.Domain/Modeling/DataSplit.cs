@@ -12,7 +12,7 @@ public enum SplitPart
 /// Splits users, not rows, by a seeded hash of the user id: <see cref="TestShare"/> of users are held out for the
 /// metrics a version reports, <see cref="ValidationShare"/> of the rest choose hyperparameters and stop training early.
 /// </summary>
-public sealed record DataSplit(int Seed, double TestShare = 0.2, double ValidationShare = 0.1)
+public sealed record DataSplit(int Seed, double TestShare = 0.3, double ValidationShare = 0.1)
 {
     public SplitPart Of(string userId)
     {

@@ -5,5 +5,4 @@ public enum TrainingTrigger
 {
     Manual,
     Schedule,
-    Demo,
 }

@@ -7,7 +7,7 @@ CREATE TABLE models.training_runs (
     tenant_id    text        NOT NULL,
     task         text        NOT NULL CHECK (task IN ('UPLIFT', 'USERS', 'ITEMS')),
     status       text        NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'SKIPPED')),
-    trigger      text        NOT NULL CHECK (trigger IN ('MANUAL', 'SCHEDULE', 'DEMO')),
+    trigger      text        NOT NULL CHECK (trigger IN ('MANUAL', 'SCHEDULE')),
     queue        text        NOT NULL,
     job_id       text        NULL,
     attempts     integer     NOT NULL DEFAULT 0,

@@ -63,6 +63,31 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal(["ACTIVE", "RETIRED"], after.Select(v => v.GetProperty("status").GetString()).Order());
     }
 
+    [SkippableFact]
+    public async Task OnTheArteaCouponExperimentThePredictedLiftLiesInTheObservedIntervalAndNoRevenueGainIsPredicted()
+    {
+        var file = Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "artea", "a_b-experiment.csv");
+        Skip.IfNot(File.Exists(file), $"{file} is not here: the shared data folder sits beside the checkout in CI.");
+        var (_, admin) = await platform.CreateTenantAsync("artea");
+        var import = await ImportCalls.ImportAsync(platform.Http, admin, "EXPERIMENT", "a_b-experiment.csv", await File.ReadAllBytesAsync(file), Imports.ExperimentImportTests.ArteaOptions);
+        Expect.Equal("SUCCEEDED", import.GetProperty("status").GetString(), import.ToString());
+
+        var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
+
+        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
+        var response = await platform.Http.PostAsync(admin, """
+            query($id: ID!) { modelVersion(id: $id) { uplift {
+              model { qini } baseline { qini }
+              campaigns { campaignId treated control observedLift observedStandardError predictedLift observedRevenueLift predictedRevenueLift revenueLow95 revenueHigh95 } } } }
+            """, new { id = run.GetProperty("version").GetProperty("id").GetString() });
+        var check = response.Data.GetProperty("modelVersion").GetProperty("uplift").GetProperty("campaigns").EnumerateArray().Single();
+        var (observed, se, predicted) = (check.GetProperty("observedLift").GetDouble(), check.GetProperty("observedStandardError").GetDouble(), check.GetProperty("predictedLift").GetDouble());
+        Assert.Equal("artea-coupon", check.GetProperty("campaignId").GetString());
+        Assert.InRange(check.GetProperty("treated").GetInt32() + check.GetProperty("control").GetInt32(), 1_300, 1_700); // the 30% held out of 5,000
+        Assert.InRange(predicted, observed - (1.96 * se), observed + (1.96 * se));
+        Assert.True(check.GetProperty("revenueLow95").GetDouble() <= 0, $"the coupon's revenue effect is predicted positive for sure: {check}");
+    }
+
     [Fact]
     public async Task CorruptWeightsAreRefusedAtPromotion()
     {

@@ -11,6 +11,5 @@ public sealed class TrainingTriggerEnumType : EnumerationGraphType
         Description = "Who asked for a training run.";
         Add("MANUAL", TrainingTrigger.Manual, "An admin called trainModels.");
         Add("SCHEDULE", TrainingTrigger.Schedule, "The task's retraining schedule fired.");
-        Add("DEMO", TrainingTrigger.Demo, "./platform up trained the demo tenant.");
     }
 }
