@@ -36,11 +36,21 @@ public static class SimulatedUpliftData
     /// arm's campaign; features as training builds them (the file's columns, the profile folded from the user's events
     /// before the start, the attributes and tags).
     /// </summary>
-    public static IReadOnlyList<Sample> Rows(SimulatedWorld world, int users)
+    public static IReadOnlyList<Sample> Rows(SimulatedWorld world, int users) => Stream(world, users).ToList();
+
+    /// <summary>The same rows, made a chunk of users at a time (in parallel within a chunk), so memory holds one chunk.</summary>
+    public static IEnumerable<Sample> Stream(SimulatedWorld world, int users, int chunk = 2_000)
     {
         var catalog = world.Items.ToDictionary(i => i.Id, i => new ItemFacts(i.Id, i.CategoryPath[^1], i.Brand, i.Price), StringComparer.Ordinal);
-        return Enumerable.Range(0, users).AsParallel().AsOrdered().Select(world.Story)
-            .SelectMany(story => Rows(story, world, id => catalog.GetValueOrDefault(id))).ToList();
+        for (var start = 0; start < users; start += chunk)
+        {
+            var samples = Enumerable.Range(start, Math.Min(chunk, users - start)).AsParallel().AsOrdered().Select(world.Story)
+                .SelectMany(story => Rows(story, world, id => catalog.GetValueOrDefault(id))).ToList();
+            foreach (var sample in samples)
+            {
+                yield return sample;
+            }
+        }
     }
 
     private static IEnumerable<Sample> Rows(UserStory story, SimulatedWorld world, Func<string, ItemFacts?> catalog)

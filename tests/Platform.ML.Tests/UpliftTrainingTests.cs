@@ -40,8 +40,12 @@ public sealed class UpliftTrainingTests
             var predictions = model.Predict(tensors, Enumerable.Range(0, data.Count).ToList());
             var predicted = Enumerable.Range(0, data.Count).Select(predictions.Uplift).ToArray();
             var truth = test.Select(i => samples[i].Truth.ConversionUplift).ToArray();
+            var baseline = BaselineUplift(samples, campaigns, model.Schema, options);
 
-            Assert.True(Correlation.Pearson(predicted, truth) > 0.2, $"Pearson {Correlation.Pearson(predicted, truth):F3}");
+            // The planted effects are weak beside the noise of 8,000 users: the model must find them about as well as the
+            // two-model logistic baseline on the same split (docs/models.md#quality has the larger runs).
+            var (pearson, baselinePearson) = (Correlation.Pearson(predicted, truth), Correlation.Pearson(baseline, truth));
+            Assert.True(pearson > 0.1 && pearson > 0.6 * baselinePearson, $"Pearson with the planted uplift: model {pearson:F3}, baseline {baselinePearson:F3}");
             Assert.True(report.Model.Auc > 0.6, $"AUC {report.Model.Auc:F3}");
             Assert.Equal(campaigns.Count, report.Effects.Count);
             Assert.True(report.Coverage95 >= 0.5, $"95% coverage {report.Coverage95:F2}");
@@ -98,6 +102,23 @@ public sealed class UpliftTrainingTests
             .RunAsync(() => Rows(samples.Take(40)), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None));
 
         Assert.StartsWith("Too little data to learn from", refused.Message);
+    }
+
+    // The baseline's predicted uplift for the held-out rows, fitted on the training users of the same split.
+    private static double[] BaselineUplift(
+        IReadOnlyList<SimulatedUpliftData.Sample> samples, IReadOnlyList<(string Id, CampaignDesign Design)> campaigns, FeatureSchema schema, UpliftTraining.Options options)
+    {
+        var data = new UpliftData(schema, campaigns);
+        foreach (var sample in samples)
+        {
+            data.Add(sample.Row);
+        }
+
+        using var tensors = new UpliftTensors(data, CPU);
+        var rows = Enumerable.Range(0, data.Count).ToLookup(i => options.SplitOrDefault.Of(data.UserIds[i]));
+        using var baseline = TwoModelBaseline.Train(tensors, rows[SplitPart.Train].ToList(), options.Seed, CancellationToken.None);
+        var (control, treated) = baseline.Predict(tensors, rows[SplitPart.Test].ToList());
+        return treated.Zip(control, (t, c) => (double)t - c).ToArray();
     }
 
     private static async IAsyncEnumerable<UpliftRow> Rows(IEnumerable<SimulatedUpliftData.Sample> samples)

@@ -22,6 +22,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 {
     private readonly Sequential trunk;
     private readonly Sequential baseHead;
+    private readonly Linear baseWide;
     private readonly Sequential effectHead;
     private readonly Linear effectWide;
     private readonly Embedding campaignBase;
@@ -34,12 +35,20 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         RepresentationWidth = Math.Max(8, width / 2);
         trunk = Sequential(Linear(userWidth, width), ReLU(), Linear(width, RepresentationWidth), ReLU());
         baseHead = Sequential(Linear(RepresentationWidth + contextWidth, 32), ReLU(), Linear(32, 2));
+        baseWide = Linear(userWidth + contextWidth, 2);
         effectHead = Sequential(Linear(userWidth + RepresentationWidth + contextWidth + offerWidth, 32), ReLU(), Linear(32, 3));
         effectWide = Linear(userWidth + contextWidth + offerWidth, 3);
         campaignBase = Embedding(campaigns + 1, 2);
         using (no_grad())
         {
             campaignBase.weight!.zero_();
+            // The deep heads start silent: training first fits the wide (linear) paths, then lets the deep ones add what they can.
+            foreach (var head in new[] { baseHead, effectHead })
+            {
+                var last = (Linear)head.children().Last();
+                last.weight!.zero_();
+                last.bias!.zero_();
+            }
         }
 
         RegisterComponents();
@@ -57,8 +66,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public void StartAt(double controlLogit, IReadOnlyList<double> campaignLevels)
     {
         using var noGrad = no_grad();
-        var last = (Linear)baseHead.children().Last();
-        last.bias![0] = (float)controlLogit;
+        baseWide.bias![0] = (float)controlLogit;
         for (var c = 0; c < campaignLevels.Count; c++)
         {
             campaignBase.weight![c, 0] = (float)campaignLevels[c];
@@ -80,15 +88,23 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public Tensor Represent(Tensor user) => trunk.forward(user);
 
     /// <summary>Control-side outputs from representations: [rows, 2] = conversion logit, log order value; each campaign adds its own level.</summary>
-    public Tensor Base(Tensor representation, Tensor context, Tensor campaign) => baseHead.forward(cat([representation, context], 1)) + campaignBase.forward(campaign);
+    public Tensor Base(Tensor user, Tensor representation, Tensor context, Tensor campaign) =>
+        baseHead.forward(cat([representation, context], 1)) + baseWide.forward(cat([user, context], 1)) + campaignBase.forward(campaign);
+
+    /// <summary>The linear paths and the campaign levels: what the first stage of training fits (a convex start).</summary>
+    public IEnumerable<Parameter> WideParameters() => baseWide.parameters().Concat(effectWide.parameters()).Concat(campaignBase.parameters());
 
     /// <summary>Effect outputs from representations: [rows, 3] = conversion logit change, log order value change, participation logit.</summary>
     public Tensor Effect(Tensor user, Tensor representation, Tensor context, Tensor offer) =>
         effectHead.forward(cat([user, representation, context, offer], 1)) + effectWide.forward(cat([user, context, offer], 1));
 
+    /// <summary>The linear paths and campaign levels alone: what <see cref="forward"/> gives while the deep heads are still silent, at a fraction of the cost.</summary>
+    public UpliftOutputs ForwardWide(Tensor user, Tensor context, Tensor offer, Tensor campaign) =>
+        new(baseWide.forward(cat([user, context], 1)) + campaignBase.forward(campaign), effectWide.forward(cat([user, context, offer], 1)));
+
     public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign)
     {
         var representation = Represent(user);
-        return new UpliftOutputs(Base(representation, context, campaign), Effect(user, representation, context, offer));
+        return new UpliftOutputs(Base(user, representation, context, campaign), Effect(user, representation, context, offer));
     }
 }

@@ -5,8 +5,11 @@ using static TorchSharp.torch;
 namespace Platform.ML.Uplift;
 
 /// <summary>
-/// Trains one uplift network with Adam on mini-batches, keeps the weights of the epoch with the best validation loss and
-/// stops after <see cref="UpliftHyperparameters.Patience"/> epochs without improvement. The loss is the conversion
+/// Trains one uplift network in two stages. First the wide (linear) paths and campaign levels alone, with large batches
+/// for a fixed number of steps: a converged convex fit close to the logistic baseline's. Then every weight, with Adam on
+/// mini-batches, keeping the weights with the best validation loss (the wide fit's included) and stopping after
+/// <see cref="UpliftHyperparameters.Patience"/> epochs without improvement: the deep heads keep only what helps on
+/// users they did not train on. The loss is the conversion
 /// log-loss on each row's own side (both sides of a campaign weighted equally), plus 0.2 × the squared error of the
 /// standardized log order value on converting rows with an amount, plus half the participation log-loss on treated rows
 /// that record it; the validation loss that early stopping watches leaves the order value out. Same data, seed and thread
@@ -30,36 +33,24 @@ public static class UpliftTrainer
         var (controlLogit, levels) = ControlLevels(data, trainRows);
         network.StartAt(controlLogit, levels);
         network.to(data.Device);
-        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
         var random = new Random(seed);
         var order = trainRows.ToArray();
-        var best = double.PositiveInfinity;
-        byte[]? bestState = null;
+        using var validation = tensor(validationRows.Select(r => (long)r).ToArray(), device: data.Device);
+        FitWide(network, data, order, random, cancellationToken);
+
+        // The wide fit is where the deep stage starts and what it must beat on the validation users.
+        var best = Evaluate(network, data, validation);
+        var bestState = Training.ModuleState.Save(network);
+        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
         var epochs = 0;
         var sinceBest = 0;
-        using var validation = tensor(validationRows.Select(r => (long)r).ToArray(), device: data.Device);
         for (var epoch = 1; epoch <= hyper.MaxEpochs && sinceBest < hyper.Patience; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            random.Shuffle(order);
-            network.train();
-            double trainLoss = 0;
-            var batches = 0;
-            for (var start = 0; start < order.Length; start += hyper.BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var rows = tensor(order.AsSpan(start, Math.Min(hyper.BatchSize, order.Length - start)).ToArray().Select(r => (long)r).ToArray(), device: data.Device);
-                optimizer.zero_grad();
-                var loss = Loss(network, data, rows, ValueWeight);
-                loss.backward();
-                optimizer.step();
-                trainLoss += loss.item<float>();
-                batches++;
-            }
-
+            var trainLoss = RunEpoch(network, optimizer, data, order, hyper.BatchSize, random);
             var validationLoss = Evaluate(network, data, validation);
             epochs = epoch;
-            onEpoch?.Invoke(epoch, trainLoss / Math.Max(1, batches), validationLoss);
+            onEpoch?.Invoke(epoch, trainLoss, validationLoss);
             if (validationLoss < best - 1e-5)
             {
                 best = validationLoss;
@@ -72,15 +63,67 @@ public static class UpliftTrainer
             }
         }
 
-        if (bestState is not null)
-        {
-            Training.ModuleState.Load(network, bestState);
-        }
+        Training.ModuleState.Load(network, bestState);
 
         network.SetNewDesignOffset(data.RowsPerCampaign(trainRows));
 
         network.eval();
         return new Result(network, best, epochs);
+    }
+
+    /// <summary>
+    /// The first stage: only the linear paths and the campaign levels learn (the deep heads' outputs start at zero), with
+    /// large batches for a fixed number of Adam steps, like the logistic baseline: a converged convex fit, from which the
+    /// deep stage starts. (Small noisy batches leave a linear fit far from its optimum on the weak signal of who responds.)
+    /// </summary>
+    private static void FitWide(UpliftNetwork network, UpliftTensors data, int[] order, Random random, CancellationToken cancellationToken)
+    {
+        using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate, weight_decay: 1e-4);
+        network.train();
+        var position = order.Length;
+        for (var step = 0; step < WideSteps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (position >= order.Length)
+            {
+                random.Shuffle(order);
+                position = 0;
+            }
+
+            using var scope = NewDisposeScope();
+            var count = Math.Min(WideBatchSize, order.Length - position);
+            var rows = tensor(order.AsSpan(position, count).ToArray().Select(r => (long)r).ToArray(), device: data.Device);
+            position += count;
+            optimizer.zero_grad();
+            Loss(network, data, rows, ValueWeight, wideOnly: true).backward();
+            optimizer.step();
+        }
+    }
+
+    private const int WideSteps = 300;
+    private const int WideBatchSize = 8192;
+    private const double WideLearningRate = 0.05;
+
+    // One pass over the rows in a new random order; returns the mean batch loss.
+    private static double RunEpoch(UpliftNetwork network, optim.Optimizer optimizer, UpliftTensors data, int[] order, int batchSize, Random random)
+    {
+        random.Shuffle(order);
+        network.train();
+        double total = 0;
+        var batches = 0;
+        for (var start = 0; start < order.Length; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var rows = tensor(order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray().Select(r => (long)r).ToArray(), device: data.Device);
+            optimizer.zero_grad();
+            var loss = Loss(network, data, rows, ValueWeight);
+            loss.backward();
+            optimizer.step();
+            total += loss.item<float>();
+            batches++;
+        }
+
+        return total / Math.Max(1, batches);
     }
 
     /// <summary>The mean loss over the given rows, without gradients.</summary>
@@ -123,12 +166,13 @@ public static class UpliftTrainer
     }
 
     // Order values are noisy; a smaller weight keeps them from steering the shared trunk, and early stopping looks at conversion and participation only.
-    private const double ValueWeight = 0.2;
+    public const double ValueWeight = 0.2;
 
-    private static Tensor Loss(UpliftNetwork network, UpliftTensors data, Tensor rows, double valueWeight)
+    /// <summary>The training loss of a batch of rows (see the class summary).</summary>
+    public static Tensor Loss(UpliftNetwork network, UpliftTensors data, Tensor rows, double valueWeight, bool wideOnly = false)
     {
         var (user, context, offer, campaign) = data.Inputs(rows);
-        var outputs = network.forward(user, context, offer, campaign);
+        var outputs = wideOnly ? network.ForwardWide(user, context, offer, campaign) : network.forward(user, context, offer, campaign);
         var treated = data.Treated.index_select(0, rows);
         var isTreated = treated.gt(0.5);
 

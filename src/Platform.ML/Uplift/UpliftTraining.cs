@@ -57,7 +57,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         var candidates = new List<CandidateScore>();
         for (var c = 0; c < Grid.Count; c++)
         {
-            var hyper = new UpliftHyperparameters(Grid[c].Width, Grid[c].LearningRate, options.MaxEpochs, Members: options.Members);
+            var hyper = new UpliftHyperparameters(Grid[c].Width, Grid[c].LearningRate, options.MaxEpochs, UpliftHyperparameters.BatchSizeFor(train.Count), Members: options.Members);
             var candidate = UpliftTrainer.Train(tensors, train, validation, hyper, options.Seed, (epoch, trainLoss, validationLoss) =>
                 progress(new TrainingProgress("selecting", c + 1, Grid.Count, epoch, trainLoss, validationLoss, $"width {hyper.Width}, learning rate {hyper.LearningRate}")), cancellationToken);
             candidates.Add(new CandidateScore(hyper.Width, hyper.LearningRate, candidate.ValidationLoss, candidate.Epochs));
@@ -65,7 +65,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         }
 
         var best = candidates.MinBy(c => c.ValidationLoss)!;
-        var chosen = new UpliftHyperparameters(best.Width, best.LearningRate, options.MaxEpochs, Members: options.Members);
+        var chosen = new UpliftHyperparameters(best.Width, best.LearningRate, options.MaxEpochs, UpliftHyperparameters.BatchSizeFor(train.Count), Members: options.Members);
         var members = new List<UpliftNetwork>();
         for (var m = 0; m < options.Members; m++)
         {
