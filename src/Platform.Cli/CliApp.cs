@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Platform.Cli.Commands;
+using Platform.Cli.Models;
 using Platform.Storage.Database;
 using Spectre.Console;
 
@@ -28,7 +29,8 @@ public sealed class CliApp(HttpClient http)
         root.Add(Stream());
         root.Add(Train());
         root.Add(Schedule());
-        root.Add(new Command("bench", "Benchmarks against the running platform; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns() });
+        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns(), BenchTrain() });
+        root.Add(new Command("eval", "Model quality on data whose truth is known (docs/models.md#quality).") { EvalUplift() });
         return root;
     }
 
@@ -143,6 +145,51 @@ public sealed class CliApp(HttpClient http)
             .RunAsync(KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!), parse.GetValue(users), parse.GetValue(CliOptions.Report)!, cancel));
         return command;
     }
+
+    private static Command BenchTrain()
+    {
+        var rows = new Option<int>("--rows") { Description = "Simulated outcome rows.", DefaultValueFactory = _ => 1_000_000 };
+        var members = new Option<int>("--members") { Description = "Ensemble members.", DefaultValueFactory = _ => 5 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per network.", DefaultValueFactory = _ => 3 };
+        var command = new Command("train", "The uplift training pipeline on the worker's code: time, peak and per-epoch memory, and its overhead over a bare TorchSharp loop.")
+        {
+            rows, members, epochs, Worker, CliOptions.Report,
+        };
+        command.SetAction((parse, cancel) => new TrainBenchCommand(AnsiConsole.Console).RunAsync(
+            parse.GetValue(Worker)!, parse.GetValue(rows), parse.GetValue(members), parse.GetValue(epochs), parse.GetValue(CliOptions.Report)!, cancel));
+        return command;
+    }
+
+    private static Command EvalUplift()
+    {
+        var users = new Option<int>("--users") { Description = "Simulated users per seed.", DefaultValueFactory = _ => 20_000 };
+        var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds, one simulated shop each.", DefaultValueFactory = _ => "1,2,3" };
+        var members = new Option<int>("--members") { Description = "Ensemble members.", DefaultValueFactory = _ => 5 };
+        var maxEpochs = new Option<int>("--max-epochs") { Description = "Epoch limit per network.", DefaultValueFactory = _ => 30 };
+        var output = new Option<string>("--out")
+        {
+            Description = "The report to write (its plots go to img/ beside it).",
+            DefaultValueFactory = _ => Path.Combine(Environment.GetEnvironmentVariable("PLATFORM_ROOT") ?? ".", "docs", "model-quality.md"),
+        };
+        var command = new Command("uplift", "Train on simulated shops and compare the predicted uplift with the planted one, beside the baseline.") { users, seeds, members, maxEpochs, Worker, output };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(seeds)!.Split(',').Any(s => !int.TryParse(s, out _)))
+            {
+                result.AddError("--seeds must be comma-separated integers, e.g. 1,2,3.");
+            }
+        });
+        command.SetAction((parse, cancel) => new EvalCommand(AnsiConsole.Console).RunAsync(
+            parse.GetValue(Worker)!, parse.GetValue(users), parse.GetValue(seeds)!.Split(',').Select(int.Parse).ToList(), parse.GetValue(members), parse.GetValue(maxEpochs),
+            parse.GetValue(output)!, cancel));
+        return command;
+    }
+
+    private static readonly Option<string> Worker = new("--worker")
+    {
+        Description = "The worker build that runs the tool (default: PLATFORM_WORKER_DLL, which ./platform sets).",
+        DefaultValueFactory = _ => WorkerTool.DefaultPath,
+    };
 
     private GraphQLClient Client(ParseResult parse) => new(http, parse.GetValue(CliOptions.Url)!);
 

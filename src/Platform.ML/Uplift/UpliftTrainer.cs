@@ -78,7 +78,7 @@ public static class UpliftTrainer
     /// </summary>
     private static void FitWide(UpliftNetwork network, UpliftTensors data, int[] order, Random random, CancellationToken cancellationToken)
     {
-        using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate, weight_decay: 1e-4);
+        using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate, weight_decay: WideWeightDecay);
         network.train();
         var position = order.Length;
         for (var step = 0; step < WideSteps; step++)
@@ -100,9 +100,10 @@ public static class UpliftTrainer
         }
     }
 
-    private const int WideSteps = 300;
-    private const int WideBatchSize = 8192;
-    private const double WideLearningRate = 0.05;
+    public const int WideSteps = 300;
+    public const int WideBatchSize = 8192;
+    public const double WideLearningRate = 0.05;
+    public const double WideWeightDecay = 1e-4;
 
     // One pass over the rows in a new random order; returns the mean batch loss.
     private static double RunEpoch(UpliftNetwork network, optim.Optimizer optimizer, UpliftTensors data, int[] order, int batchSize, Random random)

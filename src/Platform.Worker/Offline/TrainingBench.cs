@@ -13,7 +13,8 @@ namespace Platform.Worker.Offline;
 /// `./platform bench train` (docs/benchmarks.md): the uplift pipeline as a worker runs it — rows streamed twice from the
 /// simulator, schema, encoding, hyperparameter search, bootstrap ensemble, evaluation — timed with its peak and per-epoch
 /// resident memory; then, on the same encoded tensors, one network trained by the pipeline's trainer beside a bare
-/// TorchSharp loop (same network, loss, batch size and optimizer; nothing else), to show what the pipeline adds.
+/// TorchSharp loop (same network, stages, loss, batch sizes and optimizers; nothing else), to show what the pipeline adds.
+/// Rows per second count the deep stage's epochs over the training rows; both include the same linear first stage.
 /// </summary>
 public static class TrainingBench
 {
@@ -94,14 +95,26 @@ public static class TrainingBench
         }
     }
 
-    // The same network, loss, batch size and optimizer, with nothing around them: no validation pass, no early stopping, no callbacks.
+    // The same network, stages, loss, batch sizes and optimizers, with nothing around them: no validation passes, no
+    // best-weights copies, no callbacks, shuffling on the device.
     private static double BareLoop(UpliftTensors tensors, IReadOnlyList<int> train, UpliftHyperparameters hyper, int seed, TextWriter progress)
     {
         manual_seed(seed);
         using var network = new UpliftNetwork((int)tensors.Users.shape[1], (int)tensors.Contexts.shape[1], (int)tensors.Offers.shape[1], hyper.Width, (int)tensors.Contexts.shape[0]);
-        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
         using var rows = tensor(train.Select(r => (long)r).ToArray());
         var clock = Stopwatch.StartNew();
+        using (var wide = optim.Adam(network.WideParameters(), UpliftTrainer.WideLearningRate, weight_decay: UpliftTrainer.WideWeightDecay))
+        {
+            for (var step = 0; step < UpliftTrainer.WideSteps; step++)
+            {
+                using var scope = NewDisposeScope();
+                wide.zero_grad();
+                UpliftTrainer.Loss(network, tensors, rows.index_select(0, randint(rows.shape[0], [UpliftTrainer.WideBatchSize])), UpliftTrainer.ValueWeight, wideOnly: true).backward();
+                wide.step();
+            }
+        }
+
+        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
         for (var epoch = 1; epoch <= hyper.MaxEpochs; epoch++)
         {
             using var order = rows.index_select(0, randperm(rows.shape[0]));
@@ -109,8 +122,7 @@ public static class TrainingBench
             {
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
-                var loss = UpliftTrainer.Loss(network, tensors, order.narrow(0, start, Math.Min(hyper.BatchSize, order.shape[0] - start)), UpliftTrainer.ValueWeight);
-                loss.backward();
+                UpliftTrainer.Loss(network, tensors, order.narrow(0, start, Math.Min(hyper.BatchSize, order.shape[0] - start)), UpliftTrainer.ValueWeight).backward();
                 optimizer.step();
             }
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Platform.Cli.Models;
+using Spectre.Console;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>
+/// `./platform eval uplift`: the uplift model judged against the simulator's planted effects, seed by seed, beside the
+/// baseline; prints the figures and writes docs/model-quality.md with its Qini and calibration plots.
+/// </summary>
+public sealed class EvalCommand(IAnsiConsole console)
+{
+    public const double QiniTarget = 1.2;
+
+    public async Task<int> RunAsync(string workerPath, int users, IReadOnlyList<int> seeds, int members, int maxEpochs, string reportPath, CancellationToken cancellationToken)
+    {
+        var command = $"./platform eval uplift --users {users} --seeds {string.Join(",", seeds)} --members {members} --max-epochs {maxEpochs}";
+        var result = await WorkerTool.RunAsync(
+            workerPath,
+            ["eval-uplift", "--users", Text(users), "--seeds", string.Join(",", seeds), "--members", Text(members), "--max-epochs", Text(maxEpochs)],
+            console,
+            cancellationToken);
+        var rows = result.GetProperty("seeds").EnumerateArray().ToList();
+        var markdown = Report(command, rows);
+        console.Write(new Markup(Markup.Escape(markdown)));
+
+        var images = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(reportPath))!, "img");
+        Directory.CreateDirectory(images);
+        var curves = result.GetProperty("firstSeedCurves");
+        QualityPlots.Qini(curves.GetProperty("qiniModel"), curves.GetProperty("qiniBaseline"), Path.Combine(images, "uplift-qini.png"));
+        QualityPlots.Calibration(curves.GetProperty("calibrationModel"), curves.GetProperty("calibrationBaseline"), Path.Combine(images, "uplift-calibration.png"));
+        await File.WriteAllTextAsync(reportPath, markdown, cancellationToken);
+        console.MarkupLineInterpolated($"Written to {reportPath} and {images}.");
+        return 0;
+    }
+
+    private static string Report(string command, IReadOnlyList<JsonElement> seeds)
+    {
+        double Mean(Func<JsonElement, double> value) => seeds.Average(value);
+        double M(JsonElement s, string side, string metric) => s.GetProperty(side).GetProperty(metric) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : double.NaN;
+        var checks = seeds.SelectMany(s => s.GetProperty("campaigns").EnumerateArray()).ToList();
+        var qiniRatio = Mean(s => M(s, "model", "qini")) / Mean(s => M(s, "baseline", "qini"));
+
+        var text = new StringBuilder();
+        text.AppendLine("# Model quality");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Written by `{command}` on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; run it again to refresh this page.");
+        text.AppendLine("Each seed is a different simulated shop (`src/Platform.Simulation`) whose past randomized campaigns are trained on as a tenant's would be; 30% of its users are held out, and their planted (exact) uplift is compared with the predictions. The baseline is the two-model logistic regression trained on the same split. See [models](models.md#quality) for what the figures mean.");
+        text.AppendLine();
+        text.AppendLine("| seed | rows | Qini model | Qini baseline | AUUC model / baseline | uplift@10% model / baseline | AUC model / baseline | calibration error model / baseline | Pearson with planted uplift, model / baseline | Spearman, model / baseline | Qini on expected outcomes, model / baseline / planted | training |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in seeds)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.GetProperty("seed").GetInt32()} | {s.GetProperty("rows").GetInt32():N0} | {M(s, "model", "qini"):F5} | {M(s, "baseline", "qini"):F5} | {M(s, "model", "auuc"):F4} / {M(s, "baseline", "auuc"):F4} | {M(s, "model", "upliftAt10"):F4} / {M(s, "baseline", "upliftAt10"):F4} | {M(s, "model", "auc"):F3} / {M(s, "baseline", "auc"):F3} | {M(s, "model", "calibrationError"):F4} / {M(s, "baseline", "calibrationError"):F4} | {s.GetProperty("pearsonModel").GetDouble():F3} / {s.GetProperty("pearsonBaseline").GetDouble():F3} | {s.GetProperty("spearmanModel").GetDouble():F3} / {s.GetProperty("spearmanBaseline").GetDouble():F3} | {s.GetProperty("expectedQiniModel").GetDouble():F5} / {s.GetProperty("expectedQiniBaseline").GetDouble():F5} / {s.GetProperty("expectedQiniTruth").GetDouble():F5} | {s.GetProperty("trainingMs").GetInt64() / 1000.0:F0} s |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("| over the seeds | value | target | |");
+        text.AppendLine("|---|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| mean Qini, model ÷ baseline | {qiniRatio:F2}× | ≥ {QiniTarget}× | {(qiniRatio >= QiniTarget ? "met" : "**missed**")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| mean Pearson with the planted uplift, model / baseline | {Mean(s => s.GetProperty("pearsonModel").GetDouble()):F3} / {Mean(s => s.GetProperty("pearsonBaseline").GetDouble()):F3} | | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| mean Spearman, model / baseline | {Mean(s => s.GetProperty("spearmanModel").GetDouble()):F3} / {Mean(s => s.GetProperty("spearmanBaseline").GetDouble()):F3} | | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 80% interval | {Share(checks, "covered80"):P0} of {checks.Count} | close to 80% | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 95% interval | {Share(checks, "covered95"):P0} of {checks.Count} | close to 95% | |");
+        text.AppendLine();
+        text.AppendLine("![Qini curves of the first seed](img/uplift-qini.png)");
+        text.AppendLine();
+        text.AppendLine("![Calibration of the first seed](img/uplift-calibration.png)");
+        return text.ToString();
+    }
+
+    private static double Share(IReadOnlyList<JsonElement> checks, string property) =>
+        checks.Count == 0 ? double.NaN : checks.Count(c => c.GetProperty(property).GetBoolean()) / (double)checks.Count;
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
