@@ -34,19 +34,11 @@ public static class QualityPlots
         plot.SavePng(path, 800, 500);
     }
 
-    private static void Curve(Plot plot, JsonElement points, string label)
-    {
-        var xs = points.EnumerateArray().Select(p => p.GetProperty("item1").GetDouble()).ToArray();
-        var ys = points.EnumerateArray().Select(p => p.GetProperty("item2").GetDouble()).ToArray();
-        var line = plot.Add.ScatterLine(xs, ys);
-        line.LegendText = label;
-    }
+    private static void Curve(Plot plot, JsonElement points, string label) =>
+        plot.Add.ScatterLine(Values(points, "item1"), Values(points, "item2")).LegendText = label;
 
-    private static void Reliability(Plot plot, JsonElement bins, string label)
-    {
-        var xs = bins.EnumerateArray().Select(b => b.GetProperty("meanPredicted").GetDouble()).ToArray();
-        var ys = bins.EnumerateArray().Select(b => b.GetProperty("observedRate").GetDouble()).ToArray();
-        var scatter = plot.Add.Scatter(xs, ys);
-        scatter.LegendText = label;
-    }
+    private static void Reliability(Plot plot, JsonElement bins, string label) =>
+        plot.Add.Scatter(Values(bins, "meanPredicted"), Values(bins, "observedRate")).LegendText = label;
+
+    private static double[] Values(JsonElement items, string property) => items.EnumerateArray().Select(i => i.GetProperty(property).GetDouble()).ToArray();
 }

@@ -1,4 +1,5 @@
 using Platform.Domain.Modeling;
+using Platform.ML.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -73,21 +74,11 @@ public sealed class TwoModelBaseline : IDisposable
         }
 
         using var optimizer = optim.Adam(model.parameters(), 0.05, weight_decay: 1e-4);
-        var random = new Random(seed);
-        var position = rows.Length;
-        for (var step = 0; step < Steps; step++)
+        foreach (var batch in Minibatches.Steps(rows, BatchSize, Steps, new Random(seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (position >= rows.Length)
-            {
-                random.Shuffle(rows);
-                position = 0;
-            }
-
             using var scope = NewDisposeScope();
-            var count = Math.Min(BatchSize, rows.Length - position);
-            var index = tensor(rows.AsSpan(position, count).ToArray().Select(r => (long)r).ToArray(), device: data.Device);
-            position += count;
+            var index = tensor(batch, device: data.Device);
             var (user, context, offer, campaign) = data.Inputs(index);
             var onehot = OneHot(campaign, data);
             var converted = data.Converted.index_select(0, index);

@@ -1,4 +1,5 @@
 using Platform.Domain.Modeling;
+using Platform.ML.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -80,22 +81,12 @@ public static class UpliftTrainer
     {
         using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate, weight_decay: WideWeightDecay);
         network.train();
-        var position = order.Length;
-        for (var step = 0; step < WideSteps; step++)
+        foreach (var batch in Minibatches.Steps(order, WideBatchSize, WideSteps, random))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (position >= order.Length)
-            {
-                random.Shuffle(order);
-                position = 0;
-            }
-
             using var scope = NewDisposeScope();
-            var count = Math.Min(WideBatchSize, order.Length - position);
-            var rows = tensor(order.AsSpan(position, count).ToArray().Select(r => (long)r).ToArray(), device: data.Device);
-            position += count;
             optimizer.zero_grad();
-            Loss(network, data, rows, ValueWeight, wideOnly: true).backward();
+            Loss(network, data, tensor(batch, device: data.Device), ValueWeight, wideOnly: true).backward();
             optimizer.step();
         }
     }
@@ -108,16 +99,14 @@ public static class UpliftTrainer
     // One pass over the rows in a new random order; returns the mean batch loss.
     private static double RunEpoch(UpliftNetwork network, optim.Optimizer optimizer, UpliftTensors data, int[] order, int batchSize, Random random)
     {
-        random.Shuffle(order);
         network.train();
         double total = 0;
         var batches = 0;
-        for (var start = 0; start < order.Length; start += batchSize)
+        foreach (var batch in Minibatches.Epoch(order, batchSize, random))
         {
             using var scope = NewDisposeScope();
-            var rows = tensor(order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray().Select(r => (long)r).ToArray(), device: data.Device);
             optimizer.zero_grad();
-            var loss = Loss(network, data, rows, ValueWeight);
+            var loss = Loss(network, data, tensor(batch, device: data.Device), ValueWeight);
             loss.backward();
             optimizer.step();
             total += loss.item<float>();

@@ -1,7 +1,7 @@
-namespace Platform.Worker.Offline;
+namespace Platform.Domain.Modeling;
 
-/// <summary>Correlations of predicted and planted effects.</summary>
-public static class Statistics
+/// <summary>How closely two series move together: predicted against planted effects in evaluations and tests.</summary>
+public static class Correlation
 {
     public static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
