@@ -98,8 +98,9 @@ public sealed class CliApp(HttpClient http)
         var cron = new Argument<string?>("cron") { Description = "Five-field cron expression, at most hourly, e.g. \"0 3 * * *\".", Arity = ArgumentArity.ZeroOrOne };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone the cron is read in.", DefaultValueFactory = _ => "UTC" };
         var always = new Option<bool>("--always") { Description = "Train at every firing, even when no new data arrived since the ACTIVE version's." };
+        var drift = new Option<double?>("--drift-above") { Description = "Also retrain when the daily drift check finds an input whose population stability index is above this (e.g. 0.25)." };
         var delete = new Option<bool>("--delete") { Description = "Delete the task's schedule instead." };
-        var command = new Command("schedule", "Set (or with --delete remove) when the tenant's model for a task retrains on its own (docs/models.md#schedules).") { task, cron, zone, always, delete };
+        var command = new Command("schedule", "Set (or with --delete remove) when the tenant's model for a task retrains on its own (docs/models.md#schedules).") { task, cron, zone, always, drift, delete };
         command.Validators.Add(result =>
         {
             if (result.GetValue(delete) == (result.GetValue(cron) is not null))
@@ -113,7 +114,7 @@ public sealed class CliApp(HttpClient http)
             var key = CliOptions.KeyFor(parse, "admin");
             return parse.GetValue(delete)
                 ? schedules.DeleteAsync(key, parse.GetValue(task)!, cancel)
-                : schedules.SetAsync(key, parse.GetValue(task)!, parse.GetValue(cron)!, parse.GetValue(zone)!, parse.GetValue(always), cancel);
+                : schedules.SetAsync(key, parse.GetValue(task)!, parse.GetValue(cron)!, parse.GetValue(zone)!, parse.GetValue(always), parse.GetValue(drift), cancel);
         });
         return command;
     }

@@ -48,6 +48,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UpliftRowReader>();
         services.AddSingleton<RetrainingScheduleStore>();
         services.AddSingleton<DataArrivals>();
+        services.AddSingleton<ActiveUserFeatures>();
+        services.AddSingleton<DriftCheck>();
         return services;
     }
 }

@@ -6,16 +6,18 @@ namespace Platform.Cli.Commands;
 public sealed class ScheduleCommand(GraphQLClient client, TextWriter output)
 {
     private const string Set = """
-        mutation($task: ModelTask!, $cron: String!, $zone: String, $onlyNew: Boolean) {
-          setRetrainingSchedule(task: $task, cron: $cron, timeZone: $zone, onlyWhenNewData: $onlyNew) { task cron timeZone onlyWhenNewData nextRunAt }
+        mutation($task: ModelTask!, $cron: String!, $zone: String, $onlyNew: Boolean, $drift: Float) {
+          setRetrainingSchedule(task: $task, cron: $cron, timeZone: $zone, onlyWhenNewData: $onlyNew, retrainWhenDriftAbove: $drift) {
+            task cron timeZone onlyWhenNewData retrainWhenDriftAbove nextRunAt
+          }
         }
         """;
 
     private const string Delete = "mutation($task: ModelTask!) { deleteRetrainingSchedule(task: $task) }";
 
-    public async Task<int> SetAsync(string adminKey, string task, string cron, string timeZone, bool always, CancellationToken cancellationToken)
+    public async Task<int> SetAsync(string adminKey, string task, string cron, string timeZone, bool always, double? driftAbove, CancellationToken cancellationToken)
     {
-        var variables = new { task = task.ToUpperInvariant(), cron, zone = timeZone, onlyNew = !always };
+        var variables = new { task = task.ToUpperInvariant(), cron, zone = timeZone, onlyNew = !always, drift = driftAbove };
         var schedule = (await client.ExecuteAsync(adminKey, Set, variables, cancellationToken)).GetProperty("setRetrainingSchedule");
         output.WriteLine(Describe(schedule));
         return 0;
@@ -31,5 +33,6 @@ public sealed class ScheduleCommand(GraphQLClient client, TextWriter output)
     private static string Describe(JsonElement schedule) =>
         $"{schedule.GetProperty("task").GetString()} retrains at '{schedule.GetProperty("cron").GetString()}' ({schedule.GetProperty("timeZone").GetString()})"
         + (schedule.GetProperty("onlyWhenNewData").GetBoolean() ? " when new data arrived" : "")
+        + (schedule.GetProperty("retrainWhenDriftAbove") is { ValueKind: JsonValueKind.Number } psi ? $", and when an input drifts above PSI {psi.GetDouble()}" : "")
         + $"; next run {schedule.GetProperty("nextRunAt").GetString()}.";
 }

@@ -52,13 +52,13 @@ public sealed class FeatureStatistics(int seed = 1)
                 var share = s.Present / (double)rows;
                 if (tags < MaxTags && share is > 0.005 and < 0.995)
                 {
-                    numeric.Add(new NumericFeature(name, Log: false, share, Math.Sqrt(share * (1 - share)), HasMissing: false, Bins: [], Flag: true));
+                    numeric.Add(new NumericFeature(name, Log: false, share, Math.Sqrt(share * (1 - share)), HasMissing: false, Bins: [], Flag: true, Shares: [1 - share, share]));
                     tags++;
                 }
             }
             else if (s.Numbers >= 0.95 * s.Present)
             {
-                if (numeric.Count < MaxNumeric && s.Numeric(name, s.Present < rows) is { } feature)
+                if (numeric.Count < MaxNumeric && s.Numeric(name, s.Present < rows, rows) is { } feature)
                 {
                     numeric.Add(feature);
                 }
@@ -69,7 +69,8 @@ public sealed class FeatureStatistics(int seed = 1)
                     .Take(MaxValuesPerCategory).Select(t => t.Key).ToList();
                 if (values.Count >= 2 || (values.Count == 1 && s.Texts.Count > 1))
                 {
-                    categorical.Add(new CategoricalFeature(name, values));
+                    var known = values.Select(v => s.Texts[v] / (double)rows).ToList();
+                    categorical.Add(new CategoricalFeature(name, values, [.. known, Math.Max(0, (s.Present / (double)rows) - known.Sum()), 1 - (s.Present / (double)rows)]));
                 }
             }
         }
@@ -117,7 +118,7 @@ public sealed class FeatureStatistics(int seed = 1)
             }
         }
 
-        public NumericFeature? Numeric(string name, bool hasMissing)
+        public NumericFeature? Numeric(string name, bool hasMissing, long rows)
         {
             var n = (double)Numbers;
             var mean = sum / n;
@@ -132,7 +133,16 @@ public sealed class FeatureStatistics(int seed = 1)
             var (m, v) = log ? (logSum / n, Math.Max(1e-12, (logSquares / n) - ((logSum / n) * (logSum / n)))) : (mean, variance);
             sample.Sort();
             var bins = Enumerable.Range(1, 9).Select(d => sample[(int)Math.Min(sample.Count - 1, d * sample.Count / 10.0)]).Distinct().ToList();
-            return new NumericFeature(name, log, m, Math.Sqrt(v), hasMissing, bins);
+            var feature = new NumericFeature(name, log, m, Math.Sqrt(v), hasMissing, bins);
+            var present = Numbers / (double)rows;
+            var shares = new double[FeatureSlots.Count(feature)];
+            foreach (var x in sample)
+            {
+                shares[FeatureSlots.Of(feature, FeatureValue.Of(x))] += present / sample.Count;
+            }
+
+            shares[^1] = 1 - present;
+            return feature with { Shares = shares };
         }
     }
 }

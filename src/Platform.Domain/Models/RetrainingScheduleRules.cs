@@ -12,7 +12,9 @@ public static class RetrainingScheduleRules
 {
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromHours(1);
 
-    public static IReadOnlyList<Violation> Check(string cron, string timeZone)
+    public const double MaxPsiThreshold = 10;
+
+    public static IReadOnlyList<Violation> Check(string cron, string timeZone, double? retrainAbovePsi = null)
     {
         var violations = new List<Violation>();
         if (!CronExpression.TryParse(cron, CronFormat.Standard, out var expression))
@@ -31,6 +33,11 @@ public static class RetrainingScheduleRules
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             violations.Add(new Violation("timeZone", "unknown_value", $"timeZone must be an IANA time zone id such as 'UTC' or 'Europe/Paris', not '{Shorten(timeZone)}'."));
+        }
+
+        if (retrainAbovePsi is { } psi && !(psi > 0 && psi <= MaxPsiThreshold))
+        {
+            violations.Add(new Violation("retrainWhenDriftAbove", "out_of_range", $"retrainWhenDriftAbove must be above 0 and at most {MaxPsiThreshold} (0.25 is a large shift)."));
         }
 
         return violations;

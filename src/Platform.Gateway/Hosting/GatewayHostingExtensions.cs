@@ -64,6 +64,7 @@ public static class GatewayHostingExtensions
             .AddScoped<ModelService>()
             .AddScoped<RetrainingScheduleService>()
             .AddSingleton<SegmentCache>();
+        builder.Services.AddHostedService<ModelDriftMetrics>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

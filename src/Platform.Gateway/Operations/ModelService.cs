@@ -4,10 +4,12 @@ using Hangfire.States;
 using Platform.Abstractions;
 using Platform.Abstractions.Jobs;
 using Platform.Abstractions.Progress;
+using Platform.Abstractions.Tenants;
 using Platform.Domain;
 using Platform.Domain.Errors;
 using Platform.Domain.Jobs;
 using Platform.Domain.Models;
+using Platform.Domain.Profiles;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Types;
 using Platform.Gateway.Auth;
@@ -20,7 +22,7 @@ namespace Platform.Gateway.Operations;
 /// listens, else cpu; one run per tenant and task at a time; cancel; list; promote or roll back a version.
 /// </summary>
 public sealed class ModelService(
-    TrainingRunStore runs, ModelRegistry registry, IBackgroundJobClient jobs, JobStorage jobStorage, IGrainFactory grains, ILogger<ModelService> logger)
+    TrainingRunStore runs, ModelRegistry registry, DriftCheck drift, IBackgroundJobClient jobs, JobStorage jobStorage, IGrainFactory grains, ILogger<ModelService> logger)
 {
     public const int DefaultPage = 20;
     public const int MaxPage = 100;
@@ -127,6 +129,17 @@ public sealed class ModelService(
         var promoted = await registry.ActivateAsync(tenantId, id, $"ACTIVE: {verb} by admin key {caller.KeyId} at {DateTimeOffset.UtcNow:u}.", cancellationToken);
         logger.LogInformation("Model version {VersionId} ({Task}) of {TenantId} {Verb} by key {KeyId}", id, version.Task, tenantId, verb, caller.KeyId);
         return promoted!;
+    }
+
+    /// <summary>Checks the task's ACTIVE version for drift now (as the daily check does) and returns it with the report.</summary>
+    public async Task<ModelVersionRecord> CheckDriftAsync(string tenantId, ModelTask task, CancellationToken cancellationToken)
+    {
+        var active = await registry.ActiveAsync(tenantId, task, cancellationToken)
+            ?? throw ApiError.Refused(ErrorCodes.NotFound, $"The tenant has no ACTIVE {WireNames.ToWire(task)} version to check: train one with trainModels.");
+        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync();
+        var settings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant!.Settings.AffinityHalfLifeDays) };
+        await drift.RunAsync(active, settings, cancellationToken);
+        return (await registry.FindAsync(tenantId, active.Id, cancellationToken))!;
     }
 
     private async Task PublishAsync(TrainingRunRecord run)

@@ -14,11 +14,12 @@ namespace Platform.Gateway.Operations;
 /// </summary>
 public sealed class RetrainingScheduleService(RetrainingScheduleStore store, IRecurringJobManager recurring, ILogger<RetrainingScheduleService> logger)
 {
-    public async Task<RetrainingSchedule> SetAsync(string tenantId, ModelTask task, string cron, string timeZone, bool onlyWhenNewData, CancellationToken cancellationToken)
+    public async Task<RetrainingSchedule> SetAsync(
+        string tenantId, ModelTask task, string cron, string timeZone, bool onlyWhenNewData, double? retrainAbovePsi, CancellationToken cancellationToken)
     {
         cron = cron.Trim();
-        ApiError.ThrowIfAny(RetrainingScheduleRules.Check(cron, timeZone));
-        var schedule = await store.UpsertAsync(tenantId, task, cron, timeZone, onlyWhenNewData, cancellationToken);
+        ApiError.ThrowIfAny(RetrainingScheduleRules.Check(cron, timeZone, retrainAbovePsi));
+        var schedule = await store.UpsertAsync(tenantId, task, cron, timeZone, onlyWhenNewData, retrainAbovePsi, cancellationToken);
         recurring.AddOrUpdate(
             RetrainingSchedule.RecurringJobId(tenantId, task),
             Job.FromExpression<IScheduledTrainingJob>(j => j.RunAsync(tenantId, WireNames.ToWire(task), CancellationToken.None)),

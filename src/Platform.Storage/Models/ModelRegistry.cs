@@ -12,7 +12,7 @@ namespace Platform.Storage.Models;
 public sealed class ModelRegistry(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "id, tenant_id, task, status, run_id, checksum, feature_schema, metrics, training, promotion, created_at, activated_at, retired_at";
+        "id, tenant_id, task, status, run_id, checksum, feature_schema, metrics, training, promotion, drift, created_at, activated_at, retired_at";
 
     public static string Checksum(byte[] weights) => Convert.ToHexStringLower(SHA256.HashData(weights));
 
@@ -114,6 +114,40 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>Stores a version's latest drift check.</summary>
+    public async Task SetDriftAsync(string tenantId, Guid id, string driftJson, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE models.versions SET drift = @drift::jsonb WHERE tenant_id = @tenant AND id = @id");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("drift", driftJson);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Every ACTIVE version of every tenant: what the daily drift check looks at.</summary>
+    public async Task<IReadOnlyList<ModelVersionRecord>> AllActiveAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM models.versions WHERE status = 'ACTIVE' ORDER BY tenant_id, task");
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>Each ACTIVE version's largest input drift from its latest check: what /metrics exports.</summary>
+    public async Task<IReadOnlyList<(string TenantId, ModelTask Task, double MaxPsi)>> ActiveDriftAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT tenant_id, task, (drift->>'maxPsi')::double precision FROM models.versions
+            WHERE status = 'ACTIVE' AND drift IS NOT NULL AND drift->>'maxPsi' IS NOT NULL
+            """);
+        var drifts = new List<(string, ModelTask, double)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            drifts.Add((reader.GetString(0), TrainingRunStore.Parse<ModelTask>(reader.GetString(1)), reader.GetDouble(2)));
+        }
+
+        return drifts;
+    }
+
     /// <summary>A version's weights, checked against their checksum; a mismatch is <see cref="CorruptWeightsException"/>.</summary>
     public async Task<byte[]> WeightsAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
     {
@@ -147,9 +181,10 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
                 reader.GetString(7),
                 reader.GetString(8),
                 reader.GetString(9),
-                reader.GetFieldValue<DateTimeOffset>(10),
-                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-                reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12)));
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetFieldValue<DateTimeOffset>(11),
+                reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)));
         }
 
         return versions;

@@ -85,6 +85,7 @@ public static class WorkerHostingExtensions
         builder.Services.AddScoped<TrainingQueue>();
         builder.Services.AddScoped<ITrainingJob, TrainingJob>();
         builder.Services.AddScoped<IScheduledTrainingJob, ScheduledTrainingJob>();
+        builder.Services.AddScoped<IDriftJob, DriftJob>();
         return builder;
     }
 
@@ -94,6 +95,7 @@ public static class WorkerHostingExtensions
         var recurring = host.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<IWebhookJob>(WebhookJob.SweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ITrainingJob>(TrainingSweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<IDriftJob>(DriftJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
     }
 
     public const string TrainingSweeperId = "training-sweeper";

@@ -36,10 +36,18 @@ public sealed class RetrainingScheduleRulesTests
         Assert.Equal([("cron", "format"), ("timeZone", "unknown_value")], violations.Select(v => (v.Field, v.Rule)));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(11.0)]
+    [InlineData(double.NaN)]
+    public void ADriftThresholdOutsideItsRangeIsRefused(double psi) =>
+        Assert.Equal(("retrainWhenDriftAbove", "out_of_range"), Assert.Single(RetrainingScheduleRules.Check("0 3 * * *", "UTC", psi)) is var v ? (v.Field, v.Rule) : default);
+
     [Fact]
     public void TheNextRunIsReadInTheSchedulesTimeZone()
     {
-        var schedule = new RetrainingSchedule(ModelTask.Uplift, "0 3 * * *", "America/New_York", true, DateTimeOffset.UnixEpoch);
+        var schedule = new RetrainingSchedule(ModelTask.Uplift, "0 3 * * *", "America/New_York", true, null, DateTimeOffset.UnixEpoch);
 
         var next = schedule.NextRunAfter(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
 

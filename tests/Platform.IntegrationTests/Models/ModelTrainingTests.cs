@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.IntegrationTests.Support;
 using Platform.Testing;
@@ -86,6 +88,50 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.InRange(check.GetProperty("treated").GetInt32() + check.GetProperty("control").GetInt32(), 1_300, 1_700); // the 30% held out of 5,000
         Assert.InRange(predicted, observed - (1.96 * se), observed + (1.96 * se));
         Assert.True(check.GetProperty("revenueLow95").GetDouble() <= 0, $"the coupon's revenue effect is predicted positive for sure: {check}");
+    }
+
+    [Fact]
+    public async Task ADriftCheckComparesActiveUsersWithTheTrainingRowsAndFindsAShiftedInput()
+    {
+        var (tenantId, admin) = await platform.CreateTenantAsync("drift");
+        await ImportAsync(admin, 3000);
+        Expect.Equal("SUCCEEDED", (await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!)).GetProperty("status").GetString(), "training");
+        const string Check = "mutation { checkModelDrift(task: UPLIFT) { id drift { users maxPsi note windowDays features { name psi } } } }";
+
+        var idle = (await platform.Http.PostAsync(admin, Check)).Data.GetProperty("checkModelDrift").GetProperty("drift");
+        Assert.Equal((0, JsonValueKind.Null), (idle.GetProperty("users").GetInt32(), idle.GetProperty("maxPsi").ValueKind));
+        Assert.StartsWith("No user was active in the last 7 days", idle.GetProperty("note").GetString());
+
+        var active = Enumerable.Range(0, 300).Select(i => $"u{i}").ToList();
+        var events = active.Select(u => Events.Purchase($"drift-{u}", u, 20m, DateTimeOffset.UtcNow.AddMinutes(-5))).ToArray();
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events })).AssertSuccess();
+        var same = await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(admin, Check)).Data.GetProperty("checkModelDrift").GetProperty("drift"),
+            drift => drift.GetProperty("users").GetInt32() == active.Count,
+            TimeSpan.FromSeconds(30));
+        Assert.True(same.GetProperty("maxPsi").GetDouble() < 0.25, same.ToString()); // a sample of the same population
+
+        var upsert = await platform.Http.PostAsync(admin, "mutation($users: [UserInput!]!) { upsertUsers(users: $users) { accepted } }",
+            new { users = active.Select(id => new { id, attributes = new[] { new { name = "visits", number = 50.0 } } }) });
+        upsert.AssertSuccess();
+        var shifted = (await platform.Http.PostAsync(admin, Check)).Data.GetProperty("checkModelDrift").GetProperty("drift");
+
+        var first = shifted.GetProperty("features")[0];
+        Assert.Equal("visits", first.GetProperty("name").GetString());
+        Assert.True(first.GetProperty("psi").GetDouble() > 1, shifted.ToString());
+        var metrics = await Eventually.ReadUntilAsync(
+            () => new HttpClient { BaseAddress = platform.Node.BaseUri }.GetStringAsync("/metrics"),
+            text => text.Contains($"platform_model_input_drift_max_psi{{tenant=\"{tenantId}\",task=\"UPLIFT\"}}", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(45));
+        Assert.Contains("# TYPE platform_model_input_drift_max_psi gauge", metrics);
+
+        (await platform.Http.PostAsync(admin, "mutation { setRetrainingSchedule(task: UPLIFT, cron: \"0 3 1 1 *\", retrainWhenDriftAbove: 1) { task } }")).AssertSuccess();
+        platform.Node.Services.GetRequiredService<IRecurringJobManager>().Trigger("drift-check"); // DriftJob.RecurringId, in the worker process
+        var runs = await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(admin, "{ trainingRuns(task: UPLIFT) { nodes { trigger } } }")).Data.GetProperty("trainingRuns").GetProperty("nodes"),
+            nodes => nodes.GetArrayLength() == 2,
+            TimeSpan.FromSeconds(90));
+        Assert.Equal("SCHEDULE", runs[0].GetProperty("trigger").GetString()); // the daily check found visits above 1 and retrained
     }
 
     [Fact]

@@ -20,6 +20,7 @@ using Platform.Gateway.Api.Types.Audiences;
 using Platform.Gateway.Operations;
 
 using Platform.Domain.Models;
+using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Api.Types.Models;
 
 namespace Platform.Gateway.Api.Schema;
@@ -180,16 +181,24 @@ public sealed class MutationType : ObjectGraphType
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await Models(ctx).PromoteAsync(ctx.Caller(), ctx.GetArgument<string>("versionId"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ModelVersionType>>("checkModelDrift")
+            .Description("Checks the task's ACTIVE version for drift now (each input's population stability index against the users active in the last 7 days) and returns it with the report; the daily check does the same.")
+            .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
+            .Roles(Role.Admin)
+            .ResolveAsync(async ctx => await Models(ctx).CheckDriftAsync(ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.Aggregate);
+
         Field<NonNullGraphType<RetrainingScheduleType>>("setRetrainingSchedule")
             .Description("Sets (or replaces) when the task retrains on its own; tenant.schedules lists it with its next run.")
             .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
             .Argument<NonNullGraphType<StringGraphType>>("cron", "Five-field cron expression, at most hourly, e.g. '0 3 * * *' (03:00 daily).")
             .Argument<StringGraphType>("timeZone", "IANA time zone the cron is read in (default UTC).")
             .Argument<BooleanGraphType>("onlyWhenNewData", "Skip a firing (recorded as a SKIPPED run) when no events or outcome rows arrived since the ACTIVE version's data (default true).")
+            .Argument<FloatGraphType>("retrainWhenDriftAbove", "Also queue a run as soon as a drift check finds an input whose population stability index is above this (0.25 is a large shift); none unless given.")
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await Schedules(ctx).SetAsync(
                 ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.GetArgument<string>("cron"), ctx.GetArgument<string?>("timeZone") ?? "UTC",
-                ctx.GetArgument<bool?>("onlyWhenNewData") ?? true, ctx.CancellationToken));
+                ctx.GetArgument<bool?>("onlyWhenNewData") ?? true, ctx.GetArgument<double?>("retrainWhenDriftAbove"), ctx.CancellationToken));
 
         Field<NonNullGraphType<BooleanGraphType>>("deleteRetrainingSchedule")
             .Description("Removes the task's retraining schedule: true when there was one.")

@@ -33,6 +33,9 @@ public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
             .Description("The user features it reads, learned from its training users (docs/models.md#features).")
             .Resolve(ctx => ModelFeature.From(ModelJson.Read<FeatureSchema>(ctx.Source.FeatureSchemaJson)))
             .FieldType.ListOf(FeatureStatistics.MaxNumeric + FeatureStatistics.MaxCategorical);
+        Field<DriftReportType>("drift")
+            .Description("The latest drift check of this version (daily while it is ACTIVE, or checkModelDrift); null before the first.")
+            .Resolve(ctx => ctx.Source.DriftJson is { } json ? ModelJson.Read<DriftReport>(json) : null);
         Field<UpliftMetricsType>("uplift")
             .Description("An UPLIFT version's metrics on the held-out users beside the two-model baseline's and the then ACTIVE version's; null for other tasks.")
             .Resolve(ctx => ctx.Source.Task == ModelTask.Uplift ? ModelJson.Read<UpliftVersionMetrics>(ctx.Source.MetricsJson) : null);
