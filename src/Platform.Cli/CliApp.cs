@@ -175,7 +175,7 @@ public sealed class CliApp(HttpClient http)
         var command = new Command("uplift", "Train on simulated shops and compare the predicted uplift with the planted one, beside the baseline.") { users, seeds, members, maxEpochs, Worker, output };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(seeds)!.Split(',').Any(s => !int.TryParse(s, out _)))
+            if (result.GetValue(seeds) is { } list && list.Split(',').Any(s => !int.TryParse(s, out _))) // null under --help
             {
                 result.AddError("--seeds must be comma-separated integers, e.g. 1,2,3.");
             }

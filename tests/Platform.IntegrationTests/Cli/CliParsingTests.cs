@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using Platform.Cli;
 
 namespace Platform.IntegrationTests.Cli;
@@ -22,5 +24,30 @@ public sealed class CliParsingTests
         var parse = new CliApp(new HttpClient()).Build().Parse(["bootstrap", "--url", url]);
 
         Assert.Contains(parse.Errors, error => error.Message.StartsWith("--url must be an absolute http(s) URL"));
+    }
+
+    public static TheoryData<string> Commands()
+    {
+        var paths = new TheoryData<string>();
+        void Walk(Command command, string path)
+        {
+            paths.Add(path);
+            foreach (var sub in command.Subcommands)
+            {
+                Walk(sub, (path + " " + sub.Name).Trim());
+            }
+        }
+
+        Walk(new CliApp(new HttpClient()).Build(), "");
+        return paths;
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void EveryCommandAnswersHelp(string path)
+    {
+        var parse = new CliApp(new HttpClient()).Build().Parse([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+
+        Assert.IsType<HelpAction>(parse.Action);
     }
 }
