@@ -81,7 +81,7 @@ public static class SimulatedUpliftData
         ["days_since_visit"] = FeatureValue.Of(pre.DaysSinceVisit),
     };
 
-    private static UserAttributes Attributes(SimulatedUser user)
+    internal static UserAttributes Attributes(SimulatedUser user)
     {
         var draft = SimulatedWorld.ToDraft(user);
         return new UserAttributes(user.Id, draft.Age, draft.Gender, draft.Region, draft.Occupation, user.SignupDate, [], draft.Tags ?? []);

@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TrainingRunStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<UpliftRowReader>();
+        services.AddSingleton<UserScoreRowReader>();
         services.AddSingleton<RetrainingScheduleStore>();
         services.AddSingleton<DataArrivals>();
         services.AddSingleton<ActiveUserFeatures>();

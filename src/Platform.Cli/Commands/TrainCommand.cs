@@ -26,6 +26,11 @@ public sealed class TrainCommand(GraphQLClient client, IAnsiConsole console)
                 coverage95
                 campaigns { campaignId treated control observedLift predictedLift low95 high95 }
               }
+              userScores {
+                model { propensityAuc propensityLogLoss propensityCalibrationError churnAuc churnLogLoss churnCalibrationError spendMae spendSpearman }
+                baseline { propensityAuc propensityLogLoss propensityCalibrationError churnAuc churnLogLoss churnCalibrationError spendMae spendSpearman }
+                personas { share description }
+              }
             }
           }
         }
@@ -37,6 +42,7 @@ public sealed class TrainCommand(GraphQLClient client, IAnsiConsole console)
         ["reading"] = (0, 5),
         ["selecting"] = (5, 40),
         ["training"] = (40, 95),
+        ["calibrating"] = (40, 95),
         ["evaluating"] = (95, 100),
     };
 
@@ -110,6 +116,11 @@ public sealed class TrainCommand(GraphQLClient client, IAnsiConsole console)
         console.MarkupLineInterpolated($"{version.GetProperty("promotion").GetString()}");
         console.MarkupLineInterpolated(
             $"{training.GetProperty("rows").GetInt64():N0} rows (train {training.GetProperty("trainRows").GetInt32():N0}, validation {training.GetProperty("validationRows").GetInt32():N0}, held out {training.GetProperty("testRows").GetInt32():N0}) on {training.GetProperty("device").GetString()} in {training.GetProperty("durationMs").GetInt64() / 1000.0:F1} s.");
+        if (version.GetProperty("userScores") is { ValueKind: JsonValueKind.Object } userScores)
+        {
+            PrintUserScores(userScores);
+        }
+
         if (version.GetProperty("uplift") is not { ValueKind: JsonValueKind.Object } uplift)
         {
             return;
@@ -136,6 +147,24 @@ public sealed class TrainCommand(GraphQLClient client, IAnsiConsole console)
         }
 
         console.Write(effects);
+    }
+
+    private void PrintUserScores(JsonElement userScores)
+    {
+        var metrics = new Table().Title("held-out users, the 30 days after the cutoff").AddColumns("metric", "model", "baseline");
+        foreach (var property in userScores.GetProperty("model").EnumerateObject())
+        {
+            metrics.AddRow(property.Name, Number(property.Value), Number(userScores.GetProperty("baseline").GetProperty(property.Name)));
+        }
+
+        console.Write(metrics);
+        var personas = new Table().Title("personas").AddColumns("share", "what sets it apart");
+        foreach (var persona in userScores.GetProperty("personas").EnumerateArray())
+        {
+            personas.AddRow(persona.GetProperty("share").GetDouble().ToString("P0", CultureInfo.InvariantCulture), Markup.Escape(persona.GetProperty("description").GetString()!));
+        }
+
+        console.Write(personas);
     }
 
     private static string Number(JsonElement value) =>

@@ -1,16 +1,17 @@
 namespace Platform.Domain.Modeling;
 
-/// <summary>How an uplift version was trained, stored with it: the data (rows, assignment range, campaigns, split sizes), the hyperparameter search and choice, and the run's reproducibility facts.</summary>
-public sealed record UpliftTrainingInfo(
+/// <summary>
+/// How a version was trained, stored with it whatever its task: the data (rows, their time range, campaigns for UPLIFT,
+/// split sizes) and the run's reproducibility facts. The hyperparameter search is in the task's metrics.
+/// </summary>
+public sealed record TrainingFacts(
     long Rows,
     DateTimeOffset? From,
     DateTimeOffset? To,
-    int Campaigns,
+    int? Campaigns,
     int TrainRows,
     int ValidationRows,
     int TestRows,
-    UpliftHyperparameters Hyperparameters,
-    IReadOnlyList<CandidateScore> Candidates,
     int Seed,
     string Device,
     int Threads,

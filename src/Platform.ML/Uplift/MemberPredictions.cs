@@ -8,6 +8,13 @@ public sealed record MemberPredictions(float[][] Control, float[][] Treated, flo
 {
     public int Members => Control.Length;
 
+    /// <summary>Zeroed predictions for <paramref name="members"/> members and <paramref name="rows"/> rows, to fill.</summary>
+    public static MemberPredictions Empty(int members, int rows)
+    {
+        float[][] New() => Enumerable.Range(0, members).Select(_ => new float[rows]).ToArray();
+        return new MemberPredictions(New(), New(), New(), New(), New());
+    }
+
     public int Rows => Control.Length == 0 ? 0 : Control[0].Length;
 
     /// <summary>The ensemble mean of a member quantity for one row.</summary>

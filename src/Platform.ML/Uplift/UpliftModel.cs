@@ -35,14 +35,21 @@ public sealed class UpliftModel(
     /// </summary>
     public MemberPredictions Predict(UpliftTensors data, IReadOnlyList<int> rows)
     {
-        using var index = tensor(rows.Select(r => (long)r).ToArray(), device: data.Device);
         var known = Campaigns.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => c.i, StringComparer.Ordinal);
         using var levels = tensor(data.CampaignIds.Select(id => (long)known.GetValueOrDefault(id, Campaigns.Count)).ToArray(), device: data.Device);
-        return Predict(_ =>
+        var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
+        for (var start = 0; start < rows.Count; start += ChunkRows)
         {
-            var (user, context, offer, campaign) = data.Inputs(index);
-            return (user, context, offer, levels.index_select(0, campaign));
-        }, rows.Count);
+            var count = Math.Min(ChunkRows, rows.Count - start);
+            using var index = tensor(rows.Skip(start).Take(count).Select(r => (long)r).ToArray(), device: data.Device);
+            PredictInto(predictions, start, count, () =>
+            {
+                var (user, context, offer, campaign) = data.Inputs(index);
+                return (user, context, offer, levels.index_select(0, campaign));
+            });
+        }
+
+        return predictions;
     }
 
     /// <summary>
@@ -59,15 +66,20 @@ public sealed class UpliftModel(
         var offer = new float[DesignEncoder.OfferWidth];
         DesignEncoder.EncodeContext(design, context);
         DesignEncoder.EncodeOffer(design, new Dictionary<string, FeatureValue>(), offer);
-        return Predict(_ =>
+        var predictions = MemberPredictions.Empty(Members.Count, count);
+        PredictInto(predictions, 0, count, () =>
         {
             var userTensor = tensor(users, [count, Schema.Width], device: device);
             var contexts = tensor(context, [1, context.Length], device: device).expand(count, -1);
             var offers = tensor(offer, [1, offer.Length], device: device).expand(count, -1);
             var withMatch = cat([offers.narrow(1, 0, offer.Length - 1), tensor(matches, device: device).unsqueeze(1)], 1);
             return (userTensor, contexts, withMatch, full(count, (long)campaignIndex, dtype: ScalarType.Int64, device: device));
-        }, count);
+        });
+        return predictions;
     }
+
+    /// <summary>Rows per forward pass when predicting many: bounds the memory the intermediate tensors take.</summary>
+    public const int ChunkRows = 16_384;
 
     public byte[] ToBytes()
     {
@@ -117,26 +129,23 @@ public sealed class UpliftModel(
         }
     }
 
-    private MemberPredictions Predict(Func<int, (Tensor User, Tensor Context, Tensor Offer, Tensor Campaign)> inputs, int count)
+    // Fills rows [offset, offset + count) of the predictions; the inputs are made inside the scope that frees them.
+    private void PredictInto(MemberPredictions into, int offset, int count, Func<(Tensor User, Tensor Context, Tensor Offer, Tensor Campaign)> inputs)
     {
-        var k = Members.Count;
-        float[][] New() => Enumerable.Range(0, k).Select(_ => new float[count]).ToArray();
-        var (control, treated, controlValue, treatedValue, participation) = (New(), New(), New(), New(), New());
         var (mean, scale, halfVariance) = ((float)Value.Mean, (float)Value.Scale, (float)(Value.Variance / 2));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var (user, context, offer, campaign) = inputs(0);
-        for (var m = 0; m < k; m++)
+        var (user, context, offer, campaign) = inputs();
+        for (var m = 0; m < Members.Count; m++)
         {
             var outputs = Members[m].forward(user, context, offer, campaign);
-            outputs.ControlLogit.sigmoid().cpu().data<float>().CopyTo(control[m]);
-            outputs.TreatedLogit.sigmoid().cpu().data<float>().CopyTo(treated[m]);
-            ((outputs.ControlLogValue * scale) + mean + halfVariance).exp().cpu().data<float>().CopyTo(controlValue[m]);
-            ((outputs.TreatedLogValue * scale) + mean + halfVariance).exp().cpu().data<float>().CopyTo(treatedValue[m]);
-            outputs.ParticipationLogit.sigmoid().cpu().data<float>().CopyTo(participation[m]);
+            void Copy(Tensor values, float[][] target) => values.cpu().data<float>().CopyTo(target[m], offset);
+            Copy(outputs.ControlLogit.sigmoid(), into.Control);
+            Copy(outputs.TreatedLogit.sigmoid(), into.Treated);
+            Copy(((outputs.ControlLogValue * scale) + mean + halfVariance).exp(), into.ControlValue);
+            Copy(((outputs.TreatedLogValue * scale) + mean + halfVariance).exp(), into.TreatedValue);
+            Copy(outputs.ParticipationLogit.sigmoid(), into.Participation);
         }
-
-        return new MemberPredictions(control, treated, controlValue, treatedValue, participation);
     }
 
     private sealed record Header(FeatureSchema Schema, UpliftHyperparameters Hyperparameters, IReadOnlyList<string> Campaigns, int Members, OrderValueScale Value, int OfferWidth);

@@ -94,7 +94,6 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>The tenant's events after an offset, in log order, at most <paramref name="limit"/>.</summary>
     /// <summary>The events of several users that happened before <paramref name="before"/>, by user and in log order (history for point-in-time features).</summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadUsersBeforeAsync(string tenantId, IReadOnlyList<string> userIds, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
@@ -106,6 +105,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>The tenant's events after an offset, in log order, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(string tenantId, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

@@ -82,6 +82,7 @@ public static class WorkerHostingExtensions
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
         builder.Services.Configure<ModelTrainingOptions>(builder.Configuration.GetSection(ModelTrainingOptions.Section));
         builder.Services.AddScoped<UpliftVersionTrainer>();
+        builder.Services.AddScoped<UserScoreVersionTrainer>();
         builder.Services.AddScoped<TrainingQueue>();
         builder.Services.AddScoped<ITrainingJob, TrainingJob>();
         builder.Services.AddScoped<IScheduledTrainingJob, ScheduledTrainingJob>();

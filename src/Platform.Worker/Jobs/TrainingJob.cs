@@ -22,6 +22,7 @@ namespace Platform.Worker.Jobs;
 public sealed class TrainingJob(
     TrainingRunStore runs,
     UpliftVersionTrainer uplift,
+    UserScoreVersionTrainer users,
     TrainingQueue queue,
     IClusterClient cluster,
     IOptions<ModelTrainingOptions> options,
@@ -45,7 +46,8 @@ public sealed class TrainingJob(
             var version = run.Task switch
             {
                 ModelTask.Uplift => await uplift.TrainAsync(run, device, heartbeat.Report, heartbeat.Token),
-                _ => throw new NotEnoughDataException($"Training {WireNames.ToWire(run.Task)} models is not built yet: only UPLIFT trains today (docs/models.md)."),
+                ModelTask.Users => await users.TrainAsync(run, device, heartbeat.Report, heartbeat.Token),
+                _ => throw new NotEnoughDataException($"Training {WireNames.ToWire(run.Task)} models is not built yet: UPLIFT and USERS train today (docs/models.md)."),
             };
             await FinishAsync(run, TrainingRunStatus.Succeeded, null, version.Id);
         }

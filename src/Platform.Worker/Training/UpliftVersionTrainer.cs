@@ -45,10 +45,10 @@ public sealed class UpliftVersionTrainer(
         using (model)
         {
             var champion = await ChampionAsync(run.TenantId, training, Source, designs, device, cancellationToken);
-            var trainingInfo = new UpliftTrainingInfo(
-                range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, report.Hyperparameters, report.Candidates,
-                settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
-            var (activate, promotion) = Promotion(report, champion, settings.PromotionMargin);
+            var trainingInfo = new TrainingFacts(
+                range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
+            var (activate, promotion) = PromotionRule.Decide(
+                "uplift", "Qini", report.Model.Qini, champion is null ? null : (champion.VersionId, champion.Evaluation.Qini), settings.PromotionMargin);
             var version = await registry.AddAsync(
                 run.TenantId, ModelTask.Uplift, run.Id, model.ToBytes(), ModelJson.Write(model.Schema),
                 ModelJson.Write(new UpliftVersionMetrics(report, champion?.Evaluation, champion?.VersionId)), ModelJson.Write(trainingInfo),
@@ -59,15 +59,6 @@ public sealed class UpliftVersionTrainer(
             return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
         }
     }
-
-    private static (bool Activate, string Reason) Promotion(UpliftReport report, ChampionScore? champion, double margin) => champion switch
-    {
-        null => (true, "ACTIVE: the tenant's first uplift version."),
-        _ when double.IsNaN(report.Model.Qini) => (false, "CANDIDATE: its Qini coefficient could not be computed on the held-out users."),
-        _ when double.IsNaN(champion.Evaluation.Qini) || report.Model.Qini > champion.Evaluation.Qini + margin =>
-            (true, $"ACTIVE: Qini {report.Model.Qini:F5} on the held-out users beats version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by more than {margin}."),
-        _ => (false, $"CANDIDATE: Qini {report.Model.Qini:F5} on the held-out users does not beat ACTIVE version {champion.VersionId}'s {champion.Evaluation.Qini:F5} by more than {margin}; promoteModel makes it ACTIVE."),
-    };
 
     // The ACTIVE version scored on this run's held-out users, so the two compare on the same data; null without one.
     private async Task<ChampionScore?> ChampionAsync(

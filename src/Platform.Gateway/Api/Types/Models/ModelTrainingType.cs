@@ -3,16 +3,16 @@ using Platform.Domain.Modeling;
 
 namespace Platform.Gateway.Api.Types.Models;
 
-public sealed class ModelTrainingType : ObjectGraphType<UpliftTrainingInfo>
+public sealed class ModelTrainingType : ObjectGraphType<TrainingFacts>
 {
     public ModelTrainingType()
     {
         Name = "ModelTraining";
         Description = "How a version was trained: the rows it read, the split of its users, and what makes the run reproducible.";
-        Field(t => t.Rows).Description("Rows read (outcome rows for UPLIFT).");
-        Field(t => t.From, nullable: true).Description("The earliest assignment among them.");
-        Field(t => t.To, nullable: true).Description("The latest assignment among them.");
-        Field(t => t.Campaigns).Description("Campaigns (live and imported) the rows came from.");
+        Field(t => t.Rows).Description("Rows read: outcome rows for UPLIFT, users for USERS.");
+        Field(t => t.From, nullable: true).Description("UPLIFT: the earliest assignment among them. USERS: the cutoff the features were taken at.");
+        Field(t => t.To, nullable: true).Description("UPLIFT: the latest assignment among them. USERS: the end of the 30 days the labels were read in.");
+        Field(t => t.Campaigns, nullable: true).Description("UPLIFT: campaigns (live and imported) the rows came from; null for other tasks.");
         Field(t => t.TrainRows).Description("Rows of the training users (hashed split by user id, so a user is on one side only).");
         Field(t => t.ValidationRows).Description("Rows of the validation users (hyperparameter choice and early stopping).");
         Field(t => t.TestRows).Description("Rows of the held-out users the metrics are computed on.");

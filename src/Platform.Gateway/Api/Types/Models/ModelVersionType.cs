@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Platform.Domain.Modeling;
+using Platform.Domain.Modeling.UserScores;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Limits;
@@ -28,7 +29,7 @@ public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ModelService>().FindRunAsync(ctx.TenantId(), ctx.Source.RunId, ctx.CancellationToken));
         Field<NonNullGraphType<ModelTrainingType>>("training")
             .Description("The data it learned from and how: rows, assignment range, split, seed, device, threads, duration.")
-            .Resolve(ctx => ModelJson.Read<UpliftTrainingInfo>(ctx.Source.TrainingJson));
+            .Resolve(ctx => ModelJson.Read<TrainingFacts>(ctx.Source.TrainingJson));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModelFeatureType>>>>("features")
             .Description("The user features it reads, learned from its training users (docs/models.md#features).")
             .Resolve(ctx => ModelFeature.From(ModelJson.Read<FeatureSchema>(ctx.Source.FeatureSchemaJson)))
@@ -39,5 +40,8 @@ public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
         Field<UpliftMetricsType>("uplift")
             .Description("An UPLIFT version's metrics on the held-out users beside the two-model baseline's and the then ACTIVE version's; null for other tasks.")
             .Resolve(ctx => ctx.Source.Task == ModelTask.Uplift ? ModelJson.Read<UpliftVersionMetrics>(ctx.Source.MetricsJson) : null);
+        Field<UserScoreMetricsType>("userScores")
+            .Description("A USERS version's metrics on the held-out users beside the logistic baseline's and the then ACTIVE version's, and its personas; null for other tasks.")
+            .Resolve(ctx => ctx.Source.Task == ModelTask.Users ? ModelJson.Read<UserScoreVersionMetrics>(ctx.Source.MetricsJson) : null);
     }
 }

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Platform.Domain.Models;
+
+/// <summary>
+/// Whether a new version becomes ACTIVE by itself (docs/models.md#registry): when it is the tenant's first, or when its
+/// primary metric (higher is better) beats the ACTIVE version's, both scored on the new run's held-out users, by more than
+/// the margin. The reason is stored with the version as its promotion.
+/// </summary>
+public static class PromotionRule
+{
+    /// <param name="metric">The primary metric's name in the reason, e.g. "Qini".</param>
+    /// <param name="champion">The ACTIVE version and its figure on the same users; null when there is none.</param>
+    public static (bool Activate, string Reason) Decide(string task, string metric, double value, (Guid Id, double Value)? champion, double margin) => champion switch
+    {
+        null => (true, $"ACTIVE: the tenant's first {task} version."),
+        _ when double.IsNaN(value) => (false, $"CANDIDATE: its {metric} could not be computed on the held-out users."),
+        var (id, active) when double.IsNaN(active) || value > active + margin =>
+            (true, Invariant($"ACTIVE: {metric} {value:F5} on the held-out users beats version {id}'s {active:F5} by more than {margin}.")),
+        var (id, active) =>
+            (false, Invariant($"CANDIDATE: {metric} {value:F5} on the held-out users does not beat ACTIVE version {id}'s {active:F5} by more than {margin}; promoteModel makes it ACTIVE.")),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using Platform.Domain.Modeling;
+using Platform.Domain.Modeling.UserScores;
+using Platform.ML.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Platform.ML.UserScores;
+
+/// <summary>
+/// A trained user-score model: the feature schema it reads, the network, the Platt scalings that calibrate its purchase
+/// and churn outputs, how its spend output maps to money, and the persona centroids in its representation space. Its
+/// bytes are the version's weights.
+/// </summary>
+public sealed class UserScoreModel(
+    FeatureSchema schema, UserScoreHyperparameters hyperparameters, UserScoreNetwork network, PlattScaling propensity, PlattScaling churn, SpendScale spend,
+    float[][] centroids, IReadOnlyList<Persona> personas) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The network's raw outputs for some users.</summary>
+    public sealed record RawOutputs(float[] PurchaseLogit, float[] ChurnLogit, float[] LogSpend, float[][] Representation);
+
+    /// <summary>
+    /// Calibrated scores: 30-day purchase propensity, churn risk (no visit at all in 30 days), expected 30-day spend
+    /// (propensity × spend given a purchase), and the persona (an index into <see cref="Personas"/>; −1 without personas).
+    /// </summary>
+    public sealed record Scores(double[] Propensity, double[] Churn, double[] Spend, int[] Persona);
+
+    /// <summary>Users per forward pass: bounds the memory the intermediate tensors take.</summary>
+    public const int ChunkRows = 16_384;
+
+    public FeatureSchema Schema { get; } = schema;
+
+    public UserScoreHyperparameters Hyperparameters { get; } = hyperparameters;
+
+    public UserScoreNetwork Network { get; } = network;
+
+    public IReadOnlyList<Persona> Personas { get; } = personas;
+
+    /// <summary>Runs the network on encoded users (<paramref name="vectors"/>: rows × schema width, one after another).</summary>
+    public RawOutputs Raw(float[] vectors, Device device)
+    {
+        using var features = tensor(vectors, [vectors.Length / Math.Max(1, Schema.Width), Schema.Width], device: device);
+        return Raw(features);
+    }
+
+    /// <summary>Runs the network on encoded users already in a tensor [rows × schema width], <see cref="ChunkRows"/> at a time.</summary>
+    public RawOutputs Raw(Tensor features)
+    {
+        var count = (int)features.shape[0];
+        var (purchase, churn, spend) = (new float[count], new float[count], new float[count]);
+        var representation = new float[count][];
+        for (var start = 0; start < count; start += ChunkRows)
+        {
+            var rows = Math.Min(ChunkRows, count - start);
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var (outputs, hidden) = Network.forward(features.narrow(0, start, rows));
+            var cpu = outputs.cpu();
+            cpu[.., 0].contiguous().data<float>().CopyTo(purchase, start);
+            cpu[.., 1].contiguous().data<float>().CopyTo(churn, start);
+            cpu[.., 2].contiguous().data<float>().CopyTo(spend, start);
+            var flat = hidden.cpu().contiguous().data<float>().ToArray();
+            for (var i = 0; i < rows; i++)
+            {
+                representation[start + i] = flat.AsSpan(i * UserScoreNetwork.RepresentationWidth, UserScoreNetwork.RepresentationWidth).ToArray();
+            }
+        }
+
+        return new RawOutputs(purchase, churn, spend, representation);
+    }
+
+    public Scores Score(float[] vectors, Device device)
+    {
+        using var features = tensor(vectors, [vectors.Length / Math.Max(1, Schema.Width), Schema.Width], device: device);
+        return Score(features);
+    }
+
+    public Scores Score(Tensor features)
+    {
+        var raw = Raw(features);
+        var p = raw.PurchaseLogit.Select(l => propensity.Probability(l)).ToArray();
+        return new Scores(
+            p,
+            raw.ChurnLogit.Select(l => churn.Probability(l)).ToArray(),
+            p.Select((value, i) => value * spend.Money(raw.LogSpend[i])).ToArray(),
+            raw.Representation.Select(r => centroids.Length == 0 ? -1 : KMeans.Closest(centroids, r)).ToArray());
+    }
+
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            writer.Write(JsonSerializer.Serialize(new Header(Schema, Hyperparameters, propensity, churn, spend, centroids, Personas), Json));
+            var state = ModuleState.Save(Network);
+            writer.Write(state.Length);
+            writer.Write(state);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads a model written by <see cref="ToBytes"/>; bytes that do not fit the network are an error.</summary>
+    public static UserScoreModel FromBytes(byte[] bytes, Device device)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json) ?? throw new InvalidDataException("The model has no header.");
+        var network = new UserScoreNetwork(header.Schema.Width, header.Hyperparameters.Width);
+        ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
+        network.to(device);
+        network.eval();
+        return new UserScoreModel(header.Schema, header.Hyperparameters, network, header.Propensity, header.Churn, header.Spend, header.Centroids, header.Personas);
+    }
+
+    public void Dispose() => Network.Dispose();
+
+    private sealed record Header(
+        FeatureSchema Schema, UserScoreHyperparameters Hyperparameters, PlattScaling Propensity, PlattScaling Churn, SpendScale Spend, float[][] Centroids, IReadOnlyList<Persona> Personas);
+}

@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using Platform.Domain.Modeling.UserScores;
+using Platform.Domain.Profiles;
+using Platform.Storage.Catalog;
+using Platform.Storage.Events;
+using Platform.Storage.Users;
+
+namespace Platform.Storage.Training;
+
+/// <summary>
+/// A tenant's user-score training rows (docs/models.md#user-scores): every user first seen before the window's cutoff,
+/// with the profile folded from their logged events before it, their attributes and tags, and what they did in the 30
+/// days after it. Users are read in batches, so memory holds one batch and its history at a time.
+/// </summary>
+public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log, UserStore users, CatalogStore catalog)
+{
+    public const int UsersPerBatch = 500;
+
+    /// <summary>The window ending at the tenant's latest event; null when it has none.</summary>
+    public async Task<UserScoreWindow?> WindowAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT max(last_seen_at) FROM users.profiles WHERE tenant_id = @tenant");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime latest
+            ? UserScoreWindow.EndingAt(new DateTimeOffset(DateTime.SpecifyKind(latest, DateTimeKind.Utc)))
+            : null;
+    }
+
+    public async IAsyncEnumerable<UserScoreRow> ReadAsync(
+        string tenantId, UserScoreWindow window, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var facts = await catalog.LoadFactsAsync(tenantId, UpliftRowReader.MaxCatalogItems, cancellationToken);
+        await using var command = dataSource.CreateCommand("SELECT user_id FROM users.profiles WHERE tenant_id = @tenant AND first_seen_at < @cutoff ORDER BY user_id");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("cutoff", window.Cutoff);
+        var batch = new List<string>(UsersPerBatch);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batch.Add(reader.GetString(0));
+            if (batch.Count == UsersPerBatch)
+            {
+                foreach (var row in await RowsAsync(tenantId, batch, window, facts, settings, cancellationToken))
+                {
+                    yield return row;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        foreach (var row in await RowsAsync(tenantId, batch, window, facts, settings, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private async Task<List<UserScoreRow>> RowsAsync(
+        string tenantId, List<string> ids, UserScoreWindow window, IReadOnlyDictionary<string, ItemFacts> facts, ProfileSettings settings, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var attributes = await users.FindManyAsync(tenantId, ids, cancellationToken);
+        var histories = (await log.ReadUsersBeforeAsync(tenantId, ids, window.End, cancellationToken))
+            .GroupBy(e => e.Event.UserId).ToDictionary(g => g.Key, g => g.Select(e => e.Event).ToList(), StringComparer.Ordinal);
+        return ids
+            .Select(id => window.Row(id, histories.GetValueOrDefault(id) ?? [], attributes.GetValueOrDefault(id), item => facts.GetValueOrDefault(item), settings))
+            .OfType<UserScoreRow>()
+            .ToList();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Platform.Abstractions;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Modeling;
+using Platform.Domain.Modeling.UserScores;
+using Platform.Domain.Models;
+using Platform.Domain.Profiles;
+using Platform.ML;
+using Platform.ML.Training;
+using Platform.ML.UserScores;
+using Platform.Storage.Models;
+using Platform.Storage.Training;
+using static TorchSharp.torch;
+
+namespace Platform.Worker.Training;
+
+/// <summary>
+/// Trains a USERS version for a run (docs/models.md#user-scores): reads the tenant's users in the window ending at its
+/// latest event, trains and evaluates the model beside the logistic baseline, scores the ACTIVE version on the same held-out
+/// users, stores the new version, and makes it ACTIVE only when it is the first or beats the ACTIVE one's purchase
+/// propensity AUC by more than the configured margin.
+/// </summary>
+public sealed class UserScoreVersionTrainer(
+    UserScoreRowReader rows,
+    ModelRegistry registry,
+    IClusterClient cluster,
+    IOptions<ModelTrainingOptions> options,
+    ILogger<UserScoreVersionTrainer> logger)
+{
+    public async Task<ModelVersionRecord> TrainAsync(TrainingRunRecord run, Device device, Action<TrainingProgress> progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var settings = options.Value;
+        var tenant = await cluster.GetGrain<ITenantGrain>(GrainKeys.Tenant(run.TenantId)).GetAsync()
+            ?? throw new NotEnoughDataException($"Tenant '{run.TenantId}' does not exist.");
+        var window = await rows.WindowAsync(run.TenantId, cancellationToken)
+            ?? throw new NotEnoughDataException("The tenant has no events: user scores learn from behaviour events (docs/events.md).");
+        var profileSettings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        long read = 0;
+        async IAsyncEnumerable<UserScoreRow> Source()
+        {
+            read = 0;
+            await foreach (var row in rows.ReadAsync(run.TenantId, window, profileSettings, cancellationToken))
+            {
+                read++;
+                yield return row;
+            }
+        }
+
+        var training = new UserScoreTraining(new UserScoreTraining.Options(settings.Seed, MaxEpochs: settings.MaxEpochs));
+        var (model, report) = await training.RunAsync(Source, device, progress, cancellationToken);
+        using (model)
+        {
+            var champion = await ChampionAsync(run.TenantId, training, Source, device, cancellationToken);
+            var facts = new TrainingFacts(
+                read, window.Cutoff, window.End, null, report.TrainUsers, report.ValidationUsers, report.TestUsers, settings.Seed,
+                device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
+            var (activate, promotion) = PromotionRule.Decide(
+                "users", "propensity AUC", report.Model.PropensityAuc, champion is null ? null : (champion.VersionId, champion.Evaluation.PropensityAuc), settings.PromotionMargin);
+            var version = await registry.AddAsync(
+                run.TenantId, ModelTask.Users, run.Id, model.ToBytes(), ModelJson.Write(model.Schema),
+                ModelJson.Write(new UserScoreVersionMetrics(report, champion?.Evaluation, champion?.VersionId)), ModelJson.Write(facts),
+                promotion, cancellationToken);
+            logger.LogInformation(
+                "Users version {VersionId} of {TenantId}: propensity AUC {Auc:F3} (baseline {BaselineAuc:F3}), {Personas} personas, {Promotion}",
+                version.Id, run.TenantId, report.Model.PropensityAuc, report.Baseline.PropensityAuc, report.Personas.Count, promotion);
+            return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
+        }
+    }
+
+    // The ACTIVE version scored on this run's held-out users, so the two compare on the same data; null without one.
+    private async Task<ChampionScore?> ChampionAsync(
+        string tenantId, UserScoreTraining training, Func<IAsyncEnumerable<UserScoreRow>> source, Device device, CancellationToken cancellationToken)
+    {
+        if (await registry.ActiveAsync(tenantId, ModelTask.Users, cancellationToken) is not { } active)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var model = UserScoreModel.FromBytes(await registry.WeightsAsync(tenantId, active.Id, cancellationToken), device);
+            return new ChampionScore(active.Id, await training.EvaluateAsync(model, source, device, cancellationToken));
+        }
+        catch (Exception exception) when (exception is CorruptWeightsException or InvalidDataException)
+        {
+            logger.LogWarning(exception, "The ACTIVE users version {VersionId} of {TenantId} could not be scored", active.Id, tenantId);
+            return new ChampionScore(active.Id, new UserScoreEvaluation(0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
+        }
+    }
+
+    private sealed record ChampionScore(Guid VersionId, UserScoreEvaluation Evaluation);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Platform.Cli;
+using Platform.Cli.Commands;
+using Platform.IntegrationTests.Support;
+using Platform.Simulation;
+using Platform.Testing;
+using Spectre.Console;
+
+namespace Platform.IntegrationTests.Models;
+
+/// <summary>trainModels(task: USERS) end to end: a simulated shop seeded through the API, trained by a worker process, read back from the registry.</summary>
+public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
+{
+    private const string RunFields = "id task status error version { id status promotion }";
+
+    private const string VersionFields = """
+        id task status promotion uplift { model { qini } }
+        training { rows from to campaigns trainRows validationRows testRows }
+        userScores {
+          model { users purchasers propensityAuc propensityCalibrationError churnAuc spendMae spendSpearman }
+          baseline { users propensityAuc churnAuc }
+          champion { propensityAuc } championVersionId
+          personas { index share description traits { column numeric standardizedDifference } }
+          personaChoices { k silhouette }
+          width learningRate candidates { width validationLoss }
+        }
+        """;
+
+    [Fact]
+    public async Task AShopsUsersTrainAScoredCalibratedVersionWithPersonasAndASecondRunFacesTheFirst()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("users");
+        var options = new WorldOptions(Seed: 17, Users: 1_200);
+        await SeedAsync(admin, options);
+        var world = new SimulatedWorld(options);
+        var withEvents = Enumerable.Range(0, options.Users).Count(i => world.Story(i).Events.Count > 0);
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(admin, "{ audienceSummary(audience: { rule: { field: \"firstSeenDate\", op: GTE, value: \"2000-01-01\" } }) { users } }")).Data,
+            data => data.GetProperty("audienceSummary").GetProperty("users").GetInt64() >= withEvents,
+            TimeSpan.FromSeconds(60));
+
+        var first = await TrainAsync(admin);
+
+        Expect.Equal("SUCCEEDED", first.GetProperty("status").GetString(), first.ToString());
+        var version = await VersionAsync(admin, first.GetProperty("version").GetProperty("id").GetString()!);
+        Assert.Equal(("USERS", "ACTIVE", JsonValueKind.Null), (version.GetProperty("task").GetString(), version.GetProperty("status").GetString(), version.GetProperty("uplift").ValueKind));
+        var training = version.GetProperty("training");
+        Assert.Equal(JsonValueKind.Null, training.GetProperty("campaigns").ValueKind);
+        Assert.Equal(30, (training.GetProperty("to").GetDateTimeOffset() - training.GetProperty("from").GetDateTimeOffset()).TotalDays, 3);
+        var scores = version.GetProperty("userScores");
+        var model = scores.GetProperty("model");
+        Assert.Equal(training.GetProperty("testRows").GetInt32(), model.GetProperty("users").GetInt32());
+        Assert.True(model.GetProperty("propensityAuc").GetDouble() > 0.55, scores.ToString());
+        Assert.True(model.GetProperty("propensityCalibrationError").GetDouble() < 0.1, scores.ToString());
+        Assert.InRange(scores.GetProperty("personas").GetArrayLength(), 2, 6);
+        Assert.Equal(5, scores.GetProperty("personaChoices").GetArrayLength());
+        Assert.All(scores.GetProperty("personas").EnumerateArray(), p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("description").GetString())));
+        Assert.Equal(JsonValueKind.Null, scores.GetProperty("champion").ValueKind);
+
+        var second = await TrainAsync(admin);
+
+        var challenger = await VersionAsync(admin, second.GetProperty("version").GetProperty("id").GetString()!);
+        var faced = challenger.GetProperty("userScores");
+        Assert.Equal(version.GetProperty("id").GetString(), faced.GetProperty("championVersionId").GetString());
+        Assert.Equal(model.GetProperty("propensityAuc").GetDouble(), faced.GetProperty("champion").GetProperty("propensityAuc").GetDouble(), 9); // same data, same seed
+        Assert.Equal("CANDIDATE", challenger.GetProperty("status").GetString()); // an equal AUC does not beat the champion
+        Assert.StartsWith("CANDIDATE: propensity AUC", challenger.GetProperty("promotion").GetString());
+    }
+
+    [Fact]
+    public async Task ATenantWithoutEventsFailsWithTheReason()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("no-events");
+
+        var run = await TrainAsync(admin);
+
+        Assert.Equal("FAILED", run.GetProperty("status").GetString());
+        Assert.StartsWith("The tenant has no events", run.GetProperty("error").GetString());
+    }
+
+    private async Task SeedAsync(string admin, WorldOptions options)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        using var http = new HttpClient();
+        var client = new GraphQLClient(http, platform.Node.GraphQLUri);
+        var folder = Directory.CreateTempSubdirectory("users-").FullName;
+        var exitCode = await new SeedCommand(client, new ImportCommand(http, platform.Node.GraphQLUri, client, console), console).RunAsync(admin, options, folder, CancellationToken.None);
+        Expect.Equal(0, exitCode, output.ToString());
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<JsonElement> TrainAsync(string admin)
+    {
+        var queued = await platform.Http.PostAsync(admin, $"mutation {{ trainModels(task: USERS) {{ {RunFields} }} }}");
+        queued.AssertSuccess();
+        var id = queued.Data.GetProperty("trainModels").GetProperty("id").GetString()!;
+        return await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(admin, $"query($id: ID!) {{ trainingRun(id: $id) {{ {RunFields} }} }}", new { id })).Data.GetProperty("trainingRun"),
+            run => run.GetProperty("status").GetString() is not ("QUEUED" or "RUNNING"),
+            TimeSpan.FromSeconds(240));
+    }
+
+    private async Task<JsonElement> VersionAsync(string admin, string id)
+    {
+        var response = await platform.Http.PostAsync(admin, $"query($id: ID!) {{ modelVersion(id: $id) {{ {VersionFields} }} }}", new { id });
+        response.AssertSuccess();
+        return response.Data.GetProperty("modelVersion");
+    }
+}
