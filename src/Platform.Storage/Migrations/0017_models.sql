@@ -37,7 +37,6 @@ CREATE TABLE models.versions (
     metrics          jsonb       NOT NULL,
     training         jsonb       NOT NULL,
     promotion        text        NOT NULL,
-    drift            jsonb       NULL,
     created_at       timestamptz NOT NULL DEFAULT now(),
     activated_at     timestamptz NULL,
     retired_at       timestamptz NULL
@@ -52,8 +51,6 @@ CREATE TABLE models.schedules (
     cron               text        NOT NULL,
     time_zone          text        NOT NULL,
     only_when_new_data boolean     NOT NULL,
-    -- Retrain as soon as a drift check finds an input whose population stability index is above this.
-    retrain_above_psi  double precision NULL,
     created_at         timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT schedules_pk PRIMARY KEY (tenant_id, task)
 );
