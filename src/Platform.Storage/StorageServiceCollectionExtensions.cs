@@ -49,7 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserScoreRowReader>();
         services.AddSingleton<RetrainingScheduleStore>();
         services.AddSingleton<DataArrivals>();
-        services.AddSingleton<ActiveUserFeatures>();
+        services.AddSingleton<CurrentUserFeatures>();
+        services.AddSingleton<UserScoreStore>();
         services.AddSingleton<DriftCheck>();
         return services;
     }

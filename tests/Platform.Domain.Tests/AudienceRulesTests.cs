@@ -1,4 +1,5 @@
 using Platform.Domain.Audiences;
+using Platform.Domain.Modeling.UserScores;
 using Platform.Domain.Profiles;
 using Platform.Domain.Users;
 
@@ -73,6 +74,25 @@ public sealed class AudienceRulesTests
         Assert.False(AudienceEvaluator.Matches(ageUnder30, user));
         Assert.True(AudienceEvaluator.Matches(new AudienceRule(Not: ageUnder30), user));
         Assert.False(AudienceEvaluator.Matches(new AudienceRule(Field: "tags", Op: RuleOperator.Exists), user));
+    }
+
+    [Fact]
+    public void ScoreRulesReadTheActiveVersionsScoresAndAnUnscoredUserMatchesNone()
+    {
+        var unscored = Snapshot(age: 30, region: null, tags: [], channel: null, pastPurchases: null);
+        var scored = unscored with { Score = new UserScore(Guid.NewGuid(), Propensity: 0.4, ExpectedSpend: 25, ChurnRisk: 0.2, Persona: 1, PersonaDescription: "higher revenue", Now) };
+        var likely = new AudienceRule(All:
+        [
+            new(Field: "propensity", Op: RuleOperator.Gt, Number: 0.3),
+            new(Field: "churnRisk", Op: RuleOperator.Lt, Number: 0.5),
+            new(Field: "expectedSpend", Op: RuleOperator.Gte, Number: 20),
+            new(Field: "persona", Op: RuleOperator.Eq, Number: 1),
+        ]);
+
+        Assert.Empty(AudienceRules.Validate(likely));
+        Assert.True(AudienceEvaluator.Matches(likely, scored));
+        Assert.False(AudienceEvaluator.Matches(likely, unscored));
+        Assert.False(AudienceEvaluator.Matches(new AudienceRule(Field: "propensity", Op: RuleOperator.Lt, Number: 0.3), unscored));
     }
 
     private static UserSnapshot Snapshot(int? age, string? region, string[] tags, string? channel, double? pastPurchases)

@@ -34,6 +34,10 @@ public static partial class AudienceFields
         new("topBrands", FieldKind.TextList, s => s.View.BrandAffinities.Take(TopKeys).Select(a => a.Key).ToList()),
         new("firstSeenDate", FieldKind.Date, s => s.View.FirstSeenAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("lastSeenDate", FieldKind.Date, s => s.View.LastSeenAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("propensity", FieldKind.Number, s => s.Score?.Propensity),
+        new("expectedSpend", FieldKind.Number, s => s.Score?.ExpectedSpend),
+        new("churnRisk", FieldKind.Number, s => s.Score?.ChurnRisk),
+        new("persona", FieldKind.Number, s => s.Score?.Persona),
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>How many of the strongest categories and brands count as "top".</summary>

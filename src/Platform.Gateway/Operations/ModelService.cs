@@ -128,6 +128,10 @@ public sealed class ModelService(
         var verb = version.Status == ModelVersionStatus.Retired ? "rolled back to" : "promoted";
         var promoted = await registry.ActivateAsync(tenantId, id, $"ACTIVE: {verb} by admin key {caller.KeyId} at {DateTimeOffset.UtcNow:u}.", cancellationToken);
         logger.LogInformation("Model version {VersionId} ({Task}) of {TenantId} {Verb} by key {KeyId}", id, version.Task, tenantId, verb, caller.KeyId);
+        if (version.Task == ModelTask.Users)
+        {
+            jobs.Create(Job.FromExpression<IUserScoringJob>(j => j.ScoreTenantAsync(tenantId, CancellationToken.None)), new EnqueuedState(JobQueues.Default));
+        }
         return promoted!;
     }
 

@@ -13,10 +13,11 @@ namespace Platform.Storage.Audiences;
 /// </summary>
 public sealed class AudienceSql
 {
-    /// <summary>The tenant's users, as relation "s" with columns u.* and p.* reachable as s.</summary>
+    /// <summary>The tenant's users: attributes u, profile projection p and scores sc, joined on user_id.</summary>
     public const string From = """
         (SELECT * FROM users.attributes WHERE tenant_id = @tenant) u
         FULL JOIN (SELECT * FROM users.profiles WHERE tenant_id = @tenant) p USING (user_id)
+        LEFT JOIN (SELECT * FROM models.user_scores WHERE tenant_id = @tenant) sc USING (user_id)
         """;
 
     private readonly NpgsqlCommand command;
@@ -143,6 +144,10 @@ public sealed class AudienceSql
         "topBrands" => "COALESCE(p.top_brands, '{}')",
         "firstSeenDate" => "to_char(p.first_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
         "lastSeenDate" => "to_char(p.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+        "propensity" => "sc.propensity",
+        "expectedSpend" => "sc.expected_spend",
+        "churnRisk" => "sc.churn_risk",
+        "persona" => "sc.persona",
         _ when field.StartsWith("counter.", StringComparison.Ordinal) => Counter(field),
         _ => throw new ArgumentException($"no SQL for field {field}", nameof(field)),
     };

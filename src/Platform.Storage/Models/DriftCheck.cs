@@ -8,14 +8,14 @@ namespace Platform.Storage.Models;
 /// Checks a version for drift (docs/models.md#drift): each input's population stability index between its training rows
 /// and the users active in the last <see cref="WindowDays"/> days; stores the report on the version.
 /// </summary>
-public sealed class DriftCheck(ActiveUserFeatures activeUsers, ModelRegistry registry, TimeProvider clock)
+public sealed class DriftCheck(CurrentUserFeatures currentFeatures, ModelRegistry registry, TimeProvider clock)
 {
     public const int WindowDays = 7;
 
     public async Task<DriftReport> RunAsync(ModelVersionRecord version, ProfileSettings settings, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var users = await activeUsers.ReadAsync(version.TenantId, now.AddDays(-WindowDays), now, settings, cancellationToken);
+        var users = await currentFeatures.ActiveAsync(version.TenantId, now.AddDays(-WindowDays), now, settings, cancellationToken);
         var schema = ModelJson.Read<FeatureSchema>(version.FeatureSchemaJson);
         var features = PopulationStability.Of(schema, users);
         var note = users.Count == 0

@@ -10,14 +10,14 @@ public sealed record ErasureRecord(string UserHash, DateTimeOffset ErasedAt, str
 
 /// <summary>
 /// forgetUser in PostgreSQL, in two steps around the user's grain being reset (docs/users.md#erasure):
-/// first the user's events up to a log offset, attributes, outcomes and the import rejections that quote
+/// first the user's events up to a log offset, attributes, outcomes, model scores and the import rejections that quote
 /// the id; then the projection row and the erasure record. The projection refuses any row computed before
 /// the record's time, so a row still queued on a node cannot bring the user back.
 /// </summary>
 public sealed class ErasureStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes and the rejections quoting
+    /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes, model scores and the rejections quoting
     /// the id, and records a pending erasure with what was deleted (added to an erasure still pending from a call that crashed).
     /// </summary>
     public async Task<ErasedData> EraseDataAsync(string tenantId, string userId, long throughSeq, CancellationToken cancellationToken = default)
@@ -40,6 +40,7 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
         var events = await ExecuteAsync("DELETE FROM events.log WHERE tenant_id = @tenant AND user_id = @user AND seq <= @through", ("through", throughSeq));
         var outcomes = await ExecuteAsync("DELETE FROM campaigns.outcomes WHERE tenant_id = @tenant AND user_id = @user");
         var attributes = await ExecuteAsync("DELETE FROM users.attributes WHERE tenant_id = @tenant AND user_id = @user");
+        await ExecuteAsync("DELETE FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user");
         await ExecuteAsync("""
             DELETE FROM imports.rejections r USING imports.jobs j
             WHERE r.import_id = j.id AND j.tenant_id = @tenant AND strpos(r.message, @user) > 0

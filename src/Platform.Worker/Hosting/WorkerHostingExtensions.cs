@@ -87,6 +87,7 @@ public static class WorkerHostingExtensions
         builder.Services.AddScoped<ITrainingJob, TrainingJob>();
         builder.Services.AddScoped<IScheduledTrainingJob, ScheduledTrainingJob>();
         builder.Services.AddScoped<IDriftJob, DriftJob>();
+        builder.Services.AddScoped<IUserScoringJob, UserScoringJob>();
         return builder;
     }
 
@@ -97,6 +98,7 @@ public static class WorkerHostingExtensions
         recurring.AddOrUpdate<IWebhookJob>(WebhookJob.SweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ITrainingJob>(TrainingSweeperId, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<IDriftJob>(DriftJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
+        recurring.AddOrUpdate<IUserScoringJob>(UserScoringJob.RecurringId, job => job.ScoreAllAsync(CancellationToken.None), Cron.Daily(4, 30));
     }
 
     public const string TrainingSweeperId = "training-sweeper";

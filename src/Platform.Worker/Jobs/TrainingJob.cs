@@ -1,9 +1,12 @@
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.Extensions.Options;
 using Platform.Abstractions;
 using Platform.Abstractions.Jobs;
 using Platform.Abstractions.Progress;
 using Platform.Domain;
+using Platform.Domain.Jobs;
 using Platform.Domain.Models;
 using Platform.ML;
 using Platform.ML.Training;
@@ -23,6 +26,7 @@ public sealed class TrainingJob(
     TrainingRunStore runs,
     UpliftVersionTrainer uplift,
     UserScoreVersionTrainer users,
+    IBackgroundJobClient jobs,
     TrainingQueue queue,
     IClusterClient cluster,
     IOptions<ModelTrainingOptions> options,
@@ -50,6 +54,10 @@ public sealed class TrainingJob(
                 _ => throw new NotEnoughDataException($"Training {WireNames.ToWire(run.Task)} models is not built yet: UPLIFT and USERS train today (docs/models.md)."),
             };
             await FinishAsync(run, TrainingRunStatus.Succeeded, null, version.Id);
+            if (version is { Task: ModelTask.Users, Status: ModelVersionStatus.Active })
+            {
+                jobs.Create(Job.FromExpression<IUserScoringJob>(j => j.ScoreTenantAsync(run.TenantId, CancellationToken.None)), new EnqueuedState(JobQueues.Default));
+            }
         }
         catch (NotEnoughDataException refused)
         {

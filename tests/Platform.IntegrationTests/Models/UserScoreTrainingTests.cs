@@ -56,6 +56,7 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         Assert.Equal(5, scores.GetProperty("personaChoices").GetArrayLength());
         Assert.All(scores.GetProperty("personas").EnumerateArray(), p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("description").GetString())));
         Assert.Equal(JsonValueKind.Null, scores.GetProperty("champion").ValueKind);
+        await TheActiveVersionScoresEveryUserForProfilesRulesAndErasureAsync(admin, world, withEvents, version.GetProperty("id").GetString()!);
 
         var second = await TrainAsync(admin);
 
@@ -65,6 +66,59 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         Assert.Equal(model.GetProperty("propensityAuc").GetDouble(), faced.GetProperty("champion").GetProperty("propensityAuc").GetDouble(), 9); // same data, same seed
         Assert.Equal("CANDIDATE", challenger.GetProperty("status").GetString()); // an equal AUC does not beat the champion
         Assert.StartsWith("CANDIDATE: propensity AUC", challenger.GetProperty("promotion").GetString());
+    }
+
+    // Becoming ACTIVE queues the scoring of every user: user(id).scores, audience rules in SQL and in memory (segments) agree, forgetUser removes them.
+    private async Task TheActiveVersionScoresEveryUserForProfilesRulesAndErasureAsync(string admin, SimulatedWorld world, int withEvents, string versionId)
+    {
+        const string Scored = "{ audienceSummary(audience: { rule: { field: \"propensity\", op: GTE, number: 0 } }) { users } }";
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(admin, Scored)).Data.GetProperty("audienceSummary").GetProperty("users").GetInt64(),
+            users => users >= withEvents,
+            TimeSpan.FromSeconds(120));
+        var sample = Enumerable.Range(0, 40).Select(i => world.Story(i)).Where(s => s.Events.Count > 0).Select(s => s.User.Id).Take(20).ToList();
+        const string Profile = "query($id: ID!) { user(id: $id) { segments scores { propensity expectedSpend churnRisk persona personaDescription versionId scoredAt } } }";
+        var profiles = new List<JsonElement>();
+        foreach (var id in sample)
+        {
+            profiles.Add((await platform.Http.PostAsync(admin, Profile, new { id })).Data.GetProperty("user"));
+        }
+
+        Assert.All(profiles, p =>
+        {
+            var score = p.GetProperty("scores");
+            Assert.Equal(versionId, score.GetProperty("versionId").GetString());
+            Assert.InRange(score.GetProperty("propensity").GetDouble(), 0, 1);
+            Assert.InRange(score.GetProperty("churnRisk").GetDouble(), 0, 1);
+            Assert.True(score.GetProperty("expectedSpend").GetDouble() >= 0);
+            Assert.False(string.IsNullOrEmpty(score.GetProperty("personaDescription").GetString()));
+        });
+
+        var median = profiles.Select(p => p.GetProperty("scores").GetProperty("propensity").GetDouble()).Order().ElementAt(profiles.Count / 2);
+        var rule = new { field = "propensity", op = "GT", number = median };
+        (await platform.Http.PostAsync(admin, "mutation($rule: AudienceRuleInput!) { createSegment(name: \"likely-buyers\", rule: $rule) { name } }", new { rule })).AssertSuccess();
+        var inSql = new HashSet<string>();
+        string? after = null;
+        do
+        {
+            var page = (await platform.Http.PostAsync(admin, "query($rule: AudienceRuleInput!, $after: String) { users(audience: { rule: $rule }, first: 500, after: $after) { nodes { userId } hasNextPage endCursor } }", new { rule, after }))
+                .Data.GetProperty("users");
+            inSql.UnionWith(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("userId").GetString()!));
+            after = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
+        }
+        while (after is not null);
+
+        foreach (var (id, profile) in sample.Zip(profiles))
+        {
+            var above = profile.GetProperty("scores").GetProperty("propensity").GetDouble() > median;
+            Assert.Equal(above, inSql.Contains(id));
+            var inSegment = (await platform.Http.PostAsync(admin, "query($id: ID!) { user(id: $id) { segments } }", new { id })).Data.GetProperty("user").GetProperty("segments").EnumerateArray().Any(s => s.GetString() == "likely-buyers");
+            Assert.Equal(above, inSegment);
+        }
+
+        var before = (await platform.Http.PostAsync(admin, Scored)).Data.GetProperty("audienceSummary").GetProperty("users").GetInt64();
+        (await platform.Http.PostAsync(admin, "mutation($id: ID!) { forgetUser(id: $id) { erasedAt } }", new { id = sample[0] })).AssertSuccess();
+        Assert.Equal(before - 1, (await platform.Http.PostAsync(admin, Scored)).Data.GetProperty("audienceSummary").GetProperty("users").GetInt64());
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class UserProfileType : ObjectGraphType<UserProfileResult>
         Description = "A user's live profile, folded from its events (docs/profiles.md).";
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The user id.");
         Field<Users.UserAttributesType>("attributes").Description("Attributes and tags from upsertUsers or imports; null when none were given.").Resolve(ctx => ctx.Source.Attributes);
+        Field<UserScoreType>("scores")
+            .Description("The tenant's ACTIVE USERS version's scores of the user (docs/models.md#scores-on-users); null until a version has scored them.")
+            .Resolve(ctx => ctx.Source.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("segments").Description("The tenant's named segments (createSegment) whose rule holds for the user now.").Resolve(ctx => ctx.Source.Segments);
         Field(p => p.View.FirstSeenAt, nullable: true).Description("First event.");
         Field(p => p.View.LastSeenAt, nullable: true).Description("Latest event.");

@@ -1,0 +1,53 @@
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Domain.Modeling.UserScores;
+
+namespace Platform.Storage.Models;
+
+/// <summary>Users' scores from the ACTIVE USERS version (models.user_scores; docs/models.md#scores-on-users).</summary>
+public sealed class UserScoreStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Writes (replaces) the scores of a batch of users.</summary>
+    public async Task WriteAsync(string tenantId, IReadOnlyList<(string UserId, UserScore Score)> scores, CancellationToken cancellationToken = default)
+    {
+        if (scores.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO models.user_scores (tenant_id, user_id, version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at)
+            SELECT @tenant, * FROM unnest(@users, @versions, @propensity, @spend, @churn, @persona, @description, @at)
+            ON CONFLICT (tenant_id, user_id) DO UPDATE SET
+                version_id = excluded.version_id, propensity = excluded.propensity, expected_spend = excluded.expected_spend,
+                churn_risk = excluded.churn_risk, persona = excluded.persona, persona_description = excluded.persona_description,
+                scored_at = excluded.scored_at
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("users", scores.Select(s => s.UserId).ToArray());
+        command.Parameters.AddWithValue("versions", scores.Select(s => s.Score.VersionId).ToArray());
+        command.Parameters.AddWithValue("propensity", scores.Select(s => s.Score.Propensity).ToArray());
+        command.Parameters.AddWithValue("spend", scores.Select(s => s.Score.ExpectedSpend).ToArray());
+        command.Parameters.AddWithValue("churn", scores.Select(s => s.Score.ChurnRisk).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("persona", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = scores.Select(s => s.Score.Persona is { } p ? (object)(short)p : DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("description", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = scores.Select(s => (object?)s.Score.PersonaDescription ?? DBNull.Value).ToArray() });
+        command.Parameters.AddWithValue("at", scores.Select(s => s.Score.ScoredAt).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<UserScore?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at
+            FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new UserScore(
+                reader.GetGuid(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetInt16(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6))
+            : null;
+    }
+}

@@ -1,0 +1,79 @@
+using Hangfire;
+using Platform.Abstractions;
+using Platform.Abstractions.Jobs;
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Modeling.UserScores;
+using Platform.Domain.Models;
+using Platform.Domain.Profiles;
+using Platform.ML;
+using Platform.ML.UserScores;
+using Platform.Storage.Models;
+using Platform.Storage.Training;
+
+namespace Platform.Worker.Jobs;
+
+/// <summary>
+/// Runs a tenant's ACTIVE USERS version on every user with a profile, 500 at a time, with their features as of now,
+/// and stores the scores where user(id) and audience rules read them (docs/models.md#scores-on-users).
+/// </summary>
+public sealed class UserScoringJob(
+    ModelRegistry registry, CurrentUserFeatures features, UserScoreStore scores, IClusterClient cluster, TimeProvider clock, ILogger<UserScoringJob> logger) : IUserScoringJob
+{
+    public const string RecurringId = "user-scoring";
+
+    [AutomaticRetry(Attempts = 2)]
+    public async Task ScoreTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (await registry.ActiveAsync(tenantId, ModelTask.Users, cancellationToken) is not { } version
+            || await cluster.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync() is not { } tenant)
+        {
+            return;
+        }
+
+        var device = TorchRuntime.SelectDevice();
+        using var model = UserScoreModel.FromBytes(await registry.WeightsAsync(tenantId, version.Id, cancellationToken), device);
+        var settings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        var facts = await features.CatalogAsync(tenantId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var scored = 0;
+        await foreach (var ids in features.AllAsync(tenantId, cancellationToken))
+        {
+            var data = new UserScoreData(model.Schema);
+            foreach (var (id, userFeatures) in ids.Zip(await features.OfAsync(tenantId, ids, now, settings, facts, cancellationToken)))
+            {
+                data.Add(new UserScoreRow(id, userFeatures, default));
+            }
+
+            var result = model.Score(data.Vectors(Enumerable.Range(0, ids.Count).ToList()), device);
+            await scores.WriteAsync(
+                tenantId,
+                ids.Select((id, i) => (id, new UserScore(
+                    version.Id, result.Propensity[i], result.Spend[i], result.Churn[i],
+                    result.Persona[i] < 0 ? null : result.Persona[i], result.Persona[i] < 0 ? null : model.Personas[result.Persona[i]].Description, now))).ToList(),
+                cancellationToken);
+            scored += ids.Count;
+            if (scored % 10_000 < ids.Count)
+            {
+                logger.LogInformation("Scoring the users of {TenantId} with version {VersionId}: {Scored} so far", tenantId, version.Id, scored);
+            }
+        }
+
+        logger.LogInformation("Scored {Scored} users of {TenantId} with version {VersionId}", scored, tenantId, version.Id);
+    }
+
+    [AutomaticRetry(Attempts = 0)] // tomorrow's run comes anyway
+    public async Task ScoreAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var version in (await registry.AllActiveAsync(cancellationToken)).Where(v => v.Task == ModelTask.Users))
+        {
+            try
+            {
+                await ScoreTenantAsync(version.TenantId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Scoring the users of {TenantId} failed", version.TenantId);
+            }
+        }
+    }
+}
