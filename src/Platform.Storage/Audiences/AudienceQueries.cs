@@ -12,7 +12,8 @@ public sealed class AudienceQueries(NpgsqlDataSource dataSource)
     private const string Columns = """
         user_id, u.age, u.gender, u.region, COALESCE(u.tags, '{}') AS tags, COALESCE(p.rfm_segment, 'never_purchased') AS segment,
         COALESCE(p.purchases, 0) AS purchases, COALESCE(p.revenue, 0) AS revenue, COALESCE(p.interest_tags, '{}') AS interest_tags,
-        COALESCE(p.top_categories, '{}') AS top_categories, p.last_seen_at, p.user_id IS NOT NULL AS has_events
+        COALESCE(p.top_categories, '{}') AS top_categories, p.last_seen_at, p.user_id IS NOT NULL AS has_events,
+        sc.propensity, sc.churn_risk, sc.expected_spend, sc.persona, sc.persona_description
         """;
 
     /// <summary>One page of the audience in user id order, after <paramref name="after"/>; one row more tells whether another page exists.</summary>
@@ -70,7 +71,12 @@ public sealed class AudienceQueries(NpgsqlDataSource dataSource)
                 {Buckets("segment", "a", limit: null)},
                 {Buckets("top_categories[1]", "a WHERE cardinality(top_categories) > 0", TopBuckets)},
                 {Buckets("t", "a, unnest(interest_tags) t", TopBuckets)},
-                {Buckets("t", "a, unnest(tags) t", TopBuckets)}
+                {Buckets("t", "a, unnest(tags) t", TopBuckets)},
+                (SELECT count(*) FROM a WHERE propensity IS NOT NULL),
+                (SELECT COALESCE(sum(expected_spend), 0) FROM a),
+                {Tenths("propensity")},
+                {Tenths("churn_risk")},
+                {Buckets("persona || ': ' || COALESCE(persona_description, '')", "a WHERE persona IS NOT NULL", limit: null)}
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -85,8 +91,20 @@ public sealed class AudienceQueries(NpgsqlDataSource dataSource)
             ReadBuckets(reader, 7),
             ReadBuckets(reader, 8),
             ReadBuckets(reader, 9),
-            ReadBuckets(reader, 10));
+            ReadBuckets(reader, 10),
+            reader.GetInt64(11),
+            reader.GetDouble(12),
+            ReadBuckets(reader, 13),
+            ReadBuckets(reader, 14),
+            ReadBuckets(reader, 15));
     }
+
+    // A histogram of a 0-to-1 score in tenths ("0.0-0.1" … "0.9-1.0", 1 in the last), in bin order; unscored users are not counted.
+    private static string Tenths(string column) => $"""
+        (SELECT COALESCE(jsonb_agg(jsonb_build_array(k, n) ORDER BY k), '[]')
+         FROM (SELECT to_char(bin / 10.0, 'FM0.0') || '-' || to_char((bin + 1) / 10.0, 'FM0.0') AS k, count(*) AS n
+               FROM (SELECT least(floor({column} * 10), 9)::int AS bin FROM a WHERE {column} IS NOT NULL) x GROUP BY bin) h)
+        """;
 
     private static string Buckets(string key, string from, int? limit) => $"""
         (SELECT COALESCE(jsonb_agg(jsonb_build_array(k, n) ORDER BY n DESC, k), '[]')

@@ -1,6 +1,6 @@
 namespace Platform.Storage.Audiences;
 
-/// <summary>Counts and distributions of an audience, computed in PostgreSQL from the profile projection.</summary>
+/// <summary>Counts and distributions of an audience, computed in PostgreSQL from the profile projection and the users' model scores.</summary>
 public sealed record AudienceSummary(
     long Users,
     long WithEvents,
@@ -12,4 +12,9 @@ public sealed record AudienceSummary(
     IReadOnlyList<Bucket> RfmSegments,
     IReadOnlyList<Bucket> TopCategories,
     IReadOnlyList<Bucket> InterestTags,
-    IReadOnlyList<Bucket> Tags);
+    IReadOnlyList<Bucket> Tags,
+    long Scored,
+    double ExpectedSpend,
+    IReadOnlyList<Bucket> Propensity,
+    IReadOnlyList<Bucket> ChurnRisk,
+    IReadOnlyList<Bucket> Personas);

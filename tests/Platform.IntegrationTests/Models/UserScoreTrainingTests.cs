@@ -76,6 +76,19 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
             async () => (await platform.Http.PostAsync(admin, Scored)).Data.GetProperty("audienceSummary").GetProperty("users").GetInt64(),
             users => users >= withEvents,
             TimeSpan.FromSeconds(120));
+        var summary = (await platform.Http.PostAsync(admin, "{ audienceSummary(audience: { all: true }) { scored expectedSpend propensity { key count } churnRisk { key count } personas { key count } } }"))
+            .Data.GetProperty("audienceSummary");
+        var scored = summary.GetProperty("scored").GetInt64();
+        Assert.True(scored >= withEvents, summary.ToString());
+        Assert.True(summary.GetProperty("expectedSpend").GetDouble() > 0, summary.ToString());
+        foreach (var histogram in new[] { "propensity", "churnRisk", "personas" })
+        {
+            Assert.Equal(scored, summary.GetProperty(histogram).EnumerateArray().Sum(b => b.GetProperty("count").GetInt64()));
+        }
+
+        var bins = summary.GetProperty("propensity").EnumerateArray().Select(b => b.GetProperty("key").GetString()!).ToList();
+        Assert.Equal(bins.Order(StringComparer.Ordinal), bins);
+        Assert.All(bins, key => Assert.Matches(@"^0\.\d-(0\.\d|1\.0)$", key));
         var sample = Enumerable.Range(0, 40).Select(i => world.Story(i)).Where(s => s.Events.Count > 0).Select(s => s.User.Id).Take(20).ToList();
         const string Profile = "query($id: ID!) { user(id: $id) { segments scores { propensity expectedSpend churnRisk persona personaDescription versionId scoredAt } } }";
         var profiles = new List<JsonElement>();

@@ -22,6 +22,11 @@ public sealed class AudienceSummaryType : ObjectGraphType<AudienceSummary>
         AddBuckets("topCategories", "By strongest category (top 20).", s => s.TopCategories);
         AddBuckets("interestTags", "By behaviour tag (top 20; a user counts once per tag).", s => s.InterestTags);
         AddBuckets("tags", "By merchant tag (top 20; a user counts once per tag).", s => s.Tags);
+        Field(s => s.Scored).Description("Of them, users scored by the ACTIVE USERS version (docs/models.md#scores-on-users).");
+        Field(s => s.ExpectedSpend).Description("The sum of their expected 30-day spend (0 without scores).");
+        AddBuckets("propensity", "Scored users by 30-day purchase propensity, in tenths (0.0-0.1 … 0.9-1.0), in that order.", s => s.Propensity);
+        AddBuckets("churnRisk", "Scored users by churn risk, in tenths, in that order.", s => s.ChurnRisk);
+        AddBuckets("personas", "Scored users by persona (\"index: description\").", s => s.Personas);
     }
 
     private void AddBuckets(string name, string description, Func<AudienceSummary, IReadOnlyList<Bucket>> read) =>
