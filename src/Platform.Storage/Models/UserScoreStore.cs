@@ -35,6 +35,17 @@ public sealed class UserScoreStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>How many users a version has scored so far, and when the latest was; (0, null) before any.</summary>
+    public async Task<(long Users, DateTimeOffset? LatestAt)> ProgressAsync(string tenantId, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*), max(scored_at) FROM models.user_scores WHERE tenant_id = @tenant AND version_id = @version");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("version", versionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
     public async Task<UserScore?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

@@ -86,6 +86,10 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
             Assert.Equal(scored, summary.GetProperty(histogram).EnumerateArray().Sum(b => b.GetProperty("count").GetInt64()));
         }
 
+        var scoring = (await platform.Http.PostAsync(admin, "query($id: ID!) { modelVersion(id: $id) { scoring { users latestAt } } }", new { id = versionId }))
+            .Data.GetProperty("modelVersion").GetProperty("scoring");
+        Assert.Equal(scored, scoring.GetProperty("users").GetInt64());
+        Assert.Equal(JsonValueKind.String, scoring.GetProperty("latestAt").ValueKind);
         var bins = summary.GetProperty("propensity").EnumerateArray().Select(b => b.GetProperty("key").GetString()!).ToList();
         Assert.Equal(bins.Order(StringComparer.Ordinal), bins);
         Assert.All(bins, key => Assert.Matches(@"^0\.\d-(0\.\d|1\.0)$", key));

@@ -43,5 +43,10 @@ public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
         Field<UserScoreMetricsType>("userScores")
             .Description("A USERS version's metrics on the held-out users beside the logistic baseline's and the then ACTIVE version's, and its personas; null for other tasks.")
             .Resolve(ctx => ctx.Source.Task == ModelTask.Users ? ModelJson.Read<UserScoreVersionMetrics>(ctx.Source.MetricsJson) : null);
+        Field<UserScoringType>("scoring")
+            .Description("A USERS version: the users it has scored so far (the count grows while a scoring job runs) and when the latest was; null for other tasks.")
+            .ResolveAsync(async ctx => ctx.Source.Task == ModelTask.Users
+                ? await ctx.RequestServices!.GetRequiredService<UserScoreStore>().ProgressAsync(ctx.TenantId(), ctx.Source.Id, ctx.CancellationToken)
+                : ((long, DateTimeOffset?)?)null);
     }
 }
