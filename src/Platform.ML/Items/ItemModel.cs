@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using Platform.Domain.Modeling.Items;
+using Platform.ML.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Platform.ML.Items;
+
+/// <summary>
+/// A trained item recommender: the items it knows (ids, with their category and brand indexes), the network, and what
+/// it was trained with. Its bytes are the version's weights.
+/// </summary>
+public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories, long[] itemBrands, int categories, int brands, ItemHyperparameters hyperparameters, ItemNetwork network)
+    : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Users scored per forward pass: bounds the [users × items] score matrix.</summary>
+    public const int ChunkUsers = 512;
+
+    public IReadOnlyList<string> Items { get; } = items;
+
+    public ItemHyperparameters Hyperparameters { get; } = hyperparameters;
+
+    public ItemNetwork Network { get; } = network;
+
+    /// <summary>Every item's score for each history (item indexes, oldest first), <see cref="ChunkUsers"/> users at a time.</summary>
+    public IEnumerable<float[]> Scores(IReadOnlyList<int[]> histories, Device device)
+    {
+        using var noGrad = no_grad();
+        for (var start = 0; start < histories.Count; start += ChunkUsers)
+        {
+            var chunk = histories.Skip(start).Take(ChunkUsers).ToList();
+            float[] flat;
+            using (var scope = NewDisposeScope())
+            {
+                var vectors = Network.ItemVectors();
+                var users = Network.UserVectors(ItemTensors.Histories(chunk, Hyperparameters.History, Items.Count, device), vectors);
+                flat = users.matmul(vectors.narrow(0, 0, Items.Count).t()).cpu().contiguous().data<float>().ToArray();
+            }
+
+            for (var u = 0; u < chunk.Count; u++)
+            {
+                yield return flat.AsSpan(u * Items.Count, Items.Count).ToArray();
+            }
+        }
+    }
+
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            writer.Write(JsonSerializer.Serialize(new Header(Items, itemCategories, itemBrands, categories, brands, Hyperparameters), Json));
+            var state = ModuleState.Save(Network);
+            writer.Write(state.Length);
+            writer.Write(state);
+        }
+
+        return stream.ToArray();
+    }
+
+    public static ItemModel FromBytes(byte[] bytes, Device device)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json) ?? throw new InvalidDataException("The model has no header.");
+        var network = new ItemNetwork(header.Items.Count, header.Categories, header.Brands, header.Hyperparameters.Width, header.ItemCategories, header.ItemBrands);
+        ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
+        network.to(device);
+        network.eval();
+        return new ItemModel(header.Items, header.ItemCategories, header.ItemBrands, header.Categories, header.Brands, header.Hyperparameters, network);
+    }
+
+    public void Dispose() => Network.Dispose();
+
+    private sealed record Header(IReadOnlyList<string> Items, long[] ItemCategories, long[] ItemBrands, int Categories, int Brands, ItemHyperparameters Hyperparameters);
+}
+
+/// <summary>Histories as a padded index tensor.</summary>
+public static class ItemTensors
+{
+    /// <summary>[histories × length] of each history's last <paramref name="length"/> items, right-aligned (the latest in the last column), padded on the left with <paramref name="padding"/>.</summary>
+    public static Tensor Histories(IReadOnlyList<int[]> histories, int length, int padding, Device device)
+    {
+        var flat = new long[histories.Count * length];
+        Array.Fill(flat, padding);
+        for (var h = 0; h < histories.Count; h++)
+        {
+            var recent = histories[h].AsSpan(Math.Max(0, histories[h].Length - length));
+            for (var i = 0; i < recent.Length; i++)
+            {
+                flat[(h * length) + length - recent.Length + i] = recent[i];
+            }
+        }
+
+        return tensor(flat, [histories.Count, length], device: device);
+    }
+}
