@@ -15,7 +15,7 @@ public sealed class CliApp(HttpClient http)
     public static readonly string[] ImportKinds = ["users", "items", "events", "experiment"];
 
     /// <summary>The model tasks that train today (the API's ModelTask).</summary>
-    public static readonly string[] TrainTasks = ["uplift", "users"];
+    public static readonly string[] TrainTasks = ["uplift", "users", "items"];
 
     public RootCommand Build()
     {
@@ -84,7 +84,7 @@ public sealed class CliApp(HttpClient http)
 
     private Command Train()
     {
-        var task = new Argument<string>("task") { Description = "What to train: uplift or users." };
+        var task = new Argument<string>("task") { Description = "What to train: uplift, users or items." };
         task.AcceptOnlyFromAmong(TrainTasks);
         var command = new Command("train", "Train the tenant's model for a task with trainModels and follow the run to its version (docs/models.md).") { task };
         command.SetAction((parse, cancel) => new TrainCommand(Client(parse), AnsiConsole.Console).RunAsync(CliOptions.KeyFor(parse, "admin"), parse.GetValue(task)!, cancel));
@@ -93,7 +93,7 @@ public sealed class CliApp(HttpClient http)
 
     private Command Schedule()
     {
-        var task = new Argument<string>("task") { Description = "Which task's schedule: uplift or users." };
+        var task = new Argument<string>("task") { Description = "Which task's schedule: uplift, users or items." };
         task.AcceptOnlyFromAmong(TrainTasks);
         var cron = new Argument<string?>("cron") { Description = "Five-field cron expression, at most hourly, e.g. \"0 3 * * *\".", Arity = ArgumentArity.ZeroOrOne };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone the cron is read in.", DefaultValueFactory = _ => "UTC" };

@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<UpliftRowReader>();
         services.AddSingleton<UserScoreRowReader>();
+        services.AddSingleton<ItemInteractionReader>();
         services.AddSingleton<RetrainingScheduleStore>();
         services.AddSingleton<DataArrivals>();
         services.AddSingleton<CurrentUserFeatures>();

@@ -31,6 +31,7 @@ public sealed class TrainCommand(GraphQLClient client, IAnsiConsole console)
                 baseline { propensityAuc propensityLogLoss propensityCalibrationError churnAuc churnLogLoss churnCalibrationError spendMae spendSpearman }
                 personas { share description }
               }
+              items { model { hitRateAt10 ndcgAt10 } popularity { hitRateAt10 ndcgAt10 } itemKnn { hitRateAt10 ndcgAt10 } }
             }
           }
         }
@@ -119,6 +120,17 @@ public sealed class TrainCommand(GraphQLClient client, IAnsiConsole console)
         if (version.GetProperty("userScores") is { ValueKind: JsonValueKind.Object } userScores)
         {
             PrintUserScores(userScores);
+        }
+
+        if (version.GetProperty("items") is { ValueKind: JsonValueKind.Object } items)
+        {
+            var ranking = new Table().Title("held-out last items").AddColumns("metric", "model", "popularity", "item-kNN");
+            foreach (var name in new[] { "hitRateAt10", "ndcgAt10" })
+            {
+                ranking.AddRow(name, Number(items.GetProperty("model").GetProperty(name)), Number(items.GetProperty("popularity").GetProperty(name)), Number(items.GetProperty("itemKnn").GetProperty(name)));
+            }
+
+            console.Write(ranking);
         }
 
         if (version.GetProperty("uplift") is not { ValueKind: JsonValueKind.Object } uplift)

@@ -15,10 +15,12 @@ public sealed class DriftCheck(CurrentUserFeatures currentFeatures, ModelRegistr
     public async Task<DriftReport> RunAsync(ModelVersionRecord version, ProfileSettings settings, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var users = await currentFeatures.ActiveAsync(version.TenantId, now.AddDays(-WindowDays), now, settings, cancellationToken);
         var schema = ModelJson.Read<FeatureSchema>(version.FeatureSchemaJson);
+        var users = schema.Width == 0 ? [] : await currentFeatures.ActiveAsync(version.TenantId, now.AddDays(-WindowDays), now, settings, cancellationToken);
         var features = PopulationStability.Of(schema, users);
-        var note = users.Count == 0
+        var note = schema.Width == 0
+            ? "The version reads no user features (ITEMS learns from item interactions): there is nothing to compare."
+            : users.Count == 0
             ? $"No user was active in the last {WindowDays} days."
             : features.Count == 0 ? "The version was trained before drift checks existed: it has no training distribution to compare with." : null;
         var report = new DriftReport(now, WindowDays, users.Count, features, note);

@@ -83,6 +83,7 @@ public static class WorkerHostingExtensions
         builder.Services.Configure<ModelTrainingOptions>(builder.Configuration.GetSection(ModelTrainingOptions.Section));
         builder.Services.AddScoped<UpliftVersionTrainer>();
         builder.Services.AddScoped<UserScoreVersionTrainer>();
+        builder.Services.AddScoped<ItemVersionTrainer>();
         builder.Services.AddScoped<TrainingQueue>();
         builder.Services.AddScoped<ITrainingJob, TrainingJob>();
         builder.Services.AddScoped<IScheduledTrainingJob, ScheduledTrainingJob>();

@@ -26,6 +26,7 @@ public sealed class TrainingJob(
     TrainingRunStore runs,
     UpliftVersionTrainer uplift,
     UserScoreVersionTrainer users,
+    ItemVersionTrainer items,
     IBackgroundJobClient jobs,
     TrainingQueue queue,
     IClusterClient cluster,
@@ -51,7 +52,8 @@ public sealed class TrainingJob(
             {
                 ModelTask.Uplift => await uplift.TrainAsync(run, device, heartbeat.Report, heartbeat.Token),
                 ModelTask.Users => await users.TrainAsync(run, device, heartbeat.Report, heartbeat.Token),
-                _ => throw new NotEnoughDataException($"Training {WireNames.ToWire(run.Task)} models is not built yet: UPLIFT and USERS train today (docs/models.md)."),
+                ModelTask.Items => await items.TrainAsync(run, device, heartbeat.Report, heartbeat.Token),
+                _ => throw new ArgumentOutOfRangeException(nameof(run), run.Task, "not a model task"),
             };
             await FinishAsync(run, TrainingRunStatus.Succeeded, null, version.Id);
             if (version is { Task: ModelTask.Users, Status: ModelVersionStatus.Active })

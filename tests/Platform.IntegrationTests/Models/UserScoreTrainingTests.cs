@@ -1,10 +1,7 @@
 using System.Text.Json;
-using Platform.Cli;
-using Platform.Cli.Commands;
 using Platform.IntegrationTests.Support;
 using Platform.Simulation;
 using Platform.Testing;
-using Spectre.Console;
 
 namespace Platform.IntegrationTests.Models;
 
@@ -31,7 +28,7 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
     {
         var (_, admin) = await platform.CreateTenantAsync("users");
         var options = new WorldOptions(Seed: 17, Users: 1_200);
-        await SeedAsync(admin, options);
+        await SimulatedShop.SeedAsync(platform, admin, options);
         var world = new SimulatedWorld(options);
         var withEvents = Enumerable.Range(0, options.Users).Count(i => world.Story(i).Events.Count > 0);
         await Eventually.ReadUntilAsync(
@@ -147,18 +144,6 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
 
         Assert.Equal("FAILED", run.GetProperty("status").GetString());
         Assert.StartsWith("The tenant has no events", run.GetProperty("error").GetString());
-    }
-
-    private async Task SeedAsync(string admin, WorldOptions options)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        using var http = new HttpClient();
-        var client = new GraphQLClient(http, platform.Node.GraphQLUri);
-        var folder = Directory.CreateTempSubdirectory("users-").FullName;
-        var exitCode = await new SeedCommand(client, new ImportCommand(http, platform.Node.GraphQLUri, client, console), console).RunAsync(admin, options, folder, CancellationToken.None);
-        Expect.Equal(0, exitCode, output.ToString());
-        Directory.Delete(folder, recursive: true);
     }
 
     private async Task<JsonElement> TrainAsync(string admin)

@@ -9,13 +9,13 @@ public sealed class ModelTrainingType : ObjectGraphType<TrainingFacts>
     {
         Name = "ModelTraining";
         Description = "How a version was trained: the rows it read, the split of its users, and what makes the run reproducible.";
-        Field(t => t.Rows).Description("Rows read: outcome rows for UPLIFT, users for USERS.");
+        Field(t => t.Rows).Description("Rows read: outcome rows for UPLIFT, users for USERS, item interactions for ITEMS.");
         Field(t => t.From, nullable: true).Description("UPLIFT: the earliest assignment among them. USERS: the cutoff the features were taken at.");
         Field(t => t.To, nullable: true).Description("UPLIFT: the latest assignment among them. USERS: the end of the 30 days the labels were read in.");
         Field(t => t.Campaigns, nullable: true).Description("UPLIFT: campaigns (live and imported) the rows came from; null for other tasks.");
-        Field(t => t.TrainRows).Description("Rows of the training users (hashed split by user id, so a user is on one side only).");
-        Field(t => t.ValidationRows).Description("Rows of the validation users (hyperparameter choice and early stopping).");
-        Field(t => t.TestRows).Description("Rows of the held-out users the metrics are computed on.");
+        Field(t => t.TrainRows).Description("Rows of the training users (hashed split by user id, so a user is on one side only); ITEMS: the training interactions (all but each user's last two).");
+        Field(t => t.ValidationRows).Description("Rows of the validation users (hyperparameter choice and early stopping); ITEMS: users whose second-to-last item validates.");
+        Field(t => t.TestRows).Description("Rows of the held-out users the metrics are computed on; ITEMS: users whose last item is held out.");
         Field(t => t.Seed).Description("The training seed: same data, seed and thread count give the same weights on CPU.");
         Field(t => t.Device).Description("The torch device it trained on (cpu or cuda).");
         Field(t => t.Threads).Description("Torch intra-op threads.");

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Platform.Domain.Modeling;
+using Platform.Domain.Modeling.Items;
 using Platform.Domain.Modeling.UserScores;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Execution;
@@ -43,6 +44,9 @@ public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
         Field<UserScoreMetricsType>("userScores")
             .Description("A USERS version's metrics on the held-out users beside the logistic baseline's and the then ACTIVE version's, and its personas; null for other tasks.")
             .Resolve(ctx => ctx.Source.Task == ModelTask.Users ? ModelJson.Read<UserScoreVersionMetrics>(ctx.Source.MetricsJson) : null);
+        Field<ItemMetricsType>("items")
+            .Description("An ITEMS version's metrics on the held-out last items beside popularity's, item-kNN's and the then ACTIVE version's; null for other tasks.")
+            .Resolve(ctx => ctx.Source.Task == ModelTask.Items ? ModelJson.Read<ItemVersionMetrics>(ctx.Source.MetricsJson) : null);
         Field<UserScoringType>("scoring")
             .Description("A USERS version: the users it has scored so far (the count grows while a scoring job runs) and when the latest was; null for other tasks.")
             .ResolveAsync(async ctx => ctx.Source.Task == ModelTask.Users
