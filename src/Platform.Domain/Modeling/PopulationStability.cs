@@ -24,7 +24,10 @@ public static class PopulationStability
         return index;
     }
 
-    /// <summary>Each feature with training shares (versions trained before drift checks have none), against the users' features, most drifted first.</summary>
+    /// <summary>
+    /// Each feature with training shares (versions trained before drift checks have none), against the users' features,
+    /// most drifted first; <see cref="Unobserved"/> features are left out.
+    /// </summary>
     public static IReadOnlyList<FeatureDrift> Of(FeatureSchema schema, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users)
     {
         var drifts = new List<FeatureDrift>();
@@ -33,18 +36,29 @@ public static class PopulationStability
             return drifts;
         }
 
-        foreach (var feature in schema.Numeric.Where(f => f.Shares is not null))
+        var unobserved = Unobserved(schema, users).ToHashSet(StringComparer.Ordinal);
+        foreach (var feature in schema.Numeric.Where(f => f.Shares is not null && !unobserved.Contains(f.Name)))
         {
             drifts.Add(new FeatureDrift(feature.Name, Index(feature.Shares!, Shares(users, FeatureSlots.Count(feature), v => FeatureSlots.Of(feature, v), feature.Name))));
         }
 
-        foreach (var feature in schema.Categorical.Where(f => f.Shares is not null))
+        foreach (var feature in schema.Categorical.Where(f => f.Shares is not null && !unobserved.Contains(f.Name)))
         {
             drifts.Add(new FeatureDrift(feature.Name, Index(feature.Shares!, Shares(users, FeatureSlots.Count(feature), v => FeatureSlots.Of(feature, v), feature.Name))));
         }
 
         return drifts.OrderByDescending(d => d.Psi).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// Features no user has (tags aside, whose absence is a value): they come only with training rows — an imported
+    /// experiment's columns — so today's users cannot be compared on them.
+    /// </summary>
+    public static IReadOnlyList<string> Unobserved(FeatureSchema schema, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users) =>
+        users.Count == 0
+            ? []
+            : schema.Numeric.Where(f => !f.Flag).Select(f => f.Name).Concat(schema.Categorical.Select(f => f.Name))
+                .Where(name => !users.Any(u => u.ContainsKey(name))).ToList();
 
     private static double[] Shares(IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users, int slots, Func<FeatureValue, int> slotOf, string name)
     {

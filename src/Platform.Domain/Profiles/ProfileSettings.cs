@@ -4,4 +4,7 @@ namespace Platform.Domain.Profiles;
 public sealed record ProfileSettings(TimeSpan AffinityHalfLife, decimal HighValueMonetary90)
 {
     public static ProfileSettings Default { get; } = new(TimeSpan.FromDays(14), 500m);
+
+    /// <summary>The defaults with a tenant's affinity half-life.</summary>
+    public static ProfileSettings WithHalfLifeDays(double days) => Default with { AffinityHalfLife = TimeSpan.FromDays(days) };
 }

@@ -140,8 +140,8 @@ public sealed class ModelService(
     {
         var active = await registry.ActiveAsync(tenantId, task, cancellationToken)
             ?? throw ApiError.Refused(ErrorCodes.NotFound, $"The tenant has no ACTIVE {WireNames.ToWire(task)} version to check: train one with trainModels.");
-        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync();
-        var settings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant!.Settings.AffinityHalfLifeDays) };
+        var halfLife = (await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync())?.Settings.AffinityHalfLifeDays;
+        var settings = halfLife is { } days ? ProfileSettings.WithHalfLifeDays(days) : ProfileSettings.Default;
         await drift.RunAsync(active, settings, cancellationToken);
         return (await registry.FindAsync(tenantId, active.Id, cancellationToken))!;
     }

@@ -16,7 +16,8 @@ namespace Platform.ML.Items;
 /// </summary>
 public sealed class ItemTraining(ItemTraining.Options options)
 {
-    public sealed record Options(int Seed = 7, int MaxEpochs = 20, int MinTestUsers = 50, int MinItems = 10, int ValidationSample = 2_000);
+    /// <param name="Negatives">Past this many items, the softmax runs over the batch's items and this many sampled ones.</param>
+    public sealed record Options(int Seed = 7, int MaxEpochs = 20, int MinTestUsers = 50, int MinItems = 10, int ValidationSample = 2_000, int Negatives = 4_096);
 
     public static readonly IReadOnlyList<(int Width, double LearningRate)> Grid = [(32, 3e-3), (64, 1e-3)];
 
@@ -41,7 +42,7 @@ public sealed class ItemTraining(ItemTraining.Options options)
         var (bestNdcg, chosen) = (double.NegativeInfinity, (ItemHyperparameters?)null);
         for (var c = 0; c < Grid.Count; c++)
         {
-            var hyper = new ItemHyperparameters(Grid[c].Width, Grid[c].LearningRate, options.MaxEpochs, UpliftHyperparameters.BatchSizeFor(examples.Length));
+            var hyper = new ItemHyperparameters(Grid[c].Width, Grid[c].LearningRate, options.MaxEpochs, UpliftHyperparameters.BatchSizeFor(examples.Length), Negatives: options.Negatives);
             var step = c + 1;
             var (network, ndcg, epochs) = Train(data, train, examples, sample, hyper, itemCategories, categories, itemBrands, brands, device,
                 (epoch, loss, validationNdcg) => progress(new TrainingProgress("selecting", step, Grid.Count, epoch, loss, 1 - validationNdcg, $"width {hyper.Width}, learning rate {hyper.LearningRate}")),
@@ -63,7 +64,7 @@ public sealed class ItemTraining(ItemTraining.Options options)
         var popularity = new PopularityRecommender(train, data.Items.Count);
         var knn = new ItemKnnRecommender(train, data.Items.Count);
         var report = new ItemReport(
-            data.Items.Count, data.Users.Count, train.Sum(s => s.Length), test.Count,
+            data.Items.Count, data.Users.Count, train.Sum(s => s.Length), sample.Count, test.Count,
             ItemEvaluation.Of(Ranks(model, test, device)),
             ItemEvaluation.Of(test.Select(c => RankingMetrics.RankOf(popularity.Scores(c.History), c.Target, Seen(c))).ToList()),
             ItemEvaluation.Of(test.Select(c => RankingMetrics.RankOf(knn.Scores(c.History), c.Target, Seen(c))).ToList()),
@@ -106,7 +107,7 @@ public sealed class ItemTraining(ItemTraining.Options options)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var histories = batch.Select(b => train[examples[b].User][..examples[b].T]).ToList();
+                var histories = batch.Select(b => train[examples[b].User][Math.Max(0, examples[b].T - hyper.History)..examples[b].T]).ToList();
                 var targets = tensor(batch.Select(b => (long)train[examples[b].User][examples[b].T]).ToArray(), device: device);
                 var vectors = network.ItemVectors();
                 var users = network.UserVectors(ItemTensors.Histories(histories, hyper.History, data.Items.Count, device), vectors);
@@ -117,10 +118,14 @@ public sealed class ItemTraining(ItemTraining.Options options)
                 }
                 else
                 {
-                    // Sampled softmax: each row's own target against the batch's targets and uniformly sampled items.
+                    // Sampled softmax: each row's own target against the batch's targets and uniformly sampled items; a
+                    // candidate that is the row's own item elsewhere (a repeat, a sampled hit) is masked, not a negative.
                     var sampled = tensor(Enumerable.Range(0, hyper.Negatives).Select(_ => (long)random.Next(data.Items.Count)).ToArray(), device: device);
-                    var candidates = vectors.index_select(0, cat([targets, sampled]));
-                    loss = nn.functional.cross_entropy(users.matmul(candidates.t()), arange(batch.Length, dtype: ScalarType.Int64, device: device));
+                    var ids = cat([targets, sampled]);
+                    var own = arange(batch.Length, dtype: ScalarType.Int64, device: device);
+                    var hits = ids.unsqueeze(0).eq(targets.unsqueeze(1)).logical_and(arange(ids.shape[0], device: device).unsqueeze(0).ne(own.unsqueeze(1)));
+                    var logits = users.matmul(vectors.index_select(0, ids).t()).masked_fill(hits, float.NegativeInfinity);
+                    loss = nn.functional.cross_entropy(logits, own);
                 }
 
                 optimizer.zero_grad();

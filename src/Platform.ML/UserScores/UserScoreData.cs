@@ -35,7 +35,8 @@ public sealed class UserScoreData(FeatureSchema schema)
         return result;
     }
 
-    public Tensors ToTensors(Device device) => new(this, device);
+    /// <param name="scaleRows">The rows whose spend sets the log-spend scale (the training rows); null: all.</param>
+    public Tensors ToTensors(Device device, IReadOnlyList<int>? scaleRows = null) => new(this, device, scaleRows);
 
     /// <summary>
     /// The rows on a device: features, the two classification labels, and the log of spend standardized over purchasers
@@ -43,15 +44,17 @@ public sealed class UserScoreData(FeatureSchema schema)
     /// </summary>
     public sealed class Tensors : IDisposable
     {
-        internal Tensors(UserScoreData data, Device device)
+        internal Tensors(UserScoreData data, Device device, IReadOnlyList<int>? scaleRows)
         {
             Device = device;
-            Features = tensor(data.vectors.ToArray(), [data.Count, data.Schema.Width]).to(device);
-            Purchased = tensor(data.Outcomes.Select(o => o.Purchased ? 1f : 0f).ToArray()).to(device);
-            Churned = tensor(data.Outcomes.Select(o => o.Churned ? 1f : 0f).ToArray()).to(device);
-            var logs = data.Outcomes.Where(o => o.Purchased && o.Spend > 0).Select(o => Math.Log(o.Spend)).ToList();
-            Spend = new SpendScale(logs.Count > 0 ? logs.Average() : 0, logs.Count > 1 ? Math.Max(1e-3, Math.Sqrt(logs.Average(v => (v - logs.Average()) * (v - logs.Average())))) : 1, 1);
-            LogSpend = tensor(data.Outcomes.Select(o => o.Purchased && o.Spend > 0 ? (float)((Math.Log(o.Spend) - Spend.Mean) / Spend.Scale) : float.NaN).ToArray()).to(device);
+            Features = tensor(data.vectors.ToArray(), [data.Count, data.Schema.Width], device: device);
+            Purchased = tensor(data.Outcomes.Select(o => o.Purchased ? 1f : 0f).ToArray(), device: device);
+            Churned = tensor(data.Outcomes.Select(o => o.Churned ? 1f : 0f).ToArray(), device: device);
+            var logs = (scaleRows ?? Enumerable.Range(0, data.Count).ToList()).Select(r => data.Outcomes[r])
+                .Where(o => o.Purchased && o.Spend > 0).Select(o => Math.Log(o.Spend)).ToList();
+            var mean = logs.Count > 0 ? logs.Average() : 0;
+            Spend = new SpendScale(mean, logs.Count > 1 ? Math.Max(1e-3, Math.Sqrt(logs.Average(v => (v - mean) * (v - mean)))) : 1, 1);
+            LogSpend = tensor(data.Outcomes.Select(o => o.Purchased && o.Spend > 0 ? (float)((Math.Log(o.Spend) - Spend.Mean) / Spend.Scale) : float.NaN).ToArray(), device: device);
         }
 
         public Device Device { get; }

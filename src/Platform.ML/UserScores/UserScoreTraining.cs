@@ -51,7 +51,7 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         var (train, test) = (parts[SplitPart.Train], parts[SplitPart.Test]);
         var validation = parts[SplitPart.Validation].Count > 0 ? parts[SplitPart.Validation] : train;
         CheckEnough(data, train);
-        using var tensors = data.ToTensors(device);
+        using var tensors = data.ToTensors(device, train);
 
         var candidates = new List<CandidateScore>();
         UserScoreTrainer.Result? best = null;
@@ -159,13 +159,13 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         return Domain.Modeling.UserScores.Personas.Find(representation, columns, data.Schema.ColumnNames(), NumericColumns(data.Schema), options.Seed);
     }
 
-    // Which encoded columns hold a standardized number (the rest are shares: flags, missing indicators, category values).
+    // Which encoded columns hold a standardized number, flags (tags) included; the rest are shares (missing indicators, category values).
     private static IReadOnlyList<bool> NumericColumns(FeatureSchema schema)
     {
         var numeric = new List<bool>(schema.Width);
         foreach (var feature in schema.Numeric)
         {
-            numeric.Add(!feature.Flag);
+            numeric.Add(true);
             if (feature.HasMissing)
             {
                 numeric.Add(false);

@@ -12,3 +12,4 @@ CREATE TABLE models.user_scores (
     scored_at           timestamptz      NOT NULL,
     CONSTRAINT user_scores_pk PRIMARY KEY (tenant_id, user_id)
 );
+CREATE INDEX user_scores_version ON models.user_scores (tenant_id, version_id);

@@ -7,7 +7,11 @@ namespace Platform.Storage.Models;
 /// <summary>Users' scores from the ACTIVE USERS version (models.user_scores; docs/models.md#scores-on-users).</summary>
 public sealed class UserScoreStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Writes (replaces) the scores of a batch of users.</summary>
+    /// <summary>
+    /// Writes (replaces) the scores of a batch of users, computed at their <see cref="UserScore.ScoredAt"/>. A user erased
+    /// since (an erasure recorded at or after that time, pending or complete) is left out, as the profile projection does,
+    /// so a scoring job that read the user before a forgetUser cannot bring their scores back.
+    /// </summary>
     public async Task WriteAsync(string tenantId, IReadOnlyList<(string UserId, UserScore Score)> scores, CancellationToken cancellationToken = default)
     {
         if (scores.Count == 0)
@@ -17,7 +21,11 @@ public sealed class UserScoreStore(NpgsqlDataSource dataSource)
 
         await using var command = dataSource.CreateCommand("""
             INSERT INTO models.user_scores (tenant_id, user_id, version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at)
-            SELECT @tenant, * FROM unnest(@users, @versions, @propensity, @spend, @churn, @persona, @description, @at)
+            SELECT @tenant, s.* FROM unnest(@users, @versions, @propensity, @spend, @churn, @persona, @description, @at)
+                AS s(user_id, version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at)
+            WHERE NOT EXISTS (
+                SELECT 1 FROM users.erasures e
+                WHERE e.tenant_id = @tenant AND e.user_hash = users.erasure_hash(@tenant, s.user_id) AND e.erased_at >= s.scored_at)
             ON CONFLICT (tenant_id, user_id) DO UPDATE SET
                 version_id = excluded.version_id, propensity = excluded.propensity, expected_spend = excluded.expected_spend,
                 churn_risk = excluded.churn_risk, persona = excluded.persona, persona_description = excluded.persona_description,

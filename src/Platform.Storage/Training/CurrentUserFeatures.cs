@@ -18,15 +18,18 @@ public sealed class CurrentUserFeatures(NpgsqlDataSource dataSource, EventLog lo
     public const int MaxActiveUsers = 5_000;
     public const int UsersPerBatch = 500;
 
-    /// <summary>Up to <see cref="MaxActiveUsers"/> users seen since <paramref name="since"/>, a fixed sample by a hash of their id.</summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>>> ActiveAsync(
-        string tenantId, DateTimeOffset since, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <see cref="MaxActiveUsers"/> users seen since <paramref name="since"/> (null: every user with a profile), a
+    /// fixed sample by a hash of their id.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>>> SampleAsync(
+        string tenantId, DateTimeOffset? since, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT user_id FROM users.profiles WHERE tenant_id = @tenant AND last_seen_at >= @since ORDER BY md5(user_id) LIMIT @max
+            SELECT user_id FROM users.profiles WHERE tenant_id = @tenant AND (@since IS NULL OR last_seen_at >= @since) ORDER BY md5(user_id) LIMIT @max
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("since", since);
+        command.Parameters.Add(new NpgsqlParameter("since", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)since ?? DBNull.Value });
         command.Parameters.AddWithValue("max", MaxActiveUsers);
         var ids = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

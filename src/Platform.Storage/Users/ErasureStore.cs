@@ -115,7 +115,10 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
             record = new ErasureRecord(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), keyId, reader.GetInt64(2), reader.GetInt64(3));
         }
 
-        await using var projection = new NpgsqlCommand("DELETE FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user", connection, transaction);
+        // Scores go again: a scoring job may have written the user's between the two steps.
+        await using var projection = new NpgsqlCommand(
+            "DELETE FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user; DELETE FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user",
+            connection, transaction);
         projection.Parameters.AddWithValue("tenant", tenantId);
         projection.Parameters.AddWithValue("user", userId);
         await projection.ExecuteNonQueryAsync(cancellationToken);

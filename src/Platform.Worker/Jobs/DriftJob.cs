@@ -31,7 +31,7 @@ public sealed class DriftJob(
                     continue;
                 }
 
-                var settings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+                var settings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
                 var report = await drift.RunAsync(version, settings, cancellationToken);
                 logger.LogInformation("Drift of {Task} version {VersionId} of {TenantId}: max PSI {MaxPsi} over {Users} active users", version.Task, version.Id, version.TenantId, report.MaxPsi, report.Users);
                 if (report.MaxPsi is { } max && await schedules.FindAsync(version.TenantId, version.Task, cancellationToken) is { RetrainAbovePsi: { } threshold } && max > threshold)

@@ -32,19 +32,20 @@ public sealed class UserScoringJob(
 
         var device = TorchRuntime.SelectDevice();
         using var model = UserScoreModel.FromBytes(await registry.WeightsAsync(tenantId, version.Id, cancellationToken), device);
-        var settings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        var settings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
         var facts = await features.CatalogAsync(tenantId, cancellationToken);
         var now = clock.GetUtcNow();
         var scored = 0;
         await foreach (var ids in features.AllAsync(tenantId, cancellationToken))
         {
-            var data = new UserScoreData(model.Schema);
-            foreach (var (id, userFeatures) in ids.Zip(await features.OfAsync(tenantId, ids, now, settings, facts, cancellationToken)))
+            var vectors = new float[ids.Count * model.Schema.Width];
+            var current = await features.OfAsync(tenantId, ids, now, settings, facts, cancellationToken);
+            for (var i = 0; i < ids.Count; i++)
             {
-                data.Add(new UserScoreRow(id, userFeatures, default));
+                model.Schema.Encode(current[i], vectors.AsSpan(i * model.Schema.Width, model.Schema.Width));
             }
 
-            var result = model.Score(data.Vectors(Enumerable.Range(0, ids.Count).ToList()), device);
+            var result = model.Score(vectors, device);
             await scores.WriteAsync(
                 tenantId,
                 ids.Select((id, i) => (id, new UserScore(

@@ -32,7 +32,7 @@ public sealed class ItemVersionTrainer(
         {
             var champion = await ChampionAsync(run.TenantId, data, device, cancellationToken);
             var facts = new TrainingFacts(
-                data.Users.Sum(u => u.Items.Length), null, null, null, report.TrainInteractions, report.TestUsers, report.TestUsers, settings.Seed,
+                data.Users.Sum(u => u.Items.Length), null, null, null, report.TrainInteractions, report.ValidationUsers, report.TestUsers, settings.Seed,
                 device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
             var (activate, promotion) = PromotionRule.Decide(
                 "items", "NDCG@10", report.Model.NdcgAt10, champion is null ? null : (champion.Value.VersionId, champion.Value.Evaluation.NdcgAt10), settings.PromotionMargin);

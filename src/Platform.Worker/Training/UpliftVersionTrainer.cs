@@ -34,7 +34,7 @@ public sealed class UpliftVersionTrainer(
         var settings = options.Value;
         var tenant = await cluster.GetGrain<ITenantGrain>(GrainKeys.Tenant(run.TenantId)).GetAsync()
             ?? throw new NotEnoughDataException($"Tenant '{run.TenantId}' does not exist.");
-        var profileSettings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        var profileSettings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
         var ids = await rows.CampaignsWithRowsAsync(run.TenantId, cancellationToken);
         var designs = (await campaigns.GetManyAsync(run.TenantId, ids, cancellationToken)).Select(c => (c.Id, c.Design)).ToList();
         var range = new DataRange();

@@ -36,7 +36,7 @@ public sealed class UserScoreVersionTrainer(
             ?? throw new NotEnoughDataException($"Tenant '{run.TenantId}' does not exist.");
         var window = await rows.WindowAsync(run.TenantId, cancellationToken)
             ?? throw new NotEnoughDataException("The tenant has no events: user scores learn from behaviour events (docs/events.md).");
-        var profileSettings = ProfileSettings.Default with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+        var profileSettings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
         long read = 0;
         async IAsyncEnumerable<UserScoreRow> Source()
         {

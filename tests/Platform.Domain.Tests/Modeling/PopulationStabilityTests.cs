@@ -37,6 +37,22 @@ public sealed class PopulationStabilityTests
     }
 
     [Fact]
+    public void AnInputNoCurrentUserHasIsLeftOutButAnAbsentTagIsAValue()
+    {
+        var random = new Random(5);
+        var statistics = new FeatureStatistics();
+        Enumerable.Range(0, 1_000).Select(_ => Row(random.Next(18, 70), random.NextDouble() < 0.3 ? "north" : "south", random.NextDouble() < 0.4)).ToList().ForEach(statistics.Add);
+        var schema = statistics.Build();
+        var withoutRegionOrTags = Enumerable.Range(0, 500).Select(_ => new Dictionary<string, FeatureValue> { ["age"] = FeatureValue.Of(random.Next(18, 70)) })
+            .Cast<IReadOnlyDictionary<string, FeatureValue>>().ToList();
+
+        Assert.Equal(["region"], PopulationStability.Unobserved(schema, withoutRegionOrTags));
+        var drift = PopulationStability.Of(schema, withoutRegionOrTags);
+        Assert.DoesNotContain(drift, d => d.Name == "region");
+        Assert.True(drift.Single(d => d.Name == "tag:vip").Psi > PopulationStability.Large); // nobody is tagged any more: a real shift
+    }
+
+    [Fact]
     public void AMissingValueHasASlotOfItsOwn()
     {
         var feature = new NumericFeature("x", Log: false, 0, 1, HasMissing: true, Bins: [1, 2]);

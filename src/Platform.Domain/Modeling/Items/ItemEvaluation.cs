@@ -8,7 +8,7 @@ public sealed record ItemEvaluation(int Users, double HitRateAt10, double NdcgAt
 
 /// <summary>What an item training found: the model against popularity and item-kNN on the same held-out items.</summary>
 public sealed record ItemReport(
-    int Items, int Users, int TrainInteractions, int TestUsers, ItemEvaluation Model, ItemEvaluation Popularity, ItemEvaluation ItemKnn,
+    int Items, int Users, int TrainInteractions, int ValidationUsers, int TestUsers, ItemEvaluation Model, ItemEvaluation Popularity, ItemEvaluation ItemKnn,
     ItemHyperparameters Hyperparameters, IReadOnlyList<CandidateScore> Candidates);
 
 /// <summary>An ITEMS version's metrics as stored: its report, and the then ACTIVE version's figures on the same held-out items.</summary>

@@ -182,7 +182,7 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await Models(ctx).PromoteAsync(ctx.Caller(), ctx.GetArgument<string>("versionId"), ctx.CancellationToken));
 
         Field<NonNullGraphType<ModelVersionType>>("checkModelDrift")
-            .Description("Checks the task's ACTIVE version for drift now (each input's population stability index against the users active in the last 7 days) and returns it with the report; the daily check does the same.")
+            .Description("Checks the task's ACTIVE version for drift now (each input's population stability index against the users active in the last 7 days; every user for USERS) and returns it with the report, as the daily check does; unlike the daily check, it never queues a retraining.")
             .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await Models(ctx).CheckDriftAsync(ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.CancellationToken))

@@ -13,7 +13,7 @@ public sealed class RetrainingScheduleType : ObjectGraphType<RetrainingSchedule>
         Field(s => s.Cron).Description("Five-field cron expression (minute hour day-of-month month day-of-week).");
         Field(s => s.TimeZone).Description("IANA time zone the expression is read in.");
         Field(s => s.OnlyWhenNewData).Description("Whether a firing is SKIPPED when no events or outcome rows arrived since the ACTIVE version's data.");
-        Field("retrainWhenDriftAbove", s => s.RetrainAbovePsi, nullable: true).Description("A drift check that finds an input above this population stability index queues a run at once; null: drift does not retrain.");
+        Field("retrainWhenDriftAbove", s => s.RetrainAbovePsi, nullable: true).Description("The daily drift check queues a run when it finds an input above this population stability index; null: drift does not retrain.");
         Field<DateTimeOffsetGraphType>("nextRunAt").Description("The next firing (UTC).").Resolve(ctx => ctx.Source.NextRunAfter(DateTimeOffset.UtcNow));
         Field(s => s.CreatedAt).Description("When it was first set.");
     }
