@@ -30,12 +30,14 @@ public sealed class ItemVersionTrainer(
             .Run(data, id => catalog.TryGetValue(id, out var facts) ? (facts.CategoryId, facts.Brand) : (null, null), device, progress, cancellationToken);
         using (model)
         {
-            var champion = await ChampionAsync(run.TenantId, data, device, cancellationToken);
+            var champion = await Champion<ItemEvaluation>.ScoreAsync(
+                registry, run.TenantId, ModelTask.Items, bytes => ItemModel.FromBytes(bytes, device), active => Task.FromResult(ItemTraining.Evaluate(active, data, device)),
+                new ItemEvaluation(0, double.NaN, double.NaN), logger, cancellationToken);
             var facts = new TrainingFacts(
                 data.Users.Sum(u => u.Items.Length), null, null, null, report.TrainInteractions, report.ValidationUsers, report.TestUsers, settings.Seed,
                 device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
             var (activate, promotion) = PromotionRule.Decide(
-                "items", "NDCG@10", report.Model.NdcgAt10, champion is null ? null : (champion.Value.VersionId, champion.Value.Evaluation.NdcgAt10), settings.PromotionMargin);
+                "items", "NDCG@10", report.Model.NdcgAt10, champion is null ? null : (champion.VersionId, champion.Evaluation.NdcgAt10), settings.PromotionMargin);
             var version = await registry.AddAsync(
                 run.TenantId, ModelTask.Items, run.Id, model.ToBytes(), ModelJson.Write(new FeatureSchema([], [])),
                 ModelJson.Write(new ItemVersionMetrics(report, champion?.Evaluation, champion?.VersionId)), ModelJson.Write(facts), promotion, cancellationToken);
@@ -43,26 +45,6 @@ public sealed class ItemVersionTrainer(
                 "Items version {VersionId} of {TenantId}: NDCG@10 {Ndcg:F4} (popularity {Popularity:F4}, item-kNN {Knn:F4}), {Promotion}",
                 version.Id, run.TenantId, report.Model.NdcgAt10, report.Popularity.NdcgAt10, report.ItemKnn.NdcgAt10, promotion);
             return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
-        }
-    }
-
-    // The ACTIVE version scored on this run's held-out items; null without one.
-    private async Task<(Guid VersionId, ItemEvaluation Evaluation)?> ChampionAsync(string tenantId, ItemSequences data, Device device, CancellationToken cancellationToken)
-    {
-        if (await registry.ActiveAsync(tenantId, ModelTask.Items, cancellationToken) is not { } active)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var model = ItemModel.FromBytes(await registry.WeightsAsync(tenantId, active.Id, cancellationToken), device);
-            return (active.Id, ItemTraining.Evaluate(model, data, device));
-        }
-        catch (Exception exception) when (exception is CorruptWeightsException or InvalidDataException)
-        {
-            logger.LogWarning(exception, "The ACTIVE items version {VersionId} of {TenantId} could not be scored", active.Id, tenantId);
-            return (active.Id, new ItemEvaluation(0, double.NaN, double.NaN));
         }
     }
 }

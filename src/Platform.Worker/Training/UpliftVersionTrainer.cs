@@ -44,7 +44,9 @@ public sealed class UpliftVersionTrainer(
         var (model, report) = await training.RunAsync(Source, designs, device, progress, cancellationToken);
         using (model)
         {
-            var champion = await ChampionAsync(run.TenantId, training, Source, designs, device, cancellationToken);
+            var champion = await Champion<UpliftEvaluation>.ScoreAsync(
+                registry, run.TenantId, ModelTask.Uplift, bytes => UpliftModel.FromBytes(bytes, device), active => training.EvaluateAsync(active, Source, designs, device, cancellationToken),
+                new UpliftEvaluation(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var trainingInfo = new TrainingFacts(
                 range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
             var (activate, promotion) = PromotionRule.Decide(
@@ -59,30 +61,6 @@ public sealed class UpliftVersionTrainer(
             return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
         }
     }
-
-    // The ACTIVE version scored on this run's held-out users, so the two compare on the same data; null without one.
-    private async Task<ChampionScore?> ChampionAsync(
-        string tenantId, UpliftTraining training, Func<IAsyncEnumerable<UpliftRow>> source, IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> designs,
-        Device device, CancellationToken cancellationToken)
-    {
-        if (await registry.ActiveAsync(tenantId, ModelTask.Uplift, cancellationToken) is not { } active)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var model = UpliftModel.FromBytes(await registry.WeightsAsync(tenantId, active.Id, cancellationToken), device);
-            return new ChampionScore(active.Id, await training.EvaluateAsync(model, source, designs, device, cancellationToken));
-        }
-        catch (Exception exception) when (exception is CorruptWeightsException or InvalidDataException)
-        {
-            logger.LogWarning(exception, "The ACTIVE uplift version {VersionId} of {TenantId} could not be scored", active.Id, tenantId);
-            return new ChampionScore(active.Id, new UpliftEvaluation(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
-        }
-    }
-
-    private sealed record ChampionScore(Guid VersionId, UpliftEvaluation Evaluation);
 
     /// <summary>The first and last assignment and the row count of what was read.</summary>
     private sealed class DataRange

@@ -52,7 +52,9 @@ public sealed class UserScoreVersionTrainer(
         var (model, report) = await training.RunAsync(Source, device, progress, cancellationToken);
         using (model)
         {
-            var champion = await ChampionAsync(run.TenantId, training, Source, device, cancellationToken);
+            var champion = await Champion<UserScoreEvaluation>.ScoreAsync(
+                registry, run.TenantId, ModelTask.Users, bytes => UserScoreModel.FromBytes(bytes, device), active => training.EvaluateAsync(active, Source, device, cancellationToken),
+                new UserScoreEvaluation(0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var facts = new TrainingFacts(
                 read, window.Cutoff, window.End, null, report.TrainUsers, report.ValidationUsers, report.TestUsers, settings.Seed,
                 device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
@@ -68,27 +70,4 @@ public sealed class UserScoreVersionTrainer(
             return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
         }
     }
-
-    // The ACTIVE version scored on this run's held-out users, so the two compare on the same data; null without one.
-    private async Task<ChampionScore?> ChampionAsync(
-        string tenantId, UserScoreTraining training, Func<IAsyncEnumerable<UserScoreRow>> source, Device device, CancellationToken cancellationToken)
-    {
-        if (await registry.ActiveAsync(tenantId, ModelTask.Users, cancellationToken) is not { } active)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var model = UserScoreModel.FromBytes(await registry.WeightsAsync(tenantId, active.Id, cancellationToken), device);
-            return new ChampionScore(active.Id, await training.EvaluateAsync(model, source, device, cancellationToken));
-        }
-        catch (Exception exception) when (exception is CorruptWeightsException or InvalidDataException)
-        {
-            logger.LogWarning(exception, "The ACTIVE users version {VersionId} of {TenantId} could not be scored", active.Id, tenantId);
-            return new ChampionScore(active.Id, new UserScoreEvaluation(0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
-        }
-    }
-
-    private sealed record ChampionScore(Guid VersionId, UserScoreEvaluation Evaluation);
 }
