@@ -52,7 +52,7 @@ public sealed class ItemTrainingTests
         var (world, data) = Simulated.Value;
 
         // 64 sampled items stand for a catalog too large for a full softmax.
-        var (model, report) = new ItemTraining(new ItemTraining.Options(Seed: 3, MaxEpochs: 4, Negatives: 64)).Run(data, SimulatedItemData.Facts(world), CPU, _ => { }, CancellationToken.None);
+        var (model, report) = new ItemTraining(new ItemTraining.Options(Seed: 3, MaxEpochs: 10, Negatives: 64)).Run(data, SimulatedItemData.Facts(world), CPU, _ => { }, CancellationToken.None);
 
         using (model)
         {

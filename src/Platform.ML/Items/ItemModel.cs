@@ -16,8 +16,8 @@ public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Users scored per forward pass: bounds the [users × items] score matrix.</summary>
-    public const int ChunkUsers = 512;
+    /// <summary>Scores per forward pass (users × items): bounds the score matrix, about 64 MiB, whatever the catalog's size.</summary>
+    public const int ChunkScores = 16 * 1024 * 1024;
 
     public IReadOnlyList<string> Items { get; } = items;
 
@@ -25,13 +25,14 @@ public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories
 
     public ItemNetwork Network { get; } = network;
 
-    /// <summary>Every item's score for each history (item indexes, oldest first), <see cref="ChunkUsers"/> users at a time.</summary>
+    /// <summary>Every item's score for each history (item indexes, oldest first), at most <see cref="ChunkScores"/> scores at a time.</summary>
     public IEnumerable<float[]> Scores(IReadOnlyList<int[]> histories, Device device)
     {
         using var noGrad = no_grad();
-        for (var start = 0; start < histories.Count; start += ChunkUsers)
+        var chunkUsers = Math.Clamp(ChunkScores / Math.Max(1, Items.Count), 1, 512);
+        for (var start = 0; start < histories.Count; start += chunkUsers)
         {
-            var chunk = histories.Skip(start).Take(ChunkUsers).ToList();
+            var chunk = histories.Skip(start).Take(chunkUsers).ToList();
             float[] flat;
             using (var scope = NewDisposeScope())
             {
