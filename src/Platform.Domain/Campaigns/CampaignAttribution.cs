@@ -1,26 +1,37 @@
+using Platform.Domain.Audiences;
 using Platform.Domain.Events;
+using Platform.Domain.Modeling.UserScores;
 using Platform.Domain.Profiles;
+using Platform.Domain.Users;
 
 namespace Platform.Domain.Campaigns;
 
 /// <summary>
-/// Who the events are folded for, the tenant's campaigns as this node knows them, and which redemptions the
-/// campaigns refused to count because their budget was spent (by event id).
+/// Who the events are folded for, the tenant's campaigns as this node knows them, which redemptions the
+/// campaigns refused to count because their budget was spent (by event id), and the user's stored attributes
+/// and scores when an audience must be checked (<see cref="CampaignAttribution.NeedsUserData"/>).
 /// </summary>
-public sealed record CampaignContext(string TenantId, string UserId, Func<string, Campaign?> Find, Func<string, bool>? OverBudget = null);
+public sealed record CampaignContext(
+    string TenantId,
+    string UserId,
+    Func<string, Campaign?> Find,
+    Func<string, bool>? OverBudget = null,
+    UserAttributes? Attributes = null,
+    UserScore? Score = null);
 
 /// <summary>
 /// Counts a user's events for the experiments of running campaigns (docs/campaigns.md#attribution):
 /// <list type="bullet">
-/// <item>The first event naming a designed campaign while it is live enrolls the user, on the side its
-/// holdout hash gives, with the profile's features as they were just before.</item>
+/// <item>The first event naming a designed campaign while it is live enrolls the user, if they are in its
+/// audience then, on the side its holdout hash gives, with the profile's features as they were just before.</item>
 /// <item>Treatment: exposures, participations (clicks, claims), redemptions and their discount cost count;
 /// a redemption the campaign refused because its budget was spent counts as over budget, with no cost.
 /// Control: an exposure event records that the user would have been shown the campaign; clicks, claims
 /// and redemptions count as holdout leaks.</item>
 /// <item>Every purchase inside an enrollment's window (from assignment, <see cref="CampaignDesign.AttributionWindowDays"/>)
-/// counts for that campaign's lift, on both sides. Orders and GMV go to one campaign only: the one the
-/// purchase names, else the treatment enrollment assigned most recently whose window holds it.</item>
+/// counts for that campaign's lift, on both sides. Orders and GMV go to one campaign only, among those whose scope
+/// and minimum spend the purchase meets (<see cref="CampaignTargeting.CanBeOrderOf"/>): the one the purchase
+/// names, else the treatment enrollment assigned most recently whose window holds it.</item>
 /// <item>A review of an item bought in an attributed order counts for that campaign's satisfaction.</item>
 /// </list>
 /// </summary>
@@ -30,20 +41,23 @@ public static class CampaignAttribution
     public const int MaxOrderedItems = 20;
     public const int MaxClosedEnrollments = 200;
 
-    public static void Apply(UserProfile profile, BehaviorEvent e, CampaignContext context, ProfileSettings settings)
+    public static void Apply(UserProfile profile, BehaviorEvent e, CampaignContext context, ProfileSettings settings, ItemFacts? item = null)
     {
         if (e.CampaignId is { } campaignId && IsCampaignEvent(e.Type) && context.Find(campaignId) is { } campaign && IsLive(campaign, e.OccurredAt)
             && !profile.ClosedEnrollments.Contains(campaignId))
         {
             var index = profile.Enrollments.FindIndex(x => x.CampaignId == campaignId);
-            var enrollment = index >= 0 ? profile.Enrollments[index] : Enroll(profile, campaign, e.OccurredAt, context, settings);
-            Replace(profile, index, Count(enrollment, e, campaign, context.OverBudget?.Invoke(e.EventId) == true), e.OccurredAt);
+            if (index >= 0 || InAudience(profile, campaign, e.OccurredAt, context, settings))
+            {
+                var enrollment = index >= 0 ? profile.Enrollments[index] : Enroll(profile, campaign, e.OccurredAt, context, settings);
+                Replace(profile, index, Count(enrollment, e, campaign, context.OverBudget?.Invoke(e.EventId) == true), e.OccurredAt);
+            }
         }
 
         switch (e.Type)
         {
             case EventType.Purchase:
-                AttributePurchase(profile, e);
+                AttributePurchase(profile, e, context, e.CategoryId ?? item?.CategoryId);
                 break;
             case EventType.Review when e.Rating is { } rating && e.ItemId is { } itemId:
                 for (var i = 0; i < profile.Enrollments.Count; i++)
@@ -58,6 +72,15 @@ public static class CampaignAttribution
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether folding these events may check an audience that needs the user's stored attributes or scores: one of them
+    /// would enroll the user in a campaign whose audience is more than a list of ids. The caller loads them into the context.
+    /// </summary>
+    public static bool NeedsUserData(IEnumerable<BehaviorEvent> events, UserProfile profile, CampaignContext context) =>
+        events.Any(e => IsCampaignEvent(e.Type) && e.CampaignId is { } id && context.Find(id) is { } campaign
+            && CampaignTargeting.NeedsUserData(campaign) && IsLive(campaign, e.OccurredAt)
+            && !profile.ClosedEnrollments.Contains(id) && !profile.Enrollments.Exists(x => x.CampaignId == id));
 
     /// <summary>A designed campaign counts events from its launch (or start, if later) until it ended.</summary>
     public static bool IsLive(Campaign campaign, DateTimeOffset at) =>
@@ -78,11 +101,16 @@ public static class CampaignAttribution
 
     /// <summary>
     /// The budget charges a batch asks for, in the order they happened: a budget is spent first come, first served,
-    /// so the redemption that happened first is the one counted when the budget runs out.
+    /// so the redemption that happened first is the one counted when the budget runs out. A user not enrolled yet is
+    /// charged only when in the campaign's audience, judged on the profile before the batch.
     /// </summary>
-    public static IReadOnlyList<(string EventId, string CampaignId, decimal Discount)> BudgetCharges(IEnumerable<BehaviorEvent> events, CampaignContext context) =>
+    public static IReadOnlyList<(string EventId, string CampaignId, decimal Discount)> BudgetCharges(
+        IEnumerable<BehaviorEvent> events, UserProfile profile, CampaignContext context, ProfileSettings settings) =>
         events.OrderBy(e => e.OccurredAt)
-            .Select(e => e.CampaignId is { } id && context.Find(id) is { } campaign && BudgetCharge(e, campaign, context) is { } discount ? (e.EventId, id, discount) : default)
+            .Select(e => e.CampaignId is { } id && context.Find(id) is { } campaign && BudgetCharge(e, campaign, context) is { } discount
+                && (profile.Enrollments.Exists(x => x.CampaignId == id) || InAudience(profile, campaign, e.OccurredAt, context, settings))
+                    ? (e.EventId, id, discount)
+                    : default)
             .Where(charge => charge.EventId is not null)
             .ToList();
 
@@ -100,6 +128,14 @@ public static class CampaignAttribution
     /// <summary>Exposures, clicks, claims and redemptions: the events that name a campaign and can enroll a user.</summary>
     public static bool IsCampaignEvent(EventType type) =>
         type is EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem;
+
+    // The profile as of the enrolling event, with the attributes and scores stored when the batch was folded.
+    private static bool InAudience(UserProfile profile, Campaign campaign, DateTimeOffset at, CampaignContext context, ProfileSettings settings) =>
+        !CampaignTargeting.NeedsUserData(campaign)
+            ? CampaignTargeting.InAudience(campaign, context.UserId, EmptySnapshot)
+            : CampaignTargeting.InAudience(campaign, context.UserId, new UserSnapshot(ProfileReader.Read(profile, at, settings), context.Attributes, context.Score));
+
+    private static readonly UserSnapshot EmptySnapshot = new(ProfileReader.Read(new UserProfile(), DateTimeOffset.UnixEpoch, ProfileSettings.Default), null);
 
     private static CampaignEnrollment Enroll(UserProfile profile, Campaign campaign, DateTimeOffset at, CampaignContext context, ProfileSettings settings) =>
         new(
@@ -125,7 +161,7 @@ public static class CampaignAttribution
         };
     }
 
-    private static void AttributePurchase(UserProfile profile, BehaviorEvent purchase)
+    private static void AttributePurchase(UserProfile profile, BehaviorEvent purchase, CampaignContext context, string? categoryId)
     {
         var amount = purchase.Amount ?? 0;
         var owner = -1;
@@ -138,7 +174,8 @@ public static class CampaignAttribution
             }
 
             profile.Enrollments[i] = x with { WindowPurchases = x.WindowPurchases + 1, WindowRevenue = x.WindowRevenue + amount };
-            if (x.Arm == CampaignArm.Treatment && (owner < 0 || Claims(x, profile.Enrollments[owner], purchase)))
+            if (x.Arm == CampaignArm.Treatment && (owner < 0 || Claims(x, profile.Enrollments[owner], purchase))
+                && (context.Find(x.CampaignId) is not { } campaign || CampaignTargeting.CanBeOrderOf(campaign.Design, purchase, categoryId)))
             {
                 owner = i;
             }

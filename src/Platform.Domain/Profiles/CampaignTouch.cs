@@ -1,6 +1,9 @@
 namespace Platform.Domain.Profiles;
 
-/// <summary>A user's history with one campaign (exposures, clicks, claims, redemptions).</summary>
+/// <summary>
+/// A user's history with one campaign (exposures, clicks, claims, redemptions), and the exposures of the latest
+/// UTC day with any (what a daily frequency cap counts).
+/// </summary>
 public sealed record CampaignTouch(
     string CampaignId,
     DateTimeOffset FirstAt,
@@ -8,4 +11,6 @@ public sealed record CampaignTouch(
     int Exposures,
     int Clicks,
     int Claims,
-    int Redemptions);
+    int Redemptions,
+    DateOnly? ExposureDay = null,
+    int ExposuresThatDay = 0);

@@ -36,12 +36,13 @@ public static class ProfileFolder
                 continue;
             }
 
+            var item = e.ItemId is null ? null : catalog(e.ItemId);
             if (campaigns is not null)
             {
-                CampaignAttribution.Apply(profile, e, campaigns, settings);
+                CampaignAttribution.Apply(profile, e, campaigns, settings, item);
             }
 
-            ApplyOne(profile, seq, e, e.ItemId is null ? null : catalog(e.ItemId), settings);
+            ApplyOne(profile, seq, e, item, settings);
             highest = Math.Max(highest, seq);
             applied++;
         }
@@ -149,6 +150,11 @@ public static class ProfileFolder
             Claims = touch.Claims + (e.Type == EventType.CouponClaim ? 1 : 0),
             Redemptions = touch.Redemptions + (e.Type == EventType.CouponRedeem ? 1 : 0),
         };
+        if (e.Type == EventType.CampaignExposure)
+        {
+            touch = CountExposureDay(touch, DateOnly.FromDateTime(e.OccurredAt.UtcDateTime));
+        }
+
         if (index >= 0)
         {
             profile.Campaigns.RemoveAt(index);
@@ -161,6 +167,11 @@ public static class ProfileFolder
             profile.Campaigns.RemoveAt(profile.Campaigns.Count - 1);
         }
     }
+
+    // Only the latest day with exposures is kept: a late exposure of an earlier day changes nothing a cap looks at.
+    private static CampaignTouch CountExposureDay(CampaignTouch touch, DateOnly day) =>
+        touch.ExposureDay is { } kept && kept > day ? touch
+        : touch with { ExposureDay = day, ExposuresThatDay = touch.ExposureDay == day ? touch.ExposuresThatDay + 1 : 1 };
 
     private static DateTimeOffset Min(DateTimeOffset? current, DateTimeOffset at) => current is { } c && c <= at ? c : at;
 

@@ -54,6 +54,7 @@ public static class GatewayHostingExtensions
             .AddScoped<TenantService>()
             .AddScoped<SystemCheckService>()
             .AddScoped<UserDataService>()
+            .AddScoped<UserSnapshots>()
             .AddScoped<ProfileService>()
             .AddScoped<AudienceService>()
             .AddScoped<ErasureService>()

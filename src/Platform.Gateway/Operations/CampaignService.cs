@@ -12,7 +12,8 @@ using Platform.Storage.Campaigns;
 namespace Platform.Gateway.Operations;
 
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
-public sealed class CampaignService(IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, TimeProvider clock)
+public sealed class CampaignService(
+    IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, TimeProvider clock)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -37,7 +38,11 @@ public sealed class CampaignService(IGrainFactory grains, CampaignStore store, C
     public Task<Campaign?> GetAsync(string tenantId, string id, CancellationToken cancellationToken, string argument = "id") =>
         store.GetAsync(tenantId, ApiError.RequireId(argument, id), cancellationToken);
 
-    /// <summary>Which side of the campaign each user is on; the merchant shows the offer to TREATMENT users only.</summary>
+    /// <summary>
+    /// Which side of the campaign each user is on, and whether they may be shown it now (docs/campaigns.md#targeting):
+    /// the merchant shows the offer to eligible TREATMENT users only. Live profiles are read only when the audience
+    /// or a frequency cap needs them.
+    /// </summary>
     public async Task<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(string tenantId, string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count > MaxAssignments)
@@ -47,7 +52,20 @@ public sealed class CampaignService(IGrainFactory grains, CampaignStore store, C
 
         ApiError.ThrowIfAny(userIds.Select((userId, i) => Identifiers.Check($"userIds[{i}]", userId)).OfType<Violation>().ToList());
         var campaign = await store.GetAsync(tenantId, ApiError.RequireId("campaignId", id), cancellationToken) ?? throw ApiError.NotFound("campaign", id);
-        return userIds.Select(userId => new CampaignAssignment(userId, HoldoutAssignment.Assign(tenantId, campaign.Id, userId, campaign.Design.HoldoutShare))).ToList();
+        var users = CampaignTargeting.NeedsUserData(campaign) || campaign.Design.FrequencyCapPerDay is not null
+            ? await snapshots.LoadAsync(tenantId, userIds, cancellationToken)
+            : userIds.Select(userId => new LoadedUser(userId, snapshots.Nobody(), Known: false)).ToList();
+        var now = clock.GetUtcNow();
+        return users.Select(user => Assign(tenantId, campaign, user, now)).ToList();
+    }
+
+    private static CampaignAssignment Assign(string tenantId, Campaign campaign, LoadedUser user, DateTimeOffset now)
+    {
+        var touch = user.Snapshot.View.Campaigns.FirstOrDefault(c => c.CampaignId == campaign.Id);
+        var arm = CampaignTargeting.InAudience(campaign, user.UserId, user.Snapshot)
+            ? HoldoutAssignment.Assign(tenantId, campaign.Id, user.UserId, campaign.Design.HoldoutShare)
+            : (CampaignArm?)null;
+        return new CampaignAssignment(user.UserId, arm, CampaignTargeting.Check(campaign, user.UserId, user.Snapshot, now), CampaignTargeting.ExposuresOn(touch, now));
     }
 
     public async Task<CampaignKpis> KpisAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)

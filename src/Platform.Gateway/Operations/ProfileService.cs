@@ -1,31 +1,21 @@
-using Platform.Abstractions;
-using Platform.Abstractions.Profiles;
-using Platform.Domain.Audiences;
-using Platform.Domain.Profiles;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Types.Profiles;
-using Platform.Storage.Models;
-using Platform.Storage.Users;
 
 namespace Platform.Gateway.Operations;
 
 /// <summary>Reads a user: the live profile from its grain, the attributes and model scores from PostgreSQL, its named segments now.</summary>
-public sealed class ProfileService(IGrainFactory grains, UserStore users, UserScoreStore scores, AudienceService audiences, TimeProvider clock)
+public sealed class ProfileService(UserSnapshots snapshots, AudienceService audiences)
 {
     public async Task<UserProfileResult?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken)
     {
         ApiError.RequireId("id", userId);
-        var view = grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).GetAsync();
-        var attributes = users.FindAsync(tenantId, userId, cancellationToken);
-        var score = scores.FindAsync(tenantId, userId, cancellationToken);
-        await Task.WhenAll(view, attributes, score);
-        if (view.Result is null && attributes.Result is null)
+        var user = (await snapshots.LoadAsync(tenantId, [userId], cancellationToken))[0];
+        if (!user.Known)
         {
             return null;
         }
 
-        var snapshot = new UserSnapshot(view.Result ?? ProfileReader.Read(new UserProfile(), clock.GetUtcNow(), ProfileSettings.Default), attributes.Result, score.Result);
-        var segments = await audiences.MembershipsAsync(tenantId, snapshot);
-        return new UserProfileResult(userId, snapshot.View, snapshot.Attributes, segments, snapshot.Score);
+        var segments = await audiences.MembershipsAsync(tenantId, user.Snapshot);
+        return new UserProfileResult(userId, user.Snapshot.View, user.Snapshot.Attributes, segments, user.Snapshot.Score);
     }
 }

@@ -11,6 +11,7 @@ using Platform.Domain.Profiles;
 using Platform.Grains.Campaigns;
 using Platform.Storage.Campaigns;
 using Platform.Storage.Events;
+using Platform.Storage.Models;
 using Platform.Storage.Users;
 
 namespace Platform.Grains.Profiles;
@@ -30,6 +31,8 @@ public sealed class UserGrain(
     StateWriteLimiter writes,
     ProjectionWriter projection,
     EnrollmentWriter enrollments,
+    UserStore users,
+    UserScoreStore scores,
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -119,7 +122,15 @@ public sealed class UserGrain(
         var profile = state.State.Profile;
         var before = profile.Enrollments.ToList();
         var context = new CampaignContext(tenantId, userId, id => counting.GetValueOrDefault(id));
-        var overBudget = await ChargeBudgetsAsync(events.Where(e => e.Seq > profile.AppliedSeq), context);
+        var unapplied = events.Where(e => e.Seq > profile.AppliedSeq).ToList();
+        if (CampaignAttribution.NeedsUserData(unapplied.Select(e => e.Event), profile, context))
+        {
+            var attributes = users.FindAsync(tenantId, userId);
+            var score = scores.FindAsync(tenantId, userId);
+            context = context with { Attributes = await attributes, Score = await score };
+        }
+
+        var overBudget = await ChargeBudgetsAsync(unapplied, context);
         context = context with { OverBudget = overBudget.Contains };
         var applied = ProfileFolder.Apply(profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings, context);
         if (applied == 0)
@@ -152,7 +163,7 @@ public sealed class UserGrain(
     private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<LoggedEvent> events, CampaignContext context)
     {
         var refused = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (eventId, campaignId, discount) in CampaignAttribution.BudgetCharges(events.Select(l => l.Event), context))
+        foreach (var (eventId, campaignId, discount) in CampaignAttribution.BudgetCharges(events.Select(l => l.Event), state.State.Profile, context, settings))
         {
             if (!await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, campaignId)).ChargeAsync(eventId, discount))
             {

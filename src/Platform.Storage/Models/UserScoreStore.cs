@@ -54,19 +54,27 @@ public sealed class UserScoreStore(NpgsqlDataSource dataSource)
         return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
 
-    public async Task<UserScore?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    public async Task<UserScore?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken = default) =>
+        (await FindManyAsync(tenantId, [userId], cancellationToken)).GetValueOrDefault(userId);
+
+    /// <summary>The scores of the given users that have any, by user id.</summary>
+    public async Task<IReadOnlyDictionary<string, UserScore>> FindManyAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at
-            FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user
+            SELECT user_id, version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at
+            FROM models.user_scores WHERE tenant_id = @tenant AND user_id = ANY(@users)
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("users", userIds.ToArray());
+        var found = new Dictionary<string, UserScore>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new UserScore(
-                reader.GetGuid(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : reader.GetInt16(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6))
-            : null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[reader.GetString(0)] = new UserScore(
+                reader.GetGuid(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : reader.GetInt16(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7));
+        }
+
+        return found;
     }
 }

@@ -63,7 +63,7 @@ public sealed class CampaignAttributionTests
         var early = Event(2, 1, EventType.CouponRedeem, Boots, amount: 3m).Event;
         var exposure = Exposure(3, 0, Boots).Event;
 
-        var charges = CampaignAttribution.BudgetCharges([late, exposure, early], Context("ann"));
+        var charges = CampaignAttribution.BudgetCharges([late, exposure, early], new UserProfile(), Context("ann"), ProfileSettings.Default);
 
         Assert.Equal([(early.EventId, Boots.Id, 3m), (late.EventId, Boots.Id, 7m)], charges);
     }

@@ -1,0 +1,34 @@
+using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
+using Platform.Domain.Audiences;
+using Platform.Domain.Profiles;
+using Platform.Storage.Models;
+using Platform.Storage.Users;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>A user as audiences and targeting judge them now; <see cref="Known"/> is false for a user the tenant has no profile or attributes of.</summary>
+public sealed record LoadedUser(string UserId, UserSnapshot Snapshot, bool Known);
+
+/// <summary>Loads users' live profiles from their grains with their stored attributes and scores from PostgreSQL.</summary>
+public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserScoreStore scores, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<LoadedUser>> LoadAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var views = Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, id)).GetAsync()));
+        var attributes = users.FindManyAsync(tenantId, userIds, cancellationToken);
+        var scored = scores.FindManyAsync(tenantId, userIds, cancellationToken);
+        await Task.WhenAll(views, attributes, scored);
+        return userIds.Select((id, i) =>
+        {
+            var view = views.Result[i];
+            var stored = attributes.Result.GetValueOrDefault(id);
+            return new LoadedUser(id, new UserSnapshot(view ?? Empty(), stored, scored.Result.GetValueOrDefault(id)), view is not null || stored is not null);
+        }).ToList();
+    }
+
+    /// <summary>A user with no events, attributes or scores, as of now.</summary>
+    public UserSnapshot Nobody() => new(Empty(), null);
+
+    private ProfileView Empty() => ProfileReader.Read(new UserProfile(), clock.GetUtcNow(), ProfileSettings.Default);
+}
