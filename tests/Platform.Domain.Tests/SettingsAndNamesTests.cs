@@ -13,6 +13,15 @@ public sealed class SettingsAndNamesTests
         Assert.Equal(valid, TenantSettingsRules.CheckRequestsPerSecond("rps", value) is null);
 
     [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(0.01, true)]
+    [InlineData(1.0, true)]
+    [InlineData(1.01, false)]
+    [InlineData(double.NaN, false)]
+    public void MarginRatesAreAShareAboveZero(double value, bool valid) =>
+        Assert.Equal(valid, TenantSettingsRules.CheckMarginRate("marginRate", value) is null);
+
+    [Theory]
     [InlineData(null, "required")]
     [InlineData("   ", "required")]
     [InlineData("Demo Shop", null)]

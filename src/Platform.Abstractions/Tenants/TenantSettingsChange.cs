@@ -5,4 +5,5 @@ namespace Platform.Abstractions.Tenants;
 public sealed record TenantSettingsChange(
     [property: Id(0)] int? RequestsPerSecond = null,
     [property: Id(1)] int? EventHorizonDays = null,
-    [property: Id(2)] double? AffinityHalfLifeDays = null);
+    [property: Id(2)] double? AffinityHalfLifeDays = null,
+    [property: Id(3)] double? MarginRate = null);

@@ -15,6 +15,9 @@ public static class TenantSettingsRules
     public static Violation? CheckAffinityHalfLifeDays(string field, double value) =>
         !double.IsFinite(value) || value < 0.5 || value > 365 ? OutOfRange(field, "between 0.5 and 365 days") : null;
 
+    public static Violation? CheckMarginRate(string field, double value) =>
+        !double.IsFinite(value) || value <= 0 || value > 1 ? OutOfRange(field, "above 0 and at most 1") : null;
+
     public static Violation? CheckRequestsPerSecond(string field, int value) =>
         value is < MinRequestsPerSecond or > MaxRequestsPerSecond ? OutOfRange(field, $"between {MinRequestsPerSecond} and {MaxRequestsPerSecond}") : null;
 

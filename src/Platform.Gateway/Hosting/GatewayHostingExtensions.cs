@@ -1,6 +1,7 @@
 using GraphQL;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.Gateway.Serving;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Transport;
@@ -59,6 +60,8 @@ public static class GatewayHostingExtensions
             .AddScoped<AudienceService>()
             .AddScoped<ErasureService>()
             .AddScoped<CampaignService>()
+            .AddScoped<RecommendationService>()
+            .AddSingleton<ActiveUpliftModels>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()
             .AddScoped<ImportService>()

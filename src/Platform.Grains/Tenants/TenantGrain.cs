@@ -23,6 +23,7 @@ public sealed class TenantGrain(
             RequestsPerSecond = settings.RequestsPerSecond,
             EventHorizonDays = settings.EventHorizonDays,
             AffinityHalfLifeDays = settings.AffinityHalfLifeDays,
+            MarginRate = settings.MarginRate,
         };
         await state.WriteStateAsync();
         return ToInfo();
@@ -63,6 +64,7 @@ public sealed class TenantGrain(
         state.State.RequestsPerSecond = change.RequestsPerSecond ?? previous.RequestsPerSecond;
         state.State.EventHorizonDays = change.EventHorizonDays ?? previous.EventHorizonDays;
         state.State.AffinityHalfLifeDays = change.AffinityHalfLifeDays ?? previous.AffinityHalfLifeDays;
+        state.State.MarginRate = change.MarginRate ?? previous.MarginRate;
         try
         {
             await state.WriteStateAsync();
@@ -70,8 +72,8 @@ public sealed class TenantGrain(
         catch
         {
             // Never serve a setting that was not stored.
-            (state.State.RequestsPerSecond, state.State.EventHorizonDays, state.State.AffinityHalfLifeDays) =
-                (previous.RequestsPerSecond, previous.EventHorizonDays, previous.AffinityHalfLifeDays);
+            (state.State.RequestsPerSecond, state.State.EventHorizonDays, state.State.AffinityHalfLifeDays, state.State.MarginRate) =
+                (previous.RequestsPerSecond, previous.EventHorizonDays, previous.AffinityHalfLifeDays, previous.MarginRate);
             throw;
         }
 

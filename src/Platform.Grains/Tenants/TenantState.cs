@@ -20,7 +20,9 @@ public sealed class TenantState
 
     public double AffinityHalfLifeDays { get; set; } = TenantSettings.Default.AffinityHalfLifeDays;
 
+    public double MarginRate { get; set; } = TenantSettings.DefaultMarginRate;
+
     public List<AttributeDefinition> AttributeSchema { get; set; } = [];
 
-    public TenantSettings Settings => new(RequestsPerSecond, EventHorizonDays, AffinityHalfLifeDays);
+    public TenantSettings Settings => new(RequestsPerSecond, EventHorizonDays, AffinityHalfLifeDays, MarginRate);
 }

@@ -1,3 +1,5 @@
+using Platform.Domain.Decisions;
+
 namespace Platform.ML.Uplift;
 
 /// <summary>
@@ -25,6 +27,10 @@ public sealed record MemberPredictions(float[][] Control, float[][] Treated, flo
     /// <summary>Expected revenue in the window without (arm false) or with the offer, per member.</summary>
     public double Revenue(int member, int row, bool treated) =>
         treated ? Treated[member][row] * TreatedValue[member][row] : Control[member][row] * ControlValue[member][row];
+
+    /// <summary>Each member's prediction for one row.</summary>
+    public IReadOnlyList<ResponsePrediction> Responses(int row) =>
+        Enumerable.Range(0, Members).Select(m => new ResponsePrediction(Control[m][row], Treated[m][row], ControlValue[m][row], TreatedValue[m][row], Participation[m][row])).ToList();
 
     public double RevenueUplift(int row) => Enumerable.Range(0, Members).Average(m => Revenue(m, row, true) - Revenue(m, row, false));
 }

@@ -60,7 +60,7 @@ public sealed class UpliftModel(
     public MemberPredictions Predict(float[] users, float[] matches, CampaignDesign design, string? campaignId, Device device)
     {
         var count = matches.Length;
-        var known = campaignId is null ? -1 : Campaigns.ToList().IndexOf(campaignId);
+        var known = campaignId is null ? -1 : IndexOf(campaignId);
         var campaignIndex = known < 0 ? Campaigns.Count : known;
         var context = new float[DesignEncoder.ContextWidth];
         var offer = new float[DesignEncoder.OfferWidth];
@@ -78,8 +78,52 @@ public sealed class UpliftModel(
         return predictions;
     }
 
+    /// <summary>
+    /// Each member's predictions for rows that each carry their own user vector and design (one user under many designs,
+    /// or variants of one user): the serving path of recommendations. A campaign the model learned from keeps its own base
+    /// level; any other gets the average campaign's.
+    /// </summary>
+    public MemberPredictions Predict(IReadOnlyList<OfferRow> rows, Device device)
+    {
+        var count = rows.Count;
+        var users = new float[count * Schema.Width];
+        var contexts = new float[count * DesignEncoder.ContextWidth];
+        var offers = new float[count * DesignEncoder.OfferWidth];
+        var campaigns = new long[count];
+        for (var r = 0; r < count; r++)
+        {
+            var row = rows[r];
+            row.User.CopyTo(users, r * Schema.Width);
+            DesignEncoder.EncodeContext(row.Design, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth));
+            DesignEncoder.EncodeOffer(row.Design, row.Features, offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth));
+            var known = row.CampaignId is null ? -1 : IndexOf(row.CampaignId);
+            campaigns[r] = known < 0 ? Campaigns.Count : known;
+        }
+
+        var predictions = MemberPredictions.Empty(Members.Count, count);
+        PredictInto(predictions, 0, count, () => (
+            tensor(users, [count, Schema.Width], device: device),
+            tensor(contexts, [count, DesignEncoder.ContextWidth], device: device),
+            tensor(offers, [count, DesignEncoder.OfferWidth], device: device),
+            tensor(campaigns, device: device)));
+        return predictions;
+    }
+
     /// <summary>Rows per forward pass when predicting many: bounds the memory the intermediate tensors take.</summary>
     public const int ChunkRows = 16_384;
+
+    private int IndexOf(string campaignId)
+    {
+        for (var i = 0; i < Campaigns.Count; i++)
+        {
+            if (string.Equals(Campaigns[i], campaignId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     public byte[] ToBytes()
     {

@@ -46,6 +46,19 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal("spring-ten-off", uplift.GetProperty("campaigns")[0].GetProperty("campaignId").GetString());
         Assert.Equal(3, uplift.GetProperty("candidates").GetArrayLength());
 
+        // The ACTIVE version ranks live campaigns for a user it has never seen, with the value in parts and the reasons.
+        await platform.Http.PostAsync(admin, "mutation { upsertUsers(users: [{id: \"young\", age: 22}]) { accepted } }");
+        var tenOff = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Ten off", new { type = "AMOUNT_OFF", value = 10, holdoutShare = 0.0 });
+        var deep = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Forty percent", new { value = 40, holdoutShare = 0.0 });
+        var ranked = await platform.Http.FieldAsync(admin, Recommendations.RecommendationTests.Query, new { u = "young", first = 2 }, "recommendations");
+        Assert.Equal((false, champion.GetProperty("id").GetString()), (ranked.GetProperty("fallback").GetBoolean(), ranked.GetProperty("modelVersionId").GetString()));
+        var items = ranked.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([deep, tenOff], items.Select(i => i.GetProperty("campaign").GetProperty("id").GetString()).Order());
+        Assert.True(items[0].GetProperty("score").GetDouble() >= items[1].GetProperty("score").GetDouble());
+        Assert.All(items, i => Assert.InRange(i.GetProperty("score").GetDouble(), i.GetProperty("interval").GetProperty("low").GetDouble(), i.GetProperty("interval").GetProperty("high").GetDouble()));
+        Assert.All(items, i => Assert.Equal(i.GetProperty("score").GetDouble(), i.GetProperty("breakdown").GetProperty("incrementalMargin").GetDouble(), 9));
+        Assert.All(items, i => Assert.Contains(i.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("age: 22: ", StringComparison.Ordinal)));
+
         var challengerRun = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", challengerRun.GetProperty("status").GetString(), challengerRun.ToString());
         var challenger = await VersionAsync(admin, challengerRun.GetProperty("version").GetProperty("id").GetString()!);
@@ -63,6 +76,11 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Contains("by admin key", promoted.Data.GetProperty("promoteModel").GetProperty("promotion").GetString());
         var after = await VersionsAsync(admin);
         Assert.Equal(["ACTIVE", "RETIRED"], after.Select(v => v.GetProperty("status").GetString()).Order());
+
+        // Serving nodes swap to the promoted version within seconds.
+        await Eventually.ReadUntilAsync(
+            () => platform.Http.FieldAsync(admin, Recommendations.RecommendationTests.Query, new { u = "young", first = 2 }, "recommendations"),
+            r => r.GetProperty("modelVersionId").GetString() == candidate.GetProperty("id").GetString(), TimeSpan.FromSeconds(20));
     }
 
     [SkippableFact]

@@ -25,7 +25,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public static async Task<GatewayProcess> StartAsync(NodeSettings settings, NodePorts? ports = null)
     {
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "Platform.Gateway", "bin", RepositoryPaths.Configuration, "net10.0", "Platform.Gateway.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "src", "Platform.Gateway", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Platform.Gateway.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("Build the solution first: the gateway is started from its build output.", dll);

@@ -5,4 +5,6 @@ public sealed class UpdateTenantSettingsInput
     public int? EventHorizonDays { get; set; }
 
     public double? AffinityHalfLifeDays { get; set; }
+
+    public double? MarginRate { get; set; }
 }

@@ -10,5 +10,6 @@ public sealed class UpdateTenantSettingsInputType : InputObjectGraphType<UpdateT
         Description = "Data settings of the caller's tenant; omitted fields keep their value.";
         Field(i => i.EventHorizonDays, nullable: true).Description("Events older than this many days are refused (1 to 3650; default 730).");
         Field(i => i.AffinityHalfLifeDays, nullable: true).Description("Half-life of category and brand affinities, in days (0.5 to 365; default 14).");
+        Field(i => i.MarginRate, nullable: true).Description("The share of revenue a sale leaves after the cost of goods (above 0, at most 1; default 0.3): recommendations value incremental revenue at this margin.");
     }
 }

@@ -19,6 +19,9 @@ public static class FieldCosts
     /// <summary>A call to a grain (a live profile).</summary>
     public const double GrainCall = 2;
 
+    /// <summary>A live profile read and a model run over the tenant's running campaigns for one user.</summary>
+    public const double ModelScoring = 10;
+
     /// <summary>An aggregate over one campaign's outcome rows.</summary>
     public const double CampaignAggregate = 5;
 

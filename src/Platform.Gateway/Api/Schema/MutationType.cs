@@ -45,7 +45,7 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await Tenancy(ctx).SetRateLimitAsync(ctx.GetArgument<SetTenantRateLimitInput>("input")));
 
         Field<NonNullGraphType<TenantType>>("updateTenantSettings")
-            .Description("Changes the tenant's data settings (event horizon, affinity half-life).")
+            .Description("Changes the tenant's settings (event horizon, affinity half-life, margin rate).")
             .Argument<NonNullGraphType<UpdateTenantSettingsInputType>>("input", "The settings to change.")
             .Roles(Role.Admin)
             .ResolveAsync(async ctx => await Tenancy(ctx).UpdateSettingsAsync(ctx.TenantId(), ctx.GetArgument<UpdateTenantSettingsInput>("input")));

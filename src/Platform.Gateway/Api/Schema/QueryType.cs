@@ -24,6 +24,8 @@ using Platform.Gateway.Api.Types.Imports;
 using Platform.Storage.SystemChecks;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Types.Models;
+using Platform.Gateway.Api.Types.Recommendations;
+using Platform.Domain.Decisions;
 
 namespace Platform.Gateway.Api.Schema;
 
@@ -61,6 +63,27 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ProfileService>()
                 .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.GrainCall);
+
+        Field<NonNullGraphType<RecommendationsType>>("recommendations")
+            .Description("The RUNNING campaigns to show this user now, ranked by expected incremental value from the live profile (docs/recommendations.md).")
+            .Argument<NonNullGraphType<IdGraphType>>("userId", "The user; one the tenant has never seen gets the average shopper's answer.")
+            .Argument<IntGraphType>("first", $"How many, 1 to {RecommendationService.MaxFirst} (default {RecommendationService.DefaultFirst}).")
+            .Argument<ObjectiveEnumType>("objective", "What to maximise (default INCREMENTAL_MARGIN).")
+            .Argument<BooleanGraphType>("recordExposure", "Also write a CAMPAIGN_EXPOSURE for each item and withheld campaign, as if shown now (default false; POST only).")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx =>
+            {
+                var record = ctx.GetArgument<bool?>("recordExposure") == true;
+                if (record && ctx.UserContext.GetTransport() == RequestTransport.HttpGet)
+                {
+                    throw ApiError.Invalid("recordExposure", "post_only", "recordExposure writes events: send the request with POST.");
+                }
+
+                return await ctx.RequestServices!.GetRequiredService<RecommendationService>().RecommendAsync(
+                    ctx.TenantId(), ctx.GetArgument<string>("userId"), ctx.GetArgument<int?>("first"), ctx.GetArgument<Objective?>("objective") ?? Objective.IncrementalMargin,
+                    record, ctx.CancellationToken);
+            })
+            .FieldType.Costs(FieldCosts.ModelScoring);
 
         Field<NonNullGraphType<UserPageType>>("users")
             .Description("Pages through an audience in user id order (from the profile projection).")

@@ -11,6 +11,7 @@ public sealed class TenantSettingsType : ObjectGraphType<TenantSettings>
         Description = "Settings of the tenant.";
         Field(s => s.EventHorizonDays).Description("Events older than this many days are refused at ingestion.");
         Field(s => s.AffinityHalfLifeDays).Description("Half-life of category and brand affinities, in days.");
+        Field(s => s.MarginRate).Description("The share of revenue a sale leaves after the cost of goods: incremental margin = incremental revenue × marginRate − discount cost.");
         Field(s => s.RequestsPerSecond).Description("Requests per second this tenant may make on each gateway node (set by the operator); excess requests get RATE_LIMITED.");
     }
 }

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Platform.Domain.Models;
+using Platform.ML;
+using Platform.ML.Uplift;
+using Platform.Storage.Models;
+using TorchSharp;
+
+namespace Platform.Gateway.Serving;
+
+/// <summary>
+/// Each tenant's ACTIVE uplift version, loaded on this node on first use (docs/recommendations.md#serving). The registry is
+/// asked at most every <see cref="CheckEvery"/> which version is ACTIVE, so a promotion or retraining reaches every node
+/// within that time; a version unused for <see cref="IdleAfter"/> is let go. A version this build cannot read (its offer
+/// encoding differs, its weights are corrupt) is served as no model — the rule-based fallback — and logged once.
+/// </summary>
+public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider clock, ILogger<ActiveUpliftModels> logger)
+{
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(30);
+
+    private static readonly Lazy<bool> Runtime = new(() =>
+    {
+        TorchRuntime.Initialize();
+        return true;
+    });
+
+    private readonly ConcurrentDictionary<string, Slot> slots = new(StringComparer.Ordinal);
+    private DateTimeOffset sweptAt;
+
+    /// <summary>A hold on the tenant's ACTIVE uplift version, or null when it has none this node can serve.</summary>
+    public async Task<ModelLease?> AcquireAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        SweepIdle(now);
+        var slot = slots.GetOrAdd(tenantId, _ => new Slot());
+        slot.UsedAt = now;
+        if (now - slot.CheckedAt >= CheckEvery)
+        {
+            await RefreshAsync(tenantId, slot, cancellationToken);
+        }
+
+        // A swap retires the old version after installing the new one: a hold refused here finds the new one.
+        while (slot.Current is { } current)
+        {
+            if (current.TryHold() is { } lease)
+            {
+                return lease;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RefreshAsync(string tenantId, Slot slot, CancellationToken cancellationToken)
+    {
+        await slot.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            if (now - slot.CheckedAt < CheckEvery)
+            {
+                return; // another request just did
+            }
+
+            var active = await registry.ActiveAsync(tenantId, ModelTask.Uplift, cancellationToken);
+            if (active?.Id != slot.Current?.VersionId && active?.Id != slot.Unreadable)
+            {
+                var loaded = active is null ? null : await LoadAsync(tenantId, active.Id, slot, cancellationToken);
+                var previous = slot.Current;
+                slot.Current = loaded;
+                previous?.Retire();
+            }
+
+            slot.CheckedAt = now;
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    private async Task<ServedModel?> LoadAsync(string tenantId, Guid versionId, Slot slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var weights = await registry.WeightsAsync(tenantId, versionId, cancellationToken);
+            _ = Runtime.Value;
+            var served = new ServedModel(versionId, UpliftModel.FromBytes(weights, torch.CPU));
+            logger.LogInformation("Serving uplift version {VersionId} of tenant {TenantId}", versionId, tenantId);
+            return served;
+        }
+        catch (Exception e) when (e is InvalidDataException or CorruptWeightsException or EndOfStreamException)
+        {
+            slot.Unreadable = versionId;
+            logger.LogWarning(e, "Uplift version {VersionId} of tenant {TenantId} cannot be served by this build; recommendations fall back to rules", versionId, tenantId);
+            return null;
+        }
+    }
+
+    private void SweepIdle(DateTimeOffset now)
+    {
+        if (now - sweptAt < CheckEvery)
+        {
+            return;
+        }
+
+        sweptAt = now;
+        foreach (var (tenantId, slot) in slots)
+        {
+            if (now - slot.UsedAt > IdleAfter && slots.TryRemove(KeyValuePair.Create(tenantId, slot)))
+            {
+                slot.Current?.Retire();
+            }
+        }
+    }
+
+    private sealed class Slot
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public ServedModel? Current { get; set; }
+
+        public Guid? Unreadable { get; set; }
+
+        public DateTimeOffset CheckedAt { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset UsedAt { get; set; }
+    }
+}

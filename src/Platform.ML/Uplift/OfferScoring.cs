@@ -1,0 +1,69 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Domain.Modeling;
+using static TorchSharp.torch;
+
+namespace Platform.ML.Uplift;
+
+/// <summary>A design to score for a user: a saved campaign (its id gives the model its own base level) or a design that never ran.</summary>
+public sealed record Offer(CampaignDesign Design, string? CampaignId);
+
+/// <summary>
+/// Scores offers for one user with an uplift model (docs/recommendations.md#value), and says why: each reason is a feature
+/// whose value moves the objective most compared with an average shopper — the model run again with that feature set to
+/// its training average (a category affinity to none), everything else unchanged.
+/// </summary>
+public static class OfferScoring
+{
+    public const int ReasonsPerOffer = 3;
+
+    public static IReadOnlyList<OfferValue> Value(
+        UpliftModel model, IReadOnlyDictionary<string, FeatureValue> user, IReadOnlyList<Offer> offers, Objective objective, double marginRate)
+    {
+        var vector = model.Schema.Encode(user);
+        var predictions = model.Predict(offers.Select(o => new OfferRow(vector, o.Design, o.CampaignId, user)).ToList(), CPU);
+        return offers.Select((o, i) => OfferValuation.Value(predictions.Responses(i), o.Design, objective, marginRate)).ToList();
+    }
+
+    /// <summary>Up to <see cref="ReasonsPerOffer"/> reasons per offer, in plain words, strongest first.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Reasons(
+        UpliftModel model, IReadOnlyDictionary<string, FeatureValue> user, IReadOnlyList<Offer> offers, Objective objective, double marginRate)
+    {
+        var known = model.Schema.Names.ToHashSet(StringComparer.Ordinal);
+        var rows = new List<OfferRow>();
+        var layout = new List<(int Offer, string? Without)>();
+        foreach (var (offer, o) in offers.Select((offer, o) => (offer, o)))
+        {
+            var candidates = user.Keys.Where(known.Contains)
+                .Concat((offer.Design.CategoryIds ?? []).Select(c => FeatureSchema.AffinityPrefix + c).Where(user.ContainsKey))
+                .Distinct(StringComparer.Ordinal);
+            foreach (var without in candidates.Prepend(null))
+            {
+                var features = without is null ? user : user.Where(p => p.Key != without).ToDictionary(StringComparer.Ordinal);
+                rows.Add(new OfferRow(model.Schema.Encode(features), offer.Design, offer.CampaignId, features));
+                layout.Add((o, without));
+            }
+        }
+
+        var predictions = model.Predict(rows, CPU);
+        double Score(int row) => OfferValuation.Value(predictions.Responses(row), offers[layout[row].Offer].Design, objective, marginRate).Score.Value;
+        var reasons = new List<IReadOnlyList<string>>();
+        for (int o = 0, row = 0; o < offers.Count; o++)
+        {
+            var full = Score(row++);
+            var changes = new List<(string Name, double Change)>();
+            for (; row < layout.Count && layout[row].Offer == o; row++)
+            {
+                changes.Add((layout[row].Without!, full - Score(row)));
+            }
+
+            reasons.Add(changes.Where(c => Math.Abs(c.Change) > 1e-9)
+                .OrderByDescending(c => Math.Abs(c.Change)).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Take(ReasonsPerOffer)
+                .Select(c => FeatureWords.Reason(c.Name, user[c.Name], c.Change, objective))
+                .ToList());
+        }
+
+        return reasons;
+    }
+}

@@ -1,0 +1,90 @@
+using Platform.Domain.Decisions;
+using Platform.Domain.Modeling;
+using Platform.ML.Uplift;
+using Platform.Simulation;
+using static TorchSharp.torch;
+
+namespace Platform.ML.Tests;
+
+/// <summary>Serving one user: every design in one pass, the value breakdown, and reasons checked against single-feature runs.</summary>
+public sealed class OfferScoringTests
+{
+    private static readonly Lazy<(UpliftModel Model, IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> Campaigns, IReadOnlyList<UpliftRow> Rows)> Trained = new(() =>
+    {
+        TorchRuntime.Initialize(threads: 2);
+        var world = new SimulatedWorld(new WorldOptions(Seed: 21, Users: 2_000, Now: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        var rows = SimulatedUpliftData.Rows(world, 2_000).Select(s => s.Row).ToList();
+        var campaigns = SimulatedUpliftData.Campaigns(world);
+        var (model, _) = new UpliftTraining(new UpliftTraining.Options(Seed: 7, Members: 2, MaxEpochs: 2))
+            .RunAsync(() => Rows(rows), campaigns, CPU, _ => { }, CancellationToken.None).GetAwaiter().GetResult();
+        return (model, campaigns, rows);
+    });
+
+    [Fact]
+    public void OneUserUnderManyDesignsScoresAsEachDesignAlone()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var user = rows[0].Features;
+        var offers = campaigns.Select(c => new Offer(c.Design, c.Id)).Append(new Offer(campaigns[0].Design with { Value = 35m }, null)).ToList();
+
+        var together = model.Predict(offers.Select(o => new OfferRow(model.Schema.Encode(user), o.Design, o.CampaignId, user)).ToList(), CPU);
+
+        for (var i = 0; i < offers.Count; i++)
+        {
+            var alone = model.Predict(model.Schema.Encode(user), [(float)DesignEncoder.CategoryMatch(offers[i].Design, user)], offers[i].Design, offers[i].CampaignId, CPU);
+            for (var m = 0; m < alone.Members; m++)
+            {
+                Assert.Equal(alone.Treated[m][0], together.Treated[m][i], 6);
+                Assert.Equal(alone.Control[m][0], together.Control[m][i], 6);
+                Assert.Equal(alone.TreatedValue[m][0], together.TreatedValue[m][i], 3);
+            }
+        }
+    }
+
+    [Fact]
+    public void TheScoreLiesInItsIntervalAndTheMarginIsRevenueAtTheMarginRateLessCost()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var offers = campaigns.Select(c => new Offer(c.Design, c.Id)).ToList();
+
+        foreach (var row in rows.Take(5))
+        {
+            foreach (var value in OfferScoring.Value(model, row.Features, offers, Objective.IncrementalMargin, marginRate: 0.35))
+            {
+                Assert.InRange(value.Score.Value, value.Score.Low, value.Score.High);
+                Assert.Equal((value.IncrementalRevenue * 0.35) - value.DiscountCost, value.IncrementalMargin, 9);
+                Assert.Equal(value.IncrementalMargin, value.Score.Value, 9);
+                Assert.InRange(value.Participation, 0, 1);
+            }
+        }
+    }
+
+    [Fact]
+    public void TheFirstReasonIsTheFeatureWhoseAverageValueMovesTheScoreMost()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var user = rows.First(r => r.Features.Count > 3).Features;
+        var offer = new Offer(campaigns[0].Design, campaigns[0].Id);
+        var full = OfferScoring.Value(model, user, [offer], Objective.IncrementalConversions, 0.3)[0].Score.Value;
+        var known = model.Schema.Names.ToHashSet();
+        var strongest = user.Keys.Where(known.Contains)
+            .Select(name => (name, Change: full - OfferScoring.Value(model, user.Where(p => p.Key != name).ToDictionary(), [offer], Objective.IncrementalConversions, 0.3)[0].Score.Value))
+            .Where(c => Math.Abs(c.Change) > 1e-9)
+            .OrderByDescending(c => Math.Abs(c.Change)).First();
+
+        var reasons = OfferScoring.Reasons(model, user, [offer], Objective.IncrementalConversions, 0.3)[0];
+
+        Assert.InRange(reasons.Count, 1, OfferScoring.ReasonsPerOffer);
+        Assert.Equal(FeatureWords.Reason(strongest.name, user[strongest.name], strongest.Change, Objective.IncrementalConversions), reasons[0]);
+    }
+
+    private static async IAsyncEnumerable<UpliftRow> Rows(IEnumerable<UpliftRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+}
