@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RetrainingScheduleStore>();
         services.AddSingleton<DataArrivals>();
         services.AddSingleton<CurrentUserFeatures>();
+        services.AddSingleton<AudienceFeatures>();
         services.AddSingleton<UserScoreStore>();
         services.AddSingleton<DriftCheck>();
         return services;

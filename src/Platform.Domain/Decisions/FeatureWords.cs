@@ -51,13 +51,24 @@ public static class FeatureWords
     /// One reason: what the feature is, and how much it moves the objective compared with an average shopper (the
     /// feature set to the training average, the rest unchanged).
     /// </summary>
-    public static string Reason(string name, FeatureValue value, double change, Objective objective)
-    {
-        var amount = objective is Objective.IncrementalConversions or Objective.Participation
+    public static string Reason(string name, FeatureValue value, double change, Objective objective) =>
+        $"{Describe(name, value)}: {(change >= 0 ? "raises" : "lowers")} the expected {Noun(objective)} by {Amount(change, objective)} compared with an average shopper.";
+
+    // Chances in percentage points, money as it is.
+    private static string Amount(double change, Objective objective) =>
+        objective is Objective.IncrementalConversions or Objective.Participation
             ? string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(change) * 100:0.##} points")
             : Math.Abs(change).ToString("0.##", CultureInfo.InvariantCulture);
-        return $"{Describe(name, value)}: {(change >= 0 ? "raises" : "lowers")} the expected {Noun(objective)} by {amount} compared with an average shopper.";
-    }
+
+    /// <summary>A driver of a forecast: what the feature is, and how much the audience's values of it move the objective per user on average.</summary>
+    public static string Driver(string name, double change, Objective objective) =>
+        $"{Name(name)}: the audience's values {(change >= 0 ? "raise" : "lower")} the expected {Noun(objective)} per shopper by {Amount(change, objective)} on average, compared with average shoppers.";
+
+    /// <summary>The feature's name in words, without a value.</summary>
+    public static string Name(string name) =>
+        name.StartsWith(FeatureSchema.TagPrefix, StringComparison.Ordinal) ? $"the tag {name[FeatureSchema.TagPrefix.Length..]}"
+        : name.StartsWith(FeatureSchema.AffinityPrefix, StringComparison.Ordinal) ? $"interest in category {name[FeatureSchema.AffinityPrefix.Length..]}"
+        : Profile.GetValueOrDefault(name, name);
 
     public static string Noun(Objective objective) => objective switch
     {

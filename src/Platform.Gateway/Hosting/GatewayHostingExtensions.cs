@@ -61,6 +61,7 @@ public static class GatewayHostingExtensions
             .AddScoped<ErasureService>()
             .AddScoped<CampaignService>()
             .AddScoped<RecommendationService>()
+            .AddScoped<ForecastService>()
             .AddSingleton<ActiveUpliftModels>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()

@@ -25,6 +25,54 @@ public static class OfferScoring
         return offers.Select((o, i) => OfferValuation.Value(predictions.Responses(i), o.Design, objective, marginRate)).ToList();
     }
 
+    /// <summary>
+    /// The features that move an offer's score most across a sample of users: for each feature, the mean change in the
+    /// objective when it is set to its training average (users without it count no change), strongest first, up to
+    /// <see cref="ReasonsPerOffer"/>, in plain words.
+    /// </summary>
+    public static IReadOnlyList<string> Drivers(
+        UpliftModel model, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users, Offer offer, Objective objective, double marginRate)
+    {
+        var known = model.Schema.Names.ToHashSet(StringComparer.Ordinal);
+        var rows = new List<OfferRow>();
+        var layout = new List<(int User, string? Without)>();
+        for (var u = 0; u < users.Count; u++)
+        {
+            foreach (var without in users[u].Keys.Where(known.Contains).Prepend(null))
+            {
+                var features = without is null ? users[u] : users[u].Where(p => p.Key != without).ToDictionary(StringComparer.Ordinal);
+                rows.Add(new OfferRow(model.Schema.Encode(features), offer.Design, offer.CampaignId, features));
+                layout.Add((u, without));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var predictions = model.Predict(rows, CPU);
+        var changes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var full = 0.0;
+        for (var row = 0; row < layout.Count; row++)
+        {
+            var score = OfferValuation.Value(predictions.Responses(row), offer.Design, objective, marginRate).Score.Value;
+            if (layout[row].Without is not { } name)
+            {
+                full = score;
+                continue;
+            }
+
+            changes[name] = changes.GetValueOrDefault(name) + ((full - score) / users.Count);
+        }
+
+        return changes.Where(c => Math.Abs(c.Value) > 1e-9)
+            .OrderByDescending(c => Math.Abs(c.Value)).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(ReasonsPerOffer)
+            .Select(c => FeatureWords.Driver(c.Key, c.Value, objective))
+            .ToList();
+    }
+
     /// <summary>Up to <see cref="ReasonsPerOffer"/> reasons per offer, in plain words, strongest first.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Reasons(
         UpliftModel model, IReadOnlyDictionary<string, FeatureValue> user, IReadOnlyList<Offer> offers, Objective objective, double marginRate)

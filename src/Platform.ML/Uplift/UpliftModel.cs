@@ -14,7 +14,12 @@ namespace Platform.ML.Uplift;
 /// order value is exp(μ + σ²/2). Its bytes are the version's weights.
 /// </summary>
 public sealed class UpliftModel(
-    FeatureSchema schema, UpliftHyperparameters hyperparameters, IReadOnlyList<string> campaigns, IReadOnlyList<UpliftNetwork> members, OrderValueScale value) : IDisposable
+    FeatureSchema schema,
+    UpliftHyperparameters hyperparameters,
+    IReadOnlyList<string> campaigns,
+    IReadOnlyList<UpliftNetwork> members,
+    OrderValueScale value,
+    IReadOnlyList<CampaignDesign>? designs = null) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,6 +31,9 @@ public sealed class UpliftModel(
     public IReadOnlyList<string> Campaigns { get; } = campaigns;
 
     public IReadOnlyList<UpliftNetwork> Members { get; } = members;
+
+    /// <summary>The designs of <see cref="Campaigns"/>, in the same order; null for a version written before they were kept.</summary>
+    public IReadOnlyList<CampaignDesign>? Designs { get; } = designs;
 
     public OrderValueScale Value { get; } = value;
 
@@ -130,7 +138,7 @@ public sealed class UpliftModel(
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
-            writer.Write(JsonSerializer.Serialize(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth), Json));
+            writer.Write(JsonSerializer.Serialize(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth, Designs), Json));
             foreach (var member in Members)
             {
                 var state = ModuleState.Save(member);
@@ -162,7 +170,7 @@ public sealed class UpliftModel(
             members.Add(network);
         }
 
-        return new UpliftModel(header.Schema, header.Hyperparameters, header.Campaigns, members, header.Value);
+        return new UpliftModel(header.Schema, header.Hyperparameters, header.Campaigns, members, header.Value, header.Designs);
     }
 
     public void Dispose()
@@ -192,5 +200,7 @@ public sealed class UpliftModel(
         }
     }
 
-    private sealed record Header(FeatureSchema Schema, UpliftHyperparameters Hyperparameters, IReadOnlyList<string> Campaigns, int Members, OrderValueScale Value, int OfferWidth);
+    private sealed record Header(
+        FeatureSchema Schema, UpliftHyperparameters Hyperparameters, IReadOnlyList<string> Campaigns, int Members, OrderValueScale Value, int OfferWidth,
+        IReadOnlyList<CampaignDesign>? Designs = null);
 }

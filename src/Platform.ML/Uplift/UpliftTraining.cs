@@ -76,7 +76,8 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
                 progress(new TrainingProgress("training", member + 1, options.Members, epoch, trainLoss, validationLoss, $"ensemble member {member + 1} of {options.Members}")), cancellationToken).Network);
         }
 
-        var model = new UpliftModel(data.Schema, chosen, campaigns.Select(c => c.Id).ToList(), members, ValueScale(members, tensors, data, train));
+        var model = new UpliftModel(
+            data.Schema, chosen, campaigns.Select(c => c.Id).ToList(), members, ValueScale(members, tensors, data, train), campaigns.Select(c => c.Design with { Audience = null }).ToList());
         progress(new TrainingProgress("evaluating", 1, 1, Detail: "model and baseline on the held-out users"));
         using var baseline = TwoModelBaseline.Train(tensors, train, options.Seed, cancellationToken);
         var report = Evaluate(model, baseline, tensors, data, test, candidates, train.Count, parts[SplitPart.Validation].Count);

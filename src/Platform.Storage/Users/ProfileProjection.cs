@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Domain.Campaigns;
 using Platform.Storage.Database;
 
 namespace Platform.Storage.Users;
@@ -14,23 +15,23 @@ public sealed class ProfileProjection(NpgsqlDataSource dataSource)
     private const string UpsertSql = """
         INSERT INTO users.profiles AS p (tenant_id, user_id, first_seen_at, last_seen_at, recency_days, frequency_90, monetary_90,
             rfm_r, rfm_f, rfm_m, rfm_segment, purchases, revenue, discount_sensitivity, top_categories, top_brands, interest_tags,
-            counters, applied_seq, as_of)
+            counters, features, applied_seq, as_of)
         SELECT s.tenant_id, s.user_id, s.first_seen_at, s.last_seen_at, s.recency_days, s.frequency_90, s.monetary_90,
             s.rfm_r, s.rfm_f, s.rfm_m, s.rfm_segment, s.purchases, s.revenue, s.discount_sensitivity,
             ARRAY(SELECT jsonb_array_elements_text(s.top_categories::jsonb)), ARRAY(SELECT jsonb_array_elements_text(s.top_brands::jsonb)),
-            ARRAY(SELECT jsonb_array_elements_text(s.interest_tags::jsonb)), s.counters::jsonb, s.applied_seq, s.as_of
+            ARRAY(SELECT jsonb_array_elements_text(s.interest_tags::jsonb)), s.counters::jsonb, s.features::jsonb, s.applied_seq, s.as_of
         FROM unnest(@tenant_id, @user_id, @first_seen_at, @last_seen_at, @recency_days, @frequency_90, @monetary_90, @rfm_r, @rfm_f, @rfm_m,
                     @rfm_segment, @purchases, @revenue, @discount_sensitivity, @top_categories, @top_brands, @interest_tags, @counters,
-                    @applied_seq, @as_of)
+                    @features, @applied_seq, @as_of)
              AS s(tenant_id, user_id, first_seen_at, last_seen_at, recency_days, frequency_90, monetary_90, rfm_r, rfm_f, rfm_m,
-                  rfm_segment, purchases, revenue, discount_sensitivity, top_categories, top_brands, interest_tags, counters, applied_seq, as_of)
+                  rfm_segment, purchases, revenue, discount_sensitivity, top_categories, top_brands, interest_tags, counters, features, applied_seq, as_of)
         WHERE NOT users.erased_since(s.tenant_id, s.user_id, s.as_of)
         ON CONFLICT (tenant_id, user_id) DO UPDATE SET
             first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, recency_days = EXCLUDED.recency_days,
             frequency_90 = EXCLUDED.frequency_90, monetary_90 = EXCLUDED.monetary_90, rfm_r = EXCLUDED.rfm_r, rfm_f = EXCLUDED.rfm_f,
             rfm_m = EXCLUDED.rfm_m, rfm_segment = EXCLUDED.rfm_segment, purchases = EXCLUDED.purchases, revenue = EXCLUDED.revenue,
             discount_sensitivity = EXCLUDED.discount_sensitivity, top_categories = EXCLUDED.top_categories, top_brands = EXCLUDED.top_brands,
-            interest_tags = EXCLUDED.interest_tags, counters = EXCLUDED.counters, applied_seq = EXCLUDED.applied_seq, as_of = EXCLUDED.as_of
+            interest_tags = EXCLUDED.interest_tags, counters = EXCLUDED.counters, features = EXCLUDED.features, applied_seq = EXCLUDED.applied_seq, as_of = EXCLUDED.as_of
         WHERE p.applied_seq < EXCLUDED.applied_seq OR (p.applied_seq = EXCLUDED.applied_seq AND p.as_of < EXCLUDED.as_of)
         """;
 
@@ -62,6 +63,7 @@ public sealed class ProfileProjection(NpgsqlDataSource dataSource)
         command.AddArray("top_brands", NpgsqlDbType.Text, batch.Select(r => Json(r.View.BrandAffinities.Take(ProfileRow.TopKeys).Select(a => a.Key))).ToArray());
         command.AddArray("interest_tags", NpgsqlDbType.Text, batch.Select(r => Json(r.View.InterestTags)).ToArray());
         command.AddArray("counters", NpgsqlDbType.Text, batch.Select(r => JsonSerializer.Serialize(r.Counters)).ToArray());
+        command.AddArray("features", NpgsqlDbType.Text, batch.Select(r => JsonSerializer.Serialize(EnrollmentFeatures.Of(r.View, r.AsOf))).ToArray());
         command.AddArray("applied_seq", NpgsqlDbType.Bigint, batch.Select(r => r.View.AppliedSeq).ToArray());
         command.AddArray("as_of", NpgsqlDbType.TimestampTz, batch.Select(r => r.AsOf.ToUniversalTime()).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);

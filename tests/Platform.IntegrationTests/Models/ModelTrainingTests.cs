@@ -53,11 +53,31 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var ranked = await platform.Http.FieldAsync(admin, Recommendations.RecommendationTests.Query, new { u = "young", first = 2 }, "recommendations");
         Assert.Equal((false, champion.GetProperty("id").GetString()), (ranked.GetProperty("fallback").GetBoolean(), ranked.GetProperty("modelVersionId").GetString()));
         var items = ranked.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([deep, tenOff], items.Select(i => i.GetProperty("campaign").GetProperty("id").GetString()).Order());
+        Assert.Equal(new[] { deep, tenOff }.Order(), items.Select(i => i.GetProperty("campaign").GetProperty("id").GetString()).Order());
         Assert.True(items[0].GetProperty("score").GetDouble() >= items[1].GetProperty("score").GetDouble());
         Assert.All(items, i => Assert.InRange(i.GetProperty("score").GetDouble(), i.GetProperty("interval").GetProperty("low").GetDouble(), i.GetProperty("interval").GetProperty("high").GetDouble()));
         Assert.All(items, i => Assert.Equal(i.GetProperty("score").GetDouble(), i.GetProperty("breakdown").GetProperty("incrementalMargin").GetDouble(), 9));
         Assert.All(items, i => Assert.Contains(i.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("age: 22: ", StringComparison.Ordinal)));
+
+        // The what-if: the same design on 60 young and 60 older shoppers it never saw; the model learned the offer works under 35.
+        var shoppers = Enumerable.Range(0, 120).Select(i => new { id = $"f{i}", age = i < 60 ? 20 + (i % 10) : 50 + (i % 15), tags = new[] { i < 60 ? "young" : "older" } });
+        (await platform.Http.PostAsync(admin, "mutation($u: [UserInput!]!) { upsertUsers(users: $u) { accepted } }", new { u = shoppers })).AssertSuccess();
+        var young = await ForecastAsync(admin, new { tags = new[] { "young" } }, value: 10, budget: null);
+        var older = await ForecastAsync(admin, new { tags = new[] { "older" } }, value: 10, budget: null);
+        Assert.Equal(champion.GetProperty("id").GetString(), young.GetProperty("modelVersionId").GetString());
+        Assert.Equal((60, 54.0), (young.GetProperty("audienceUsers").GetInt64(), young.GetProperty("treatedUsers").GetDouble())); // 10% holdout
+        Assert.Empty(young.GetProperty("warnings").EnumerateArray());
+        var lift = young.GetProperty("incrementalConversions");
+        Assert.InRange(lift.GetProperty("value").GetDouble(), lift.GetProperty("low80").GetDouble(), lift.GetProperty("high80").GetDouble());
+        Assert.True(lift.GetProperty("low95").GetDouble() <= lift.GetProperty("low80").GetDouble());
+        Assert.True(lift.GetProperty("value").GetDouble() > older.GetProperty("incrementalConversions").GetProperty("value").GetDouble(), $"young {young}\nolder {older}");
+        Assert.Equal("none", young.GetProperty("segments")[0].GetProperty("name").GetString());
+
+        var capped = await ForecastAsync(admin, new { tags = new[] { "young" } }, value: 10, budget: young.GetProperty("discountCost").GetProperty("value").GetDouble() / 4);
+        Assert.Equal(0.25, capped.GetProperty("budgetShare").GetDouble(), 6);
+        Assert.NotEqual(JsonValueKind.Null, capped.GetProperty("budgetRunsOutAt").ValueKind);
+        var deeper = await ForecastAsync(admin, new { tags = new[] { "young" } }, value: 40, budget: null);
+        Assert.Contains("outside the PERCENT_OFF values", Assert.Single(deeper.GetProperty("warnings").EnumerateArray()).GetString());
 
         var challengerRun = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", challengerRun.GetProperty("status").GetString(), challengerRun.ToString());
@@ -252,6 +272,19 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { cancelTrainingRun(id: $id) { id } }", new { id = runId })).ErrorCodes);
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = runId })).ErrorCodes);
         Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(other, "{ trainingRun(id: \"run-1\") { id } }")).ErrorCodes);
+    }
+
+    private async Task<JsonElement> ForecastAsync(string key, object audience, int value, double? budget)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var design = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { value, attributionWindowDays = 14 });
+        return await platform.Http.FieldAsync(key, """
+            query($d: CampaignDesignInput!, $a: AudienceInput, $b: Decimal) { forecast(design: $d, audience: $a, budget: $b) {
+              modelVersionId audienceUsers treatedUsers budgetShare budgetRunsOutAt warnings drivers
+              incrementalConversions { value low80 high80 low95 high95 } discountCost { value } roi { value }
+              segments { name users incrementalConversions { value } }
+            } }
+            """, new { d = design, a = audience, b = budget }, "forecast");
     }
 
     private async Task ImportAsync(string admin, int users)

@@ -72,6 +72,17 @@ public sealed class RecommendationTests(PlatformFixture platform) : IClassFixtur
         var overGet = await platform.Http.GetAsync(merchant, "{ recommendations(userId: \"x\", recordExposure: true) { exposuresRecorded } }");
         Assert.Equal(["INVALID_ARGUMENT"], overGet.ErrorCodes);
         Assert.Equal("post_only", overGet.FirstError.GetProperty("extensions").GetProperty("rule").GetString());
+        var noModel = await platform.Http.PostAsync(merchant, "query($id: ID!) { forecastCampaign(id: $id) { modelVersionId } }", new { id = campaign });
+        Assert.Equal(["NOT_FOUND"], noModel.ErrorCodes);
+        Assert.Contains("no ACTIVE UPLIFT model", noModel.FirstError.GetProperty("message").GetString());
+        var now = DateTimeOffset.UtcNow;
+        var broken = await platform.Http.PostAsync(merchant, "query($d: CampaignDesignInput!, $a: AudienceInput) { forecast(design: $d, audience: $a, budget: 0) { audienceUsers } }",
+            new { d = CampaignApiTests.Design(now, now.AddDays(3), new { value = 95 }), a = new { rule = new { field = "nope", op = "EQ", value = "x" } } });
+        Assert.Equal(["INVALID_ARGUMENT"], broken.ErrorCodes);
+        var fields = broken.FirstError.GetProperty("extensions").GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).ToList();
+        Assert.Contains("value", fields);
+        Assert.Contains("budget", fields);
+        Assert.Contains(fields, f => f!.StartsWith("audience.", StringComparison.Ordinal));
         var margin = await platform.Http.FieldAsync(merchant, "mutation { updateTenantSettings(input: {marginRate: 0.45}) { settings { marginRate } } }", null, "updateTenantSettings");
         Assert.Equal(0.45, margin.GetProperty("settings").GetProperty("marginRate").GetDouble());
         var badMargin = await platform.Http.PostAsync(merchant, "mutation { updateTenantSettings(input: {marginRate: 1.5}) { id } }");

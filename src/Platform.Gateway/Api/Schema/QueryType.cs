@@ -35,6 +35,8 @@ public sealed class QueryType : ObjectGraphType
 
     private static CampaignService Campaigns(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<CampaignService>();
 
+    private static ForecastService Forecasts(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ForecastService>();
+
     public QueryType()
     {
         Name = "Query";
@@ -84,6 +86,23 @@ public sealed class QueryType : ObjectGraphType
                     record, ctx.CancellationToken);
             })
             .FieldType.Costs(FieldCosts.ModelScoring);
+
+        Field<NonNullGraphType<ForecastType>>("forecast")
+            .Description("What a campaign design would do with an audience, before it runs: participation, conversions, GMV, incremental figures, cost and ROI with 80% and 95% intervals (docs/forecasts.md).")
+            .Argument<NonNullGraphType<CampaignDesignInputType>>("design", "The design, as createCampaign takes it; it need not be saved.")
+            .Argument<AudienceInputType>("audience", "Who (default: the design's audience, else everyone).")
+            .Argument<DecimalGraphType>("budget", "The most discount to give away (default: the design's budget); spending stops when the expected cost reaches it.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Forecasts(ctx).ForecastAsync(
+                ctx.TenantId(), ctx.GetArgument<CampaignDesign>("design"), ctx.GetArgument<Audience?>("audience"), ctx.GetArgument<decimal?>("budget"), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.Aggregate);
+
+        Field<NonNullGraphType<ForecastType>>("forecastCampaign")
+            .Description("The forecast of a saved campaign (a draft, say) with its own design, audience and budget.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await Forecasts(ctx).ForecastCampaignAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<NonNullGraphType<UserPageType>>("users")
             .Description("Pages through an audience in user id order (from the profile projection).")

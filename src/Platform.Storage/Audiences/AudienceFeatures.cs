@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Npgsql;
+using Platform.Domain.Audiences;
+using Platform.Domain.Modeling;
+using Platform.Domain.Profiles;
+using Platform.Storage.Training;
+using Platform.Storage.Users;
+
+namespace Platform.Storage.Audiences;
+
+/// <summary>One user of an audience as models read them: their features now, their RFM segment and persona (null without).</summary>
+public sealed record AudienceMember(string UserId, IReadOnlyDictionary<string, FeatureValue> Features, string? Segment, int? Persona);
+
+/// <summary>
+/// Reads an audience's users with their model features (docs/forecasts.md#audiences): the profile features stored with
+/// each projection row (as of the user's latest folded event; days since the last purchase and days known advanced to
+/// now), merged with the user's attributes and tags as training merges them. Rows written before the projection kept
+/// features are folded from the user's events instead.
+/// </summary>
+public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFeatures current)
+{
+    public const int Batch = 5_000;
+
+    public async Task<long> CountAsync(string tenantId, Audience audience, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {AudienceSql.From} WHERE {AudienceSql.Where(audience, tenantId, command)}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The audience in user id order, <see cref="Batch"/> users at a time.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<AudienceMember>> ReadAsync(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? after = null;
+        while (true)
+        {
+            var (members, missing) = await PageAsync(tenantId, audience, after, now, cancellationToken);
+            if (members.Count == 0)
+            {
+                yield break;
+            }
+
+            if (missing.Count > 0)
+            {
+                var folded = await current.OfAsync(tenantId, missing.Select(i => members[i].UserId).ToList(), now, settings, await current.CatalogAsync(tenantId, cancellationToken), cancellationToken);
+                for (var k = 0; k < missing.Count; k++)
+                {
+                    members[missing[k]] = members[missing[k]] with { Features = folded[k] };
+                }
+            }
+
+            yield return members;
+            after = members[^1].UserId;
+            if (members.Count < Batch)
+            {
+                yield break;
+            }
+        }
+    }
+
+    // One page; also the indexes of users with events whose row has no stored features.
+    private async Task<(List<AudienceMember> Members, List<int> Missing)> PageAsync(
+        string tenantId, Audience audience, string? after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = AudienceSql.Where(audience, tenantId, command);
+        command.CommandText = $"""
+            SELECT user_id, u.age, u.gender, u.region, u.occupation, u.signup_date, u.attributes, u.tags,
+                   u.tenant_id IS NOT NULL, p.tenant_id IS NOT NULL, p.features, p.as_of, p.rfm_segment, sc.persona
+            FROM {AudienceSql.From}
+            WHERE {where} AND (@after IS NULL OR user_id COLLATE "C" > @after)
+            ORDER BY user_id COLLATE "C" LIMIT {Batch}
+            """;
+        command.Parameters.AddWithValue("after", (object?)after ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+        var members = new List<AudienceMember>();
+        var missing = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var attributes = reader.GetBoolean(8) ? UserStore.Read(reader) : null;
+            var hasProfile = reader.GetBoolean(9);
+            var profile = hasProfile && !reader.IsDBNull(10) ? Advance(reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11), now) : null;
+            if (hasProfile && profile is null)
+            {
+                missing.Add(members.Count);
+            }
+
+            members.Add(new AudienceMember(
+                reader.GetString(0), TrainingFeatures.Merge(null, profile, attributes), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt16(13)));
+        }
+
+        return (members, missing);
+    }
+
+    // The stored features were computed at the row's time; the clock-driven ones move on to now.
+    private static Dictionary<string, double> Advance(string json, DateTimeOffset asOf, DateTimeOffset now)
+    {
+        var features = JsonSerializer.Deserialize<Dictionary<string, double>>(json)!;
+        var days = Math.Max(0, (now - asOf).TotalDays);
+        if (features.TryGetValue("recency_days", out var recency) && recency >= 0)
+        {
+            features["recency_days"] = Math.Floor(recency + days);
+        }
+
+        if (features.ContainsKey("days_known"))
+        {
+            features["days_known"] += days;
+        }
+
+        return features;
+    }
+}

@@ -1,0 +1,27 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Domain.Tests.Campaigns;
+
+namespace Platform.Domain.Tests.Decisions;
+
+public sealed class DesignCoverageTests
+{
+    private static readonly CampaignDesign Ten = CampaignDesignRulesTests.Valid() with { Value = 10m };
+    private static readonly CampaignDesign Twenty = CampaignDesignRulesTests.Valid() with { Value = 20m };
+
+    [Fact]
+    public void ADesignLikeOnesThatRanRaisesNoWarning() =>
+        Assert.Empty(DesignCoverage.Warnings(Ten with { Value = 15m }, [Ten, Twenty]));
+
+    [Fact]
+    public void ANewDepthTypeOrChannelIsNamed()
+    {
+        Assert.Equal(["value 35 is outside the PERCENT_OFF values the model learned from (10 to 20)."], DesignCoverage.Warnings(Ten with { Value = 35m }, [Ten, Twenty]));
+        Assert.StartsWith("No AMOUNT_OFF campaign", Assert.Single(DesignCoverage.Warnings(Ten with { Type = CampaignType.AmountOff }, [Ten])));
+        Assert.Equal("No campaign on channel SMS was among those the model learned from.", Assert.Single(DesignCoverage.Warnings(Ten with { Channel = Channel.Sms }, [Ten])));
+    }
+
+    [Fact]
+    public void AVersionWithoutItsDesignsSaysItCannotTell() =>
+        Assert.Contains("does not record the designs", Assert.Single(DesignCoverage.Warnings(Ten, null)));
+}
