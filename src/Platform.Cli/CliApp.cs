@@ -29,6 +29,7 @@ public sealed class CliApp(HttpClient http)
         root.Add(Stream());
         root.Add(Train());
         root.Add(Schedule());
+        root.Add(Target());
         root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns(), BenchTrain() });
         root.Add(new Command("eval", "Model quality on data whose truth is known (docs/models.md#quality).") { EvalUplift() });
         return root;
@@ -88,6 +89,29 @@ public sealed class CliApp(HttpClient http)
         task.AcceptOnlyFromAmong(TrainTasks);
         var command = new Command("train", "Train the tenant's model for a task with trainModels and follow the run to its version (docs/models.md).") { task };
         command.SetAction((parse, cancel) => new TrainCommand(Client(parse), AnsiConsole.Console).RunAsync(CliOptions.KeyFor(parse, "admin"), parse.GetValue(task)!, cancel));
+        return command;
+    }
+
+    private Command Target()
+    {
+        var design = new Argument<FileInfo>("design") { Description = "A JSON file with the design, as createCampaign takes it (CampaignDesignInput)." }.AcceptExistingOnly();
+        var audience = new Argument<FileInfo>("audience") { Description = "A CSV file listing the users to score in its id column (other columns are ignored)." }.AcceptExistingOnly();
+        var idColumn = new Option<string?>("--id-column") { Description = "The column with the user ids (default: id, userId or user_id)." };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the scores (default: standard output)." };
+        var command = new Command("target", "Score the users of a CSV under a design with scoreShoppers and write a targeting list as CSV, highest expected incremental margin first (docs/forecasts.md).")
+            { design, audience, idColumn, output };
+        command.SetAction(async (parse, cancel) =>
+        {
+            Task<int> Run(TextWriter writer) => new TargetCommand(Client(parse), Console.Error).RunAsync(
+                CliOptions.KeyFor(parse, "merchant"), parse.GetValue(design)!.FullName, parse.GetValue(audience)!.FullName, parse.GetValue(idColumn), writer, cancel);
+            if (parse.GetValue(output) is not { } file)
+            {
+                return await Run(Console.Out);
+            }
+
+            await using var writer = new StreamWriter(file.FullName);
+            return await Run(writer);
+        });
         return command;
     }
 

@@ -62,6 +62,8 @@ public static class GatewayHostingExtensions
             .AddScoped<CampaignService>()
             .AddScoped<RecommendationService>()
             .AddScoped<ForecastService>()
+            .AddScoped<ShopperScoreService>()
+            .AddScoped<ScoringTargets>()
             .AddSingleton<ActiveUpliftModels>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Platform.Domain.Errors;
 using Platform.Domain.Models;
+using Platform.Gateway.Api.Execution;
 using Platform.ML;
 using Platform.ML.Uplift;
 using Platform.Storage.Models;
@@ -50,6 +52,11 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
 
         return null;
     }
+
+    /// <summary>A hold on the tenant's ACTIVE uplift version; NOT_FOUND when it has none this node can serve.</summary>
+    public async Task<ModelLease> RequireAsync(string tenantId, CancellationToken cancellationToken) =>
+        await AcquireAsync(tenantId, cancellationToken)
+        ?? throw ApiError.Refused(ErrorCodes.NotFound, "The tenant has no ACTIVE UPLIFT model to score with: train one with trainModels(task: UPLIFT).");
 
     private async Task RefreshAsync(string tenantId, Slot slot, CancellationToken cancellationToken)
     {

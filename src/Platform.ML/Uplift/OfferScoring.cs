@@ -25,6 +25,21 @@ public static class OfferScoring
         return offers.Select((o, i) => OfferValuation.Value(predictions.Responses(i), o.Design, objective, marginRate)).ToList();
     }
 
+    /// <summary>Each member's predictions for many users under one offer (an audience batch).</summary>
+    public static MemberPredictions Predict(UpliftModel model, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users, Offer offer)
+    {
+        var width = model.Schema.Width;
+        var vectors = new float[users.Count * width];
+        var matches = new float[users.Count];
+        for (var i = 0; i < users.Count; i++)
+        {
+            model.Schema.Encode(users[i], vectors.AsSpan(i * width, width));
+            matches[i] = (float)DesignEncoder.CategoryMatch(offer.Design, users[i]);
+        }
+
+        return model.Predict(vectors, matches, offer.Design, offer.CampaignId, CPU);
+    }
+
     /// <summary>
     /// The features that move an offer's score most across a sample of users: for each feature, the mean change in the
     /// objective when it is set to its training average (users without it count no change), strongest first, up to

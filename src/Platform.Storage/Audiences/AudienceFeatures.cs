@@ -36,19 +36,10 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         string? after = null;
         while (true)
         {
-            var (members, missing) = await PageAsync(tenantId, audience, after, now, cancellationToken);
+            var members = await PageAsync(tenantId, audience, after, Batch, now, settings, cancellationToken);
             if (members.Count == 0)
             {
                 yield break;
-            }
-
-            if (missing.Count > 0)
-            {
-                var folded = await current.OfAsync(tenantId, missing.Select(i => members[i].UserId).ToList(), now, settings, await current.CatalogAsync(tenantId, cancellationToken), cancellationToken);
-                for (var k = 0; k < missing.Count; k++)
-                {
-                    members[missing[k]] = members[missing[k]] with { Features = folded[k] };
-                }
             }
 
             yield return members;
@@ -60,9 +51,26 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         }
     }
 
+    /// <summary>Up to <paramref name="limit"/> users of the audience in user id order, after the user id <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<AudienceMember>> PageAsync(
+        string tenantId, Audience audience, string? after, int limit, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken = default)
+    {
+        var (members, missing) = await ReadPageAsync(tenantId, audience, after, limit, now, cancellationToken);
+        if (missing.Count > 0)
+        {
+            var folded = await current.OfAsync(tenantId, missing.Select(i => members[i].UserId).ToList(), now, settings, await current.CatalogAsync(tenantId, cancellationToken), cancellationToken);
+            for (var k = 0; k < missing.Count; k++)
+            {
+                members[missing[k]] = members[missing[k]] with { Features = folded[k] };
+            }
+        }
+
+        return members;
+    }
+
     // One page; also the indexes of users with events whose row has no stored features.
-    private async Task<(List<AudienceMember> Members, List<int> Missing)> PageAsync(
-        string tenantId, Audience audience, string? after, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(List<AudienceMember> Members, List<int> Missing)> ReadPageAsync(
+        string tenantId, Audience audience, string? after, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
         var where = AudienceSql.Where(audience, tenantId, command);
@@ -71,8 +79,9 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
                    u.tenant_id IS NOT NULL, p.tenant_id IS NOT NULL, p.features, p.as_of, p.rfm_segment, sc.persona
             FROM {AudienceSql.From}
             WHERE {where} AND (@after IS NULL OR user_id COLLATE "C" > @after)
-            ORDER BY user_id COLLATE "C" LIMIT {Batch}
+            ORDER BY user_id COLLATE "C" LIMIT @limit
             """;
+        command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("after", (object?)after ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
         var members = new List<AudienceMember>();
         var missing = new List<int>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,6 +79,38 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.NotEqual(JsonValueKind.Null, capped.GetProperty("budgetRunsOutAt").ValueKind);
         var deeper = await ForecastAsync(admin, new { tags = new[] { "young" } }, value: 40, budget: null);
         Assert.Contains("outside the PERCENT_OFF values", Assert.Single(deeper.GetProperty("warnings").EnumerateArray()).GetString());
+
+        // Per-shopper scores: paged in user id order, or the whole audience sorted by uplift; and as a CSV targeting list.
+        var firstPage = await ScoreAsync(admin, new { tags = new[] { "young" } }, "USER_ID", after: null);
+        Assert.Equal((50, true), (firstPage.GetProperty("nodes").GetArrayLength(), firstPage.GetProperty("hasNextPage").GetBoolean()));
+        var secondPage = await ScoreAsync(admin, new { tags = new[] { "young" } }, "USER_ID", firstPage.GetProperty("endCursor").GetString());
+        Assert.Equal((10, false), (secondPage.GetProperty("nodes").GetArrayLength(), secondPage.GetProperty("hasNextPage").GetBoolean()));
+        var everyone = await ScoreAsync(admin, new { tags = new[] { "young", "older" } }, "UPLIFT_DESC", after: null, first: 120);
+        var uplifts = everyone.GetProperty("nodes").EnumerateArray().Select(n => (User: n.GetProperty("userId").GetString()!, Uplift: n.GetProperty("uplift").GetProperty("value").GetDouble())).ToList();
+        Assert.Equal(uplifts.Select(u => u.Uplift).OrderDescending(), uplifts.Select(u => u.Uplift));
+        Assert.True(uplifts.Take(60).Count(u => int.Parse(u.User[1..], CultureInfo.InvariantCulture) < 60) > 45, "the young should mostly rank first"); // f0..f59 are young
+        var both = await platform.Http.PostAsync(admin, "query($d: CampaignDesignInput!) { scoreShoppers(campaignId: \"x\", design: $d) { hasNextPage } }", new { d = Campaigns.CampaignApiTests.Design(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3)) });
+        Assert.Equal(("campaignId", "one_of"), (both.FirstError.GetProperty("extensions").GetProperty("field").GetString(), both.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
+
+        var folder = Directory.CreateTempSubdirectory("target-");
+        var designFile = Path.Combine(folder.FullName, "design.json");
+        var audienceFile = Path.Combine(folder.FullName, "audience.csv");
+        await File.WriteAllTextAsync(designFile, JsonSerializer.Serialize(Campaigns.CampaignApiTests.Design(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(15), new { value = 10 })));
+        await File.WriteAllLinesAsync(audienceFile, ["visits,User_ID", .. Enumerable.Range(0, 70).Select(i => $"3,f{i}"), "4,nobody-knows-me"]);
+        var csv = new StringWriter();
+        var progress = new StringWriter();
+        using (var http = new HttpClient())
+        {
+            Assert.Equal(0, await new Platform.Cli.Commands.TargetCommand(new Platform.Cli.GraphQLClient(http, platform.Node.GraphQLUri), progress)
+                .RunAsync(admin, designFile, audienceFile, idColumn: null, csv, CancellationToken.None));
+        }
+
+        var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("user_id,conversion_without,conversion_with,uplift,", lines[0]);
+        Assert.Equal(70, lines.Length - 1);
+        var margins = lines.Skip(1).Select(l => double.Parse(l.Split(',')[8], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(margins.OrderDescending(), margins);
+        Assert.Contains("1 users are unknown to the tenant", progress.ToString());
 
         var challengerRun = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", challengerRun.GetProperty("status").GetString(), challengerRun.ToString());
@@ -285,6 +318,20 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
               segments { name users incrementalConversions { value } }
             } }
             """, new { d = design, a = audience, b = budget }, "forecast");
+    }
+
+    private async Task<JsonElement> ScoreAsync(string key, object audience, string order, string? after, int first = 50)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var design = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { value = 10 });
+        return await platform.Http.FieldAsync(key, """
+            query($d: CampaignDesignInput!, $a: AudienceInput, $o: ShopperScoreOrder, $first: Int, $after: String) {
+              scoreShoppers(design: $d, audience: $a, orderBy: $o, first: $first, after: $after) {
+                nodes { userId conversionWithout conversionWith uplift { value low high } incrementalMargin { value } participation }
+                hasNextPage endCursor
+              }
+            }
+            """, new { d = design, a = audience, o = order, first, after }, "scoreShoppers");
     }
 
     private async Task ImportAsync(string admin, int users)

@@ -94,15 +94,29 @@ public sealed class QueryType : ObjectGraphType
             .Argument<DecimalGraphType>("budget", "The most discount to give away (default: the design's budget); spending stops when the expected cost reaches it.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Forecasts(ctx).ForecastAsync(
-                ctx.TenantId(), ctx.GetArgument<CampaignDesign>("design"), ctx.GetArgument<Audience?>("audience"), ctx.GetArgument<decimal?>("budget"), ctx.CancellationToken))
+                ctx.TenantId(), null, ctx.GetArgument<CampaignDesign>("design"), ctx.GetArgument<Audience?>("audience"), ctx.GetArgument<decimal?>("budget"), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<NonNullGraphType<ForecastType>>("forecastCampaign")
             .Description("The forecast of a saved campaign (a draft, say) with its own design, audience and budget.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await Forecasts(ctx).ForecastCampaignAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken))
+            .ResolveAsync(async ctx => await Forecasts(ctx).ForecastAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), null, null, null, ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.Aggregate);
+
+        Field<NonNullGraphType<ShopperScorePageType>>("scoreShoppers")
+            .Description("Each shopper's predicted chance to buy with and without a design or saved campaign, the uplift and the expected incremental margin, paged (docs/forecasts.md#per-shopper-scores).")
+            .Argument<IdGraphType>("campaignId", "A saved campaign (its design and, by default, its audience); or give design.")
+            .Argument<CampaignDesignInputType>("design", "A design given whole; or give campaignId.")
+            .Argument<AudienceInputType>("audience", "Who (default: the design's audience, else everyone).")
+            .Argument<ShopperScoreOrderEnumType>("orderBy", "Page order (default USER_ID).")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {ShopperScoreService.MaxPage} (default {ShopperScoreService.DefaultPage}).")
+            .Argument<StringGraphType>("after", "endCursor of the previous page (with the same orderBy).")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ShopperScoreService>().ScoreAsync(
+                ctx.TenantId(), ctx.GetArgument<string?>("campaignId"), ctx.GetArgument<CampaignDesign?>("design"), ctx.GetArgument<Audience?>("audience"),
+                ctx.GetArgument<ShopperScoreOrder?>("orderBy") ?? ShopperScoreOrder.UserId, ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .FieldType.Paged(ShopperScoreService.DefaultPage, FieldCosts.Aggregate);
 
         Field<NonNullGraphType<UserPageType>>("users")
             .Description("Pages through an audience in user id order (from the profile projection).")

@@ -1,0 +1,67 @@
+using Platform.Domain.Audiences;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Errors;
+using Platform.Gateway.Api.Execution;
+using Platform.Storage.Audiences;
+using Platform.Storage.Campaigns;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>What an audience is scored for: a design, the saved campaign it is (if any), the audience and the budget.</summary>
+public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Audience Audience, decimal? Budget);
+
+/// <summary>
+/// Resolves the arguments of forecast, forecastCampaign and scoreShoppers into a <see cref="ScoringTarget"/>, every broken
+/// rule reported at once; an audience over <see cref="MaxAudience"/> users is refused before anything is scored.
+/// </summary>
+public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures audiences)
+{
+    /// <summary>The largest audience a forecast or a sorted scoring reads whole; a larger one is refused with a clear error.</summary>
+    public const int MaxAudience = 200_000;
+
+    /// <summary>Exactly one of a saved campaign (its design, audience and budget) and a design given whole.</summary>
+    public async Task<ScoringTarget> ResolveAsync(
+        string tenantId, string? campaignId, CampaignDesign? design, Audience? audience, decimal? budget, CancellationToken cancellationToken,
+        string campaignArgument = "campaignId")
+    {
+        var violations = new List<Violation>();
+        if ((campaignId is null) == (design is null))
+        {
+            violations.Add(new Violation(campaignArgument, "one_of", $"Give exactly one of {campaignArgument} and design."));
+        }
+
+        if (design is not null)
+        {
+            violations.AddRange(CampaignDesignRules.Validate(design));
+        }
+
+        if (audience is not null)
+        {
+            violations.AddRange(AudienceRules.Validate(audience));
+        }
+
+        if (budget is <= 0)
+        {
+            violations.Add(new Violation("budget", "out_of_range", "budget must be more than 0 (leave it out for no budget)."));
+        }
+
+        ApiError.ThrowIfAny(violations);
+        if (campaignId is not null)
+        {
+            var campaign = await campaigns.GetAsync(tenantId, ApiError.RequireId(campaignArgument, campaignId), cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId);
+            return new ScoringTarget(campaign.Design, campaign.Id, audience ?? campaign.Design.AudienceOrAll, budget ?? campaign.Design.Budget);
+        }
+
+        return new ScoringTarget(design!, null, audience ?? design!.AudienceOrAll, budget ?? design!.Budget);
+    }
+
+    /// <summary>Refuses an audience too large to read whole.</summary>
+    public async Task RequireReadableAsync(string tenantId, Audience audience, CancellationToken cancellationToken)
+    {
+        var size = await audiences.CountAsync(tenantId, audience, cancellationToken);
+        if (size > MaxAudience)
+        {
+            throw ApiError.Invalid("audience", "too_large", $"audience holds {size} users; at most {MaxAudience} can be scored at once: narrow it with a rule or tags.");
+        }
+    }
+}
