@@ -29,7 +29,7 @@ catch (OperationCanceledException)
 {
     return 130;
 }
-catch (Exception exception) when (exception is GraphQLClientException or HttpRequestException or InvalidOperationException or FormatException or IOException)
+catch (Exception exception) when (exception is GraphQLClientException or HttpRequestException or InvalidOperationException or FormatException or IOException or InvalidDataException)
 {
     Console.Error.WriteLine($"error: {exception.Message}");
     return 1;

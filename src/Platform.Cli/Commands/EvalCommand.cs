@@ -65,6 +65,15 @@ public sealed class EvalCommand(IAnsiConsole console)
         text.AppendLine(CultureInfo.InvariantCulture, $"| mean Spearman, model / baseline | {Mean(s => s.GetProperty("spearmanModel").GetDouble()):F3} / {Mean(s => s.GetProperty("spearmanBaseline").GetDouble()):F3} | | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 80% interval | {Share(checks, "covered80"):P0} of {checks.Count} | close to 80% | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 95% interval | {Share(checks, "covered95"):P0} of {checks.Count} | close to 95% | |");
+        var forecasts = seeds.SelectMany(s => s.GetProperty("forecasts").EnumerateArray()).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| forecast incremental conversions of a campaign's held-out users: planted sum inside the 80% interval | {Share(forecasts, "covered80"):P0} of {forecasts.Count} | close to 80% | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| … inside the 95% interval | {Share(forecasts, "covered95"):P0} of {forecasts.Count} | close to 95% | |");
+        double D(string name) => Mean(s => s.GetProperty("decisions").GetProperty(name).GetDouble());
+        var bestRate = D("modelBestRate");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| best arm (true incremental margin) chosen for a held-out user: model / random / the best arm on average for everyone | {bestRate:P0} / {D("randomBestRate"):P0} / {D("sendToAllBestRate"):P0} | most users, and no policy above it | {(bestRate > 0.5 && bestRate >= Math.Max(D("randomBestRate"), D("sendToAllBestRate")) ? "met" : "**missed**")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| true incremental margin per seed: offered where the predicted margin is positive / to everyone / where the true margin is positive | {D("targetedMargin"):N0} / {D("everyoneMargin"):N0} / {D("oracleMargin"):N0} | targeted above everyone | {(D("targetedMargin") > D("everyoneMargin") ? "met" : "**missed**")} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Decisions value incremental margin at a margin rate of 0.3 with the platform's discount cost ([recommendations](recommendations.md#value)); the truth's margin is computed the same way from the planted chances and revenues.");
         text.AppendLine();
         text.AppendLine("![Qini curves of the first seed](img/uplift-qini.png)");
         text.AppendLine();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Platform.Domain.Audiences;
 using Platform.Domain.Imports;
 
 namespace Platform.Cli.Commands;
@@ -13,33 +12,29 @@ namespace Platform.Cli.Commands;
 /// </summary>
 public sealed class TargetCommand(GraphQLClient client, TextWriter progress)
 {
-    public const int PageSize = 500; // each node holds two estimates: 500 nodes stay under the complexity limit
+    /// <summary>Users per call: each node holds two estimates, and 500 nodes stay under the complexity limit.</summary>
+    public const int UsersPerCall = 500;
 
     private const string Query = """
-        query($d: CampaignDesignInput!, $a: AudienceInput!, $first: Int, $after: String) {
-          scoreShoppers(design: $d, audience: $a, first: $first, after: $after) {
+        query($d: CampaignDesignInput!, $a: AudienceInput!, $first: Int) {
+          scoreShoppers(design: $d, audience: $a, first: $first) {
             nodes { userId conversionWithout conversionWith uplift { value low high } revenueWithout revenueWith incrementalMargin { value low high } participation }
-            hasNextPage endCursor
           }
         }
         """;
 
     public async Task<int> RunAsync(string key, string designFile, string audienceFile, string? idColumn, TextWriter output, CancellationToken cancellationToken)
     {
-        var design = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(designFile, cancellationToken));
+        var design = ReadDesign(designFile);
         var ids = ReadIds(audienceFile, idColumn);
         var rows = new List<JsonElement>();
-        foreach (var chunk in ids.Chunk(Audience.MaxUserIds))
+        var asked = 0;
+        foreach (var chunk in ids.Chunk(UsersPerCall))
         {
-            string? after = null;
-            do
-            {
-                var page = (await client.ExecuteAsync(key, Query, new { d = design, a = new { userIds = chunk }, first = PageSize, after }, cancellationToken)).GetProperty("scoreShoppers");
-                rows.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.Clone()));
-                after = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
-                await progress.WriteLineAsync($"scored {rows.Count} of {ids.Count} users");
-            }
-            while (after is not null);
+            var page = (await client.ExecuteAsync(key, Query, new { d = design, a = new { userIds = chunk }, first = chunk.Length }, cancellationToken)).GetProperty("scoreShoppers");
+            rows.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.Clone()));
+            asked += chunk.Length;
+            await progress.WriteLineAsync($"scored {asked} of {ids.Count} users");
         }
 
         if (rows.Count < ids.Count)
@@ -61,6 +56,18 @@ public sealed class TargetCommand(GraphQLClient client, TextWriter progress)
         }
 
         return 0;
+    }
+
+    private static JsonElement ReadDesign(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file} is not a JSON design: {e.Message}");
+        }
     }
 
     /// <summary>The ids in the CSV's id column (named by <paramref name="idColumn"/>, else id, userId or user_id), in file order, without repeats.</summary>

@@ -8,8 +8,9 @@ namespace Platform.Domain.Campaigns;
 
 /// <summary>
 /// Who the events are folded for, the tenant's campaigns as this node knows them, which redemptions the
-/// campaigns refused to count because their budget was spent (by event id), and the user's stored attributes
-/// and scores when an audience must be checked (<see cref="CampaignAttribution.NeedsUserData"/>).
+/// campaigns refused to count because their budget was spent (by event id), the user's stored attributes
+/// and scores when an audience must be checked (<see cref="CampaignAttribution.NeedsUserData"/>), and which
+/// enrolling events the audience admitted (<see cref="CampaignAttribution.Admissions"/>; null: judged while folding).
 /// </summary>
 public sealed record CampaignContext(
     string TenantId,
@@ -17,7 +18,8 @@ public sealed record CampaignContext(
     Func<string, Campaign?> Find,
     Func<string, bool>? OverBudget = null,
     UserAttributes? Attributes = null,
-    UserScore? Score = null);
+    UserScore? Score = null,
+    IReadOnlySet<string>? Admitted = null);
 
 /// <summary>
 /// Counts a user's events for the experiments of running campaigns (docs/campaigns.md#attribution):
@@ -47,7 +49,7 @@ public static class CampaignAttribution
             && !profile.ClosedEnrollments.Contains(campaignId))
         {
             var index = profile.Enrollments.FindIndex(x => x.CampaignId == campaignId);
-            if (index >= 0 || InAudience(profile, campaign, e.OccurredAt, context, settings))
+            if (index >= 0 || (context.Admitted?.Contains(e.EventId) ?? InAudience(profile, campaign, e.OccurredAt, context, settings)))
             {
                 var enrollment = index >= 0 ? profile.Enrollments[index] : Enroll(profile, campaign, e.OccurredAt, context, settings);
                 Replace(profile, index, Count(enrollment, e, campaign, context.OverBudget?.Invoke(e.EventId) == true), e.OccurredAt);
@@ -101,18 +103,53 @@ public static class CampaignAttribution
 
     /// <summary>
     /// The budget charges a batch asks for, in the order they happened: a budget is spent first come, first served,
-    /// so the redemption that happened first is the one counted when the budget runs out. A user not enrolled yet is
-    /// charged only when in the campaign's audience, judged on the profile before the batch.
+    /// so the redemption that happened first is the one counted when the budget runs out. Only redemptions that will
+    /// count ask: of a user enrolled before the batch, or one the audience admitted (<see cref="Admissions"/>).
     /// </summary>
     public static IReadOnlyList<(string EventId, string CampaignId, decimal Discount)> BudgetCharges(
-        IEnumerable<BehaviorEvent> events, UserProfile profile, CampaignContext context, ProfileSettings settings) =>
+        IEnumerable<BehaviorEvent> events, UserProfile profile, CampaignContext context) =>
         events.OrderBy(e => e.OccurredAt)
             .Select(e => e.CampaignId is { } id && context.Find(id) is { } campaign && BudgetCharge(e, campaign, context) is { } discount
-                && (profile.Enrollments.Exists(x => x.CampaignId == id) || InAudience(profile, campaign, e.OccurredAt, context, settings))
+                && !profile.ClosedEnrollments.Contains(id)
+                && (profile.Enrollments.Exists(x => x.CampaignId == id) || context.Admitted?.Contains(e.EventId) == true)
                     ? (e.EventId, id, discount)
                     : default)
             .Where(charge => charge.EventId is not null)
             .ToList();
+
+    /// <summary>
+    /// The events of a batch, not folded yet, that may enroll the user (or, after such an event, count for its campaign)
+    /// because the campaign's audience holds them — judged exactly as folding judges enrollment: on the profile as of
+    /// each event, with the batch's earlier events folded (on a copy). Computed before folding, so the budget is asked
+    /// for exactly the redemptions that will count.
+    /// </summary>
+    public static IReadOnlySet<string> Admissions(
+        UserProfile profile, IReadOnlyList<(long Seq, BehaviorEvent Event)> events, Func<string, ItemFacts?> catalog, CampaignContext context, ProfileSettings settings)
+    {
+        bool Candidate(BehaviorEvent e) => IsCampaignEvent(e.Type) && e.CampaignId is { } id && context.Find(id) is { } campaign && IsLive(campaign, e.OccurredAt)
+            && !profile.ClosedEnrollments.Contains(id) && !profile.Enrollments.Exists(x => x.CampaignId == id);
+        var admitted = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = events.Where(x => x.Seq > profile.AppliedSeq).OrderBy(x => x.Event.OccurredAt).ThenBy(x => x.Seq).ToList();
+        if (!ordered.Any(x => Candidate(x.Event)))
+        {
+            return admitted;
+        }
+
+        var copy = System.Text.Json.JsonSerializer.Deserialize<UserProfile>(System.Text.Json.JsonSerializer.Serialize(profile))!;
+        var enrolled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (seq, e) in ordered)
+        {
+            if (Candidate(e) && (enrolled.Contains(e.CampaignId!) || InAudience(copy, context.Find(e.CampaignId!)!, e.OccurredAt, context, settings)))
+            {
+                admitted.Add(e.EventId);
+                enrolled.Add(e.CampaignId!);
+            }
+
+            ProfileFolder.Apply(copy, [(seq, e)], catalog, settings);
+        }
+
+        return admitted;
+    }
 
     /// <summary>
     /// Whether a node's copy of the tenant's campaigns is too old for these events: one names a campaign the copy does

@@ -39,4 +39,45 @@ public static class EnrollmentFeatures
 
         return features;
     }
+
+    /// <summary>
+    /// Features computed at <paramref name="asOf"/> as they read at <paramref name="now"/> for a user with no event in
+    /// between: days since the last purchase and days known move on; a window with no event left in it empties (the 30-day
+    /// counters 30 days on, the 90-day figures 90 days on). Within a window what left it cannot be told; it stays.
+    /// </summary>
+    public static Dictionary<string, double> Advance(IReadOnlyDictionary<string, double> features, DateTimeOffset asOf, DateTimeOffset now)
+    {
+        var advanced = new Dictionary<string, double>(features, StringComparer.Ordinal);
+        var elapsed = now - asOf;
+        if (elapsed <= TimeSpan.Zero)
+        {
+            return advanced;
+        }
+
+        if (advanced.TryGetValue("recency_days", out var recency) && recency >= 0)
+        {
+            advanced["recency_days"] = recency + (DateOnly.FromDateTime(now.UtcDateTime).DayNumber - DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber);
+        }
+
+        if (advanced.ContainsKey("days_known"))
+        {
+            advanced["days_known"] += elapsed.TotalDays;
+        }
+
+        foreach (var (window, names) in new[] { (30, Last30Days), (90, Last90Days) })
+        {
+            if (elapsed.TotalDays >= window)
+            {
+                foreach (var name in names.Where(advanced.ContainsKey))
+                {
+                    advanced[name] = 0;
+                }
+            }
+        }
+
+        return advanced;
+    }
+
+    private static readonly string[] Last30Days = ["views_30", "clicks_30", "carts_30", "purchases_30"];
+    private static readonly string[] Last90Days = ["frequency_90", "monetary_90"];
 }

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Decisions;
 
-/// <summary>One group of the audience (an RFM segment or a persona) in a forecast.</summary>
+/// <summary>One group of the audience (an RFM segment) in a forecast.</summary>
 public sealed record ForecastGroup(string Name, long Users, ForecastFigure IncrementalConversions, ForecastFigure IncrementalGmv, ForecastFigure IncrementalMargin);
 
 /// <summary>

@@ -12,6 +12,9 @@ public static class DesignCoverage
 {
     public const double Widening = 2;
 
+    /// <summary>Whether the design lies outside the designs the model learned from (unknown when they were not recorded: false).</summary>
+    public static bool IsOutside(CampaignDesign design, IReadOnlyList<CampaignDesign>? trained) => trained is not null && Warnings(design, trained).Count > 0;
+
     /// <param name="trained">The designs of the campaigns the model learned from; null when the version did not record them.</param>
     public static IReadOnlyList<string> Warnings(CampaignDesign design, IReadOnlyList<CampaignDesign>? trained)
     {

@@ -19,8 +19,10 @@ public static class FallbackRanking
             ? Math.Min(1, user.CategoryAffinities.Where(a => categories.Contains(a.Key, StringComparer.Ordinal)).Sum(a => a.Share))
             : UnscopedMatch;
 
-    public static IReadOnlyList<Campaign> Rank(IEnumerable<Campaign> campaigns, ProfileView user) =>
-        campaigns.OrderByDescending(c => Match(c.Design, user)).ThenBy(c => c.Design.EndsAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+    /// <summary>The campaigns best first, each with its match.</summary>
+    public static IReadOnlyList<(Campaign Campaign, double Match)> Rank(IEnumerable<Campaign> campaigns, ProfileView user) =>
+        campaigns.Select(c => (Campaign: c, Match: Match(c.Design, user)))
+            .OrderByDescending(c => c.Match).ThenBy(c => c.Campaign.Design.EndsAt).ThenBy(c => c.Campaign.Id, StringComparer.Ordinal).ToList();
 
     public static string Reason(CampaignDesign design, ProfileView user) =>
         design.CategoryIds is { Count: > 0 }

@@ -102,20 +102,27 @@ public sealed class ForecastAccumulator
         return [p.Participation, p.TreatedConversion, p.TreatedConversion * p.TreatedOrderValue, p.IncrementalConversions, p.IncrementalRevenue, cost, (p.IncrementalRevenue * marginRate) - cost];
     }
 
-    // Each quantity's variance from the user's own chance, given the ensemble's mean prediction.
+    // Each quantity's variance from the user's own chance, given the ensemble's mean prediction: a purchase is a coin flip
+    // with chance q, its value V log-normal with mean v and E[V²] = v²·e^σ². The discount of an order is a share of V
+    // (percent types) or an amount, so the cost and the margin of a purchase move with its value: their variances say so.
     private double[] Noise(ResponsePrediction p)
     {
         double Bernoulli(double q) => q * (1 - q);
         double Spend(double q, double value) => (q * value * value * valueSpread) - (q * value * q * value);
-        var cost = OfferValuation.DiscountCost(design, p.TreatedConversion, p.TreatedOrderValue);
-        var costVariance = p.TreatedConversion > 0 ? cost * cost * (1 - p.TreatedConversion) / p.TreatedConversion : 0;
-        var gmvTreated = Spend(p.TreatedConversion, p.TreatedOrderValue);
-        var incrementalGmv = gmvTreated + Spend(p.ControlConversion, p.ControlOrderValue);
+        var (share, amount) = OfferValuation.DiscountPerOrder(design);
+        var (q, v) = (p.TreatedConversion, p.TreatedOrderValue);
+        var gmvTreated = Spend(q, v);
+        var gmvControl = Spend(p.ControlConversion, p.ControlOrderValue);
+        var cost = (share * share * gmvTreated) + (amount * amount * Bernoulli(q));
+
+        // A treated purchase adds (marginRate − share)·V − amount of margin.
+        var keep = marginRate - share;
+        var treatedMargin = (q * ((keep * keep * v * v * valueSpread) - (2 * keep * amount * v) + (amount * amount))) - Math.Pow(q * ((keep * v) - amount), 2);
         return
         [
-            Bernoulli(p.Participation), Bernoulli(p.TreatedConversion), gmvTreated,
-            Bernoulli(p.TreatedConversion) + Bernoulli(p.ControlConversion), incrementalGmv, costVariance,
-            (marginRate * marginRate * incrementalGmv) + costVariance,
+            Bernoulli(p.Participation), Bernoulli(q), gmvTreated,
+            Bernoulli(q) + Bernoulli(p.ControlConversion), gmvTreated + gmvControl, cost,
+            treatedMargin + (marginRate * marginRate * gmvControl),
         ];
     }
 

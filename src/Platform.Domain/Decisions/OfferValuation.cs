@@ -18,14 +18,20 @@ public static class OfferValuation
     /// </summary>
     public static double DiscountCost(CampaignDesign design, double treatedConversion, double treatedOrderValue)
     {
+        var (share, amount) = DiscountPerOrder(design);
+        return treatedConversion * ((share * treatedOrderValue) + Math.Min(amount, treatedOrderValue));
+    }
+
+    /// <summary>What an order made with the offer is discounted by: a share of its value, and an amount.</summary>
+    public static (double Share, double Amount) DiscountPerOrder(CampaignDesign design)
+    {
         var value = (double)(design.Value ?? 0);
-        var perOrder = design.Type switch
+        return design.Type switch
         {
-            CampaignType.PercentOff or CampaignType.FlashSale or CampaignType.Bundle => treatedOrderValue * value / 100,
-            CampaignType.AmountOff => Math.Min(value, treatedOrderValue),
-            _ => 0,
+            CampaignType.PercentOff or CampaignType.FlashSale or CampaignType.Bundle => (value / 100, 0),
+            CampaignType.AmountOff => (0, value),
+            _ => (0, 0),
         };
-        return treatedConversion * perOrder;
     }
 
     public static double Score(Objective objective, ResponsePrediction p, CampaignDesign design, double marginRate) => objective switch
@@ -44,13 +50,18 @@ public static class OfferValuation
         }
 
         double Mean(Func<ResponsePrediction, double> of) => members.Average(of);
-        var scores = members.Select(p => Score(objective, p, design, marginRate)).ToList();
-        var mean = scores.Average();
-        var spread = scores.Count > 1 ? Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / (scores.Count - 1)) : 0;
         var cost = Mean(p => DiscountCost(design, p.TreatedConversion, p.TreatedOrderValue));
         var revenue = Mean(p => p.IncrementalRevenue);
         return new OfferValue(
             Mean(p => p.IncrementalConversions), revenue, cost, (revenue * marginRate) - cost, Mean(p => p.Participation),
-            new Estimate(mean, mean - (Z95 * spread), mean + (Z95 * spread)));
+            Spread(members.Select(p => Score(objective, p, design, marginRate)).ToList()));
+    }
+
+    /// <summary>The members' mean with a 95% interval: mean ± 1.96 × their sample standard deviation.</summary>
+    public static Estimate Spread(IReadOnlyList<double> members)
+    {
+        var mean = members.Average();
+        var spread = members.Count > 1 ? Math.Sqrt(members.Sum(s => (s - mean) * (s - mean)) / (members.Count - 1)) : 0;
+        return new Estimate(mean, mean - (Z95 * spread), mean + (Z95 * spread));
     }
 }

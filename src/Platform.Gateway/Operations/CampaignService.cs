@@ -40,8 +40,7 @@ public sealed class CampaignService(
 
     /// <summary>
     /// Which side of the campaign each user is on, and whether they may be shown it now (docs/campaigns.md#targeting):
-    /// the merchant shows the offer to eligible TREATMENT users only. Live profiles are read only when the audience
-    /// or a frequency cap needs them.
+    /// the merchant shows the offer to eligible TREATMENT users only. Judged on the users' live profiles.
     /// </summary>
     public async Task<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(string tenantId, string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
@@ -52,9 +51,7 @@ public sealed class CampaignService(
 
         ApiError.ThrowIfAny(userIds.Select((userId, i) => Identifiers.Check($"userIds[{i}]", userId)).OfType<Violation>().ToList());
         var campaign = await store.GetAsync(tenantId, ApiError.RequireId("campaignId", id), cancellationToken) ?? throw ApiError.NotFound("campaign", id);
-        var users = CampaignTargeting.NeedsUserData(campaign) || campaign.Design.FrequencyCapPerDay is not null
-            ? await snapshots.LoadAsync(tenantId, userIds, cancellationToken)
-            : userIds.Select(userId => new LoadedUser(userId, snapshots.Nobody(), Known: false)).ToList();
+        var users = await snapshots.LoadAsync(tenantId, userIds, cancellationToken);
         var now = clock.GetUtcNow();
         return users.Select(user => Assign(tenantId, campaign, user, now)).ToList();
     }

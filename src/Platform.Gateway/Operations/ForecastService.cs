@@ -40,7 +40,7 @@ public sealed class ForecastService(
         var warnings = DesignCoverage.Warnings(target.Design, model.Designs);
         var accumulator = new ForecastAccumulator(model.Members.Count, target.Design, marginRate, model.Value.Variance, 1 - target.Design.HoldoutShare)
         {
-            Widening = warnings.Count > 0 ? DesignCoverage.Widening : 1,
+            Widening = DesignCoverage.IsOutside(target.Design, model.Designs) ? DesignCoverage.Widening : 1,
         };
         var sample = new List<IReadOnlyDictionary<string, FeatureValue>>();
         await foreach (var batch in audiences.ReadAsync(tenantId, target.Audience, clock.GetUtcNow(), settings, cancellationToken))

@@ -50,11 +50,11 @@ public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots
         var eligible = (await campaigns.GetAsync(tenantId)).Values
             .Where(c => CampaignAttribution.IsLive(c, now) && CampaignTargeting.Check(c, userId, user.Snapshot, now) is null)
             .ToList();
-        using var lease = eligible.Count == 0 ? null : await models.AcquireAsync(tenantId, cancellationToken);
+        using var lease = await models.AcquireAsync(tenantId, cancellationToken);
         var features = TrainingFeatures.Merge(null, EnrollmentFeatures.Of(user.Snapshot.View, now), user.Snapshot.Attributes);
         var marginRate = (await tenants.FindAsync(tenantId))?.Settings.MarginRate ?? Abstractions.Tenants.TenantSettings.DefaultMarginRate;
         var ranked = lease is null
-            ? FallbackRanking.Rank(eligible, user.Snapshot.View).Select(c => (Campaign: c, Score: FallbackRanking.Match(c.Design, user.Snapshot.View), Value: (OfferValue?)null)).ToList()
+            ? FallbackRanking.Rank(eligible, user.Snapshot.View).Select(r => (r.Campaign, r.Match, Value: (OfferValue?)null)).ToList()
             : Rank(lease.Model, features, eligible, objective, marginRate);
 
         // The holdout: a campaign the user would have been shown is withheld (it takes no place) and, with recordExposure, recorded.

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Errors;
@@ -30,9 +31,15 @@ public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures aud
             violations.Add(new Violation(campaignArgument, "one_of", $"Give exactly one of {campaignArgument} and design."));
         }
 
+        if (campaignId is not null && Identifiers.Check(campaignArgument, campaignId) is { } badId)
+        {
+            violations.Add(badId);
+        }
+
         if (design is not null)
         {
-            violations.AddRange(CampaignDesignRules.Validate(design));
+            // The design's own paths (value, audience.rule.op) under the argument that holds them.
+            violations.AddRange(CampaignDesignRules.Validate(design).Select(v => v with { Field = $"design.{v.Field}", Message = $"design.{v.Message}" }));
         }
 
         if (audience is not null)
@@ -48,7 +55,7 @@ public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures aud
         ApiError.ThrowIfAny(violations);
         if (campaignId is not null)
         {
-            var campaign = await campaigns.GetAsync(tenantId, ApiError.RequireId(campaignArgument, campaignId), cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId);
+            var campaign = await campaigns.GetAsync(tenantId, campaignId, cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId);
             return new ScoringTarget(campaign.Design, campaign.Id, audience ?? campaign.Design.AudienceOrAll, budget ?? campaign.Design.Budget);
         }
 

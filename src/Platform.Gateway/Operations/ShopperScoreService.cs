@@ -40,7 +40,7 @@ public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures
 {
     public const int DefaultPage = 100;
     public const int MaxPage = 1_000;
-    private const string List = "shopperScores";
+    private const string List = "scoreShoppers";
 
     public async Task<Page<ShopperScore>> ScoreAsync(
         string tenantId, string? campaignId, CampaignDesign? design, Audience? audience, ShopperScoreOrder order, int? first, string? after,
@@ -93,7 +93,7 @@ public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures
         {
             var members = predictions.Responses(i);
             var margin = OfferValuation.Value(members, offer.Design, Objective.IncrementalMargin, marginRate);
-            var uplift = OfferValuation.Value(members, offer.Design, Objective.IncrementalConversions, marginRate).Score;
+            var uplift = OfferValuation.Spread(members.Select(p => p.IncrementalConversions).ToList());
             return new ShopperScore(
                 user.UserId, members.Average(p => p.ControlConversion), members.Average(p => p.TreatedConversion), uplift,
                 members.Average(p => p.ControlConversion * p.ControlOrderValue), members.Average(p => p.TreatedConversion * p.TreatedOrderValue),

@@ -27,8 +27,5 @@ public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserSco
         }).ToList();
     }
 
-    /// <summary>A user with no events, attributes or scores, as of now.</summary>
-    public UserSnapshot Nobody() => new(Empty(), null);
-
     private ProfileView Empty() => ProfileReader.Read(new UserProfile(), clock.GetUtcNow(), ProfileSettings.Default);
 }

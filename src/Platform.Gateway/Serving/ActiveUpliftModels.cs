@@ -13,7 +13,8 @@ namespace Platform.Gateway.Serving;
 /// Each tenant's ACTIVE uplift version, loaded on this node on first use (docs/recommendations.md#serving). The registry is
 /// asked at most every <see cref="CheckEvery"/> which version is ACTIVE, so a promotion or retraining reaches every node
 /// within that time; a version unused for <see cref="IdleAfter"/> is let go. A version this build cannot read (its offer
-/// encoding differs, its weights are corrupt) is served as no model — the rule-based fallback — and logged once.
+/// encoding differs, its weights are corrupt) is served as no model — the rule-based fallback — and logged once; when the
+/// registry cannot be asked, the version already loaded keeps serving and the next check waits <see cref="CheckEvery"/>.
 /// </summary>
 public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider clock, ILogger<ActiveUpliftModels> logger)
 {
@@ -41,7 +42,7 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
             await RefreshAsync(tenantId, slot, cancellationToken);
         }
 
-        // A swap retires the old version after installing the new one: a hold refused here finds the new one.
+        // A swap or a sweep replaces Current before it retires the old version: a hold refused here reads the new Current.
         while (slot.Current is { } current)
         {
             if (current.TryHold() is { } lease)
@@ -56,7 +57,7 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
     /// <summary>A hold on the tenant's ACTIVE uplift version; NOT_FOUND when it has none this node can serve.</summary>
     public async Task<ModelLease> RequireAsync(string tenantId, CancellationToken cancellationToken) =>
         await AcquireAsync(tenantId, cancellationToken)
-        ?? throw ApiError.Refused(ErrorCodes.NotFound, "The tenant has no ACTIVE UPLIFT model to score with: train one with trainModels(task: UPLIFT).");
+        ?? throw ApiError.Refused(ErrorCodes.NotFound, "The tenant has no ACTIVE UPLIFT model this node can serve: train one with trainModels(task: UPLIFT).");
 
     private async Task RefreshAsync(string tenantId, Slot slot, CancellationToken cancellationToken)
     {
@@ -80,6 +81,11 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
 
             slot.CheckedAt = now;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            slot.CheckedAt = clock.GetUtcNow();
+            logger.LogWarning(e, "Could not check the ACTIVE uplift version of tenant {TenantId}; serving what this node has", tenantId);
+        }
         finally
         {
             slot.Gate.Release();
@@ -96,7 +102,7 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
             logger.LogInformation("Serving uplift version {VersionId} of tenant {TenantId}", versionId, tenantId);
             return served;
         }
-        catch (Exception e) when (e is InvalidDataException or CorruptWeightsException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or CorruptWeightsException or EndOfStreamException or System.Text.Json.JsonException)
         {
             slot.Unreadable = versionId;
             logger.LogWarning(e, "Uplift version {VersionId} of tenant {TenantId} cannot be served by this build; recommendations fall back to rules", versionId, tenantId);
@@ -112,11 +118,22 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
         }
 
         sweptAt = now;
-        foreach (var (tenantId, slot) in slots)
+        foreach (var slot in slots.Values)
         {
-            if (now - slot.UsedAt > IdleAfter && slots.TryRemove(KeyValuePair.Create(tenantId, slot)))
+            // Slots stay (one small object per tenant ever served); only an idle one's model is let go, under its gate.
+            if (now - slot.UsedAt > IdleAfter && slot.Current is not null && slot.Gate.Wait(0))
             {
-                slot.Current?.Retire();
+                try
+                {
+                    var idle = slot.Current;
+                    slot.Current = null;
+                    slot.CheckedAt = DateTimeOffset.MinValue;
+                    idle?.Retire();
+                }
+                finally
+                {
+                    slot.Gate.Release();
+                }
             }
         }
     }

@@ -31,10 +31,16 @@ public sealed class ServedModel(Guid versionId, UpliftModel model)
         }
     }
 
+    /// <summary>Lets the model go: freed now if no request holds it, else when the last one lets go. Once only.</summary>
     public void Retire()
     {
         lock (gate)
         {
+            if (retired)
+            {
+                return;
+            }
+
             retired = true;
             if (holders > 0)
             {

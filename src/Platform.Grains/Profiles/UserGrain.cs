@@ -44,6 +44,9 @@ public sealed class UserGrain(
     private ProfileSettings settings = ProfileSettings.Default;
     private static readonly TimeSpan SettingsMaxAge = TimeSpan.FromMinutes(1);
 
+    private static readonly TimeSpan StoredDataMaxAge = TimeSpan.FromMinutes(1);
+
+    private (Domain.Users.UserAttributes? Attributes, Domain.Modeling.UserScores.UserScore? Score, DateTimeOffset ReadAt)? stored;
     private int unsaved;
     private DateTimeOffset writtenAt;
     private DateTimeOffset settingsLoadedAt;
@@ -92,6 +95,7 @@ public sealed class UserGrain(
         await state.ClearStateAsync();
         state.State = new UserState { Profile = new UserProfile { AppliedSeq = throughSeq } };
         unsaved = 0;
+        stored = null;
 
         // Events logged after the erasure began belong to the new profile.
         var later = await log.ReadUserAsync(tenantId, userId, throughSeq);
@@ -122,17 +126,17 @@ public sealed class UserGrain(
         var profile = state.State.Profile;
         var before = profile.Enrollments.ToList();
         var context = new CampaignContext(tenantId, userId, id => counting.GetValueOrDefault(id));
-        var unapplied = events.Where(e => e.Seq > profile.AppliedSeq).ToList();
-        if (CampaignAttribution.NeedsUserData(unapplied.Select(e => e.Event), profile, context))
+        var batch = events.Select(e => (e.Seq, e.Event)).ToList();
+        if (CampaignAttribution.NeedsUserData(batch.Where(x => x.Seq > profile.AppliedSeq).Select(x => x.Event), profile, context))
         {
-            var attributes = users.FindAsync(tenantId, userId);
-            var score = scores.FindAsync(tenantId, userId);
-            context = context with { Attributes = await attributes, Score = await score };
+            var (attributes, score) = await StoredUserDataAsync();
+            context = context with { Attributes = attributes, Score = score };
         }
 
-        var overBudget = await ChargeBudgetsAsync(unapplied, context);
+        context = context with { Admitted = CampaignAttribution.Admissions(profile, batch, id => facts.GetValueOrDefault(id), context, settings) };
+        var overBudget = await ChargeBudgetsAsync(batch.Where(x => x.Seq > profile.AppliedSeq).Select(x => x.Event), context);
         context = context with { OverBudget = overBudget.Contains };
-        var applied = ProfileFolder.Apply(profile, events.Select(e => (e.Seq, e.Event)), id => facts.GetValueOrDefault(id), settings, context);
+        var applied = ProfileFolder.Apply(profile, batch, id => facts.GetValueOrDefault(id), settings, context);
         if (applied == 0)
         {
             return;
@@ -159,11 +163,27 @@ public sealed class UserGrain(
         }
     }
 
+    /// <summary>
+    /// The user's stored attributes and scores, which audiences may read. A user outside an audience sends the campaign's
+    /// events again and again: what was read is kept for <see cref="StoredDataMaxAge"/>.
+    /// </summary>
+    private async Task<(Domain.Users.UserAttributes? Attributes, Domain.Modeling.UserScores.UserScore? Score)> StoredUserDataAsync()
+    {
+        if (stored is not { } kept || clock.GetUtcNow() - kept.ReadAt > StoredDataMaxAge)
+        {
+            var attributes = users.FindAsync(tenantId, userId);
+            var score = scores.FindAsync(tenantId, userId);
+            stored = kept = (await attributes, await score, clock.GetUtcNow());
+        }
+
+        return (kept.Attributes, kept.Score);
+    }
+
     /// <summary>Asks each budgeted campaign about the treatment redemptions in the batch; returns the event ids refused.</summary>
-    private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<LoggedEvent> events, CampaignContext context)
+    private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<BehaviorEvent> events, CampaignContext context)
     {
         var refused = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (eventId, campaignId, discount) in CampaignAttribution.BudgetCharges(events.Select(l => l.Event), state.State.Profile, context, settings))
+        foreach (var (eventId, campaignId, discount) in CampaignAttribution.BudgetCharges(events, state.State.Profile, context))
         {
             if (!await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.Campaign(tenantId, campaignId)).ChargeAsync(eventId, discount))
             {

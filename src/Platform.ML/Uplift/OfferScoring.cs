@@ -10,8 +10,9 @@ public sealed record Offer(CampaignDesign Design, string? CampaignId);
 
 /// <summary>
 /// Scores offers for one user with an uplift model (docs/recommendations.md#value), and says why: each reason is a feature
-/// whose value moves the objective most compared with an average shopper — the model run again with that feature set to
-/// its training average (a category affinity to none), everything else unchanged.
+/// whose value moves the objective most — the model run again with that feature left out, everything else unchanged. A
+/// number left out reads as its training average (or as missing, where training saw it missing), a category or tag as
+/// none, an affinity as no interest.
 /// </summary>
 public static class OfferScoring
 {
@@ -42,7 +43,7 @@ public static class OfferScoring
 
     /// <summary>
     /// The features that move an offer's score most across a sample of users: for each feature, the mean change in the
-    /// objective when it is set to its training average (users without it count no change), strongest first, up to
+    /// objective when it is left out (users without it count no change), strongest first, up to
     /// <see cref="ReasonsPerOffer"/>, in plain words.
     /// </summary>
     public static IReadOnlyList<string> Drivers(
@@ -92,6 +93,11 @@ public static class OfferScoring
     public static IReadOnlyList<IReadOnlyList<string>> Reasons(
         UpliftModel model, IReadOnlyDictionary<string, FeatureValue> user, IReadOnlyList<Offer> offers, Objective objective, double marginRate)
     {
+        if (offers.Count == 0)
+        {
+            return [];
+        }
+
         var known = model.Schema.Names.ToHashSet(StringComparer.Ordinal);
         var rows = new List<OfferRow>();
         var layout = new List<(int Offer, string? Without)>();

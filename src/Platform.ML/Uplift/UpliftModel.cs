@@ -161,13 +161,21 @@ public sealed class UpliftModel(
         }
 
         var members = new List<UpliftNetwork>();
-        for (var m = 0; m < header.Members; m++)
+        try
         {
-            var network = new UpliftNetwork(header.Schema.Width, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, header.Hyperparameters.Width, header.Campaigns.Count);
-            ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
-            network.to(device);
-            network.eval();
-            members.Add(network);
+            for (var m = 0; m < header.Members; m++)
+            {
+                var network = new UpliftNetwork(header.Schema.Width, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, header.Hyperparameters.Width, header.Campaigns.Count);
+                members.Add(network);
+                ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
+                network.to(device);
+                network.eval();
+            }
+        }
+        catch
+        {
+            members.ForEach(network => network.Dispose());
+            throw;
         }
 
         return new UpliftModel(header.Schema, header.Hyperparameters, header.Campaigns, members, header.Value, header.Designs);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
 using Platform.Domain.Audiences;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Modeling;
 using Platform.Domain.Profiles;
 using Platform.Storage.Training;
@@ -9,13 +10,13 @@ using Platform.Storage.Users;
 
 namespace Platform.Storage.Audiences;
 
-/// <summary>One user of an audience as models read them: their features now, their RFM segment and persona (null without).</summary>
-public sealed record AudienceMember(string UserId, IReadOnlyDictionary<string, FeatureValue> Features, string? Segment, int? Persona);
+/// <summary>One user of an audience as models read them: their features now and their RFM segment (null without events).</summary>
+public sealed record AudienceMember(string UserId, IReadOnlyDictionary<string, FeatureValue> Features, string? Segment);
 
 /// <summary>
 /// Reads an audience's users with their model features (docs/forecasts.md#audiences): the profile features stored with
-/// each projection row (as of the user's latest folded event; days since the last purchase and days known advanced to
-/// now), merged with the user's attributes and tags as training merges them. Rows written before the projection kept
+/// each projection row (as of the last fold of the user's events, moved on to now by <see cref="EnrollmentFeatures.Advance"/>),
+/// merged with the user's attributes and tags as training merges them. Rows written before the projection kept
 /// features are folded from the user's events instead.
 /// </summary>
 public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFeatures current)
@@ -76,7 +77,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         var where = AudienceSql.Where(audience, tenantId, command);
         command.CommandText = $"""
             SELECT user_id, u.age, u.gender, u.region, u.occupation, u.signup_date, u.attributes, u.tags,
-                   u.tenant_id IS NOT NULL, p.tenant_id IS NOT NULL, p.features, p.as_of, p.rfm_segment, sc.persona
+                   u.tenant_id IS NOT NULL, p.tenant_id IS NOT NULL, p.features, p.as_of, p.rfm_segment
             FROM {AudienceSql.From}
             WHERE {where} AND (@after IS NULL OR user_id COLLATE "C" > @after)
             ORDER BY user_id COLLATE "C" LIMIT @limit
@@ -90,34 +91,16 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         {
             var attributes = reader.GetBoolean(8) ? UserStore.Read(reader) : null;
             var hasProfile = reader.GetBoolean(9);
-            var profile = hasProfile && !reader.IsDBNull(10) ? Advance(reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11), now) : null;
+            var profile = hasProfile && !reader.IsDBNull(10) ? EnrollmentFeatures.Advance(JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(10))!, reader.GetFieldValue<DateTimeOffset>(11), now) : null;
             if (hasProfile && profile is null)
             {
                 missing.Add(members.Count);
             }
 
             members.Add(new AudienceMember(
-                reader.GetString(0), TrainingFeatures.Merge(null, profile, attributes), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt16(13)));
+                reader.GetString(0), TrainingFeatures.Merge(null, profile, attributes), reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
 
         return (members, missing);
-    }
-
-    // The stored features were computed at the row's time; the clock-driven ones move on to now.
-    private static Dictionary<string, double> Advance(string json, DateTimeOffset asOf, DateTimeOffset now)
-    {
-        var features = JsonSerializer.Deserialize<Dictionary<string, double>>(json)!;
-        var days = Math.Max(0, (now - asOf).TotalDays);
-        if (features.TryGetValue("recency_days", out var recency) && recency >= 0)
-        {
-            features["recency_days"] = Math.Floor(recency + days);
-        }
-
-        if (features.ContainsKey("days_known"))
-        {
-            features["days_known"] += days;
-        }
-
-        return features;
     }
 }

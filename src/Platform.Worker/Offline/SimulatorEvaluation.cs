@@ -1,3 +1,4 @@
+using Platform.Domain.Decisions;
 using Platform.Domain.Modeling;
 using Platform.ML.Uplift;
 using Platform.Simulation;
@@ -27,7 +28,32 @@ public static class SimulatorEvaluation
         double ExpectedQiniBaseline,
         double ExpectedQiniTruth,
         IReadOnlyList<CampaignTruthCheck> Campaigns,
+        IReadOnlyList<ForecastCheck> Forecasts,
+        DecisionCheck Decisions,
         long TrainingMs);
+
+    /// <summary>
+    /// forecastCampaign's incremental conversions for a campaign's held-out users, all offered, against the planted sum of
+    /// their uplifts (docs/forecasts.md#intervals).
+    /// </summary>
+    public sealed record ForecastCheck(string CampaignId, int Users, double Planted, double Predicted, double Low80, double High80, double Low95, double High95)
+    {
+        public bool Covered80 => Planted >= Low80 && Planted <= High80;
+
+        public bool Covered95 => Planted >= Low95 && Planted <= High95;
+    }
+
+    /// <summary>
+    /// Decisions judged on the planted truth, with incremental margin at <see cref="MarginRate"/>: how often the model's
+    /// best arm for a held-out control user (who has a truth for every arm of a multi-arm campaign) is the truly best one,
+    /// beside picking at random and sending everyone the arm that is best on average; and the true incremental margin of
+    /// offering each campaign only to users with a positive predicted margin, beside offering it to everyone and to exactly
+    /// those with a positive true margin.
+    /// </summary>
+    public sealed record DecisionCheck(
+        int Choices, double ModelBestRate, double RandomBestRate, double SendToAllBestRate, double TargetedMargin, double EveryoneMargin, double OracleMargin);
+
+    public const double MarginRate = 0.3;
 
     /// <summary>A campaign's planted average effect on its held-out users against the model's prediction and intervals.</summary>
     public sealed record CampaignTruthCheck(string CampaignId, double Planted, double Predicted, double Low80, double High80, double Low95, double High95, double Observed)
@@ -98,6 +124,8 @@ public static class SimulatorEvaluation
         List<UpliftObservation> Expected(IReadOnlyList<double> scores) => test.Select((i, j) => new UpliftObservation(
             scores[j], used[i].Row.Treated, used[i].Row.Treated ? used[i].Truth.ConversionTreated : used[i].Truth.ConversionControl)).ToList();
 
+        var forecasts = Forecasts(test, used, data, model, predictions, campaigns);
+        var decisions = Decisions(test, used, data, predictions, campaigns);
         var checks = report.Effects.Select(effect =>
         {
             var rows = Enumerable.Range(0, test.Count).Where(j => data.Campaigns[data.Campaign[test[j]]].Id == effect.CampaignId).ToList();
@@ -128,7 +156,54 @@ public static class SimulatorEvaluation
             UpliftMetrics.QiniCoefficient(Expected(baselineUplift)),
             UpliftMetrics.QiniCoefficient(Expected(truth)),
             checks,
+            forecasts,
+            decisions,
             trainingMs);
         return (result, curves);
+    }
+
+    private static List<ForecastCheck> Forecasts(
+        List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data, UpliftModel model, MemberPredictions predictions,
+        IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> campaigns) =>
+        campaigns.Select(campaign =>
+        {
+            var rows = Enumerable.Range(0, test.Count).Where(j => used[test[j]].Row.CampaignId == campaign.Id).ToList();
+            var accumulator = new ForecastAccumulator(predictions.Members, campaign.Design, MarginRate, model.Value.Variance, treatedShare: 1);
+            rows.ForEach(j => accumulator.Add(predictions.Responses(j), group: null));
+            var incremental = accumulator.Result(budget: null, []).IncrementalConversions;
+            return new ForecastCheck(
+                campaign.Id, rows.Count, rows.Sum(j => used[test[j]].Truth.ConversionUplift), incremental.Value, incremental.Low80, incremental.High80, incremental.Low95, incremental.High95);
+        }).Where(c => c.Users > 0).ToList();
+
+    private static DecisionCheck Decisions(
+        List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data, MemberPredictions predictions,
+        IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> campaigns)
+    {
+        var designs = campaigns.ToDictionary(c => c.Id, c => c.Design, StringComparer.Ordinal);
+        var scored = Enumerable.Range(0, test.Count).Select(j =>
+        {
+            var sample = used[test[j]];
+            var design = designs[sample.Row.CampaignId];
+            var truth = sample.Truth;
+            var trueMargin = (truth.RevenueUplift * MarginRate)
+                - OfferValuation.DiscountCost(design, truth.ConversionTreated, truth.ConversionTreated > 0 ? truth.RevenueTreated / truth.ConversionTreated : 0);
+            var predicted = OfferValuation.Value(predictions.Responses(j), design, Objective.IncrementalMargin, MarginRate).Score.Value;
+            return (sample.Row, Predicted: predicted, True: trueMargin);
+        }).ToList();
+
+        // A control user of a multi-arm campaign has a row, with its truth, for every arm: one choice among them.
+        var choices = scored.Where(s => !s.Row.Treated).GroupBy(s => (s.Row.UserId, s.Row.AssignedAt)).Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
+        var bestOnAverage = choices.SelectMany(c => c).GroupBy(s => s.Row.CampaignId).ToDictionary(g => g.Key, g => g.Average(s => s.True), StringComparer.Ordinal);
+        bool IsBest(List<(UpliftRow Row, double Predicted, double True)> choice, string campaignId) => choice.MaxBy(s => s.True).Row.CampaignId == campaignId;
+        double Rate(Func<List<(UpliftRow Row, double Predicted, double True)>, double> hit) => choices.Count == 0 ? double.NaN : choices.Average(hit);
+
+        return new DecisionCheck(
+            choices.Count,
+            Rate(c => IsBest(c, c.MaxBy(s => s.Predicted).Row.CampaignId) ? 1 : 0),
+            Rate(c => 1.0 / c.Count),
+            Rate(c => IsBest(c, c.MaxBy(s => bestOnAverage[s.Row.CampaignId]).Row.CampaignId) ? 1 : 0),
+            scored.Where(s => s.Predicted > 0).Sum(s => s.True),
+            scored.Sum(s => s.True),
+            scored.Where(s => s.True > 0).Sum(s => s.True));
     }
 }

@@ -63,7 +63,7 @@ public sealed class CampaignAttributionTests
         var early = Event(2, 1, EventType.CouponRedeem, Boots, amount: 3m).Event;
         var exposure = Exposure(3, 0, Boots).Event;
 
-        var charges = CampaignAttribution.BudgetCharges([late, exposure, early], new UserProfile(), Context("ann"), ProfileSettings.Default);
+        var charges = CampaignAttribution.BudgetCharges([late, exposure, early], new UserProfile(), Context("ann") with { Admitted = new HashSet<string> { late.EventId, exposure.EventId, early.EventId } });
 
         Assert.Equal([(early.EventId, Boots.Id, 3m), (late.EventId, Boots.Id, 7m)], charges);
     }

@@ -60,17 +60,24 @@ public sealed class CampaignTargetingTests
     }
 
     [Fact]
-    public void ARedemptionOutsideTheAudienceAsksNoBudget()
+    public void TheBudgetIsAskedForExactlyTheRedemptionsTheAudienceAdmits()
     {
-        var campaign = Live("buyers", new Audience(Rule: Buyers)) is var c ? c with { Design = c.Design with { Budget = 100m } } : null!;
-        var redeem = Event(1, 0, EventType.CouponRedeem, campaign, amount: 5m).Event;
+        var campaign = Live("buyers", new Audience(Rule: Buyers));
+        var context = Context(campaign);
+        var outside = new[] { Event(1, 0, EventType.CouponRedeem, campaign, amount: 5m) };
+        Assert.Empty(CampaignAttribution.BudgetCharges(outside.Select(e => e.Event), new UserProfile(), context with { Admitted = Admit(new UserProfile(), context, outside) }));
 
-        Assert.Empty(CampaignAttribution.BudgetCharges([redeem], new UserProfile(), Context(campaign), ProfileSettings.Default));
-
-        var buyer = new UserProfile();
-        Fold(buyer, Context(campaign), Purchase(1, -1, 20m));
-        Assert.Single(CampaignAttribution.BudgetCharges([redeem], buyer, Context(campaign), ProfileSettings.Default));
+        // A purchase earlier in the same batch brings the user into the audience before the redemption: both agree.
+        var batch = new[] { Purchase(1, 0, 20m), Event(2, 0.5, EventType.CouponRedeem, campaign, amount: 5m) };
+        var admitted = context with { Admitted = Admit(new UserProfile(), context, batch) };
+        Assert.Equal(["e2"], CampaignAttribution.BudgetCharges(batch.Select(e => e.Event), new UserProfile(), admitted).Select(c => c.EventId));
+        var profile = new UserProfile();
+        Fold(profile, admitted, batch);
+        Assert.Equal(1, Assert.Single(profile.Enrollments).Redemptions);
     }
+
+    private static IReadOnlySet<string> Admit(UserProfile profile, CampaignContext context, (long Seq, BehaviorEvent Event)[] events) =>
+        CampaignAttribution.Admissions(profile, events, _ => null, context, ProfileSettings.Default);
 
     [Fact]
     public void OnlyPurchasesInScopeAreTheCampaignsOrdersButAllCountForLift()

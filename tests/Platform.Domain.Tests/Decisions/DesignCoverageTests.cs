@@ -22,6 +22,10 @@ public sealed class DesignCoverageTests
     }
 
     [Fact]
-    public void AVersionWithoutItsDesignsSaysItCannotTell() =>
+    public void AVersionWithoutItsDesignsSaysItCannotTellAndWidensNothing()
+    {
         Assert.Contains("does not record the designs", Assert.Single(DesignCoverage.Warnings(Ten, null)));
+        Assert.False(DesignCoverage.IsOutside(Ten, null));
+        Assert.True(DesignCoverage.IsOutside(Ten with { Value = 35m }, [Ten, Twenty]));
+    }
 }

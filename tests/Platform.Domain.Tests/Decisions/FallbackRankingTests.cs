@@ -25,7 +25,7 @@ public sealed class FallbackRankingTests
         var anything = Campaign("anything", null, days: 10);
         var anythingSooner = Campaign("anything-sooner", null, days: 5);
 
-        Assert.Equal(["shoes", "shirts", "anything-sooner", "anything"], FallbackRanking.Rank([anything, shirts, anythingSooner, shoes], view).Select(c => c.Id));
+        Assert.Equal(["shoes", "shirts", "anything-sooner", "anything"], FallbackRanking.Rank([anything, shirts, anythingSooner, shoes], view).Select(c => c.Campaign.Id));
         Assert.Equal(0.75, FallbackRanking.Match(shoes.Design, view), 2); // three of four views, decayed by the hours between them
         Assert.Equal("Its categories hold 75% of this shopper's category interest.", FallbackRanking.Reason(shoes.Design, view));
         Assert.Equal(FallbackRanking.UnscopedMatch, FallbackRanking.Match(anything.Design, view));

@@ -73,6 +73,42 @@ public sealed class ForecastAccumulatorTests
         Assert.Equal(["a warning"], forecast.Warnings);
     }
 
+    [Fact]
+    public void TheMarginsSamplingSpreadMatchesASimulationOfPurchasesAndOrderValues()
+    {
+        const double logVariance = 0.2;
+        var design = CampaignDesignRulesTests.Valid(); // PERCENT_OFF 20
+        var accumulator = new ForecastAccumulator(1, design, marginRate: 0.3, logVariance, treatedShare: 1);
+        var user = new ResponsePrediction(0.1, 0.3, 40, 50, 0.2);
+        for (var i = 0; i < 200; i++)
+        {
+            accumulator.Add([user], null);
+        }
+
+        var forecast = accumulator.Result(null, []);
+        var random = new Random(5);
+        double Value(double mean) => Math.Exp(Math.Log(mean) - (logVariance / 2) + (Math.Sqrt(logVariance) * Normal(random)));
+        var sums = Enumerable.Range(0, 20_000).Select(_ =>
+        {
+            var margin = 0.0;
+            for (var i = 0; i < 200; i++)
+            {
+                var treated = random.NextDouble() < 0.3 ? Value(50) : 0;
+                var control = random.NextDouble() < 0.1 ? Value(40) : 0;
+                margin += (0.3 * (treated - control)) - (0.2 * treated);
+            }
+
+            return margin;
+        }).ToList();
+        var mean = sums.Average();
+        var spread = Math.Sqrt(sums.Sum(m => (m - mean) * (m - mean)) / (sums.Count - 1));
+
+        Assert.InRange(forecast.IncrementalMargin.Value - mean, -3 * spread / Math.Sqrt(sums.Count), 3 * spread / Math.Sqrt(sums.Count));
+        Assert.Equal(spread, (forecast.IncrementalMargin.High95 - forecast.IncrementalMargin.Value) / 1.959963984540054, spread * 0.05);
+    }
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     // 100 users; member 1 predicts 0.1 → 0.3, member 2 0.1 → 0.2; order values 50.
     private static ForecastAccumulator Accumulate(CampaignDesign design, double treatedShare, double widening = 1)
     {

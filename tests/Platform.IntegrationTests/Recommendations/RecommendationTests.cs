@@ -80,7 +80,7 @@ public sealed class RecommendationTests(PlatformFixture platform) : IClassFixtur
             new { d = CampaignApiTests.Design(now, now.AddDays(3), new { value = 95 }), a = new { rule = new { field = "nope", op = "EQ", value = "x" } } });
         Assert.Equal(["INVALID_ARGUMENT"], broken.ErrorCodes);
         var fields = broken.FirstError.GetProperty("extensions").GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).ToList();
-        Assert.Contains("value", fields);
+        Assert.Contains("design.value", fields);
         Assert.Contains("budget", fields);
         Assert.Contains(fields, f => f!.StartsWith("audience.", StringComparison.Ordinal));
         var margin = await platform.Http.FieldAsync(merchant, "mutation { updateTenantSettings(input: {marginRate: 0.45}) { settings { marginRate } } }", null, "updateTenantSettings");

@@ -68,7 +68,7 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<RecommendationsType>>("recommendations")
             .Description("The RUNNING campaigns to show this user now, ranked by expected incremental value from the live profile (docs/recommendations.md).")
-            .Argument<NonNullGraphType<IdGraphType>>("userId", "The user; one the tenant has never seen gets the average shopper's answer.")
+            .Argument<NonNullGraphType<IdGraphType>>("userId", "The user; one the tenant has never seen is answered as a new shopper (no history, no attributes).")
             .Argument<IntGraphType>("first", $"How many, 1 to {RecommendationService.MaxFirst} (default {RecommendationService.DefaultFirst}).")
             .Argument<ObjectiveEnumType>("objective", "What to maximise (default INCREMENTAL_MARGIN).")
             .Argument<BooleanGraphType>("recordExposure", "Also write a CAMPAIGN_EXPOSURE for each item and withheld campaign, as if shown now (default false; POST only).")
@@ -158,7 +158,7 @@ public sealed class QueryType : ObjectGraphType
             .FieldType.Paged(CampaignService.DefaultPage);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignAssignmentType>>>>("campaignAssignments")
-            .Description("Which side of a campaign's experiment each user is on. Show the offer to TREATMENT users only; send a CAMPAIGN_EXPOSURE for both sides when a user would see it (for CONTROL it records the assignment).")
+            .Description("Which side of a campaign's experiment each user is on and whether they may be shown it now. Show the offer to eligible TREATMENT users only; send a CAMPAIGN_EXPOSURE for eligible users of both sides when they would see it (for CONTROL it records the assignment).")
             .Argument<NonNullGraphType<IdGraphType>>("campaignId", "The campaign.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("userIds", "The users, at most 1000.")
             .Roles(Role.Admin, Role.Merchant)

@@ -1,0 +1,34 @@
+using Platform.Domain.Campaigns;
+
+namespace Platform.Domain.Tests.Campaigns;
+
+public sealed class EnrollmentFeaturesAdvanceTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 1, 23, 0, 0, TimeSpan.Zero);
+
+    private static readonly Dictionary<string, double> Stored = new()
+    {
+        ["recency_days"] = 3, ["days_known"] = 40, ["views_30"] = 7, ["purchases_30"] = 1, ["frequency_90"] = 2, ["monetary_90"] = 80, ["purchases"] = 5,
+    };
+
+    [Fact]
+    public void RecencyCountsCalendarDaysAndDaysKnownTheTimePassed()
+    {
+        var advanced = EnrollmentFeatures.Advance(Stored, AsOf, AsOf.AddHours(2)); // past midnight: a new UTC day
+
+        Assert.Equal(4, advanced["recency_days"]);
+        Assert.Equal(40 + (2.0 / 24), advanced["days_known"], 9);
+        Assert.Equal((7, 2), (advanced["views_30"], advanced["frequency_90"]));
+    }
+
+    [Fact]
+    public void WindowsWithNoEventLeftEmpty()
+    {
+        var month = EnrollmentFeatures.Advance(Stored, AsOf, AsOf.AddDays(31));
+        Assert.Equal((0, 0, 2, 80, 5), (month["views_30"], month["purchases_30"], month["frequency_90"], month["monetary_90"], month["purchases"]));
+
+        var quarter = EnrollmentFeatures.Advance(Stored, AsOf, AsOf.AddDays(91));
+        Assert.Equal((0, 0), (quarter["frequency_90"], quarter["monetary_90"]));
+        Assert.Equal(-1, EnrollmentFeatures.Advance(new Dictionary<string, double> { ["recency_days"] = -1 }, AsOf, AsOf.AddDays(9))["recency_days"]);
+    }
+}
