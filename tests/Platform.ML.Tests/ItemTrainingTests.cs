@@ -29,7 +29,14 @@ public sealed class ItemTrainingTests
             var better = Math.Max(report.Popularity.NdcgAt10, report.ItemKnn.NdcgAt10);
             Assert.True(report.Model.NdcgAt10 >= 1.3 * better, $"NDCG@10: model {report.Model.NdcgAt10:F4}, popularity {report.Popularity.NdcgAt10:F4}, item-kNN {report.ItemKnn.NdcgAt10:F4}");
             Assert.InRange(report.Model.HitRateAt10, report.Model.NdcgAt10, 1);
-            Assert.Equal(report.Model.NdcgAt10, ItemTraining.Evaluate(ItemModel.FromBytes(model.ToBytes(), CPU), data, CPU).NdcgAt10, 5);
+            using var read = ItemModel.FromBytes(model.ToBytes(), CPU);
+            Assert.Equal(report.Model.NdcgAt10, ItemTraining.Evaluate(read, data, CPU).NdcgAt10, 5);
+
+            // Serving reads popularity (training interactions per item) and item similarities from the version.
+            Assert.Equal(model.Popularity, read.Popularity);
+            Assert.Equal((data.Items.Count, true), (read.Popularity!.Length, read.Popularity.All(c => c >= 0) && read.Popularity.Sum() > 0));
+            Assert.Equal(1, read.Similarity(0, 0), 5);
+            Assert.Equal(read.Similarity(0, 1), read.Similarity(1, 0), 6);
         }
     }
 

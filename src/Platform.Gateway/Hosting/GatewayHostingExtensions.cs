@@ -1,7 +1,11 @@
 using GraphQL;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.Domain.Models;
 using Platform.Gateway.Serving;
+using Platform.ML.Items;
+using Platform.ML.Uplift;
+using Platform.Storage.Models;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Transport;
@@ -64,7 +68,13 @@ public static class GatewayHostingExtensions
             .AddScoped<ForecastService>()
             .AddScoped<ShopperScoreService>()
             .AddScoped<ScoringTargets>()
-            .AddSingleton<ActiveUpliftModels>()
+            .AddSingleton(services => new ActiveModels<UpliftModel>(
+                ModelTask.Uplift, ActiveModels<UpliftModel>.OnCpu(UpliftModel.FromBytes), services.GetRequiredService<ModelRegistry>(),
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ActiveModels<UpliftModel>>>()))
+            .AddSingleton(services => new ActiveModels<ItemModel>(
+                ModelTask.Items, ActiveModels<ItemModel>.OnCpu(ItemModel.FromBytes), services.GetRequiredService<ModelRegistry>(),
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ActiveModels<ItemModel>>>()))
+            .AddScoped<ItemRecommendationService>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()
             .AddScoped<ImportService>()

@@ -21,7 +21,7 @@ public sealed record ForecastResult(Guid ModelVersionId, CampaignForecast Foreca
 /// version, summed user by user with intervals, capped by the budget.
 /// </summary>
 public sealed class ForecastService(
-    ScoringTargets targets, AudienceFeatures audiences, ActiveUpliftModels models, TenantDirectory tenants, TimeProvider clock)
+    ScoringTargets targets, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, TimeProvider clock)
 {
     /// <summary>Users of the audience whose feature effects the drivers average.</summary>
     public const int DriverSample = 200;

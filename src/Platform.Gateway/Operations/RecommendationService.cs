@@ -30,7 +30,7 @@ public sealed record Recommendations(
 /// (docs/recommendations.md): targeting as enrollment applies it, the holdout withheld and recorded, the tenant's ACTIVE
 /// uplift version (one version per request) or the rule-based fallback.
 /// </summary>
-public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots snapshots, ActiveUpliftModels models, TenantDirectory tenants, UserDataService data, TimeProvider clock)
+public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots snapshots, ActiveModels<UpliftModel> models, TenantDirectory tenants, UserDataService data, TimeProvider clock)
 {
     public const int DefaultFirst = 5;
     public const int MaxFirst = 20;

@@ -36,7 +36,7 @@ public sealed record ShopperScore(
 /// scores only its users; sorted by a score, the whole audience (at most <see cref="ScoringTargets.MaxAudience"/>) is
 /// scored for each page.
 /// </summary>
-public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures audiences, ActiveUpliftModels models, TenantDirectory tenants, TimeProvider clock)
+public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, TimeProvider clock)
 {
     public const int DefaultPage = 100;
     public const int MaxPage = 1_000;

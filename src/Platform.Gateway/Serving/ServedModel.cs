@@ -1,12 +1,11 @@
-using Platform.ML.Uplift;
-
 namespace Platform.Gateway.Serving;
 
 /// <summary>
-/// An ACTIVE uplift version loaded on this node. Requests hold it while they score; once a newer version replaces it (or
+/// An ACTIVE model version loaded on this node. Requests hold it while they score; once a newer version replaces it (or
 /// it sat idle), it is retired and its native memory is freed when the last holder lets go.
 /// </summary>
-public sealed class ServedModel(Guid versionId, UpliftModel model)
+public sealed class ServedModel<T>(Guid versionId, T model)
+    where T : class, IDisposable
 {
     private readonly Lock gate = new();
     private int holders;
@@ -14,10 +13,10 @@ public sealed class ServedModel(Guid versionId, UpliftModel model)
 
     public Guid VersionId { get; } = versionId;
 
-    public UpliftModel Model { get; } = model;
+    public T Model { get; } = model;
 
     /// <summary>A hold on the model for one request, or null when it was retired meanwhile.</summary>
-    public ModelLease? TryHold()
+    public ModelLease<T>? TryHold()
     {
         lock (gate)
         {
@@ -27,7 +26,7 @@ public sealed class ServedModel(Guid versionId, UpliftModel model)
             }
 
             holders++;
-            return new ModelLease(this);
+            return new ModelLease<T>(this);
         }
     }
 
@@ -66,13 +65,14 @@ public sealed class ServedModel(Guid versionId, UpliftModel model)
 }
 
 /// <summary>One request's hold on a served model: every answer of the request comes from this one version.</summary>
-public sealed class ModelLease(ServedModel served) : IDisposable
+public sealed class ModelLease<T>(ServedModel<T> served) : IDisposable
+    where T : class, IDisposable
 {
     private int released;
 
     public Guid VersionId => served.VersionId;
 
-    public UpliftModel Model => served.Model;
+    public T Model => served.Model;
 
     public void Dispose()
     {

@@ -11,7 +11,9 @@ namespace Platform.ML.Items;
 /// A trained item recommender: the items it knows (ids, with their category and brand indexes), the network, and what
 /// it was trained with. Its bytes are the version's weights.
 /// </summary>
-public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories, long[] itemBrands, int categories, int brands, ItemHyperparameters hyperparameters, ItemNetwork network)
+public sealed class ItemModel(
+    IReadOnlyList<string> items, long[] itemCategories, long[] itemBrands, int categories, int brands, ItemHyperparameters hyperparameters, ItemNetwork network,
+    float[]? popularity = null)
     : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -24,6 +26,42 @@ public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories
     public ItemHyperparameters Hyperparameters { get; } = hyperparameters;
 
     public ItemNetwork Network { get; } = network;
+
+    /// <summary>Each item's interactions in the training sequences (what cold-start users get); null for versions written before it was kept.</summary>
+    public float[]? Popularity { get; } = popularity;
+
+    private float[]? vectors;
+
+    /// <summary>Every item's vector ([item × width], row-major), computed once.</summary>
+    public float[] ItemVectors()
+    {
+        if (vectors is null)
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            vectors = Network.ItemVectors().narrow(0, 0, Items.Count).cpu().contiguous().data<float>().ToArray();
+        }
+
+        return vectors;
+    }
+
+    /// <summary>The cosine similarity of two items' vectors.</summary>
+    public double Similarity(int a, int b)
+    {
+        var all = ItemVectors();
+        var width = all.Length / Math.Max(1, Items.Count);
+        var x = all.AsSpan(a * width, width);
+        var y = all.AsSpan(b * width, width);
+        double dot = 0, xx = 0, yy = 0;
+        for (var i = 0; i < width; i++)
+        {
+            dot += x[i] * y[i];
+            xx += x[i] * x[i];
+            yy += y[i] * y[i];
+        }
+
+        return xx > 0 && yy > 0 ? dot / Math.Sqrt(xx * yy) : 0;
+    }
 
     /// <summary>Every item's score for each history (item indexes, oldest first), at most <see cref="ChunkScores"/> scores at a time.</summary>
     public IEnumerable<float[]> Scores(IReadOnlyList<int[]> histories, Device device)
@@ -53,7 +91,7 @@ public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
-            writer.Write(JsonSerializer.Serialize(new Header(Items, itemCategories, itemBrands, categories, brands, Hyperparameters), Json));
+            writer.Write(JsonSerializer.Serialize(new Header(Items, itemCategories, itemBrands, categories, brands, Hyperparameters, Popularity), Json));
             var state = ModuleState.Save(Network);
             writer.Write(state.Length);
             writer.Write(state);
@@ -70,12 +108,13 @@ public sealed class ItemModel(IReadOnlyList<string> items, long[] itemCategories
         ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
         network.to(device);
         network.eval();
-        return new ItemModel(header.Items, header.ItemCategories, header.ItemBrands, header.Categories, header.Brands, header.Hyperparameters, network);
+        return new ItemModel(header.Items, header.ItemCategories, header.ItemBrands, header.Categories, header.Brands, header.Hyperparameters, network, header.Popularity);
     }
 
     public void Dispose() => Network.Dispose();
 
-    private sealed record Header(IReadOnlyList<string> Items, long[] ItemCategories, long[] ItemBrands, int Categories, int Brands, ItemHyperparameters Hyperparameters);
+    private sealed record Header(
+        IReadOnlyList<string> Items, long[] ItemCategories, long[] ItemBrands, int Categories, int Brands, ItemHyperparameters Hyperparameters, float[]? Popularity = null);
 }
 
 /// <summary>Histories as a padded index tensor.</summary>

@@ -60,8 +60,8 @@ public sealed class ItemTraining(ItemTraining.Options options)
         }
 
         progress(new TrainingProgress("evaluating", 1, 1, Detail: "model, popularity and item-kNN on the held-out last items"));
-        var model = new ItemModel(data.Items, itemCategories, itemBrands, categories, brands, chosen!, best!);
         var popularity = new PopularityRecommender(train, data.Items.Count);
+        var model = new ItemModel(data.Items, itemCategories, itemBrands, categories, brands, chosen!, best!, popularity.Scores([]));
         var knn = new ItemKnnRecommender(train, data.Items.Count);
         var report = new ItemReport(
             data.Items.Count, data.Users.Count, train.Sum(s => s.Length), sample.Count, test.Count,

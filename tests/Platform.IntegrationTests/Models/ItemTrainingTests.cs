@@ -37,10 +37,36 @@ public sealed class ItemTrainingTests(PlatformWithWorker platform) : IClassFixtu
         Assert.Equal(version.GetProperty("training").GetProperty("testRows").GetInt32(), items.GetProperty("model").GetProperty("users").GetInt32());
         Assert.True(items.GetProperty("items").GetInt32() > 10);
 
+        // Products for a shopper with a history follow it; a new shopper gets popular items; a campaign's scope and purchases filter them.
+        var known = (await platform.Http.FieldAsync(admin, "{ users(audience: {rule: {field: \"purchases\", op: GTE, number: 2}}, first: 1) { nodes { userId } } }", null, "users"))
+            .GetProperty("nodes")[0].GetProperty("userId").GetString()!;
+        var picks = await ItemsAsync(admin, known, campaignId: null);
+        Assert.Equal((versionId, "HISTORY", 10), (picks.GetProperty("modelVersionId").GetString(), picks.GetProperty("basis").GetString(), picks.GetProperty("items").GetArrayLength()));
+        Assert.All(picks.GetProperty("items").EnumerateArray(), p => Assert.StartsWith("Close to ", p.GetProperty("reason").GetString()));
+        var bought = (await platform.Http.FieldAsync(admin, "query($u: ID!) { user(id: $u) { trajectory { type itemId } } }", new { u = known }, "user"))
+            .GetProperty("trajectory").EnumerateArray().Where(t => t.GetProperty("type").GetString() == "PURCHASE").Select(t => t.GetProperty("itemId").GetString()).ToHashSet();
+        Assert.DoesNotContain(picks.GetProperty("items").EnumerateArray(), p => bought.Contains(p.GetProperty("itemId").GetString()));
+
+        var cold = await ItemsAsync(admin, "brand-new-shopper", campaignId: null);
+        Assert.Equal("POPULARITY", cold.GetProperty("basis").GetString());
+        var scores = cold.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+
+        var category = picks.GetProperty("items")[0].GetProperty("categoryId").GetString()!;
+        var now = DateTimeOffset.UtcNow;
+        var campaign = (await platform.Http.FieldAsync(admin, Campaigns.CampaignApiTests.Create, new { d = Campaigns.CampaignApiTests.Design(now, now.AddDays(3), new { categoryIds = new[] { category } }) }, "createCampaign")).GetProperty("id").GetString();
+        var scoped = await ItemsAsync(admin, known, campaign);
+        Assert.All(scoped.GetProperty("items").EnumerateArray(), p => Assert.Equal(category, p.GetProperty("categoryId").GetString()));
+
         var drift = (await platform.Http.PostAsync(admin, "mutation { checkModelDrift(task: ITEMS) { drift { note maxPsi } } }")).Data.GetProperty("checkModelDrift").GetProperty("drift");
         Assert.StartsWith("The version reads no user features", drift.GetProperty("note").GetString());
         Assert.Equal(JsonValueKind.Null, drift.GetProperty("maxPsi").ValueKind);
     }
+
+    private Task<JsonElement> ItemsAsync(string key, string user, string? campaignId) =>
+        platform.Http.FieldAsync(key, """
+            query($u: ID!, $c: ID) { itemRecommendations(userId: $u, campaignId: $c) { modelVersionId basis items { itemId categoryId score reason } } }
+            """, new { u = user, c = campaignId }, "itemRecommendations");
 
     [Fact]
     public async Task ATenantWithoutItemInteractionsFailsWithTheReason()

@@ -87,6 +87,18 @@ public sealed class QueryType : ObjectGraphType
             })
             .FieldType.Costs(FieldCosts.ModelScoring);
 
+        Field<NonNullGraphType<ItemRecommendationsType>>("itemRecommendations")
+            .Description("Products to feature for this user from the ACTIVE ITEMS version and the live profile, with reasons (docs/recommendations.md#products).")
+            .Argument<NonNullGraphType<IdGraphType>>("userId", "The user; one with no item history gets popular items of their favourite categories.")
+            .Argument<IntGraphType>("first", $"How many, 1 to {ItemRecommendationService.MaxFirst} (default {ItemRecommendationService.DefaultFirst}).")
+            .Argument<IdGraphType>("campaignId", "Only items in this campaign's scope (its items and categories).")
+            .Argument<BooleanGraphType>("excludePurchased", "Leave out items the user bought (among their latest 50 events; default true).")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ItemRecommendationService>().RecommendAsync(
+                ctx.TenantId(), ctx.GetArgument<string>("userId"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("campaignId"),
+                ctx.GetArgument<bool?>("excludePurchased") ?? true, ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.ModelScoring);
+
         Field<NonNullGraphType<ForecastType>>("forecast")
             .Description("What a campaign design would do with an audience, before it runs: participation, conversions, GMV, incremental figures, cost and ROI with 80% and 95% intervals (docs/forecasts.md).")
             .Argument<NonNullGraphType<CampaignDesignInputType>>("design", "The design, as createCampaign takes it; it need not be saved.")

@@ -70,3 +70,41 @@ public sealed class RecommendationsType : ObjectGraphType<Operations.Recommendat
         Field(r => r.ExposuresRecorded).Description("CAMPAIGN_EXPOSURE events written by this call (recordExposure), one per item and withheld campaign.");
     }
 }
+
+public sealed class ItemBasisEnumType : EnumerationGraphType
+{
+    public ItemBasisEnumType()
+    {
+        Name = "ItemBasis";
+        Description = "How products were chosen.";
+        Add("HISTORY", ItemBasis.History, "The item model, from the user's recent item interactions.");
+        Add("POPULARITY", ItemBasis.Popularity, "A user with no item history the model knows: popularity, raised by the user's category affinities.");
+    }
+}
+
+public sealed class ItemPickType : ObjectGraphType<ItemPick>
+{
+    public ItemPickType()
+    {
+        Name = "ItemPick";
+        Description = "A product to feature.";
+        Field(p => p.ItemId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The item.");
+        Field(p => p.CategoryId, nullable: true).Description("Its category in the catalog, if known.");
+        Field(p => p.Score).Description("The model's score (HISTORY) or popularity × (1 + the user's affinity share for the category) (POPULARITY): an order, not a probability.");
+        Field(p => p.Reason).Description("Why, in plain words.");
+    }
+}
+
+public sealed class ItemRecommendationsType : ObjectGraphType<ItemRecommendations>
+{
+    public ItemRecommendationsType()
+    {
+        Name = "ItemRecommendations";
+        Description = "Products to feature for a user, best first (docs/recommendations.md#products).";
+        Field(r => r.UserId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The user.");
+        Field<NonNullGraphType<IdGraphType>>("modelVersionId").Description("The ACTIVE ITEMS version that chose them.").Resolve(ctx => ctx.Source.ModelVersionId);
+        Field<NonNullGraphType<ItemBasisEnumType>>("basis").Description("How they were chosen.").Resolve(ctx => ctx.Source.Basis);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemPickType>>>>("items").Description("Best first.").Resolve(ctx => ctx.Source.Items)
+            .FieldType.ListOf(ItemRecommendationService.MaxFirst);
+    }
+}

@@ -3,20 +3,22 @@ using Platform.Domain.Errors;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Execution;
 using Platform.ML;
-using Platform.ML.Uplift;
+using Platform.Domain;
 using Platform.Storage.Models;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Platform.Gateway.Serving;
 
 /// <summary>
-/// Each tenant's ACTIVE uplift version, loaded on this node on first use (docs/recommendations.md#serving). The registry is
+/// Each tenant's ACTIVE version of one task (<typeparamref name="T"/>: the loaded model), loaded on this node on first use (docs/recommendations.md#serving). The registry is
 /// asked at most every <see cref="CheckEvery"/> which version is ACTIVE, so a promotion or retraining reaches every node
 /// within that time; a version unused for <see cref="IdleAfter"/> is let go. A version this build cannot read (its offer
 /// encoding differs, its weights are corrupt) is served as no model — the rule-based fallback — and logged once; when the
 /// registry cannot be asked, the version already loaded keeps serving and the next check waits <see cref="CheckEvery"/>.
 /// </summary>
-public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider clock, ILogger<ActiveUpliftModels> logger)
+public sealed class ActiveModels<T>(ModelTask task, Func<byte[], T> load, ModelRegistry registry, TimeProvider clock, ILogger<ActiveModels<T>> logger)
+    where T : class, IDisposable
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(30);
@@ -27,11 +29,18 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
         return true;
     });
 
+    /// <summary>Loads a version's bytes on the CPU, TorchSharp set up first.</summary>
+    public static Func<byte[], T> OnCpu(Func<byte[], Device, T> fromBytes) => bytes =>
+    {
+        _ = Runtime.Value;
+        return fromBytes(bytes, torch.CPU);
+    };
+
     private readonly ConcurrentDictionary<string, Slot> slots = new(StringComparer.Ordinal);
     private DateTimeOffset sweptAt;
 
-    /// <summary>A hold on the tenant's ACTIVE uplift version, or null when it has none this node can serve.</summary>
-    public async Task<ModelLease?> AcquireAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>A hold on the tenant's ACTIVE version, or null when it has none this node can serve.</summary>
+    public async Task<ModelLease<T>?> AcquireAsync(string tenantId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         SweepIdle(now);
@@ -54,10 +63,10 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
         return null;
     }
 
-    /// <summary>A hold on the tenant's ACTIVE uplift version; NOT_FOUND when it has none this node can serve.</summary>
-    public async Task<ModelLease> RequireAsync(string tenantId, CancellationToken cancellationToken) =>
+    /// <summary>A hold on the tenant's ACTIVE version; NOT_FOUND when it has none this node can serve.</summary>
+    public async Task<ModelLease<T>> RequireAsync(string tenantId, CancellationToken cancellationToken) =>
         await AcquireAsync(tenantId, cancellationToken)
-        ?? throw ApiError.Refused(ErrorCodes.NotFound, "The tenant has no ACTIVE UPLIFT model this node can serve: train one with trainModels(task: UPLIFT).");
+        ?? throw ApiError.Refused(ErrorCodes.NotFound, $"The tenant has no ACTIVE {WireNames.ToWire(task)} model this node can serve: train one with trainModels(task: {WireNames.ToWire(task)}).");
 
     private async Task RefreshAsync(string tenantId, Slot slot, CancellationToken cancellationToken)
     {
@@ -70,7 +79,7 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
                 return; // another request just did
             }
 
-            var active = await registry.ActiveAsync(tenantId, ModelTask.Uplift, cancellationToken);
+            var active = await registry.ActiveAsync(tenantId, task, cancellationToken);
             if (active?.Id != slot.Current?.VersionId && active?.Id != slot.Unreadable)
             {
                 var loaded = active is null ? null : await LoadAsync(tenantId, active.Id, slot, cancellationToken);
@@ -84,7 +93,7 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
         catch (Exception e) when (e is not OperationCanceledException)
         {
             slot.CheckedAt = clock.GetUtcNow();
-            logger.LogWarning(e, "Could not check the ACTIVE uplift version of tenant {TenantId}; serving what this node has", tenantId);
+            logger.LogWarning(e, "Could not check the ACTIVE {Task} version of tenant {TenantId}; serving what this node has", task, tenantId);
         }
         finally
         {
@@ -92,20 +101,19 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
         }
     }
 
-    private async Task<ServedModel?> LoadAsync(string tenantId, Guid versionId, Slot slot, CancellationToken cancellationToken)
+    private async Task<ServedModel<T>?> LoadAsync(string tenantId, Guid versionId, Slot slot, CancellationToken cancellationToken)
     {
         try
         {
             var weights = await registry.WeightsAsync(tenantId, versionId, cancellationToken);
-            _ = Runtime.Value;
-            var served = new ServedModel(versionId, UpliftModel.FromBytes(weights, torch.CPU));
-            logger.LogInformation("Serving uplift version {VersionId} of tenant {TenantId}", versionId, tenantId);
+            var served = new ServedModel<T>(versionId, load(weights));
+            logger.LogInformation("Serving {Task} version {VersionId} of tenant {TenantId}", task, versionId, tenantId);
             return served;
         }
         catch (Exception e) when (e is InvalidDataException or CorruptWeightsException or EndOfStreamException or System.Text.Json.JsonException)
         {
             slot.Unreadable = versionId;
-            logger.LogWarning(e, "Uplift version {VersionId} of tenant {TenantId} cannot be served by this build; recommendations fall back to rules", versionId, tenantId);
+            logger.LogWarning(e, "{Task} version {VersionId} of tenant {TenantId} cannot be served by this build", task, versionId, tenantId);
             return null;
         }
     }
@@ -142,7 +150,7 @@ public sealed class ActiveUpliftModels(ModelRegistry registry, TimeProvider cloc
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public ServedModel? Current { get; set; }
+        public ServedModel<T>? Current { get; set; }
 
         public Guid? Unreadable { get; set; }
 
