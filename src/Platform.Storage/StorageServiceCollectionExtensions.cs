@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignOutcomeStore>();
         services.AddSingleton<KpiHistoryStore>();
+        services.AddSingleton<CampaignForecastStore>();
         services.AddSingleton<CampaignChargeStore>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<ServerInfo>();

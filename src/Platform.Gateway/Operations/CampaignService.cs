@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
 using Platform.Gateway.Api.Execution;
 using Platform.Domain;
 using Platform.Domain.Errors;
@@ -13,7 +14,8 @@ namespace Platform.Gateway.Operations;
 
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
 public sealed class CampaignService(
-    IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, TimeProvider clock)
+    IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, ForecastService forecasts,
+    CampaignForecastStore launchForecasts, TimeProvider clock)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -26,7 +28,32 @@ public sealed class CampaignService(
 
     public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes) => Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
 
-    public async Task<Campaign> LaunchAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).LaunchAsync());
+    /// <summary>Launches the campaign and keeps the forecast it was launched with (when the tenant has a model to make one).</summary>
+    public async Task<Campaign> LaunchAsync(string tenantId, string id)
+    {
+        var campaign = Unwrap(await Grain(tenantId, id).LaunchAsync());
+        await forecasts.RecordAtLaunchAsync(tenantId, campaign, CancellationToken.None);
+        return campaign;
+    }
+
+    public Task<StoredForecast?> LaunchForecastAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken) =>
+        launchForecasts.FindAsync(tenantId, campaign.Id, cancellationToken);
+
+    /// <summary>The campaign's hours against its launch forecast; null without one.</summary>
+    public async Task<CampaignTracking?> TrackingAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
+    {
+        if (await launchForecasts.FindAsync(tenantId, campaign.Id, cancellationToken) is not { } launched || campaign.LaunchedAt is not { } launchedAt)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var start = launchedAt > campaign.Design.StartsAt ? launchedAt : campaign.Design.StartsAt;
+        var hours = await history.ReadAsync(tenantId, campaign.Id, start, now.AddHours(1), cancellationToken);
+        return ForecastTracking.Track(
+            launched.Forecast, campaign.Design, start,
+            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.IncrementalConversions)).ToList());
+    }
 
     public async Task<Campaign> PauseAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).PauseAsync());
 

@@ -21,10 +21,28 @@ public sealed record ForecastResult(Guid ModelVersionId, CampaignForecast Foreca
 /// version, summed user by user with intervals, capped by the budget.
 /// </summary>
 public sealed class ForecastService(
-    ScoringTargets targets, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, TimeProvider clock)
+    ScoringTargets targets, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, CampaignForecastStore launched,
+    TimeProvider clock, ILogger<ForecastService> logger)
 {
     /// <summary>Users of the audience whose feature effects the drivers average.</summary>
     public const int DriverSample = 200;
+
+    /// <summary>
+    /// Keeps the forecast a campaign is launched with, to track it against (docs/forecasts.md#forecast-against-actual).
+    /// Without an ACTIVE UPLIFT version, or with an audience too large to score, the campaign has none: logged, never an error.
+    /// </summary>
+    public async Task RecordAtLaunchAsync(string tenantId, Campaign campaign, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await ForecastAsync(tenantId, campaign.Id, null, null, null, cancellationToken);
+            await launched.SaveAsync(tenantId, campaign.Id, new StoredForecast(result.ModelVersionId, result.Forecast, result.Drivers, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (ApiError e)
+        {
+            logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} launched without a forecast: {Reason}", campaign.Id, tenantId, e.Message);
+        }
+    }
 
     /// <summary>A design given whole (<paramref name="design"/>) or a saved campaign (<paramref name="campaignId"/>, argument <c>id</c>).</summary>
     public async Task<ForecastResult> ForecastAsync(

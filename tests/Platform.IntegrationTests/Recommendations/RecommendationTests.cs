@@ -60,6 +60,9 @@ public sealed class RecommendationTests(PlatformFixture platform) : IClassFixtur
         var (_, merchant) = await platform.CreateTenantAsync("recbad");
         var campaign = await LaunchAsync(merchant, "Welcome", new { holdoutShare = 0.0 });
 
+        var untracked = await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { launchForecast { modelVersionId } tracking { alert } } }", new { id = campaign }, "campaign");
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (untracked.GetProperty("launchForecast").ValueKind, untracked.GetProperty("tracking").ValueKind)); // no model at launch
+
         var cold = await RecommendAsync(merchant, "never-seen", 5);
         Assert.Equal(campaign, cold.GetProperty("items")[0].GetProperty("campaign").GetProperty("id").GetString());
 

@@ -43,6 +43,16 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
             .Description("KPIs and measured lift so far, from the outcome rows (live campaigns: updated about once a second).")
             .ResolveAsync(async ctx => await Operations(ctx).KpisAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.CampaignAggregate);
+        Field<Recommendations.ForecastType>("launchForecast")
+            .Description("The forecast the campaign was launched with, from the ACTIVE UPLIFT version then; null when it had none (docs/forecasts.md#forecast-against-actual).")
+            .ResolveAsync(async ctx => await Operations(ctx).LaunchForecastAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken) is { } stored
+                ? new ForecastResult(stored.VersionId, stored.Forecast, stored.Drivers)
+                : null)
+            .FieldType.Costs(FieldCosts.CampaignAggregate);
+        Field<Recommendations.CampaignTrackingType>("tracking")
+            .Description("Measured incremental conversions hour by hour against the launch forecast, with an alert after 3 hours outside its 95% band; null without a launch forecast.")
+            .ResolveAsync(async ctx => await Operations(ctx).TrackingAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.CampaignAggregate);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiHistoryPointType>>>>("kpiHistory")
             .Description("The KPIs at the end of each hour that had updates, oldest first; for charts.")
             .Argument<DateTimeOffsetGraphType>("from", "Start (default: 7 days before `to`).")

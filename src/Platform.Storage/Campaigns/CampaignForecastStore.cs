@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Npgsql;
+using Platform.Domain.Decisions;
+
+namespace Platform.Storage.Campaigns;
+
+/// <summary>A campaign's launch forecast: the version that made it, the forecast, its drivers, and when.</summary>
+public sealed record StoredForecast(Guid VersionId, CampaignForecast Forecast, IReadOnlyList<string> Drivers, DateTimeOffset CreatedAt);
+
+/// <summary>campaigns.forecasts: the forecast each campaign was launched with; scoped by tenant.</summary>
+public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Keeps the campaign's launch forecast (a campaign launches once: a second one is ignored).</summary>
+    public async Task SaveAsync(string tenantId, string campaignId, StoredForecast forecast, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO campaigns.forecasts (tenant_id, campaign_id, version_id, forecast, drivers, created_at)
+            VALUES (@tenant, @campaign, @version, @forecast::jsonb, @drivers::jsonb, @at)
+            ON CONFLICT (tenant_id, campaign_id) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        command.Parameters.AddWithValue("version", forecast.VersionId);
+        command.Parameters.AddWithValue("forecast", JsonSerializer.Serialize(forecast.Forecast, CampaignStore.Json));
+        command.Parameters.AddWithValue("drivers", JsonSerializer.Serialize(forecast.Drivers, CampaignStore.Json));
+        command.Parameters.AddWithValue("at", forecast.CreatedAt.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<StoredForecast?> FindAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT version_id, forecast, drivers, created_at FROM campaigns.forecasts WHERE tenant_id = @tenant AND campaign_id = @campaign");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredForecast(
+                reader.GetGuid(0),
+                JsonSerializer.Deserialize<CampaignForecast>(reader.GetString(1), CampaignStore.Json)!,
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(2), CampaignStore.Json)!,
+                reader.GetFieldValue<DateTimeOffset>(3))
+            : null;
+    }
+}
