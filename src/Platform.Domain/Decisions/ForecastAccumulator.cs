@@ -137,7 +137,8 @@ public sealed class ForecastAccumulator
         }
 
         var memberVariance = members > 1 ? spread / (members - 1) * Widening * Widening : 0;
-        return ForecastFigure.Normal(mean * share, Math.Sqrt((memberVariance * share * share) + (sampling[q] * share)));
+        // Each part is a variance (≥ 0); Max keeps rounding from making a tiny one negative.
+        return ForecastFigure.Normal(mean * share, Math.Sqrt(Math.Max(0, (memberVariance * share * share) + (sampling[q] * share))));
     }
 
     private static double Point(double[,] totals, int q)

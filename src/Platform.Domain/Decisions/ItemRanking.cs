@@ -21,19 +21,40 @@ public sealed record ItemPick(string ItemId, string? CategoryId, double Score, s
 /// <summary>The rules around the item model's scores (docs/recommendations.md#products).</summary>
 public static class ItemRanking
 {
-    /// <summary>The user's recent item interactions, oldest first, as the item model reads histories (its trajectory: the latest 50 events).</summary>
-    public static IReadOnlyList<TrajectoryStep> History(ProfileView user) =>
-        user.Trajectory.Where(s => s.ItemId is not null && ItemSequences.Interactions.Contains(s.Type)).OrderBy(s => s.OccurredAt).ThenBy(s => s.Seq).ToList();
+    /// <summary>
+    /// The user's recent item interactions, oldest first, as training reads histories (<see cref="ItemSequences"/>): an
+    /// interaction with the same item as the one before it is dropped. From the trajectory: the latest 50 events.
+    /// </summary>
+    public static IReadOnlyList<TrajectoryStep> History(ProfileView user)
+    {
+        var history = new List<TrajectoryStep>();
+        foreach (var step in user.Trajectory.Where(s => s.ItemId is not null && ItemSequences.Interactions.Contains(s.Type)).OrderBy(s => s.OccurredAt).ThenBy(s => s.Seq))
+        {
+            if (history.Count == 0 || history[^1].ItemId != step.ItemId)
+            {
+                history.Add(step);
+            }
+        }
+
+        return history;
+    }
 
     /// <summary>Items the user bought, as far as the trajectory remembers.</summary>
     public static IReadOnlySet<string> Purchased(ProfileView user) =>
         user.Trajectory.Where(s => s.Type == EventType.Purchase && s.ItemId is not null).Select(s => s.ItemId!).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether an item is in a campaign's scope: listed, or in a listed category; a campaign without a scope takes every item.</summary>
-    public static bool InScope(CampaignDesign design, string itemId, string? categoryId) =>
-        (design.ItemIds is not { Count: > 0 } && design.CategoryIds is not { Count: > 0 })
-        || design.ItemIds?.Contains(itemId, StringComparer.Ordinal) == true
-        || (categoryId is not null && design.CategoryIds?.Contains(categoryId, StringComparer.Ordinal) == true);
+    public static Func<string, string?, bool> Scope(CampaignDesign design)
+    {
+        if (design.ItemIds is not { Count: > 0 } && design.CategoryIds is not { Count: > 0 })
+        {
+            return (_, _) => true;
+        }
+
+        var items = (design.ItemIds ?? []).ToHashSet(StringComparer.Ordinal);
+        var categories = (design.CategoryIds ?? []).ToHashSet(StringComparer.Ordinal);
+        return (itemId, categoryId) => items.Contains(itemId) || (categoryId is not null && categories.Contains(categoryId));
+    }
 
     /// <summary>A cold-start score: the item's popularity × (1 + the user's affinity share for its category).</summary>
     public static double PopularityScore(double popularity, ProfileView user, string? categoryId) =>

@@ -5,7 +5,6 @@ using Platform.Domain.Models;
 using Platform.Gateway.Serving;
 using Platform.ML.Items;
 using Platform.ML.Uplift;
-using Platform.Storage.Models;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Transport;
@@ -66,14 +65,11 @@ public static class GatewayHostingExtensions
             .AddScoped<CampaignService>()
             .AddScoped<RecommendationService>()
             .AddScoped<ForecastService>()
+            .AddSingleton<LaunchForecasts>()
             .AddScoped<ShopperScoreService>()
             .AddScoped<ScoringTargets>()
-            .AddSingleton(services => new ActiveModels<UpliftModel>(
-                ModelTask.Uplift, ActiveModels<UpliftModel>.OnCpu(UpliftModel.FromBytes), services.GetRequiredService<ModelRegistry>(),
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ActiveModels<UpliftModel>>>()))
-            .AddSingleton(services => new ActiveModels<ItemModel>(
-                ModelTask.Items, ActiveModels<ItemModel>.OnCpu(ItemModel.FromBytes), services.GetRequiredService<ModelRegistry>(),
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ActiveModels<ItemModel>>>()))
+            .AddSingleton(services => ActiveModels<UpliftModel>.Create(services, ModelTask.Uplift, UpliftModel.FromBytes))
+            .AddSingleton(services => ActiveModels<ItemModel>.Create(services, ModelTask.Items, ItemModel.FromBytes))
             .AddScoped<ItemRecommendationService>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()

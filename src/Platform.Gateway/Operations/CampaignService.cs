@@ -14,7 +14,7 @@ namespace Platform.Gateway.Operations;
 
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
 public sealed class CampaignService(
-    IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, ForecastService forecasts,
+    IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, LaunchForecasts forecasts,
     CampaignForecastStore launchForecasts, TimeProvider clock)
 {
     public const int DefaultPage = 50;
@@ -28,18 +28,18 @@ public sealed class CampaignService(
 
     public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes) => Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
 
-    /// <summary>Launches the campaign and keeps the forecast it was launched with (when the tenant has a model to make one).</summary>
+    /// <summary>Launches the campaign; its launch forecast is made in the background (when the tenant has a model to make one).</summary>
     public async Task<Campaign> LaunchAsync(string tenantId, string id)
     {
         var campaign = Unwrap(await Grain(tenantId, id).LaunchAsync());
-        await forecasts.RecordAtLaunchAsync(tenantId, campaign, CancellationToken.None);
+        forecasts.Start(tenantId, campaign);
         return campaign;
     }
 
     public Task<StoredForecast?> LaunchForecastAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken) =>
         launchForecasts.FindAsync(tenantId, campaign.Id, cancellationToken);
 
-    /// <summary>The campaign's hours against its launch forecast; null without one.</summary>
+    /// <summary>The campaign's hours of the latest 7 days against its launch forecast; null without one.</summary>
     public async Task<CampaignTracking?> TrackingAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
     {
         if (await launchForecasts.FindAsync(tenantId, campaign.Id, cancellationToken) is not { } launched || campaign.LaunchedAt is not { } launchedAt)
@@ -49,10 +49,11 @@ public sealed class CampaignService(
 
         var now = clock.GetUtcNow();
         var start = launchedAt > campaign.Design.StartsAt ? launchedAt : campaign.Design.StartsAt;
-        var hours = await history.ReadAsync(tenantId, campaign.Id, start, now.AddHours(1), cancellationToken);
+        var from = now.AddDays(-DefaultHistoryDays) > start ? now.AddDays(-DefaultHistoryDays) : start;
+        var hours = await history.ReadAsync(tenantId, campaign.Id, from, now.AddHours(1), cancellationToken);
         return ForecastTracking.Track(
             launched.Forecast, campaign.Design, start,
-            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.IncrementalConversions)).ToList());
+            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.ConversionRateLift)).ToList());
     }
 
     public async Task<Campaign> PauseAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).PauseAsync());

@@ -29,7 +29,7 @@ public sealed class ForecastService(
 
     /// <summary>
     /// Keeps the forecast a campaign is launched with, to track it against (docs/forecasts.md#forecast-against-actual).
-    /// Without an ACTIVE UPLIFT version, or with an audience too large to score, the campaign has none: logged, never an error.
+    /// Without an ACTIVE UPLIFT version, or with an audience too large to score, the campaign has none (logged).
     /// </summary>
     public async Task RecordAtLaunchAsync(string tenantId, Campaign campaign, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Platform.Domain.Decisions;
+using Platform.Domain.Errors;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Serving;
 using Platform.Grains.Profiles;
@@ -39,28 +40,32 @@ public sealed class ItemRecommendationService(ActiveModels<ItemModel> models, Us
         var facts = await catalog.FactsAsync(tenantId);
         string? CategoryOf(string itemId) => facts.GetValueOrDefault(itemId)?.CategoryId;
 
+        // As the model was measured: items the user interacted with are not recommended again (nor, unless asked, bought ones).
+        var history = ItemRanking.History(view).Where(s => model.IndexOf(s.ItemId!) >= 0).TakeLast(model.Hyperparameters.History).ToList();
+        var seen = history.Select(s => model.IndexOf(s.ItemId!)).ToHashSet();
         var purchased = excludePurchased ? ItemRanking.Purchased(view) : new HashSet<string>();
+        var inScope = scope is null ? (_, _) => true : ItemRanking.Scope(scope);
         var candidates = Enumerable.Range(0, model.Items.Count)
-            .Where(i => !purchased.Contains(model.Items[i]) && (scope is null || ItemRanking.InScope(scope, model.Items[i], CategoryOf(model.Items[i]))))
+            .Where(i => !seen.Contains(i) && !purchased.Contains(model.Items[i]) && inScope(model.Items[i], CategoryOf(model.Items[i])))
             .ToList();
-        var index = model.Items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
-        var history = ItemRanking.History(view).Where(s => index.ContainsKey(s.ItemId!)).TakeLast(model.Hyperparameters.History).ToList();
 
         if (history.Count > 0)
         {
-            var scores = model.Scores([history.Select(s => index[s.ItemId!]).ToArray()], CPU).First();
+            var scores = model.Scores([history.Select(s => model.IndexOf(s.ItemId!)).ToArray()], CPU).First();
             var picks = candidates.OrderByDescending(i => scores[i]).ThenBy(i => model.Items[i], StringComparer.Ordinal).Take(count)
                 .Select(i => new ItemPick(model.Items[i], CategoryOf(model.Items[i]), scores[i],
-                    ItemRanking.HistoryReason(history.MaxBy(s => model.Similarity(i, index[s.ItemId!]))!)))
+                    ItemRanking.HistoryReason(history.MaxBy(s => model.Similarity(i, model.IndexOf(s.ItemId!)))!)))
                 .ToList();
             return new ItemRecommendations(userId, lease.VersionId, ItemBasis.History, picks);
         }
 
-        var popularity = model.Popularity ?? new float[model.Items.Count];
+        var popularity = model.Popularity
+            ?? throw ApiError.Refused(ErrorCodes.NotFound, "The ACTIVE ITEMS version was trained before versions kept popularity, which a shopper without a history needs: retrain with trainModels(task: ITEMS).");
         var popular = candidates
-            .Select(i => (Item: i, Score: ItemRanking.PopularityScore(popularity[i], view, CategoryOf(model.Items[i]))))
+            .Select(i => (Item: i, Category: CategoryOf(model.Items[i])))
+            .Select(x => (x.Item, x.Category, Score: ItemRanking.PopularityScore(popularity[x.Item], view, x.Category)))
             .OrderByDescending(x => x.Score).ThenBy(x => model.Items[x.Item], StringComparer.Ordinal).Take(count)
-            .Select(x => new ItemPick(model.Items[x.Item], CategoryOf(model.Items[x.Item]), x.Score, ItemRanking.PopularityReason(view, CategoryOf(model.Items[x.Item]))))
+            .Select(x => new ItemPick(model.Items[x.Item], x.Category, x.Score, ItemRanking.PopularityReason(view, x.Category)))
             .ToList();
         return new ItemRecommendations(userId, lease.VersionId, ItemBasis.Popularity, popular);
     }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using Platform.Domain;
 using Platform.Domain.Errors;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Execution;
 using Platform.ML;
-using Platform.Domain;
 using Platform.Storage.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,7 +14,8 @@ namespace Platform.Gateway.Serving;
 /// Each tenant's ACTIVE version of one task (<typeparamref name="T"/>: the loaded model), loaded on this node on first use (docs/recommendations.md#serving). The registry is
 /// asked at most every <see cref="CheckEvery"/> which version is ACTIVE, so a promotion or retraining reaches every node
 /// within that time; a version unused for <see cref="IdleAfter"/> is let go. A version this build cannot read (its offer
-/// encoding differs, its weights are corrupt) is served as no model — the rule-based fallback — and logged once; when the
+/// encoding differs, its weights are corrupt) is served as no model — recommendations fall back to rules, the other
+/// fields answer NOT_FOUND — and logged once; when the
 /// registry cannot be asked, the version already loaded keeps serving and the next check waits <see cref="CheckEvery"/>.
 /// </summary>
 public sealed class ActiveModels<T>(ModelTask task, Func<byte[], T> load, ModelRegistry registry, TimeProvider clock, ILogger<ActiveModels<T>> logger)
@@ -29,12 +30,15 @@ public sealed class ActiveModels<T>(ModelTask task, Func<byte[], T> load, ModelR
         return true;
     });
 
-    /// <summary>Loads a version's bytes on the CPU, TorchSharp set up first.</summary>
-    public static Func<byte[], T> OnCpu(Func<byte[], Device, T> fromBytes) => bytes =>
-    {
-        _ = Runtime.Value;
-        return fromBytes(bytes, torch.CPU);
-    };
+    /// <summary>The cache of a task whose versions load with <paramref name="fromBytes"/>, on the CPU, TorchSharp set up first.</summary>
+    public static ActiveModels<T> Create(IServiceProvider services, ModelTask task, Func<byte[], Device, T> fromBytes) =>
+        new(task,
+            bytes =>
+            {
+                _ = Runtime.Value;
+                return fromBytes(bytes, torch.CPU);
+            },
+            services.GetRequiredService<ModelRegistry>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ActiveModels<T>>>());
 
     private readonly ConcurrentDictionary<string, Slot> slots = new(StringComparer.Ordinal);
     private DateTimeOffset sweptAt;
@@ -66,7 +70,7 @@ public sealed class ActiveModels<T>(ModelTask task, Func<byte[], T> load, ModelR
     /// <summary>A hold on the tenant's ACTIVE version; NOT_FOUND when it has none this node can serve.</summary>
     public async Task<ModelLease<T>> RequireAsync(string tenantId, CancellationToken cancellationToken) =>
         await AcquireAsync(tenantId, cancellationToken)
-        ?? throw ApiError.Refused(ErrorCodes.NotFound, $"The tenant has no ACTIVE {WireNames.ToWire(task)} model this node can serve: train one with trainModels(task: {WireNames.ToWire(task)}).");
+        ?? throw ApiError.Refused(ErrorCodes.NotFound, $"The tenant has no ACTIVE {WireNames.ToWire(task)} model this node can serve (none, or one this build cannot read): train one with trainModels(task: {WireNames.ToWire(task)}).");
 
     private async Task RefreshAsync(string tenantId, Slot slot, CancellationToken cancellationToken)
     {

@@ -31,6 +31,14 @@ public sealed class ItemModel(
     public float[]? Popularity { get; } = popularity;
 
     private float[]? vectors;
+    private Dictionary<string, int>? indexes;
+
+    /// <summary>An item's index among <see cref="Items"/>, or −1 for an item the version never saw.</summary>
+    public int IndexOf(string itemId)
+    {
+        indexes ??= Items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        return indexes.TryGetValue(itemId, out var index) ? index : -1;
+    }
 
     /// <summary>Every item's vector ([item × width], row-major), computed once.</summary>
     public float[] ItemVectors()
@@ -104,6 +112,11 @@ public sealed class ItemModel(
     {
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
         var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json) ?? throw new InvalidDataException("The model has no header.");
+        if (header.Popularity is { } popularity && popularity.Length != header.Items.Count)
+        {
+            throw new InvalidDataException($"The model counts popularity for {popularity.Length} items but knows {header.Items.Count}.");
+        }
+
         var network = new ItemNetwork(header.Items.Count, header.Categories, header.Brands, header.Hyperparameters.Width, header.ItemCategories, header.ItemBrands);
         ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
         network.to(device);

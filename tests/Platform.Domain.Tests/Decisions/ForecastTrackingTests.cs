@@ -6,39 +6,47 @@ namespace Platform.Domain.Tests.Decisions;
 
 public sealed class ForecastTrackingTests
 {
-    private static readonly CampaignDesign TenDays = CampaignDesignRulesTests.Valid() is var d ? d with { EndsAt = d.StartsAt.AddDays(3), AttributionWindowDays = 7 } : null!;
-    private static readonly ForecastFigure Total = new(100, 80, 120, 60, 140);
+    private static readonly CampaignDesign SevenDayWindow = CampaignDesignRulesTests.Valid() with { AttributionWindowDays = 7 };
+
+    // 1,000 treated users are expected to add 100 conversions (95%: 60 to 140): 0.1 per user.
+    private static readonly CampaignForecast Forecast = new(
+        1000, 1000, Zero(), Zero(), Zero(), new ForecastFigure(100, 80, 120, 60, 140), Zero(), Zero(), Zero(), null, 1, null, [], []);
 
     [Fact]
-    public void TheForecastIsExpectedInProportionToTheRunAndItsWindow()
+    public void TheLiftPerTreatedUserIsExpectedToGrowOverTheAttributionWindow()
     {
-        Assert.Equal(0, ForecastTracking.ExpectedShare(TenDays, TenDays.StartsAt, TenDays.StartsAt.AddDays(-1)));
-        Assert.Equal(0.25, ForecastTracking.ExpectedShare(TenDays, TenDays.StartsAt, TenDays.StartsAt.AddDays(2.5)), 9); // 3 days + 7 of window
-        Assert.Equal(1, ForecastTracking.ExpectedShare(TenDays, TenDays.StartsAt, TenDays.StartsAt.AddDays(30)));
+        var start = SevenDayWindow.StartsAt;
+        Assert.Equal(0, ForecastTracking.ExpectedShare(SevenDayWindow, start, start.AddDays(-1)));
+        Assert.Equal(0.5, ForecastTracking.ExpectedShare(SevenDayWindow, start, start.AddDays(3.5)), 9);
+        Assert.Equal(1, ForecastTracking.ExpectedShare(SevenDayWindow, start, start.AddDays(30)));
 
-        var quarter = ForecastTracking.Expected(Total, 0.25);
-        Assert.Equal((25.0, 15.0, 35.0, 5.0, 45.0), (quarter.Value, quarter.Low80, quarter.High80, quarter.Low95, quarter.High95)); // half-widths × √0.25
+        var half = ForecastTracking.Expected(Forecast, 0.5);
+        Assert.Equal((0.05, 0.04, 0.06, 0.03, 0.07), (half.Value, half.Low80, half.High80, half.Low95, half.High95));
     }
 
-    [Fact]
-    public void ThreeHoursInARowOutsideTheBandRaiseAnAlert()
-    {
-        var start = TenDays.StartsAt;
-        var forecast = Forecast();
-        (DateTimeOffset, Estimate?) Hour(int h, double actual) => (start.AddHours(h), new Estimate(actual, actual - 1, actual + 1));
+    [Theory]
+    [InlineData(0.10, 0.06, 0.14, TrackingStatus.Inside)]
+    [InlineData(0.20, 0.15, 0.25, TrackingStatus.Above)] // wholly above 0.06–0.14
+    [InlineData(0.02, 0.01, 0.05, TrackingStatus.Below)]
+    [InlineData(0.02, 0.01, 0.08, TrackingStatus.Inside)] // overlaps: not told apart yet
+    [InlineData(0.00, 0.00, 0.00, TrackingStatus.NoData)] // nobody bought yet
+    public void AnHourIsOutsideOnlyWhenTheIntervalsDoNotOverlap(double value, double low, double high, TrackingStatus status) =>
+        Assert.Equal(status, ForecastTracking.StatusOf(new Estimate(value, low, high), ForecastTracking.Expected(Forecast, 1)));
 
-        var calm = ForecastTracking.Track(forecast, TenDays, start, [Hour(1, 0.4), Hour(2, 50), Hour(3, 50), (start.AddHours(4), null)]);
+    [Fact]
+    public void ThreeHoursWithUpdatesInARowOutsideTheBandRaiseAnAlert()
+    {
+        var start = SevenDayWindow.StartsAt;
+        (DateTimeOffset, Estimate?) Hour(int days, double lift) => (start.AddDays(days), new Estimate(lift, lift - 0.005, lift + 0.005));
+
+        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), (start.AddDays(10), null)]);
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.NoData], calm.Points.Select(p => p.Status));
         Assert.False(calm.Alert);
 
-        var alerting = ForecastTracking.Track(forecast, TenDays, start, [Hour(1, 0.4), Hour(2, -50), Hour(3, -50), Hour(4, -50)]);
+        var alerting = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.01), Hour(9, 0.01), Hour(10, 0.01)]);
         Assert.True(alerting.Alert);
-        Assert.Equal(start.AddHours(2), alerting.AlertSince);
+        Assert.Equal(start.AddDays(8), alerting.AlertSince);
     }
 
-    private static CampaignForecast Forecast()
-    {
-        var zero = new ForecastFigure(0, 0, 0, 0, 0);
-        return new CampaignForecast(1000, 900, zero, zero, zero, Total, zero, zero, zero, null, 1, null, [], []);
-    }
+    private static ForecastFigure Zero() => new(0, 0, 0, 0, 0);
 }

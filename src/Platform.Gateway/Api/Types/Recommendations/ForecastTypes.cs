@@ -66,11 +66,11 @@ public sealed class TrackingStatusEnumType : EnumerationGraphType
     public TrackingStatusEnumType()
     {
         Name = "TrackingStatus";
-        Description = "Where measured incremental conversions stand against the forecast's 95% band at an hour.";
-        Add("INSIDE", TrackingStatus.Inside, "Inside the band.");
-        Add("ABOVE", TrackingStatus.Above, "Above it: better than forecast.");
-        Add("BELOW", TrackingStatus.Below, "Below it: worse than forecast.");
-        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet (a side has fewer than 2 users).");
+        Description = "Where the measured conversion-rate lift stands against the forecast's 95% band at an hour.";
+        Add("INSIDE", TrackingStatus.Inside, "The measured interval overlaps the band.");
+        Add("ABOVE", TrackingStatus.Above, "Wholly above it: better than forecast.");
+        Add("BELOW", TrackingStatus.Below, "Wholly below it: worse than forecast.");
+        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: a side has fewer than 2 users, or no outcome varies yet.");
     }
 }
 
@@ -81,8 +81,8 @@ public sealed class TrackingPointType : ObjectGraphType<TrackingPoint>
         Name = "TrackingPoint";
         Description = "One hour of a campaign against its launch forecast.";
         Field(p => p.At).Description("The end of the hour (now, for the current one).");
-        Field<Campaigns.EstimateType>("actual").Description("Measured incremental conversions with their 95% interval (the KPIs' incrementalConversions); null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
-        Field<NonNullGraphType<ForecastFigureType>>("expected").Description("What the launch forecast expects by then (docs/forecasts.md#forecast-against-actual).").Resolve(ctx => ctx.Source.Expected);
+        Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its 95% interval (the KPIs' conversionRateLift); null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
+        Field<NonNullGraphType<ForecastFigureType>>("expected").Description("The lift per treated user the launch forecast expects by then (docs/forecasts.md#forecast-against-actual).").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
     }
 }
@@ -92,10 +92,10 @@ public sealed class CampaignTrackingType : ObjectGraphType<CampaignTracking>
     public CampaignTrackingType()
     {
         Name = "CampaignTracking";
-        Description = "A campaign's measured incremental conversions, hour by hour, against the forecast it was launched with.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackingPointType>>>>("points").Description("The hours with KPI updates since the start, oldest first.")
-            .Resolve(ctx => ctx.Source.Points).FieldType.ListOf(24 * 7);
-        Field(t => t.Alert).Description($"True when the latest {ForecastTracking.AlertAfterHours} or more hours with updates all lie outside the 95% band.");
-        Field(t => t.AlertSince, nullable: true).Description("The first hour of that run of hours outside the band; null without an alert.");
+        Description = "A campaign's measured conversion-rate lift, hour by hour, against the forecast it was launched with.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackingPointType>>>>("points").Description("The hours with KPI updates of the latest 7 days since the start, oldest first.")
+            .Resolve(ctx => ctx.Source.Points).FieldType.ListOf(24 * CampaignService.DefaultHistoryDays);
+        Field(t => t.Alert).Description($"True when the latest {ForecastTracking.AlertAfterHours} or more hours with KPI updates all lie outside the 95% band.");
+        Field(t => t.AlertSince, nullable: true).Description("The `at` (end) of the first hour of that run; null without an alert.");
     }
 }

@@ -1,0 +1,23 @@
+using Platform.Domain.Campaigns;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>
+/// Makes and keeps a launched campaign's forecast in the background (docs/forecasts.md#forecast-against-actual): a launch
+/// neither waits for the forecast nor fails with it. Whatever goes wrong is logged; the campaign then has no launch forecast.
+/// </summary>
+public sealed class LaunchForecasts(IServiceScopeFactory scopes, ILogger<LaunchForecasts> logger)
+{
+    public void Start(string tenantId, Campaign campaign) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ForecastService>().RecordAtLaunchAsync(tenantId, campaign, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The launch forecast of campaign {CampaignId} of tenant {TenantId} failed; it has none", campaign.Id, tenantId);
+        }
+    });
+}
