@@ -68,7 +68,7 @@ public sealed class GatewayNode : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // a fresh database's migrations on 2 busy cores
         while (DateTime.UtcNow < deadline)
         {
             try
