@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignOutcomeStore>();
         services.AddSingleton<KpiHistoryStore>();
         services.AddSingleton<CampaignForecastStore>();
+        services.AddSingleton<OptimizationStore>();
         services.AddSingleton<CampaignChargeStore>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<ServerInfo>();

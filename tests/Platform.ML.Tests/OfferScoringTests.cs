@@ -42,6 +42,33 @@ public sealed class OfferScoringTests
     }
 
     [Fact]
+    public void ManyUsersUnderManyDesignsScoreAsEachDesignAlone()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var users = rows.Take(50).Select(r => r.Features).ToList();
+        var scope = campaigns[0].Design;
+        var designs = new[] { scope, scope with { Value = 35m, Channel = Domain.Campaigns.Channel.Push }, scope with { Type = Domain.Campaigns.CampaignType.FreeShipping, Value = null } };
+        var vectors = users.SelectMany(u => model.Schema.Encode(u)).ToArray();
+        var matches = users.Select(u => (float)DesignEncoder.CategoryMatch(scope, u)).ToArray();
+
+        var together = model.Predict(vectors, matches, designs, CPU);
+
+        for (var d = 0; d < designs.Length; d++)
+        {
+            var alone = model.Predict(vectors, matches, designs[d], campaignId: null, CPU);
+            for (var m = 0; m < alone.Members; m++)
+            {
+                Assert.Equal(alone.Treated[m], together[d].Treated[m], (a, b) => Math.Abs(a - b) < 1e-6);
+                Assert.Equal(alone.Control[m], together[d].Control[m], (a, b) => Math.Abs(a - b) < 1e-6);
+                Assert.Equal(alone.TreatedValue[m], together[d].TreatedValue[m], (a, b) => Math.Abs(a - b) < 1e-3);
+                Assert.Equal(alone.Participation[m], together[d].Participation[m], (a, b) => Math.Abs(a - b) < 1e-6);
+            }
+        }
+
+        Assert.NotEqual(together[0].Treated[0], together[1].Treated[0]);
+    }
+
+    [Fact]
     public void TheScoreLiesInItsIntervalAndTheMarginIsRevenueAtTheMarginRateLessCost()
     {
         var (model, campaigns, rows) = Trained.Value;

@@ -6,4 +6,5 @@ public static class RunKinds
     public const string SystemCheck = "systemCheck";
     public const string Import = "import";
     public const string Training = "training";
+    public const string Optimization = "optimization";
 }

@@ -67,6 +67,8 @@ public static class GatewayHostingExtensions
             .AddScoped<ForecastService>()
             .AddSingleton<LaunchForecasts>()
             .AddScoped<ShopperScoreService>()
+            .AddScoped<OptimizationService>()
+            .AddSingleton<OptimizationRunner>()
             .AddScoped<ScoringTargets>()
             .AddSingleton(services => ActiveModels<UpliftModel>.Create(services, ModelTask.Uplift, UpliftModel.FromBytes))
             .AddSingleton(services => ActiveModels<ItemModel>.Create(services, ModelTask.Items, ItemModel.FromBytes))

@@ -87,6 +87,45 @@ public sealed class UpliftModel(
     }
 
     /// <summary>
+    /// Each member's predictions for the same users under each of <paramref name="designs"/>, all designs that never ran
+    /// and share a category scope (the optimizer's candidates): the user trunk runs once per member, then the heads once per
+    /// design. Equal to calling the one-design overload for each design, at a fraction of the cost.
+    /// </summary>
+    public IReadOnlyList<MemberPredictions> Predict(float[] users, float[] matches, IReadOnlyList<CampaignDesign> designs, Device device)
+    {
+        var count = matches.Length;
+        var results = designs.Select(_ => MemberPredictions.Empty(Members.Count, count)).ToArray();
+        var (contexts, offers) = (new float[designs.Count][], new float[designs.Count][]);
+        for (var d = 0; d < designs.Count; d++)
+        {
+            contexts[d] = new float[DesignEncoder.ContextWidth];
+            offers[d] = new float[DesignEncoder.OfferWidth];
+            DesignEncoder.EncodeContext(designs[d], contexts[d]);
+            DesignEncoder.EncodeOffer(designs[d], new Dictionary<string, FeatureValue>(), offers[d]);
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var user = tensor(users, [count, Schema.Width], device: device);
+        var match = tensor(matches, device: device).unsqueeze(1);
+        var campaign = full(count, (long)Campaigns.Count, dtype: ScalarType.Int64, device: device);
+        for (var m = 0; m < Members.Count; m++)
+        {
+            var representation = Members[m].Represent(user);
+            for (var d = 0; d < designs.Count; d++)
+            {
+                using var perDesign = NewDisposeScope();
+                var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device).expand(count, -1);
+                var offer = cat([tensor(offers[d], [1, DesignEncoder.OfferWidth], device: device).expand(count, -1).narrow(1, 0, DesignEncoder.OfferWidth - 1), match], 1);
+                var outputs = new UpliftOutputs(Members[m].Base(user, representation, context, campaign), Members[m].Effect(user, representation, context, offer));
+                CopyInto(results[d], m, 0, outputs);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Each member's predictions for rows that each carry their own user vector and design (one user under many designs,
     /// or variants of one user): the serving path of recommendations. A campaign the model learned from keeps its own base
     /// level; any other gets the average campaign's.
@@ -192,20 +231,25 @@ public sealed class UpliftModel(
     // Fills rows [offset, offset + count) of the predictions; the inputs are made inside the scope that frees them.
     private void PredictInto(MemberPredictions into, int offset, int count, Func<(Tensor User, Tensor Context, Tensor Offer, Tensor Campaign)> inputs)
     {
-        var (mean, scale, halfVariance) = ((float)Value.Mean, (float)Value.Scale, (float)(Value.Variance / 2));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (user, context, offer, campaign) = inputs();
         for (var m = 0; m < Members.Count; m++)
         {
-            var outputs = Members[m].forward(user, context, offer, campaign);
-            void Copy(Tensor values, float[][] target) => values.cpu().data<float>().CopyTo(target[m], offset);
-            Copy(outputs.ControlLogit.sigmoid(), into.Control);
-            Copy(outputs.TreatedLogit.sigmoid(), into.Treated);
-            Copy(((outputs.ControlLogValue * scale) + mean + halfVariance).exp(), into.ControlValue);
-            Copy(((outputs.TreatedLogValue * scale) + mean + halfVariance).exp(), into.TreatedValue);
-            Copy(outputs.ParticipationLogit.sigmoid(), into.Participation);
+            CopyInto(into, m, offset, Members[m].forward(user, context, offer, campaign));
         }
+    }
+
+    // Member m's outputs as chances and expected order values, into rows [offset, offset + rows) of the predictions.
+    private void CopyInto(MemberPredictions into, int m, int offset, UpliftOutputs outputs)
+    {
+        var (mean, scale, halfVariance) = ((float)Value.Mean, (float)Value.Scale, (float)(Value.Variance / 2));
+        void Copy(Tensor values, float[][] target) => values.cpu().data<float>().CopyTo(target[m], offset);
+        Copy(outputs.ControlLogit.sigmoid(), into.Control);
+        Copy(outputs.TreatedLogit.sigmoid(), into.Treated);
+        Copy(((outputs.ControlLogValue * scale) + mean + halfVariance).exp(), into.ControlValue);
+        Copy(((outputs.TreatedLogValue * scale) + mean + halfVariance).exp(), into.TreatedValue);
+        Copy(outputs.ParticipationLogit.sigmoid(), into.Participation);
     }
 
     private sealed record Header(

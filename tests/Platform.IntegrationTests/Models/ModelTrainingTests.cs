@@ -112,6 +112,8 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal(margins.OrderDescending(), margins);
         Assert.Contains("1 users are unknown to the tenant", progress.ToString());
 
+        await OptimizerSearchesFollowsAndRefusesAsync(admin, champion.GetProperty("id").GetString()!);
+
         var challengerRun = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", challengerRun.GetProperty("status").GetString(), challengerRun.ToString());
         var challenger = await VersionAsync(admin, challengerRun.GetProperty("version").GetProperty("id").GetString()!);
@@ -330,6 +332,84 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { cancelTrainingRun(id: $id) { id } }", new { id = runId })).ErrorCodes);
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = runId })).ErrorCodes);
         Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(other, "{ trainingRun(id: \"run-1\") { id } }")).ErrorCodes);
+    }
+
+    // The optimizer on the 120 shoppers above: three depths × two targetings, followed over the WebSocket until it finishes.
+    private async Task OptimizerSearchesFollowsAndRefusesAsync(string admin, string versionId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var input = new
+        {
+            design = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { value = 10 }),
+            audience = new { tags = new[] { "young", "older" } },
+            values = new[] { 5, 10, 20 },
+            targetings = new object[] { new { kind = "ALL" }, new { kind = "TOP_PERCENT", percent = 50 } },
+            constraints = new { minReach = 20 },
+        };
+        var started = await platform.Http.FieldAsync(admin, "mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id status candidateCount } }", new { i = input }, "optimizeCampaign");
+        var id = started.GetProperty("id").GetString()!;
+        Assert.Equal(6, started.GetProperty("candidateCount").GetInt32());
+
+        await using (var socket = await WebSocketClient.ConnectAsync(platform.Node.GraphQLUri))
+        {
+            await socket.InitialiseAsync(admin);
+            await socket.SubscribeAsync("search", "subscription($id: ID!) { optimizationProgress(id: $id) { status phase progress } }", new { id });
+            var updates = new List<JsonElement>();
+            for (var message = await socket.ReceiveAsync(TimeSpan.FromSeconds(60)); message.GetProperty("type").GetString() == "next"; message = await socket.ReceiveAsync(TimeSpan.FromSeconds(60)))
+            {
+                updates.Add(message.GetProperty("payload").GetProperty("data").GetProperty("optimizationProgress"));
+            }
+
+            Assert.Equal(("SUCCEEDED", "done", 1.0), (updates[^1].GetProperty("status").GetString(), updates[^1].GetProperty("phase").GetString(), updates[^1].GetProperty("progress").GetDouble()));
+            var progress = updates.Select(u => u.GetProperty("progress").GetDouble()).ToList();
+            Assert.Equal(progress.Order(), progress);
+        }
+
+        var search = await platform.Http.FieldAsync(admin, """
+            query($id: ID!) { campaignOptimization(id: $id) {
+              status modelVersionId audienceUsers why
+              candidates(first: 10) { description value targeting { kind percent } users treatedUsers meetsConstraints brokenConstraints onFrontier
+                                      incrementalConversions { value } incrementalMargin { value low95 high95 } discountCost { value } }
+              frontier { description discountCost { value } incrementalMargin { value } }
+              recommended { description incrementalMargin { value } }
+              recommendedForecast { modelVersionId drivers incrementalMargin { value } segments { name } }
+            } }
+            """, new { id }, "campaignOptimization");
+        Assert.Equal((versionId, 120L), (search.GetProperty("modelVersionId").GetString(), search.GetProperty("audienceUsers").GetInt64()));
+        var candidates = search.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(6, candidates.Count);
+        var margins = candidates.Select(c => c.GetProperty("incrementalMargin").GetProperty("value").GetDouble()).ToList();
+        Assert.Equal(margins.OrderDescending(), margins);
+        Assert.All(candidates, c => Assert.Equal(c.GetProperty("targeting").GetProperty("kind").GetString() == "ALL" ? 120 : 60, c.GetProperty("users").GetInt64()));
+        Assert.All(candidates, c => Assert.True(c.GetProperty("meetsConstraints").GetBoolean(), c.ToString())); // 54 and 108 treated users ≥ 20
+
+        // Picking the half with the most expected margin picks the shoppers the offer works on: more conversions added per user.
+        double PerUser(JsonElement c) => c.GetProperty("incrementalConversions").GetProperty("value").GetDouble() / c.GetProperty("users").GetInt64();
+        foreach (var value in new[] { 5, 10, 20 })
+        {
+            var pair = candidates.Where(c => c.GetProperty("value").GetDouble() == value).ToDictionary(c => c.GetProperty("targeting").GetProperty("kind").GetString()!);
+            Assert.True(PerUser(pair["TOP_PERCENT"]) > PerUser(pair["ALL"]), $"{pair["TOP_PERCENT"]}\n{pair["ALL"]}");
+        }
+
+        var recommended = search.GetProperty("recommended");
+        Assert.Equal(candidates[0].GetProperty("description").GetString(), recommended.GetProperty("description").GetString());
+        Assert.StartsWith(recommended.GetProperty("description").GetString()![..10], search.GetProperty("why")[0].GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(recommended.GetProperty("incrementalMargin").GetProperty("value").GetDouble(), search.GetProperty("recommendedForecast").GetProperty("incrementalMargin").GetProperty("value").GetDouble(), 6);
+        Assert.NotEmpty(search.GetProperty("recommendedForecast").GetProperty("drivers").EnumerateArray());
+        var frontier = search.GetProperty("frontier").EnumerateArray().Select(f => f.GetProperty("discountCost").GetProperty("value").GetDouble()).ToList();
+        Assert.Equal(frontier.Order(), frontier);
+        Assert.Contains(search.GetProperty("frontier").EnumerateArray(), f => f.GetProperty("description").GetString() == recommended.GetProperty("description").GetString());
+
+        // Bad input is refused whole, before anything runs; another tenant sees no search.
+        var broken = await platform.Http.PostAsync(admin, "mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id } }", new
+        {
+            i = new { input.design, values = new[] { -1 }, targetings = new object[] { new { kind = "TOP_PERCENT" } }, constraints = new { maxCost = 0 } },
+        });
+        Assert.Equal(["INVALID_ARGUMENT"], broken.ErrorCodes);
+        var fields = broken.FirstError.GetProperty("extensions").GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).ToList();
+        Assert.Equal(["values", "targetings.0.percent", "constraints.maxCost"], fields);
+        var (_, other) = await platform.CreateTenantAsync("other-optimizer");
+        Assert.Equal(JsonValueKind.Null, (await platform.Http.PostAsync(other, "query($id: ID!) { campaignOptimization(id: $id) { id } }", new { id })).Data.GetProperty("campaignOptimization").ValueKind);
     }
 
     private async Task<JsonElement> ForecastAsync(string key, object audience, int value, double? budget)

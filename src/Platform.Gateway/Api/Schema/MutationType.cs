@@ -9,6 +9,8 @@ using Platform.Gateway.Api.Types.Ingestion;
 using Platform.Gateway.Api.Types.Users;
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Gateway.Api.Types.Recommendations;
 using Platform.Gateway.Api.Types.Campaigns;
 using Platform.Gateway.Api.Types.Webhooks;
 using Platform.Domain.Webhooks;
@@ -127,6 +129,14 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<CampaignChangesInputType>>("changes", "The fields to change.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Campaigns(ctx).UpdateAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.GetArgument<CampaignChanges>("changes")));
+
+        Field<NonNullGraphType<CampaignOptimizationType>>("optimizeCampaign")
+            .Description("Starts a search of campaign designs under a budget and constraints (docs/forecasts.md#optimizer); follow it with optimizationProgress or campaignOptimization.")
+            .Argument<NonNullGraphType<OptimizeCampaignInputType>>("input", "What to search.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<OptimizationService>().StartAsync(
+                ctx.TenantId(), ctx.GetArgument<DesignSearch>("input"), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.Aggregate);
 
         CampaignTransition("launchCampaign", "Launches a DRAFT: it becomes SCHEDULED, or RUNNING when startsAt has come.", (c, tenant, id) => c.LaunchAsync(tenant, id));
         CampaignTransition("pauseCampaign", "Pauses a RUNNING campaign.", (c, tenant, id) => c.PauseAsync(tenant, id));

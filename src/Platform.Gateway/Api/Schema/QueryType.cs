@@ -116,6 +116,12 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx => await Forecasts(ctx).ForecastAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), null, null, null, ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.Aggregate);
 
+        Field<CampaignOptimizationType>("campaignOptimization")
+            .Description("A design search optimizeCampaign started: its progress and, once it has finished, its result; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id optimizeCampaign returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<OptimizationService>().FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
         Field<NonNullGraphType<ShopperScorePageType>>("scoreShoppers")
             .Description("Each shopper's predicted chance to buy with and without a design or saved campaign, the uplift and the expected incremental margin, paged (docs/forecasts.md#per-shopper-scores).")
             .Argument<IdGraphType>("campaignId", "A saved campaign (its design and, by default, its audience); or give design.")

@@ -16,6 +16,8 @@ using Platform.Gateway.Api.Types.Imports;
 
 using Platform.Gateway.Api.Types.Models;
 using Platform.Storage.Models;
+using Platform.Storage.Campaigns;
+using Platform.Gateway.Api.Types.Recommendations;
 
 namespace Platform.Gateway.Api.Schema;
 
@@ -95,6 +97,31 @@ public sealed class SubscriptionType : ObjectGraphType
                 return new CampaignKpiWatcher(hub, tenantId, id, cancellationToken => campaigns.CurrentAsync(tenantId, id, cancellationToken), logger);
             });
     
+
+        Field<NonNullGraphType<CampaignOptimizationType>>("optimizationProgress")
+            .Description("A design search now and as it progresses (at most once a second); completes when it has finished, with its result.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id optimizeCampaign returned.")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveStreamAsync(async ctx =>
+            {
+                var tenantId = ctx.TenantId();
+                var id = ctx.GetArgument<string>("id");
+                var store = ctx.RequestServices!.GetRequiredService<OptimizationStore>();
+                var searchId = ApiError.RequireUuid("id", id, "optimizeCampaign");
+                if (await store.FindAsync(tenantId, searchId, ctx.CancellationToken) is null)
+                {
+                    throw ApiError.NotFound("optimization", id);
+                }
+
+                return new RunWatcher<OptimizationRecord>(
+                    ctx.RequestServices!.GetRequiredService<ProgressHub>(),
+                    GrainKeys.Progress(tenantId, RunKinds.Optimization, searchId),
+                    RunKinds.Optimization,
+                    searchId,
+                    cancellationToken => store.FindAsync(tenantId, searchId, cancellationToken),
+                    search => search.IsFinished,
+                    ctx.RequestServices!.GetRequiredService<ILogger<SubscriptionType>>());
+            });
 
         Field<NonNullGraphType<TrainingRunType>>("trainingProgress")
             .Description("A training run now and at every change (status, phase, epoch, losses; about every two seconds while it trains); completes when it has finished.")

@@ -1,0 +1,65 @@
+using GraphQL.Types;
+using Platform.Domain.Audiences;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Gateway.Api.Types.Campaigns;
+using Platform.Gateway.Api.Types.Recommendations;
+
+namespace Platform.Gateway.Api.Arguments;
+
+public sealed class OptimizationTargetingInputType : InputObjectGraphType<DesignTargeting>
+{
+    public OptimizationTargetingInputType()
+    {
+        Name = "OptimizationTargetingInput";
+        Description = "Which users of the audience a searched design goes to.";
+        Field<NonNullGraphType<TargetingKindEnumType>>("kind").Description("ALL, POSITIVE_MARGIN or TOP_PERCENT.");
+        Field<FloatGraphType>("percent").Description("For TOP_PERCENT: the share of the audience, in (0, 100]; left out otherwise.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new DesignTargeting((TargetingKind)value.Get("kind")!, value.Get("percent") as double?);
+}
+
+public sealed class OptimizationConstraintsInputType : InputObjectGraphType<OptimizationConstraints>
+{
+    public OptimizationConstraintsInputType()
+    {
+        Name = "OptimizationConstraintsInput";
+        Description = "Limits every recommended design must meet, on the forecast's point estimates; each left out is no limit.";
+        Field<FloatGraphType>("minRoi").Description("The least expected ROI ((incrementalGmv − discountCost) ÷ discountCost); a design that costs nothing meets it.");
+        Field<DecimalGraphType>("maxCost").Description("The most expected discount cost, more than 0.");
+        Field<LongGraphType>("minReach").Description("The fewest treated users, 1 or more.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) =>
+        new OptimizationConstraints(value.Get("minRoi") as double?, value.Get("maxCost") as decimal?, value.Get("minReach") is { } reach ? Convert.ToInt64(reach) : null);
+}
+
+public sealed class OptimizeCampaignInputType : InputObjectGraphType<DesignSearch>
+{
+    public OptimizeCampaignInputType()
+    {
+        Name = "OptimizeCampaignInput";
+        Description = "A design search (docs/forecasts.md#optimizer): every combination of the lists is forecast; a list left out keeps the design's own.";
+        Field<NonNullGraphType<CampaignDesignInputType>>("design").Description("The base design: every field not searched is kept (scope, minimum spend, start, holdout).");
+        Field<AudienceInputType>("audience").Description("Who (default: the design's audience, else everyone); at most 200,000 users.");
+        Field<DecimalGraphType>("budget").Description("The most discount to give away (default: the design's budget); each candidate's spending stops when its expected cost reaches it.");
+        Field<ListGraphType<NonNullGraphType<CampaignTypeEnumType>>>("types").Description($"Types to try (at most {DesignSearch.MaxListLength}).");
+        Field<ListGraphType<NonNullGraphType<DecimalGraphType>>>("values").Description("Values to try with each type that takes one; a value a type cannot take is skipped for it.");
+        Field<ListGraphType<NonNullGraphType<ChannelEnumType>>>("channels").Description("Channels to try.");
+        Field<ListGraphType<NonNullGraphType<IntGraphType>>>("durationsDays").Description("Durations to try, in days from the design's startsAt, 1-366.");
+        Field<ListGraphType<NonNullGraphType<OptimizationTargetingInputType>>>("targetings").Description("Targetings to try with each design (default: the whole audience).");
+        Field<OptimizationConstraintsInputType>("constraints").Description("Limits the recommended design must meet.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new DesignSearch(
+        (CampaignDesign)value.Get("design")!,
+        value.Get("audience") as Audience,
+        value.Get("budget") as decimal?,
+        value.GetList<CampaignType>("types"),
+        value.GetList<decimal>("values"),
+        value.GetList<Channel>("channels"),
+        value.GetList<int>("durationsDays"),
+        value.GetList<DesignTargeting>("targetings"),
+        value.Get("constraints") as OptimizationConstraints);
+}

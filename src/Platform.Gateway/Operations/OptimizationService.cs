@@ -1,0 +1,33 @@
+using Platform.Domain.Decisions;
+using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Serving;
+using Platform.ML.Uplift;
+using Platform.Storage.Campaigns;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>
+/// optimizeCampaign and campaignOptimization (docs/forecasts.md#optimizer): checks a search whole — every broken rule, the
+/// audience size, an ACTIVE UPLIFT version — before it is queued, so a started search fails only for what could not be
+/// known in advance.
+/// </summary>
+public sealed class OptimizationService(OptimizationStore store, ScoringTargets targets, ActiveModels<UpliftModel> models, OptimizationRunner runner)
+{
+    public async Task<OptimizationRecord> StartAsync(string tenantId, DesignSearch search, CancellationToken cancellationToken)
+    {
+        ApiError.ThrowIfAny(search.Validate());
+        await targets.RequireReadableAsync(tenantId, search.AudienceOrBase, cancellationToken);
+        using (await models.RequireAsync(tenantId, cancellationToken))
+        {
+            // Held only to refuse a search no model can run.
+        }
+
+        var id = Guid.NewGuid();
+        await store.CreateAsync(tenantId, id, search.Candidates().Count, cancellationToken);
+        runner.Start(tenantId, id, search);
+        return (await store.FindAsync(tenantId, id, cancellationToken))!;
+    }
+
+    public async Task<OptimizationRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        await store.FindAsync(tenantId, ApiError.RequireUuid("id", id, "optimizeCampaign"), cancellationToken);
+}

@@ -1,0 +1,87 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Domain.Tests.Campaigns;
+
+namespace Platform.Domain.Tests.Decisions;
+
+public sealed class DesignSearchTests
+{
+    private static readonly CampaignDesign Base = CampaignDesignRulesTests.Valid() with { Type = CampaignType.PercentOff, Value = 10m, Channel = Channel.Email };
+
+    [Fact]
+    public void EveryCombinationIsACandidateAndAValueATypeCannotTakeIsSkippedForIt()
+    {
+        var search = new DesignSearch(
+            Base,
+            Types: [CampaignType.PercentOff, CampaignType.PointsMultiplier, CampaignType.FreeShipping],
+            Values: [0.5m, 10m, 95m],
+            Channels: [Channel.Email, Channel.Push],
+            DurationsDays: [7, 14],
+            Targetings: [DesignTargeting.Everyone, new DesignTargeting(TargetingKind.TopPercent, 20)]);
+
+        var designs = search.Designs();
+
+        // PERCENT_OFF takes 0.5 and 10 (95 is over 90); POINTS_MULTIPLIER only 10; FREE_SHIPPING none, once.
+        Assert.Equal((2 + 1 + 1) * 2 * 2, designs.Count);
+        Assert.DoesNotContain(designs, d => d.Type == CampaignType.PercentOff && d.Value == 95m);
+        Assert.All(designs.Where(d => d.Type == CampaignType.FreeShipping), d => Assert.Null(d.Value));
+        Assert.All(designs, d => Assert.Empty(CampaignDesignRules.Validate(d)));
+        Assert.Contains(designs, d => d.Duration == TimeSpan.FromDays(14) && d.StartsAt == Base.StartsAt);
+        Assert.Equal(designs.Count * 2, search.Candidates().Count);
+        Assert.Empty(search.Validate());
+    }
+
+    [Fact]
+    public void ListsLeftOutKeepTheBaseDesign()
+    {
+        var candidates = new DesignSearch(Base).Candidates();
+
+        var only = Assert.Single(candidates);
+        Assert.Equal(Base, only.Design);
+        Assert.Equal(DesignTargeting.Everyone, only.Targeting);
+    }
+
+    [Fact]
+    public void EveryBrokenRuleIsNamedWithItsField()
+    {
+        var search = new DesignSearch(
+            Base with { Value = 120m },
+            Budget: 0,
+            Values: [-1m],
+            DurationsDays: [0],
+            Targetings: [new DesignTargeting(TargetingKind.TopPercent), new DesignTargeting(TargetingKind.All, 5)],
+            Constraints: new OptimizationConstraints(MinRoi: double.NaN, MaxCost: 0, MinReach: 0));
+
+        var fields = search.Validate().Select(v => (v.Field, v.Rule)).ToList();
+
+        Assert.Equal(
+            [("design.value", "percent_range"), ("budget", "out_of_range"), ("values", "positive"), ("durationsDays", "out_of_range"),
+             ("targetings.0.percent", "percent_range"), ("targetings.1.percent", "percent_range"),
+             ("constraints.minRoi", "finite"), ("constraints.maxCost", "out_of_range"), ("constraints.minReach", "out_of_range")],
+            fields);
+    }
+
+    [Fact]
+    public void ASearchTooLargeOrWithNoDesignLeftIsRefused()
+    {
+        var tooMany = new DesignSearch(Base, Values: Enumerable.Range(1, 20).Select(v => (decimal)v).ToList(), DurationsDays: Enumerable.Range(1, 11).ToList());
+        Assert.Equal("too_many_candidates", Assert.Single(tooMany.Validate()).Rule);
+
+        var none = new DesignSearch(Base, Types: [CampaignType.PercentOff], Values: [95m]);
+        Assert.Equal(("values", "no_design"), Assert.Single(none.Validate()) is var v ? (v.Field, v.Rule) : default);
+    }
+
+    [Fact]
+    public void TopPercentPicksExactlyThatShareByMarginAndPositiveMarginPicksAboveZero()
+    {
+        float[] margins = [0.5f, -1f, 3f, 0f, 2f, 2f, -0.1f, 1f, 0.2f, 4f];
+
+        var top = new DesignTargeting(TargetingKind.TopPercent, 25).Select(margins)!;
+        var positive = new DesignTargeting(TargetingKind.PositiveMargin).Select(margins)!;
+
+        // ⌈10 × 0.25⌉ = 3: margins 4, 3 and the first of the two 2s.
+        Assert.Equal([2, 4, 9], Enumerable.Range(0, 10).Where(i => top[i]));
+        Assert.Equal([0, 2, 4, 5, 7, 8, 9], Enumerable.Range(0, 10).Where(i => positive[i]));
+        Assert.Null(DesignTargeting.Everyone.Select(margins));
+    }
+}
