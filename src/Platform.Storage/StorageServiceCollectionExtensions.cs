@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<KpiHistoryStore>();
         services.AddSingleton<CampaignForecastStore>();
         services.AddSingleton<OptimizationStore>();
+        services.AddSingleton<CampaignTrackingReader>();
         services.AddSingleton<CampaignChargeStore>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<ServerInfo>();

@@ -1,6 +1,9 @@
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Domain.Webhooks;
+using Platform.Storage.Webhooks;
 using Platform.Domain.Errors;
 using Platform.Storage.Campaigns;
 
@@ -57,6 +60,73 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
 
         Assert.Null(result.Campaign);
         Assert.Equal(["holdoutShare", "name"], result.Violations!.Select(v => v.Field).Order());
+    }
+
+    [Fact]
+    public async Task ACampaignOutsideItsForecastForThreeHoursAlertsOnceByWebhookAndInItsUpdate()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var tenant = "grains";
+        var design = Design() with { StartsAt = now.AddHours(-6) };
+        var store = new CampaignStore(cluster.Database.DataSource);
+        await store.InsertAsync(tenant, new Campaign("alerting", design, CampaignStatus.Running, CampaignSource.Designed, now.AddHours(-6), now.AddHours(-5), LaunchedAt: now.AddHours(-5)));
+        // The forecast: 5 incremental conversions over 100 treated users; after hours of a 7-day window, a lift near 0.
+        var figure = ForecastFigure.Normal(5, 1);
+        await new CampaignForecastStore(cluster.Database.DataSource).SaveAsync(tenant, "alerting", new StoredForecast(
+            Guid.NewGuid(), new CampaignForecast(110, 100, figure, figure, figure, figure, figure, figure, figure, null, 1, null, [], []), [], now.AddHours(-5)));
+        // Measured: half the treated users bought against a tenth of the control: far above the forecast.
+        var outcomes = new CampaignOutcomeStore(cluster.Database.DataSource);
+        await outcomes.UpsertAsync(Enumerable.Range(0, 80).Select(i => new EnrollmentRow(
+            tenant, $"u{i}", new CampaignEnrollment("alerting", i < 40 ? CampaignArm.Treatment : CampaignArm.Control, now.AddHours(-4), 7,
+                WindowPurchases: (i < 40 ? i % 2 == 0 : i % 10 == 0) ? 1 : 0), 1, now)).ToList());
+        var (treatment, control) = await outcomes.TotalsAsync(tenant, "alerting");
+        var history = new KpiHistoryStore(cluster.Database.DataSource);
+        foreach (var hoursAgo in new[] { 3, 2, 1 })
+        {
+            await history.RecordAsync(tenant, "alerting", now.AddHours(-hoursAgo), CampaignKpis.From(treatment, control, null));
+        }
+
+        var webhooks = new WebhookStore(cluster.Database.DataSource);
+        var webhook = await webhooks.CreateAsync(tenant, "https://example.com/hook", [WebhookEvent.CampaignAlert], ["alerting"], new string('s', 32));
+
+        // OutcomesChangedAsync is one-way: wait for what it does.
+        await Campaign("alerting").OutcomesChangedAsync();
+        var delivery = await ReadUntilAsync(() => webhooks.DeliveriesAsync(tenant, webhook!.Id, 10, null), d => d.Count > 0);
+        await cluster.DeactivateAllAsync();
+        var again = DateTimeOffset.UtcNow;
+        await Campaign("alerting").OutcomesChangedAsync(); // a new activation finds the same run: announced already
+        await ReadUntilAsync(() => LatestKpiUpdateAsync(tenant, "alerting"), at => at > again);
+
+        Assert.Single(await webhooks.DeliveriesAsync(tenant, webhook!.Id, 10, null));
+        Assert.Equal(WebhookEvent.CampaignAlert, delivery[0].Event);
+        var payload = System.Text.Json.JsonDocument.Parse(delivery[0].Payload).RootElement;
+        Assert.Equal(("CAMPAIGN_ALERT", "alerting"), (payload.GetProperty("event").GetString(), payload.GetProperty("campaignId").GetString()));
+        var alert = payload.GetProperty("alert");
+        Assert.Equal("ABOVE", alert.GetProperty("direction").GetString());
+        Assert.True(alert.GetProperty("hours").GetInt32() >= 3);
+        Assert.True(alert.GetProperty("actual").GetProperty("low").GetDouble() > alert.GetProperty("expected").GetProperty("high95").GetDouble());
+    }
+
+    private static async Task<T> ReadUntilAsync<T>(Func<Task<T>> read, Func<T, bool> holds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var value = await read();
+        while (!holds(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+
+        Assert.True(holds(value), $"still not so after 20 s: {value}");
+        return value;
+    }
+
+    private async Task<DateTimeOffset> LatestKpiUpdateAsync(string tenant, string campaign)
+    {
+        await using var command = cluster.Database.DataSource.CreateCommand("SELECT max(updated_at) FROM campaigns.kpi_hourly WHERE tenant_id = $1 AND campaign_id = $2");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tenant });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = campaign });
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync())!, TimeSpan.Zero);
     }
 
     private ICampaignGrain Campaign(string id) => cluster.Grains.GetGrain<ICampaignGrain>(GrainKeys.Campaign("grains", id));

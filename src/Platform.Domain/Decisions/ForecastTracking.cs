@@ -25,6 +25,12 @@ public sealed record TrackingPoint(DateTimeOffset At, Estimate? Actual, Forecast
 public sealed record CampaignTracking(IReadOnlyList<TrackingPoint> Points, bool Alert, DateTimeOffset? AlertSince);
 
 /// <summary>
+/// A campaign outside its forecast: since when (the end of the first hour of the run), which way the latest hour lies,
+/// how many hours the run has, and the latest hour's measured and expected lift.
+/// </summary>
+public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Direction, int Hours, Estimate? Actual, ForecastFigure Expected);
+
+/// <summary>
 /// Compares a running campaign's measured conversion lift, hour by hour, with its launch forecast
 /// (docs/forecasts.md#forecast-against-actual). Both are per treated user: the KPIs' conversion-rate lift among the users
 /// enrolled so far (treated rate − control rate, with its 95% interval), against the forecast's incremental conversions
@@ -68,9 +74,24 @@ public static class ForecastTracking
             return new TrackingPoint(h.At, h.ConversionRateLift, expected, StatusOf(h.ConversionRateLift, expected));
         }).ToList();
 
-        // The latest run of hours outside the band, ending at the latest one.
-        var run = points.AsEnumerable().Reverse().TakeWhile(p => p.Status is TrackingStatus.Above or TrackingStatus.Below).ToList();
+        var run = LatestRunOutside(points);
         var alert = run.Count >= AlertAfterHours;
         return new CampaignTracking(points, alert, alert ? run[^1].At : null);
     }
+
+    /// <summary>The alert a tracking raises, with its details; null without one.</summary>
+    public static TrackingAlert? AlertOf(CampaignTracking? tracking)
+    {
+        if (tracking is not { Alert: true, AlertSince: { } since })
+        {
+            return null;
+        }
+
+        var latest = tracking.Points[^1];
+        return new TrackingAlert(since, latest.Status, LatestRunOutside(tracking.Points).Count, latest.Actual, latest.Expected);
+    }
+
+    // The latest run of hours outside the band, ending at the latest one, latest first.
+    private static List<TrackingPoint> LatestRunOutside(IReadOnlyList<TrackingPoint> points) =>
+        points.Reverse().TakeWhile(p => p.Status is TrackingStatus.Above or TrackingStatus.Below).ToList();
 }

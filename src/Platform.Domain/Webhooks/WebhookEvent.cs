@@ -8,4 +8,7 @@ public enum WebhookEvent
 
     /// <summary>A campaign changed status (launched, started, paused, resumed, ended).</summary>
     CampaignStatus,
+
+    /// <summary>A campaign's measured lift has left its launch forecast's 95% band for the alert's run of hours.</summary>
+    CampaignAlert,
 }

@@ -15,7 +15,7 @@ namespace Platform.Gateway.Operations;
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
 public sealed class CampaignService(
     IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, LaunchForecasts forecasts,
-    CampaignForecastStore launchForecasts, TimeProvider clock)
+    CampaignForecastStore launchForecasts, CampaignTrackingReader tracking, TimeProvider clock)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -40,21 +40,8 @@ public sealed class CampaignService(
         launchForecasts.FindAsync(tenantId, campaign.Id, cancellationToken);
 
     /// <summary>The campaign's hours of the latest 7 days against its launch forecast; null without one.</summary>
-    public async Task<CampaignTracking?> TrackingAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
-    {
-        if (await launchForecasts.FindAsync(tenantId, campaign.Id, cancellationToken) is not { } launched || campaign.LaunchedAt is not { } launchedAt)
-        {
-            return null;
-        }
-
-        var now = clock.GetUtcNow();
-        var start = launchedAt > campaign.Design.StartsAt ? launchedAt : campaign.Design.StartsAt;
-        var from = now.AddDays(-DefaultHistoryDays) > start ? now.AddDays(-DefaultHistoryDays) : start;
-        var hours = await history.ReadAsync(tenantId, campaign.Id, from, now.AddHours(1), cancellationToken);
-        return ForecastTracking.Track(
-            launched.Forecast, campaign.Design, start,
-            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.ConversionRateLift)).ToList());
-    }
+    public Task<CampaignTracking?> TrackingAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken) =>
+        tracking.TrackAsync(tenantId, campaign, clock.GetUtcNow(), cancellationToken);
 
     public async Task<Campaign> PauseAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).PauseAsync());
 

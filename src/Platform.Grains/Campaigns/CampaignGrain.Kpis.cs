@@ -69,8 +69,13 @@ public sealed partial class CampaignGrain
             return;
         }
 
-        published = update;
         await history.RecordAsync(tenantId, campaignId, now, update.Kpis);
+        if (await NewAlertAsync(now) is { } alert)
+        {
+            update = update with { Alert = alert };
+        }
+
+        published = update;
         await observers.Notify(observer => observer.OnKpisAsync(tenantId, update));
         if (statusChanged)
         {
@@ -81,5 +86,26 @@ public sealed partial class CampaignGrain
         {
             await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignKpis, update);
         }
+
+        if (update.Alert is not null)
+        {
+            await webhooks.DispatchAsync(tenantId, WebhookEvent.CampaignAlert, update);
+        }
+    }
+
+    /// <summary>
+    /// Checks the campaign against its launch forecast, at most once per <see cref="CampaignSettings.TrackingInterval"/>;
+    /// an alert the campaign has not announced yet (for this run of hours outside the band) is returned, once.
+    /// </summary>
+    private async Task<Domain.Decisions.TrackingAlert?> NewAlertAsync(DateTimeOffset now)
+    {
+        if (campaign?.LaunchedAt is null || now - trackedAt < settings.Value.TrackingInterval)
+        {
+            return null;
+        }
+
+        trackedAt = now;
+        var alert = Domain.Decisions.ForecastTracking.AlertOf(await tracking.TrackAsync(tenantId, campaign, now));
+        return alert is not null && await launchForecasts.MarkAlertedAsync(tenantId, campaignId, alert.Since) ? alert : null;
     }
 }

@@ -21,6 +21,8 @@ public sealed partial class CampaignGrain(
     CampaignOutcomeStore outcomes,
     CampaignChargeStore charges,
     KpiHistoryStore history,
+    CampaignTrackingReader tracking,
+    CampaignForecastStore launchForecasts,
     CampaignCache cache,
     WebhookDispatcher webhooks,
     IOptions<CampaignSettings> settings,
@@ -41,6 +43,7 @@ public sealed partial class CampaignGrain(
     private Campaign? campaign;
     private CampaignKpiUpdate? published;
     private DateTimeOffset publishedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset trackedAt = DateTimeOffset.MinValue;
     private IGrainTimer? pendingPublish;
     private decimal? spent;
 

@@ -24,7 +24,7 @@ public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient j
 
     /// <summary>The JSON body every webhook of this event receives (docs/webhooks.md).</summary>
     public static string Payload(string tenantId, WebhookEvent webhookEvent, CampaignKpiUpdate update) =>
-        JsonSerializer.Serialize(new { @event = webhookEvent, tenantId, update.CampaignId, update.Status, update.At, update.Kpis }, BodyJson);
+        JsonSerializer.Serialize(new { @event = webhookEvent, tenantId, update.CampaignId, update.Status, update.At, update.Kpis, update.Alert }, BodyJson);
 
     public async Task DispatchAsync(string tenantId, WebhookEvent webhookEvent, CampaignKpiUpdate update)
     {

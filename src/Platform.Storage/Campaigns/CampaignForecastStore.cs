@@ -27,6 +27,22 @@ public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Records that the run of hours outside the forecast starting at <paramref name="since"/> is announced; true for the
+    /// first caller only, so an alert goes out once whichever node or activation finds it.
+    /// </summary>
+    public async Task<bool> MarkAlertedAsync(string tenantId, string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE campaigns.forecasts SET alerted_since = @since
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND alerted_since IS DISTINCT FROM @since
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        command.Parameters.AddWithValue("since", since.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<StoredForecast?> FindAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

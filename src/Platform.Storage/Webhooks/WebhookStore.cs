@@ -164,7 +164,6 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The latest deliveries of one of the tenant's webhooks, newest first.</summary>
     /// <summary>A webhook's deliveries, newest first; <paramref name="after"/> is the (created at, id) of the last one already read.</summary>
     public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(
         string tenantId, Guid webhookId, int limit, (DateTimeOffset CreatedAt, Guid Id)? after, CancellationToken cancellationToken = default)

@@ -46,6 +46,12 @@ public sealed class ForecastTrackingTests
         var alerting = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.01), Hour(9, 0.01), Hour(10, 0.01)]);
         Assert.True(alerting.Alert);
         Assert.Equal(start.AddDays(8), alerting.AlertSince);
+
+        var alert = ForecastTracking.AlertOf(alerting)!;
+        Assert.Equal((start.AddDays(8), TrackingStatus.Below, 3), (alert.Since, alert.Direction, alert.Hours));
+        Assert.Equal(alerting.Points[^1].Expected, alert.Expected);
+        Assert.Null(ForecastTracking.AlertOf(calm));
+        Assert.Null(ForecastTracking.AlertOf(null));
     }
 
     private static ForecastFigure Zero() => new(0, 0, 0, 0, 0);

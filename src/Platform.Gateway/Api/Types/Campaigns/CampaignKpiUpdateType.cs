@@ -16,6 +16,7 @@ public sealed class CampaignKpiUpdateType : ObjectGraphType<CampaignKpiMessage>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the KPIs were computed.").Resolve(ctx => ctx.Source.Update.At);
         Field<NonNullGraphType<CampaignKpisType>>("kpis").Description("Cumulative KPIs.").Resolve(ctx => ctx.Source.Update.Kpis);
         Field<NonNullGraphType<KpiDeltasType>>("deltas").Description("Growth since the previous update (the first update counts everything).").Resolve(ctx => ctx.Source.Deltas);
+        Field<Recommendations.TrackingAlertType>("alert").Description("Set on the update at which the campaign is found outside its launch forecast (once per run of hours; docs/forecasts.md#alerts); null otherwise.").Resolve(ctx => ctx.Source.Update.Alert);
     }
 }
 
