@@ -68,6 +68,7 @@ public static class GatewayHostingExtensions
             .AddSingleton<LaunchForecasts>()
             .AddScoped<ShopperScoreService>()
             .AddScoped<OptimizationService>()
+            .AddScoped<BacktestService>()
             .AddSingleton<OptimizationRunner>()
             .AddScoped<ScoringTargets>()
             .AddSingleton(services => ActiveModels<UpliftModel>.Create(services, ModelTask.Uplift, UpliftModel.FromBytes))

@@ -43,6 +43,35 @@ public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>The ended campaigns with a holdout whose launch forecast the version made, latest ended first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<(string CampaignId, StoredForecast Forecast)>> EndedByVersionAsync(
+        string tenantId, Guid versionId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT f.campaign_id, f.forecast, f.drivers, f.created_at
+            FROM campaigns.forecasts f
+            JOIN campaigns.campaigns c ON c.tenant_id = f.tenant_id AND c.campaign_id = f.campaign_id
+            WHERE f.tenant_id = @tenant AND f.version_id = @version AND c.status = 'ENDED' AND c.holdout_share > 0
+            ORDER BY c.ended_at DESC NULLS LAST, f.campaign_id
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("version", versionId);
+        command.Parameters.AddWithValue("limit", limit);
+        var found = new List<(string, StoredForecast)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), new StoredForecast(
+                versionId,
+                JsonSerializer.Deserialize<CampaignForecast>(reader.GetString(1), CampaignStore.Json)!,
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(2), CampaignStore.Json)!,
+                reader.GetFieldValue<DateTimeOffset>(3))));
+        }
+
+        return found;
+    }
+
     public async Task<StoredForecast?> FindAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

@@ -161,6 +161,17 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Contains(point.GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW" });
         Assert.True(point.GetProperty("expected").GetProperty("value").GetDouble() >= 0);
         Assert.False(trackedCampaign.GetProperty("tracking").GetProperty("alert").GetBoolean()); // one hour: no run of three
+
+        // Once ended it is back-tested against the version that forecast it; complete only when its last window closes.
+        (await platform.Http.PostAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id = tracked })).AssertSuccess();
+        var backtest = (await VersionAsync(admin, candidate.GetProperty("id").GetString()!, "backtest { measured conversionCoverage95 campaigns { campaignId complete treatedUsers controlUsers conversionRateLift { forecast { value low95 high95 } actual { value } error inside95 } } }"))
+            .GetProperty("backtest");
+        var tested = Assert.Single(backtest.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal((tracked, false), (tested.GetProperty("campaignId").GetString(), tested.GetProperty("complete").GetBoolean()));
+        Assert.Equal(60, tested.GetProperty("treatedUsers").GetInt64() + tested.GetProperty("controlUsers").GetInt64());
+        var testedLift = tested.GetProperty("conversionRateLift");
+        Assert.Equal(testedLift.GetProperty("forecast").GetProperty("value").GetDouble() - testedLift.GetProperty("actual").GetProperty("value").GetDouble(), testedLift.GetProperty("error").GetDouble(), 9);
+        Assert.Equal((0, JsonValueKind.Null), (backtest.GetProperty("measured").GetInt32(), backtest.GetProperty("conversionCoverage95").ValueKind));
     }
 
     [SkippableFact]
@@ -460,9 +471,9 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
     private Task<JsonElement> WaitAsync(string key, string id) =>
         Eventually.ReadUntilAsync(() => RunAsync(key, id), run => run.GetProperty("status").GetString() is not ("QUEUED" or "RUNNING"), TimeSpan.FromSeconds(180));
 
-    private async Task<JsonElement> VersionAsync(string key, string id)
+    private async Task<JsonElement> VersionAsync(string key, string id, string fields = VersionFields)
     {
-        var response = await platform.Http.PostAsync(key, $"query($id: ID!) {{ modelVersion(id: $id) {{ {VersionFields} }} }}", new { id });
+        var response = await platform.Http.PostAsync(key, $"query($id: ID!) {{ modelVersion(id: $id) {{ {fields} }} }}", new { id });
         response.AssertSuccess();
         return response.Data.GetProperty("modelVersion");
     }

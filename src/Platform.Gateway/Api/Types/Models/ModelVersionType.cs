@@ -41,6 +41,12 @@ public sealed class ModelVersionType : ObjectGraphType<ModelVersionRecord>
         Field<UpliftMetricsType>("uplift")
             .Description("An UPLIFT version's metrics on the held-out users beside the two-model baseline's and the then ACTIVE version's; null for other tasks.")
             .Resolve(ctx => ctx.Source.Task == ModelTask.Uplift ? ModelJson.Read<UpliftVersionMetrics>(ctx.Source.MetricsJson) : null);
+        Field<Recommendations.ModelBacktestType>("backtest")
+            .Description("An UPLIFT version: the ended campaigns with a holdout it made the launch forecast of, against what they measured, with interval coverage and errors; null for other tasks.")
+            .ResolveAsync(async ctx => ctx.Source.Task == ModelTask.Uplift
+                ? await ctx.RequestServices!.GetRequiredService<BacktestService>().ForVersionAsync(ctx.TenantId(), ctx.Source.Id, ctx.CancellationToken)
+                : null)
+            .FieldType.Costs(FieldCosts.Aggregate);
         Field<UserScoreMetricsType>("userScores")
             .Description("A USERS version's metrics on the held-out users beside the logistic baseline's and the then ACTIVE version's, and its personas; null for other tasks.")
             .Resolve(ctx => ctx.Source.Task == ModelTask.Users ? ModelJson.Read<UserScoreVersionMetrics>(ctx.Source.MetricsJson) : null);

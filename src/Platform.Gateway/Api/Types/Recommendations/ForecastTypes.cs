@@ -114,3 +114,52 @@ public sealed class CampaignTrackingType : ObjectGraphType<CampaignTracking>
         Field(t => t.AlertSince, nullable: true).Description("The `at` (end) of the first hour of that run; null without an alert.");
     }
 }
+
+public sealed class BacktestFigureType : ObjectGraphType<BacktestFigure>
+{
+    public BacktestFigureType()
+    {
+        Name = "BacktestFigure";
+        Description = "A lift per treated user: the launch forecast's (whole attribution window) against the holdout's measurement.";
+        Field<NonNullGraphType<ForecastFigureType>>("forecast").Description("What the launch forecast expected, with its 80% and 95% intervals.").Resolve(ctx => ctx.Source.Forecast);
+        Field<Campaigns.EstimateType>("actual").Description("What the holdout measured, with its 95% interval; null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
+        Field(f => f.Error, nullable: true).Description("forecast − actual; null without a measurement.");
+        Field(f => f.Inside80, nullable: true).Description("Whether the measured value lies in the forecast's 80% interval.");
+        Field(f => f.Inside95, nullable: true).Description("Whether the measured value lies in the forecast's 95% interval.");
+    }
+}
+
+public sealed class CampaignBacktestType : ObjectGraphType<CampaignBacktest>
+{
+    public CampaignBacktestType()
+    {
+        Name = "CampaignBacktest";
+        Description = "An ended campaign with a holdout against the forecast it was launched with.";
+        Field<NonNullGraphType<IdGraphType>>("campaignId").Description("The campaign.").Resolve(ctx => ctx.Source.CampaignId);
+        Field(b => b.Name).Description("Its name.");
+        Field(b => b.EndedAt).Description("When it ended.");
+        Field(b => b.Complete).Description("Whether the last attribution window has closed (endedAt + attributionWindowDays); only complete ones count in the summary.");
+        Field(b => b.TreatedUsers).Description("Users enrolled on the treatment side.");
+        Field(b => b.ControlUsers).Description("Users enrolled in the holdout.");
+        Field<NonNullGraphType<BacktestFigureType>>("conversionRateLift").Description("Incremental conversions per treated user.").Resolve(ctx => ctx.Source.ConversionRateLift);
+        Field<NonNullGraphType<BacktestFigureType>>("revenuePerUserLift").Description("Incremental GMV per treated user.").Resolve(ctx => ctx.Source.RevenuePerUserLift);
+    }
+}
+
+public sealed class ModelBacktestType : ObjectGraphType<ModelBacktest>
+{
+    public ModelBacktestType()
+    {
+        Name = "ModelBacktest";
+        Description = "An UPLIFT version's launch forecasts against what the holdouts of the ended campaigns measured (docs/forecasts.md#back-tests).";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignBacktestType>>>>("campaigns")
+            .Description($"The ended campaigns with a holdout the version forecast at launch, latest ended first (at most {BacktestService.MaxCampaigns}).")
+            .Resolve(ctx => ctx.Source.Campaigns).FieldType.ListOf(BacktestService.MaxCampaigns);
+        Field(b => b.Measured).Description("Complete campaigns whose conversion lift is measured: what the figures below are over.");
+        Field(b => b.ConversionCoverage80, nullable: true).Description("Share of them whose measured conversion lift lies in the forecast's 80% interval; null without any.");
+        Field(b => b.ConversionCoverage95, nullable: true).Description("Share in the 95% interval.");
+        Field(b => b.ConversionMeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the conversion lift per treated user.");
+        Field(b => b.RevenueCoverage95, nullable: true).Description("Share whose measured revenue per user lift lies in the forecast's 95% interval.");
+        Field(b => b.RevenueMeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the revenue lift per treated user.");
+    }
+}

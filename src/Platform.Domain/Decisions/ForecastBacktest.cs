@@ -1,0 +1,62 @@
+using Platform.Domain.Campaigns;
+
+namespace Platform.Domain.Decisions;
+
+/// <summary>
+/// One lift of a back-test, per treated user: what the launch forecast expected over the whole attribution window, what
+/// the holdout measured (null before both sides have 2 users), the error (forecast − measured), and whether the
+/// measured value lies inside the forecast's 80% and 95% intervals.
+/// </summary>
+public sealed record BacktestFigure(ForecastFigure Forecast, Estimate? Actual)
+{
+    public double? Error => Actual is null ? null : Forecast.Value - Actual.Value;
+
+    public bool? Inside80 => Actual is null ? null : Actual.Value >= Forecast.Low80 && Actual.Value <= Forecast.High80;
+
+    public bool? Inside95 => Actual is null ? null : Actual.Value >= Forecast.Low95 && Actual.Value <= Forecast.High95;
+}
+
+/// <summary>An ended campaign against its launch forecast; complete once its last user's attribution window has closed.</summary>
+public sealed record CampaignBacktest(
+    string CampaignId, string Name, DateTimeOffset EndedAt, bool Complete, long TreatedUsers, long ControlUsers,
+    BacktestFigure ConversionRateLift, BacktestFigure RevenuePerUserLift);
+
+/// <summary>A model version's back-tests: the campaigns, and over the complete, measured ones the intervals' coverage and the mean absolute errors.</summary>
+public sealed record ModelBacktest(
+    IReadOnlyList<CampaignBacktest> Campaigns, int Measured, double? ConversionCoverage80, double? ConversionCoverage95,
+    double? ConversionMeanAbsoluteError, double? RevenueCoverage95, double? RevenueMeanAbsoluteError);
+
+/// <summary>
+/// Back-tests ended campaigns with a holdout against the forecast they were launched with (docs/forecasts.md#back-tests),
+/// like with like: the forecast's incremental conversions and GMV per treated user (the whole window) against the
+/// holdout's measured conversion-rate and revenue-per-user lift among the enrolled users.
+/// </summary>
+public static class ForecastBacktest
+{
+    public static CampaignBacktest Of(Campaign campaign, CampaignForecast forecast, CampaignKpis kpis, DateTimeOffset now)
+    {
+        var ended = campaign.EndedAt ?? campaign.Design.EndsAt;
+        return new CampaignBacktest(
+            campaign.Id, campaign.Design.Name, ended, now >= ended.AddDays(campaign.Design.AttributionWindowDays), kpis.Treatment.Users, kpis.Control.Users,
+            new BacktestFigure(PerTreatedUser(forecast.IncrementalConversions, forecast.TreatedUsers), kpis.ConversionRateLift),
+            new BacktestFigure(PerTreatedUser(forecast.IncrementalGmv, forecast.TreatedUsers), kpis.RevenuePerUserLift));
+    }
+
+    public static ModelBacktest Summarize(IReadOnlyList<CampaignBacktest> campaigns)
+    {
+        var conversions = campaigns.Where(c => c.Complete && c.ConversionRateLift.Actual is not null).Select(c => c.ConversionRateLift).ToList();
+        var revenue = campaigns.Where(c => c.Complete && c.RevenuePerUserLift.Actual is not null).Select(c => c.RevenuePerUserLift).ToList();
+        double? Share(IReadOnlyList<BacktestFigure> figures, Func<BacktestFigure, bool?> inside) =>
+            figures.Count == 0 ? null : figures.Count(f => inside(f) == true) / (double)figures.Count;
+        double? MeanAbsolute(IReadOnlyList<BacktestFigure> figures) => figures.Count == 0 ? null : figures.Average(f => Math.Abs(f.Error!.Value));
+        return new ModelBacktest(
+            campaigns, conversions.Count, Share(conversions, f => f.Inside80), Share(conversions, f => f.Inside95), MeanAbsolute(conversions),
+            Share(revenue, f => f.Inside95), MeanAbsolute(revenue));
+    }
+
+    private static ForecastFigure PerTreatedUser(ForecastFigure total, double treatedUsers)
+    {
+        var per = treatedUsers > 0 ? 1 / treatedUsers : 0;
+        return new ForecastFigure(total.Value * per, total.Low80 * per, total.High80 * per, total.Low95 * per, total.High95 * per);
+    }
+}

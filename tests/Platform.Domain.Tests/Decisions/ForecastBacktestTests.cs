@@ -1,0 +1,59 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Domain.Tests.Campaigns;
+
+namespace Platform.Domain.Tests.Decisions;
+
+public sealed class ForecastBacktestTests
+{
+    private static readonly CampaignDesign Design = CampaignDesignRulesTests.Valid() with { AttributionWindowDays = 7 };
+
+    [Fact]
+    public void TheForecastPerTreatedUserIsSetAgainstTheMeasuredLift()
+    {
+        // 90 treated users expected to add 9 conversions and 450 of GMV: 0.1 and 5 per treated user.
+        var forecast = Forecast(incrementalConversions: ForecastFigure.Normal(9, 1.8), incrementalGmv: ForecastFigure.Normal(450, 90), treated: 90);
+        var kpis = Kpis(conversionLift: new Estimate(0.13, 0.05, 0.21), revenueLift: new Estimate(-1, -4, 2));
+        var ended = Design.EndsAt;
+
+        var backtest = ForecastBacktest.Of(Ended(ended), forecast, kpis, now: ended.AddDays(8));
+
+        Assert.True(backtest.Complete);
+        Assert.Equal(0.1, backtest.ConversionRateLift.Forecast.Value, 9);
+        Assert.Equal(0.1 - (1.959963984540054 * 0.02), backtest.ConversionRateLift.Forecast.Low95, 9);
+        Assert.Equal(0.1 - 0.13, backtest.ConversionRateLift.Error!.Value, 9);
+        Assert.Equal((false, true), (backtest.ConversionRateLift.Inside80, backtest.ConversionRateLift.Inside95)); // 80%: up to 0.1256
+        Assert.Equal((false, false), (backtest.RevenuePerUserLift.Inside80, backtest.RevenuePerUserLift.Inside95)); // 5 ± 1.96: -1 is far below
+        Assert.False(ForecastBacktest.Of(Ended(ended), forecast, kpis, now: ended.AddDays(6)).Complete);
+    }
+
+    [Fact]
+    public void TheSummaryCountsOnlyCompleteMeasuredCampaigns()
+    {
+        var forecast = Forecast(ForecastFigure.Normal(10, 1), ForecastFigure.Normal(100, 10), treated: 100);
+        var end = Design.EndsAt;
+        CampaignBacktest Tested(double lift, bool complete) =>
+            ForecastBacktest.Of(Ended(end), forecast, Kpis(new Estimate(lift, lift - 0.01, lift + 0.01), new Estimate(1, 0.5, 1.5)), complete ? end.AddDays(30) : end);
+
+        var summary = ForecastBacktest.Summarize([Tested(0.1, true), Tested(0.3, true), Tested(0.1, false), ForecastBacktest.Of(Ended(end), forecast, Kpis(null, null), end.AddDays(30))]);
+
+        Assert.Equal(4, summary.Campaigns.Count);
+        Assert.Equal(2, summary.Measured);
+        Assert.Equal((0.5, 0.5), (summary.ConversionCoverage80, summary.ConversionCoverage95));
+        Assert.Equal((0 + 0.2) / 2, summary.ConversionMeanAbsoluteError!.Value, 9);
+        Assert.Equal(1.0, summary.RevenueCoverage95);
+        Assert.Null(ForecastBacktest.Summarize([]).ConversionCoverage95);
+    }
+
+    private static Campaign Ended(DateTimeOffset at) =>
+        new("cmp-1", Design, CampaignStatus.Ended, CampaignSource.Designed, Design.StartsAt, at, Design.StartsAt, at);
+
+    private static CampaignForecast Forecast(ForecastFigure incrementalConversions, ForecastFigure incrementalGmv, double treated)
+    {
+        var zero = ForecastFigure.Normal(0, 0);
+        return new CampaignForecast(100, treated, zero, zero, zero, incrementalConversions, incrementalGmv, zero, zero, null, 1, null, [], []);
+    }
+
+    private static CampaignKpis Kpis(Estimate? conversionLift, Estimate? revenueLift) =>
+        CampaignKpis.From(new ArmTotals(90), new ArmTotals(10), budget: null) with { ConversionRateLift = conversionLift, RevenuePerUserLift = revenueLift };
+}
