@@ -38,8 +38,8 @@ public static class ForecastBacktest
         var ended = campaign.EndedAt ?? campaign.Design.EndsAt;
         return new CampaignBacktest(
             campaign.Id, campaign.Design.Name, ended, now >= ended.AddDays(campaign.Design.AttributionWindowDays), kpis.Treatment.Users, kpis.Control.Users,
-            new BacktestFigure(PerTreatedUser(forecast.IncrementalConversions, forecast.TreatedUsers), kpis.ConversionRateLift),
-            new BacktestFigure(PerTreatedUser(forecast.IncrementalGmv, forecast.TreatedUsers), kpis.RevenuePerUserLift));
+            new BacktestFigure(ForecastTracking.Expected(forecast, share: 1), kpis.ConversionRateLift),
+            new BacktestFigure(forecast.IncrementalGmv.Times(forecast.TreatedUsers > 0 ? 1 / forecast.TreatedUsers : 0), kpis.RevenuePerUserLift));
     }
 
     public static ModelBacktest Summarize(IReadOnlyList<CampaignBacktest> campaigns)
@@ -52,11 +52,5 @@ public static class ForecastBacktest
         return new ModelBacktest(
             campaigns, conversions.Count, Share(conversions, f => f.Inside80), Share(conversions, f => f.Inside95), MeanAbsolute(conversions),
             Share(revenue, f => f.Inside95), MeanAbsolute(revenue));
-    }
-
-    private static ForecastFigure PerTreatedUser(ForecastFigure total, double treatedUsers)
-    {
-        var per = treatedUsers > 0 ? 1 / treatedUsers : 0;
-        return new ForecastFigure(total.Value * per, total.Low80 * per, total.High80 * per, total.Low95 * per, total.High95 * per);
     }
 }

@@ -49,9 +49,7 @@ public static class ForecastTracking
     /// <summary>The forecast's incremental conversions per treated user, the share <paramref name="share"/> of it.</summary>
     public static ForecastFigure Expected(CampaignForecast forecast, double share)
     {
-        var perUser = forecast.TreatedUsers > 0 ? share / forecast.TreatedUsers : 0;
-        var total = forecast.IncrementalConversions;
-        return new ForecastFigure(total.Value * perUser, total.Low80 * perUser, total.High80 * perUser, total.Low95 * perUser, total.High95 * perUser);
+        return forecast.IncrementalConversions.Times(forecast.TreatedUsers > 0 ? share / forecast.TreatedUsers : 0);
     }
 
     /// <summary>No measured lift, or one without spread yet (no side's outcome varies: nobody, or everybody, bought), is no data.</summary>
