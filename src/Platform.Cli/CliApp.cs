@@ -30,7 +30,7 @@ public sealed class CliApp(HttpClient http)
         root.Add(Train());
         root.Add(Schedule());
         root.Add(Target());
-        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns(), BenchTrain() });
+        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns(), BenchTrain(), BenchServe() });
         root.Add(new Command("eval", "Model quality on data whose truth is known (docs/models.md#quality).") { EvalUplift() });
         return root;
     }
@@ -168,6 +168,28 @@ public sealed class CliApp(HttpClient http)
         var command = new Command("campaigns", "One hot campaign: campaign events ingested per second and the time until its KPIs are exact.") { users, CliOptions.Report };
         command.SetAction((parse, cancel) => new CampaignBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console)
             .RunAsync(KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!), parse.GetValue(users), parse.GetValue(CliOptions.Report)!, cancel));
+        return command;
+    }
+
+    private Command BenchServe()
+    {
+        var users = new Option<int>("--users") { Description = "Simulated users seeded (and again ingested beside the second recommendations run).", DefaultValueFactory = _ => 5_000 };
+        var campaigns = new Option<int>("--campaigns") { Description = "Running campaigns every user is eligible for.", DefaultValueFactory = _ => 200 };
+        var rate = new Option<int>("--rate") { Description = "recommendations requests a second.", DefaultValueFactory = _ => 300 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of each recommendations run.", DefaultValueFactory = _ => 20 };
+        var audience = new Option<int>("--audience") { Description = "Users in the forecast and optimizer runs.", DefaultValueFactory = _ => 100_000 };
+        var designs = new Option<int>("--designs") { Description = "Designs the optimizer searches (a multiple of 12).", DefaultValueFactory = _ => 48 };
+        var command = new Command("serve", "recommendations latency with many running campaigns (alone and beside ingest), forecast and optimizeCampaign over a large audience, each beside the bare model forward pass.")
+        {
+            users, campaigns, rate, seconds, audience, designs, Worker, CliOptions.Report,
+        };
+        command.SetAction((parse, cancel) => new ServeBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), Importer(parse), AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
+            DatabaseUrl.Resolve(null),
+            parse.GetValue(Worker)!,
+            new ServeBenchCommand.Settings(parse.GetValue(users), parse.GetValue(campaigns), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(audience), parse.GetValue(designs)),
+            parse.GetValue(CliOptions.Report)!,
+            cancel));
         return command;
     }
 

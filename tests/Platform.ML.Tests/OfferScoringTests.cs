@@ -21,13 +21,15 @@ public sealed class OfferScoringTests
     });
 
     [Fact]
-    public void OneUserUnderManyDesignsScoresAsEachDesignAlone()
+    public void OneUserUnderManyDesignsScoresAsEachDesignAloneAndTheSharedUserPathAgrees()
     {
         var (model, campaigns, rows) = Trained.Value;
         var user = rows[0].Features;
         var offers = campaigns.Select(c => new Offer(c.Design, c.Id)).Append(new Offer(campaigns[0].Design with { Value = 35m }, null)).ToList();
 
-        var together = model.Predict(offers.Select(o => new OfferRow(model.Schema.Encode(user), o.Design, o.CampaignId, user)).ToList(), CPU);
+        var offerRows = offers.Select(o => new OfferRow(model.Schema.Encode(user), o.Design, o.CampaignId, user)).ToList();
+        var together = model.Predict(offerRows, CPU);
+        var shared = model.PredictOneUser(offerRows, CPU);
 
         for (var i = 0; i < offers.Count; i++)
         {
@@ -37,6 +39,10 @@ public sealed class OfferScoringTests
                 Assert.Equal(alone.Treated[m][0], together.Treated[m][i], 6);
                 Assert.Equal(alone.Control[m][0], together.Control[m][i], 6);
                 Assert.Equal(alone.TreatedValue[m][0], together.TreatedValue[m][i], 3);
+                Assert.Equal(together.Treated[m][i], shared.Treated[m][i], 6);
+                Assert.Equal(together.Control[m][i], shared.Control[m][i], 6);
+                Assert.Equal(together.TreatedValue[m][i], shared.TreatedValue[m][i], 3);
+                Assert.Equal(together.Participation[m][i], shared.Participation[m][i], 6);
             }
         }
     }

@@ -5,12 +5,12 @@ using System.Text.Json;
 namespace Platform.Cli.Bench;
 
 /// <summary>
-/// user(id) at a fixed request rate (open loop: a request goes out on schedule whether or not earlier ones
-/// have answered), for random users; latency is from sending to the full response.
+/// A read of one user (by default user(id)) at a fixed request rate (open loop: a request goes out on schedule whether or
+/// not earlier ones have answered), for random users; latency is from sending to the full response.
 /// </summary>
-public sealed class LatencyBench(HttpClient http, Uri endpoint)
+public sealed class LatencyBench(HttpClient http, Uri endpoint, string query = LatencyBench.UserQuery)
 {
-    private const string Query = "query($id: ID!) { user(id: $id) { id purchases revenue rfm { segment recencyDays } interestTags categoryAffinities { key score } } }";
+    public const string UserQuery = "query($id: ID!) { user(id: $id) { id purchases revenue rfm { segment recencyDays } interestTags categoryAffinities { key score } } }";
 
     public sealed record Result(IReadOnlyList<double> SortedMilliseconds, double AchievedRate, int Errors);
 
@@ -19,7 +19,7 @@ public sealed class LatencyBench(HttpClient http, Uri endpoint)
         var client = new RawGraphQL(http, endpoint, apiKey);
         var random = new Random(5);
         var total = (int)(perSecond * duration.TotalSeconds);
-        var bodies = Enumerable.Range(0, total).Select(_ => JsonSerializer.Serialize(new { query = Query, variables = new { id = userIds[random.Next(userIds.Count)] } })).ToList();
+        var bodies = Enumerable.Range(0, total).Select(_ => JsonSerializer.Serialize(new { query, variables = new { id = userIds[random.Next(userIds.Count)] } })).ToList();
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var inFlight = new List<Task>(total);

@@ -88,8 +88,9 @@ public sealed class UpliftModel(
 
     /// <summary>
     /// Each member's predictions for the same users under each of <paramref name="designs"/>, all designs that never ran
-    /// and share a category scope (the optimizer's candidates): the user trunk runs once per member, then the heads once per
-    /// design. Equal to calling the one-design overload for each design, at a fraction of the cost.
+    /// and share a category scope (the optimizer's candidates): what depends on the users alone (the trunk, and the heads'
+    /// user columns) runs once per member, then only the design's columns per design. Equal to calling the one-design
+    /// overload for each design, at a fraction of the cost.
     /// </summary>
     public IReadOnlyList<MemberPredictions> Predict(float[] users, float[] matches, IReadOnlyList<CampaignDesign> designs, Device device)
     {
@@ -111,14 +112,13 @@ public sealed class UpliftModel(
         var campaign = full(count, (long)Campaigns.Count, dtype: ScalarType.Int64, device: device);
         for (var m = 0; m < Members.Count; m++)
         {
-            var representation = Members[m].Represent(user);
+            var parts = Members[m].ForUsers(user);
             for (var d = 0; d < designs.Count; d++)
             {
                 using var perDesign = NewDisposeScope();
-                var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device).expand(count, -1);
+                var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device);
                 var offer = cat([tensor(offers[d], [1, DesignEncoder.OfferWidth], device: device).expand(count, -1).narrow(1, 0, DesignEncoder.OfferWidth - 1), match], 1);
-                var outputs = new UpliftOutputs(Members[m].Base(user, representation, context, campaign), Members[m].Effect(user, representation, context, offer));
-                CopyInto(results[d], m, 0, outputs);
+                CopyInto(results[d], m, 0, Members[m].ForDesign(parts, context, offer, campaign));
             }
         }
 
@@ -153,6 +153,44 @@ public sealed class UpliftModel(
             tensor(contexts, [count, DesignEncoder.ContextWidth], device: device),
             tensor(offers, [count, DesignEncoder.OfferWidth], device: device),
             tensor(campaigns, device: device)));
+        return predictions;
+    }
+
+    /// <summary>
+    /// Each member's predictions for one user under many offers (recommendations): <paramref name="rows"/> all carry the
+    /// same user vector; what depends on the user alone runs once per member. Equal to <see cref="Predict(IReadOnlyList{OfferRow}, Device)"/>.
+    /// </summary>
+    public MemberPredictions PredictOneUser(IReadOnlyList<OfferRow> rows, Device device)
+    {
+        var count = rows.Count;
+        var contexts = new float[count * DesignEncoder.ContextWidth];
+        var offers = new float[count * DesignEncoder.OfferWidth];
+        var campaigns = new long[count];
+        for (var r = 0; r < count; r++)
+        {
+            DesignEncoder.EncodeContext(rows[r].Design, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth));
+            DesignEncoder.EncodeOffer(rows[r].Design, rows[r].Features, offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth));
+            var known = rows[r].CampaignId is null ? -1 : IndexOf(rows[r].CampaignId!);
+            campaigns[r] = known < 0 ? Campaigns.Count : known;
+        }
+
+        var predictions = MemberPredictions.Empty(Members.Count, count);
+        if (count == 0)
+        {
+            return predictions;
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var user = tensor(rows[0].User, [1, Schema.Width], device: device);
+        var context = tensor(contexts, [count, DesignEncoder.ContextWidth], device: device);
+        var offer = tensor(offers, [count, DesignEncoder.OfferWidth], device: device);
+        var campaign = tensor(campaigns, device: device);
+        for (var m = 0; m < Members.Count; m++)
+        {
+            CopyInto(predictions, m, 0, Members[m].ForDesign(Members[m].ForUsers(user), context, offer, campaign));
+        }
+
         return predictions;
     }
 

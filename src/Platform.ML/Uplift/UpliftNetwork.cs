@@ -102,9 +102,54 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public UpliftOutputs ForwardWide(Tensor user, Tensor context, Tensor offer, Tensor campaign) =>
         new(baseWide.forward(cat([user, context], 1)) + campaignBase.forward(campaign), effectWide.forward(cat([user, context, offer], 1)));
 
+    /// <summary>
+    /// What the heads' first layers and the wide paths make of the user alone (raw vector and representation): the same
+    /// under every design, so computed once and shared by <see cref="ForDesign"/>. A linear layer over [user, rest] is its
+    /// user columns applied to the user plus its other columns applied to the rest, so nothing changes but the cost.
+    /// </summary>
+    public UserParts ForUsers(Tensor user)
+    {
+        var representation = Represent(user);
+        var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
+        var (userWidth, representationWidth) = (user.shape[1], representation.shape[1]);
+        return new UserParts(
+            functional.linear(representation, baseFirst.weight!.narrow(1, 0, representationWidth)),
+            functional.linear(user, baseWide.weight!.narrow(1, 0, userWidth)),
+            functional.linear(user, effectFirst.weight!.narrow(1, 0, userWidth)) + functional.linear(representation, effectFirst.weight!.narrow(1, userWidth, representationWidth)),
+            functional.linear(user, effectWide.weight!.narrow(1, 0, userWidth)),
+            userWidth,
+            representationWidth);
+    }
+
+    /// <summary>The outputs under designs from the users' shared parts: equal to <see cref="forward"/>; rows of one side broadcast to the other's.</summary>
+    public UpliftOutputs ForDesign(UserParts parts, Tensor context, Tensor offer, Tensor campaign)
+    {
+        var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
+        var contextWidth = context.shape[1];
+        Tensor Columns(Linear layer, long start, Tensor input) => functional.linear(input, layer.weight!.narrow(1, start, input.shape[1]));
+        var baseHidden = (parts.Base + Columns(baseFirst, parts.RepresentationWidth, context) + baseFirst.bias!).relu();
+        var @base = Last(baseHead).forward(baseHidden) + parts.BaseWide + Columns(baseWide, parts.UserWidth, context) + baseWide.bias! + campaignBase.forward(campaign);
+        var designStart = parts.UserWidth + parts.RepresentationWidth;
+        var effectHidden = (parts.Effect + Columns(effectFirst, designStart, context) + Columns(effectFirst, designStart + contextWidth, offer) + effectFirst.bias!).relu();
+        var effect = Last(effectHead).forward(effectHidden) + parts.EffectWide
+            + Columns(effectWide, parts.UserWidth, context) + Columns(effectWide, parts.UserWidth + contextWidth, offer) + effectWide.bias!;
+        return new UpliftOutputs(@base, effect);
+    }
+
     public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign)
     {
         var representation = Represent(user);
         return new UpliftOutputs(Base(user, representation, context, campaign), Effect(user, representation, context, offer));
     }
+
+    private static Linear First(Sequential head) => head.children().OfType<Linear>().First();
+
+    private static Linear Last(Sequential head) => head.children().OfType<Linear>().Last();
 }
+
+/// <summary>
+/// A batch of users' design-independent parts of the network (<see cref="UpliftNetwork.ForUsers"/>): the base head's
+/// first layer on the representation, the base wide path on the user, the effect head's first layer on the user and the
+/// representation, the effect wide path on the user; none with its bias.
+/// </summary>
+public sealed record UserParts(Tensor Base, Tensor BaseWide, Tensor Effect, Tensor EffectWide, long UserWidth, long RepresentationWidth);

@@ -30,21 +30,25 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The audience in user id order, <see cref="Batch"/> users at a time.</summary>
+    /// <summary>
+    /// The audience in user id order, <see cref="Batch"/> users at a time, from one query (the audience's join is evaluated
+    /// and sorted once, however large it is).
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<AudienceMember>> ReadAsync(
         string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        string? after = null;
+        await using var command = Select(tenantId, audience, after: null, limit: null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (true)
         {
-            var members = await PageAsync(tenantId, audience, after, Batch, now, settings, cancellationToken);
+            var (members, missing) = await ReadRowsAsync(reader, Batch, now, cancellationToken);
             if (members.Count == 0)
             {
                 yield break;
             }
 
+            await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
             yield return members;
-            after = members[^1].UserId;
             if (members.Count < Batch)
             {
                 yield break;
@@ -56,38 +60,57 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     public async Task<IReadOnlyList<AudienceMember>> PageAsync(
         string tenantId, Audience audience, string? after, int limit, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken = default)
     {
-        var (members, missing) = await ReadPageAsync(tenantId, audience, after, limit, now, cancellationToken);
-        if (missing.Count > 0)
+        List<AudienceMember> members;
+        List<int> missing;
+        await using (var command = Select(tenantId, audience, after, limit))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var folded = await current.OfAsync(tenantId, missing.Select(i => members[i].UserId).ToList(), now, settings, await current.CatalogAsync(tenantId, cancellationToken), cancellationToken);
-            for (var k = 0; k < missing.Count; k++)
-            {
-                members[missing[k]] = members[missing[k]] with { Features = folded[k] };
-            }
+            (members, missing) = await ReadRowsAsync(reader, limit, now, cancellationToken);
         }
 
+        await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
         return members;
     }
 
-    // One page; also the indexes of users with events whose row has no stored features.
-    private async Task<(List<AudienceMember> Members, List<int> Missing)> ReadPageAsync(
-        string tenantId, Audience audience, string? after, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    // Users with events whose row has no stored features get them folded from their events.
+    private async Task FoldMissingAsync(
+        string tenantId, List<AudienceMember> members, List<int> missing, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var folded = await current.OfAsync(tenantId, missing.Select(i => members[i].UserId).ToList(), now, settings, await current.CatalogAsync(tenantId, cancellationToken), cancellationToken);
+        for (var k = 0; k < missing.Count; k++)
+        {
+            members[missing[k]] = members[missing[k]] with { Features = folded[k] };
+        }
+    }
+
+    private NpgsqlCommand Select(string tenantId, Audience audience, string? after, int? limit)
+    {
+        var command = dataSource.CreateCommand();
         var where = AudienceSql.Where(audience, tenantId, command);
         command.CommandText = $"""
             SELECT user_id, u.age, u.gender, u.region, u.occupation, u.signup_date, u.attributes, u.tags,
                    u.tenant_id IS NOT NULL, p.tenant_id IS NOT NULL, p.features, p.as_of, p.rfm_segment
             FROM {AudienceSql.From}
             WHERE {where} AND (@after IS NULL OR user_id COLLATE "C" > @after)
-            ORDER BY user_id COLLATE "C" LIMIT @limit
+            ORDER BY user_id COLLATE "C" {(limit is null ? "" : "LIMIT @limit")}
             """;
-        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("limit", limit ?? 0);
         command.Parameters.AddWithValue("after", (object?)after ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+        return command;
+    }
+
+    // Up to limit rows; also the indexes of users with events whose row has no stored features.
+    private static async Task<(List<AudienceMember> Members, List<int> Missing)> ReadRowsAsync(
+        NpgsqlDataReader reader, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var members = new List<AudienceMember>();
         var missing = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (members.Count < limit && await reader.ReadAsync(cancellationToken))
         {
             var attributes = reader.GetBoolean(8) ? UserStore.Read(reader) : null;
             var hasProfile = reader.GetBoolean(9);

@@ -5,7 +5,7 @@ namespace Platform.Worker.Offline;
 
 /// <summary>
 /// The worker's offline tools, run by the CLI as a child process (the CLI never loads TorchSharp): `eval-uplift` and
-/// `bench-train`. Progress goes to standard error; the result, as JSON, to standard output.
+/// `bench-train` and `bench-forward`. Progress goes to standard error; the result, as JSON, to standard output.
 /// </summary>
 public static class OfflineTools
 {
@@ -15,7 +15,7 @@ public static class OfflineTools
         IncludeFields = true,
     };
 
-    public static bool Handles(string[] args) => args is ["eval-uplift", ..] or ["bench-train", ..];
+    public static bool Handles(string[] args) => args is ["eval-uplift", ..] or ["bench-train", ..] or ["bench-forward", ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -32,6 +32,8 @@ public static class OfflineTools
                     Int("max-epochs", 30)),
                 Console.Error,
                 CancellationToken.None),
+            "bench-forward" => await ForwardBench.RunAsync(
+                new ForwardBench.Settings(options["database"], options["tenant"], Int("offers", 200), Int("designs", 48), Int("repeats", 300)), Console.Error, CancellationToken.None),
             _ => await TrainingBench.RunAsync(new TrainingBench.Settings(Int("rows", 1_000_000), Int("members", 5), Int("epochs", 3), Int("seed", 7)), Console.Error, CancellationToken.None),
         };
         Console.Out.WriteLine(JsonSerializer.Serialize(result, result.GetType(), Json));
