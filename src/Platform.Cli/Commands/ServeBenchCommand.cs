@@ -91,7 +91,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
 
         var bare = await WorkerTool.RunAsync(
             workerPath,
-            ["bench-forward", "--database", connectionString, "--tenant", tenantId, "--offers", Text(settings.Campaigns), "--designs", Text(settings.Designs)],
+            ["bench-forward", "--tenant", tenantId, "--offers", Text(settings.Campaigns), "--designs", Text(settings.Designs)],
             console,
             cancellationToken);
         var results = Results(settings, measured.quiet, measured.busy, measured.ingestRate, measured.ingestShare, measured.audienceUsers, measured.forecastSeconds, measured.optimizerSeconds, bare);

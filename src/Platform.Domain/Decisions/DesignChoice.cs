@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Platform.Domain.Decisions;
 
 /// <summary>A candidate with its forecast, the constraints it breaks (by input name), and whether it is on the cost–margin frontier.</summary>
 public sealed record ScoredCandidate(DesignCandidate Candidate, CampaignForecast Forecast, IReadOnlyList<string> Broken, bool OnFrontier)
 {
+    [JsonIgnore]
     public bool MeetsConstraints => Broken.Count == 0;
 }
 
@@ -15,6 +17,7 @@ public sealed record ScoredCandidate(DesignCandidate Candidate, CampaignForecast
 public sealed record DesignChoice(IReadOnlyList<ScoredCandidate> Candidates, ScoredCandidate? Recommended, IReadOnlyList<string> Why)
 {
     /// <summary>The candidates that meet the constraints and that no other such candidate beats on both cost and margin, cheapest first.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ScoredCandidate> Frontier => Candidates.Where(c => c.OnFrontier).OrderBy(c => c.Forecast.DiscountCost.Value).ToList();
 
     public static DesignChoice Choose(IReadOnlyList<(DesignCandidate Candidate, CampaignForecast Forecast)> forecasts, OptimizationConstraints constraints)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Errors;
@@ -11,6 +12,7 @@ public sealed record OptimizationConstraints(double? MinRoi = null, decimal? Max
 /// <summary>One design of a search with the users it goes to.</summary>
 public sealed record DesignCandidate(CampaignDesign Design, DesignTargeting Targeting)
 {
+    [JsonIgnore]
     public double DurationDays => Design.Duration.TotalDays;
 
     public string Describe()
@@ -64,7 +66,8 @@ public sealed record DesignSearch(
                     foreach (var duration in durations)
                     {
                         var design = Base with { Type = type, Value = value, Channel = channel, EndsAt = Base.StartsAt + duration };
-                        if (CampaignDesignRules.Validate(design).All(v => v.Field != "value"))
+                        // The base is valid, so a broken rule is the searched fields' (a value a type cannot take, a BUNDLE without items).
+                        if (CampaignDesignRules.Validate(design).Count == 0)
                         {
                             designs.Add(design);
                         }
@@ -137,12 +140,17 @@ public sealed record DesignSearch(
             Break("constraints.minReach", "out_of_range", "must be 1 or more.");
         }
 
-        if (violations.Count == 0)
+        var combinations = (long)(Types?.Count ?? 1) * (Values?.Count ?? 1) * (Channels?.Count ?? 1) * (DurationsDays?.Count ?? 1);
+        if (violations.Count == 0 && combinations > 10 * MaxDesigns)
+        {
+            Break("types", "too_many_candidates", $"with the values, channels and durations make up to {combinations} designs; at most {MaxDesigns}.");
+        }
+        else if (violations.Count == 0)
         {
             var designs = Designs().Count;
             if (designs == 0)
             {
-                Break("values", "no_design", "fit none of the types: no design is left to search.");
+                Break("values", "no_design", "fit none of the types (or a BUNDLE lacks its items): no design is left to search.");
             }
             else if (designs > MaxDesigns || designs * TargetingsOrAll.Count > MaxCandidates)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Platform.Domain.Decisions;
 
@@ -20,6 +21,7 @@ public sealed record DesignTargeting(TargetingKind Kind, double? Percent = null)
 {
     public static readonly DesignTargeting Everyone = new(TargetingKind.All);
 
+    [JsonIgnore]
     public bool NeedsScores => Kind != TargetingKind.All;
 
     public string Describe() => Kind switch
@@ -41,8 +43,9 @@ public sealed record DesignTargeting(TargetingKind Kind, double? Percent = null)
                 return margins.Select(m => m > 0).ToArray();
             case TargetingKind.TopPercent:
                 var picked = new bool[margins.Count];
-                var take = (int)Math.Ceiling(margins.Count * Percent!.Value / 100);
-                foreach (var index in Enumerable.Range(0, margins.Count).OrderByDescending(i => margins[i]).ThenBy(i => i).Take(take))
+                // Rounded first, so 16.1% of 1,000 is 161, not 162 by a floating-point hair.
+                var take = (int)Math.Ceiling(Math.Round(margins.Count * Percent!.Value / 100, 9));
+                foreach (var index in Enumerable.Range(0, margins.Count).OrderByDescending(i => margins[i]).Take(take)) // stable: ties by position
                 {
                     picked[index] = true;
                 }

@@ -4,16 +4,33 @@ namespace Platform.Domain.Decisions;
 
 /// <summary>
 /// One lift of a back-test, per treated user: what the launch forecast expected over the whole attribution window, what
-/// the holdout measured (null before both sides have 2 users), the error (forecast − measured), and whether the
-/// measured value lies inside the forecast's 80% and 95% intervals.
+/// the holdout measured (null before both sides have 2 users), the error (forecast − measured), and whether the error is
+/// within what the two uncertainties together allow at 80% and 95%: |error| ≤ z·√(forecast error² + measurement error²),
+/// each error read from its 95% interval. The measurement's own noise (a holdout is small) counts, so honest
+/// forecasts are inside about 80% and 95% of the time.
 /// </summary>
 public sealed record BacktestFigure(ForecastFigure Forecast, Estimate? Actual)
 {
+    private const double Z80 = 1.2815515655446004;
+    private const double Z95 = 1.959963984540054;
+
     public double? Error => Actual is null ? null : Forecast.Value - Actual.Value;
 
-    public bool? Inside80 => Actual is null ? null : Actual.Value >= Forecast.Low80 && Actual.Value <= Forecast.High80;
+    public bool? Inside80 => Within(Z80);
 
-    public bool? Inside95 => Actual is null ? null : Actual.Value >= Forecast.Low95 && Actual.Value <= Forecast.High95;
+    public bool? Inside95 => Within(Z95);
+
+    private bool? Within(double z)
+    {
+        if (Actual is null)
+        {
+            return null;
+        }
+
+        var forecastError = (Forecast.High95 - Forecast.Low95) / (2 * Z95);
+        var measurementError = (Actual.High - Actual.Low) / (2 * Z95);
+        return Math.Abs(Error!.Value) <= z * Math.Sqrt((forecastError * forecastError) + (measurementError * measurementError));
+    }
 }
 
 /// <summary>An ended campaign against its launch forecast; complete once its last user's attribution window has closed.</summary>

@@ -8,8 +8,14 @@ namespace Platform.Gateway.Operations;
 /// </summary>
 public sealed class LaunchForecasts(IServiceScopeFactory scopes, ILogger<LaunchForecasts> logger)
 {
+    /// <summary>Launch forecasts made at once on a node; more wait, so many launches cannot take every database connection.</summary>
+    public const int AtOnce = 2;
+
+    private readonly SemaphoreSlim slots = new(AtOnce, AtOnce);
+
     public void Start(string tenantId, Campaign campaign) => _ = Task.Run(async () =>
     {
+        await slots.WaitAsync();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -18,6 +24,10 @@ public sealed class LaunchForecasts(IServiceScopeFactory scopes, ILogger<LaunchF
         catch (Exception e)
         {
             logger.LogWarning(e, "The launch forecast of campaign {CampaignId} of tenant {TenantId} failed; it has none", campaign.Id, tenantId);
+        }
+        finally
+        {
+            slots.Release();
         }
     });
 }

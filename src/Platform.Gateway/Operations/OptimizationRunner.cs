@@ -71,6 +71,7 @@ public sealed class OptimizationRunner(
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
         var size = await audiences.CountAsync(tenantId, search.AudienceOrBase, cancellationToken);
+        await ReportAsync(tenantId, id, RunStatus.Running, "reading the audience", 0, size, lease.VersionId);
         var audience = new EncodedAudience(lease.Model, search.Base);
         var reported = DateTimeOffset.MinValue;
         async Task Report(string phase, double progress)

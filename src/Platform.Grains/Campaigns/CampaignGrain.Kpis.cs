@@ -105,7 +105,23 @@ public sealed partial class CampaignGrain
         }
 
         trackedAt = now;
-        var alert = Domain.Decisions.ForecastTracking.AlertOf(await tracking.TrackAsync(tenantId, campaign, now));
-        return alert is not null && await launchForecasts.MarkAlertedAsync(tenantId, campaignId, alert.Since) ? alert : null;
+        try
+        {
+            var tracked = await tracking.TrackAsync(tenantId, campaign, now);
+            if (Domain.Decisions.ForecastTracking.AlertOf(tracked) is not { } alert)
+            {
+                return null;
+            }
+
+            // A run that began before the hours read (the latest 7 days) shows the first of them as its start.
+            var startsBeforeWindow = tracked!.Points[0].At == alert.Since;
+            return await launchForecasts.MarkAlertedAsync(tenantId, campaignId, alert.Since, startsBeforeWindow) ? alert : null;
+        }
+        catch (Exception exception)
+        {
+            // The KPI update goes out without the check; the next one checks again.
+            logger.LogWarning(exception, "Checking campaign {CampaignId} of tenant {TenantId} against its forecast failed", campaignId, tenantId);
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Platform.Domain.Campaigns;
@@ -67,32 +68,18 @@ public sealed class UpliftModel(
     /// </summary>
     public MemberPredictions Predict(float[] users, float[] matches, CampaignDesign design, string? campaignId, Device device)
     {
-        var count = matches.Length;
         var known = campaignId is null ? -1 : IndexOf(campaignId);
-        var campaignIndex = known < 0 ? Campaigns.Count : known;
-        var context = new float[DesignEncoder.ContextWidth];
-        var offer = new float[DesignEncoder.OfferWidth];
-        DesignEncoder.EncodeContext(design, context);
-        DesignEncoder.EncodeOffer(design, new Dictionary<string, FeatureValue>(), offer);
-        var predictions = MemberPredictions.Empty(Members.Count, count);
-        PredictInto(predictions, 0, count, () =>
-        {
-            var userTensor = tensor(users, [count, Schema.Width], device: device);
-            var contexts = tensor(context, [1, context.Length], device: device).expand(count, -1);
-            var offers = tensor(offer, [1, offer.Length], device: device).expand(count, -1);
-            var withMatch = cat([offers.narrow(1, 0, offer.Length - 1), tensor(matches, device: device).unsqueeze(1)], 1);
-            return (userTensor, contexts, withMatch, full(count, (long)campaignIndex, dtype: ScalarType.Int64, device: device));
-        });
-        return predictions;
+        return Predict(users, matches, [design], device, known < 0 ? Campaigns.Count : known)[0];
     }
 
     /// <summary>
     /// Each member's predictions for the same users under each of <paramref name="designs"/>, all designs that never ran
-    /// and share a category scope (the optimizer's candidates): what depends on the users alone (the trunk, and the heads'
-    /// user columns) runs once per member, then only the design's columns per design. Equal to calling the one-design
-    /// overload for each design, at a fraction of the cost.
+    /// (unless <paramref name="campaignIndex"/> names a learned campaign's level) and share a category scope (the
+    /// optimizer's candidates): what depends on the users alone (the trunk, and the heads' user columns) runs once per
+    /// member; per design only its own columns, on one row, and the category match's column. Equal to
+    /// <see cref="forward"/> on every row, at a fraction of the cost.
     /// </summary>
-    public IReadOnlyList<MemberPredictions> Predict(float[] users, float[] matches, IReadOnlyList<CampaignDesign> designs, Device device)
+    public IReadOnlyList<MemberPredictions> Predict(float[] users, float[] matches, IReadOnlyList<CampaignDesign> designs, Device device, int? campaignIndex = null)
     {
         var count = matches.Length;
         var results = designs.Select(_ => MemberPredictions.Empty(Members.Count, count)).ToArray();
@@ -102,23 +89,28 @@ public sealed class UpliftModel(
             contexts[d] = new float[DesignEncoder.ContextWidth];
             offers[d] = new float[DesignEncoder.OfferWidth];
             DesignEncoder.EncodeContext(designs[d], contexts[d]);
-            DesignEncoder.EncodeOffer(designs[d], new Dictionary<string, FeatureValue>(), offers[d]);
+            DesignEncoder.EncodeOffer(designs[d], new Dictionary<string, FeatureValue>(), offers[d]); // the match column is 0 here
         }
 
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var user = tensor(users, [count, Schema.Width], device: device);
-        var match = tensor(matches, device: device).unsqueeze(1);
-        var campaign = full(count, (long)Campaigns.Count, dtype: ScalarType.Int64, device: device);
-        for (var m = 0; m < Members.Count; m++)
+        for (var start = 0; start < count; start += ChunkRows)
         {
-            var parts = Members[m].ForUsers(user);
-            for (var d = 0; d < designs.Count; d++)
+            var rows = Math.Min(ChunkRows, count - start);
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var user = tensor(users.AsSpan(start * Schema.Width, rows * Schema.Width).ToArray(), [rows, Schema.Width], device: device);
+            var match = tensor(matches.AsSpan(start, rows).ToArray(), [rows, 1], device: device);
+            var campaign = tensor(new[] { (long)(campaignIndex ?? Campaigns.Count) }, device: device);
+            for (var m = 0; m < Members.Count; m++)
             {
-                using var perDesign = NewDisposeScope();
-                var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device);
-                var offer = cat([tensor(offers[d], [1, DesignEncoder.OfferWidth], device: device).expand(count, -1).narrow(1, 0, DesignEncoder.OfferWidth - 1), match], 1);
-                CopyInto(results[d], m, 0, Members[m].ForDesign(parts, context, offer, campaign));
+                using var perMember = NewDisposeScope();
+                var parts = Members[m].ForUsers(user);
+                for (var d = 0; d < designs.Count; d++)
+                {
+                    using var perDesign = NewDisposeScope();
+                    var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device);
+                    var offer = tensor(offers[d], [1, DesignEncoder.OfferWidth], device: device);
+                    CopyInto(results[d], m, start, Members[m].ForDesign(parts, context, offer, campaign, match));
+                }
             }
         }
 
@@ -282,7 +274,8 @@ public sealed class UpliftModel(
     private void CopyInto(MemberPredictions into, int m, int offset, UpliftOutputs outputs)
     {
         var (mean, scale, halfVariance) = ((float)Value.Mean, (float)Value.Scale, (float)(Value.Variance / 2));
-        void Copy(Tensor values, float[][] target) => values.cpu().data<float>().CopyTo(target[m], offset);
+        void Copy(Tensor values, float[][] target) =>
+            MemoryMarshal.Cast<byte, float>(values.cpu().contiguous().bytes).CopyTo(target[m].AsSpan(offset));
         Copy(outputs.ControlLogit.sigmoid(), into.Control);
         Copy(outputs.TreatedLogit.sigmoid(), into.Treated);
         Copy(((outputs.ControlLogValue * scale) + mean + halfVariance).exp(), into.ControlValue);

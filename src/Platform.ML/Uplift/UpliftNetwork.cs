@@ -113,28 +113,42 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
         var (userWidth, representationWidth) = (user.shape[1], representation.shape[1]);
         return new UserParts(
-            functional.linear(representation, baseFirst.weight!.narrow(1, 0, representationWidth)),
-            functional.linear(user, baseWide.weight!.narrow(1, 0, userWidth)),
-            functional.linear(user, effectFirst.weight!.narrow(1, 0, userWidth)) + functional.linear(representation, effectFirst.weight!.narrow(1, userWidth, representationWidth)),
-            functional.linear(user, effectWide.weight!.narrow(1, 0, userWidth)),
+            Columns(baseFirst, 0, representation),
+            Columns(baseWide, 0, user),
+            Columns(effectFirst, 0, user) + Columns(effectFirst, userWidth, representation),
+            Columns(effectWide, 0, user),
             userWidth,
             representationWidth);
     }
 
-    /// <summary>The outputs under designs from the users' shared parts: equal to <see cref="forward"/>; rows of one side broadcast to the other's.</summary>
-    public UpliftOutputs ForDesign(UserParts parts, Tensor context, Tensor offer, Tensor campaign)
+    /// <summary>
+    /// The outputs under designs from the users' shared parts: equal to <see cref="forward"/>. Rows of one side broadcast
+    /// to the other's (one user, many designs; or many users, one design). With <paramref name="match"/> ([rows, 1]), the
+    /// offer's last column (the category match) is taken from it instead, so the rest of the offer can be one row.
+    /// </summary>
+    public UpliftOutputs ForDesign(UserParts parts, Tensor context, Tensor offer, Tensor campaign, Tensor? match = null)
     {
         var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
         var contextWidth = context.shape[1];
-        Tensor Columns(Linear layer, long start, Tensor input) => functional.linear(input, layer.weight!.narrow(1, start, input.shape[1]));
         var baseHidden = (parts.Base + Columns(baseFirst, parts.RepresentationWidth, context) + baseFirst.bias!).relu();
         var @base = Last(baseHead).forward(baseHidden) + parts.BaseWide + Columns(baseWide, parts.UserWidth, context) + baseWide.bias! + campaignBase.forward(campaign);
-        var designStart = parts.UserWidth + parts.RepresentationWidth;
-        var effectHidden = (parts.Effect + Columns(effectFirst, designStart, context) + Columns(effectFirst, designStart + contextWidth, offer) + effectFirst.bias!).relu();
-        var effect = Last(effectHead).forward(effectHidden) + parts.EffectWide
-            + Columns(effectWide, parts.UserWidth, context) + Columns(effectWide, parts.UserWidth + contextWidth, offer) + effectWide.bias!;
+        var (effectOffer, wideOffer) = (parts.UserWidth + parts.RepresentationWidth + contextWidth, parts.UserWidth + contextWidth);
+        var effectDesign = Columns(effectFirst, effectOffer - contextWidth, context) + Columns(effectFirst, effectOffer, offer) + effectFirst.bias!;
+        var wideDesign = Columns(effectWide, parts.UserWidth, context) + Columns(effectWide, wideOffer, offer) + effectWide.bias!;
+        if (match is not null)
+        {
+            var matchColumn = offer.shape[1] - 1;
+            effectDesign = effectDesign + Columns(effectFirst, effectOffer + matchColumn, match);
+            wideDesign = wideDesign + Columns(effectWide, wideOffer + matchColumn, match);
+        }
+
+        var effect = Last(effectHead).forward((parts.Effect + effectDesign).relu()) + parts.EffectWide + wideDesign;
         return new UpliftOutputs(@base, effect);
     }
+
+    // The layer's columns [start, start + input width) applied to the input, without the bias.
+    private static Tensor Columns(Linear layer, long start, Tensor input) =>
+        functional.linear(input, layer.weight!.narrow(1, start, input.shape[1]).contiguous());
 
     public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign)
     {

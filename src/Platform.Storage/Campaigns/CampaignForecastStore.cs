@@ -29,14 +29,17 @@ public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Records that the run of hours outside the forecast starting at <paramref name="since"/> is announced; true for the
-    /// first caller only, so an alert goes out once whichever node or activation finds it.
+    /// first caller only, so an alert goes out once whichever node or activation finds it. When the run may have begun
+    /// before the hours read (<paramref name="startsBeforeWindow"/>), an earlier announced start is the same run.
     /// </summary>
-    public async Task<bool> MarkAlertedAsync(string tenantId, string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    public async Task<bool> MarkAlertedAsync(string tenantId, string campaignId, DateTimeOffset since, bool startsBeforeWindow, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE campaigns.forecasts SET alerted_since = @since
-            WHERE tenant_id = @tenant AND campaign_id = @campaign AND alerted_since IS DISTINCT FROM @since
+            WHERE tenant_id = @tenant AND campaign_id = @campaign
+              AND (alerted_since IS NULL OR (alerted_since <> @since AND NOT (@before_window AND alerted_since < @since)))
             """);
+        command.Parameters.AddWithValue("before_window", startsBeforeWindow);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("campaign", campaignId);
         command.Parameters.AddWithValue("since", since.ToUniversalTime());

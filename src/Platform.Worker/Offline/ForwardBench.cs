@@ -21,6 +21,7 @@ namespace Platform.Worker.Offline;
 /// </summary>
 public static class ForwardBench
 {
+    /// <param name="Database">The platform's database URL (from PLATFORM_DATABASE_URL, never the command line).</param>
     public sealed record Settings(string Database, string Tenant, int Offers, int Designs, int Repeats);
 
     public sealed record Result(
@@ -69,7 +70,7 @@ public static class ForwardBench
         for (var r = 0; r < settings.Repeats; r++)
         {
             var started = Stopwatch.GetTimestamp();
-            model.Predict(rows, CPU);
+            model.PredictOneUser(rows, CPU);
             oneUser.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

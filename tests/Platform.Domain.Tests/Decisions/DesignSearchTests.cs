@@ -67,6 +67,12 @@ public sealed class DesignSearchTests
         var tooMany = new DesignSearch(Base, Values: Enumerable.Range(1, 20).Select(v => (decimal)v).ToList(), DurationsDays: Enumerable.Range(1, 11).ToList());
         Assert.Equal("too_many_candidates", Assert.Single(tooMany.Validate()).Rule);
 
+        var huge = new DesignSearch(Base, Values: Enumerable.Range(1, 20).Select(v => (decimal)v).ToList(), Channels: [Channel.Email, Channel.Push, Channel.Sms, Channel.InApp, Channel.Banner], DurationsDays: Enumerable.Range(1, 20).ToList(), Types: [CampaignType.PercentOff, CampaignType.AmountOff, CampaignType.FlashSale]);
+        Assert.Equal("too_many_candidates", Assert.Single(huge.Validate()).Rule); // refused before 6,000 designs are built
+
+        var bundles = new DesignSearch(Base, Types: [CampaignType.Bundle, CampaignType.PercentOff]);
+        Assert.Equal([CampaignType.PercentOff], bundles.Designs().Select(d => d.Type)); // a BUNDLE needs items the base lacks
+
         var none = new DesignSearch(Base, Types: [CampaignType.PercentOff], Values: [95m]);
         Assert.Equal(("values", "no_design"), Assert.Single(none.Validate()) is var v ? (v.Field, v.Rule) : default);
     }
@@ -83,5 +89,6 @@ public sealed class DesignSearchTests
         Assert.Equal([2, 4, 9], Enumerable.Range(0, 10).Where(i => top[i]));
         Assert.Equal([0, 2, 4, 5, 7, 8, 9], Enumerable.Range(0, 10).Where(i => positive[i]));
         Assert.Null(DesignTargeting.Everyone.Select(margins));
+        Assert.Equal(161, new DesignTargeting(TargetingKind.TopPercent, 16.1).Select(new float[1000])!.Count(p => p)); // not 162 by a floating-point hair
     }
 }

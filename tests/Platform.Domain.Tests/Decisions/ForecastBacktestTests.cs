@@ -13,7 +13,7 @@ public sealed class ForecastBacktestTests
     {
         // 90 treated users expected to add 9 conversions and 450 of GMV: 0.1 and 5 per treated user.
         var forecast = Forecast(incrementalConversions: ForecastFigure.Normal(9, 1.8), incrementalGmv: ForecastFigure.Normal(450, 90), treated: 90);
-        var kpis = Kpis(conversionLift: new Estimate(0.13, 0.05, 0.21), revenueLift: new Estimate(-1, -4, 2));
+        var kpis = Kpis(conversionLift: new Estimate(0.14, 0.13, 0.15), revenueLift: new Estimate(-1, -4, 2));
         var ended = Design.EndsAt;
 
         var backtest = ForecastBacktest.Of(Ended(ended), forecast, kpis, now: ended.AddDays(8));
@@ -21,9 +21,14 @@ public sealed class ForecastBacktestTests
         Assert.True(backtest.Complete);
         Assert.Equal(0.1, backtest.ConversionRateLift.Forecast.Value, 9);
         Assert.Equal(0.1 - (1.959963984540054 * 0.02), backtest.ConversionRateLift.Forecast.Low95, 9);
-        Assert.Equal(0.1 - 0.13, backtest.ConversionRateLift.Error!.Value, 9);
-        Assert.Equal((false, true), (backtest.ConversionRateLift.Inside80, backtest.ConversionRateLift.Inside95)); // 80%: up to 0.1256
-        Assert.Equal((false, false), (backtest.RevenuePerUserLift.Inside80, backtest.RevenuePerUserLift.Inside95)); // 5 ± 1.96: -1 is far below
+        Assert.Equal(0.1 - 0.14, backtest.ConversionRateLift.Error!.Value, 9);
+        // Errors 0.02 (forecast) and 0.0051 (measured): |−0.04| ≤ 1.96 × 0.0206 but not ≤ 1.28 × 0.0206.
+        Assert.Equal((false, true), (backtest.ConversionRateLift.Inside80, backtest.ConversionRateLift.Inside95));
+        // Errors 1 and 1.53: an error of 6 is outside both.
+        Assert.Equal((false, false), (backtest.RevenuePerUserLift.Inside80, backtest.RevenuePerUserLift.Inside95));
+        // A loose measurement widens what counts as inside: the same error with the holdout's interval ±0.1.
+        var loose = ForecastBacktest.Of(Ended(ended), forecast, Kpis(new Estimate(0.14, 0.04, 0.24), null), ended.AddDays(8));
+        Assert.Equal((true, true), (loose.ConversionRateLift.Inside80, loose.ConversionRateLift.Inside95));
         Assert.False(ForecastBacktest.Of(Ended(ended), forecast, kpis, now: ended.AddDays(6)).Complete);
     }
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Platform.Domain.Decisions;
+using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Api.Types.Campaigns;
 using Platform.Gateway.Operations;
@@ -82,7 +83,7 @@ public sealed class CampaignOptimizationType : ObjectGraphType<OptimizationRecor
         Field<ListGraphType<NonNullGraphType<OptimizationCandidateType>>>("candidates")
             .Description("The candidates, highest expected incremental margin first; null until SUCCEEDED.")
             .Argument<IntGraphType>("first", $"How many, 1 to {DesignSearch.MaxCandidates} (default {DefaultCandidates}).")
-            .Resolve(ctx => ctx.Source.Result?.Choice.Candidates.Take(Math.Clamp(ctx.GetArgument<int?>("first") ?? DefaultCandidates, 1, DesignSearch.MaxCandidates)).ToList())
+            .Resolve(ctx => ctx.Source.Result?.Choice.Candidates.Take(Paging.Size(ctx.GetArgument<int?>("first"), DefaultCandidates, DesignSearch.MaxCandidates)).ToList())
             .FieldType.Paged(DefaultCandidates);
         Field<ListGraphType<NonNullGraphType<OptimizationCandidateType>>>("frontier")
             .Description("The Pareto frontier of cost against incremental margin among the candidates that meet the constraints, cheapest first; null until SUCCEEDED.")

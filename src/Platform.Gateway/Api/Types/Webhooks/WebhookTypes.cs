@@ -16,7 +16,7 @@ public sealed class WebhookEventEnumType : EnumerationGraphType
         Description = "What a webhook is sent.";
         Add("CAMPAIGN_KPIS", WebhookEvent.CampaignKpis, "A campaign's KPIs changed (at most once a second per campaign by default).");
         Add("CAMPAIGN_STATUS", WebhookEvent.CampaignStatus, "A campaign changed status.");
-        Add("CAMPAIGN_ALERT", WebhookEvent.CampaignAlert, "A campaign's measured lift left its launch forecast's 95% band for 3 hours (docs/forecasts.md#alerts).");
+        Add("CAMPAIGN_ALERT", WebhookEvent.CampaignAlert, $"A campaign's measured lift left its launch forecast's 95% band for {Domain.Decisions.ForecastTracking.AlertAfterHours} hours (docs/forecasts.md#alerts).");
     }
 }
 

@@ -1,0 +1,26 @@
+using Platform.Domain.Decisions;
+using Platform.Storage.Campaigns;
+using Platform.Testing;
+
+namespace Platform.Storage.Tests;
+
+public sealed class CampaignForecastStoreTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private readonly CampaignForecastStore store = new(database.DataSource);
+
+    [Fact]
+    public async Task EachRunOfHoursOutsideTheForecastIsAnnouncedOnceAndAWindowStartIsTheRunAlreadyAnnounced()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var figure = ForecastFigure.Normal(1, 1);
+        await store.SaveAsync(tenant, "c1", new StoredForecast(Guid.NewGuid(), new CampaignForecast(1, 1, figure, figure, figure, figure, figure, figure, figure, null, 1, null, [], []), [], at));
+
+        Assert.False(await store.MarkAlertedAsync(tenant, "no-forecast", at, startsBeforeWindow: false));
+        Assert.True(await store.MarkAlertedAsync(tenant, "c1", at.AddHours(3), startsBeforeWindow: false));
+        Assert.False(await store.MarkAlertedAsync(tenant, "c1", at.AddHours(3), startsBeforeWindow: false)); // another node finds the same run
+        Assert.False(await store.MarkAlertedAsync(tenant, "c1", at.AddDays(8), startsBeforeWindow: true)); // the same run, its start out of the window read
+        Assert.True(await store.MarkAlertedAsync(tenant, "c1", at.AddDays(9), startsBeforeWindow: false)); // a new run
+        Assert.False(await store.MarkAlertedAsync("other", "c1", at.AddDays(10), startsBeforeWindow: false)); // another tenant's campaign
+    }
+}
