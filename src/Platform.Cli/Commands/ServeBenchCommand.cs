@@ -22,6 +22,9 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
     private const string Recommendations = "query($id: ID!) { recommendations(userId: $id, first: 3) { modelVersionId items { campaign { id } score reasons } } }";
 
+    /// <summary>The light load: what one request costs when the machine is not saturated.</summary>
+    public const int LightRate = 20;
+
     public sealed record Settings(int Users = 5_000, int Campaigns = 200, int Rate = 300, int Seconds = 20, int AudienceUsers = 100_000, int Designs = 48);
 
     private const string Method = """
@@ -30,7 +33,9 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
           running campaigns: every one for everyone (various types and depths, 10% holdout), launched (so each gets its
           launch forecast, waited for before measuring).
         - **recommendations** — an open-loop client at a fixed rate (requests go out on schedule, not waiting for answers)
-          for random seeded users over loopback HTTP, `first: 3` with reasons; 5 s unmeasured, then the measured run.
+          for random seeded users over loopback HTTP, `first: 3` with reasons; 5 s unmeasured, then a measured run at 20
+          requests/s (what one request costs) and one at the target rate (open loop: when the machine cannot keep up,
+          requests queue and the tail grows with the run).
           *Beside ingest*: the same, while 4 clients send a further simulated population's events as fast as they are
           acknowledged (the ingest bench's load).
         - **forecast** — the audience is then grown to its size by copying users' attribute and projection rows under new
@@ -61,11 +66,12 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow);
         var ingesting = new ProgressLine("ingest beside", workload.Events);
         var launched = new ProgressLine("campaigns", settings.Campaigns);
+        var light = new ProgressLine($"recommendations at {LightRate}/s", LightRate * settings.Seconds);
         var alone = new ProgressLine("recommendations", settings.Rate * settings.Seconds);
         var beside = new ProgressLine("recommendations beside ingest", settings.Rate * settings.Seconds);
         var forecasts = new ProgressLine("forecast", 6);
         var search = new ProgressLine("optimizeCampaign", 100);
-        var measured = await ConsoleProgress.RunAsync(console, [launched, alone, beside, ingesting, forecasts, search], async () =>
+        var measured = await ConsoleProgress.RunAsync(console, [launched, light, alone, beside, ingesting, forecasts, search], async () =>
         {
             await LaunchCampaignsAsync(admin, settings.Campaigns, launched, cancellationToken);
             launched.Status = "waiting for the launch forecasts";
@@ -74,6 +80,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
 
             var latency = new LatencyBench(http, endpoint, Recommendations);
             await latency.RunAsync(admin, users, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
+            var lightly = await latency.RunAsync(admin, users, LightRate, TimeSpan.FromSeconds(settings.Seconds), light, cancellationToken);
             var quiet = await latency.RunAsync(admin, users, settings.Rate, TimeSpan.FromSeconds(settings.Seconds), alone, cancellationToken);
 
             var ingest = new IngestBench(http, endpoint, connectionString).RunAsync(admin, workload.ColdBodies, workload.Events, ingesting, cancellationToken);
@@ -86,7 +93,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
             forecasts.Status = null;
             var forecastSeconds = await TimeForecastsAsync(admin, forecasts, cancellationToken);
             var optimizerSeconds = await TimeOptimizerAsync(admin, settings.Designs, search, cancellationToken);
-            return (quiet, busy, ingestRate, ingestShare, audienceUsers, forecastSeconds, optimizerSeconds);
+            return (lightly, quiet, busy, ingestRate, ingestShare, audienceUsers, forecastSeconds, optimizerSeconds);
         });
 
         var bare = await WorkerTool.RunAsync(
@@ -94,7 +101,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
             ["bench-forward", "--tenant", tenantId, "--offers", Text(settings.Campaigns), "--designs", Text(settings.Designs)],
             console,
             cancellationToken);
-        var results = Results(settings, measured.quiet, measured.busy, measured.ingestRate, measured.ingestShare, measured.audienceUsers, measured.forecastSeconds, measured.optimizerSeconds, bare);
+        var results = Results(settings, measured.lightly, measured.quiet, measured.busy, measured.ingestRate, measured.ingestShare, measured.audienceUsers, measured.forecastSeconds, measured.optimizerSeconds, bare);
         BenchReport.Print(console, "decisions", results);
         await BenchReport.WriteAsync(reportPath, "serve", "decisions", Method, results, cancellationToken);
         console.MarkupLineInterpolated($"Written to {reportPath}.");
@@ -102,7 +109,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
     }
 
     private static List<BenchResult> Results(
-        Settings settings, LatencyBench.Result quiet, LatencyBench.Result busy, double ingestRate, double ingestShare, long audienceUsers,
+        Settings settings, LatencyBench.Result lightly, LatencyBench.Result quiet, LatencyBench.Result busy, double ingestRate, double ingestShare, long audienceUsers,
         IReadOnlyList<double> forecastSeconds, double optimizerSeconds, JsonElement bare)
     {
         var oneUser = bare.GetProperty("oneUserMilliseconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
@@ -120,6 +127,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
             $"p50 {Percentiles.Of(r.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(r.SortedMilliseconds, 95):F1} ms, p99 {Percentiles.Of(r.SortedMilliseconds, 99):F1} ms, max {r.SortedMilliseconds[^1]:F1} ms";
         return
         [
+            new($"recommendations, {settings.Campaigns} running campaigns, {LightRate} req/s", Latency(lightly), Note: $"what one request costs on an unsaturated machine; p99 {Percentiles.Of(lightly.SortedMilliseconds, 99) / bareP99:F1}× the bare pass"),
             new($"recommendations, {settings.Campaigns} running campaigns, {settings.Rate} req/s", Latency(quiet), $"p99 ≤ {MaxRecommendationP99Ms} ms", quietP99 <= MaxRecommendationP99Ms,
                 $"{quiet.SortedMilliseconds.Count:N0} requests at {quiet.AchievedRate:N0}/s, {quiet.Errors} errors; p99 {ratios.Recommendations:F1}× the bare pass"),
             new("the same beside ingest", Latency(busy), $"p99 ≤ {MaxRecommendationP99Ms} ms", busyP99 <= MaxRecommendationP99Ms,
