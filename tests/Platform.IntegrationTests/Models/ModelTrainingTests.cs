@@ -164,11 +164,13 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
 
         // Once ended it is back-tested against the version that forecast it; complete only when its last window closes.
         (await platform.Http.PostAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id = tracked })).AssertSuccess();
-        var backtest = (await VersionAsync(admin, candidate.GetProperty("id").GetString()!, "backtest { measured conversionCoverage95 campaigns { campaignId complete treatedUsers controlUsers conversionRateLift { forecast { value low95 high95 } actual { value } error inside95 } } }"))
-            .GetProperty("backtest");
+        // Outcome rows are written within about a second of the events: read until all 60 users are enrolled.
+        var backtest = await Eventually.ReadUntilAsync(
+            async () => (await VersionAsync(admin, candidate.GetProperty("id").GetString()!, "backtest { measured conversionCoverage95 campaigns { campaignId complete treatedUsers controlUsers conversionRateLift { forecast { value low95 high95 } actual { value } error inside95 } } }"))
+                .GetProperty("backtest"),
+            b => b.GetProperty("campaigns").EnumerateArray().Sum(c => c.GetProperty("treatedUsers").GetInt64() + c.GetProperty("controlUsers").GetInt64()) == 60);
         var tested = Assert.Single(backtest.GetProperty("campaigns").EnumerateArray());
         Assert.Equal((tracked, false), (tested.GetProperty("campaignId").GetString(), tested.GetProperty("complete").GetBoolean()));
-        Assert.Equal(60, tested.GetProperty("treatedUsers").GetInt64() + tested.GetProperty("controlUsers").GetInt64());
         var testedLift = tested.GetProperty("conversionRateLift");
         Assert.Equal(testedLift.GetProperty("forecast").GetProperty("value").GetDouble() - testedLift.GetProperty("actual").GetProperty("value").GetDouble(), testedLift.GetProperty("error").GetDouble(), 9);
         Assert.Equal((0, JsonValueKind.Null), (backtest.GetProperty("measured").GetInt32(), backtest.GetProperty("conversionCoverage95").ValueKind));
