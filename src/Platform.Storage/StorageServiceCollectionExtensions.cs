@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignOutcomeStore>();
         services.AddSingleton<KpiHistoryStore>();
         services.AddSingleton<CampaignForecastStore>();
+        services.AddSingleton<CampaignAudienceStore>();
         services.AddSingleton<OptimizationStore>();
         services.AddSingleton<CampaignTrackingReader>();
         services.AddSingleton<CampaignChargeStore>();

@@ -1,4 +1,5 @@
 using Platform.Domain.Audiences;
+using Platform.Domain.Decisions;
 using Platform.Domain.Modeling.UserScores;
 using Platform.Domain.Profiles;
 using Platform.Domain.Users;
@@ -32,6 +33,22 @@ public sealed class AudienceRulesTests
         Assert.Equal("one_of", AudienceRules.Validate(new Audience(All: true, Tags: ["vip"])).Single().Rule);
         Assert.Equal("one_of", AudienceRules.Validate(new Audience()).Single().Rule);
         Assert.Empty(AudienceRules.Validate(new Audience(Tags: ["vip"])));
+    }
+
+    [Fact]
+    public void AnUpliftAudienceKeepsAPositiveMarginOrATopShareOfAPlainAudience()
+    {
+        static string[] Broken(UpliftSelection uplift) => AudienceRules.Validate(new Audience(Uplift: uplift)).Select(v => $"{v.Field}:{v.Rule}").ToArray();
+
+        Assert.Empty(Broken(new UpliftSelection(TargetingKind.PositiveMargin)));
+        Assert.Empty(Broken(new UpliftSelection(TargetingKind.TopPercent, 10, "cmp-1", new Audience(Tags: ["vip"]))));
+        Assert.Equal(["audience.uplift.percent:out_of_range"], Broken(new UpliftSelection(TargetingKind.TopPercent)));
+        Assert.Equal(["audience.uplift.percent:out_of_range"], Broken(new UpliftSelection(TargetingKind.TopPercent, 120)));
+        Assert.Equal(["audience.uplift.percent:not_applicable"], Broken(new UpliftSelection(TargetingKind.PositiveMargin, 10)));
+        Assert.Equal(["audience.uplift.keep:not_applicable"], Broken(new UpliftSelection(TargetingKind.All)));
+        Assert.Equal(["audience.uplift.among:not_applicable"], Broken(new UpliftSelection(TargetingKind.PositiveMargin, Among: new Audience(Uplift: new UpliftSelection(TargetingKind.PositiveMargin)))));
+        Assert.Equal(["audience.uplift.among:one_of"], Broken(new UpliftSelection(TargetingKind.PositiveMargin, Among: new Audience())));
+        Assert.Equal("one_of", AudienceRules.Validate(new Audience(All: true, Uplift: new UpliftSelection(TargetingKind.PositiveMargin))).Single().Rule);
     }
 
     [Fact]

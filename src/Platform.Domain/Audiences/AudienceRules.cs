@@ -1,3 +1,4 @@
+using Platform.Domain.Decisions;
 using Platform.Domain.Errors;
 using Platform.Domain.Events;
 
@@ -25,10 +26,16 @@ public static class AudienceRules
 
     public static IReadOnlyList<Violation> Validate(Audience audience, string path = "audience")
     {
-        var given = (audience.All ? 1 : 0) + (audience.UserIds is null ? 0 : 1) + (audience.Tags is null ? 0 : 1) + (audience.Rule is null ? 0 : 1);
+        var given = (audience.All ? 1 : 0) + (audience.UserIds is null ? 0 : 1) + (audience.Tags is null ? 0 : 1) + (audience.Rule is null ? 0 : 1)
+            + (audience.Uplift is null ? 0 : 1);
         if (given != 1)
         {
-            return [new(path, "one_of", $"{path} must give exactly one of all, userIds, tags or rule.")];
+            return [new(path, "one_of", $"{path} must give exactly one of all, userIds, tags, rule or uplift.")];
+        }
+
+        if (audience.Uplift is { } uplift)
+        {
+            return Validate(uplift, $"{path}.uplift");
         }
 
         if (audience.UserIds is { Count: > Audience.MaxUserIds })
@@ -42,6 +49,39 @@ public static class AudienceRules
         }
 
         return audience.Rule is { } rule ? Validate(rule, $"{path}.rule") : [];
+    }
+
+    private static List<Violation> Validate(UpliftSelection uplift, string path)
+    {
+        var violations = new List<Violation>();
+        switch (uplift.Keep)
+        {
+            case TargetingKind.PositiveMargin when uplift.Percent is not null:
+                violations.Add(new($"{path}.percent", "not_applicable", $"{path}.percent goes with TOP_PERCENT only."));
+                break;
+            case TargetingKind.TopPercent when uplift.Percent is not (> 0 and <= 100):
+                violations.Add(new($"{path}.percent", "out_of_range", $"{path}.percent must be in (0, 100] with TOP_PERCENT."));
+                break;
+            case TargetingKind.All:
+                violations.Add(new($"{path}.keep", "not_applicable", $"{path}.keep must be POSITIVE_MARGIN or TOP_PERCENT."));
+                break;
+        }
+
+        if (uplift.CampaignId is { } id && Identifiers.Check($"{path}.campaignId", id) is { } badId)
+        {
+            violations.Add(badId);
+        }
+
+        if (uplift.Among is { Uplift: not null })
+        {
+            violations.Add(new($"{path}.among", "not_applicable", $"{path}.among cannot itself be an uplift audience."));
+        }
+        else if (uplift.Among is { } among)
+        {
+            violations.AddRange(Validate(among, $"{path}.among"));
+        }
+
+        return violations;
     }
 
     private static void Check(AudienceRule rule, string path, int depth, List<Violation> violations, ref int conditions)

@@ -9,8 +9,9 @@ namespace Platform.Domain.Campaigns;
 /// <summary>
 /// Who the events are folded for, the tenant's campaigns as this node knows them, which redemptions the
 /// campaigns refused to count because their budget was spent (by event id), the user's stored attributes
-/// and scores when an audience must be checked (<see cref="CampaignAttribution.NeedsUserData"/>), and which
-/// enrolling events the audience admitted (<see cref="CampaignAttribution.Admissions"/>; null: judged while folding).
+/// and scores when an audience must be checked (<see cref="CampaignAttribution.NeedsUserData"/>), which
+/// enrolling events the audience admitted (<see cref="CampaignAttribution.Admissions"/>; null: judged while folding),
+/// and the launched campaigns whose uplift audience picked the user.
 /// </summary>
 public sealed record CampaignContext(
     string TenantId,
@@ -19,7 +20,8 @@ public sealed record CampaignContext(
     Func<string, bool>? OverBudget = null,
     UserAttributes? Attributes = null,
     UserScore? Score = null,
-    IReadOnlySet<string>? Admitted = null);
+    IReadOnlySet<string>? Admitted = null,
+    IReadOnlySet<string>? PickedFor = null);
 
 /// <summary>
 /// Counts a user's events for the experiments of running campaigns (docs/campaigns.md#attribution):
@@ -170,7 +172,7 @@ public static class CampaignAttribution
     private static bool InAudience(UserProfile profile, Campaign campaign, DateTimeOffset at, CampaignContext context, ProfileSettings settings) =>
         !CampaignTargeting.NeedsUserData(campaign)
             ? CampaignTargeting.InAudience(campaign, context.UserId, EmptySnapshot)
-            : CampaignTargeting.InAudience(campaign, context.UserId, new UserSnapshot(ProfileReader.Read(profile, at, settings), context.Attributes, context.Score));
+            : CampaignTargeting.InAudience(campaign, context.UserId, new UserSnapshot(ProfileReader.Read(profile, at, settings), context.Attributes, context.Score, context.PickedFor));
 
     private static readonly UserSnapshot EmptySnapshot = new(ProfileReader.Read(new UserProfile(), DateTimeOffset.UnixEpoch, ProfileSettings.Default), null);
 

@@ -80,6 +80,10 @@ public static class CampaignDesignRules
         if (design.Audience is { } audience)
         {
             violations.AddRange(AudienceRules.Validate(audience));
+            if (audience.Uplift?.CampaignId is not null)
+            {
+                Break("audience.uplift.campaignId", "not_applicable", "must be left out: a design's uplift audience is picked under that design.");
+            }
         }
 
         return violations;

@@ -27,8 +27,13 @@ public static class CampaignTargeting
     /// <summary>Whether the audience needs more than the user id to evaluate (stored attributes, scores, the profile).</summary>
     public static bool NeedsUserData(Campaign campaign) => campaign.Design.Audience is { All: false, UserIds: null };
 
-    public static bool InAudience(Campaign campaign, string userId, UserSnapshot user) =>
-        campaign.Design.Audience is not { } audience || AudienceEvaluator.Matches(audience, userId, user);
+    /// <summary>Whether the user is in the campaign's audience; an uplift audience holds the users it picked at launch.</summary>
+    public static bool InAudience(Campaign campaign, string userId, UserSnapshot user) => campaign.Design.Audience switch
+    {
+        null => true,
+        { Uplift: not null } => user.PickedFor?.Contains(campaign.Id) == true,
+        var audience => AudienceEvaluator.Matches(audience, userId, user),
+    };
 
     /// <summary>The exposures to the campaign the user's history holds for the UTC day of <paramref name="at"/>.</summary>
     public static int ExposuresOn(CampaignTouch? touch, DateTimeOffset at) =>

@@ -93,6 +93,11 @@ public sealed record DesignSearch(
             violations.AddRange(AudienceRules.Validate(Audience));
         }
 
+        if (AudienceOrBase.Uplift is not null)
+        {
+            Break(Audience is null ? "design.audience.uplift" : "audience.uplift", "not_applicable", "cannot be searched: the search picks by uplift itself (targetings); give the audience to search within.");
+        }
+
         if (Budget is <= 0)
         {
             Break("budget", "out_of_range", "must be more than 0 (leave it out for no budget).");

@@ -71,6 +71,7 @@ public static class GatewayHostingExtensions
             .AddScoped<BacktestService>()
             .AddSingleton<OptimizationRunner>()
             .AddScoped<ScoringTargets>()
+            .AddScoped<UpliftAudiences>()
             .AddSingleton(services => ActiveModels<UpliftModel>.Create(services, ModelTask.Uplift, UpliftModel.FromBytes))
             .AddSingleton(services => ActiveModels<ItemModel>.Create(services, ModelTask.Items, ItemModel.FromBytes))
             .AddScoped<ItemRecommendationService>()

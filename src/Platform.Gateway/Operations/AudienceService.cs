@@ -9,8 +9,8 @@ using Platform.Storage.Audiences;
 
 namespace Platform.Gateway.Operations;
 
-/// <summary>Audience listings, summaries and named segments; every audience is validated before it runs.</summary>
-public sealed partial class AudienceService(AudienceQueries queries, SegmentStore segments, SegmentCache cache)
+/// <summary>Audience listings, summaries and named segments; every audience is validated (and an uplift one resolved) before it runs.</summary>
+public sealed partial class AudienceService(AudienceQueries queries, UpliftAudiences upliftAudiences, SegmentStore segments, SegmentCache cache)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 500;
@@ -20,13 +20,14 @@ public sealed partial class AudienceService(AudienceQueries queries, SegmentStor
         ApiError.ThrowIfAny(AudienceRules.Validate(audience));
         var size = Paging.Size(first, DefaultPage, MaxPage);
         var afterUser = after is null ? null : Paging.Key(after, "users");
-        return Page<UserSummary>.From(await queries.PageAsync(tenantId, audience, size + 1, afterUser, cancellationToken), size, u => Paging.Cursor("users", u.UserId));
+        var resolved = await upliftAudiences.ResolveAsync(tenantId, audience, cancellationToken);
+        return Page<UserSummary>.From(await queries.PageAsync(tenantId, resolved, size + 1, afterUser, cancellationToken), size, u => Paging.Cursor("users", u.UserId));
     }
 
     public async Task<AudienceSummary> SummarizeAsync(string tenantId, Audience audience, CancellationToken cancellationToken)
     {
         ApiError.ThrowIfAny(AudienceRules.Validate(audience));
-        return await queries.SummarizeAsync(tenantId, audience, cancellationToken);
+        return await queries.SummarizeAsync(tenantId, await upliftAudiences.ResolveAsync(tenantId, audience, cancellationToken), cancellationToken);
     }
 
     public async Task<Segment> CreateSegmentAsync(string tenantId, string name, AudienceRule rule, CancellationToken cancellationToken)

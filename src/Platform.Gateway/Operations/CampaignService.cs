@@ -15,7 +15,7 @@ namespace Platform.Gateway.Operations;
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
 public sealed class CampaignService(
     IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, LaunchForecasts forecasts,
-    CampaignForecastStore launchForecasts, CampaignTrackingReader tracking, TimeProvider clock)
+    CampaignForecastStore launchForecasts, CampaignTrackingReader tracking, UpliftAudiences upliftAudiences, TimeProvider clock)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -28,9 +28,19 @@ public sealed class CampaignService(
 
     public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes) => Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
 
-    /// <summary>Launches the campaign; its launch forecast is made in the background (when the tenant has a model to make one).</summary>
+    /// <summary>
+    /// Launches the campaign; its launch forecast is made in the background (when the tenant has a model to make one). An
+    /// uplift audience is frozen first (docs/audiences.md#uplift-audiences), so every event after the launch is judged
+    /// against the users it picked.
+    /// </summary>
     public async Task<Campaign> LaunchAsync(string tenantId, string id)
     {
+        if (Identifiers.Check("id", id) is null
+            && await store.GetAsync(tenantId, id, CancellationToken.None) is { Status: CampaignStatus.Draft, Design.Audience.Uplift: not null } draft)
+        {
+            await upliftAudiences.FreezeAsync(tenantId, draft, CancellationToken.None);
+        }
+
         var campaign = Unwrap(await Grain(tenantId, id).LaunchAsync());
         forecasts.Start(tenantId, campaign);
         return campaign;

@@ -21,7 +21,7 @@ public sealed record ForecastResult(Guid ModelVersionId, CampaignForecast Foreca
 /// version, summed user by user with intervals, capped by the budget.
 /// </summary>
 public sealed class ForecastService(
-    ScoringTargets targets, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, CampaignForecastStore launched,
+    ScoringTargets targets, UpliftAudiences upliftAudiences, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, CampaignForecastStore launched,
     TimeProvider clock, ILogger<ForecastService> logger)
 {
     /// <summary>Users of the audience whose feature effects the drivers average.</summary>
@@ -49,8 +49,9 @@ public sealed class ForecastService(
         string tenantId, string? campaignId, CampaignDesign? design, Audience? audience, decimal? budget, CancellationToken cancellationToken)
     {
         var target = await targets.ResolveAsync(tenantId, campaignId, design, audience, budget, cancellationToken, campaignArgument: "id");
-        await targets.RequireReadableAsync(tenantId, target.Audience, cancellationToken);
         using var lease = await models.RequireAsync(tenantId, cancellationToken);
+        var picked = await upliftAudiences.ResolveAsync(tenantId, target, lease, cancellationToken);
+        await targets.RequireReadableAsync(tenantId, picked, cancellationToken);
         var model = lease.Model;
         var tenant = await tenants.FindAsync(tenantId);
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
@@ -61,7 +62,7 @@ public sealed class ForecastService(
             Widening = DesignCoverage.IsOutside(target.Design, model.Designs) ? DesignCoverage.Widening : 1,
         };
         var sample = new List<IReadOnlyDictionary<string, FeatureValue>>();
-        await foreach (var batch in audiences.ReadAsync(tenantId, target.Audience, clock.GetUtcNow(), settings, cancellationToken))
+        await foreach (var batch in audiences.ReadAsync(tenantId, picked, clock.GetUtcNow(), settings, cancellationToken))
         {
             var predictions = OfferScoring.Predict(model, batch.Select(m => m.Features).ToList(), new Offer(target.Design, target.CampaignId));
             for (var i = 0; i < batch.Count; i++)

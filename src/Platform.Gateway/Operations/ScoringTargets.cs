@@ -8,8 +8,11 @@ using Platform.Storage.Campaigns;
 
 namespace Platform.Gateway.Operations;
 
-/// <summary>What an audience is scored for: a design, the saved campaign it is (if any), the audience and the budget.</summary>
-public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Audience Audience, decimal? Budget);
+/// <summary>
+/// What an audience is scored for: a design, the saved campaign it is (if any), the audience and the budget;
+/// <see cref="OwnAudience"/> when the audience is the saved campaign's own (no audience argument).
+/// </summary>
+public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Audience Audience, decimal? Budget, bool OwnAudience = false);
 
 /// <summary>
 /// Resolves the arguments of forecast, forecastCampaign and scoreShoppers into a <see cref="ScoringTarget"/>, every broken
@@ -56,7 +59,7 @@ public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures aud
         if (campaignId is not null)
         {
             var campaign = await campaigns.GetAsync(tenantId, campaignId, cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId);
-            return new ScoringTarget(campaign.Design, campaign.Id, audience ?? campaign.Design.AudienceOrAll, budget ?? campaign.Design.Budget);
+            return new ScoringTarget(campaign.Design, campaign.Id, audience ?? campaign.Design.AudienceOrAll, budget ?? campaign.Design.Budget, OwnAudience: audience is null);
         }
 
         return new ScoringTarget(design!, null, audience ?? design!.AudienceOrAll, budget ?? design!.Budget);

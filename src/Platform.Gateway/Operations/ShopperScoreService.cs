@@ -36,7 +36,7 @@ public sealed record ShopperScore(
 /// scores only its users; sorted by a score, the whole audience (at most <see cref="ScoringTargets.MaxAudience"/>) is
 /// scored for each page.
 /// </summary>
-public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, TimeProvider clock)
+public sealed class ShopperScoreService(ScoringTargets targets, UpliftAudiences upliftAudiences, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, TimeProvider clock)
 {
     public const int DefaultPage = 100;
     public const int MaxPage = 1_000;
@@ -56,6 +56,7 @@ public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures
         }
 
         using var lease = await models.RequireAsync(tenantId, cancellationToken);
+        var picked = await upliftAudiences.ResolveAsync(tenantId, target, lease, cancellationToken);
         var tenant = await tenants.FindAsync(tenantId);
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
@@ -64,13 +65,13 @@ public sealed class ShopperScoreService(ScoringTargets targets, AudienceFeatures
 
         if (order == ShopperScoreOrder.UserId)
         {
-            var page = await audiences.PageAsync(tenantId, target.Audience, key, size + 1, now, settings, cancellationToken);
+            var page = await audiences.PageAsync(tenantId, picked, key, size + 1, now, settings, cancellationToken);
             return Page<ShopperScore>.From(Score(lease.Model, page, offer, marginRate), size, s => Paging.Cursor($"{List}:{order}", s.UserId));
         }
 
-        await targets.RequireReadableAsync(tenantId, target.Audience, cancellationToken);
+        await targets.RequireReadableAsync(tenantId, picked, cancellationToken);
         var all = new List<ShopperScore>();
-        await foreach (var batch in audiences.ReadAsync(tenantId, target.Audience, now, settings, cancellationToken))
+        await foreach (var batch in audiences.ReadAsync(tenantId, picked, now, settings, cancellationToken))
         {
             all.AddRange(Score(lease.Model, batch, offer, marginRate));
         }

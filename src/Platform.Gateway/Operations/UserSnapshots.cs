@@ -2,6 +2,7 @@ using Platform.Abstractions;
 using Platform.Abstractions.Profiles;
 using Platform.Domain.Audiences;
 using Platform.Domain.Profiles;
+using Platform.Storage.Campaigns;
 using Platform.Storage.Models;
 using Platform.Storage.Users;
 
@@ -10,20 +11,21 @@ namespace Platform.Gateway.Operations;
 /// <summary>A user as audiences and targeting judge them now; <see cref="Known"/> is false for a user the tenant has no profile or attributes of.</summary>
 public sealed record LoadedUser(string UserId, UserSnapshot Snapshot, bool Known);
 
-/// <summary>Loads users' live profiles from their grains with their stored attributes and scores from PostgreSQL.</summary>
-public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserScoreStore scores, TimeProvider clock)
+/// <summary>Loads users' live profiles from their grains with their stored attributes, scores and uplift-audience picks from PostgreSQL.</summary>
+public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserScoreStore scores, CampaignAudienceStore picks, TimeProvider clock)
 {
     public async Task<IReadOnlyList<LoadedUser>> LoadAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var views = Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, id)).GetAsync()));
         var attributes = users.FindManyAsync(tenantId, userIds, cancellationToken);
         var scored = scores.FindManyAsync(tenantId, userIds, cancellationToken);
-        await Task.WhenAll(views, attributes, scored);
+        var picked = picks.PickedForAsync(tenantId, userIds, cancellationToken);
+        await Task.WhenAll(views, attributes, scored, picked);
         return userIds.Select((id, i) =>
         {
             var view = views.Result[i];
             var stored = attributes.Result.GetValueOrDefault(id);
-            return new LoadedUser(id, new UserSnapshot(view ?? Empty(), stored, scored.Result.GetValueOrDefault(id)), view is not null || stored is not null);
+            return new LoadedUser(id, new UserSnapshot(view ?? Empty(), stored, scored.Result.GetValueOrDefault(id), picked.Result.GetValueOrDefault(id)), view is not null || stored is not null);
         }).ToList();
     }
 

@@ -33,6 +33,7 @@ public sealed class UserGrain(
     EnrollmentWriter enrollments,
     UserStore users,
     UserScoreStore scores,
+    CampaignAudienceStore picks,
     TimeProvider clock,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -46,7 +47,7 @@ public sealed class UserGrain(
 
     private static readonly TimeSpan StoredDataMaxAge = TimeSpan.FromMinutes(1);
 
-    private (Domain.Users.UserAttributes? Attributes, Domain.Modeling.UserScores.UserScore? Score, DateTimeOffset ReadAt)? stored;
+    private StoredUserData? stored;
     private int unsaved;
     private DateTimeOffset writtenAt;
     private DateTimeOffset settingsLoadedAt;
@@ -129,8 +130,8 @@ public sealed class UserGrain(
         var batch = events.Select(e => (e.Seq, e.Event)).ToList();
         if (CampaignAttribution.NeedsUserData(batch.Where(x => x.Seq > profile.AppliedSeq).Select(x => x.Event), profile, context))
         {
-            var (attributes, score) = await StoredUserDataAsync();
-            context = context with { Attributes = attributes, Score = score };
+            var data = await StoredUserDataAsync(counting.Values.Max(c => c.LaunchedAt));
+            context = context with { Attributes = data.Attributes, Score = data.Score, PickedFor = data.PickedFor };
         }
 
         context = context with { Admitted = CampaignAttribution.Admissions(profile, batch, id => facts.GetValueOrDefault(id), context, settings) };
@@ -164,20 +165,26 @@ public sealed class UserGrain(
     }
 
     /// <summary>
-    /// The user's stored attributes and scores, which audiences may read. A user outside an audience sends the campaign's
-    /// events again and again: what was read is kept for <see cref="StoredDataMaxAge"/>.
+    /// The user's stored attributes, scores and uplift-audience picks, which audiences may read. A user outside an audience
+    /// sends the campaign's events again and again: what was read is kept for <see cref="StoredDataMaxAge"/>, unless a
+    /// campaign launched (and froze its picks) since.
     /// </summary>
-    private async Task<(Domain.Users.UserAttributes? Attributes, Domain.Modeling.UserScores.UserScore? Score)> StoredUserDataAsync()
+    private async Task<StoredUserData> StoredUserDataAsync(DateTimeOffset? latestLaunch)
     {
-        if (stored is not { } kept || clock.GetUtcNow() - kept.ReadAt > StoredDataMaxAge)
+        if (stored is not { } kept || clock.GetUtcNow() - kept.ReadAt > StoredDataMaxAge || latestLaunch > kept.ReadAt)
         {
+            var readAt = clock.GetUtcNow();
             var attributes = users.FindAsync(tenantId, userId);
             var score = scores.FindAsync(tenantId, userId);
-            stored = kept = (await attributes, await score, clock.GetUtcNow());
+            var picked = picks.PickedForAsync(tenantId, [userId]);
+            stored = kept = new StoredUserData(await attributes, await score, (await picked).GetValueOrDefault(userId), readAt);
         }
 
-        return (kept.Attributes, kept.Score);
+        return kept;
     }
+
+    private sealed record StoredUserData(
+        Domain.Users.UserAttributes? Attributes, Domain.Modeling.UserScores.UserScore? Score, IReadOnlySet<string>? PickedFor, DateTimeOffset ReadAt);
 
     /// <summary>Asks each budgeted campaign about the treatment redemptions in the batch; returns the event ids refused.</summary>
     private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<BehaviorEvent> events, CampaignContext context)

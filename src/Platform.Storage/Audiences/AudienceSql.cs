@@ -32,6 +32,7 @@ public sealed class AudienceSql
         var sql = new AudienceSql(command);
         return audience switch
         {
+            { Uplift: not null } => throw new InvalidOperationException("An uplift audience is resolved to the users it picks before it reaches SQL."),
             { All: true } => "true",
             { UserIds: { } ids } => $"user_id = ANY({sql.Parameter(ids.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})",
             { Tags: { } tags } => $"COALESCE(u.tags, '{{}}') && {sql.Parameter(tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}",

@@ -1,5 +1,6 @@
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
 
 namespace Platform.Domain.Tests.Campaigns;
 
@@ -39,6 +40,7 @@ public sealed class CampaignDesignRulesTests
         { Valid() with { ThemeTags = Enumerable.Range(0, 21).Select(i => $"t{i}").ToList() }, "themeTags", "too_many" },
         { Valid() with { CategoryIds = ["shoes", ""] }, "categoryIds[1]", "required" },
         { Valid() with { Audience = new Audience(All: true, Tags: ["vip"]) }, "audience", "one_of" },
+        { Valid() with { Audience = new Audience(Uplift: new UpliftSelection(TargetingKind.PositiveMargin, CampaignId: "cmp-2")) }, "audience.uplift.campaignId", "not_applicable" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
 using Platform.Domain.Events;
 using Platform.Domain.Profiles;
 using Platform.Domain.Users;
@@ -43,6 +44,20 @@ public sealed class CampaignTargetingTests
         Fold(with, context with { Attributes = new UserAttributes("ann", null, null, null, null, null, [], ["vip"]) }, events);
         Assert.Single(with.Enrollments);
         Assert.False(CampaignAttribution.NeedsUserData(events.Select(e => e.Event), with, context)); // enrolled: no audience to check
+    }
+
+    [Fact]
+    public void AnUpliftAudienceHoldsTheUsersItPickedAtLaunch()
+    {
+        var campaign = Live("picked", new Audience(Uplift: new UpliftSelection(TargetingKind.TopPercent, 10)));
+        var events = new[] { Event(1, 0, EventType.CampaignExposure, campaign) };
+        Assert.True(CampaignAttribution.NeedsUserData(events.Select(e => e.Event), new UserProfile(), Context(campaign)));
+
+        var unpicked = new UserProfile();
+        Fold(unpicked, Context(campaign) with { PickedFor = new HashSet<string> { "another-campaign" } }, events);
+        var picked = new UserProfile();
+        Fold(picked, Context(campaign) with { PickedFor = new HashSet<string> { campaign.Id } }, events);
+        Assert.Equal((0, 1), (unpicked.Enrollments.Count, picked.Enrollments.Count));
     }
 
     [Fact]

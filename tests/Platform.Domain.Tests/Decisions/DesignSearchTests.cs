@@ -1,3 +1,4 @@
+using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
 using Platform.Domain.Tests.Campaigns;
@@ -59,6 +60,14 @@ public sealed class DesignSearchTests
              ("targetings.0.percent", "percent_range"), ("targetings.1.percent", "percent_range"),
              ("constraints.minRoi", "finite"), ("constraints.maxCost", "out_of_range"), ("constraints.minReach", "out_of_range")],
             fields);
+    }
+
+    [Fact]
+    public void AnUpliftAudienceIsNotSearched()
+    {
+        var uplift = new Audience(Uplift: new UpliftSelection(TargetingKind.PositiveMargin, CampaignId: "cmp-1"));
+
+        Assert.Equal([("audience.uplift", "not_applicable")], new DesignSearch(Base, Audience: uplift).Validate().Select(v => (v.Field, v.Rule)));
     }
 
     [Fact]

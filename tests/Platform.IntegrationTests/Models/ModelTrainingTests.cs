@@ -174,6 +174,52 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var testedLift = tested.GetProperty("conversionRateLift");
         Assert.Equal(testedLift.GetProperty("forecast").GetProperty("value").GetDouble() - testedLift.GetProperty("actual").GetProperty("value").GetDouble(), testedLift.GetProperty("error").GetDouble(), 9);
         Assert.Equal((0, JsonValueKind.Null), (backtest.GetProperty("measured").GetInt32(), backtest.GetProperty("conversionCoverage95").ValueKind));
+
+        await UpliftAudiencesPickTheBestAndACampaignFreezesItsPicksAtLaunchAsync(admin);
+    }
+
+    // f0..f119 (60 young, 60 older): an uplift audience keeps the users scoreShoppers ranks first; a campaign launched with one
+    // enrolls only the users it picked then.
+    private async Task UpliftAudiencesPickTheBestAndACampaignFreezesItsPicksAtLaunchAsync(string admin)
+    {
+        var shoppers = new { tags = new[] { "young", "older" } };
+        var now = DateTimeOffset.UtcNow;
+        var quarter = new { keep = "TOP_PERCENT", percent = 25.0, among = shoppers };
+        var design = Campaigns.CampaignApiTests.Design(now.AddHours(-1), now.AddDays(9), new { value = 10, holdoutShare = 0.0, audience = new { uplift = quarter } });
+        var draft = (await platform.Http.FieldAsync(admin, Campaigns.CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString()!;
+        var scored = (await platform.Http.FieldAsync(admin, """
+            query($c: ID!, $a: AudienceInput) { scoreShoppers(campaignId: $c, audience: $a, orderBy: INCREMENTAL_MARGIN_DESC, first: 120) { nodes { userId incrementalMargin { value } } } }
+            """, new { c = draft, a = shoppers }, "scoreShoppers")).GetProperty("nodes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("userId").GetString()!, n => n.GetProperty("incrementalMargin").GetProperty("value").GetDouble());
+
+        var audience = new { uplift = new { quarter.keep, quarter.percent, quarter.among, campaignId = draft } };
+        var listed = await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { users(audience: $a, first: 500) { nodes { userId } } }", new { a = audience }, "users");
+        var picked = listed.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("userId").GetString()!).ToHashSet();
+        Assert.Equal(30, picked.Count); // 25% of 120
+        Assert.True(picked.Min(u => scored[u]) >= scored.Where(s => !picked.Contains(s.Key)).Max(s => s.Value) - 1e-6, "the top quarter by expected incremental margin");
+        var summary = await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { audienceSummary(audience: $a) { users } }", new { a = audience }, "audienceSummary");
+        Assert.Equal(30, summary.GetProperty("users").GetInt64());
+        var positive = await ForecastAsync(admin, new { uplift = new { keep = "POSITIVE_MARGIN", among = shoppers } }, value: 10, budget: null);
+        Assert.Equal(scored.Count(s => s.Value > 0), positive.GetProperty("audienceUsers").GetInt64());
+
+        var unnamed = await platform.Http.PostAsync(admin, "{ users(audience: { uplift: { keep: POSITIVE_MARGIN } }) { nodes { userId } } }");
+        Assert.Equal(("audience.uplift.campaignId", "required"), (unnamed.FirstError.GetProperty("extensions").GetProperty("field").GetString(), unnamed.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
+        var noPercent = await platform.Http.PostAsync(admin, "query($c: ID!) { users(audience: { uplift: { keep: TOP_PERCENT, campaignId: $c } }) { nodes { userId } } }", new { c = draft });
+        Assert.Equal(("audience.uplift.percent", "out_of_range"), (noPercent.FirstError.GetProperty("extensions").GetProperty("field").GetString(), noPercent.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
+
+        await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = draft }, "launchCampaign");
+        var everyone = scored.Keys.ToList();
+        var sides = (await platform.Http.FieldAsync(admin, "query($c: ID!, $u: [ID!]!) { campaignAssignments(campaignId: $c, userIds: $u) { userId eligible } }", new { c = draft, u = everyone }, "campaignAssignments"))
+            .EnumerateArray().ToDictionary(a => a.GetProperty("userId").GetString()!, a => a.GetProperty("eligible").GetBoolean());
+        Assert.Equal(picked.Order(), sides.Where(s => s.Value).Select(s => s.Key).Order()); // the same model and profiles: the same picks
+
+        var at = DateTimeOffset.UtcNow;
+        var exposures = everyone.Select(u => new { eventId = $"uplift-seen-{u}", userId = u, type = "CAMPAIGN_EXPOSURE", occurredAt = at.ToString("O"), campaignId = draft });
+        (await platform.Http.PostAsync(admin, "mutation($e: [EventInput!]!) { ingestEvents(events: $e) { accepted } }", new { e = exposures })).AssertSuccess();
+        var launched = await Eventually.ReadUntilAsync(
+            () => platform.Http.FieldAsync(admin, "query($id: ID!) { campaign(id: $id) { kpis { reach } launchForecast { audienceUsers } } }", new { id = draft }, "campaign"),
+            c => c.GetProperty("kpis").GetProperty("reach").GetInt64() == 30 && c.GetProperty("launchForecast").ValueKind == JsonValueKind.Object);
+        Assert.Equal(30, launched.GetProperty("launchForecast").GetProperty("audienceUsers").GetInt64()); // forecast over the frozen picks
     }
 
     [SkippableFact]

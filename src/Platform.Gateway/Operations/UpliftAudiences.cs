@@ -1,0 +1,92 @@
+using Platform.Abstractions.Tenants;
+using Platform.Domain.Audiences;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
+using Platform.Domain.Profiles;
+using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Auth;
+using Platform.Gateway.Serving;
+using Platform.ML.Uplift;
+using Platform.Storage.Audiences;
+using Platform.Storage.Campaigns;
+
+namespace Platform.Gateway.Operations;
+
+/// <summary>
+/// Turns an uplift audience into the users it picks (docs/audiences.md#uplift-audiences): every user of its <c>among</c>
+/// audience (at most <see cref="ScoringTargets.MaxAudience"/>) is scored under the design by the ACTIVE uplift version —
+/// the ensemble's mean expected incremental margin, as scoreShoppers gives it — and the targeting keeps those above 0 or
+/// the top k%. A launched campaign's own uplift audience is the list frozen at its launch. Other audiences pass through.
+/// </summary>
+public sealed class UpliftAudiences(
+    ScoringTargets targets, CampaignStore campaigns, CampaignAudienceStore frozen, AudienceFeatures audiences, ActiveModels<UpliftModel> models,
+    TenantDirectory tenants, TimeProvider clock)
+{
+    /// <summary>A forecast's or scoreShoppers' audience, picked by the version serving the request.</summary>
+    public async Task<Audience> ResolveAsync(string tenantId, ScoringTarget target, ModelLease<UpliftModel> lease, CancellationToken cancellationToken)
+    {
+        if (target.Audience.Uplift is not { } uplift)
+        {
+            return target.Audience;
+        }
+
+        if (target is { OwnAudience: true, CampaignId: { } id } && await frozen.FindFreezeAsync(tenantId, id, cancellationToken) is not null)
+        {
+            return new Audience(UserIds: await frozen.PicksAsync(tenantId, id, cancellationToken));
+        }
+
+        return await PickAsync(tenantId, uplift, (target.Design, target.CampaignId), lease.Model, "audience", cancellationToken);
+    }
+
+    /// <summary>An audience given on its own (users, audienceSummary, optimizeCampaign): an uplift one must name its campaign.</summary>
+    public async Task<Audience> ResolveAsync(string tenantId, Audience audience, CancellationToken cancellationToken, string path = "audience")
+    {
+        if (audience.Uplift is not { } uplift)
+        {
+            return audience;
+        }
+
+        using var lease = await models.RequireAsync(tenantId, cancellationToken);
+        return await PickAsync(tenantId, uplift, given: null, lease.Model, path, cancellationToken);
+    }
+
+    /// <summary>Freezes a campaign's own uplift audience before it launches; returns how it was frozen.</summary>
+    public async Task<AudienceFreeze> FreezeAsync(string tenantId, Campaign campaign, CancellationToken cancellationToken)
+    {
+        using var lease = await models.RequireAsync(tenantId, cancellationToken);
+        var picked = await PickAsync(tenantId, campaign.Design.Audience!.Uplift!, (campaign.Design, campaign.Id), lease.Model, "audience", cancellationToken);
+        var freeze = new AudienceFreeze(lease.VersionId, picked.UserIds!.Count, clock.GetUtcNow());
+        await frozen.FreezeAsync(tenantId, campaign.Id, picked.UserIds, freeze, cancellationToken);
+        return freeze;
+    }
+
+    private async Task<Audience> PickAsync(
+        string tenantId, UpliftSelection uplift, (CampaignDesign Design, string? CampaignId)? given, UpliftModel model, string path, CancellationToken cancellationToken)
+    {
+        var (design, campaignId) = uplift.CampaignId is { } id
+            ? await campaigns.GetAsync(tenantId, id, cancellationToken) is { } campaign
+                ? (campaign.Design, campaign.Id)
+                : throw ApiError.NotFound("campaign", id)
+            : given ?? throw ApiError.Invalid(
+                $"{path}.uplift.campaignId", "required", $"{path}.uplift.campaignId is required here: name the campaign whose design picks the users.");
+        var among = uplift.Among ?? new Audience(All: true);
+        await targets.RequireReadableAsync(tenantId, among, cancellationToken);
+        var tenant = await tenants.FindAsync(tenantId);
+        var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
+        var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
+        var offer = new Offer(design, campaignId);
+        var (users, margins) = (new List<string>(), new List<float>());
+        await foreach (var batch in audiences.ReadAsync(tenantId, among, clock.GetUtcNow(), settings, cancellationToken))
+        {
+            var predictions = OfferScoring.Predict(model, batch.Select(m => m.Features).ToList(), offer);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                users.Add(batch[i].UserId);
+                margins.Add((float)OfferValuation.Value(predictions.Responses(i), design, Objective.IncrementalMargin, marginRate).IncrementalMargin);
+            }
+        }
+
+        var picked = uplift.Targeting.Select(margins)!;
+        return new Audience(UserIds: users.Where((_, i) => picked[i]).ToList());
+    }
+}
