@@ -237,14 +237,16 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var response = await platform.Http.PostAsync(admin, """
             query($id: ID!) { modelVersion(id: $id) { uplift {
               model { qini } baseline { qini }
-              campaigns { campaignId treated control observedLift observedStandardError predictedLift observedRevenueLift predictedRevenueLift revenueLow95 revenueHigh95 } } } }
+              campaigns { campaignId treated control observedLift observedStandardError predictedLift low95 high95 observedRevenueLift predictedRevenueLift revenueLow95 revenueHigh95 } } } }
             """, new { id = run.GetProperty("version").GetProperty("id").GetString() });
         var check = response.Data.GetProperty("modelVersion").GetProperty("uplift").GetProperty("campaigns").EnumerateArray().Single();
         var (observed, se, predicted) = (check.GetProperty("observedLift").GetDouble(), check.GetProperty("observedStandardError").GetDouble(), check.GetProperty("predictedLift").GetDouble());
         Assert.Equal("artea-coupon", check.GetProperty("campaignId").GetString());
         Assert.InRange(check.GetProperty("treated").GetInt32() + check.GetProperty("control").GetInt32(), 1_300, 1_700); // the 30% held out of 5,000
         Assert.InRange(predicted, observed - (1.96 * se), observed + (1.96 * se));
+        Assert.InRange(observed, check.GetProperty("low95").GetDouble(), check.GetProperty("high95").GetDouble()); // the forecast's interval holds what happened
         Assert.True(check.GetProperty("revenueLow95").GetDouble() <= 0, $"the coupon's revenue effect is predicted positive for sure: {check}");
+        Assert.InRange(check.GetProperty("observedRevenueLift").GetDouble(), check.GetProperty("revenueLow95").GetDouble(), check.GetProperty("revenueHigh95").GetDouble());
     }
 
     [Fact]
