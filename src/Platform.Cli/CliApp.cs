@@ -109,8 +109,11 @@ public sealed class CliApp(HttpClient http)
                 return await Run(Console.Out);
             }
 
-            await using var writer = new StreamWriter(file.FullName);
-            return await Run(writer);
+            // Written once scored, so a refused design or audience leaves no empty file behind.
+            var scores = new StringWriter();
+            var exitCode = await Run(scores);
+            await File.WriteAllTextAsync(file.FullName, scores.ToString(), cancel);
+            return exitCode;
         });
         return command;
     }
@@ -183,6 +186,20 @@ public sealed class CliApp(HttpClient http)
         {
             users, campaigns, rate, seconds, audience, designs, Worker, CliOptions.Report,
         };
+        command.Validators.Add(result =>
+        {
+            // Only what was given: defaults are not applied yet when validators run.
+            int? Given(Option<int> option) => result.GetResult(option) is { Implicit: false } given ? given.GetValueOrDefault<int>() : null;
+            if (new[] { users, campaigns, rate, seconds, audience }.FirstOrDefault(o => Given(o) < 1) is { } zero)
+            {
+                result.AddError($"{zero.Name} must be at least 1.");
+            }
+
+            if (Given(designs) is { } count && (count < 12 || count % 12 != 0 || count > 192))
+            {
+                result.AddError("--designs must be a multiple of 12 from 12 to 192 (2 types × values × 3 channels × 2 durations; the optimizer searches at most 200 designs).");
+            }
+        });
         command.SetAction((parse, cancel) => new ServeBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), Importer(parse), AnsiConsole.Console).RunAsync(
             KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
             DatabaseUrl.Resolve(null),
