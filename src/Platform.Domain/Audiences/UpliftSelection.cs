@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Domain.Decisions;
 
 namespace Platform.Domain.Audiences;
@@ -9,5 +10,6 @@ namespace Platform.Domain.Audiences;
 /// </summary>
 public sealed record UpliftSelection(TargetingKind Keep, double? Percent = null, string? CampaignId = null, Audience? Among = null)
 {
+    [JsonIgnore]
     public DesignTargeting Targeting => new(Keep, Percent);
 }

@@ -26,7 +26,19 @@ public sealed class CampaignService(
     public async Task<Campaign> CreateAsync(string tenantId, CampaignDesign design) =>
         Unwrap(await Grain(tenantId, NewId()).CreateAsync(design));
 
-    public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes) => Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
+    /// <summary>Changes the campaign; a SCHEDULED one's uplift audience is picked again under the changed design (or forgotten when it is no longer one).</summary>
+    public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes)
+    {
+        var campaign = Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
+        if (campaign.Status == CampaignStatus.Scheduled)
+        {
+            await (campaign.Design.Audience?.Uplift is null
+                ? upliftAudiences.ThawAsync(tenantId, campaign.Id)
+                : upliftAudiences.FreezeAsync(tenantId, campaign, CancellationToken.None));
+        }
+
+        return campaign;
+    }
 
     /// <summary>
     /// Launches the campaign; its launch forecast is made in the background (when the tenant has a model to make one). An
@@ -35,13 +47,20 @@ public sealed class CampaignService(
     /// </summary>
     public async Task<Campaign> LaunchAsync(string tenantId, string id)
     {
-        if (Identifiers.Check("id", id) is null
-            && await store.GetAsync(tenantId, id, CancellationToken.None) is { Status: CampaignStatus.Draft, Design.Audience.Uplift: not null } draft)
+        var draft = Identifiers.Check("id", id) is null ? await store.GetAsync(tenantId, id, CancellationToken.None) : null;
+        var picks = draft is { Status: CampaignStatus.Draft, Design.Audience.Uplift: not null };
+        if (picks)
         {
-            await upliftAudiences.FreezeAsync(tenantId, draft, CancellationToken.None);
+            await upliftAudiences.FreezeAsync(tenantId, draft!, CancellationToken.None);
         }
 
-        var campaign = Unwrap(await Grain(tenantId, id).LaunchAsync());
+        var result = await Grain(tenantId, id).LaunchAsync();
+        if (picks && result.Campaign is null)
+        {
+            await upliftAudiences.ThawAsync(tenantId, id); // refused: a draft has no picks
+        }
+
+        var campaign = Unwrap(result);
         forecasts.Start(tenantId, campaign);
         return campaign;
     }

@@ -10,9 +10,10 @@ namespace Platform.Gateway.Operations;
 
 /// <summary>
 /// What an audience is scored for: a design, the saved campaign it is (if any), the audience and the budget;
-/// <see cref="OwnAudience"/> when the audience is the saved campaign's own (no audience argument).
+/// <see cref="LaunchedOwnAudience"/> when the audience is a launched campaign's own (no audience argument), whose uplift
+/// picks were frozen at launch.
 /// </summary>
-public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Audience Audience, decimal? Budget, bool OwnAudience = false);
+public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Audience Audience, decimal? Budget, bool LaunchedOwnAudience = false);
 
 /// <summary>
 /// Resolves the arguments of forecast, forecastCampaign and scoreShoppers into a <see cref="ScoringTarget"/>, every broken
@@ -59,19 +60,19 @@ public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures aud
         if (campaignId is not null)
         {
             var campaign = await campaigns.GetAsync(tenantId, campaignId, cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId);
-            return new ScoringTarget(campaign.Design, campaign.Id, audience ?? campaign.Design.AudienceOrAll, budget ?? campaign.Design.Budget, OwnAudience: audience is null);
+            return new ScoringTarget(campaign.Design, campaign.Id, audience ?? campaign.Design.AudienceOrAll, budget ?? campaign.Design.Budget, LaunchedOwnAudience: audience is null && campaign.LaunchedAt is not null);
         }
 
         return new ScoringTarget(design!, null, audience ?? design!.AudienceOrAll, budget ?? design!.Budget);
     }
 
-    /// <summary>Refuses an audience too large to read whole.</summary>
-    public async Task RequireReadableAsync(string tenantId, Audience audience, CancellationToken cancellationToken)
+    /// <summary>Refuses an audience too large to read whole; <paramref name="field"/> names it in the error.</summary>
+    public async Task RequireReadableAsync(string tenantId, Audience audience, CancellationToken cancellationToken, string field = "audience")
     {
         var size = await audiences.CountAsync(tenantId, audience, cancellationToken);
         if (size > MaxAudience)
         {
-            throw ApiError.Invalid("audience", "too_large", $"audience holds {size} users; at most {MaxAudience} can be scored at once: narrow it with a rule or tags.");
+            throw ApiError.Invalid(field, "too_large", $"{field} holds {size} users; at most {MaxAudience} can be scored at once: narrow it with a rule or tags.");
         }
     }
 }

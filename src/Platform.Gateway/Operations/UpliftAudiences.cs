@@ -30,7 +30,7 @@ public sealed class UpliftAudiences(
             return target.Audience;
         }
 
-        if (target is { OwnAudience: true, CampaignId: { } id } && await frozen.FindFreezeAsync(tenantId, id, cancellationToken) is not null)
+        if (target is { LaunchedOwnAudience: true, CampaignId: { } id })
         {
             return new Audience(UserIds: await frozen.PicksAsync(tenantId, id, cancellationToken));
         }
@@ -46,9 +46,17 @@ public sealed class UpliftAudiences(
             return audience;
         }
 
+        if (uplift.CampaignId is null)
+        {
+            throw ApiError.Invalid($"{path}.uplift.campaignId", "required", $"{path}.uplift.campaignId is required here: name the campaign whose design picks the users.");
+        }
+
         using var lease = await models.RequireAsync(tenantId, cancellationToken);
         return await PickAsync(tenantId, uplift, given: null, lease.Model, path, cancellationToken);
     }
+
+    /// <summary>Forgets what a campaign's uplift audience picked: its launch was refused, or its audience is no longer one.</summary>
+    public Task ThawAsync(string tenantId, string campaignId) => frozen.ThawAsync(tenantId, campaignId);
 
     /// <summary>Freezes a campaign's own uplift audience before it launches; returns how it was frozen.</summary>
     public async Task<AudienceFreeze> FreezeAsync(string tenantId, Campaign campaign, CancellationToken cancellationToken)
@@ -67,10 +75,9 @@ public sealed class UpliftAudiences(
             ? await campaigns.GetAsync(tenantId, id, cancellationToken) is { } campaign
                 ? (campaign.Design, campaign.Id)
                 : throw ApiError.NotFound("campaign", id)
-            : given ?? throw ApiError.Invalid(
-                $"{path}.uplift.campaignId", "required", $"{path}.uplift.campaignId is required here: name the campaign whose design picks the users.");
+            : given!.Value;
         var among = uplift.Among ?? new Audience(All: true);
-        await targets.RequireReadableAsync(tenantId, among, cancellationToken);
+        await targets.RequireReadableAsync(tenantId, among, cancellationToken, $"{path}.uplift.among");
         var tenant = await tenants.FindAsync(tenantId);
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);

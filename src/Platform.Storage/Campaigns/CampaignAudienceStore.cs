@@ -26,7 +26,7 @@ public sealed class CampaignAudienceStore(NpgsqlDataSource dataSource)
         }
 
         await using (var insert = new NpgsqlCommand("""
-            INSERT INTO campaigns.audience_picks (tenant_id, campaign_id, user_id) SELECT @tenant, @campaign, unnest(@users);
+            INSERT INTO campaigns.audience_picks (tenant_id, campaign_id, user_id) SELECT @tenant, @campaign, unnest(@users) ON CONFLICT DO NOTHING;
             INSERT INTO campaigns.audience_freezes (tenant_id, campaign_id, version_id, users, frozen_at) VALUES (@tenant, @campaign, @version, @count, @at)
             ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET version_id = EXCLUDED.version_id, users = EXCLUDED.users, frozen_at = EXCLUDED.frozen_at
             """, connection, transaction))
@@ -43,14 +43,16 @@ public sealed class CampaignAudienceStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<AudienceFreeze?> FindFreezeAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    /// <summary>Forgets the campaign's picks and how they were frozen.</summary>
+    public async Task ThawAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT version_id, users, frozen_at FROM campaigns.audience_freezes WHERE tenant_id = @tenant AND campaign_id = @campaign");
+        await using var command = dataSource.CreateCommand("""
+            DELETE FROM campaigns.audience_picks WHERE tenant_id = @tenant AND campaign_id = @campaign;
+            DELETE FROM campaigns.audience_freezes WHERE tenant_id = @tenant AND campaign_id = @campaign
+            """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("campaign", campaignId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new AudienceFreeze(reader.GetGuid(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2)) : null;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The users the campaign's uplift audience picked, in user id order.</summary>

@@ -116,9 +116,13 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
             record = new ErasureRecord(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), keyId, reader.GetInt64(2), reader.GetInt64(3));
         }
 
-        // Scores go again: a scoring job may have written the user's between the two steps.
+        // Scores and uplift picks go again: a scoring job or a launch may have written the user's between the two steps.
         await using var projection = new NpgsqlCommand(
-            "DELETE FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user; DELETE FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user",
+            """
+            DELETE FROM users.profiles WHERE tenant_id = @tenant AND user_id = @user;
+            DELETE FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user;
+            DELETE FROM campaigns.audience_picks WHERE tenant_id = @tenant AND user_id = @user
+            """,
             connection, transaction);
         projection.Parameters.AddWithValue("tenant", tenantId);
         projection.Parameters.AddWithValue("user", userId);

@@ -217,9 +217,11 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var exposures = everyone.Select(u => new { eventId = $"uplift-seen-{u}", userId = u, type = "CAMPAIGN_EXPOSURE", occurredAt = at.ToString("O"), campaignId = draft });
         (await platform.Http.PostAsync(admin, "mutation($e: [EventInput!]!) { ingestEvents(events: $e) { accepted } }", new { e = exposures })).AssertSuccess();
         var launched = await Eventually.ReadUntilAsync(
-            () => platform.Http.FieldAsync(admin, "query($id: ID!) { campaign(id: $id) { kpis { reach } launchForecast { audienceUsers } } }", new { id = draft }, "campaign"),
+            () => platform.Http.FieldAsync(admin, "query($id: ID!) { campaign(id: $id) { audience kpis { reach } launchForecast { audienceUsers } } }", new { id = draft }, "campaign"),
             c => c.GetProperty("kpis").GetProperty("reach").GetInt64() == 30 && c.GetProperty("launchForecast").ValueKind == JsonValueKind.Object);
         Assert.Equal(30, launched.GetProperty("launchForecast").GetProperty("audienceUsers").GetInt64()); // forecast over the frozen picks
+        Assert.DoesNotContain("targeting", launched.GetProperty("audience").GetString()); // echoed in the shape of AudienceInput
+        Assert.Contains("\"uplift\":{\"keep\":\"TOP_PERCENT\",\"percent\":25,", launched.GetProperty("audience").GetString());
     }
 
     [SkippableFact]
