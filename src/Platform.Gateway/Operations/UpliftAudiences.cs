@@ -38,7 +38,7 @@ public sealed class UpliftAudiences(
         return await PickAsync(tenantId, uplift, (target.Design, target.CampaignId), lease.Model, "audience", cancellationToken);
     }
 
-    /// <summary>An audience given on its own (users, audienceSummary, optimizeCampaign): an uplift one must name its campaign.</summary>
+    /// <summary>An audience given on its own (users, audienceSummary): an uplift one must name its campaign.</summary>
     public async Task<Audience> ResolveAsync(string tenantId, Audience audience, CancellationToken cancellationToken, string path = "audience")
     {
         if (audience.Uplift is not { } uplift)
