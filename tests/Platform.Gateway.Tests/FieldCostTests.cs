@@ -29,6 +29,16 @@ public sealed class FieldCostTests : IDisposable
     }
 
     [Fact]
+    public async Task AListingOfAnUpliftAudienceCostsAnAggregatePerPage()
+    {
+        static string Aliases(string audience) =>
+            "{ " + string.Concat(Enumerable.Range(0, 41).Select(i => $"a{i}: users(audience: {audience}, first: 1) {{ nodes {{ userId }} }} ")) + "}";
+
+        Assert.Null(await ComplexityErrorAsync(Aliases("{ all: true }")));
+        Assert.Equal("COMPLEXITY", await ComplexityErrorAsync(Aliases("{ uplift: { keep: POSITIVE_MARGIN, campaignId: \"cmp-1\" } }")));
+    }
+
+    [Fact]
     public async Task CostsReadArgumentsFromVariables()
     {
         var variables = new GraphQL.Inputs(new Dictionary<string, object?> { ["after"] = null, ["first"] = 30 });

@@ -14,12 +14,13 @@ public sealed record LoadedUser(string UserId, UserSnapshot Snapshot, bool Known
 /// <summary>Loads users' live profiles from their grains with their stored attributes, scores and uplift-audience picks from PostgreSQL.</summary>
 public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserScoreStore scores, CampaignAudienceStore picks, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<LoadedUser>> LoadAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    /// <param name="withPicks">Also read which campaigns' uplift audiences picked them (what campaign targeting needs).</param>
+    public async Task<IReadOnlyList<LoadedUser>> LoadAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken, bool withPicks = false)
     {
         var views = Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, id)).GetAsync()));
         var attributes = users.FindManyAsync(tenantId, userIds, cancellationToken);
         var scored = scores.FindManyAsync(tenantId, userIds, cancellationToken);
-        var picked = picks.PickedForAsync(tenantId, userIds, cancellationToken);
+        var picked = withPicks ? picks.PickedForAsync(tenantId, userIds, cancellationToken) : Task.FromResult(NoPicks);
         await Task.WhenAll(views, attributes, scored, picked);
         return userIds.Select((id, i) =>
         {
@@ -28,6 +29,8 @@ public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserSco
             return new LoadedUser(id, new UserSnapshot(view ?? Empty(), stored, scored.Result.GetValueOrDefault(id), picked.Result.GetValueOrDefault(id)), view is not null || stored is not null);
         }).ToList();
     }
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> NoPicks = new Dictionary<string, IReadOnlySet<string>>();
 
     private ProfileView Empty() => ProfileReader.Read(new UserProfile(), clock.GetUtcNow(), ProfileSettings.Default);
 }

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
+using Platform.Domain.Audiences;
 
 namespace Platform.Gateway.Api.Limits;
 
@@ -38,6 +39,14 @@ public static class FieldCosts
     /// <summary>A paged field (<c>first</c>, <c>after</c>): what its page selects counts <c>first</c> times (or the default page size).</summary>
     public static FieldType Paged(this FieldType field, int defaultFirst, double cost = 1) =>
         Declare(field, context => new FieldComplexityResult(cost, Argument(context, "first") is int first ? first : defaultFirst));
+
+    /// <summary>
+    /// A page of an audience: 1, or <see cref="Aggregate"/> for an uplift audience (every user of its <c>among</c> is scored
+    /// for each page); what the page selects counts <c>first</c> times.
+    /// </summary>
+    public static FieldType PagedOverAudience(this FieldType field, int defaultFirst) =>
+        Declare(field, context => new FieldComplexityResult(
+            Argument(context, "audience") is Audience { Uplift: not null } ? Aggregate : 1, Argument(context, "first") is int first ? first : defaultFirst));
 
     /// <summary>A page's <c>nodes</c>: 1 per item; the page field set the multiplier to the page size.</summary>
     public static FieldBuilder<TSource, TReturn> CountedByPage<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)

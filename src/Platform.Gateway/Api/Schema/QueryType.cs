@@ -144,7 +144,7 @@ public sealed class QueryType : ObjectGraphType
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Audiences(ctx).PageAsync(
                 ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
-            .FieldType.Paged(AudienceService.DefaultPage);
+            .FieldType.PagedOverAudience(AudienceService.DefaultPage);
 
         Field<NonNullGraphType<AudienceSummaryType>>("audienceSummary")
             .Description("Counts and distributions of an audience: age bands, gender, region, RFM segments, categories, tags.")
