@@ -18,8 +18,14 @@ public enum TrackingStatus
     NoData,
 }
 
-/// <summary>One hour of a campaign against its forecast: the measured conversion-rate lift and what the forecast expects of it by then.</summary>
-public sealed record TrackingPoint(DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status);
+/// <summary>A lift at one hour: measured (with its 95% interval), what the forecast expects of it by then, and where it stands.</summary>
+public sealed record TrackedLift(Estimate? Actual, ForecastFigure Expected, TrackingStatus Status);
+
+/// <summary>
+/// One hour of a campaign against its forecast: the measured conversion-rate lift and what the forecast expects of it by
+/// then (what alerts), and the same for revenue per user.
+/// </summary>
+public sealed record TrackingPoint(DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status, TrackedLift Revenue);
 
 /// <summary>A campaign's hours against its forecast, and whether it has left the forecast's interval for long enough to alert.</summary>
 public sealed record CampaignTracking(IReadOnlyList<TrackingPoint> Points, bool Alert, DateTimeOffset? AlertSince);
@@ -34,7 +40,7 @@ public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Directio
 /// Compares a running campaign's measured conversion lift, hour by hour, with its launch forecast
 /// (docs/forecasts.md#forecast-against-actual). Both are per treated user: the KPIs' conversion-rate lift among the users
 /// enrolled so far (treated rate − control rate, with its 95% interval), against the forecast's incremental conversions
-/// per treated user. A user's window opens at enrollment, so by a moment t the forecast expects the share
+/// per treated user; and the revenue-per-user lift against the forecast's incremental GMV per treated user. A user's window opens at enrollment, so by a moment t the forecast expects the share
 /// f = min(1, (t − start) ÷ attribution window) of that lift (users taken as enrolled at the start: early on, the
 /// expectation runs ahead of late enrollees). An hour is ABOVE or BELOW only when the measured interval and the expected
 /// 95% interval do not overlap; an alert is raised when the latest <see cref="AlertAfterHours"/> hours with updates are.
@@ -47,10 +53,13 @@ public static class ForecastTracking
         Math.Clamp((at - start) / TimeSpan.FromDays(design.AttributionWindowDays), 0, 1);
 
     /// <summary>The forecast's incremental conversions per treated user, the share <paramref name="share"/> of it.</summary>
-    public static ForecastFigure Expected(CampaignForecast forecast, double share)
-    {
-        return forecast.IncrementalConversions.Times(forecast.TreatedUsers > 0 ? share / forecast.TreatedUsers : 0);
-    }
+    public static ForecastFigure Expected(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.IncrementalConversions, share);
+
+    /// <summary>The forecast's incremental GMV per treated user, the share <paramref name="share"/> of it.</summary>
+    public static ForecastFigure ExpectedRevenue(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.IncrementalGmv, share);
+
+    private static ForecastFigure PerTreatedUser(CampaignForecast forecast, ForecastFigure total, double share) =>
+        total.Times(forecast.TreatedUsers > 0 ? share / forecast.TreatedUsers : 0);
 
     /// <summary>No measured lift, or one without spread yet (no side's outcome varies: nobody, or everybody, bought), is no data.</summary>
     public static TrackingStatus StatusOf(Estimate? actual, ForecastFigure expected) => actual switch
@@ -62,14 +71,18 @@ public static class ForecastTracking
         _ => TrackingStatus.Inside,
     };
 
-    /// <param name="hours">The campaign's hourly conversion-rate lift (kpiHistory), oldest first.</param>
+    /// <param name="hours">The campaign's hourly conversion-rate and revenue-per-user lifts (kpiHistory), oldest first.</param>
     public static CampaignTracking Track(
-        CampaignForecast forecast, CampaignDesign design, DateTimeOffset start, IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift)> hours)
+        CampaignForecast forecast, CampaignDesign design, DateTimeOffset start,
+        IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift, Estimate? RevenuePerUserLift)> hours)
     {
         var points = hours.Select(h =>
         {
-            var expected = Expected(forecast, ExpectedShare(design, start, h.At));
-            return new TrackingPoint(h.At, h.ConversionRateLift, expected, StatusOf(h.ConversionRateLift, expected));
+            var share = ExpectedShare(design, start, h.At);
+            var (expected, revenue) = (Expected(forecast, share), ExpectedRevenue(forecast, share));
+            return new TrackingPoint(
+                h.At, h.ConversionRateLift, expected, StatusOf(h.ConversionRateLift, expected),
+                new TrackedLift(h.RevenuePerUserLift, revenue, StatusOf(h.RevenuePerUserLift, revenue)));
         }).ToList();
 
         var run = LatestRunOutside(points);

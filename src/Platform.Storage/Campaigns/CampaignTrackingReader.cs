@@ -24,6 +24,6 @@ public sealed class CampaignTrackingReader(CampaignForecastStore forecasts, KpiH
         var hours = await history.ReadAsync(tenantId, campaign.Id, from, now.AddHours(1), cancellationToken);
         return ForecastTracking.Track(
             launched.Forecast, campaign.Design, start,
-            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.ConversionRateLift)).ToList());
+            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.ConversionRateLift, h.Kpis.RevenuePerUserLift)).ToList());
     }
 }

@@ -37,9 +37,9 @@ public sealed class ForecastTrackingTests
     public void ThreeHoursWithUpdatesInARowOutsideTheBandRaiseAnAlert()
     {
         var start = SevenDayWindow.StartsAt;
-        (DateTimeOffset, Estimate?) Hour(int days, double lift) => (start.AddDays(days), new Estimate(lift, lift - 0.005, lift + 0.005));
+        (DateTimeOffset, Estimate?, Estimate?) Hour(int days, double lift) => (start.AddDays(days), new Estimate(lift, lift - 0.005, lift + 0.005), null);
 
-        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), (start.AddDays(10), null)]);
+        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), (start.AddDays(10), null, null)]);
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.NoData], calm.Points.Select(p => p.Status));
         Assert.False(calm.Alert);
 
@@ -52,6 +52,26 @@ public sealed class ForecastTrackingTests
         Assert.Equal(alerting.Points[^1].Expected, alert.Expected);
         Assert.Null(ForecastTracking.AlertOf(calm));
         Assert.Null(ForecastTracking.AlertOf(null));
+    }
+
+    [Fact]
+    public void RevenuePerUserIsTrackedBesideConversionsAndDoesNotAlert()
+    {
+        var start = SevenDayWindow.StartsAt;
+        var forecast = Forecast with { IncrementalGmv = new ForecastFigure(5000, 4000, 6000, 3000, 7000) }; // 5 per treated user (95%: 3 to 7)
+        var conversions = new Estimate(0.1, 0.095, 0.105);
+
+        var tracking = ForecastTracking.Track(forecast, SevenDayWindow, start, [
+            (start.AddDays(3.5), conversions, new Estimate(2.5, 2, 3)),
+            (start.AddDays(7), conversions, new Estimate(1, 0.5, 1.5)),
+            (start.AddDays(8), conversions, new Estimate(1, 0.5, 1.5)),
+            (start.AddDays(9), conversions, new Estimate(1, 0.5, 1.5)),
+        ]);
+
+        var halfway = tracking.Points[0].Revenue.Expected; // half the window
+        Assert.Equal([2.5, 1.5, 3.5], new[] { halfway.Value, halfway.Low95, halfway.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal([TrackingStatus.Inside, TrackingStatus.Below, TrackingStatus.Below, TrackingStatus.Below], tracking.Points.Select(p => p.Revenue.Status));
+        Assert.False(tracking.Alert); // the conversions are where the forecast said
     }
 
     private static ForecastFigure Zero() => new(0, 0, 0, 0, 0);

@@ -151,7 +151,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
             () => platform.Http.FieldAsync(admin, """
                 query($id: ID!) { campaign(id: $id) {
                   launchForecast { modelVersionId audienceUsers incrementalConversions { value low95 high95 } }
-                  tracking { alert alertSince points { at status actual { value low high } expected { value low95 high95 } } }
+                  tracking { alert alertSince points { at status actual { value low high } expected { value low95 high95 } revenue { status expected { value } } } }
                 } }
                 """, new { id = tracked }, "campaign"),
             c => c.GetProperty("tracking").GetProperty("points") is { } p && p.GetArrayLength() > 0 && p[p.GetArrayLength() - 1].GetProperty("status").GetString() != "NO_DATA");
@@ -160,6 +160,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var point = points[points.GetArrayLength() - 1];
         Assert.Contains(point.GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW" });
         Assert.True(point.GetProperty("expected").GetProperty("value").GetDouble() >= 0);
+        Assert.Contains(point.GetProperty("revenue").GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW", "NO_DATA" });
         Assert.False(trackedCampaign.GetProperty("tracking").GetProperty("alert").GetBoolean()); // one hour: no run of three
 
         // Once ended it is back-tested against the version that forecast it; complete only when its last window closes.

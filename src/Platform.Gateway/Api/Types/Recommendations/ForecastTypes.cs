@@ -67,11 +67,23 @@ public sealed class TrackingStatusEnumType : EnumerationGraphType
     public TrackingStatusEnumType()
     {
         Name = "TrackingStatus";
-        Description = "Where the measured conversion-rate lift stands against the forecast's 95% band at an hour.";
+        Description = "Where a measured lift stands against the forecast's 95% band at an hour.";
         Add("INSIDE", TrackingStatus.Inside, "The measured interval overlaps the band.");
         Add("ABOVE", TrackingStatus.Above, "Wholly above it: better than forecast.");
         Add("BELOW", TrackingStatus.Below, "Wholly below it: worse than forecast.");
         Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: a side has fewer than 2 users, or no outcome varies yet.");
+    }
+}
+
+public sealed class TrackedLiftType : ObjectGraphType<TrackedLift>
+{
+    public TrackedLiftType()
+    {
+        Name = "TrackedLift";
+        Description = "A lift per treated user at one hour against what the launch forecast expects of it by then.";
+        Field<Campaigns.EstimateType>("actual").Description("The measured lift with its 95% interval; null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
+        Field<NonNullGraphType<ForecastFigureType>>("expected").Description("What the launch forecast expects per treated user by then.").Resolve(ctx => ctx.Source.Expected);
+        Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
     }
 }
 
@@ -85,6 +97,9 @@ public sealed class TrackingPointType : ObjectGraphType<TrackingPoint>
         Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its 95% interval (the KPIs' conversionRateLift); null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("The lift per treated user the launch forecast expects by then (docs/forecasts.md#forecast-against-actual).").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<TrackedLiftType>>("revenue")
+            .Description("The revenue-per-user lift (the KPIs' revenuePerUserLift) against the forecast's incremental GMV per treated user; it does not alert.")
+            .Resolve(ctx => ctx.Source.Revenue);
     }
 }
 
