@@ -39,6 +39,10 @@ public sealed class SimulatedWorld
 
     public UserStory Story(int index) => stories.Generate(index);
 
+    /// <summary>The planted truth of any arm of a plan for the user with this id (user-000042 is index 42).</summary>
+    public ArmTruth Truth(string userId, CampaignPlan plan, SimulatedArm arm) =>
+        stories.Truth(int.Parse(userId.AsSpan("user-".Length), System.Globalization.CultureInfo.InvariantCulture), plan, arm);
+
     /// <summary>One live session of a random user starting now: the demo's event stream.</summary>
     public IReadOnlyList<EventDraft> LiveSession(Random random, DateTimeOffset now)
     {

@@ -58,6 +58,17 @@ public sealed class StoryGenerator(WorldOptions options, ResponseModel model, IR
         return new UserStory(user, events, outcomes);
     }
 
+    /// <summary>
+    /// What an arm would have done for the user in the plan's window, as the stories plant it — for any arm, one the plan
+    /// never ran too: the truth a forecast of a new design is judged against.
+    /// </summary>
+    public ArmTruth Truth(int index, CampaignPlan plan, SimulatedArm arm)
+    {
+        var now = options.Clock;
+        var user = UserGenerator.Generate(options.Seed, index, now);
+        return model.Truth(user, plan, arm, IsChurned(user, plan.Start(now), now));
+    }
+
     private ExperimentOutcome? RunCampaign(
         SimulatedUser user, CampaignPlan plan, DateTimeOffset now, List<SessionSummary> history, Random random, Func<string> nextEventId, List<EventDraft> events)
     {

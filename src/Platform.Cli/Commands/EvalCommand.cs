@@ -68,11 +68,22 @@ public sealed class EvalCommand(IAnsiConsole console)
         var forecasts = seeds.SelectMany(s => s.GetProperty("forecasts").EnumerateArray()).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"| forecast incremental conversions of a campaign's held-out users: planted sum inside the 80% interval | {Share(forecasts, "covered80"):P0} of {forecasts.Count} | close to 80% | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| … inside the 95% interval | {Share(forecasts, "covered95"):P0} of {forecasts.Count} | close to 95% | |");
+        var neverRun = seeds.Select(s => s.GetProperty("neverRun")).Where(c => c.ValueKind == JsonValueKind.Object).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| a design never run (a depth halfway between two arms a campaign ran, on their channel), forecast for that campaign's held-out users: planted sum inside the 80% / 95% interval | {Share(neverRun, "covered80"):P0} / {Share(neverRun, "covered95"):P0} of {neverRun.Count} | inside | {(neverRun.Count > 0 && Share(neverRun, "covered95") == 1 ? "met" : "**missed**")} |");
         double D(string name) => Mean(s => s.GetProperty("decisions").GetProperty(name).GetDouble());
         var bestRate = D("modelBestRate");
         text.AppendLine(CultureInfo.InvariantCulture, $"| best arm (true incremental margin) chosen for a held-out user: model / random / the best arm on average for everyone | {bestRate:P0} / {D("randomBestRate"):P0} / {D("sendToAllBestRate"):P0} | most users, and no policy above it | {(bestRate > 0.5 && bestRate >= Math.Max(D("randomBestRate"), D("sendToAllBestRate")) ? "met" : "**missed**")} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| true incremental margin per seed: offered where the predicted margin is positive / to everyone / where the true margin is positive | {D("targetedMargin"):N0} / {D("everyoneMargin"):N0} / {D("oracleMargin"):N0} | targeted above everyone | {(D("targetedMargin") > D("everyoneMargin") ? "met" : "**missed**")} |");
         text.AppendLine();
+        foreach (var s in seeds.Where(s => s.GetProperty("neverRun").ValueKind == JsonValueKind.Object))
+        {
+            var c = s.GetProperty("neverRun");
+            double F(string name) => c.GetProperty(name).GetDouble();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Seed {s.GetProperty("seed").GetInt32()}, `{c.GetProperty("campaignId").GetString()}` for {c.GetProperty("users").GetInt32():N0} held-out users: planted {F("planted"):F1} incremental conversions, forecast {F("predicted"):F1} (80% {F("low80"):F1} to {F("high80"):F1}; 95% {F("low95"):F1} to {F("high95"):F1}).");
+            text.AppendLine();
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Decisions value incremental margin at a margin rate of 0.3 with the platform's discount cost ([recommendations](recommendations.md#value)); the truth's margin is computed the same way from the planted chances and revenues.");
         text.AppendLine();
         text.AppendLine("![Qini curves of the first seed](img/uplift-qini.png)");

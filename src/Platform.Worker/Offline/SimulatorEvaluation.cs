@@ -29,6 +29,7 @@ public static class SimulatorEvaluation
         double ExpectedQiniTruth,
         IReadOnlyList<CampaignTruthCheck> Campaigns,
         IReadOnlyList<ForecastCheck> Forecasts,
+        ForecastCheck? NeverRun,
         DecisionCheck Decisions,
         long TrainingMs);
 
@@ -42,6 +43,9 @@ public static class SimulatorEvaluation
 
         public bool Covered95 => Planted >= Low95 && Planted <= High95;
     }
+
+    /// <summary>The design no campaign ran that <see cref="ForecastCheck"/> judges for a seed: a depth halfway between two arms of one campaign.</summary>
+    public const string NeverRunArm = "never-run";
 
     /// <summary>
     /// Decisions judged on the planted truth, with incremental margin at <see cref="MarginRate"/>: how often the model's
@@ -84,7 +88,7 @@ public static class SimulatorEvaluation
             var trainingMs = watch.ElapsedMilliseconds;
             using (model)
             {
-                var (result, seedCurves) = Judge(seed, samples, campaigns, model, report, options, trainingMs, cancellationToken);
+                var (result, seedCurves) = Judge(seed, world, samples, campaigns, model, report, options, trainingMs, cancellationToken);
                 results.Add(result);
                 curves ??= seedCurves;
                 progress.WriteLine($"seed {seed}: qini model {result.Model.Qini:F5} baseline {result.Baseline.Qini:F5}; pearson model {result.PearsonModel:F3} baseline {result.PearsonBaseline:F3}");
@@ -95,7 +99,7 @@ public static class SimulatorEvaluation
     }
 
     private static (SeedResult Result, Curves Curves) Judge(
-        int seed, IReadOnlyList<SimulatedUpliftData.Sample> samples, IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> campaigns,
+        int seed, SimulatedWorld world, IReadOnlyList<SimulatedUpliftData.Sample> samples, IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> campaigns,
         UpliftModel model, UpliftReport report, UpliftTraining.Options options, long trainingMs, CancellationToken cancellationToken)
     {
         var split = options.SplitOrDefault;
@@ -125,6 +129,7 @@ public static class SimulatorEvaluation
             scores[j], used[i].Row.Treated, used[i].Row.Treated ? used[i].Truth.ConversionTreated : used[i].Truth.ConversionControl)).ToList();
 
         var forecasts = Forecasts(test, used, data, model, predictions, campaigns);
+        var neverRun = NeverRun(test, used, data, model, world);
         var decisions = Decisions(test, used, data, predictions, campaigns);
         var checks = report.Effects.Select(effect =>
         {
@@ -157,6 +162,7 @@ public static class SimulatorEvaluation
             UpliftMetrics.QiniCoefficient(Expected(truth)),
             checks,
             forecasts,
+            neverRun,
             decisions,
             trainingMs);
         return (result, curves);
@@ -174,6 +180,47 @@ public static class SimulatorEvaluation
             return new ForecastCheck(
                 campaign.Id, rows.Count, rows.Sum(j => used[test[j]].Truth.ConversionUplift), incremental.Value, incremental.Low80, incremental.High80, incremental.Low95, incremental.High95);
         }).Where(c => c.Users > 0).ToList();
+
+    /// <summary>
+    /// A design no campaign ran, a depth halfway between the two arms of a campaign that ran two of one type on one channel,
+    /// forecast (as for a new design: no campaign column) for that campaign's held-out users, all offered, against the
+    /// planted sum of what it would have done for them; null when no campaign ran two such arms.
+    /// </summary>
+    private static ForecastCheck? NeverRun(List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data, UpliftModel model, SimulatedWorld world)
+    {
+        var plan = world.Campaigns.FirstOrDefault(p => p.Arms.Count >= 2 && p.Arms.Select(a => (a.Type, a.Channel)).Distinct().Count() == 1);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var arm = plan.Arms[0] with { Name = NeverRunArm, Value = (plan.Arms.Min(a => a.Value) + plan.Arms.Max(a => a.Value)) / 2 };
+        var design = SimulatedUpliftData.Design(plan, arm, world.Options.Clock);
+        var planIds = plan.Arms.Select(plan.CampaignId).ToHashSet(StringComparer.Ordinal);
+        var rows = test.Where(i => planIds.Contains(used[i].Row.CampaignId)).DistinctBy(i => used[i].Row.UserId).ToList(); // a control user has a row per arm
+        var width = data.UserWidth;
+        var (users, matches) = (new float[rows.Count * width], new float[rows.Count]);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var k = 0; k < width; k++)
+            {
+                users[(r * width) + k] = data.User[(rows[r] * width) + k];
+            }
+
+            matches[r] = data.Match[rows[r]];
+        }
+
+        var predictions = model.Predict(users, matches, design, campaignId: null, CPU);
+        var accumulator = new ForecastAccumulator(predictions.Members, design, MarginRate, model.Value.Variance, treatedShare: 1)
+        {
+            Widening = DesignCoverage.IsOutside(design, model.Designs) ? DesignCoverage.Widening : 1,
+        };
+        Enumerable.Range(0, rows.Count).ToList().ForEach(r => accumulator.Add(predictions.Responses(r), group: null));
+        var incremental = accumulator.Result(budget: null, []).IncrementalConversions;
+        return new ForecastCheck(
+            plan.CampaignId(arm), rows.Count, rows.Sum(i => world.Truth(used[i].Row.UserId, plan, arm).ConversionUplift),
+            incremental.Value, incremental.Low80, incremental.High80, incremental.Low95, incremental.High95);
+    }
 
     private static DecisionCheck Decisions(
         List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data, MemberPredictions predictions,

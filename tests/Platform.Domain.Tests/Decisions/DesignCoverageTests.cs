@@ -10,8 +10,18 @@ public sealed class DesignCoverageTests
     private static readonly CampaignDesign Twenty = CampaignDesignRulesTests.Valid() with { Value = 20m };
 
     [Fact]
-    public void ADesignLikeOnesThatRanRaisesNoWarning() =>
-        Assert.Empty(DesignCoverage.Warnings(Ten with { Value = 15m }, [Ten, Twenty]));
+    public void ADesignLikeOneThatRanRaisesNoWarning() =>
+        Assert.Empty(DesignCoverage.Warnings(Twenty with { Name = "another" }, [Ten, Twenty]));
+
+    [Fact]
+    public void ADepthThatNeverRanOnItsChannelIsInterpolated()
+    {
+        Assert.Equal(["value 15 never ran as PERCENT_OFF on channel EMAIL (it ran at 10, 20): its effect is interpolated."], DesignCoverage.Warnings(Ten with { Value = 15m }, [Ten, Twenty]));
+        Assert.True(DesignCoverage.IsOutside(Ten with { Value = 15m }, [Ten, Twenty]));
+        var bySms = Ten with { Value = 15m, Channel = Channel.Sms };
+        Assert.StartsWith("value 15 never ran as PERCENT_OFF on channel EMAIL (it ran at 10, 20)", Assert.Single(DesignCoverage.Warnings(Ten with { Value = 15m }, [Ten, Twenty, bySms]))); // 15 ran, but by SMS
+        Assert.StartsWith("No PERCENT_OFF campaign on channel SMS", Assert.Single(DesignCoverage.Warnings(bySms, [Ten, Twenty, Ten with { Type = CampaignType.AmountOff, Channel = Channel.Sms }])));
+    }
 
     [Fact]
     public void ANewDepthTypeOrChannelIsNamed()
