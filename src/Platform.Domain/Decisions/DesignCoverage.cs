@@ -6,9 +6,8 @@ namespace Platform.Domain.Decisions;
 /// <summary>
 /// Whether a design lies within what an uplift model learned from (docs/forecasts.md#designs-the-model-has-not-seen): its
 /// type, its value within the range run for that type, its channel, and its value among those run for that type on that
-/// channel (an interpolated depth: `./platform eval uplift` measured such forecasts 25–40% under the planted effect, outside
-/// their unwidened intervals). Each way it does not is a warning, and the forecast's model spread is widened by
-/// <see cref="Widening"/>.
+/// channel (`./platform eval uplift` measured a depth no campaign ran forecast 25–40% under its planted effect). Each way
+/// it does not is a warning, and the forecast's model spread is widened by <see cref="Widening"/>.
 /// </summary>
 public static class DesignCoverage
 {
@@ -41,9 +40,10 @@ public static class DesignCoverage
                  && !sameType.Any(d => d.Channel == on && d.Value == depth))
         {
             var ran = sameType.Where(d => d.Channel == on && d.Value is not null).Select(d => d.Value!.Value).Distinct().Order().ToList();
+            var how = ran.Count > 0 && ran[0] < depth && depth < ran[^1] ? "interpolated" : "extrapolated";
             warnings.Add(ran.Count == 0
                 ? $"No {type} campaign on channel {WireNames.ToWire(on)} was among those the model learned from: its effect there is carried over from other channels."
-                : string.Create(CultureInfo.InvariantCulture, $"value {depth} never ran as {type} on channel {WireNames.ToWire(on)} (it ran at {string.Join(", ", ran)}): its effect is interpolated."));
+                : string.Create(CultureInfo.InvariantCulture, $"value {depth} never ran as {type} on channel {WireNames.ToWire(on)} (it ran at {string.Join(", ", ran)}): its effect is {how}."));
         }
 
         if (design.Channel is { } channel && trained.All(d => d.Channel != channel))

@@ -95,7 +95,7 @@ public sealed class CampaignService(
 
         ApiError.ThrowIfAny(userIds.Select((userId, i) => Identifiers.Check($"userIds[{i}]", userId)).OfType<Violation>().ToList());
         var campaign = await store.GetAsync(tenantId, ApiError.RequireId("campaignId", id), cancellationToken) ?? throw ApiError.NotFound("campaign", id);
-        var users = await snapshots.LoadAsync(tenantId, userIds, cancellationToken, withPicks: true);
+        var users = await snapshots.LoadAsync(tenantId, userIds, withPicks: true, cancellationToken);
         var now = clock.GetUtcNow();
         return users.Select(user => Assign(tenantId, campaign, user, now)).ToList();
     }

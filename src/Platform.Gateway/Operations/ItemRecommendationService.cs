@@ -36,7 +36,7 @@ public sealed class ItemRecommendationService(ActiveModels<ItemModel> models, Us
             : (await campaigns.GetAsync(tenantId, ApiError.RequireId("campaignId", campaignId), cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId)).Design;
         using var lease = await models.RequireAsync(tenantId, cancellationToken);
         var model = lease.Model;
-        var view = (await snapshots.LoadAsync(tenantId, [userId], cancellationToken))[0].Snapshot.View;
+        var view = (await snapshots.LoadAsync(tenantId, [userId], withPicks: false, cancellationToken))[0].Snapshot.View;
         var facts = await catalog.FactsAsync(tenantId);
         string? CategoryOf(string itemId) => facts.GetValueOrDefault(itemId)?.CategoryId;
 

@@ -9,7 +9,7 @@ public sealed class ProfileService(UserSnapshots snapshots, AudienceService audi
     public async Task<UserProfileResult?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken)
     {
         ApiError.RequireId("id", userId);
-        var user = (await snapshots.LoadAsync(tenantId, [userId], cancellationToken))[0];
+        var user = (await snapshots.LoadAsync(tenantId, [userId], withPicks: false, cancellationToken))[0];
         if (!user.Known)
         {
             return null;

@@ -46,7 +46,7 @@ public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots
         }
 
         var now = clock.GetUtcNow();
-        var user = (await snapshots.LoadAsync(tenantId, [userId], cancellationToken, withPicks: true))[0];
+        var user = (await snapshots.LoadAsync(tenantId, [userId], withPicks: true, cancellationToken))[0];
         var eligible = (await campaigns.GetAsync(tenantId)).Values
             .Where(c => CampaignAttribution.IsLive(c, now) && CampaignTargeting.Check(c, userId, user.Snapshot, now) is null)
             .ToList();

@@ -14,8 +14,8 @@ public sealed record LoadedUser(string UserId, UserSnapshot Snapshot, bool Known
 /// <summary>Loads users' live profiles from their grains with their stored attributes, scores and uplift-audience picks from PostgreSQL.</summary>
 public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserScoreStore scores, CampaignAudienceStore picks, TimeProvider clock)
 {
-    /// <param name="withPicks">Also read which campaigns' uplift audiences picked them (what campaign targeting needs).</param>
-    public async Task<IReadOnlyList<LoadedUser>> LoadAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken, bool withPicks = false)
+    /// <param name="withPicks">Also read which campaigns' uplift audiences picked them: campaign targeting needs it (without, an uplift audience holds nobody).</param>
+    public async Task<IReadOnlyList<LoadedUser>> LoadAsync(string tenantId, IReadOnlyList<string> userIds, bool withPicks, CancellationToken cancellationToken)
     {
         var views = Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, id)).GetAsync()));
         var attributes = users.FindManyAsync(tenantId, userIds, cancellationToken);

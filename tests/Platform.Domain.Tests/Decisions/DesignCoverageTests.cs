@@ -21,6 +21,7 @@ public sealed class DesignCoverageTests
         var bySms = Ten with { Value = 15m, Channel = Channel.Sms };
         Assert.StartsWith("value 15 never ran as PERCENT_OFF on channel EMAIL (it ran at 10, 20)", Assert.Single(DesignCoverage.Warnings(Ten with { Value = 15m }, [Ten, Twenty, bySms]))); // 15 ran, but by SMS
         Assert.StartsWith("No PERCENT_OFF campaign on channel SMS", Assert.Single(DesignCoverage.Warnings(bySms, [Ten, Twenty, Ten with { Type = CampaignType.AmountOff, Channel = Channel.Sms }])));
+        Assert.EndsWith("(it ran at 15): its effect is extrapolated.", Assert.Single(DesignCoverage.Warnings(bySms with { Value = 12m }, [Ten, Twenty, bySms])));
     }
 
     [Fact]
