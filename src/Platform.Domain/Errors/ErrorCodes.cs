@@ -18,7 +18,8 @@ public static class ErrorCodes
     public const string InvalidJson = "INVALID_JSON";
     public const string InvalidRequest = "INVALID_REQUEST";
 
-    // The document was refused by validation; nothing ran.
+    // The document was refused by validation (or, for its size, just before); nothing ran.
+    public const string TooManySelections = "TOO_MANY_SELECTIONS";
     public const string Forbidden = "FORBIDDEN";
     public const string QueryTooDeep = "QUERY_TOO_DEEP";
     public const string Complexity = "COMPLEXITY";

@@ -13,9 +13,12 @@ public sealed record AccessDenial(int StatusCode, string Code, string Message, T
     public static AccessDenial RevokedKey { get; } = new(
         StatusCodes.Status401Unauthorized, ErrorCodes.ApiKeyRevoked, "The API key has been revoked.");
 
-    public static AccessDenial RateLimited(string tenantId, int requestsPerSecond, TimeSpan retryAfter) => new(
+    /// <summary>The tenant's bucket is empty; <paramref name="cost"/> is given when the operation's cost took the tokens left.</summary>
+    public static AccessDenial RateLimited(string tenantId, int requestsPerSecond, TimeSpan retryAfter, double? cost = null) => new(
         StatusCodes.Status429TooManyRequests,
         ErrorCodes.RateLimited,
-        $"Tenant '{tenantId}' exceeded its limit of {requestsPerSecond} requests per second.",
+        cost is null
+            ? $"Tenant '{tenantId}' exceeded its limit of {requestsPerSecond} requests per second."
+            : $"Tenant '{tenantId}' has too few of its {requestsPerSecond} requests per second left for this operation (cost {cost:0}: one request per started 100).",
         retryAfter);
 }

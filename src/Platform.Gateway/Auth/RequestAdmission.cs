@@ -2,10 +2,13 @@ namespace Platform.Gateway.Auth;
 
 /// <summary>
 /// The gate every GraphQL request and WebSocket operation passes: a valid key, an existing tenant, and
-/// room in the tenant's rate limit.
+/// room in the tenant's rate limit: one token at the door, and the rest of its cost once validation knows it.
 /// </summary>
 public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDirectory tenants, TenantRateLimiter rateLimiter)
 {
+    /// <summary>An operation takes one token per started <see cref="CostPerToken"/> of its cost (docs/api.md#rate-limiting).</summary>
+    public const double CostPerToken = 100;
+
     public async ValueTask<(Caller? Caller, AccessDenial? Denial)> AuthenticateAsync(string? secret, CancellationToken cancellationToken)
     {
         var (caller, denial) = await authenticator.AuthenticateAsync(secret, cancellationToken);
@@ -35,5 +38,29 @@ public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDi
         var perSecond = tenant.Settings.RequestsPerSecond;
         var retryAfter = rateLimiter.TryAcquire(tenant.Id, perSecond);
         return retryAfter is null ? null : AccessDenial.RateLimited(tenant.Id, perSecond, retryAfter.Value);
+    }
+
+    /// <summary>
+    /// Charges a validated operation's cost beyond the token its admission took: ⌈cost ÷ 100⌉ tokens in all, at most a
+    /// full bucket (so an operation the limit allows can always run once the bucket is full again).
+    /// </summary>
+    public async ValueTask<AccessDenial?> ChargeAsync(Caller caller, double cost)
+    {
+        var tokens = (int)Math.Ceiling(cost / CostPerToken);
+        if (caller.IsSystem || tokens <= 1)
+        {
+            return null;
+        }
+
+        var tenant = await tenants.FindAsync(caller.TenantId!);
+        if (tenant is null)
+        {
+            return AccessDenial.UnknownKey;
+        }
+
+        var perSecond = tenant.Settings.RequestsPerSecond;
+        var extra = Math.Min(tokens, perSecond) - 1;
+        var retryAfter = extra <= 0 ? null : rateLimiter.TryAcquire(tenant.Id, perSecond, extra);
+        return retryAfter is null ? null : AccessDenial.RateLimited(tenant.Id, perSecond, retryAfter.Value, cost);
     }
 }

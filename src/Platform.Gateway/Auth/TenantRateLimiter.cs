@@ -19,10 +19,10 @@ public sealed class TenantRateLimiter : IDisposable
                 AutoReplenishment = true,
             }));
 
-    /// <summary>Takes one token; returns how long to wait when none is left, or null when admitted.</summary>
-    public TimeSpan? TryAcquire(string tenantId, int requestsPerSecond)
+    /// <summary>Takes <paramref name="tokens"/> tokens (at most the bucket's size); returns how long to wait when too few are left, or null when admitted.</summary>
+    public TimeSpan? TryAcquire(string tenantId, int requestsPerSecond, int tokens = 1)
     {
-        using var lease = limiter.AttemptAcquire((tenantId, requestsPerSecond));
+        using var lease = limiter.AttemptAcquire((tenantId, requestsPerSecond), tokens);
         if (lease.IsAcquired)
         {
             return null;

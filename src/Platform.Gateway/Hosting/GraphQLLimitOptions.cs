@@ -9,6 +9,15 @@ public sealed class GraphQLLimitOptions
 
     public long MaxRequestBytes { get; set; } = 1_048_576;
 
+    /// <summary>Selections (fields, fragment spreads, inline fragments) a document may hold, fragments expanded; checked before validation.</summary>
+    public int MaxSelections { get; set; } = 1_000;
+
+    /// <summary>Values (fields, list items) the introspection of one operation may answer: one standard introspection query fits.</summary>
+    public int MaxIntrospectionValues { get; set; } = 40_000;
+
+    /// <summary>Fields of one query resolved at the same time (bounds the database connections one request holds).</summary>
+    public int MaxParallelFields { get; set; } = 8;
+
     /// <summary>Outgoing messages a WebSocket may have queued before it is closed as a slow consumer.</summary>
     public int WebSocketSendQueue { get; set; } = 256;
 

@@ -21,6 +21,7 @@ public static class GraphQLServiceExtensions
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
             .AddValidationRule<QueryDepthRule>()
+            .AddValidationRule<IntrospectionLimitRule>()
             .AddValidationRule<RoleAuthorizationRule>(useForCachedDocuments: true)
             .AddValidationRule<TransportOperationRule>(useForCachedDocuments: true)
             // Complexity depends on variables (list sizes), so it runs for cached documents too.
@@ -30,6 +31,7 @@ public static class GraphQLServiceExtensions
                 context.Context?.RequestServices?.GetService<ILogger<GraphQLExecutor>>()?
                     .LogError(context.OriginalException, "Unhandled error in a GraphQL resolver")));
         services.AddSingleton<IConfigureExecution, ParsedDocumentCache>();
+        services.AddSingleton<IConfigureExecution, SelectionLimit>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<MultipartRequestReader>();
         services.AddSingleton<GraphQLExecutor>();
@@ -44,5 +46,6 @@ public static class GraphQLServiceExtensions
         MaxComplexity = limits.MaxComplexity,
         MaxDepth = null, // QueryDepthRule limits depth without counting introspection
         DefaultComplexityImpactDelegate = FieldCosts.Default,
+        ValidateComplexityDelegate = RateLimitCharge.ChargeAsync,
     };
 }

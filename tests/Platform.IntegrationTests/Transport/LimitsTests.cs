@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Platform.IntegrationTests.Support;
+using Platform.Testing;
 
 namespace Platform.IntegrationTests.Transport;
 

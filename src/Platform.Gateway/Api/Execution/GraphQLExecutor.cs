@@ -1,11 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Hosting;
 using Platform.Gateway.Auth;
 
 namespace Platform.Gateway.Api.Execution;
 
 /// <summary>Runs one GraphQL request for an authenticated caller; shared by the HTTP and WebSocket transports.</summary>
-public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema)
+public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, IOptions<PlatformOptions> options)
 {
     public Task<ExecutionResult> ExecuteAsync(
         GraphQLRequestBody request,
@@ -23,5 +25,6 @@ public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema)
             UserContext = UserContextExtensions.CreateUserContext(caller, transport),
             RequestServices = requestServices,
             CancellationToken = cancellationToken,
+            MaxParallelExecutionCount = options.Value.GraphQL.MaxParallelFields,
         });
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Auth;
 
 namespace Platform.Gateway.Api.Transport;
@@ -18,7 +19,7 @@ public static class ErrorResponses
     {
         if (denial.RetryAfter is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            context.Response.Headers.RetryAfter = RateLimitCharge.RetryAfterSeconds(retryAfter).ToString();
         }
 
         return WriteAsync(context, denial.StatusCode, denial.Code, denial.Message, mediaType);

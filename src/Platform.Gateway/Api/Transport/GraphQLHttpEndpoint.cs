@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Features;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Hosting;
 
 namespace Platform.Gateway.Api.Transport;
@@ -90,6 +91,11 @@ public sealed class GraphQLHttpEndpoint(
         if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
             context.Response.Headers.Allow = "POST";
+        }
+
+        if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited)?.Extensions?[RateLimitCharge.RetryAfterKey] is int retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString();
         }
 
         context.Response.ContentType = mediaType + "; charset=utf-8";

@@ -1,4 +1,5 @@
 using GraphQL;
+using Platform.Domain.Errors;
 using Platform.Gateway.Api.Authorization;
 using Platform.Gateway.Api.Limits;
 
@@ -7,7 +8,8 @@ namespace Platform.Gateway.Api.Transport;
 /// <summary>
 /// The HTTP status of a GraphQL result. Results that ran are 200. Documents rejected before running
 /// are 400 under application/graphql-response+json and 200 under application/json (per the spec),
-/// except authorization (403) and mutations over GET (405), which mean the same in both.
+/// except authorization (403), mutations over GET (405) and an operation whose cost the rate limit cannot take (429),
+/// which mean the same in both.
 /// </summary>
 public static class ResponseStatus
 {
@@ -22,6 +24,11 @@ public static class ResponseStatus
         if (codes.Contains(TransportOperationRule.MutationOverGetCode))
         {
             return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        if (codes.Contains(ErrorCodes.RateLimited))
+        {
+            return StatusCodes.Status429TooManyRequests;
         }
 
         if (codes.Contains(RoleAuthorizationRule.Code))

@@ -1,4 +1,4 @@
-namespace Platform.IntegrationTests.Support;
+namespace Platform.Testing;
 
 /// <summary>The introspection query standard tools send (graphql-js getIntrospectionQuery, with descriptions).</summary>
 public static class IntrospectionQuery
