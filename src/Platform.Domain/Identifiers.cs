@@ -4,7 +4,9 @@ namespace Platform.Domain;
 
 /// <summary>
 /// The rule for every id a client gives (user, item, category, campaign and event ids, in events and in arguments):
-/// 1-128 characters, no control characters (NUL included), no unpaired surrogates, no surrounding spaces.
+/// 1-128 characters, no control characters (NUL included), no bidirectional formatting characters (an id shown in a
+/// console or a log must read as it is: U+202E would show "abc‮fdp.exe" as "abcexe.pdf"), no unpaired surrogates, no
+/// surrounding spaces.
 /// </summary>
 public static class Identifiers
 {
@@ -26,16 +28,19 @@ public static class Identifiers
         }
 
         return HasForbiddenCharacters(value) || value.Trim().Length != value.Length
-            ? new Violation(field, "format", $"{field} must not contain control characters, unpaired surrogates or surrounding spaces.")
+            ? new Violation(field, "format", $"{field} must not contain control or bidirectional formatting characters, unpaired surrogates or surrounding spaces.")
             : null;
     }
+
+    // LRM, RLM, ALM and the embedding, override and isolate controls.
+    private static bool IsBidiFormatting(char c) => c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static bool HasForbiddenCharacters(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (char.IsControl(c) || char.IsLowSurrogate(c))
+            if (char.IsControl(c) || IsBidiFormatting(c) || char.IsLowSurrogate(c))
             {
                 return true;
             }

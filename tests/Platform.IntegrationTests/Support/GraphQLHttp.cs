@@ -22,6 +22,13 @@ public sealed class GraphQLHttp(Uri endpoint) : IDisposable
         return await SendAsync(request, apiKey, accept);
     }
 
+    /// <summary>Posts any content: bytes that are not valid UTF-8, a hand-made multipart body.</summary>
+    public async Task<GraphQLResponse> SendContentAsync(string? apiKey, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        return await SendAsync(request, apiKey, GraphQLResponseType);
+    }
+
     /// <summary>Posts, asserts there are no errors, and returns data's root field.</summary>
     public async Task<JsonElement> FieldAsync(string apiKey, string query, object? variables, string field)
     {

@@ -62,6 +62,42 @@ public sealed class HttpTransportTests(PlatformFixture platform) : IClassFixture
         Assert.False(string.IsNullOrEmpty(response.FirstError.GetProperty("message").GetString()));
     }
 
+    [Theory]
+    [InlineData("{\"query\": \"{ tenant { id } }\", \"operationName\": \"\xFF\"}")] // invalid UTF-8 (a lone 0xFF byte)
+    [InlineData("{\"query\": \"{ tenant { id \xC3 } }\"}")] // a truncated two-byte sequence
+    [InlineData("{\"query\": \"query($id: ID!) { user(id: $id) { __typename } }\", \"variables\": {\"id\": \"a\\ud800\"}}")] // a lone surrogate, escaped
+    [InlineData("{\"query\": \"{ __typename }\", \"query\": \"{ tenant { id } }\"}")] // a key given twice: neither wins
+    public async Task TextThatIsNotUtf8JsonIs400InvalidJson(string latin1Body)
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var content = new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes(latin1Body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await platform.Http.SendContentAsync(admin, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["INVALID_JSON"], response.ErrorCodes);
+    }
+
+    [Theory]
+    [InlineData("{\"query\": \"mutation($file: Upload!) { importDataset(kind: EVENTS, file: $file) { id } }\", \"variables\": {\"file\": null}, \"operationName\": \"\xFF\"}", "{\"0\": [\"variables.file\"]}")]
+    [InlineData("{\"query\": \"mutation($file: Upload!) { importDataset(kind: EVENTS, file: $file) { id } }\", \"variables\": {\"file\": null}}", "{\"0\": [\"variables.other\"]}")]
+    public async Task AMalformedMultipartRequestIs400InvalidRequest(string latin1Operations, string map)
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes(latin1Operations)), "operations" },
+            { new StringContent(map), "map" },
+            { new ByteArrayContent("userId,eventType\n"u8.ToArray()), "0", "events.csv" },
+        };
+
+        var response = await platform.Http.SendContentAsync(admin, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["INVALID_REQUEST"], response.ErrorCodes);
+    }
+
     [Fact]
     public async Task AWrongContentTypeIs415()
     {

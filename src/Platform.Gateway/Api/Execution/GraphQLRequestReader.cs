@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using GraphQL;
+using Platform.Gateway.Api.Transport;
 
 namespace Platform.Gateway.Api.Execution;
 
@@ -54,7 +55,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = RequestJson.Parse(text);
             return TryConvertObject(name, document.RootElement, out value, out error);
         }
         catch (JsonException)

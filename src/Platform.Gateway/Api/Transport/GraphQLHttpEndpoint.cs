@@ -151,7 +151,7 @@ public sealed class GraphQLHttpEndpoint(
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = RequestJson.Parse(body);
             return reader.TryRead(document.RootElement, out var parsed, out var error)
                 ? (parsed, null)
                 : (null, RequestFailure.BadRequest(error));

@@ -34,11 +34,12 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (name == "operations")
                 {
-                    operations = await JsonDocument.ParseAsync(section.Body, cancellationToken: request.HttpContext.RequestAborted);
+                    operations = await RequestJson.ParseAsync(section.Body, request.HttpContext.RequestAborted);
                 }
                 else if (name == "map")
                 {
-                    map = await JsonSerializer.DeserializeAsync<Dictionary<string, string[]>>(section.Body, cancellationToken: request.HttpContext.RequestAborted);
+                    using var mapDocument = await RequestJson.ParseAsync(section.Body, request.HttpContext.RequestAborted);
+                    map = mapDocument.Deserialize<Dictionary<string, string[]>>();
                 }
                 else if (operations is null || map is null)
                 {
@@ -46,7 +47,7 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
                 }
                 else if (name is not null && map.ContainsKey(name))
                 {
-                    var file = await SpoolAsync(section, HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? name, maxFileBytes, request.HttpContext.RequestAborted);
+                    var file = await SpoolAsync(section, FileName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value, name), maxFileBytes, request.HttpContext.RequestAborted);
                     files.Add(file);
                     byPart[name] = file;
                 }
@@ -120,6 +121,16 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
         return new UploadedFile(path, fileName, section.ContentType, length);
     }
 
+    /// <summary>
+    /// The name the client gave the file, without any folders ("../../etc/passwd" is "passwd"): it is shown back (an
+    /// import's <c>fileName</c>) and never used as a path; the file is spooled under a name of its own.
+    /// </summary>
+    public static string FileName(string? given, string part)
+    {
+        var name = given?[(given.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+        return string.IsNullOrEmpty(name) || name is "." or ".." ? part : name;
+    }
+
     // Paths look like "variables.file" or "variables.input.files.0".
     private static bool Place(Dictionary<string, object?> variables, string path, UploadedFile file)
     {
@@ -136,6 +147,12 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
             switch (container)
             {
                 case IDictionary<string, object?> dictionary when last:
+                    // The operation's variables hold a placeholder (null) for each file, as the spec's clients send them.
+                    if (!dictionary.ContainsKey(parts[i]))
+                    {
+                        return false;
+                    }
+
                     dictionary[parts[i]] = file;
                     return true;
                 case IDictionary<string, object?> dictionary:

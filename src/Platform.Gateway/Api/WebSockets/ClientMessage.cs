@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Gateway.Api.Transport;
 
 namespace Platform.Gateway.Api.WebSockets;
 
@@ -7,7 +8,7 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
 {
     public static ClientMessage Parse(byte[] utf8)
     {
-        using var document = JsonDocument.Parse(utf8);
+        using var document = RequestJson.Parse(utf8);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
