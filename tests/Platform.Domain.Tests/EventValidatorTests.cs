@@ -138,11 +138,27 @@ public sealed class EventValidatorTests
     [Theory]
     [InlineData(" padded")]
     [InlineData("tab\there")]
+    [InlineData("\u202Eevil")] // a right-to-left override
+    [InlineData("a\u2066b")] // an isolate
     public void IdentifiersHaveNoControlCharactersOrPadding(string userId)
     {
         var (_, violations) = Validate(Purchase() with { UserId = userId });
 
         Assert.Equal(("userId", "format"), (violations.Single().Field, violations.Single().Rule));
+    }
+
+    [Fact]
+    public void FreeTextMayHoldAnythingButNul()
+    {
+        var search = new EventDraft("e2", "u1", "SEARCH", "2026-11-27T11:00:00Z", Query: "a\0b");
+        var (_, query) = Validate(search);
+        var (_, property) = Validate(Purchase() with { Properties = new Dictionary<string, string> { ["note"] = "x\0" } });
+        var (accepted, none) = Validate(search with { Query = "shoes\t\u202E" });
+
+        Assert.Equal(("query", "format"), (query.Single().Field, query.Single().Rule));
+        Assert.Equal(("properties.note", "format"), (property.Single().Field, property.Single().Rule));
+        Assert.Empty(none);
+        Assert.NotNull(accepted);
     }
 
     [Fact]

@@ -68,4 +68,13 @@ public sealed class UserValidatorTests
         Assert.Equal("scarves", item!.CategoryPath[^1]);
         Assert.Equal(["categoryPath:too_deep", "currency:format", "title:required"], bad.Select(v => $"{v.Field}:{v.Rule}").Order());
     }
+
+    [Fact]
+    public void AnItemTitleWithNulIsRefused()
+    {
+        var (item, violations) = ItemValidator.Validate(new ItemDraft("sku-1", "Red\0scarf"));
+
+        Assert.Null(item);
+        Assert.Equal(("title", "format"), (violations.Single().Field, violations.Single().Rule));
+    }
 }

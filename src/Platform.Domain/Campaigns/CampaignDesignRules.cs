@@ -28,6 +28,10 @@ public static class CampaignDesignRules
         {
             Break("name", "length", $"must have 1-{MaxNameLength} characters and not be blank.");
         }
+        else if (FreeText.HasNul(design.Name))
+        {
+            Break("name", "format", FreeText.NulMessage + ".");
+        }
 
         CheckValue(design, Break);
         if (design.Channel is null)

@@ -24,6 +24,10 @@ public static partial class ItemValidator
         {
             violations.Add(new("title", string.IsNullOrWhiteSpace(draft.Title) ? "required" : "too_long", $"title is required, up to {MaxTitleLength} characters."));
         }
+        else if (FreeText.HasNul(draft.Title))
+        {
+            violations.Add(new("title", "format", $"title {FreeText.NulMessage}."));
+        }
 
         var path = draft.CategoryPath ?? [];
         if (path.Count > MaxCategoryDepth)

@@ -42,6 +42,10 @@ public static partial class EventValidator
         {
             violations.Add(new("query", "too_long", $"query must be at most {EventRules.MaxQueryLength} characters."));
         }
+        else if (FreeText.HasNul(draft.Query))
+        {
+            violations.Add(new("query", "format", $"query {FreeText.NulMessage}."));
+        }
 
         Properties(draft.Properties, violations);
         if (type is { } known)
@@ -166,6 +170,10 @@ public static partial class EventValidator
             else if (value is null || value.Length > EventRules.MaxPropertyValueLength)
             {
                 violations.Add(new($"properties.{key}", "too_long", $"property values are strings of at most {EventRules.MaxPropertyValueLength} characters."));
+            }
+            else if (FreeText.HasNul(value))
+            {
+                violations.Add(new($"properties.{key}", "format", $"property values {FreeText.NulMessage}."));
             }
         }
     }

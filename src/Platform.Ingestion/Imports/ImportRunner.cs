@@ -48,6 +48,14 @@ public sealed partial class ImportRunner(
             logger.LogWarning("Import {ImportId} failed: {Reason}", importId, failure.Message);
             return await imports.FinishAsync(job.Id, succeeded: false, summaryJson: null, failure.Message, CancellationToken.None);
         }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Ends the job rather than leaving it RUNNING through Hangfire's retries; what was written stays, and importing
+            // the same file again writes only what is missing. A stopping worker (cancellation) is re-run instead.
+            logger.LogError(exception, "Import {ImportId} failed on an unexpected error", importId);
+            return await imports.FinishAsync(job.Id, succeeded: false, summaryJson: null,
+                "The import stopped on a server error (in the worker's log); rows written before it are kept, and importing the file again adds the rest.", CancellationToken.None);
+        }
     }
 
     /// <summary>The first pass: statistics of the columns that imputation or feature typing need.</summary>

@@ -132,9 +132,9 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
                 """);
             rows.Parameters.AddWithValue("id", id);
             rows.Parameters.Add(new NpgsqlParameter("line", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rejections.Select(r => r.Line).ToArray() });
-            rows.Parameters.Add(new NpgsqlParameter("field", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => r.Field).ToArray() });
-            rows.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => r.Rule).ToArray() });
-            rows.Parameters.Add(new NpgsqlParameter("message", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => r.Message).ToArray() });
+            rows.Parameters.Add(new NpgsqlParameter("field", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => PgText.Storable(r.Field)).ToArray() });
+            rows.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => PgText.Storable(r.Rule)).ToArray() });
+            rows.Parameters.Add(new NpgsqlParameter("message", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rejections.Select(r => PgText.Storable(r.Message)).ToArray() });
             batch.BatchCommands.Add(rows);
         }
 
@@ -151,8 +151,8 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("status", succeeded ? "SUCCEEDED" : "FAILED");
-        command.Parameters.AddWithValue("summary", (object?)summaryJson ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
-        command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters.AddWithValue("summary", summaryJson is null ? DBNull.Value : PgText.StorableJson(summaryJson)).NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters.AddWithValue("error", error is null ? DBNull.Value : PgText.Storable(error)).NpgsqlDbType = NpgsqlDbType.Text;
         var job = await ReadAsync(command, cancellationToken);
 
         // A finished import is never run again, and the raw file may hold personal data: it goes.

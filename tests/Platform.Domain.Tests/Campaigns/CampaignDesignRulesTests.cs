@@ -17,6 +17,7 @@ public sealed class CampaignDesignRulesTests
     {
         { Valid() with { Name = " " }, "name", "length" },
         { Valid() with { Name = new string('n', 121) }, "name", "length" },
+        { Valid() with { Name = "Winter\0sale" }, "name", "format" },
         { Valid() with { Value = 0m }, "value", "percent_range" },
         { Valid() with { Value = 90.01m }, "value", "percent_range" },
         { Valid() with { Value = null }, "value", "percent_range" },
