@@ -43,6 +43,12 @@ public static class WebhookTargets
         return [];
     }
 
+    /// <summary>The URL as logs show it: scheme, host, port and path; a query string (which may carry a token) is cut.</summary>
+    public static string ForLog(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Path) + (uri.Query.Length > 0 ? "?…" : "")
+            : "(not a URL)";
+
     /// <summary>Whether a delivery may connect to this address under the policy.</summary>
     public static bool MayConnect(IPAddress address, WebhookTargetPolicy policy) => policy.AllowPrivateNetworks || IsPublic(address);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging.Console;
 using Platform.Abstractions.Hosting;
 using Platform.Storage;
 
@@ -11,6 +12,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LogDefaults.Levels });
+        KeepUrlsOutOfLogs(builder.Logging);
         configure?.Invoke(builder);
         builder.AddPlatformGateway();
         var app = builder.Build();
@@ -18,4 +20,17 @@ public static class GatewayApp
         app.MapPlatformEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// ASP.NET Core logs every request's URL, query string included, at Information: a secret a client put in a URL
+    /// (a <c>createWebhook</c> sent with GET) would reach the log once someone raised the level. The console is the
+    /// only log provider, and its rule for that category is added after the configuration's, so it wins over any
+    /// <c>Logging:…</c> setting (docs/configuration.md#logging).
+    /// </summary>
+    private static void KeepUrlsOutOfLogs(ILoggingBuilder logging) =>
+        logging.ClearProviders()
+            .AddConsole()
+            .AddFilter<ConsoleLoggerProvider>(RequestLogCategory, LogLevel.Warning);
+
+    public const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 }

@@ -1,3 +1,4 @@
+using Platform.Domain.Webhooks;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Platform.Abstractions.Jobs;
@@ -55,7 +56,7 @@ public sealed class WebhookJob(WebhookStore store, WebhookSender sender, IBackgr
             return;
         }
 
-        logger.LogWarning("Webhook delivery {DeliveryId} to {Url} failed (attempt {Attempt}): {Error}", deliveryId, target.Url, delivery.Attempts + 1, result.Error);
+        logger.LogWarning("Webhook delivery {DeliveryId} to {Url} failed (attempt {Attempt}): {Error}", deliveryId, WebhookTargets.ForLog(target.Url), delivery.Attempts + 1, result.Error);
         if (disabled)
         {
             logger.LogWarning("Webhook {WebhookId} of {TenantId} disabled after repeated failures", target.WebhookId, target.TenantId);

@@ -77,4 +77,10 @@ public sealed class WebhookRulesTests
             [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), null],
             Enumerable.Range(1, 6).Select(retries.After));
     }
+
+    [Theory]
+    [InlineData("https://hooks.example.com/in/42?token=s3cret", "https://hooks.example.com/in/42?…")]
+    [InlineData("https://hooks.example.com:8443/in", "https://hooks.example.com:8443/in")]
+    [InlineData("not a url", "(not a URL)")]
+    public void LogsShowAWebhookUrlWithoutItsQuery(string url, string logged) => Assert.Equal(logged, WebhookTargets.ForLog(url));
 }

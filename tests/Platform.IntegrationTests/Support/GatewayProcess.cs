@@ -23,7 +23,8 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public string Output => process.Output;
 
-    public static async Task<GatewayProcess> StartAsync(NodeSettings settings, NodePorts? ports = null)
+    /// <param name="environment">More environment variables (log levels, settings), over the defaults.</param>
+    public static async Task<GatewayProcess> StartAsync(NodeSettings settings, NodePorts? ports = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "src", "Platform.Gateway", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Platform.Gateway.dll");
         if (!File.Exists(dll))
@@ -32,20 +33,24 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         var p = ports ?? new NodePorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var gateway = new GatewayProcess(
-            ChildProcess.Start("dotnet", [dll], new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{p.Http}",
-                ["Platform__DatabaseUrl"] = settings.ConnectionString,
-                ["Platform__SystemKey"] = settings.SystemKey,
-                ["Platform__Orleans__ClusterId"] = settings.ClusterId,
-                ["Platform__Orleans__ServiceId"] = settings.ClusterId,
-                ["Platform__Orleans__SiloPort"] = p.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Platform__Orleans__GatewayPort"] = p.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__Orleans"] = "Error",
-            }),
-            p);
+        var variables = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{p.Http}",
+            ["Platform__DatabaseUrl"] = settings.ConnectionString,
+            ["Platform__SystemKey"] = settings.SystemKey,
+            ["Platform__Orleans__ClusterId"] = settings.ClusterId,
+            ["Platform__Orleans__ServiceId"] = settings.ClusterId,
+            ["Platform__Orleans__SiloPort"] = p.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Platform__Orleans__GatewayPort"] = p.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Orleans"] = "Error",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+
+        var gateway = new GatewayProcess(ChildProcess.Start("dotnet", [dll], variables), p);
         await gateway.WaitUntilReadyAsync();
         return gateway;
     }
