@@ -1,41 +1,34 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Hangfire.Dashboard;
-using Microsoft.Extensions.Options;
-using Platform.Domain.Auth;
+using Platform.Domain.Errors;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Transport;
 
 namespace Platform.Gateway.Hosting;
 
 /// <summary>
-/// Guards /hangfire. Browsers get a Basic-auth prompt: paste the API key as the password (any user
-/// name). The system key gets the full dashboard; tenant ADMIN keys a read-only one, since the
-/// dashboard lists jobs of every tenant (opaque ids only).
+/// Guards /hangfire: the operator's dashboard. Browsers get a Basic-auth prompt: paste the system key as the password
+/// (any user name). No tenant key opens it, whatever its role: it lists every tenant's jobs with their exceptions
+/// (stack traces, database errors). Tenants follow their runs through GraphQL.
 /// </summary>
-public sealed class HangfireDashboardGate(RequestDelegate next, ApiKeyAuthenticator authenticator, IOptions<PlatformOptions> options)
+public sealed class HangfireDashboardGate(RequestDelegate next, ApiKeyAuthenticator authenticator)
 {
     private const string CallerItem = "platform.dashboardCaller";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var (caller, _) = await authenticator.AuthenticateAsync(PresentedKey(context.Request), context.RequestAborted);
-        var allowed = caller is { IsSystem: true }
-            || (caller is { Role: Role.Admin } && options.Value.HangfireDashboardForTenantAdmins);
-        if (!allowed)
+        if (caller is not { IsSystem: true })
         {
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"platform hangfire (API key as password)\"";
-            await ErrorResponses.WriteAsync(
-                context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The Hangfire dashboard needs the system key or an ADMIN key.");
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"platform hangfire (system key as password)\"";
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "The Hangfire dashboard needs the system key.");
             return;
         }
 
         context.Items[CallerItem] = caller;
         await next(context);
     }
-
-    public static bool IsReadOnly(DashboardContext dashboard) =>
-        dashboard.GetHttpContext().Items[CallerItem] is not Caller { IsSystem: true };
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -16,11 +16,4 @@ public sealed class PlatformOptions
     public GraphQLLimitOptions GraphQL { get; set; } = new();
 
     public ImportLimitOptions Imports { get; set; } = new();
-
-    /// <summary>
-    /// Whether tenant ADMIN keys may open the Hangfire dashboard, read-only (the system key always may).
-    /// Off by default: the dashboard shows every tenant's jobs. ./platform up turns it on, since there
-    /// one operator owns every tenant.
-    /// </summary>
-    public bool HangfireDashboardForTenantAdmins { get; set; }
 }

@@ -52,7 +52,7 @@ public sealed class SystemCheckJob(
         catch (Exception exception)
         {
             logger.LogError(exception, "System check {RunId} failed", runId);
-            run = await store.MarkFailedAsync(tenantId, runId, $"{exception.GetType().Name}: {exception.Message}", CancellationToken.None);
+            run = await store.MarkFailedAsync(tenantId, runId, RunFailures.ServerError, CancellationToken.None);
         }
 
         if (run is not null)

@@ -80,7 +80,7 @@ public sealed class TrainingJob(
         catch (Exception exception)
         {
             logger.LogError(exception, "Training run {RunId} of {TenantId} failed on attempt {Attempt}", run.Id, run.TenantId, run.Attempts);
-            await RetryOrFailAsync(run, $"{exception.GetType().Name}: {exception.Message}");
+            await RetryOrFailAsync(run, RunFailures.ServerError);
         }
     }
 
