@@ -36,6 +36,14 @@ public sealed class AudienceRulesTests
     }
 
     [Fact]
+    public void TextThatNoColumnCanHoldIsRefusedWithItsPath()
+    {
+        Assert.Equal("audience.tags[1]", AudienceRules.Validate(new Audience(Tags: ["vip", "a\0b"])).Single().Field);
+        Assert.Equal("rule.value", AudienceRules.Validate(new AudienceRule(Field: "region", Op: RuleOperator.Eq, Value: "n\0")).Single().Field);
+        Assert.Equal("rule.values", AudienceRules.Validate(new AudienceRule(Field: "region", Op: RuleOperator.In, Values: ["a", "\0"])).Single().Field);
+    }
+
+    [Fact]
     public void AnUpliftAudienceKeepsAPositiveMarginOrATopShareOfAPlainAudience()
     {
         static string[] Broken(UpliftSelection uplift) => AudienceRules.Validate(new Audience(Uplift: uplift)).Select(v => $"{v.Field}:{v.Rule}").ToArray();

@@ -25,6 +25,7 @@ public sealed class SettingsAndNamesTests
     [InlineData(null, "required")]
     [InlineData("   ", "required")]
     [InlineData("Demo Shop", null)]
+    [InlineData("Demo\0Shop", "format")]
     public void NamesAreRequiredAndNotBlank(string? name, string? rule) =>
         Assert.Equal(rule, DisplayNames.Check("name", name)?.Rule);
 

@@ -106,5 +106,20 @@ public sealed class ValidationRuleTests : IDisposable
         Assert.Equal(code, Assert.Single(result.Errors!).Code);
     }
 
+    [Theory]
+    [InlineData("{\"changes\": {\"holdoutShare\": 1e400}}")]
+    [InlineData("{\"changes\": {\"holdoutShare\": -1e400}}")]
+    public async Task AFloatBeyondTheRangeOfDoublesIsAnInvalidValue(string json)
+    {
+        // graphql-dotnet reads 1e400 as infinity; before FiniteFloatGraphType a campaign grain call failed on it.
+        var variables = new GraphQL.SystemTextJson.GraphQLSerializer().Deserialize<Inputs>(json);
+
+        var result = await host.ExecuteAsync(
+            "mutation($changes: CampaignChangesInput!) { updateCampaign(id: \"c1\", changes: $changes) { __typename } }", Callers.Admin, variables: variables);
+
+        Assert.False(result.Executed);
+        Assert.Equal("INVALID_VALUE", Assert.Single(result.Errors!).Code);
+    }
+
     public void Dispose() => host.Dispose();
 }

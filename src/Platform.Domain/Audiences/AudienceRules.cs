@@ -48,6 +48,12 @@ public static class AudienceRules
             return ids.Select((id, i) => Identifiers.Check($"{path}.userIds[{i}]", id)).OfType<Violation>().ToList();
         }
 
+        if (audience.Tags is { } tags)
+        {
+            return tags.Select((tag, i) => FreeText.HasNul(tag) ? new Violation($"{path}.tags[{i}]", "format", $"{path}.tags[{i}] {FreeText.NulMessage}.") : null)
+                .OfType<Violation>().ToList();
+        }
+
         return audience.Rule is { } rule ? Validate(rule, $"{path}.rule") : [];
     }
 
@@ -152,6 +158,11 @@ public static class AudienceRules
         if (problem is not null)
         {
             violations.Add(new($"{path}.op", "not_applicable", $"{path}.op does not fit {name}: {problem}."));
+        }
+
+        if (FreeText.HasNul(rule.Value) || rule.Values?.Any(FreeText.HasNul) == true)
+        {
+            violations.Add(new($"{path}.{(FreeText.HasNul(rule.Value) ? "value" : "values")}", "format", $"{path}: values {FreeText.NulMessage}."));
         }
     }
 }

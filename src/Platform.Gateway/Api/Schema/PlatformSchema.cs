@@ -13,5 +13,6 @@ public sealed class PlatformSchema : GraphQL.Types.Schema
         // graphql-dotnet's non-standard scalars come without descriptions; ours say what they carry.
         RegisterType(new GraphQL.Types.LongGraphType { Description = "A 64-bit integer, such as a position in a tenant's event log." });
         RegisterType(new GraphQL.Types.DecimalGraphType { Description = "An exact decimal number, used for money amounts." });
+        RegisterType(new Types.FiniteFloatGraphType());
     }
 }
