@@ -62,6 +62,78 @@ public sealed class SchemaFuzzer
         }
     }
 
+    /// <summary>The root fields of the operation type (Query or Mutation).</summary>
+    public IEnumerable<string> Fields(string operationType) =>
+        types[operationType].GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!);
+
+    /// <summary>
+    /// One call of a root field with plausible arguments, except those <paramref name="ids"/> chooses a value for (it is
+    /// asked for each argument whose named type is ID), selecting the scalars of what it returns <paramref name="levels"/>
+    /// levels down (0: <c>__typename</c> only).
+    /// </summary>
+    public Case Call(string operationType, string fieldName, Func<bool, JsonNode?>? ids = null, int levels = 2)
+    {
+        var keyword = operationType == Mutation ? "mutation" : "query";
+        var field = types[operationType].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == fieldName);
+        var arguments = field.GetProperty("args").EnumerateArray().ToList();
+        var variables = new JsonObject();
+        foreach (var argument in arguments)
+        {
+            var type = argument.GetProperty("type");
+            var (named, isList) = Named(type);
+            variables[argument.GetProperty("name").GetString()!] = ids is not null && named == "ID" ? ids(isList) : Plausible(type, 0);
+        }
+
+        var declarations = string.Join(", ", arguments.Select(a => $"${a.GetProperty("name").GetString()}: {TypeText(a.GetProperty("type"))}"));
+        var passing = string.Join(", ", arguments.Select(a => $"{a.GetProperty("name").GetString()}: ${a.GetProperty("name").GetString()}"));
+        var call = arguments.Count == 0 ? fieldName : $"{fieldName}({passing})";
+        var head = arguments.Count == 0 ? keyword : $"{keyword}({declarations})";
+        return new Case(fieldName, "", $"{head} {{ {call}{Selection(field.GetProperty("type"), levels)} }}", variables);
+    }
+
+    private string Selection(JsonElement type, int levels)
+    {
+        var (named, _) = Named(type);
+        var graphType = types[named];
+        if (graphType.GetProperty("kind").GetString() is "SCALAR" or "ENUM")
+        {
+            return "";
+        }
+
+        var selected = new List<string> { "__typename" };
+        if (levels > 0 && graphType.GetProperty("fields").ValueKind == JsonValueKind.Array)
+        {
+            foreach (var field in graphType.GetProperty("fields").EnumerateArray())
+            {
+                if (field.GetProperty("args").EnumerateArray().Any(a => a.GetProperty("type").GetProperty("kind").GetString() == "NON_NULL"))
+                {
+                    continue;
+                }
+
+                var (inner, _) = Named(field.GetProperty("type"));
+                var leaf = types[inner].GetProperty("kind").GetString() is "SCALAR" or "ENUM";
+                if (leaf || levels > 1)
+                {
+                    selected.Add(field.GetProperty("name").GetString()! + (leaf ? "" : Selection(field.GetProperty("type"), levels - 1)));
+                }
+            }
+        }
+
+        return $" {{ {string.Join(" ", selected)} }}";
+    }
+
+    private static (string Name, bool IsList) Named(JsonElement type)
+    {
+        var isList = false;
+        while (type.GetProperty("kind").GetString() is "NON_NULL" or "LIST")
+        {
+            isList |= type.GetProperty("kind").GetString() == "LIST";
+            type = type.GetProperty("ofType");
+        }
+
+        return (type.GetProperty("name").GetString()!, isList);
+    }
+
     /// <summary>A value of the type that could pass: what the other arguments of a case get.</summary>
     private JsonNode? Plausible(JsonElement type, int depth)
     {
