@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Platform.Gateway.Tests;
 
 /// <summary>
-/// Documents whose size, not their cost, would occupy a node: many selections (validation compares fields pairwise)
+/// Documents whose size, not their cost, would occupy a node: many nodes (validation compares some pairwise)
 /// and introspection (free in the cost limit) are bounded before anything runs.
 /// </summary>
 public sealed class DocumentSizeLimitTests(ITestOutputHelper output) : IDisposable
@@ -22,7 +22,7 @@ public sealed class DocumentSizeLimitTests(ITestOutputHelper output) : IDisposab
         var result = await host.ExecuteAsync($"{{ tenant {{ {repeated} }} }}", Callers.Admin);
 
         Assert.False(result.Executed);
-        Assert.Equal("TOO_MANY_SELECTIONS", Assert.Single(result.Errors!).Code);
+        Assert.Equal("DOCUMENT_TOO_LARGE", Assert.Single(result.Errors!).Code);
     }
 
     [Fact]
@@ -34,23 +34,39 @@ public sealed class DocumentSizeLimitTests(ITestOutputHelper output) : IDisposab
 
         var result = await host.ExecuteAsync(document, Callers.Admin);
 
-        Assert.Equal("TOO_MANY_SELECTIONS", Assert.Single(result.Errors!).Code);
+        Assert.Equal("DOCUMENT_TOO_LARGE", Assert.Single(result.Errors!).Code);
     }
 
     [Theory]
-    [InlineData(998, 1_000)] // tenant + 998 ids + the fragment-free operation: 999 selections
-    [InlineData(1_000, 1_001)]
-    public void TheCountIsExact(int ids, long expected)
-    {
-        var document = Parser.Parse($"{{ tenant {{ {string.Join(" ", Enumerable.Repeat("id", ids))} }} }}");
+    [InlineData("{ tenant { id } }", 2)]
+    [InlineData("query($a: ID!) { user(id: $a) @include(if: true) { id } }", 5)] // a variable, a field with an argument and a directive, a field
+    [InlineData("{ tenant { ...F ...F } } fragment F on Tenant { id name }", 9)] // tenant, 2 spreads of 2, and the fragment itself (2)
+    public void TheCountIsExact(string text, long expected) => Assert.Equal(expected, DocumentNodeCount.Of(Parser.Parse(text), 1_000));
 
-        Assert.Equal(Math.Min(ids + 1, expected), SelectionCount.Of(document, 1_000));
+    [Fact]
+    public void CountingStopsAboveTheLimit() =>
+        Assert.Equal(1_001, DocumentNodeCount.Of(Parser.Parse($"{{ tenant {{ {string.Join(" ", Enumerable.Repeat("id", 5_000))} }} }}"), 1_000));
+
+    [Fact]
+    public async Task DirectivesCount()
+    {
+        var result = await host.ExecuteAsync($"{{ tenant {{ id {string.Join(" ", Enumerable.Repeat("@include(if: true)", 5_000))} }} }}", Callers.Admin);
+
+        Assert.Equal("DOCUMENT_TOO_LARGE", Assert.Single(result.Errors!).Code);
+    }
+
+    [Fact]
+    public async Task ADocumentDeeperThanTheParserAllowsIsTooDeep()
+    {
+        var result = await host.ExecuteAsync($"{{ user(id: {new string('[', 1_000)}1{new string(']', 1_000)}) {{ id }} }}", Callers.Admin);
+
+        Assert.Equal("QUERY_TOO_DEEP", Assert.Single(result.Errors!).Code);
     }
 
     [Fact]
     public async Task ADocumentUnderTheLimitIsValidatedAsUsual()
     {
-        var repeated = string.Join(" ", Enumerable.Repeat("id", 900));
+        var repeated = string.Join(" ", Enumerable.Repeat("id", 1_900));
 
         var result = await host.ExecuteAsync($"{{ tenant {{ {repeated} }} }}", Callers.Admin);
 

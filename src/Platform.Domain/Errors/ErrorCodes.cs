@@ -19,7 +19,7 @@ public static class ErrorCodes
     public const string InvalidRequest = "INVALID_REQUEST";
 
     // The document was refused by validation (or, for its size, just before); nothing ran.
-    public const string TooManySelections = "TOO_MANY_SELECTIONS";
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
     public const string Forbidden = "FORBIDDEN";
     public const string QueryTooDeep = "QUERY_TOO_DEEP";
     public const string Complexity = "COMPLEXITY";

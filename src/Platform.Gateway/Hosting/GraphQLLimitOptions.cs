@@ -9,8 +9,8 @@ public sealed class GraphQLLimitOptions
 
     public long MaxRequestBytes { get; set; } = 1_048_576;
 
-    /// <summary>Selections (fields, fragment spreads, inline fragments) a document may hold, fragments expanded; checked before validation.</summary>
-    public int MaxSelections { get; set; } = 1_000;
+    /// <summary>Selections, their arguments and directives, and variables a document may hold, fragments expanded; checked before validation.</summary>
+    public int MaxDocumentNodes { get; set; } = 2_000;
 
     /// <summary>Values (fields, list items) the introspection of one operation may answer: one standard introspection query fits.</summary>
     public int MaxIntrospectionValues { get; set; } = 40_000;

@@ -31,7 +31,7 @@ public static class GraphQLServiceExtensions
                 context.Context?.RequestServices?.GetService<ILogger<GraphQLExecutor>>()?
                     .LogError(context.OriginalException, "Unhandled error in a GraphQL resolver")));
         services.AddSingleton<IConfigureExecution, ParsedDocumentCache>();
-        services.AddSingleton<IConfigureExecution, SelectionLimit>();
+        services.AddSingleton<IConfigureExecution, DocumentSizeLimit>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<MultipartRequestReader>();
         services.AddSingleton<GraphQLExecutor>();

@@ -3,19 +3,20 @@ using GraphQLParser.AST;
 namespace Platform.Gateway.Api.Limits;
 
 /// <summary>
-/// How many selections (fields, fragment spreads, inline fragments) a document holds once every fragment spread is
-/// replaced by its fragment: the size of the work validation and execution face. Linear in the document's text, with
-/// each fragment counted once and its count reused, so a document of nested spreads that would expand to billions of
-/// selections is measured without expanding it. Counting stops above <paramref name="limit"/>.
+/// How many nodes validation faces in a document: selections (fields, fragment spreads, inline fragments) with their
+/// arguments and directives, and variable definitions, once every fragment spread is replaced by its fragment. Some
+/// validation rules compare these pairwise (fields of a selection set, directives at a location), so their number bounds
+/// the work. Linear in the document's text: each fragment is counted once and its count reused, so nested spreads that
+/// would expand to billions of selections are measured without expanding them. Counting stops above the limit.
 /// </summary>
-public sealed class SelectionCount
+public sealed class DocumentNodeCount
 {
     private readonly Dictionary<string, GraphQLFragmentDefinition> fragments;
     private readonly Dictionary<string, long> expanded = new(StringComparer.Ordinal);
     private readonly HashSet<string> visiting = new(StringComparer.Ordinal);
     private readonly long limit;
 
-    private SelectionCount(GraphQLDocument document, long limit)
+    private DocumentNodeCount(GraphQLDocument document, long limit)
     {
         this.limit = limit;
         fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
@@ -25,17 +26,18 @@ public sealed class SelectionCount
         }
     }
 
-    /// <summary>Selections of every operation with fragments expanded, plus each fragment definition once; at most limit + 1.</summary>
+    /// <summary>Nodes of every operation with fragments expanded, plus each fragment definition once; at most limit + 1.</summary>
     public static long Of(GraphQLDocument document, long limit)
     {
-        var count = new SelectionCount(document, limit);
+        var count = new DocumentNodeCount(document, limit);
         long total = 0;
         foreach (var definition in document.Definitions)
         {
             total = count.Add(total, definition switch
             {
-                GraphQLOperationDefinition operation => count.Count(operation.SelectionSet),
-                GraphQLFragmentDefinition fragment => count.Count(fragment.SelectionSet),
+                GraphQLOperationDefinition operation => count.Add(
+                    (operation.Variables?.Count ?? 0) + (operation.Directives?.Count ?? 0), count.Count(operation.SelectionSet)),
+                GraphQLFragmentDefinition fragment => count.Add(fragment.Directives?.Count ?? 0, count.Count(fragment.SelectionSet)),
                 _ => 0,
             });
         }
@@ -55,9 +57,9 @@ public sealed class SelectionCount
         {
             var inner = selection switch
             {
-                GraphQLField field => Count(field.SelectionSet),
-                GraphQLInlineFragment inline => Count(inline.SelectionSet),
-                GraphQLFragmentSpread spread => Spread(spread.FragmentName.Name.StringValue),
+                GraphQLField field => Add((field.Arguments?.Count ?? 0) + (field.Directives?.Count ?? 0), Count(field.SelectionSet)),
+                GraphQLInlineFragment inline => Add(inline.Directives?.Count ?? 0, Count(inline.SelectionSet)),
+                GraphQLFragmentSpread spread => Add(spread.Directives?.Count ?? 0, Spread(spread.FragmentName.Name.StringValue)),
                 _ => 0,
             };
             total = Add(total, Add(1, inner));
