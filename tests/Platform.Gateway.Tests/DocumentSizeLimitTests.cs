@@ -115,6 +115,26 @@ public sealed class DocumentSizeLimitTests(ITestOutputHelper output) : IDisposab
         Assert.Equal("COMPLEXITY", Assert.Single(result.Errors!).Code);
     }
 
+    [Fact]
+    public void SpreadsThatAnswerNothingStillCountAsWork()
+    {
+        // A cyclic fragment answers no value, but walking it for each of the schema's fields would take minutes.
+        var spreads = string.Join(" ", Enumerable.Repeat("...E", 1_500));
+        var document = Parser.Parse($"{{ __schema {{ types {{ fields {{ type {{ fields {{ {spreads} }} }} }} }} }} }} fragment E on __Field {{ ...E }}");
+        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().Single();
+
+        Assert.Equal(40_001, IntrospectionSize.Of(host.Schema, document, operation, 40_000));
+    }
+
+    [Fact]
+    public async Task AnEmptyTypeNameIsRefusedBeforeGraphQLDotnetFailsOnIt()
+    {
+        var result = await host.ExecuteAsync("{ __type(name: \"\") { name } }", Callers.Admin);
+
+        Assert.False(result.Executed);
+        Assert.Equal("INVALID_ARGUMENT", Assert.Single(result.Errors!).Code);
+    }
+
     // Every value of the response: each property (its value one value) and each list item, as IntrospectionSize counts.
     private static long CountValues(System.Text.Json.JsonElement element) => element.ValueKind switch
     {

@@ -10,6 +10,7 @@ public sealed class UploadFileNameTests
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("C:\\Users\\shop\\orders.csv", "orders.csv")]
     [InlineData("folder/", "0")]
+    [InlineData("in\u0000voice\u202Etxt.exe", "invoicetxt.exe")]
     [InlineData("..", "0")]
     [InlineData(null, "0")]
     public void OnlyTheLastSegmentIsKept(string? given, string expected) =>

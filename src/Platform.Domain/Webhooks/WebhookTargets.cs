@@ -43,10 +43,13 @@ public static class WebhookTargets
         return [];
     }
 
-    /// <summary>The URL as logs show it: scheme, host, port and path; a query string (which may carry a token) is cut.</summary>
+    /// <summary>
+    /// The URL as logs show it: scheme, host and port only. Paths and query strings may carry a token (Slack's and
+    /// Discord's webhook URLs hold theirs in the path).
+    /// </summary>
     public static string ForLog(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            ? uri.GetLeftPart(UriPartial.Path) + (uri.Query.Length > 0 ? "?…" : "")
+            ? uri.GetLeftPart(UriPartial.Authority) + (uri.PathAndQuery.Length > 1 ? "/…" : "")
             : "(not a URL)";
 
     /// <summary>Whether a delivery may connect to this address under the policy.</summary>

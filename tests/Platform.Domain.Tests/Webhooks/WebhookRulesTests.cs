@@ -79,8 +79,9 @@ public sealed class WebhookRulesTests
     }
 
     [Theory]
-    [InlineData("https://hooks.example.com/in/42?token=s3cret", "https://hooks.example.com/in/42?…")]
-    [InlineData("https://hooks.example.com:8443/in", "https://hooks.example.com:8443/in")]
+    [InlineData("https://hooks.example.com/in/42?token=s3cret", "https://hooks.example.com/…")]
+    [InlineData("https://hooks.slack.com/services/T00/B00/s3cret", "https://hooks.slack.com/…")]
+    [InlineData("https://hooks.example.com:8443", "https://hooks.example.com:8443")]
     [InlineData("not a url", "(not a URL)")]
-    public void LogsShowAWebhookUrlWithoutItsQuery(string url, string logged) => Assert.Equal(logged, WebhookTargets.ForLog(url));
+    public void LogsShowAWebhookUrlWithoutItsPathOrQuery(string url, string logged) => Assert.Equal(logged, WebhookTargets.ForLog(url));
 }

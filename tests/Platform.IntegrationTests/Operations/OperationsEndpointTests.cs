@@ -43,7 +43,7 @@ public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFi
     }
 
     [Fact]
-    public async Task TheDashboardAsksForAKeyAndRefusesNonAdmins()
+    public async Task TheDashboardAsksForAKeyAndRefusesTenantKeys()
     {
         var (_, admin) = await platform.CreateTenantAsync();
         var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");

@@ -66,6 +66,8 @@ public sealed class HttpTransportTests(PlatformFixture platform) : IClassFixture
     [InlineData("{\"query\": \"{ tenant { id } }\", \"operationName\": \"\xFF\"}")] // invalid UTF-8 (a lone 0xFF byte)
     [InlineData("{\"query\": \"{ tenant { id \xC3 } }\"}")] // a truncated two-byte sequence
     [InlineData("{\"query\": \"query($id: ID!) { user(id: $id) { __typename } }\", \"variables\": {\"id\": \"a\\ud800\"}}")] // a lone surrogate, escaped
+    [InlineData("{\"query\": \"{ tenant { id } }\\udc00\"}")] // the same in the query
+    [InlineData("{\"query\": \"{ tenant { id } }\", \"operationName\": \"\\ud800\"}")] // and in operationName
     [InlineData("{\"query\": \"{ __typename }\", \"query\": \"{ tenant { id } }\"}")] // a key given twice: neither wins
     public async Task TextThatIsNotUtf8JsonIs400InvalidJson(string latin1Body)
     {
@@ -82,6 +84,9 @@ public sealed class HttpTransportTests(PlatformFixture platform) : IClassFixture
     [Theory]
     [InlineData("{\"query\": \"mutation($file: Upload!) { importDataset(kind: EVENTS, file: $file) { id } }\", \"variables\": {\"file\": null}, \"operationName\": \"\xFF\"}", "{\"0\": [\"variables.file\"]}")]
     [InlineData("{\"query\": \"mutation($file: Upload!) { importDataset(kind: EVENTS, file: $file) { id } }\", \"variables\": {\"file\": null}}", "{\"0\": [\"variables.other\"]}")]
+    [InlineData("{\"query\": \"mutation($file: Upload!) { importDataset(kind: EVENTS, file: $file) { id } }\", \"variables\": {\"file\": null}}", "{\"0\": null}")]
+    [InlineData("{\"query\": \"mutation($file: Upload!) { importDataset(kind: EVENTS, file: $file) { id } }\", \"variables\": {\"file\": null}}", "{\"0\": [null]}")]
+    [InlineData("{\"query\": \"{ tenant { id } }\\ud800\"}", "{}")]
     public async Task AMalformedMultipartRequestIs400InvalidRequest(string latin1Operations, string map)
     {
         var (_, admin) = await platform.CreateTenantAsync();

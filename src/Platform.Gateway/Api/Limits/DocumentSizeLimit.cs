@@ -34,9 +34,9 @@ public sealed class DocumentSizeLimit(IDocumentBuilder documents, IOptions<Platf
         {
             return Refused(query, ErrorCodes.QueryTooDeep, "The document nests deeper than the parser allows (128 levels of fields, lists or objects).");
         }
-        catch (GraphQLSyntaxErrorException)
+        catch (ExecutionError error) // a syntax error, as graphql-dotnet's document builder reports it
         {
-            return await next(execution); // the executer parses again and reports the syntax error as usual
+            return new ExecutionResult { Errors = new ExecutionErrors { error } };
         }
 
         var limit = options.Value.GraphQL.MaxDocumentNodes;

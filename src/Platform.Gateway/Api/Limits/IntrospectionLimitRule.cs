@@ -1,4 +1,5 @@
 using GraphQL.Validation;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Platform.Domain.Errors;
 using Platform.Gateway.Hosting;
@@ -16,6 +17,15 @@ public sealed class IntrospectionLimitRule(IOptions<PlatformOptions> options) : 
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
+        // graphql-dotnet's own __type resolver fails on an empty name (an internal error); it names no type.
+        foreach (var empty in context.Document.Definitions.OfType<GraphQLOperationDefinition>().SelectMany(EmptyTypeNames))
+        {
+            context.ReportError(new ValidationError(context.Document.Source, null, "__type(name:) must name a type; \"\" names none.", empty)
+            {
+                Code = ErrorCodes.InvalidArgument,
+            });
+        }
+
         var limit = options.Value.GraphQL.MaxIntrospectionValues;
         var size = IntrospectionSize.Of(context.Schema, context.Document, context.Operation, limit);
         if (size > limit)
@@ -32,4 +42,8 @@ public sealed class IntrospectionLimitRule(IOptions<PlatformOptions> options) : 
 
         return default;
     }
+
+    private static IEnumerable<GraphQLField> EmptyTypeNames(GraphQLOperationDefinition operation) =>
+        operation.SelectionSet.Selections.OfType<GraphQLField>().Where(field => field.Name.StringValue == "__type"
+            && field.Arguments?.FirstOrDefault(a => a.Name.StringValue == "name")?.Value is GraphQLStringValue { Value.Length: 0 });
 }

@@ -5,22 +5,26 @@ namespace Platform.Gateway.Api.Limits;
 
 /// <summary>
 /// The number of values (every field of every object, each list item) an operation's introspection would answer,
-/// found by walking the schema the way the introspection resolvers do, without running them. The walk stops as soon
-/// as the count passes <c>limit</c>, so measuring costs no more than the limit however the selection nests
-/// (<c>fields { type { fields { type … } } }</c> grows geometrically).
+/// found by walking the schema the way the introspection resolvers do, without running them: an upper bound (deprecated
+/// fields count whether asked for or not, and a type named by a variable counts as every type). The walk stops as soon
+/// as the count passes <c>limit</c>, or its own steps (selections visited, fragment spreads included) pass ten times
+/// the limit, so measuring costs a bounded amount however the selection nests or spreads.
 /// </summary>
 public sealed class IntrospectionSize
 {
     private readonly ISchema schema;
     private readonly IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments;
     private readonly long limit;
+    private readonly long maxSteps;
     private long total;
+    private long steps;
 
     private IntrospectionSize(ISchema schema, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, long limit)
     {
         this.schema = schema;
         this.fragments = fragments;
         this.limit = limit;
+        maxSteps = limit > long.MaxValue / 10 ? long.MaxValue : limit * 10;
     }
 
     /// <summary>The values the operation's <c>__schema</c> and <c>__type</c> fields would answer, at most limit + 1.</summary>
@@ -31,10 +35,10 @@ public sealed class IntrospectionSize
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var size = new IntrospectionSize(schema, fragments, limit);
         size.Root(operation.SelectionSet);
-        return Math.Min(size.total, limit + 1);
+        return size.Over ? limit + 1 : size.total;
     }
 
-    private bool Over => total > limit;
+    private bool Over => total > limit || steps > maxSteps;
 
     private void Root(GraphQLSelectionSet set)
     {
@@ -48,7 +52,7 @@ public sealed class IntrospectionSize
                     break;
                 case "__type" when NameArgument(field) is { } name:
                     Value();
-                    if (schema.AllTypes[name] is { } type)
+                    if (name.Length > 0 && schema.AllTypes[name] is { } type)
                     {
                         Type(type, field.SelectionSet);
                     }
@@ -139,9 +143,14 @@ public sealed class IntrospectionSize
         foreach (var selected in Fields(set))
         {
             Value();
-            if (selected.Name.StringValue == "args")
+            switch (selected.Name.StringValue)
             {
-                Each(directive.Arguments ?? [], selected, InputValue);
+                case "args":
+                    Each(directive.Arguments ?? [], selected, InputValue);
+                    break;
+                case "locations":
+                    Each(directive.Locations, selected, (_, _) => { });
+                    break;
             }
         }
     }
@@ -195,6 +204,7 @@ public sealed class IntrospectionSize
 
         foreach (var selection in set.Selections)
         {
+            steps++;
             switch (selection)
             {
                 case GraphQLField field:

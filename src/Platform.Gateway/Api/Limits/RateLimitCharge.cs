@@ -1,6 +1,5 @@
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
-using Platform.Domain.Errors;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Auth;
 
@@ -28,8 +27,8 @@ public static class RateLimitCharge
         {
             context.Error = new ValidationError(validation.Document.Source, null, denial.Message, validation.Operation)
             {
-                Code = ErrorCodes.RateLimited,
-                Extensions = new Dictionary<string, object?> { [RetryAfterKey] = RetryAfterSeconds(denial.RetryAfter) },
+                Code = denial.Code,
+                Extensions = denial.RetryAfter is null ? null : new Dictionary<string, object?> { [RetryAfterKey] = RetryAfterSeconds(denial.RetryAfter) },
             };
         }
     }

@@ -93,9 +93,10 @@ public sealed class GraphQLHttpEndpoint(
             context.Response.Headers.Allow = "POST";
         }
 
-        if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited)?.Extensions?[RateLimitCharge.RetryAfterKey] is int retryAfter)
+        if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited)?.Extensions is { } extensions
+            && extensions.TryGetValue(RateLimitCharge.RetryAfterKey, out var retryAfter))
         {
-            context.Response.Headers.RetryAfter = retryAfter.ToString();
+            context.Response.Headers.RetryAfter = retryAfter?.ToString();
         }
 
         context.Response.ContentType = mediaType + "; charset=utf-8";
@@ -128,7 +129,7 @@ public sealed class GraphQLHttpEndpoint(
             size.MaxRequestBodySize = limit + options.Value.GraphQL.MaxRequestBytes;
         }
 
-        var (request, files, error) = await multipart.ReadAsync(context.Request, limit);
+        var (request, files, error) = await multipart.ReadAsync(context.Request, limit, options.Value.GraphQL.MaxRequestBytes);
         uploads.AddRange(files);
         return error is null ? (request, null) : (null, RequestFailure.BadRequest(error));
     }

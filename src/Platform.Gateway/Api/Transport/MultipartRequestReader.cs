@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.AspNetCore.WebUtilities;
@@ -13,7 +14,7 @@ namespace Platform.Gateway.Api.Transport;
 /// </summary>
 public sealed class MultipartRequestReader(GraphQLRequestReader reader)
 {
-    public async Task<(GraphQLRequestBody? Request, List<UploadedFile> Files, string? Error)> ReadAsync(HttpRequest request, long maxFileBytes)
+    public async Task<(GraphQLRequestBody? Request, List<UploadedFile> Files, string? Error)> ReadAsync(HttpRequest request, long maxFileBytes, long maxJsonBytes)
     {
         var files = new List<UploadedFile>();
         var byPart = new Dictionary<string, UploadedFile>(StringComparer.Ordinal);
@@ -34,11 +35,11 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (name == "operations")
                 {
-                    operations = await RequestJson.ParseAsync(section.Body, request.HttpContext.RequestAborted);
+                    operations = await RequestJson.ParseAsync(section.Body, name, maxJsonBytes, request.HttpContext.RequestAborted);
                 }
                 else if (name == "map")
                 {
-                    using var mapDocument = await RequestJson.ParseAsync(section.Body, request.HttpContext.RequestAborted);
+                    using var mapDocument = await RequestJson.ParseAsync(section.Body, name, maxJsonBytes, request.HttpContext.RequestAborted);
                     map = mapDocument.Deserialize<Dictionary<string, string[]>>();
                 }
                 else if (operations is null || map is null)
@@ -82,6 +83,11 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
             var variables = body.Variables is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(body.Variables);
             foreach (var (part, paths) in map)
             {
+                if (paths is null || paths.Any(p => p is null))
+                {
+                    return (null, files, $"The map's entry for '{part}' must be a list of variable paths.");
+                }
+
                 if (!byPart.TryGetValue(part, out var file))
                 {
                     return (null, files, $"The map names file part '{part}', which was not sent.");
@@ -122,14 +128,20 @@ public sealed class MultipartRequestReader(GraphQLRequestReader reader)
     }
 
     /// <summary>
-    /// The name the client gave the file, without any folders ("../../etc/passwd" is "passwd"): it is shown back (an
-    /// import's <c>fileName</c>) and never used as a path; the file is spooled under a name of its own.
+    /// The name the client gave the file, without any folders ("../../etc/passwd" is "passwd"), control or format
+    /// characters, at most 255 characters: it is shown back (an import's <c>fileName</c>) and never used as a path; the
+    /// file is spooled under a name of its own.
     /// </summary>
     public static string FileName(string? given, string part)
     {
-        var name = given?[(given.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+        var name = given?[(given.LastIndexOfAny(['/', '\\']) + 1)..];
+        // Control and format characters (NUL, a right-to-left override) would not store or would not read as they are.
+        name = name is null ? null : string.Concat(name.Where(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format))).Trim();
+        name = name?.Length > MaxFileNameLength ? name[..MaxFileNameLength] : name;
         return string.IsNullOrEmpty(name) || name is "." or ".." ? part : name;
     }
+
+    public const int MaxFileNameLength = 255;
 
     // Paths look like "variables.file" or "variables.input.files.0".
     private static bool Place(Dictionary<string, object?> variables, string path, UploadedFile file)

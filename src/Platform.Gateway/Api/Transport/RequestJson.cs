@@ -4,26 +4,78 @@ using System.Text.Unicode;
 namespace Platform.Gateway.Api.Transport;
 
 /// <summary>
-/// JSON as clients send it (HTTP bodies, multipart parts, WebSocket messages, GET parameters). Invalid UTF-8 is refused
-/// up front: System.Text.Json parses it and only fails later, when a string is read. A key given twice in one object is
-/// refused too, rather than letting the last one silently win.
+/// JSON as clients send it (HTTP bodies, multipart parts, WebSocket messages, GET parameters). Invalid UTF-8 and
+/// escaped lone surrogates (<c>"\ud800"</c>) are refused up front: System.Text.Json parses both and only fails later,
+/// when a string is read. A key given twice in one object is refused too, rather than letting the last one silently win.
 /// </summary>
 public static class RequestJson
 {
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false };
 
-    /// <exception cref="JsonException">Not UTF-8, not JSON, or a key given twice.</exception>
+    /// <exception cref="JsonException">Not UTF-8, not JSON, a key given twice, or a string that is not text.</exception>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8) =>
-        Utf8.IsValid(utf8.Span) ? JsonDocument.Parse(utf8, Options) : throw new JsonException("The text is not valid UTF-8.");
+        Utf8.IsValid(utf8.Span) ? Checked(JsonDocument.Parse(utf8, Options)) : throw new JsonException("The text is not valid UTF-8.");
 
-    /// <exception cref="JsonException">Not JSON, or a key given twice.</exception>
-    public static JsonDocument Parse(string text) => JsonDocument.Parse(text, Options);
+    /// <exception cref="JsonException">Not JSON, a key given twice, or a string that is not text.</exception>
+    public static JsonDocument Parse(string text) => Checked(JsonDocument.Parse(text, Options));
 
-    /// <summary>Reads a stream (a multipart part) into memory and parses it.</summary>
-    public static async Task<JsonDocument> ParseAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>Reads a stream (a multipart part) of at most <paramref name="maxBytes"/> into memory and parses it.</summary>
+    /// <exception cref="InvalidDataException">The part is larger than <paramref name="maxBytes"/>.</exception>
+    public static async Task<JsonDocument> ParseAsync(Stream stream, string part, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidDataException($"The '{part}' part is larger than {maxBytes} bytes.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    private static JsonDocument Checked(JsonDocument document)
+    {
+        try
+        {
+            ReadStrings(document.RootElement);
+            return document;
+        }
+        catch (InvalidOperationException)
+        {
+            document.Dispose();
+            throw new JsonException("A string escapes a lone surrogate (such as \\ud800), which is not text.");
+        }
+    }
+
+    // GetString throws InvalidOperationException for a string that escapes a lone surrogate.
+    private static void ReadStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    ReadStrings(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    ReadStrings(property.Value);
+                }
+
+                break;
+        }
     }
 }
