@@ -70,6 +70,14 @@ public sealed class UserValidatorTests
     }
 
     [Fact]
+    public void AnItemsCurrencyIsCheckedEvenWithoutAPrice()
+    {
+        var (_, violations) = ItemValidator.Validate(new ItemDraft("sku-1", "Scarf", Currency: "euros"));
+
+        Assert.Equal(("currency", "format"), (violations.Single().Field, violations.Single().Rule));
+    }
+
+    [Fact]
     public void AnItemTitleWithNulIsRefused()
     {
         var (item, violations) = ItemValidator.Validate(new ItemDraft("sku-1", "Red\0scarf"));

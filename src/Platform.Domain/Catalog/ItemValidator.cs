@@ -50,7 +50,8 @@ public static partial class ItemValidator
             violations.Add(new("price", "out_of_range", $"price must be between 0 and {EventRules.MaxAmount:0}."));
         }
 
-        if (draft.Price is not null && (draft.Currency is null || !CurrencyPattern().IsMatch(draft.Currency)))
+        // A currency without a price is still checked: it is stored (a CSV fuzz found one that the column could not hold).
+        if ((draft.Price is not null && draft.Currency is null) || (draft.Currency is not null && !CurrencyPattern().IsMatch(draft.Currency)))
         {
             violations.Add(new("currency", "format", "currency must be a three-letter ISO 4217 code such as EUR when price is given."));
         }

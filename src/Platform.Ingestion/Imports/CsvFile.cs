@@ -33,7 +33,7 @@ public static class CsvFile
         }
         catch (CsvRecordTooLargeException)
         {
-            throw new ImportFailure($"The header line is longer than {MaxRecordChars} characters.");
+            throw new ImportFailure($"The header line or the first row is longer than {MaxRecordChars} characters: is a quote left open?");
         }
         catch (CsvMissingHeadersException)
         {

@@ -201,7 +201,7 @@ public sealed class SchemaFuzzer
             yield return new JsonArray();
             yield return new JsonArray((JsonNode?)null);
             yield return new JsonArray(Enumerable.Range(0, 2_000).Select(_ => Plausible(item, MaxInputDepth)).ToArray());
-            foreach (var value in Hostile(item, depth).Take(6))
+            foreach (var value in Hostile(item, depth).Take(40))
             {
                 yield return new JsonArray(Plausible(item, MaxInputDepth), value?.DeepClone());
             }
