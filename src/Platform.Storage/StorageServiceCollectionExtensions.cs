@@ -11,6 +11,7 @@ using Platform.Storage.Imports;
 using Platform.Storage.Migrations;
 using Platform.Storage.Users;
 using Platform.Storage.SystemChecks;
+using Platform.Storage.Trackers;
 using Platform.Storage.Webhooks;
 
 using Platform.Storage.Models;
@@ -46,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CampaignTrackingReader>();
         services.AddSingleton<CampaignChargeStore>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<TrackerMessageStore>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<TrainingRunStore>();
         services.AddSingleton<ModelRegistry>();

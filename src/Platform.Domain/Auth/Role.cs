@@ -11,4 +11,7 @@ public enum Role
 
     /// <summary>Read campaigns and subscribe to their KPIs; never mutates.</summary>
     Partner,
+
+    /// <summary>A write key: sends events through the tracker source (docs/trackers.md) and nothing else; refused on GraphQL.</summary>
+    Tracker,
 }

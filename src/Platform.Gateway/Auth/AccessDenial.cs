@@ -13,6 +13,12 @@ public sealed record AccessDenial(int StatusCode, string Code, string Message, T
     public static AccessDenial RevokedKey { get; } = new(
         StatusCodes.Status401Unauthorized, ErrorCodes.ApiKeyRevoked, "The API key has been revoked.");
 
+    public static AccessDenial TrackerKeyOnGraphQL { get; } = new(
+        StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "A TRACKER key only sends events to the tracker source (/tracker/v1/...); use another key for GraphQL.");
+
+    public static AccessDenial NotATrackerKey { get; } = new(
+        StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "The tracker source takes TRACKER keys only (createApiKey with role TRACKER).");
+
     /// <summary>The tenant's bucket is empty; <paramref name="cost"/> is given when the operation's cost took the tokens left.</summary>
     public static AccessDenial RateLimited(string tenantId, int requestsPerSecond, TimeSpan retryAfter, double? cost = null) => new(
         StatusCodes.Status429TooManyRequests,

@@ -1,3 +1,5 @@
+using Platform.Domain.Auth;
+
 namespace Platform.Gateway.Auth;
 
 /// <summary>
@@ -9,7 +11,21 @@ public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDi
     /// <summary>An operation takes one token per started <see cref="CostPerToken"/> of its cost (docs/api.md#rate-limiting).</summary>
     public const double CostPerToken = 100;
 
+    /// <summary>A key for GraphQL: any but a TRACKER key.</summary>
     public async ValueTask<(Caller? Caller, AccessDenial? Denial)> AuthenticateAsync(string? secret, CancellationToken cancellationToken)
+    {
+        var (caller, denial) = await AuthenticateAnyAsync(secret, cancellationToken);
+        return caller?.Role == Role.Tracker ? (null, AccessDenial.TrackerKeyOnGraphQL) : (caller, denial);
+    }
+
+    /// <summary>A key for the tracker source: a TRACKER key only.</summary>
+    public async ValueTask<(Caller? Caller, AccessDenial? Denial)> AuthenticateTrackerAsync(string? secret, CancellationToken cancellationToken)
+    {
+        var (caller, denial) = await AuthenticateAnyAsync(secret, cancellationToken);
+        return caller is null || caller.Role == Role.Tracker ? (caller, denial) : (null, AccessDenial.NotATrackerKey);
+    }
+
+    private async ValueTask<(Caller? Caller, AccessDenial? Denial)> AuthenticateAnyAsync(string? secret, CancellationToken cancellationToken)
     {
         var (caller, denial) = await authenticator.AuthenticateAsync(secret, cancellationToken);
         if (caller is null || caller.IsSystem)

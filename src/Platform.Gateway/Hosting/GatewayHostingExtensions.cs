@@ -7,6 +7,7 @@ using Platform.ML.Items;
 using Platform.ML.Uplift;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Trackers;
 using Platform.Gateway.Api.Transport;
 using Platform.Gateway.Api.WebSockets;
 using Platform.Gateway.Operations;
@@ -77,6 +78,9 @@ public static class GatewayHostingExtensions
             .AddScoped<ItemRecommendationService>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()
+            .AddScoped<TrackerSourceService>()
+            .AddScoped<UserAliasService>()
+            .AddScoped<TrackerSourceEndpoint>()
             .AddScoped<ImportService>()
             .AddScoped<ModelService>()
             .AddScoped<RetrainingScheduleService>()
@@ -111,6 +115,8 @@ public static class GatewayHostingExtensions
         app.Map("/graphql", (HttpContext context) => context.WebSockets.IsWebSocketRequest
             ? context.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(context)
             : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+        app.Map(TrackerSourceEndpoint.PathPrefix + "/{call:regex(^(batch|track|identify|page|screen|alias|group)$)}", (HttpContext context, string call) =>
+            context.RequestServices.GetRequiredService<TrackerSourceEndpoint>().HandleAsync(context, call));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapMetrics("/metrics");

@@ -42,6 +42,7 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
         var attributes = await ExecuteAsync("DELETE FROM users.attributes WHERE tenant_id = @tenant AND user_id = @user");
         await ExecuteAsync("DELETE FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user");
         await ExecuteAsync("DELETE FROM campaigns.audience_picks WHERE tenant_id = @tenant AND user_id = @user");
+        await ExecuteAsync("DELETE FROM trackers.messages WHERE tenant_id = @tenant AND user_id = @user");
         await ExecuteAsync("""
             DELETE FROM imports.rejections r USING imports.jobs j
             WHERE r.import_id = j.id AND j.tenant_id = @tenant AND strpos(r.message, @user) > 0

@@ -26,6 +26,8 @@ using Platform.Domain.Models;
 using Platform.Gateway.Api.Types.Models;
 using Platform.Gateway.Api.Types.Recommendations;
 using Platform.Domain.Decisions;
+using Platform.Gateway.Api.Types.Trackers;
+using Platform.Storage.Trackers;
 
 namespace Platform.Gateway.Api.Schema;
 
@@ -237,7 +239,21 @@ public sealed class QueryType : ObjectGraphType
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await Models(ctx).FindVersionAsync(
                 ctx.TenantId(), ApiError.RequireUuid("id", ctx.GetArgument<string>("id"), "models"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackerMessageType>>>>("trackerMessages")
+            .Description("The source debugger: the latest messages the tracker source refused (default) or ignored, newest first, with the rules they broke.")
+            .Argument<TrackerMessageStatusEnumType>("status", "REFUSED (default) or IGNORED.")
+            .Argument<IntGraphType>("first", $"How many, 1 to {TrackerMessageStore.Kept} (default {DefaultTrackerMessages}).")
+            .Roles(Role.Admin, Role.Merchant)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<TrackerMessageStore>().ListAsync(
+                ctx.TenantId(),
+                ctx.GetArgument("status", TrackerMessageStatus.Refused),
+                Paging.Size(ctx.GetArgument<int?>("first"), DefaultTrackerMessages, TrackerMessageStore.Kept),
+                ctx.CancellationToken))
+            .FieldType.Paged(DefaultTrackerMessages);
     }
+
+    private const int DefaultTrackerMessages = 50;
 
     private static ModelService Models(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ModelService>();
 }

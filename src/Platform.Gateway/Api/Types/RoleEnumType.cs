@@ -12,5 +12,6 @@ public sealed class RoleEnumType : EnumerationGraphType
         Add("ADMIN", Role.Admin, "Everything in the tenant: keys, settings, schedules and diagnostics.");
         Add("MERCHANT", Role.Merchant, "Data, campaigns, profiles, recommendations and forecasts.");
         Add("PARTNER", Role.Partner, "Reads campaigns, subscribes to their KPIs and manages webhooks; changes nothing else.");
+        Add("TRACKER", Role.Tracker, "A write key: sends events through the tracker source (/tracker/v1/...) and nothing else; refused on GraphQL.");
     }
 }

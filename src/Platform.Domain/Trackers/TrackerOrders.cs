@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Platform.Domain.Errors;
+using Platform.Domain.Events;
+
+namespace Platform.Domain.Trackers;
+
+/// <summary>
+/// Order Completed → one PURCHASE per product (the platform's purchases are order lines), each with its quantity and
+/// its share of the order's revenue (else total): shares follow price × quantity, or quantity when a product has no
+/// price, so the lines add up to the order exactly. Without revenue or total, each line is price × quantity. An order
+/// without products is one PURCHASE without an item. Line n of message m has event id "m#n" (docs/trackers.md#ids).
+/// </summary>
+public static class TrackerOrders
+{
+    private sealed record Line(EventDraft Draft, Dictionary<string, string> Sources, int Quantity, decimal? Price);
+
+    internal static IReadOnlyList<TrackedEvent> Map(
+        EventDraft order, JsonElement properties, TrackerFields fields, List<Violation> problems, Dictionary<string, string> sources)
+    {
+        sources["currency"] = "properties.currency";
+        var currency = TrackerEvents.Currency(properties, fields);
+        var revenue = fields.Decimal(properties, "revenue", "properties.revenue");
+        var orderValueField = revenue is null ? "properties.total" : "properties.revenue";
+        var orderValue = revenue ?? fields.Decimal(properties, "total", "properties.total");
+        sources["amount"] = orderValueField;
+        order = order with { Currency = currency };
+
+        var products = fields.Array(properties, "products", "properties.products") ?? [];
+        if (products.Count > TrackerEvents.MaxProducts)
+        {
+            problems.Add(new("properties.products", "too_many", $"An order may list at most {TrackerEvents.MaxProducts} products."));
+            return [];
+        }
+
+        if (products.Count == 0)
+        {
+            return [new(order with { Amount = orderValue }, sources)];
+        }
+
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (products[i].ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new($"properties.products[{i}]", "format", $"properties.products[{i}] must be an object."));
+            }
+        }
+
+        List<Line> lines = problems.Count > 0 ? [] : products.Select((product, i) => ReadLine(order, product, $"properties.products[{i}]", fields, sources)).ToList();
+        if (problems.Count > 0)
+        {
+            return [];
+        }
+
+        var amounts = Amounts(lines, orderValue);
+        if (amounts is null)
+        {
+            problems.Add(new("properties.revenue", "required_for_type", "Order Completed needs revenue, total, or a price for every product."));
+            return [];
+        }
+
+        var ids = LineIds(order.EventId!, lines.Count);
+        return lines.Select((line, i) => new TrackedEvent(
+            line.Draft with { EventId = ids[i], Amount = amounts[i] },
+            new Dictionary<string, string>(line.Sources) { ["amount"] = orderValue is null ? $"properties.products[{i}].price" : orderValueField })).ToList();
+    }
+
+    private static Line ReadLine(EventDraft order, JsonElement product, string path, TrackerFields fields, Dictionary<string, string> orderSources)
+    {
+        var sources = new Dictionary<string, string>(orderSources);
+        var draft = TrackerEvents.Product(order, product, path, fields, sources, withQuantity: true);
+        var quantity = draft.Quantity ?? 1;
+        var properties = new Dictionary<string, string>(order.Properties ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (key, value) in TrackerEvents.Kept(product, ["sku", "name", "brand", "variant", "price", "coupon"]) ?? [])
+        {
+            properties["product_" + key] = value;
+        }
+
+        return new(draft with { Quantity = quantity, Properties = properties.Count > 0 ? properties : null }, sources, quantity,
+            fields.Decimal(product, "price", $"{path}.price"));
+    }
+
+    /// <summary>Each line's amount, adding up to the order value to the last ten-thousandth; null when nothing gives one.</summary>
+    private static decimal[]? Amounts(IReadOnlyList<Line> lines, decimal? orderValue)
+    {
+        var priced = lines.All(l => l.Price is not null);
+        if (orderValue is not { } total)
+        {
+            return priced ? lines.Select(l => Round(l.Price!.Value * l.Quantity)).ToArray() : null;
+        }
+
+        var weights = lines.Select(l => priced ? l.Price!.Value * l.Quantity : l.Quantity).ToArray();
+        if (weights.Sum() <= 0)
+        {
+            weights = lines.Select(l => (decimal)Math.Max(l.Quantity, 1)).ToArray();
+        }
+
+        var amounts = new decimal[lines.Count];
+        var sum = weights.Sum();
+        for (var i = 0; i < amounts.Length - 1; i++)
+        {
+            amounts[i] = Round(total * weights[i] / sum);
+        }
+
+        amounts[^1] = total - amounts[..^1].Sum();
+        return amounts;
+    }
+
+    private static decimal Round(decimal value) => decimal.Round(value, EventRules.MaxAmountDecimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>"m#1", "m#2", …; a message id too long to take the suffix is replaced by its hash first.</summary>
+    public static string[] LineIds(string messageId, int count)
+    {
+        var suffixLength = 1 + count.ToString().Length;
+        var stem = messageId.Length + suffixLength <= Identifiers.MaxLength
+            ? messageId
+            : "sha256-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)));
+        return Enumerable.Range(1, count).Select(n => $"{stem}#{n}").ToArray();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Platform.Domain.Errors;
+using Platform.Domain.Trackers;
+using Platform.Gateway.Api.Transport;
+using Platform.Gateway.Auth;
+using Platform.Gateway.Hosting;
+using Platform.Gateway.Operations;
+
+namespace Platform.Gateway.Api.Trackers;
+
+/// <summary>
+/// The tracker source: the Segment HTTP tracking API (which RudderStack speaks too) under /tracker/v1/{batch, track,
+/// identify, page, screen, alias, group}, authenticated by a TRACKER key as the HTTP Basic user name, as their libraries
+/// send it. A well-formed request is answered 200 once what it carries is stored; problems with single messages go to
+/// the source debugger (docs/trackers.md), as the spec answers them.
+/// </summary>
+public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSourceService source)
+{
+    public const string PathPrefix = "/tracker/v1";
+
+    public async Task HandleAsync(HttpContext context, string call)
+    {
+        var outcome = "500";
+        try
+        {
+            await ServeAsync(context, call);
+            outcome = context.Response.StatusCode.ToString();
+        }
+        finally
+        {
+            GatewayMetrics.TrackerRequests.WithLabels(call, outcome).Inc();
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, string call)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "POST";
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "The tracker source takes POST.");
+            return;
+        }
+
+        var (caller, denial) = await admission.AuthenticateTrackerAsync(WriteKey(context.Request), context.RequestAborted);
+        denial ??= await admission.AdmitAsync(caller!);
+        if (denial is not null)
+        {
+            if (denial.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"tracker\"";
+            }
+
+            await ErrorResponses.WriteAsync(context, denial);
+            return;
+        }
+
+        var limit = call == "batch" ? TrackerRules.MaxBatchBytes : TrackerRules.MaxMessageBytes;
+        var (body, failure) = await TrackerBody.ReadAsync(context.Request, limit);
+        if (failure != TrackerBody.Failure.None)
+        {
+            await (failure == TrackerBody.Failure.TooLarge
+                ? BadRequest(context, ErrorCodes.RequestTooLarge, $"A {call} request may hold at most {limit / 1024} KB (after decompression).")
+                : BadRequest(context, ErrorCodes.InvalidRequest, failure == TrackerBody.Failure.BadGzip
+                    ? "The body says Content-Encoding: gzip but is not gzip."
+                    : "Content-Encoding must be gzip or none."));
+            return;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = RequestJson.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            await BadRequest(context, ErrorCodes.InvalidJson, $"The body is not valid JSON: {exception.Message}");
+            return;
+        }
+
+        using (document)
+        {
+            var request = Read(document.RootElement, call);
+            if (request.Error is { } error)
+            {
+                await BadRequest(context, ErrorCodes.InvalidRequest, error);
+                return;
+            }
+
+            await source.AcceptAsync(caller!, request.Messages, request.SentAt, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = MediaTypes.Json + "; charset=utf-8";
+        await context.Response.WriteAsync("{\"success\":true}", context.RequestAborted);
+    }
+
+    private static (IReadOnlyList<TrackerSourceService.Incoming> Messages, DateTimeOffset? SentAt, string? Error) Read(JsonElement root, string call)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ([], null, "The body must be a JSON object.");
+        }
+
+        var sentAt = root.TryGetProperty("sentAt", out var sent) && sent.ValueKind == JsonValueKind.String && sent.TryGetDateTimeOffset(out var at) ? at : (DateTimeOffset?)null;
+        if (call != "batch")
+        {
+            return ([new(root, call, 0)], sentAt, null);
+        }
+
+        if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
+        {
+            return ([], null, "A batch request needs \"batch\": an array of messages.");
+        }
+
+        if (batch.GetArrayLength() > TrackerRules.MaxBatchMessages)
+        {
+            return ([], null, $"A batch may hold at most {TrackerRules.MaxBatchMessages} messages.");
+        }
+
+        return (batch.EnumerateArray().Select(m => new TrackerSourceService.Incoming(m, null, Encoding.UTF8.GetByteCount(m.GetRawText()))).ToList(), sentAt, null);
+    }
+
+    /// <summary>The write key: the user name of HTTP Basic authentication (the password is empty).</summary>
+    private static string? WriteKey(HttpRequest request)
+    {
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
+            || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+            var colon = decoded.IndexOf(':');
+            return colon < 0 ? decoded : decoded[..colon];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static Task BadRequest(HttpContext context, string code, string message) =>
+        ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, code, message);
+}
