@@ -39,7 +39,7 @@ public sealed class CliApp(HttpClient http)
     {
         var name = new Option<string>("--name") { Description = "The tenant's display name.", DefaultValueFactory = _ => "Demo Shop" };
         var command = new Command("bootstrap", "Create a tenant (if missing) with ADMIN, MERCHANT and PARTNER keys, recorded in the keys file.") { name };
-        command.SetAction((parse, cancel) => new BootstrapCommand(Client(parse), Console.Out)
+        command.SetAction((parse, cancel) => new BootstrapCommand(Client(parse), Tracker(parse), Console.Out)
             .RunAsync(parse.GetValue(CliOptions.Keys)!, parse.GetValue(CliOptions.Tenant)!, parse.GetValue(name)!, cancel));
         return command;
     }
@@ -77,9 +77,14 @@ public sealed class CliApp(HttpClient http)
     {
         var users = CliOptions.Users(20_000);
         var rate = new Option<double>("--rate") { Description = "Sessions a second.", DefaultValueFactory = _ => 2 };
-        var command = new Command("stream", "Send live sessions of the simulated users until stopped (Ctrl+C).") { users, CliOptions.Seed, rate };
-        command.SetAction((parse, cancel) => new StreamCommand(Client(parse), Console.Out)
-            .RunAsync(CliOptions.KeyFor(parse, "merchant"), CliOptions.World(parse, users), parse.GetValue(rate), cancel));
+        var via = Via("How the events are sent: graphql (ingestEvents, the MERCHANT key) or segment (the tracker source, the TRACKER key).");
+        var command = new Command("stream", "Send live sessions of the simulated users until stopped (Ctrl+C).") { users, CliOptions.Seed, rate, via };
+        command.SetAction((parse, cancel) =>
+        {
+            var segment = parse.GetValue(via) == "segment";
+            return new StreamCommand(Client(parse), segment ? Tracker(parse) : null, Console.Out)
+                .RunAsync(CliOptions.KeyFor(parse, segment ? "tracker" : "merchant"), CliOptions.World(parse, users), parse.GetValue(rate), cancel);
+        });
         return command;
     }
 
@@ -152,14 +157,15 @@ public sealed class CliApp(HttpClient http)
         var rate = new Option<int>("--rate") { Description = "user(id) requests a second.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "Length of the user(id) run.", DefaultValueFactory = _ => 20 };
         var audience = new Option<int>("--audience") { Description = "Users in the audienceSummary run.", DefaultValueFactory = _ => 100_000 };
+        var via = Via("graphql: ingestEvents only; segment: also the same events through the tracker source, compared with ingestEvents.");
         var command = new Command("ingest", "Ingest (cold and warm) against a binary COPY, user(id) latency, audienceSummary and memory per profile, in a fresh tenant.")
         {
-            users, rate, seconds, audience, CliOptions.Report,
+            users, rate, seconds, audience, via, CliOptions.Report,
         };
         command.SetAction((parse, cancel) => new BenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
             KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
             DatabaseUrl.Resolve(null),
-            new BenchCommand.Settings(parse.GetValue(users), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(audience)),
+            new BenchCommand.Settings(parse.GetValue(users), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(audience), parse.GetValue(via) == "segment"),
             parse.GetValue(CliOptions.Report)!,
             cancel));
         return command;
@@ -256,6 +262,15 @@ public sealed class CliApp(HttpClient http)
     };
 
     private GraphQLClient Client(ParseResult parse) => new(http, parse.GetValue(CliOptions.Url)!);
+
+    private TrackerClient Tracker(ParseResult parse) => new(http, parse.GetValue(CliOptions.Url)!);
+
+    private static Option<string> Via(string description)
+    {
+        var via = new Option<string>("--via") { Description = description, DefaultValueFactory = _ => "graphql" };
+        via.AcceptOnlyFromAmong("graphql", "segment");
+        return via;
+    }
 
     private ImportCommand Importer(ParseResult parse) => new(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console);
 }

@@ -20,13 +20,18 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
     public const int BatchSize = 1_000;
     public const int Clients = 4;
 
-    /// <summary>The bodies of both passes, the warm pass's rows, and the users with events (some simulated users have none).</summary>
-    public sealed record Workload(IReadOnlyList<string> UserIds, IReadOnlyList<string> ColdBodies, IReadOnlyList<string> WarmBodies, IReadOnlyList<BehaviorEvent> WarmRows)
+    /// <summary>
+    /// The bodies of both passes, the warm pass's rows, the users with events (some simulated users have none), and, when
+    /// asked for, the warm pass's events under other ids again as tracker source batches (Segment messages).
+    /// </summary>
+    public sealed record Workload(
+        IReadOnlyList<string> UserIds, IReadOnlyList<string> ColdBodies, IReadOnlyList<string> WarmBodies, IReadOnlyList<BehaviorEvent> WarmRows,
+        IReadOnlyList<string> TrackerBodies)
     {
         public long Events => WarmRows.Count;
     }
 
-    public static Workload Prepare(int users, DateTimeOffset now)
+    public static Workload Prepare(int users, DateTimeOffset now, bool viaTracker = false)
     {
         var world = new SimulatedWorld(new WorldOptions(Seed: 99, Users: users, Now: now));
         var stories = Enumerable.Range(0, users).AsParallel().AsOrdered().Select(world.Story).ToList();
@@ -34,23 +39,31 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         var warm = events.Select(e => e with { EventId = "w" + e.EventId }).ToList();
         var rows = warm.Select(e => EventValidator.Validate(e, now, TimeSpan.FromDays(730)).Event
             ?? throw new InvalidOperationException($"simulated event {e.EventId} is invalid")).ToList();
-        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.User.Id).ToList(), Bodies(events), Bodies(warm), rows);
+        var tracked = viaTracker ? TrackerClient.Bodies(events.Select(e => e with { EventId = "t" + e.EventId })) : [];
+        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.User.Id).ToList(), Bodies(events), Bodies(warm), rows, tracked);
     }
 
-    /// <summary>Sends every body with <see cref="Clients"/> clients; returns events a second.</summary>
-    public async Task<double> RunAsync(string apiKey, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken)
+    /// <summary>Sends every ingestEvents body with <see cref="Clients"/> clients; returns events a second.</summary>
+    public Task<double> RunAsync(string apiKey, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken) =>
+        RunAsync(new RawGraphQL(http, endpoint, apiKey).PostAsync, bodies, events, progress, cancellationToken);
+
+    /// <summary>Sends every tracker source batch with <see cref="Clients"/> clients; returns events a second.</summary>
+    public Task<double> RunTrackerAsync(string writeKey, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken) =>
+        RunAsync((body, cancel) => new TrackerClient(http, endpoint).PostAsync(writeKey, body, cancel), bodies, events, progress, cancellationToken);
+
+    private static async Task<double> RunAsync(
+        Func<string, CancellationToken, Task> post, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken)
     {
-        var client = new RawGraphQL(http, endpoint, apiKey);
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < bodies.Count; i = Interlocked.Increment(ref next))
             {
-                await client.PostAsync(bodies[i], cancellationToken);
+                await post(bodies[i], cancellationToken);
                 lock (progress)
                 {
-                    progress.Value += BatchSize;
+                    progress.Value = Math.Min(progress.Total, progress.Value + events / bodies.Count);
                 }
             }
         }));

@@ -13,7 +13,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
     /// <summary>Requests at the measured rate before measuring, so the read path is compiled and its caches filled.</summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
-    public sealed record Settings(int Users = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceUsers = 100_000);
+    /// <param name="ViaSegment">Also send the warm pass's events through the tracker source (Segment batches) and compare.</param>
+    public sealed record Settings(int Users = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceUsers = 100_000, bool ViaSegment = false);
 
     private const string Method = """
         - **Ingest** — the simulated shop's events (`src/Platform.Simulation`, about 30 per user) in time order, so
@@ -24,6 +25,10 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **Binary COPY** — the warm pass's rows, validated, written with one `COPY … (FORMAT BINARY)` into a scratch
           table with the event log's columns and indexes, from the same machine in the same run. The ratio is API
           throughput ÷ COPY throughput: what idempotency, sequencing, validation, HTTP/GraphQL and live profiles cost.
+        - **Tracker source** (`--via segment`) — after the COPY, the same events once more under new ids, as the Segment
+          spec's track messages (`Product Viewed`, `Order Completed`, …) in `/tracker/v1/batch` requests of 1,000
+          messages (about 250 KB, uncompressed, as `@segment/analytics-node` sends them), 4 concurrent clients, to the
+          same warm users; each request answered after the commit. The ratio is against the warm `ingestEvents` pass of the same run.
         - **Profiles up to date** — acknowledged events are folded into live profiles asynchronously (the tenant feed
           delivers the log to the users' grains); the time from the last acknowledged batch until the profile
           projection holds the log's last event.
@@ -45,7 +50,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         var (tenantId, admin) = await BenchTenant.CreateAsync(client, systemKey, "bench", cancellationToken);
 
         console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/]; simulating {settings.Users:N0} users…");
-        var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow);
+        var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow, settings.ViaSegment);
         var ingest = new IngestBench(http, endpoint, connectionString);
         var metrics = new GatewayMetrics(http, endpoint);
         var latency = new LatencyBench(http, endpoint);
@@ -55,7 +60,9 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         var warm = new ProgressLine("ingest, warm", workload.Events);
         var reads = new ProgressLine("user(id)", settings.Rate * settings.LatencySeconds);
         var summaries = new ProgressLine("audienceSummary", 10);
-        var results = await ConsoleProgress.RunAsync(console, [cold, warm, reads, summaries], async () =>
+        var tracked = new ProgressLine("tracker source, warm", workload.Events);
+        ProgressLine[] lines = settings.ViaSegment ? [cold, warm, tracked, reads, summaries] : [cold, warm, reads, summaries];
+        var results = await ConsoleProgress.RunAsync(console, lines, async () =>
         {
             var before = await metrics.ReadAsync(cancellationToken);
             var coldRate = await ingest.RunAsync(admin, workload.ColdBodies, workload.Events, cold, cancellationToken);
@@ -65,6 +72,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             warm.Status = null;
             var after = await metrics.ReadAsync(cancellationToken);
             var copyRate = await ingest.CopyAsync(tenantId, workload.WarmRows, cancellationToken);
+            var trackerRate = settings.ViaSegment ? await TrackerPassAsync(ingest, admin, tenantId, workload, tracked, cancellationToken) : (double?)null;
             reads.Status = "warming up";
             await latency.RunAsync(admin, workload.UserIds, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
             reads.Status = null;
@@ -79,16 +87,24 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             summaries.Value = 10;
 
             var p99 = Percentiles.Of(read.SortedMilliseconds, 99);
+            var throughTracker = trackerRate is { } rate
+                ? new List<BenchResult>
+                {
+                    new("tracker source, warm (Segment batches)", $"{rate:N0} events/s", Note: $"{workload.Events:N0} events in {workload.TrackerBodies.Count:N0} batches"),
+                    new("tracker source ÷ ingestEvents, warm", $"{rate / warmRate:P0}", "≥ 80%", rate / warmRate >= 0.8, "same events, same run"),
+                }
+                : [];
             var active = workload.UserIds.Count;
             var workingSet = (after.WorkingSetBytes - before.WorkingSetBytes) / active / 1024;
             var managed = (after.ManagedBytes - before.ManagedBytes) / active / 1024;
-            return new List<BenchResult>
-            {
+            List<BenchResult> table =
+            [
                 new("ingest, cold (new users)", $"{coldRate:N0} events/s", Note: $"{workload.Events:N0} events of {active:N0} users"),
                 new("ingest, warm (sustained)", $"{warmRate:N0} events/s", "≥ 20,000 events/s", warmRate >= 20_000, $"{workload.Events:N0} events"),
                 new("profiles up to date after the last acknowledged batch", $"{lag.TotalSeconds:F1} s", Note: "live profiles are folded asynchronously from the log"),
                 new("binary COPY of the same rows", $"{copyRate:N0} rows/s", Note: "same machine, same run"),
                 new("ingest ÷ COPY", $"cold {coldRate / copyRate:P1}, warm {warmRate / copyRate:P1}"),
+                .. throughTracker,
                 new($"user(id) at {settings.Rate} req/s", $"p50 {Percentiles.Of(read.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(read.SortedMilliseconds, 95):F1} ms, p99 {p99:F1} ms, max {read.SortedMilliseconds[^1]:F1} ms",
                     "p99 ≤ 10 ms", p99 <= 10, $"{read.SortedMilliseconds.Count:N0} requests at {read.AchievedRate:N0}/s, {read.Errors} errors"),
                 new($"audienceSummary, everyone ({everyone.Users:N0} users)", $"median {everyone.Milliseconds[2]:N0} ms, worst {everyone.Milliseconds[^1]:N0} ms",
@@ -97,12 +113,25 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
                 new("memory per active profile (working set)", $"{workingSet:F1} KB", "≤ 4 KB", workingSet <= 4, $"{active:N0} active profiles"),
                 new("memory per active profile (managed heap)", $"{managed:F1} KB", Note: "GC heap, uncollected garbage included"),
                 new("of which the profile itself", $"{ProfileMemory.BytesPerProfile(workload.WarmRows) / 1024:F1} KB", Note: "live heap after a full GC, profiles read back from JSON; the rest is the grain activation and garbage"),
-            };
+            ];
+            return table;
         });
 
         BenchReport.Print(console, "ingest, reads and audiences", results);
         await BenchReport.WriteAsync(reportPath, "ingest", "ingest, reads and audiences", Method, results, cancellationToken);
         console.MarkupLineInterpolated($"Written to {reportPath}.");
         return 0;
+    }
+
+    /// <summary>The warm events again through the tracker source with a TRACKER key of the bench tenant, until the profiles hold them.</summary>
+    private async Task<double> TrackerPassAsync(IngestBench ingest, string admin, string tenantId, IngestBench.Workload workload, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var created = await client.ExecuteAsync(admin, "mutation { createApiKey(input: { role: TRACKER, name: \"bench\" }) { secret } }", cancellationToken: cancellationToken);
+        var writeKey = created.GetProperty("createApiKey").GetProperty("secret").GetString()!;
+        var rate = await ingest.RunTrackerAsync(writeKey, workload.TrackerBodies, workload.Events, progress, cancellationToken);
+        progress.Status = "profiles catching up";
+        await ingest.WaitForProfilesAsync(tenantId, cancellationToken);
+        progress.Status = null;
+        return rate;
     }
 }

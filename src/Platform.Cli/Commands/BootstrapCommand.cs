@@ -4,13 +4,13 @@ using System.Text.Json.Nodes;
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// Makes sure a tenant exists with ADMIN, MERCHANT and PARTNER keys recorded in the keys file
-/// ({"system": "...", "tenants": {"demo": {"admin": ..., "merchant": ..., "partner": ...}}}).
+/// Makes sure a tenant exists with ADMIN, MERCHANT, PARTNER and TRACKER keys recorded in the keys file
+/// ({"system": "...", "tenants": {"demo": {"admin": ..., "merchant": ..., "partner": ..., "tracker": ...}}}).
 /// Keys already in the file that still work are kept, so running it again changes nothing.
 /// </summary>
-public sealed class BootstrapCommand(GraphQLClient client, TextWriter output)
+public sealed class BootstrapCommand(GraphQLClient client, TrackerClient tracker, TextWriter output)
 {
-    private static readonly string[] Roles = ["admin", "merchant", "partner"];
+    private static readonly string[] Roles = ["admin", "merchant", "partner", "tracker"];
 
     public async Task<int> RunAsync(string keysPath, string tenantId, string tenantName, CancellationToken cancellationToken)
     {
@@ -30,15 +30,18 @@ public sealed class BootstrapCommand(GraphQLClient client, TextWriter output)
                 new { input = new { id = tenantId, name = tenantName } },
                 cancellationToken);
             tenant["admin"] = created.GetProperty("createTenant").GetProperty("adminSecret").GetString();
-            tenant.Remove("merchant");
-            tenant.Remove("partner");
+            foreach (var role in Roles.Skip(1))
+            {
+                tenant.Remove(role);
+            }
+
             output.WriteLine($"Created tenant '{tenantId}'.");
         }
 
         var adminKey = tenant["admin"]!.GetValue<string>();
         foreach (var role in Roles.Skip(1))
         {
-            if (await WorksAsync(tenant[role]?.GetValue<string>(), cancellationToken))
+            if (await WorksAsync(tenant[role]?.GetValue<string>(), cancellationToken, onTrackerSource: role == "tracker"))
             {
                 continue;
             }
@@ -56,11 +59,24 @@ public sealed class BootstrapCommand(GraphQLClient client, TextWriter output)
         return 0;
     }
 
-    private async Task<bool> WorksAsync(string? key, CancellationToken cancellationToken)
+    private async Task<bool> WorksAsync(string? key, CancellationToken cancellationToken, bool onTrackerSource = false)
     {
         if (string.IsNullOrEmpty(key))
         {
             return false;
+        }
+
+        if (onTrackerSource)
+        {
+            try
+            {
+                await tracker.PostAsync(key, "{\"batch\":[]}", cancellationToken);
+                return true;
+            }
+            catch (HttpRequestException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                return false;
+            }
         }
 
         try

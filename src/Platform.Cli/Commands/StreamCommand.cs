@@ -3,8 +3,11 @@ using Platform.Simulation;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>Keeps the demo alive: live sessions of the simulated users, sent every second until stopped.</summary>
-public sealed class StreamCommand(GraphQLClient client, TextWriter output)
+/// <summary>
+/// Keeps the demo alive: live sessions of the simulated users, sent every second until stopped, through ingestEvents
+/// or, with a tracker client, through the tracker source as Segment messages.
+/// </summary>
+public sealed class StreamCommand(GraphQLClient client, TrackerClient? tracker, TextWriter output)
 {
     public async Task<int> RunAsync(string apiKey, WorldOptions options, double sessionsPerSecond, CancellationToken cancellationToken)
     {
@@ -12,7 +15,7 @@ public sealed class StreamCommand(GraphQLClient client, TextWriter output)
         var random = new Random();
         long sent = 0;
         var lastReport = DateTime.UtcNow;
-        output.WriteLine($"Streaming about {sessionsPerSecond} sessions a second of {options.Users:N0} simulated users; stop with Ctrl+C.");
+        output.WriteLine($"Streaming about {sessionsPerSecond} sessions a second of {options.Users:N0} simulated users {(tracker is null ? "through ingestEvents" : $"to {tracker.BatchUri}")}; stop with Ctrl+C.");
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -26,7 +29,15 @@ public sealed class StreamCommand(GraphQLClient client, TextWriter output)
 
             try
             {
-                await client.ExecuteAsync(apiKey, ApiInputs.IngestEvents, new { events = events.Select(ApiInputs.Event).ToArray() }, cancellationToken);
+                if (tracker is null)
+                {
+                    await client.ExecuteAsync(apiKey, ApiInputs.IngestEvents, new { events = events.Select(ApiInputs.Event).ToArray() }, cancellationToken);
+                }
+                else
+                {
+                    await tracker.SendAsync(apiKey, events, cancellationToken);
+                }
+
                 sent += events.Count;
             }
             catch (Exception exception) when (exception is HttpRequestException or GraphQLClientException)

@@ -8,6 +8,7 @@ namespace Platform.Domain.Trackers;
 /// <summary>
 /// The e-commerce spec's track events and the platform events they become (docs/trackers.md#mapping). Event names
 /// match without regard to case; the e-commerce v1 names (Viewed Product, Completed Order, …) are accepted too.
+/// properties.duration_seconds (not in the spec) is any event's durationSeconds, the engagement time profiles add up.
 /// </summary>
 internal static class TrackerEvents
 {
@@ -38,6 +39,7 @@ internal static class TrackerEvents
         ["Viewed Promotion"] = (EventType.CampaignExposure, Shape.Promotion),
         ["Promotion Clicked"] = (EventType.CampaignClick, Shape.Promotion),
         ["Clicked Promotion"] = (EventType.CampaignClick, Shape.Promotion),
+        ["Coupon Entered"] = (EventType.CouponClaim, Shape.Coupon),
         ["Coupon Applied"] = (EventType.CouponRedeem, Shape.Coupon),
     };
 
@@ -66,7 +68,9 @@ internal static class TrackerEvents
         var (type, shape) = mapping;
         var kept = Kept(properties, KeptProperties[shape]);
         var sources = new Dictionary<string, string>(Common);
-        var draft = new EventDraft(context.MessageId, context.UserId, EventTypeNames.ToWire(type), context.OccurredAt, Properties: kept);
+        sources["durationSeconds"] = "properties.duration_seconds";
+        var draft = new EventDraft(context.MessageId, context.UserId, EventTypeNames.ToWire(type), context.OccurredAt, Properties: kept,
+            DurationSeconds: (double?)fields.Decimal(properties, "duration_seconds", "properties.duration_seconds"));
         switch (shape)
         {
             case Shape.Search:
@@ -121,7 +125,7 @@ internal static class TrackerEvents
         };
     }
 
-    /// <summary>Coupon Applied: coupon_id names the campaign; the discount is its amount when the message has a currency.</summary>
+    /// <summary>Coupon Entered / Applied: coupon_id names the campaign; the discount is the amount when the message has a currency.</summary>
     private static EventDraft Coupon(EventDraft draft, JsonElement properties, TrackerFields fields, Dictionary<string, string> sources)
     {
         sources["campaignId"] = "properties.coupon_id";

@@ -12,10 +12,12 @@ CREATE TABLE trackers.messages (
     status      text        NOT NULL CHECK (status IN ('REFUSED', 'IGNORED')),
     call        text        NOT NULL,
     event_name  text        NULL,
-    message_id  text        NULL,
+    message_id  text        NOT NULL,
     user_id     text        NULL,
     violations  jsonb       NOT NULL,
     PRIMARY KEY (tenant_id, id)
 );
 CREATE INDEX messages_by_status ON trackers.messages (tenant_id, status, id);
+-- A client retrying a message lists it once.
+CREATE UNIQUE INDEX messages_once ON trackers.messages (tenant_id, status, message_id);
 CREATE INDEX messages_by_user ON trackers.messages (tenant_id, user_id);

@@ -8,7 +8,7 @@ namespace Platform.Storage.Trackers;
 
 /// <summary>A message the tracker source did not store, and why (the source debugger, docs/trackers.md#source-debugger).</summary>
 public sealed record TrackerMessageRecord(
-    DateTimeOffset ReceivedAt, TrackerMessageStatus Status, string Call, string? EventName, string? MessageId, string? UserId, IReadOnlyList<Violation> Problems);
+    DateTimeOffset ReceivedAt, TrackerMessageStatus Status, string Call, string? EventName, string MessageId, string? UserId, IReadOnlyList<Violation> Problems);
 
 public enum TrackerMessageStatus
 {
@@ -36,7 +36,8 @@ public sealed class TrackerMessageStore(NpgsqlDataSource dataSource)
                 INSERT INTO trackers.messages (tenant_id, received_at, status, call, event_name, message_id, user_id, violations)
                 SELECT @tenant, m.received_at, m.status, m.call, m.event_name, m.message_id, m.user_id, m.violations::jsonb
                 FROM unnest(@received_at, @status, @call, @event_name, @message_id, @user_id, @violations)
-                     AS m(received_at, status, call, event_name, message_id, user_id, violations))
+                     AS m(received_at, status, call, event_name, message_id, user_id, violations)
+                ON CONFLICT (tenant_id, status, message_id) DO NOTHING)
             -- Sees the rows before this insert: a tenant keeps at most Kept + one batch of each status.
             DELETE FROM trackers.messages t
             USING (SELECT id FROM (
@@ -75,7 +76,7 @@ public sealed class TrackerMessageStore(NpgsqlDataSource dataSource)
             records.Add(new TrackerMessageRecord(
                 reader.GetFieldValue<DateTimeOffset>(0), status, reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 JsonSerializer.Deserialize<List<Violation>>(reader.GetString(5)) ?? []));
         }

@@ -26,6 +26,7 @@ public sealed partial class AccessSweepTests(PlatformFixture platform, ITestOutp
             ["ADMIN"] = admin,
             ["MERCHANT"] = await platform.CreateKeyAsync(admin, "MERCHANT"),
             ["PARTNER"] = await platform.CreateKeyAsync(admin, "PARTNER"),
+            ["TRACKER"] = await platform.CreateKeyAsync(admin, "TRACKER"),
         };
         var fuzzer = await FuzzerAsync(admin);
         var table = RoleTable();
@@ -138,7 +139,7 @@ public sealed partial class AccessSweepTests(PlatformFixture platform, ITestOutp
     /// <summary>docs/api.md's role table: for each query and mutation, the kinds of key it lists with ✓.</summary>
     private static Dictionary<string, HashSet<string>> RoleTable()
     {
-        var columns = new[] { "system key", "ADMIN", "MERCHANT", "PARTNER" };
+        var columns = new[] { "system key", "ADMIN", "MERCHANT", "PARTNER", "TRACKER" };
         var table = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docs", "api.md"))
             .SkipWhile(l => !l.StartsWith("| root field |", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|'));

@@ -15,7 +15,7 @@ public sealed class TrackerMessageType : ObjectGraphType<TrackerMessageRecord>
         Field<NonNullGraphType<TrackerMessageStatusEnumType>>("status").Description("REFUSED or IGNORED.").Resolve(ctx => ctx.Source.Status);
         Field(m => m.Call).Description("The Segment call: track, identify, page, screen, alias, group (or what the message's type said).");
         Field(m => m.EventName, nullable: true).Description("A track call's event name, a page or screen call's name.");
-        Field(m => m.MessageId, nullable: true).Description("The messageId sent, or the one made from the message's content.");
+        Field(m => m.MessageId).Description("The messageId sent, or the one made from the message's content.");
         Field(m => m.UserId, nullable: true).Description("userId, else anonymousId.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldErrorType>>>>("problems")
             .Description("The rules it broke, each naming the message's field (properties.revenue, traits.age, …).")
