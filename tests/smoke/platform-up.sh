@@ -34,6 +34,10 @@ expect "$(graphql "$key" '{ tenant { id name } }')" '"id":"demo"'
 "$ROOT/platform" status | grep 'health *ready' >/dev/null
 "$ROOT/platform" status | grep 'stream *running' >/dev/null
 expect "$(graphql "$key" '{ audienceSummary(audience: { tags: ["demo"] }) { users } }')" '"users":300'
+# The demo's TRACKER key sends through the tracker source (docs/trackers.md).
+tracker="$(node -e 'console.log(require(process.argv[1]).tenants.demo.tracker)' "$PLATFORM_STATE_DIR/keys.json")"
+expect "$(curl -fsS -u "$tracker:" -H 'content-type: application/json' -d '{"type":"track","event":"Products Searched","userId":"smoke-1","properties":{"query":"boots"}}' "${URL%/graphql}/tracker/v1/track")" '"success":true'
+expect "$(graphql "$key" '{ user(id: "smoke-1") { counters { type total } } }')" '"type":"SEARCH","total":1'
 
 run="$(graphql "$key" 'mutation { systemCheck { id } }' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')"
 for _ in $(seq 1 120); do

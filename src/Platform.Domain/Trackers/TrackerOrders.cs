@@ -10,7 +10,7 @@ namespace Platform.Domain.Trackers;
 /// Order Completed → one PURCHASE per product (the platform's purchases are order lines), each with its quantity and
 /// its share of the order's revenue (else total): shares follow price × quantity, or quantity when a product has no
 /// price, so the lines add up to the order exactly. Without revenue or total, each line is price × quantity. An order
-/// without products is one PURCHASE without an item. Line n of message m has event id "m#n" (docs/trackers.md#ids).
+/// without products is one PURCHASE without an item. Line n of message m has event id "m#n" (docs/trackers.md#shoppers-ids-and-times).
 /// </summary>
 public static class TrackerOrders
 {

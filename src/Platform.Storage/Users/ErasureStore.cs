@@ -17,7 +17,7 @@ public sealed record ErasureRecord(string UserHash, DateTimeOffset ErasedAt, str
 public sealed class ErasureStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes, model scores and the rejections quoting
+    /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes, model scores, tracker debugger entries and the rejections quoting
     /// the id, and records a pending erasure with what was deleted (added to an erasure still pending from a call that crashed).
     /// </summary>
     public async Task<ErasedData> EraseDataAsync(string tenantId, string userId, long throughSeq, CancellationToken cancellationToken = default)

@@ -139,6 +139,11 @@ public sealed class TrackerSourceTests(PlatformFixture platform) : IClassFixture
         Assert.Contains(("userId", "required"), refused);
         Assert.Contains(("properties.currency", "format"), refused);
         Assert.Contains(("message", "too_large"), refused);
+
+        (await platform.Http.PostAsync(admin, "mutation { forgetUser(id: \"mixed\") { events } }")).AssertSuccess();
+        var afterErasure = await platform.Http.FieldAsync(admin, Debugger, new { s = "REFUSED" }, "trackerMessages");
+        Assert.Equal(2, afterErasure.GetArrayLength());
+        Assert.DoesNotContain(afterErasure.EnumerateArray(), m => m.GetProperty("userId").GetString() == "mixed");
     }
 
     private static readonly TimeSpan ApiKeyCacheLifetime = TimeSpan.FromSeconds(1);
