@@ -39,6 +39,14 @@ public sealed class UserValidatorTests
             violations.Select(v => $"{v.Field}:{v.Rule}").Order());
     }
 
+    [Fact]
+    public void ACategoricalValueWithNulIsRefusedNamingTheAttribute()
+    {
+        var (_, violations) = UserValidator.Validate(new UserDraft("u1", Attributes: [new("notes", null, "gold\0")]), Schema);
+
+        Assert.Equal("attributes.notes:not_categorical", Assert.Single(violations.Select(v => $"{v.Field}:{v.Rule}")));
+    }
+
     [Theory]
     [InlineData(-1, null, null, "age:out_of_range")]
     [InlineData(null, "31/01/2026", null, "signupDate:format")]

@@ -27,7 +27,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
           throughput ÷ COPY throughput: what idempotency, sequencing, validation, HTTP/GraphQL and live profiles cost.
         - **Tracker source** (`--via segment`) — after the COPY, the same events once more under new ids, as the Segment
           spec's track messages (`Product Viewed`, `Order Completed`, …) in `/tracker/v1/batch` requests of 1,000
-          messages (at most 450 KB, uncompressed, as `@segment/analytics-node` sends them), 4 concurrent clients, to the
+          messages (at most 450 KB; uncompressed JSON, as `@segment/analytics-node` sends), 4 concurrent clients, to the
           same warm users; each request answered after the commit. The ratio is against the warm `ingestEvents` pass of the same run.
         - **Profiles up to date** — acknowledged events are folded into live profiles asynchronously (the tenant feed
           delivers the log to the users' grains); the time from the last acknowledged batch until the profile

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Platform.Domain.Errors;
 using Platform.Domain.Events;
@@ -54,8 +53,6 @@ internal static class TrackerEvents
         [Shape.Promotion] = ["name", "creative", "position"],
         [Shape.Coupon] = ["coupon_name", "order_id", "cart_id", "discount"],
     };
-
-    public static IReadOnlyCollection<string> MappedNames => Names.Keys;
 
     /// <summary>The platform events of a track call, or null when its name has no mapping.</summary>
     public static IReadOnlyList<TrackedEvent>? Map(string eventName, JsonElement properties, TrackerFields fields, List<Violation> problems, Context context)
@@ -170,6 +167,4 @@ internal static class TrackerEvents
 
         return kept.Count > 0 ? kept : null;
     }
-
-    internal static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -114,6 +114,8 @@ internal sealed class TrackerFields(List<Violation> violations)
         return null;
     }
 
+    public void Refuse(string path, string rule, string message) => violations.Add(new(path, rule, message));
+
     private static bool TryGet(JsonElement parent, string name, out JsonElement value) =>
         parent.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 

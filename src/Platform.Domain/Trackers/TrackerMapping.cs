@@ -69,6 +69,10 @@ public static class TrackerMapping
         };
     }
 
+    /// <summary>A batch's sentAt, when it is a timestamp with an offset.</summary>
+    public static DateTimeOffset? SentAt(JsonElement batch) =>
+        batch.ValueKind == JsonValueKind.Object ? new TrackerFields([]).Timestamp(batch, "sentAt", "sentAt") : null;
+
     /// <summary>
     /// When the event happened: timestamp as given; else originalTimestamp corrected for the client's clock
     /// (receivedAt − (sentAt − originalTimestamp), as the spec says); else the time the platform received it.
@@ -86,8 +90,23 @@ public static class TrackerMapping
         }
 
         var sentAt = fields.Timestamp(message, "sentAt", "sentAt") ?? batchSentAt;
-        return Format(sentAt is { } sent ? receivedAt - (sent - original) : original);
+        if (sentAt is not { } sent)
+        {
+            return Format(original);
+        }
+
+        var skew = sent - original;
+        if (skew.Duration() > MaxClockSkew)
+        {
+            fields.Refuse("originalTimestamp", "out_of_range", $"originalTimestamp and sentAt are more than {MaxClockSkew.TotalDays:0} days apart.");
+            return Format(receivedAt);
+        }
+
+        return Format(receivedAt - skew);
     }
+
+    /// <summary>How far a client's clock may be off (and a message may wait in its queue) for the correction to be believed.</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(3650);
 
     private static TrackerMessage Track(
         JsonElement message, TrackerFields fields, List<Violation> problems, string messageId, string? eventName, string userId, string occurredAt)

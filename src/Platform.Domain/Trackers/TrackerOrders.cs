@@ -8,8 +8,8 @@ namespace Platform.Domain.Trackers;
 
 /// <summary>
 /// Order Completed → one PURCHASE per product (the platform's purchases are order lines), each with its quantity and
-/// its share of the order's revenue (else total): shares follow price × quantity, or quantity when a product has no
-/// price, so the lines add up to the order exactly. Without revenue or total, each line is price × quantity. An order
+/// its share of the order's revenue (else total): shares follow price × quantity (quantity alone when any product has
+/// no price), so the lines add up to the order exactly. Without revenue or total, each line is price × quantity. An order
 /// without products is one PURCHASE without an item. Line n of message m has event id "m#n" (docs/trackers.md#shoppers-ids-and-times).
 /// </summary>
 public static class TrackerOrders
@@ -22,8 +22,9 @@ public static class TrackerOrders
         sources["currency"] = "properties.currency";
         var currency = TrackerEvents.Currency(properties, fields);
         var revenue = fields.Decimal(properties, "revenue", "properties.revenue");
-        var orderValueField = revenue is null ? "properties.total" : "properties.revenue";
-        var orderValue = revenue ?? fields.Decimal(properties, "total", "properties.total");
+        var total = fields.Decimal(properties, "total", "properties.total");
+        var orderValue = revenue ?? total;
+        var orderValueField = revenue is null && total is not null ? "properties.total" : "properties.revenue";
         sources["amount"] = orderValueField;
         order = order with { Currency = currency };
 
@@ -53,16 +54,20 @@ public static class TrackerOrders
             return [];
         }
 
-        var amounts = Amounts(lines, orderValue);
+        var amounts = Amounts(lines, orderValue, orderValueField, problems);
         if (amounts is null)
         {
             problems.Add(new("properties.revenue", "required_for_type", "Order Completed needs revenue, total, or a price for every product."));
+        }
+
+        if (problems.Count > 0)
+        {
             return [];
         }
 
         var ids = LineIds(order.EventId!, lines.Count);
         return lines.Select((line, i) => new TrackedEvent(
-            line.Draft with { EventId = ids[i], Amount = amounts[i] },
+            line.Draft with { EventId = ids[i], Amount = amounts![i] },
             new Dictionary<string, string>(line.Sources) { ["amount"] = orderValue is null ? $"properties.products[{i}].price" : orderValueField })).ToList();
     }
 
@@ -81,31 +86,56 @@ public static class TrackerOrders
             fields.Decimal(product, "price", $"{path}.price"));
     }
 
-    /// <summary>Each line's amount, adding up to the order value to the last ten-thousandth; null when nothing gives one.</summary>
-    private static decimal[]? Amounts(IReadOnlyList<Line> lines, decimal? orderValue)
+    /// <summary>
+    /// Each line's amount: without an order value, price × quantity (null when a product has no price); with one, its
+    /// share by largest remainder in ten-thousandths, so no line goes below zero and the lines add up to the order exactly.
+    /// </summary>
+    private static decimal[]? Amounts(IReadOnlyList<Line> lines, decimal? orderValue, string valueField, List<Violation> problems)
     {
-        var priced = lines.All(l => l.Price is not null);
-        if (orderValue is not { } total)
+        try
         {
-            return priced ? lines.Select(l => Round(l.Price!.Value * l.Quantity)).ToArray() : null;
-        }
+            var priced = lines.All(l => l.Price is not null);
+            if (orderValue is not { } total)
+            {
+                return priced ? lines.Select(l => l.Price!.Value * l.Quantity).ToArray() : null;
+            }
 
-        var weights = lines.Select(l => priced ? l.Price!.Value * l.Quantity : l.Quantity).ToArray();
-        if (weights.Sum() <= 0)
+            if (total < 0)
+            {
+                return lines.Select(_ => total).ToArray(); // refused by the event rules, naming the order's value
+            }
+
+            if (Round(total) != total)
+            {
+                problems.Add(new(valueField, "too_precise", $"{valueField} has at most {EventRules.MaxAmountDecimals} decimal places."));
+                return [];
+            }
+
+            var weights = lines.Select(l => Math.Max(0, priced ? l.Price!.Value * l.Quantity : l.Quantity)).ToArray();
+            if (weights.Sum() <= 0)
+            {
+                weights = lines.Select(_ => 1m).ToArray();
+            }
+
+            var units = total / Unit;
+            var exact = weights.Select(w => units * (w / weights.Sum())).ToArray();
+            var whole = exact.Select(decimal.Floor).ToArray();
+            var left = (int)(units - whole.Sum());
+            foreach (var i in Enumerable.Range(0, lines.Count).OrderByDescending(i => exact[i] - whole[i]).ThenBy(i => i).Take(left))
+            {
+                whole[i]++;
+            }
+
+            return whole.Select(w => w * Unit).ToArray();
+        }
+        catch (OverflowException)
         {
-            weights = lines.Select(l => (decimal)Math.Max(l.Quantity, 1)).ToArray();
+            problems.Add(new(valueField, "out_of_range", $"The order's value, prices or quantities are too large (at most {EventRules.MaxAmount:0} per line)."));
+            return [];
         }
-
-        var amounts = new decimal[lines.Count];
-        var sum = weights.Sum();
-        for (var i = 0; i < amounts.Length - 1; i++)
-        {
-            amounts[i] = Round(total * weights[i] / sum);
-        }
-
-        amounts[^1] = total - amounts[..^1].Sum();
-        return amounts;
     }
+
+    private const decimal Unit = 0.0001m;
 
     private static decimal Round(decimal value) => decimal.Round(value, EventRules.MaxAmountDecimals, MidpointRounding.AwayFromZero);
 

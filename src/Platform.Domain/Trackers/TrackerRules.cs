@@ -9,7 +9,7 @@ public static class TrackerRules
     /// <summary>Largest single message.</summary>
     public const int MaxMessageBytes = 32 * 1024;
 
-    /// <summary>Most messages in one batch (a full 500 KB batch of the smallest messages stays under it).</summary>
+    /// <summary>Most messages in one batch: more than a tracking library sends (about 450 KB of ordinary messages), fewer than 500 KB of tiny ones.</summary>
     public const int MaxBatchMessages = 2_500;
 
     public const string NoMapping = "no_mapping";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Platform.Domain.Users;
 
@@ -38,7 +39,7 @@ internal static class TrackerTraits
             Gender: fields.Text(traits, "gender", "traits.gender"),
             Region: fields.Text(traits, "region", "traits.region") ?? (address is { } a ? fields.Text(a, "country", "traits.address.country") : null),
             Occupation: fields.Text(traits, "occupation", "traits.occupation") ?? fields.Text(traits, "title", "traits.title"),
-            SignupDate: fields.Timestamp(traits, "createdAt", "traits.createdAt")?.UtcDateTime.ToString("yyyy-MM-dd"),
+            SignupDate: fields.Timestamp(traits, "createdAt", "traits.createdAt")?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Attributes: attributes.Count > 0 ? attributes : null,
             Tags: Tags(traits, fields));
         var changesSomething = user.Age is not null || user.Gender is not null || user.Region is not null || user.Occupation is not null
@@ -55,5 +56,5 @@ internal static class TrackerTraits
     }
 
     private static IReadOnlyList<string>? Tags(JsonElement traits, TrackerFields fields) =>
-        fields.Array(traits, "tags", "traits.tags")?.Select((tag, i) => tag.ValueKind == JsonValueKind.String ? tag.GetString()! : tag.GetRawText()).ToList();
+        fields.Array(traits, "tags", "traits.tags")?.Select(tag => tag.ValueKind == JsonValueKind.String ? tag.GetString()! : tag.GetRawText()).ToList();
 }

@@ -93,7 +93,7 @@ public static partial class UserValidator
             {
                 violations.Add(new(field, "not_numeric", $"{field}: '{value.Name}' is numeric: give a finite number."));
             }
-            else if (definition.Kind == AttributeKind.Categorical && (string.IsNullOrWhiteSpace(value.Text) || value.Number is not null || value.Text.Length > MaxTextLength))
+            else if (definition.Kind == AttributeKind.Categorical && (string.IsNullOrWhiteSpace(value.Text) || value.Number is not null || value.Text.Length > MaxTextLength || FreeText.HasNul(value.Text)))
             {
                 violations.Add(new(field, "not_categorical", $"{field}: '{value.Name}' is categorical: give a text of 1-{MaxTextLength} characters."));
             }

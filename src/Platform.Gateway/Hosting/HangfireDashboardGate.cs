@@ -38,23 +38,7 @@ public sealed class HangfireDashboardGate(RequestDelegate next, ApiKeyAuthentica
             return header;
         }
 
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var authorization)
-            && authorization.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
-            && authorization.Parameter is { } parameter)
-        {
-            try
-            {
-                var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-                var separator = credentials.IndexOf(':', StringComparison.Ordinal);
-                return separator >= 0 ? credentials[(separator + 1)..] : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        return null;
+        return BasicCredentials.Read(request) is { Password: { Length: > 0 } password } ? password : null;
     }
 
     /// <summary>Hangfire's own check: the gate above already admitted the request.</summary>

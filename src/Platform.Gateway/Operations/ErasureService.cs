@@ -15,7 +15,8 @@ namespace Platform.Gateway.Operations;
 /// </summary>
 public sealed class ErasureService(EventLog log, ErasureStore store, IGrainFactory grains, ILogger<ErasureService> logger)
 {
-    public async Task<ErasureRecord> ForgetAsync(Caller caller, string userId, CancellationToken cancellationToken)
+    /// <param name="throughSeq">Erase the events logged up to here (an alias: what it copied); default: all logged so far.</param>
+    public async Task<ErasureRecord> ForgetAsync(Caller caller, string userId, CancellationToken cancellationToken, long? throughSeq = null)
     {
         var tenantId = caller.TenantId!;
         ApiError.RequireId("id", userId);
@@ -24,9 +25,9 @@ public sealed class ErasureService(EventLog log, ErasureStore store, IGrainFacto
             throw ApiError.NotFound("user", userId);
         }
 
-        var throughSeq = await log.HeadAsync(tenantId, cancellationToken);
-        var erased = await store.EraseDataAsync(tenantId, userId, throughSeq, cancellationToken);
-        await grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).ForgetAsync(throughSeq);
+        throughSeq ??= await log.HeadAsync(tenantId, cancellationToken);
+        var erased = await store.EraseDataAsync(tenantId, userId, throughSeq.Value, cancellationToken);
+        await grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).ForgetAsync(throughSeq.Value);
         var record = await store.RecordAsync(tenantId, userId, caller.KeyId?.ToString(), cancellationToken);
         logger.LogInformation("User {UserHash} of {TenantId} erased by key {KeyId}: {Events} events, {Outcomes} outcome rows", record.UserHash, tenantId, caller.KeyId, erased.Events, erased.Outcomes);
         return record;

@@ -83,14 +83,15 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return new AppendResult(first, first + events.Count - 1, stored);
     }
 
-    /// <summary>One user's events after an offset, in log order (profile replay).</summary>
-    public async Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(string tenantId, string userId, long afterSeq, CancellationToken cancellationToken = default)
+    /// <summary>One user's events after an offset, in log order (profile replay), at most <paramref name="limit"/> of them.</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadUserAsync(string tenantId, string userId, long afterSeq, CancellationToken cancellationToken = default, int limit = int.MaxValue)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM events.log WHERE tenant_id = @tenant AND user_id = @user AND seq > @after ORDER BY seq");
+            $"SELECT {Columns} FROM events.log WHERE tenant_id = @tenant AND user_id = @user AND seq > @after ORDER BY seq LIMIT @limit");
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("after", afterSeq);
+        command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public enum TrackerMessageStatus
 /// <summary>The latest <see cref="Kept"/> refused and the latest <see cref="Kept"/> ignored messages of each tenant.</summary>
 public sealed class TrackerMessageStore(NpgsqlDataSource dataSource)
 {
-    public const int Kept = 1_000;
+    public const int Kept = 200;
 
     public async Task RecordAsync(string tenantId, IReadOnlyList<TrackerMessageRecord> messages, CancellationToken cancellationToken = default)
     {
@@ -86,6 +86,15 @@ public sealed class TrackerMessageStore(NpgsqlDataSource dataSource)
 
     private static string StatusName(TrackerMessageStatus status) => status == TrackerMessageStatus.Refused ? "REFUSED" : "IGNORED";
 
-    // Shown back as the tracker sent it, cut to a length a debugger view can show.
-    private static string? Storable(string? value) => value is null ? null : PgText.Storable(value.Length <= 200 ? value : value[..200]);
+    // Shown back as the tracker sent it, cut to a length a debugger view can show (never between the halves of a surrogate pair).
+    private static string? Storable(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var length = value.Length <= 200 ? value.Length : char.IsHighSurrogate(value[199]) ? 199 : 200;
+        return PgText.Storable(value[..length]);
+    }
 }

@@ -50,8 +50,40 @@ public sealed class TrackerMappingTests
 
         var amounts = message.Events.Select(e => e.Draft.Amount!.Value).ToList();
         Assert.Equal(10m, amounts.Sum());
-        Assert.Equal([3.3333m, 3.3333m, 3.3334m], amounts);
+        Assert.Equal([3.3334m, 3.3333m, 3.3333m], amounts);
         Assert.All(message.Events, e => Assert.Equal("EUR", e.Draft.Currency));
+    }
+
+    [Fact]
+    public void AFreeProductGetsNothingAndNoLineGoesBelowZero()
+    {
+        var message = Map(Track("Order Completed", """
+            { "revenue": 20, "currency": "EUR", "products": [ { "product_id": "a", "price": 1 }, { "product_id": "b", "price": 1 }, { "product_id": "c", "price": 1 }, { "product_id": "gift", "price": 0 } ] }
+            """));
+
+        var amounts = message.Events.Select(e => e.Draft.Amount!.Value).ToList();
+        Assert.Equal(20m, amounts.Sum());
+        Assert.Equal([6.6667m, 6.6667m, 6.6666m, 0m], amounts);
+    }
+
+    [Theory]
+    [InlineData("""{ "revenue": 1e28, "currency": "EUR", "products": [ { "product_id": "a", "price": 1e28, "quantity": 10 } ] }""", "out_of_range")]
+    [InlineData("""{ "revenue": 10.00001, "currency": "EUR", "products": [ { "product_id": "a", "price": 1 } ] }""", "too_precise")]
+    public void AnOrderValueThatCannotBeSharedIsRefusedNotThrown(string properties, string rule)
+    {
+        var message = Map(Track("Order Completed", properties));
+
+        Assert.True(message.IsRefused);
+        Assert.Equal(("properties.revenue", rule), (message.Problems[0].Field, message.Problems[0].Rule));
+    }
+
+    [Fact]
+    public void AnOrderWithNeitherRevenueNorTotalNamesRevenue()
+    {
+        var line = Assert.Single(Map(Track("Order Completed", """{ "currency": "USD" }""")).Events);
+
+        Assert.Null(line.Draft.Amount);
+        Assert.Equal("properties.revenue", line.SourceField("amount"));
     }
 
     [Fact]
@@ -201,6 +233,11 @@ public sealed class TrackerMappingTests
 
         var broken = Map(Parse("""{ "type": "track", "event": "Products Searched", "userId": "u", "timestamp": "yesterday", "properties": { "query": "q" } }"""));
         Assert.Equal(("timestamp", "format"), (broken.Problems[0].Field, broken.Problems[0].Rule));
+
+        var absurd = Map(Parse("""
+            { "type": "identify", "userId": "u", "originalTimestamp": "0001-01-01T00:00:00Z", "sentAt": "9999-12-31T00:00:00Z" }
+            """));
+        Assert.Equal(("originalTimestamp", "out_of_range"), (absurd.Problems[0].Field, absurd.Problems[0].Rule));
     }
 
     [Fact]

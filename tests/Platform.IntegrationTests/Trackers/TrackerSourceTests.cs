@@ -92,6 +92,7 @@ public sealed class TrackerSourceTests(PlatformFixture platform) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, (await trackers.PostAsync(null, "track", view)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await trackers.PostAsync("not-a-key", "track", view)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await trackers.PostAsync(admin, "track", view)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await trackers.PostAsync(platform.Settings.SystemKey, "track", view)).StatusCode);
         var onGraphQL = await platform.Http.PostAsync(writeKey, "{ tenant { id } }");
         Assert.Equal((HttpStatusCode.Forbidden, "FORBIDDEN"), (onGraphQL.Status, onGraphQL.ErrorCodes[0]));
         await Tenants.RevokeKeyAsync(platform.Http, admin, "TRACKER");
@@ -144,6 +145,29 @@ public sealed class TrackerSourceTests(PlatformFixture platform) : IClassFixture
         var afterErasure = await platform.Http.FieldAsync(admin, Debugger, new { s = "REFUSED" }, "trackerMessages");
         Assert.Equal(2, afterErasure.GetArrayLength());
         Assert.DoesNotContain(afterErasure.EnumerateArray(), m => m.GetProperty("userId").GetString() == "mixed");
+    }
+
+    [Fact]
+    public async Task AnAliasCannotMergeAnIdentifiedUserAway()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("trk");
+        var writeKey = await platform.CreateKeyAsync(admin, "TRACKER");
+        using var trackers = new TrackerClients(platform.Node.BaseUri);
+        var batch = $$"""
+            { "batch": [
+              { "type": "identify", "userId": "customer-1", "messageId": "i-1", "traits": { "age": 40 } },
+              {{Track("customer-1", "v-1")}},
+              { "type": "alias", "previousId": "customer-1", "userId": "someone-else", "messageId": "a-1" }
+            ] }
+            """;
+
+        Assert.Equal(HttpStatusCode.OK, (await trackers.PostAsync(writeKey, "batch", batch)).StatusCode);
+
+        var profile = await platform.Http.FieldAsync(admin, Profile, new { id = "customer-1" }, "user");
+        Assert.Equal((1, 40), (profile.GetProperty("trajectory").GetArrayLength(), profile.GetProperty("attributes").GetProperty("age").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, (await platform.Http.FieldAsync(admin, Profile, new { id = "someone-else" }, "user")).ValueKind);
+        var refused = Assert.Single((await platform.Http.FieldAsync(admin, Debugger, new { s = "REFUSED" }, "trackerMessages")).EnumerateArray());
+        Assert.Equal(("alias", "identified_user"), (refused.GetProperty("call").GetString(), refused.GetProperty("problems")[0].GetProperty("rule").GetString()));
     }
 
     private static readonly TimeSpan ApiKeyCacheLifetime = TimeSpan.FromSeconds(1);

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Platform.Domain.Errors;
@@ -43,7 +42,7 @@ public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSou
             return;
         }
 
-        var (caller, denial) = await admission.AuthenticateTrackerAsync(WriteKey(context.Request), context.RequestAborted);
+        var (caller, denial) = await admission.AuthenticateTrackerAsync(BasicCredentials.Read(context.Request)?.User, context.RequestAborted);
         denial ??= await admission.AdmitAsync(caller!);
         if (denial is not null)
         {
@@ -84,7 +83,7 @@ public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSou
             var request = Read(document.RootElement, call);
             if (request.Error is { } error)
             {
-                await BadRequest(context, ErrorCodes.InvalidRequest, error);
+                await BadRequest(context, request.TooMany ? ErrorCodes.RequestTooLarge : ErrorCodes.InvalidRequest, error);
                 return;
             }
 
@@ -96,51 +95,32 @@ public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSou
         await context.Response.WriteAsync("{\"success\":true}", context.RequestAborted);
     }
 
-    private static (IReadOnlyList<TrackerSourceService.Incoming> Messages, DateTimeOffset? SentAt, string? Error) Read(JsonElement root, string call)
+    private sealed record Request(IReadOnlyList<TrackerSourceService.Incoming> Messages, DateTimeOffset? SentAt, string? Error = null, bool TooMany = false);
+
+    private static Request Read(JsonElement root, string call)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return ([], null, "The body must be a JSON object.");
+            return new([], null, "The body must be a JSON object.");
         }
 
-        var sentAt = root.TryGetProperty("sentAt", out var sent) && sent.ValueKind == JsonValueKind.String && sent.TryGetDateTimeOffset(out var at) ? at : (DateTimeOffset?)null;
+        var sentAt = TrackerMapping.SentAt(root);
         if (call != "batch")
         {
-            return ([new(root, call, 0)], sentAt, null);
+            return new([new(root, call, 0)], sentAt);
         }
 
         if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
         {
-            return ([], null, "A batch request needs \"batch\": an array of messages.");
+            return new([], null, "A batch request needs \"batch\": an array of messages.");
         }
 
         if (batch.GetArrayLength() > TrackerRules.MaxBatchMessages)
         {
-            return ([], null, $"A batch may hold at most {TrackerRules.MaxBatchMessages} messages.");
+            return new([], null, $"A batch may hold at most {TrackerRules.MaxBatchMessages} messages.", TooMany: true);
         }
 
-        return (batch.EnumerateArray().Select(m => new TrackerSourceService.Incoming(m, null, Encoding.UTF8.GetByteCount(m.GetRawText()))).ToList(), sentAt, null);
-    }
-
-    /// <summary>The write key: the user name of HTTP Basic authentication (the password is empty).</summary>
-    private static string? WriteKey(HttpRequest request)
-    {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
-            || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-            var colon = decoded.IndexOf(':');
-            return colon < 0 ? decoded : decoded[..colon];
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return new(batch.EnumerateArray().Select(m => new TrackerSourceService.Incoming(m, null, Encoding.UTF8.GetByteCount(m.GetRawText()))).ToList(), sentAt);
     }
 
     private static Task BadRequest(HttpContext context, string code, string message) =>

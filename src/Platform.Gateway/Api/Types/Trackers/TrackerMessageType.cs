@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Api.Types.Ingestion;
+using Platform.Gateway.Operations;
 using Platform.Storage.Trackers;
 
 namespace Platform.Gateway.Api.Types.Trackers;
@@ -18,9 +19,9 @@ public sealed class TrackerMessageType : ObjectGraphType<TrackerMessageRecord>
         Field(m => m.MessageId).Description("The messageId sent, or the one made from the message's content.");
         Field(m => m.UserId, nullable: true).Description("userId, else anonymousId.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldErrorType>>>>("problems")
-            .Description("The rules it broke, each naming the message's field (properties.revenue, traits.age, …).")
+            .Description($"The rules it broke, each naming the message's field (properties.revenue, traits.age, …); at most {TrackerSourceService.MaxProblemsListed}, the last one counting the rest.")
             .Resolve(ctx => ctx.Source.Problems)
-            .FieldType.ListOf(5);
+            .FieldType.ListOf(TrackerSourceService.MaxProblemsListed);
     }
 }
 
