@@ -33,20 +33,8 @@ public static class TrackerBody
         try
         {
             await using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
-            using var inflated = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await gzip.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (inflated.Length + read > limit)
-                {
-                    return (null, Failure.TooLarge);
-                }
-
-                inflated.Write(chunk, 0, read);
-            }
-
-            return (inflated.ToArray(), Failure.None);
+            var inflated = await BoundedBody.ReadAsync(gzip, limit, request.HttpContext.RequestAborted);
+            return inflated is null ? (null, Failure.TooLarge) : (inflated, Failure.None);
         }
         catch (InvalidDataException)
         {

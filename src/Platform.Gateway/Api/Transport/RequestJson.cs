@@ -21,23 +21,10 @@ public static class RequestJson
 
     /// <summary>Reads a stream (a multipart part) of at most <paramref name="maxBytes"/> into memory and parses it.</summary>
     /// <exception cref="InvalidDataException">The part is larger than <paramref name="maxBytes"/>.</exception>
-    public static async Task<JsonDocument> ParseAsync(Stream stream, string part, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new InvalidDataException($"The '{part}' part is larger than {maxBytes} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-    }
+    public static async Task<JsonDocument> ParseAsync(Stream stream, string part, long maxBytes, CancellationToken cancellationToken) =>
+        await BoundedBody.ReadAsync(stream, maxBytes, cancellationToken) is { } bytes
+            ? Parse(bytes)
+            : throw new InvalidDataException($"The '{part}' part is larger than {maxBytes} bytes.");
 
     private static JsonDocument Checked(JsonDocument document)
     {
