@@ -9,4 +9,8 @@ public static class FreeText
     public const string NulMessage = "must not contain NUL (U+0000)";
 
     public static bool HasNul(string? value) => value is not null && value.Contains('\0');
+
+    /// <summary>The text cut to at most <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
+    public static string Cut(string text, int maxLength) =>
+        text.Length <= maxLength ? text : text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
 }

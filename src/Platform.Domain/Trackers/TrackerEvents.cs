@@ -160,7 +160,7 @@ internal static class TrackerEvents
                 var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
                 if (text.Length > 0)
                 {
-                    kept[name] = text.Length <= EventRules.MaxPropertyValueLength ? text : text[..EventRules.MaxPropertyValueLength];
+                    kept[name] = FreeText.Cut(text, EventRules.MaxPropertyValueLength);
                 }
             }
         }

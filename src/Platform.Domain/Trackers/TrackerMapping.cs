@@ -69,10 +69,6 @@ public static class TrackerMapping
         };
     }
 
-    /// <summary>A batch's sentAt, when it is a timestamp with an offset.</summary>
-    public static DateTimeOffset? SentAt(JsonElement batch) =>
-        batch.ValueKind == JsonValueKind.Object ? new TrackerFields([]).Timestamp(batch, "sentAt", "sentAt") : null;
-
     /// <summary>
     /// When the event happened: timestamp as given; else originalTimestamp corrected for the client's clock
     /// (receivedAt − (sentAt − originalTimestamp), as the spec says); else the time the platform received it.
@@ -173,10 +169,34 @@ public static class TrackerMapping
     /// </summary>
     public static string ContentId(JsonElement message)
     {
-        var content = message.ValueKind == JsonValueKind.Object
-            ? JsonSerializer.Serialize(message.EnumerateObject().Where(p => p.Name is not "sentAt" and not "writeKey").ToDictionary(p => p.Name, p => p.Value))
-            : message.GetRawText();
-        return "content-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..40];
+        var content = new StringBuilder();
+        if (message.ValueKind == JsonValueKind.Object)
+        {
+            // Raw texts: nothing is unescaped, so a key given twice or a broken string hashes like any other.
+            foreach (var property in message.EnumerateObject().Where(p => !p.NameEquals("sentAt") && !p.NameEquals("writeKey")))
+            {
+                content.Append(property.ToString()).Append('\n');
+            }
+        }
+        else
+        {
+            content.Append(message.GetRawText());
+        }
+
+        return "content-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())))[..40];
+    }
+
+    /// <summary>A batch's sentAt, when it is a timestamp with an offset.</summary>
+    public static DateTimeOffset? SentAt(JsonElement batch)
+    {
+        try
+        {
+            return batch.ValueKind == JsonValueKind.Object ? new TrackerFields([]).Timestamp(batch, "sentAt", "sentAt") : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a string that is not text
+        }
     }
 
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

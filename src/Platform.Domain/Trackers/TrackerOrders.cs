@@ -46,6 +46,10 @@ public static class TrackerOrders
             {
                 problems.Add(new($"properties.products[{i}]", "format", $"properties.products[{i}] must be an object."));
             }
+            else if (fields.Decimal(products[i], "price", $"properties.products[{i}].price") < 0)
+            {
+                problems.Add(new($"properties.products[{i}].price", "out_of_range", $"properties.products[{i}].price must not be negative."));
+            }
         }
 
         List<Line> lines = problems.Count > 0 ? [] : products.Select((product, i) => ReadLine(order, product, $"properties.products[{i}]", fields, sources)).ToList();
@@ -111,7 +115,13 @@ public static class TrackerOrders
                 return [];
             }
 
-            var weights = lines.Select(l => Math.Max(0, priced ? l.Price!.Value * l.Quantity : l.Quantity)).ToArray();
+            // By value; by quantity when the prices are missing or all zero; equally when the quantities are no help either.
+            var weights = lines.Select(l => priced ? l.Price!.Value * Math.Max(l.Quantity, 0) : 0m).ToArray();
+            if (weights.Sum() <= 0)
+            {
+                weights = lines.Select(l => (decimal)Math.Max(l.Quantity, 0)).ToArray();
+            }
+
             if (weights.Sum() <= 0)
             {
                 weights = lines.Select(_ => 1m).ToArray();

@@ -55,6 +55,17 @@ internal static class TrackerTraits
             : new AttributeValue(declared.Name, null, fields.Text(value, path));
     }
 
-    private static IReadOnlyList<string>? Tags(JsonElement traits, TrackerFields fields) =>
-        fields.Array(traits, "tags", "traits.tags")?.Select(tag => tag.ValueKind == JsonValueKind.String ? tag.GetString()! : tag.GetRawText()).ToList();
+    private static IReadOnlyList<string>? Tags(JsonElement traits, TrackerFields fields)
+    {
+        var tags = fields.Array(traits, "tags", "traits.tags");
+        for (var i = 0; i < tags?.Count; i++)
+        {
+            if (tags[i].ValueKind != JsonValueKind.String)
+            {
+                fields.Refuse($"traits.tags[{i}]", "format", $"traits.tags[{i}] must be a string.");
+            }
+        }
+
+        return tags?.Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList();
+    }
 }

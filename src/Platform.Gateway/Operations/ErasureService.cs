@@ -15,19 +15,30 @@ namespace Platform.Gateway.Operations;
 /// </summary>
 public sealed class ErasureService(EventLog log, ErasureStore store, IGrainFactory grains, ILogger<ErasureService> logger)
 {
-    /// <param name="throughSeq">Erase the events logged up to here (an alias: what it copied); default: all logged so far.</param>
-    public async Task<ErasureRecord> ForgetAsync(Caller caller, string userId, CancellationToken cancellationToken, long? throughSeq = null)
+    public async Task<ErasureRecord> ForgetAsync(Caller caller, string userId, CancellationToken cancellationToken)
+    {
+        ApiError.RequireId("id", userId);
+        return await EraseAsync(caller, userId, await log.HeadAsync(caller.TenantId!, cancellationToken), importRejections: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// An alias's erasure of the anonymous id it merged (docs/trackers.md#alias): up to the last event the alias read,
+    /// and without the import rejections quoting the id (a short anonymous id would match unrelated rejections; anonymous
+    /// visitors do not come through CSV imports).
+    /// </summary>
+    public Task<ErasureRecord> ForgetMergedAsync(Caller caller, string userId, long throughSeq, CancellationToken cancellationToken) =>
+        EraseAsync(caller, userId, throughSeq, importRejections: false, cancellationToken);
+
+    private async Task<ErasureRecord> EraseAsync(Caller caller, string userId, long throughSeq, bool importRejections, CancellationToken cancellationToken)
     {
         var tenantId = caller.TenantId!;
-        ApiError.RequireId("id", userId);
         if (!await store.KnowsAsync(tenantId, userId, cancellationToken))
         {
             throw ApiError.NotFound("user", userId);
         }
 
-        throughSeq ??= await log.HeadAsync(tenantId, cancellationToken);
-        var erased = await store.EraseDataAsync(tenantId, userId, throughSeq.Value, cancellationToken);
-        await grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).ForgetAsync(throughSeq.Value);
+        var erased = await store.EraseDataAsync(tenantId, userId, throughSeq, importRejections, cancellationToken);
+        await grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).ForgetAsync(throughSeq);
         var record = await store.RecordAsync(tenantId, userId, caller.KeyId?.ToString(), cancellationToken);
         logger.LogInformation("User {UserHash} of {TenantId} erased by key {KeyId}: {Events} events, {Outcomes} outcome rows", record.UserHash, tenantId, caller.KeyId, erased.Events, erased.Outcomes);
         return record;

@@ -13,7 +13,7 @@ namespace Platform.Gateway.Operations;
 /// <summary>
 /// alias(previousId → userId), docs/trackers.md#alias: the anonymous user's logged events are copied into the known
 /// user's history, through ingestion (the known user's profile folds them, campaign events enroll the known user where
-/// the campaign's rules allow), then the anonymous user is erased as forgetUser erases, up to the last event copied.
+/// the campaign's rules allow), then the anonymous user is erased as forgetUser erases, up to the last event read.
 /// Copies have ids derived from the originals, so a repeated alias stores nothing twice and completes one a crash
 /// interrupted. Only an anonymous user can be merged away: one without stored attributes and with a short history,
 /// so that a write key cannot fold a known customer into another id.
@@ -47,7 +47,7 @@ public sealed class UserAliasService(EventLog log, UserStore users, UserDataServ
             await data.IngestEventsAsync(tenantId, chunk.Select(e => Copy(e.Event, alias)).ToList(), cancellationToken);
         }
 
-        await erasure.ForgetAsync(caller, alias.PreviousId, cancellationToken, throughSeq: history[^1].Seq);
+        await erasure.ForgetMergedAsync(caller, alias.PreviousId, history[^1].Seq, cancellationToken);
         return [];
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Domain.Errors;
+using Platform.Domain;
 using Platform.Storage.Database;
 
 namespace Platform.Storage.Trackers;
@@ -37,6 +38,7 @@ public sealed class TrackerMessageStore(NpgsqlDataSource dataSource)
                 SELECT @tenant, m.received_at, m.status, m.call, m.event_name, m.message_id, m.user_id, m.violations::jsonb
                 FROM unnest(@received_at, @status, @call, @event_name, @message_id, @user_id, @violations)
                      AS m(received_at, status, call, event_name, message_id, user_id, violations)
+                ORDER BY m.status, m.message_id -- one lock order for requests listing the same messages at once
                 ON CONFLICT (tenant_id, status, message_id) DO NOTHING)
             -- Sees the rows before this insert: a tenant keeps at most Kept + one batch of each status.
             DELETE FROM trackers.messages t
@@ -94,7 +96,6 @@ public sealed class TrackerMessageStore(NpgsqlDataSource dataSource)
             return null;
         }
 
-        var length = value.Length <= 200 ? value.Length : char.IsHighSurrogate(value[199]) ? 199 : 200;
-        return PgText.Storable(value[..length]);
+        return PgText.Storable(FreeText.Cut(value, 200));
     }
 }

@@ -20,7 +20,8 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
     /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes, model scores, tracker debugger entries and the rejections quoting
     /// the id, and records a pending erasure with what was deleted (added to an erasure still pending from a call that crashed).
     /// </summary>
-    public async Task<ErasedData> EraseDataAsync(string tenantId, string userId, long throughSeq, CancellationToken cancellationToken = default)
+    /// <param name="importRejections">Also delete the import rejections whose message quotes the id.</param>
+    public async Task<ErasedData> EraseDataAsync(string tenantId, string userId, long throughSeq, bool importRejections = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -43,10 +44,14 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
         await ExecuteAsync("DELETE FROM models.user_scores WHERE tenant_id = @tenant AND user_id = @user");
         await ExecuteAsync("DELETE FROM campaigns.audience_picks WHERE tenant_id = @tenant AND user_id = @user");
         await ExecuteAsync("DELETE FROM trackers.messages WHERE tenant_id = @tenant AND user_id = @user");
-        await ExecuteAsync("""
-            DELETE FROM imports.rejections r USING imports.jobs j
-            WHERE r.import_id = j.id AND j.tenant_id = @tenant AND strpos(r.message, @user) > 0
-            """);
+        if (importRejections)
+        {
+            await ExecuteAsync("""
+                DELETE FROM imports.rejections r USING imports.jobs j
+                WHERE r.import_id = j.id AND j.tenant_id = @tenant AND strpos(r.message, @user) > 0
+                """);
+        }
+
         var pending = await ExecuteAsync(
             """
             UPDATE users.erasures SET events = events + @events, outcomes = outcomes + @outcomes

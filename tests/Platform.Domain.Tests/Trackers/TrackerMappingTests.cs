@@ -78,6 +78,33 @@ public sealed class TrackerMappingTests
     }
 
     [Fact]
+    public void ANegativePriceIsRefusedAndZeroPricesShareByQuantity()
+    {
+        var negative = Map(Track("Order Completed", """{ "revenue": 10, "currency": "EUR", "products": [ { "product_id": "a", "price": -1 }, { "product_id": "b", "price": 11 } ] }"""));
+        var free = Map(Track("Order Completed", """{ "revenue": 9, "currency": "EUR", "products": [ { "product_id": "a", "price": 0, "quantity": 2 }, { "product_id": "b", "price": 0 } ] }"""));
+
+        Assert.Equal(("properties.products[0].price", "out_of_range"), (negative.Problems[0].Field, negative.Problems[0].Rule));
+        Assert.Equal([6m, 3m], free.Events.Select(e => e.Draft.Amount!.Value));
+    }
+
+    [Fact]
+    public void TagsMustBeTexts()
+    {
+        var message = Map(Parse("""{ "type": "identify", "userId": "u", "traits": { "tags": ["vip", 5] } }"""));
+
+        Assert.Equal(("traits.tags[1]", "format"), (message.Problems[0].Field, message.Problems[0].Rule));
+    }
+
+    [Fact]
+    public void AMessageWithAKeyGivenTwiceStillHasAContentId()
+    {
+        var twice = JsonDocument.Parse("""{ "type": "track", "userId": "u", "userId": "v" }""").RootElement;
+
+        Assert.StartsWith("content-", TrackerMapping.ContentId(twice));
+        Assert.NotEqual(TrackerMapping.ContentId(twice), TrackerMapping.ContentId(Parse("""{ "type": "track", "userId": "u" }""")));
+    }
+
+    [Fact]
     public void AnOrderWithNeitherRevenueNorTotalNamesRevenue()
     {
         var line = Assert.Single(Map(Track("Order Completed", """{ "currency": "USD" }""")).Events);

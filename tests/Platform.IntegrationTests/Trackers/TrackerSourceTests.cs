@@ -143,8 +143,38 @@ public sealed class TrackerSourceTests(PlatformFixture platform) : IClassFixture
 
         (await platform.Http.PostAsync(admin, "mutation { forgetUser(id: \"mixed\") { events } }")).AssertSuccess();
         var afterErasure = await platform.Http.FieldAsync(admin, Debugger, new { s = "REFUSED" }, "trackerMessages");
-        Assert.Equal(2, afterErasure.GetArrayLength());
+        Assert.Equal(1, afterErasure.GetArrayLength()); // the message without a user
         Assert.DoesNotContain(afterErasure.EnumerateArray(), m => m.GetProperty("userId").GetString() == "mixed");
+    }
+
+    [Fact]
+    public async Task OneBrokenMessageNeverTakesOthersDown()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("trk");
+        var writeKey = await platform.CreateKeyAsync(admin, "TRACKER");
+        using var trackers = new TrackerClients(platform.Node.BaseUri);
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        var batch = $$"""
+            { "batch": [
+              { "type": "identify", "userId": "whole", "messageId": "i-1", "traits": { "age": 30, "gender": "female" } },
+              { "type": "identify", "userId": "whole", "messageId": "i-2", "traits": { "age": 200 } },
+              { "type": "track", "event": "Order Completed", "userId": "whole", "messageId": "o-1", "timestamp": "{{now}}",
+                "properties": { "revenue": 10, "currency": "EUR", "products": [ { "product_id": "a", "price": 5 }, { "product_id": "b", "price": 5, "quantity": 0 } ] } },
+              { "type": "track", "event": "Products Searched", "userId": "whole", "messageId": "twice", "messageId": "again", "properties": { "query": "q" } },
+              { "type": "track", "event": "Products Searched", "userId": "whole", "messageId": "half-emoji", "properties": { "query": "\ud83d" } },
+              {{Track("whole", "fine")}}
+            ] }
+            """;
+
+        Assert.Equal(HttpStatusCode.OK, (await trackers.PostAsync(writeKey, "batch", batch)).StatusCode);
+
+        var profile = await platform.Http.FieldAsync(admin, Profile, new { id = "whole" }, "user");
+        Assert.Equal(["VIEW"], profile.GetProperty("trajectory").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal((30, "female"), (profile.GetProperty("attributes").GetProperty("age").GetInt32(), profile.GetProperty("attributes").GetProperty("gender").GetString()));
+        var refused = (await platform.Http.FieldAsync(admin, Debugger, new { s = "REFUSED" }, "trackerMessages")).EnumerateArray()
+            .Select(m => $"{m.GetProperty("call").GetString()} {m.GetProperty("problems")[0].GetProperty("field").GetString()} {m.GetProperty("problems")[0].GetProperty("rule").GetString()}")
+            .Order().ToList();
+        Assert.Equal(["identify traits.age out_of_range", "track message format", "track message format", "track properties.products[1].quantity out_of_range"], refused);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSou
 
     public async Task HandleAsync(HttpContext context, string call)
     {
+        call = call.ToLowerInvariant(); // route constraints ignore case: /v1/BATCH is /v1/batch
         var outcome = "500";
         try
         {
@@ -70,7 +71,7 @@ public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSou
         JsonDocument document;
         try
         {
-            document = RequestJson.Parse(body);
+            document = RequestJson.ParseUnchecked(body); // each message is checked alone (TrackerSourceService)
         }
         catch (JsonException exception)
         {
@@ -87,7 +88,11 @@ public sealed class TrackerSourceEndpoint(RequestAdmission admission, TrackerSou
                 return;
             }
 
-            await source.AcceptAsync(caller!, request.Messages, request.SentAt, context.RequestAborted);
+            if (await source.AcceptAsync(caller!, request.Messages, request.SentAt, context.RequestAborted) is { } costly)
+            {
+                await ErrorResponses.WriteAsync(context, costly);
+                return;
+            }
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -19,6 +19,32 @@ public static class RequestJson
     /// <exception cref="JsonException">Not JSON, a key given twice, or a string that is not text.</exception>
     public static JsonDocument Parse(string text) => Checked(JsonDocument.Parse(text, Options));
 
+    /// <summary>
+    /// UTF-8 JSON whose parts are checked one by one with <see cref="Problem"/> (the tracker source refuses a broken
+    /// message of a batch alone, rather than the batch).
+    /// </summary>
+    /// <exception cref="JsonException">Not UTF-8 or not JSON.</exception>
+    public static JsonDocument ParseUnchecked(ReadOnlyMemory<byte> utf8) =>
+        Utf8.IsValid(utf8.Span) ? JsonDocument.Parse(utf8) : throw new JsonException("The text is not valid UTF-8.");
+
+    /// <summary>What <see cref="Parse(ReadOnlyMemory{byte})"/> would refuse in this part of a document: a key given twice or a string that is not text.</summary>
+    public static string? Problem(JsonElement element)
+    {
+        try
+        {
+            ReadStrings(element, checkDuplicates: true);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return "A string escapes a lone surrogate (such as \\ud800), which is not text.";
+        }
+        catch (JsonException exception)
+        {
+            return exception.Message;
+        }
+    }
+
     /// <summary>Reads a stream (a multipart part) of at most <paramref name="maxBytes"/> into memory and parses it.</summary>
     /// <exception cref="InvalidDataException">The part is larger than <paramref name="maxBytes"/>.</exception>
     public static async Task<JsonDocument> ParseAsync(Stream stream, string part, long maxBytes, CancellationToken cancellationToken) =>
@@ -41,7 +67,7 @@ public static class RequestJson
     }
 
     // GetString throws InvalidOperationException for a string that escapes a lone surrogate.
-    private static void ReadStrings(JsonElement element)
+    private static void ReadStrings(JsonElement element, bool checkDuplicates = false)
     {
         switch (element.ValueKind)
         {
@@ -51,15 +77,20 @@ public static class RequestJson
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    ReadStrings(item);
+                    ReadStrings(item, checkDuplicates);
                 }
 
                 break;
             case JsonValueKind.Object:
+                var names = checkDuplicates ? new HashSet<string>(StringComparer.Ordinal) : null;
                 foreach (var property in element.EnumerateObject())
                 {
-                    _ = property.Name;
-                    ReadStrings(property.Value);
+                    if (names?.Add(property.Name) == false)
+                    {
+                        throw new JsonException($"The key '{property.Name}' is given twice in one object.");
+                    }
+
+                    ReadStrings(property.Value, checkDuplicates);
                 }
 
                 break;
