@@ -1,9 +1,12 @@
+using Platform.Domain.Measurement;
+
 namespace Platform.Domain.Campaigns;
 
 /// <summary>
 /// Sums over one side of a campaign: its enrollments (live campaigns) or outcome rows (imported experiments).
 /// "Window" figures count every purchase inside each user's window and are what lift compares; orders
-/// and GMV are attributed to one campaign only. Squares are kept so means get their variance.
+/// and GMV are attributed to one campaign only. Squares are kept so means get their variance; <see cref="Moments"/>, with
+/// the pre-period covariates, for regression adjustment.
 /// </summary>
 public sealed record ArmTotals(
     long Users,
@@ -25,7 +28,8 @@ public sealed record ArmTotals(
     double WindowRevenueSquared = 0,
     long RatingSum = 0,
     long RatingCount = 0,
-    long HoldoutLeaks = 0)
+    long HoldoutLeaks = 0,
+    ArmMoments? Moments = null)
 {
     public static ArmTotals Empty { get; } = new(0);
 }

@@ -182,7 +182,8 @@ public static class CampaignAttribution
             HoldoutAssignment.Assign(context.TenantId, campaign.Id, context.UserId, campaign.Design.HoldoutShare),
             at,
             campaign.Design.AttributionWindowDays,
-            Features: EnrollmentFeatures.Of(profile, at, settings));
+            Features: EnrollmentFeatures.Of(profile, at, settings),
+            Covariates: Measurement.PrePeriod.Of(profile, at, settings.PrePeriodDays));
 
     private static CampaignEnrollment Count(CampaignEnrollment x, BehaviorEvent e, Campaign campaign, bool overBudget)
     {

@@ -2,7 +2,8 @@ namespace Platform.Domain.Campaigns;
 
 /// <summary>
 /// A user's part in one running campaign's experiment, kept in the user's profile: the side it was
-/// assigned to, when, what the profile said then (<see cref="Features"/>, for point-in-time training), and
+/// assigned to, when, what the profile said then (<see cref="Features"/>, for point-in-time training; <see cref="Covariates"/>,
+/// the pre-period behaviour lifts are adjusted by: <see cref="Measurement.PrePeriod"/>), and
 /// what the user did. <see cref="CampaignAttribution"/> says how each event counts; the campaign's KPIs
 /// are sums over its enrollments (docs/campaigns.md#attribution).
 /// </summary>
@@ -25,7 +26,8 @@ public sealed record CampaignEnrollment(
     int RatingCount = 0,
     int HoldoutLeaks = 0,
     IReadOnlyList<string>? OrderedItems = null,
-    IReadOnlyDictionary<string, double>? Features = null)
+    IReadOnlyDictionary<string, double>? Features = null,
+    IReadOnlyList<double>? Covariates = null)
 {
     public DateTimeOffset WindowEnd => AssignedAt.AddDays(WindowDays);
 

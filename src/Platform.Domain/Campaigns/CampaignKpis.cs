@@ -1,3 +1,5 @@
+using Platform.Domain.Measurement;
+
 namespace Platform.Domain.Campaigns;
 
 /// <summary>An estimate with its 95% interval.</summary>
@@ -31,7 +33,8 @@ public sealed record CampaignKpis(
     Estimate? RevenuePerUserLift,
     Estimate? IncrementalConversions,
     Estimate? IncrementalRevenue,
-    double? Roi)
+    double? Roi,
+    KpiMeasurement? Measurement = null)
 {
     /// <summary>The two-sided 95% normal quantile.</summary>
     public const double Z95 = 1.959963984540054;
@@ -41,8 +44,10 @@ public sealed record CampaignKpis(
     /// with a purchase in their window; unpooled variance), of means for purchases and revenue per user
     /// (sample variances, Welch). Incremental totals scale the per-user lift by the treated users.
     /// ROI = (incremental revenue − discount cost) / discount cost. Each needs 2 users on both sides.
+    /// <see cref="Measurement"/> adds the adjusted and always-valid lifts when both sides carry moments over
+    /// <paramref name="covariates"/>.
     /// </summary>
-    public static CampaignKpis From(ArmTotals treatment, ArmTotals control, decimal? budget)
+    public static CampaignKpis From(ArmTotals treatment, ArmTotals control, decimal? budget, IReadOnlyList<string>? covariates = null)
     {
         var conversionLift = ProportionDifference(treatment.WindowConverters, treatment.Users, control.WindowConverters, control.Users);
         var purchasesLift = MeanDifference(Sample.Of(treatment.WindowPurchases, treatment.WindowPurchasesSquared, treatment.Users), Sample.Of(control.WindowPurchases, control.WindowPurchasesSquared, control.Users));
@@ -72,7 +77,13 @@ public sealed record CampaignKpis(
             revenueLift,
             Scale(purchasesLift, treatment.Users),
             incrementalRevenue,
-            treatment.DiscountCost > 0 && incrementalRevenue is { } gain ? (gain.Value - (double)treatment.DiscountCost) / (double)treatment.DiscountCost : null);
+            treatment.DiscountCost > 0 && incrementalRevenue is { } gain ? (gain.Value - (double)treatment.DiscountCost) / (double)treatment.DiscountCost : null,
+            treatment.Moments is { } t && control.Moments is { } c
+                ? new KpiMeasurement(
+                    LiftMeasurement.Of(LiftMetric.ConversionRate, conversionLift, t, c, covariates ?? []),
+                    LiftMeasurement.Of(LiftMetric.PurchasesPerUser, purchasesLift, t, c, covariates ?? []),
+                    LiftMeasurement.Of(LiftMetric.RevenuePerUser, revenueLift, t, c, covariates ?? []))
+                : null);
     }
 
     public static Estimate? ProportionDifference(long successes1, long n1, long successes2, long n2)

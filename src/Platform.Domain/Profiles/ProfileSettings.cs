@@ -1,7 +1,10 @@
 namespace Platform.Domain.Profiles;
 
-/// <summary>Knobs of profile folding: the half-life comes from the tenant's settings; the high-value threshold is fixed for now.</summary>
-public sealed record ProfileSettings(TimeSpan AffinityHalfLife, decimal HighValueMonetary90)
+/// <summary>
+/// Knobs of profile folding: the half-life and the pre-period of campaign assignments come from the tenant's settings; the
+/// high-value threshold is fixed for now.
+/// </summary>
+public sealed record ProfileSettings(TimeSpan AffinityHalfLife, decimal HighValueMonetary90, int PrePeriodDays = Measurement.PrePeriod.DefaultDays)
 {
     public static ProfileSettings Default { get; } = new(TimeSpan.FromDays(14), 500m);
 

@@ -26,6 +26,16 @@ public sealed class CampaignAttributionTests
     }
 
     [Fact]
+    public void TheAssignmentKeepsThePrePeriodOfWholeDaysBefore()
+    {
+        var profile = Fold("ann", Purchase(1, -40, 99m), Purchase(2, -2, 30m), Event(3, -1, EventType.CampaignClick, Scarves), Purchase(4, 0, 7m), Exposure(5, 0.5, Boots));
+
+        var enrollment = profile.Enrollments.Single(e => e.CampaignId == Boots.Id);
+        // 40 days ago is outside the 30-day pre-period; the purchase on the day of assignment is not before it.
+        Assert.Equal([1.0, 30.0, 0.0, 1.0], enrollment.Covariates);
+    }
+
+    [Fact]
     public void TreatmentCountsParticipationRedemptionsAndTheirCost()
     {
         var profile = Fold("ann", Exposure(1, 0, Boots), Event(2, 1, EventType.CampaignClick, Boots, duration: 40), Event(3, 2, EventType.CouponClaim, Boots, duration: 20),
