@@ -79,11 +79,11 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
         await outcomes.UpsertAsync(Enumerable.Range(0, 80).Select(i => new EnrollmentRow(
             tenant, $"u{i}", new CampaignEnrollment("alerting", i < 40 ? CampaignArm.Treatment : CampaignArm.Control, now.AddHours(-4), 7,
                 WindowPurchases: (i < 40 ? i % 2 == 0 : i % 10 == 0) ? 1 : 0), 1, now)).ToList());
-        var (treatment, control) = await outcomes.TotalsAsync(tenant, "alerting");
+        var sides = await outcomes.TotalsAsync(tenant, await store.GetAsync(tenant, "alerting") ?? throw new InvalidOperationException());
         var history = new KpiHistoryStore(cluster.Database.DataSource);
         foreach (var hoursAgo in new[] { 3, 2, 1 })
         {
-            await history.RecordAsync(tenant, "alerting", now.AddHours(-hoursAgo), CampaignKpis.From(treatment, control, null));
+            await history.RecordAsync(tenant, "alerting", now.AddHours(-hoursAgo), sides.Kpis(null));
         }
 
         var webhooks = new WebhookStore(cluster.Database.DataSource);

@@ -6,4 +6,5 @@ public sealed record TenantSettingsChange(
     [property: Id(0)] int? RequestsPerSecond = null,
     [property: Id(1)] int? EventHorizonDays = null,
     [property: Id(2)] double? AffinityHalfLifeDays = null,
-    [property: Id(3)] double? MarginRate = null);
+    [property: Id(3)] double? MarginRate = null,
+    [property: Id(4)] int? PrePeriodDays = null);

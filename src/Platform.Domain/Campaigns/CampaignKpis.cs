@@ -36,6 +36,9 @@ public sealed record CampaignKpis(
     double? Roi,
     KpiMeasurement? Measurement = null)
 {
+    /// <summary>Whether the always-valid interval of the conversion-rate lift, the primary outcome, excludes zero.</summary>
+    public Significance Significance => Measurement?.ConversionRate.Significance ?? Significance.NotEnoughData;
+
     /// <summary>The two-sided 95% normal quantile.</summary>
     public const double Z95 = 1.959963984540054;
 

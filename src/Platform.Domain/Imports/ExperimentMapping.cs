@@ -12,7 +12,11 @@ public sealed record ExperimentMapping(
     string? ParticipationColumn = null,
     int WindowDays = 30,
     DateTimeOffset? AssignedAt = null,
-    IReadOnlyList<string>? FeatureColumns = null)
+    IReadOnlyList<string>? FeatureColumns = null,
+    IReadOnlyList<string>? CovariateColumns = null)
 {
     public const int MaxArms = 20;
+
+    /// <summary>At most this many pre-period covariate columns (docs/measurement.md).</summary>
+    public const int MaxCovariates = 8;
 }

@@ -4,8 +4,12 @@ using Platform.Domain.Users;
 
 namespace Platform.Domain.Imports;
 
-/// <summary>Reads past-experiment rows with a mapping; feature columns become user attributes of the kind the file shows.</summary>
-public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features)
+/// <summary>
+/// Reads past-experiment rows with a mapping; feature columns become user attributes of the kind the file shows. Covariate
+/// columns must hold numbers; an empty covariate cell takes <paramref name="covariateMeans"/>' value, the column's mean over
+/// the file (a covariate measured before assignment adjusts without bias whatever is imputed; the mean keeps it precise).
+/// </summary>
+public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features, IReadOnlyDictionary<string, double>? covariateMeans = null)
 {
     /// <summary>The attributes features become: numeric when every value in the file is a number.</summary>
     public static IReadOnlyList<AttributeDefinition> FeatureSchema(ExperimentMapping mapping, IReadOnlyList<string> header, IReadOnlyDictionary<string, ColumnStatistics> statistics)
@@ -81,6 +85,7 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
             }
         }
 
-        return violations.Count > 0 ? (null, violations) : (new ExperimentRow(userId!, arm!.Value, participated, conversions, revenue, values), violations);
+        var covariates = mapping.CovariateColumns?.Select(column => row.Double(column) ?? covariateMeans?.GetValueOrDefault(column) ?? 0).ToList();
+        return violations.Count > 0 ? (null, violations) : (new ExperimentRow(userId!, arm!.Value, participated, conversions, revenue, values, covariates), violations);
     }
 }

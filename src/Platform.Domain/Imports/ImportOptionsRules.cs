@@ -100,6 +100,25 @@ public static class ImportOptionsRules
             violations.AddRange(ArmViolations(arm, $"options.experiment.arms[{index}]", mapping.WindowDays));
         }
 
+        if (mapping.CovariateColumns is { } covariates)
+        {
+            if (covariates.Count > ExperimentMapping.MaxCovariates)
+            {
+                violations.Add(new("options.experiment.covariateColumns", "out_of_range", $"options.experiment.covariateColumns lists at most {ExperimentMapping.MaxCovariates} columns."));
+            }
+
+            var outcomes = new[] { mapping.UserIdColumn, mapping.AssignmentColumn, mapping.ConversionColumn, mapping.RevenueColumn, mapping.ParticipationColumn };
+            if (covariates.FirstOrDefault(c => outcomes.Contains(c)) is { } clash)
+            {
+                violations.Add(new("options.experiment.covariateColumns", "not_a_covariate", $"options.experiment.covariateColumns: {clash} is the id, assignment or an outcome; a covariate is measured before assignment."));
+            }
+
+            if (covariates.Distinct().Count() != covariates.Count)
+            {
+                violations.Add(new("options.experiment.covariateColumns", "duplicate", "options.experiment.covariateColumns names each column once."));
+            }
+        }
+
         if (mapping.ConversionColumn is null && mapping.RevenueColumn is null && mapping.ParticipationColumn is null)
         {
             violations.Add(new("options.experiment", "required", "options.experiment must map at least one outcome column (conversion, revenue or participation)."));

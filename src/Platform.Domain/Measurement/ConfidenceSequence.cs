@@ -13,8 +13,11 @@ public static class ConfidenceSequence
 {
     public const double Alpha = 0.05;
 
-    /// <summary>The sample size (both sides together) at which the interval is narrowest for its α.</summary>
-    public const long TunedForUsers = 10_000;
+    /// <summary>
+    /// The sample size (both sides together) at which the interval is narrowest for its α. At 1,000 the interval stays
+    /// within 1.55 to 2.1 times the fixed-horizon width from 80 users to a million: no campaign size is served badly.
+    /// </summary>
+    public const long TunedForUsers = 1_000;
 
     /// <summary>The mixture's ρ² tuned for <paramref name="users"/> (the approximate optimum of the paper's section 3.5).</summary>
     public static double RhoSquared(long users, double alpha = Alpha)

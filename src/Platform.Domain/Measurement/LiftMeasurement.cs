@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Domain.Campaigns;
 
 namespace Platform.Domain.Measurement;
@@ -15,24 +16,27 @@ public sealed record LiftMeasurement(
     Estimate? Unadjusted,
     Estimate? Adjusted,
     double? VarianceReduction,
-    string Covariates,
+    IReadOnlyList<string> Covariates,
     Estimate? AlwaysValid,
     Significance Significance,
     double? MinimumDetectableEffect,
     double? SpreadPerUser,
     string? Note)
 {
-    /// <summary>The covariates the adjustment used (<see cref="Covariates"/> is one text so the record compares by value).</summary>
-    public IReadOnlyList<string> CovariateList => Covariates.Length == 0 ? [] : Covariates.Split(Separator);
+    /// <summary>By value, the covariates' names included (KPI updates are published only when they changed).</summary>
+    public bool Equals(LiftMeasurement? other) =>
+        other is not null && Metric == other.Metric && Estimate == other.Estimate && Unadjusted == other.Unadjusted && Adjusted == other.Adjusted
+        && VarianceReduction == other.VarianceReduction && Covariates.SequenceEqual(other.Covariates) && AlwaysValid == other.AlwaysValid
+        && Significance == other.Significance && MinimumDetectableEffect == other.MinimumDetectableEffect && SpreadPerUser == other.SpreadPerUser && Note == other.Note;
 
-    private const string Separator = ", ";
+    public override int GetHashCode() => HashCode.Combine(Metric, Estimate, Adjusted, AlwaysValid, Covariates.Count);
 
     public static LiftMeasurement Of(LiftMetric metric, Estimate? unadjusted, ArmMoments treatment, ArmMoments control, IReadOnlyList<string> names)
     {
         var adjustment = RegressionAdjustment.Lift(treatment, control, metric, names);
         if (adjustment.StandardError is not { } standardError || adjustment.Estimate is not { } estimate)
         {
-            return new(metric, unadjusted, unadjusted, null, null, "", null, Significance.NotEnoughData, null, null, adjustment.Note);
+            return new(metric, unadjusted, unadjusted, null, null, [], null, Significance.NotEnoughData, null, null, adjustment.Note);
         }
 
         var adjusted = adjustment.Used.Count > 0 ? estimate : null;
@@ -46,7 +50,7 @@ public sealed record LiftMeasurement(
             unadjusted,
             adjusted,
             adjusted is null ? null : adjustment.VarianceReduction,
-            string.Join(Separator, adjustment.Used),
+            adjustment.Used,
             alwaysValid,
             SignificanceOf.Interval(alwaysValid),
             Detection.MinimumDetectableEffect(spread, users),
@@ -58,6 +62,7 @@ public sealed record LiftMeasurement(
 /// <summary>The three outcomes' measurements of a campaign.</summary>
 public sealed record KpiMeasurement(LiftMeasurement ConversionRate, LiftMeasurement PurchasesPerUser, LiftMeasurement RevenuePerUser)
 {
+    [JsonIgnore]
     public IReadOnlyList<LiftMeasurement> All => [ConversionRate, PurchasesPerUser, RevenuePerUser];
 
     public LiftMeasurement this[LiftMetric metric] => metric switch

@@ -18,6 +18,9 @@ public static class TenantSettingsRules
     public static Violation? CheckMarginRate(string field, double value) =>
         !double.IsFinite(value) || value <= 0 || value > 1 ? OutOfRange(field, "above 0 and at most 1") : null;
 
+    public static Violation? CheckPrePeriodDays(string field, int value) =>
+        value is < 1 or > Measurement.PrePeriod.MaxDays ? OutOfRange(field, $"between 1 and {Measurement.PrePeriod.MaxDays} days") : null;
+
     public static Violation? CheckRequestsPerSecond(string field, int value) =>
         value is < MinRequestsPerSecond or > MaxRequestsPerSecond ? OutOfRange(field, $"between {MinRequestsPerSecond} and {MaxRequestsPerSecond}") : null;
 

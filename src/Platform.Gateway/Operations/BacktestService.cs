@@ -24,8 +24,8 @@ public sealed class BacktestService(CampaignForecastStore forecasts, CampaignSto
                 continue;
             }
 
-            var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaignId, cancellationToken);
-            tested.Add(ForecastBacktest.Of(campaign, launched.Forecast, CampaignKpis.From(treatment, control, campaign.Design.Budget), now));
+            var sides = await outcomes.TotalsAsync(tenantId, campaign, cancellationToken);
+            tested.Add(ForecastBacktest.Of(campaign, launched.Forecast, sides.Kpis(campaign.Design.Budget), now));
         }
 
         return ForecastBacktest.Summarize(tested);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Measurement;
 using Platform.Domain.Decisions;
 using Platform.Gateway.Api.Execution;
 using Platform.Domain;
@@ -111,8 +112,15 @@ public sealed class CampaignService(
 
     public async Task<CampaignKpis> KpisAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
     {
-        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaign.Id, cancellationToken);
-        return CampaignKpis.From(treatment, control, campaign.Design.Budget);
+        var sides = await outcomes.TotalsAsync(tenantId, campaign, cancellationToken);
+        return sides.Kpis(campaign.Design.Budget);
+    }
+
+    public async Task<TimeToAnswer> TimeToAnswerAsync(Campaign campaign, string tenantId, LiftMetric metric, double? effect, CancellationToken cancellationToken)
+    {
+        var kpis = await KpisAsync(campaign, tenantId, cancellationToken);
+        var forecast = effect is null ? (await LaunchForecastAsync(campaign, tenantId, cancellationToken))?.Forecast : null;
+        return TimeToAnswer.Of(campaign, kpis.Measurement![metric], kpis.Treatment.Users + kpis.Control.Users, effect, forecast, clock.GetUtcNow());
     }
 
     /// <summary>The campaign's KPIs and status now, or null when it does not exist (any more).</summary>

@@ -14,7 +14,8 @@ using Platform.Storage.Campaigns;
 namespace Platform.Gateway.Operations;
 
 /// <summary>A forecast and the model version that made it.</summary>
-public sealed record ForecastResult(Guid ModelVersionId, CampaignForecast Forecast, IReadOnlyList<string> Drivers);
+/// <summary>A forecast, the drivers behind it, and the design it is of (for the holdout plans: docs/measurement.md).</summary>
+public sealed record ForecastResult(Guid ModelVersionId, CampaignForecast Forecast, IReadOnlyList<string> Drivers, CampaignDesign Design);
 
 /// <summary>
 /// What-if forecasts (docs/forecasts.md): a design — saved or not — run on an audience by the tenant's ACTIVE uplift
@@ -74,6 +75,6 @@ public sealed class ForecastService(
         }
 
         var drivers = OfferScoring.Drivers(model, sample, new Offer(target.Design, target.CampaignId), Objective.IncrementalMargin, marginRate);
-        return new ForecastResult(lease.VersionId, accumulator.Result(target.Budget, warnings), drivers);
+        return new ForecastResult(lease.VersionId, accumulator.Result(target.Budget, warnings), drivers, target.Design);
     }
 }

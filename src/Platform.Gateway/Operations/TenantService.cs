@@ -64,10 +64,11 @@ public sealed class TenantService(
         Require(
             input.EventHorizonDays is { } horizon ? TenantSettingsRules.CheckEventHorizonDays("input.eventHorizonDays", horizon) : null,
             input.AffinityHalfLifeDays is { } halfLife ? TenantSettingsRules.CheckAffinityHalfLifeDays("input.affinityHalfLifeDays", halfLife) : null,
-            input.MarginRate is { } margin ? TenantSettingsRules.CheckMarginRate("input.marginRate", margin) : null);
+            input.MarginRate is { } margin ? TenantSettingsRules.CheckMarginRate("input.marginRate", margin) : null,
+            input.PrePeriodDays is { } prePeriod ? TenantSettingsRules.CheckPrePeriodDays("input.prePeriodDays", prePeriod) : null);
 
         var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId))
-            .UpdateSettingsAsync(new TenantSettingsChange(EventHorizonDays: input.EventHorizonDays, AffinityHalfLifeDays: input.AffinityHalfLifeDays, MarginRate: input.MarginRate))
+            .UpdateSettingsAsync(new TenantSettingsChange(EventHorizonDays: input.EventHorizonDays, AffinityHalfLifeDays: input.AffinityHalfLifeDays, MarginRate: input.MarginRate, PrePeriodDays: input.PrePeriodDays))
             ?? throw ApiError.NotFound("tenant", tenantId);
         directory.Remember(tenant);
         return tenant;

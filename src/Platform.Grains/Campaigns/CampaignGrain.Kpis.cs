@@ -59,9 +59,9 @@ public sealed partial class CampaignGrain
             return;
         }
 
-        var (treatment, control) = await outcomes.TotalsAsync(tenantId, campaignId);
+        var sides = await outcomes.TotalsAsync(tenantId, campaign);
         var now = clock.GetUtcNow();
-        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, CampaignKpis.From(treatment, control, campaign.Design.Budget));
+        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, sides.Kpis(campaign.Design.Budget));
         publishedAt = now;
         var kpisChanged = published?.Kpis != update.Kpis;
         if (!kpisChanged && !statusChanged)

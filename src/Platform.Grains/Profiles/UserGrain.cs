@@ -112,7 +112,7 @@ public sealed class UserGrain(
     {
         if (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync() is { } tenant)
         {
-            settings = settings with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays) };
+            settings = settings with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays), PrePeriodDays = tenant.Settings.PrePeriodDays };
         }
 
         settingsLoadedAt = clock.GetUtcNow();

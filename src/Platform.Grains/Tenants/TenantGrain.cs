@@ -24,6 +24,7 @@ public sealed class TenantGrain(
             EventHorizonDays = settings.EventHorizonDays,
             AffinityHalfLifeDays = settings.AffinityHalfLifeDays,
             MarginRate = settings.MarginRate,
+            PrePeriodDays = settings.PrePeriodDays,
         };
         await state.WriteStateAsync();
         return ToInfo();
@@ -65,6 +66,7 @@ public sealed class TenantGrain(
         state.State.EventHorizonDays = change.EventHorizonDays ?? previous.EventHorizonDays;
         state.State.AffinityHalfLifeDays = change.AffinityHalfLifeDays ?? previous.AffinityHalfLifeDays;
         state.State.MarginRate = change.MarginRate ?? previous.MarginRate;
+        state.State.PrePeriodDays = change.PrePeriodDays ?? previous.PrePeriodDays;
         try
         {
             await state.WriteStateAsync();
@@ -72,8 +74,8 @@ public sealed class TenantGrain(
         catch
         {
             // Never serve a setting that was not stored.
-            (state.State.RequestsPerSecond, state.State.EventHorizonDays, state.State.AffinityHalfLifeDays, state.State.MarginRate) =
-                (previous.RequestsPerSecond, previous.EventHorizonDays, previous.AffinityHalfLifeDays, previous.MarginRate);
+            (state.State.RequestsPerSecond, state.State.EventHorizonDays, state.State.AffinityHalfLifeDays, state.State.MarginRate, state.State.PrePeriodDays) =
+                (previous.RequestsPerSecond, previous.EventHorizonDays, previous.AffinityHalfLifeDays, previous.MarginRate, previous.PrePeriodDays);
             throw;
         }
 

@@ -22,7 +22,9 @@ public sealed class TenantState
 
     public double MarginRate { get; set; } = TenantSettings.DefaultMarginRate;
 
+    public int PrePeriodDays { get; set; } = TenantSettings.Default.PrePeriodDays;
+
     public List<AttributeDefinition> AttributeSchema { get; set; } = [];
 
-    public TenantSettings Settings => new(RequestsPerSecond, EventHorizonDays, AffinityHalfLifeDays, MarginRate);
+    public TenantSettings Settings => new(RequestsPerSecond, EventHorizonDays, AffinityHalfLifeDays, MarginRate, PrePeriodDays);
 }

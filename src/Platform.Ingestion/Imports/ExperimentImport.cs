@@ -39,7 +39,10 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
             return new Campaign(CampaignId(mapping, arm), design, CampaignStatus.Ended, CampaignSource.Imported, job.CreatedAt, job.CreatedAt, assignedAt, design.EndsAt);
         }).ToList();
         await campaignStore.UpsertImportedAsync(tenant.Id, job.Id, campaigns, cancellationToken);
-        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt);
+        var covariates = mapping.CovariateColumns ?? [];
+        await store.SaveCovariateNamesAsync(tenant.Id, campaigns.Select(c => c.Id).ToList(), covariates.Select(ExperimentRowMapper.AttributeName).ToList(), cancellationToken);
+        var covariateMeans = covariates.ToDictionary(c => c, c => statistics.TryGetValue(c, out var stats) ? stats.Mean ?? 0 : 0);
+        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt, covariateMeans);
     }
 
     /// <summary>Campaign ids are derived from the experiment and arm names, so a second import updates the same campaigns.</summary>

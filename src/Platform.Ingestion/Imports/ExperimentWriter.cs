@@ -12,9 +12,9 @@ namespace Platform.Ingestion.Imports;
 /// <summary>Writes the rows of one past-experiment import: tagged users and their outcome rows.</summary>
 public sealed class ExperimentWriter(
     ExperimentStore store, UserWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
-    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt)
+    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt, IReadOnlyDictionary<string, double> covariateMeans)
 {
-    private readonly ExperimentRowMapper mapper = new(mapping, features);
+    private readonly ExperimentRowMapper mapper = new(mapping, features, covariateMeans);
     private readonly HashSet<string> customers = new(StringComparer.Ordinal);
     private readonly string experimentTag = $"experiment:{ExperimentImport.Slug(mapping.Name)}";
 
@@ -55,7 +55,7 @@ public sealed class ExperimentWriter(
             var features = JsonSerializer.Serialize(row.Features.ToDictionary(f => f.Name, f => f.Number is { } n ? (object)n : f.Text!));
             var sides = row.Arm.IsControl ? campaigns : [campaigns[row.Arm.TreatmentIndex!.Value]];
             stored.AddRange(sides.Select(campaign => new OutcomeRow(
-                campaign.Id, row.UserId, !row.Arm.IsControl, assignedAt, mapping.WindowDays, row.Participated, row.Conversions, row.Revenue, features, job.Id)));
+                campaign.Id, row.UserId, !row.Arm.IsControl, assignedAt, mapping.WindowDays, row.Participated, row.Conversions, row.Revenue, features, job.Id, row.Covariates)));
         }
 
         var changedOutcomes = await store.UpsertOutcomesAsync(tenant.Id, stored, cancellationToken);

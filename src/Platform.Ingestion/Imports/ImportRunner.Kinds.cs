@@ -30,6 +30,7 @@ public sealed partial class ImportRunner
         {
             missing.AddRange(new[] { experiment.UserIdColumn, experiment.AssignmentColumn, experiment.ConversionColumn, experiment.RevenueColumn, experiment.ParticipationColumn }
                 .Concat(experiment.FeatureColumns ?? [])
+                .Concat(experiment.CovariateColumns ?? [])
                 .OfType<string>()
                 .Where(column => !header.Contains(column)));
         }

@@ -1,5 +1,6 @@
 using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
+using Platform.Domain.Measurement;
 
 namespace Platform.Storage.Campaigns;
 
@@ -24,6 +25,11 @@ public sealed class CampaignTrackingReader(CampaignForecastStore forecasts, KpiH
         var hours = await history.ReadAsync(tenantId, campaign.Id, from, now.AddHours(1), cancellationToken);
         return ForecastTracking.Track(
             launched.Forecast, campaign.Design, start,
-            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis.ConversionRateLift, h.Kpis.RevenuePerUserLift)).ToList());
+            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, Watched(h.Kpis, LiftMetric.ConversionRate), Watched(h.Kpis, LiftMetric.RevenuePerUser))).ToList());
     }
+
+    /// <summary>The always-valid interval, which may be compared hour after hour; hours recorded before it existed keep their fixed-horizon one.</summary>
+    private static Estimate? Watched(CampaignKpis kpis, LiftMetric metric) => kpis.Measurement is { } measurement
+        ? measurement[metric].AlwaysValid
+        : metric == LiftMetric.ConversionRate ? kpis.ConversionRateLift : kpis.RevenuePerUserLift;
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Storage.Campaigns;
 using Platform.Storage.Database;
 
 namespace Platform.Storage.Experiments;
@@ -17,16 +18,17 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         }
 
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO campaigns.outcomes AS o (tenant_id, campaign_id, user_id, arm, assigned_at, window_days, participated, conversions, revenue, features, import_id)
+            INSERT INTO campaigns.outcomes AS o (tenant_id, campaign_id, user_id, arm, assigned_at, window_days, participated, conversions, revenue, features, covariates, import_id)
             SELECT @tenant, s.campaign, s.user_id, CASE WHEN s.treated THEN 'TREATMENT' ELSE 'CONTROL' END, s.assigned, s.window_days,
-                   s.participated, s.conversions, s.revenue, s.features::jsonb, s.import_id
-            FROM unnest(@campaign, @user, @treated, @assigned, @window, @participated, @conversions, @revenue, @features, @import)
-                AS s(campaign, user_id, treated, assigned, window_days, participated, conversions, revenue, features, import_id)
+                   s.participated, s.conversions, s.revenue, s.features::jsonb, s.covariates::double precision[], s.import_id
+            FROM unnest(@campaign, @user, @treated, @assigned, @window, @participated, @conversions, @revenue, @features, @covariates, @import)
+                AS s(campaign, user_id, treated, assigned, window_days, participated, conversions, revenue, features, covariates, import_id)
             ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
                 arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
-                conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, import_id = EXCLUDED.import_id, updated_at = now()
-            WHERE (EXCLUDED.arm, EXCLUDED.assigned_at, EXCLUDED.window_days, EXCLUDED.participated, EXCLUDED.conversions, EXCLUDED.revenue, EXCLUDED.features)
-                IS DISTINCT FROM (o.arm, o.assigned_at, o.window_days, o.participated, o.conversions, o.revenue, o.features)
+                conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, covariates = EXCLUDED.covariates,
+                import_id = EXCLUDED.import_id, updated_at = now()
+            WHERE (EXCLUDED.arm, EXCLUDED.assigned_at, EXCLUDED.window_days, EXCLUDED.participated, EXCLUDED.conversions, EXCLUDED.revenue, EXCLUDED.features, EXCLUDED.covariates)
+                IS DISTINCT FROM (o.arm, o.assigned_at, o.window_days, o.participated, o.conversions, o.revenue, o.features, o.covariates)
             RETURNING user_id
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
@@ -39,8 +41,22 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         command.AddArray("conversions", NpgsqlDbType.Integer, rows.Select(r => r.Conversions).ToArray());
         command.AddArray("revenue", NpgsqlDbType.Numeric, rows.Select(r => r.Revenue).ToArray());
         command.AddArray("features", NpgsqlDbType.Text, rows.Select(r => r.FeaturesJson).ToArray());
+        command.AddArray("covariates", NpgsqlDbType.Text, rows.Select(r => CovariateArray.Literal(r.Covariates)).ToArray());
         command.AddArray("import", NpgsqlDbType.Uuid, rows.Select(r => r.ImportId).ToArray());
         return await command.ReadIdsAsync(cancellationToken);
+    }
+
+    /// <summary>The covariates an imported experiment's outcome rows hold, in order (none: an empty list).</summary>
+    public async Task SaveCovariateNamesAsync(string tenantId, IReadOnlyList<string> campaignIds, IReadOnlyList<string> names, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO campaigns.covariate_names (tenant_id, campaign_id, names) SELECT @tenant, unnest(@campaigns), @names
+            ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET names = EXCLUDED.names
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.AddArray("campaigns", NpgsqlDbType.Text, campaignIds.ToArray());
+        command.AddArray("names", NpgsqlDbType.Text, names.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ArmStatistics>> ArmStatisticsAsync(string tenantId, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)

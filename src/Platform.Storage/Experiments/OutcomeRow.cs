@@ -11,4 +11,5 @@ public sealed record OutcomeRow(
     int? Conversions,
     decimal? Revenue,
     string FeaturesJson,
-    Guid? ImportId);
+    Guid? ImportId,
+    IReadOnlyList<double>? Covariates = null);

@@ -20,6 +20,7 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentMapping
         Field<IntGraphType>("windowDays").Description("The outcome window, 1 to 365 days (default 30).");
         Field<DateTimeOffsetGraphType>("assignedAt").Description("When customers were assigned (default: the import time).");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("featureColumns").Description("Columns that are customer features (default: every other column).");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("covariateColumns").Description("Numeric columns measured before assignment (e.g. past purchases, last spend) that the lifts are adjusted by (at most 8; docs/measurement.md). A row with text in one is refused; an empty cell takes the column's mean.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new ExperimentMapping(
@@ -33,5 +34,6 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentMapping
         value.Get("participationColumn") as string,
         value.Get("windowDays") as int? ?? 30,
         value.Get("assignedAt") as DateTimeOffset?,
-        value.GetList<string>("featureColumns"));
+        value.GetList<string>("featureColumns"),
+        value.GetList<string>("covariateColumns"));
 }

@@ -7,4 +7,6 @@ public sealed class UpdateTenantSettingsInput
     public double? AffinityHalfLifeDays { get; set; }
 
     public double? MarginRate { get; set; }
+
+    public int? PrePeriodDays { get; set; }
 }

@@ -46,12 +46,19 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
         Field<Recommendations.ForecastType>("launchForecast")
             .Description("The forecast the campaign was launched with, from the ACTIVE UPLIFT version then; null when it had none (docs/forecasts.md#forecast-against-actual).")
             .ResolveAsync(async ctx => await Operations(ctx).LaunchForecastAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken) is { } stored
-                ? new ForecastResult(stored.VersionId, stored.Forecast, stored.Drivers)
+                ? new ForecastResult(stored.VersionId, stored.Forecast, stored.Drivers, ctx.Source.Design)
                 : null)
             .FieldType.Costs(FieldCosts.CampaignAggregate);
         Field<Recommendations.CampaignTrackingType>("tracking")
             .Description("The measured conversion-rate lift hour by hour against the launch forecast, with an alert after 3 hours with updates outside its 95% band; null without a launch forecast.")
             .ResolveAsync(async ctx => await Operations(ctx).TrackingAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken))
+            .FieldType.Costs(FieldCosts.CampaignAggregate);
+        Field<NonNullGraphType<Measurement.TimeToAnswerType>>("timeToAnswer")
+            .Description("How long until the lift of an outcome is known: the smallest lift detectable now, and for an effect (given, else the launch forecast's) the users and days it takes (docs/measurement.md#time-to-an-answer).")
+            .Argument<Measurement.LiftMetricEnumType>("metric", "The outcome (default CONVERSION_RATE).")
+            .Argument<FloatGraphType>("effect", "The lift per enrolled user to detect, in the outcome's unit (default: the launch forecast's).")
+            .ResolveAsync(async ctx => await Operations(ctx).TimeToAnswerAsync(
+                ctx.Source, ctx.TenantId(), ctx.GetArgument("metric", Domain.Measurement.LiftMetric.ConversionRate), ctx.GetArgument<double?>("effect"), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.CampaignAggregate);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiHistoryPointType>>>>("kpiHistory")
             .Description("The KPIs at the end of each hour that had updates, oldest first; for charts.")

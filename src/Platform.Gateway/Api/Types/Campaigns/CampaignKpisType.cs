@@ -1,5 +1,7 @@
 using GraphQL.Types;
+using Platform.Gateway.Api.Limits;
 using Platform.Domain.Campaigns;
+using Platform.Gateway.Api.Types.Measurement;
 
 namespace Platform.Gateway.Api.Types.Campaigns;
 
@@ -35,6 +37,12 @@ public sealed class CampaignKpisType : ObjectGraphType<CampaignKpis>
         Field<EstimateType>("incrementalConversions").Description("Purchases the campaign added: purchases-per-user lift × treatment users.").Resolve(ctx => ctx.Source.IncrementalConversions);
         Field<EstimateType>("incrementalRevenue").Description("Revenue the campaign added: revenue-per-user lift × treatment users.").Resolve(ctx => ctx.Source.IncrementalRevenue);
         Field(k => k.Roi, nullable: true).Description("(incremental revenue − discount cost) ÷ discount cost; null without discount cost.");
+        Field<ListGraphType<NonNullGraphType<LiftMeasurementType>>>("measurement")
+            .Description("Each outcome's lift adjusted by pre-period behaviour, with its always-valid interval (docs/measurement.md); null on history hours recorded before measurement existed.")
+            .Resolve(ctx => ctx.Source.Measurement?.All).FieldType.ListOf(3);
+        Field<NonNullGraphType<SignificanceEnumType>>("significance")
+            .Description("Whether the always-valid interval of the conversion-rate lift (the campaign's primary outcome) excludes zero.")
+            .Resolve(ctx => ctx.Source.Significance);
     }
 }
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Domain.Decisions;
+using Platform.Domain.Measurement;
 using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Operations;
 using Platform.Storage.Campaigns;
@@ -56,6 +57,9 @@ public sealed class ForecastType : ObjectGraphType<ForecastResult>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ForecastGroupType>>>>("segments").Description("The incremental figures by RFM segment, largest first.").Resolve(ctx => ctx.Source.Forecast.Segments).FieldType.ListOf(12);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("drivers").Description("The features that move the incremental margin most across the audience, in plain words.").Resolve(ctx => ctx.Source.Drivers).FieldType.ListOf(3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings").Description("Ways the design lies outside what the model learned from; the model spread is then doubled.").Resolve(ctx => ctx.Source.Forecast.Warnings).FieldType.ListOf(3);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Measurement.HoldoutPlanType>>>>("holdoutPlans")
+            .Description("For holdout shares of 5% to 50% (and the design's own): the users and days needed to detect the forecast conversion-rate lift (docs/measurement.md#before-launch); empty when the forecast expects no lift.")
+            .Resolve(ctx => HoldoutPlan.For(ctx.Source.Design, ctx.Source.Forecast)).FieldType.ListOf(HoldoutPlan.Shares.Length + 1);
     }
 
     private void Figure(string name, string description, Func<CampaignForecast, ForecastFigure> of) =>

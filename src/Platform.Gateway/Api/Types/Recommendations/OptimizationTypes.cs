@@ -92,7 +92,7 @@ public sealed class CampaignOptimizationType : ObjectGraphType<OptimizationRecor
             .Resolve(ctx => ctx.Source.Result?.Choice.Recommended);
         Field<ForecastType>("recommendedForecast").Description("The recommended candidate's whole forecast: segments, drivers across the audience, warnings.")
             .Resolve(ctx => ctx.Source is { Result.Choice.Recommended: { } best, ModelVersionId: { } version }
-                ? new ForecastResult(version, best.Forecast, ctx.Source.Result.Drivers)
+                ? new ForecastResult(version, best.Forecast, ctx.Source.Result.Drivers, best.Candidate.Design)
                 : null);
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("why").Description("Why the recommended candidate wins (or why none does), in plain words; null until SUCCEEDED.")
             .Resolve(ctx => ctx.Source.Result?.Choice.Why).FieldType.ListOf(5);
