@@ -1,4 +1,5 @@
 using Platform.Domain.Measurement;
+using Platform.Testing;
 
 namespace Platform.Domain.Tests.Measurement;
 
@@ -15,15 +16,8 @@ public sealed class RegressionAdjustmentTests
         var adjusted = RegressionAdjustment.Lift(treatment, control, LiftMetric.RevenuePerUser, Names);
 
         // Independently: ordinary least squares of Y on (1, T, X̃, T·X̃), X̃ centred at the mean of all rows.
-        var means = Enumerable.Range(0, 2).Select(j => rows.Average(r => r.X[j])).ToArray();
-        var design = rows.Select(r =>
-        {
-            var centred = r.X.Select((x, j) => x - means[j]).ToArray();
-            double t = r.Treated ? 1 : 0;
-            return new[] { 1, t, centred[0], centred[1], t * centred[0], t * centred[1] };
-        }).ToArray();
-        var coefficients = LeastSquares(design, rows.Select(r => r.Revenue).ToArray());
-        Assert.Equal(coefficients[1], adjusted.Estimate!.Value, 9);
+        var expected = LeastSquares.InteractedTreatmentEffect(rows.Select(r => (r.Treated, r.X, r.Revenue)).ToList());
+        Assert.Equal(expected, adjusted.Estimate!.Value, 9);
         Assert.Equal(Names, adjusted.Used);
         Assert.Null(adjusted.Note);
     }
@@ -113,46 +107,4 @@ public sealed class RegressionAdjustmentTests
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    // The normal equations XᵀX b = Xᵀy by Gaussian elimination with partial pivoting.
-    private static double[] LeastSquares(double[][] x, double[] y)
-    {
-        var p = x[0].Length;
-        var a = new double[p, p + 1];
-        for (var i = 0; i < x.Length; i++)
-        {
-            for (var r = 0; r < p; r++)
-            {
-                for (var c = 0; c < p; c++)
-                {
-                    a[r, c] += x[i][r] * x[i][c];
-                }
-
-                a[r, p] += x[i][r] * y[i];
-            }
-        }
-
-        for (var col = 0; col < p; col++)
-        {
-            var pivot = Enumerable.Range(col, p - col).MaxBy(r => Math.Abs(a[r, col]));
-            for (var c = 0; c <= p; c++)
-            {
-                (a[col, c], a[pivot, c]) = (a[pivot, c], a[col, c]);
-            }
-
-            for (var r = 0; r < p; r++)
-            {
-                if (r != col)
-                {
-                    var factor = a[r, col] / a[col, col];
-                    for (var c = col; c <= p; c++)
-                    {
-                        a[r, c] -= factor * a[col, c];
-                    }
-                }
-            }
-        }
-
-        return Enumerable.Range(0, p).Select(r => a[r, p] / a[r, r]).ToArray();
-    }
 }

@@ -136,6 +136,69 @@ public sealed class CampaignKpiTests(PlatformFixture platform) : IClassFixture<P
         Assert.Equal(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero), last.GetProperty("at").GetDateTimeOffset().ToUniversalTime(), TimeSpan.FromHours(1));
     }
 
+    [Fact]
+    public async Task LiftsAreAdjustedByWhatUsersDidBeforeTheirAssignment()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("pre-period");
+        var now = DateTimeOffset.UtcNow;
+        var design = CampaignApiTests.Design(now.AddHours(-2), now.AddDays(7), new { holdoutShare = 0.5 });
+        var id = (await platform.Http.FieldAsync(merchant, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString()!;
+        await platform.Http.FieldAsync(merchant, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id }, "launchCampaign");
+
+        // Heavy buyers before keep buying during: past purchases explain most of the window's revenue.
+        var t0 = DateTimeOffset.UtcNow; // after the launch
+        var random = new Random(5);
+        var events = new List<object>();
+        var rows = new List<(string User, double[] Pre, double Revenue)>();
+        for (var i = 0; i < 120; i++)
+        {
+            var user = $"pre-{i}";
+            var past = random.Next(0, 4);
+            var pre = new double[2];
+            for (var p = 0; p < past; p++)
+            {
+                var amount = 20m + random.Next(0, 20);
+                events.Add(Purchase($"{id}-pre-{i}-{p}", user, amount, t0.AddDays(-3 - p), "sku-pre"));
+                (pre[0], pre[1]) = (pre[0] + 1, pre[1] + (double)amount);
+            }
+
+            events.Add(CampaignEvent($"{id}-x-{i}", user, "CAMPAIGN_EXPOSURE", id, t0));
+            var spent = past == 0 ? 0m : (15m * past) + random.Next(0, 10);
+            if (spent > 0)
+            {
+                events.Add(Purchase($"{id}-buy-{i}", user, spent, t0.AddSeconds(5), "sku-in"));
+            }
+
+            rows.Add((user, pre, (double)spent));
+        }
+
+        (await platform.Http.PostAsync(merchant, "mutation($events: [EventInput!]!) { ingestEvents(events: $events) { accepted } }", new { events })).AssertSuccess();
+        var arms = (await platform.Http.FieldAsync(merchant, "query($c: ID!, $u: [ID!]!) { campaignAssignments(campaignId: $c, userIds: $u) { userId arm } }", new { c = id, u = rows.Select(r => r.User).ToList() }, "campaignAssignments"))
+            .EnumerateArray().ToDictionary(a => a.GetProperty("userId").GetString()!, a => a.GetProperty("arm").GetString() == "TREATMENT");
+        var buyers = rows.Count(r => r.Revenue > 0);
+        var kpis = await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.FieldAsync(merchant, """
+                query($id: ID!) { campaign(id: $id) { kpis { treatment { users } control { users } measurement {
+                  metric adjusted { value } unadjusted { value } varianceReduction covariates alwaysValid { low high } significance minimumDetectableEffect note } } } }
+                """, new { id }, "campaign")).GetProperty("kpis"),
+            k => k.GetProperty("treatment").GetProperty("users").GetInt64() + k.GetProperty("control").GetProperty("users").GetInt64() == rows.Count
+                && k.GetProperty("measurement")[2].GetProperty("unadjusted").GetProperty("value").GetDouble() != 0);
+
+        var revenue = kpis.GetProperty("measurement").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "REVENUE_PER_USER");
+        var expected = Testing.LeastSquares.InteractedTreatmentEffect(rows.Select(r => (arms[r.User], r.Pre, r.Revenue)).ToList());
+        Assert.Equal(expected, revenue.GetProperty("adjusted").GetProperty("value").GetDouble(), 9);
+        Assert.Equal(["pre_purchases", "pre_revenue"], revenue.GetProperty("covariates").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("pre_views", revenue.GetProperty("note").GetString()); // nobody viewed anything: constant, left out
+        Assert.InRange(revenue.GetProperty("varianceReduction").GetDouble(), 0.5, 1);
+        Assert.True(revenue.GetProperty("minimumDetectableEffect").GetDouble() > 0);
+        Assert.True(buyers > 0);
+
+        var answer = (await platform.Http.FieldAsync(merchant, "query($id: ID!) { campaign(id: $id) { timeToAnswer(metric: REVENUE_PER_USER, effect: 1.5) { users effect effectSource usersNeeded usersPerDay expectedDays note } } }", new { id }, "campaign"))
+            .GetProperty("timeToAnswer");
+        Assert.Equal((rows.Count, 1.5, "GIVEN"), (answer.GetProperty("users").GetInt64(), answer.GetProperty("effect").GetDouble(), answer.GetProperty("effectSource").GetString()));
+        Assert.True(answer.GetProperty("usersNeeded").GetInt64() > 0 && answer.GetProperty("usersPerDay").GetDouble() > 0 && answer.GetProperty("expectedDays").GetDouble() >= 0, answer.ToString());
+    }
+
     private static double Variance(List<double> values)
     {
         var mean = values.Average();

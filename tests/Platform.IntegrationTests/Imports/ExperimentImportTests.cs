@@ -7,6 +7,9 @@ namespace Platform.IntegrationTests.Imports;
 /// <summary>The artea coupon experiment (../shared/data) through importDataset, read back from the platform.</summary>
 public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
 {
+    // Declared before ArteaOptions, which reads it: static fields are initialised in order.
+    private static readonly string[] Covariates = ["num_past_purch", "spent_last_purchase", "weeks_since_visit", "browsing_minutes", "shopping_cart"];
+
     public static readonly object ArteaOptions = new
     {
         tags = new[] { "artea" },
@@ -20,6 +23,7 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
             conversionColumn = "trans_after",
             revenueColumn = "revenue_after",
             windowDays = 30,
+            covariateColumns = Covariates,
         },
     };
 
@@ -54,12 +58,51 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         Assert.Equal(2498 / 5000.0, campaign.GetProperty("holdoutShare").GetDouble(), 1e-12);
 
         await AssertObservedLiftAsync(merchant, bytes);
+        await AssertAdjustedLiftAsync(merchant, bytes);
 
         var user = (await platform.Http.PostAsync(merchant, "{ user(id: \"6002\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
         Assert.Equal(["artea", "experiment:artea", "artea:coupon"], user.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(53.99, user.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "spent_last_purchase").GetProperty("number").GetDouble());
         var coupons = (await platform.Http.PostAsync(merchant, "{ audienceSummary(audience: { tags: [\"artea:coupon\"] }) { users } }")).Data;
         Assert.Equal(2502, coupons.GetProperty("audienceSummary").GetProperty("users").GetInt64());
+    }
+
+    [Fact]
+    public async Task CovariateColumnsRefuseTextImputeEmptyCellsAndLeaveOutWhatIsConstant()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("covariates");
+        var random = new Random(11);
+        var csv = new System.Text.StringBuilder("id,past,flat,offer,bought,revenue\n");
+        for (var i = 0; i < 400; i++)
+        {
+            var past = random.Next(0, 6);
+            var offer = i % 2;
+            var revenue = Math.Round((past * 12) + (offer * 5) + (random.NextDouble() * 10), 2);
+            var cell = i switch { 7 => "many", 8 => "", _ => past.ToString(CultureInfo.InvariantCulture) };
+            csv.Append(CultureInfo.InvariantCulture, $"u{i},{cell},1,{offer},{(revenue > 30 ? 1 : 0)},{revenue}\n");
+        }
+
+        var options = new
+        {
+            experiment = new
+            {
+                name = "covariates", userIdColumn = "id", assignmentColumn = "offer", controlValues = new[] { "0" },
+                arms = new[] { new { value = "1", name = "five-off", type = "AMOUNT_OFF" } },
+                conversionColumn = "bought", revenueColumn = "revenue", covariateColumns = new[] { "past", "flat" },
+            },
+        };
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "covariates.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString()), options);
+
+        Assert.Equal((400, 399, 1), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var rejection = job.GetProperty("rejections").GetProperty("nodes")[0];
+        Assert.Equal((9, "past", "not_numeric"), (rejection.GetProperty("line").GetInt64(), rejection.GetProperty("field").GetString(), rejection.GetProperty("rule").GetString()));
+        var measured = (await platform.Http.PostAsync(merchant, """
+            { campaign(id: "covariates-five-off") { kpis { measurement { metric adjusted { value } varianceReduction covariates note } } } }
+            """)).Data.GetProperty("campaign").GetProperty("kpis").GetProperty("measurement").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "REVENUE_PER_USER");
+        Assert.Equal(["past"], measured.GetProperty("covariates").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("flat", measured.GetProperty("note").GetString());
+        Assert.InRange(measured.GetProperty("varianceReduction").GetDouble(), 0.5, 1); // revenue follows past purchases closely
+        Assert.InRange(measured.GetProperty("adjusted").GetProperty("value").GetDouble(), 3, 7);
     }
 
     /// <summary>The campaign's lift equals a direct computation over the CSV's rows (Welch / unpooled normal intervals).</summary>
@@ -85,6 +128,36 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         AssertMeanLift(coupon.Select(r => r.Conversions).ToList(), control.Select(r => r.Conversions).ToList(), kpis.GetProperty("purchasesPerUserLift"));
         AssertMeanLift(coupon.Select(r => r.Revenue).ToList(), control.Select(r => r.Revenue).ToList(), kpis.GetProperty("revenuePerUserLift"));
     }
+
+    /// <summary>The adjusted lift equals an ordinary least squares fit with interactions over the CSV's rows (docs/measurement.md).</summary>
+    private async Task AssertAdjustedLiftAsync(string key, byte[] csv)
+    {
+        var lines = System.Text.Encoding.UTF8.GetString(csv).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split(',').ToList();
+        var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
+        var measurement = (await platform.Http.PostAsync(key, """
+            { campaign(id: "artea-coupon") { kpis { significance measurement {
+                metric estimate { value } adjusted { value low high } unadjusted { value } varianceReduction covariates alwaysValid { low high } significance note } } } }
+            """)).Data.GetProperty("campaign").GetProperty("kpis");
+        var lifts = measurement.GetProperty("measurement").EnumerateArray().ToDictionary(m => m.GetProperty("metric").GetString()!);
+
+        foreach (var (metric, outcome) in new[] { ("CONVERSION_RATE", (Func<string[], double>)(c => Number(c[1]) > 0 ? 1 : 0)), ("REVENUE_PER_USER", c => Number(c[2])) })
+        {
+            var expected = Testing.LeastSquares.InteractedTreatmentEffect(rows
+                .Select(c => (c[3] == "1", Covariates.Select(name => Number(c[header.IndexOf(name)])).ToArray(), outcome(c))).ToList());
+            var lift = lifts[metric];
+            Assert.True(lift.GetProperty("adjusted").ValueKind == System.Text.Json.JsonValueKind.Object, lift.ToString());
+            Assert.Equal(expected, lift.GetProperty("adjusted").GetProperty("value").GetDouble(), 9);
+            Assert.Equal(expected, lift.GetProperty("estimate").GetProperty("value").GetDouble(), 9); // the adjusted lift is the default
+            Assert.Equal(Covariates, lift.GetProperty("covariates").EnumerateArray().Select(c => c.GetString()));
+            Assert.InRange(lift.GetProperty("varianceReduction").GetDouble(), 0.001, 1);
+            Assert.True(lift.GetProperty("alwaysValid").GetProperty("low").GetDouble() < lift.GetProperty("adjusted").GetProperty("low").GetDouble());
+        }
+
+        Assert.Equal(lifts["CONVERSION_RATE"].GetProperty("significance").GetString(), measurement.GetProperty("significance").GetString());
+    }
+
+    private static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 
     private static void AssertMeanLift(List<double> treated, List<double> control, System.Text.Json.JsonElement estimate)
     {
