@@ -31,7 +31,7 @@ public sealed class CliApp(HttpClient http)
         root.Add(Schedule());
         root.Add(Target());
         root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns(), BenchTrain(), BenchServe() });
-        root.Add(new Command("eval", "Model quality on data whose truth is known (docs/models.md#quality).") { EvalUplift() });
+        root.Add(new Command("eval", "Model and measurement quality on data whose truth is known (docs/models.md#quality, docs/measurement.md).") { EvalUplift(), EvalMeasurement() });
         return root;
     }
 
@@ -252,6 +252,39 @@ public sealed class CliApp(HttpClient http)
         command.SetAction((parse, cancel) => new EvalCommand(AnsiConsole.Console).RunAsync(
             parse.GetValue(Worker)!, parse.GetValue(users), parse.GetValue(seeds)!.Split(',').Select(int.Parse).ToList(), parse.GetValue(members), parse.GetValue(maxEpochs),
             parse.GetValue(output)!, cancel));
+        return command;
+    }
+
+    private static Command EvalMeasurement()
+    {
+        var runs = new Option<int>("--runs") { Description = "Simulated campaigns per A/A and A/B table.", DefaultValueFactory = _ => 500 };
+        var users = new Option<int>("--users") { Description = "Users per simulated campaign.", DefaultValueFactory = _ => 5_000 };
+        var hours = new Option<int>("--hours") { Description = "Hours over which they arrive; the KPIs are read after each.", DefaultValueFactory = _ => 336 };
+        var shopUsers = new Option<int>("--shop-users") { Description = "Users of the simulated shop whose past campaigns are measured.", DefaultValueFactory = _ => 20_000 };
+        var artea = new Option<string>("--artea")
+        {
+            Description = "The artea experiment file (skipped when absent).",
+            DefaultValueFactory = _ => Path.Combine(Environment.GetEnvironmentVariable("PLATFORM_ROOT") ?? ".", "..", "shared", "data", "artea", "a_b-experiment.csv"),
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "The report to write.",
+            DefaultValueFactory = _ => Path.Combine(Environment.GetEnvironmentVariable("PLATFORM_ROOT") ?? ".", "docs", "measurement-quality.md"),
+        };
+        var command = new Command("measurement", "Peeking false positives, interval coverage and variance reduction of the campaign measurement, on simulations and artea.") { runs, users, hours, shopUsers, artea, output };
+        command.Validators.Add(result =>
+        {
+            // Only what was given: defaults are not applied yet when validators run.
+            foreach (var (option, least) in new[] { (runs, 1), (users, 200), (hours, 1), (shopUsers, 100) })
+            {
+                if (result.GetResult(option) is { Implicit: false } given && given.GetValueOrDefault<int>() < least)
+                {
+                    result.AddError($"{option.Name} must be at least {least}.");
+                }
+            }
+        });
+        command.SetAction((parse, cancel) => new MeasurementEvalCommand(AnsiConsole.Console).RunAsync(
+            parse.GetValue(runs), parse.GetValue(users), parse.GetValue(hours), parse.GetValue(shopUsers), parse.GetValue(artea), parse.GetValue(output)!, cancel));
         return command;
     }
 

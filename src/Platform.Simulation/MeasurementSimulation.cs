@@ -85,19 +85,7 @@ public sealed record MeasurementSimulation(int Users = 4_000, int Hours = 336, d
 
     private static readonly LiftMetric[] Metrics = Enum.GetValues<LiftMetric>();
 
-    private static KpiMeasurement Measure(ArmMoments treatment, ArmMoments control)
-    {
-        LiftMeasurement Lift(LiftMetric metric)
-        {
-            var y = treatment.OutcomeIndex(metric);
-            var unadjusted = CampaignKpis.MeanDifference(
-                new Sample(treatment.Count, treatment.Mean(y), treatment.Covariance(y, y)),
-                new Sample(control.Count, control.Mean(y), control.Covariance(y, y)));
-            return LiftMeasurement.Of(metric, unadjusted, treatment, control, CovariateNames);
-        }
-
-        return new KpiMeasurement(Lift(LiftMetric.ConversionRate), Lift(LiftMetric.PurchasesPerUser), Lift(LiftMetric.RevenuePerUser));
-    }
+    private static KpiMeasurement Measure(ArmMoments treatment, ArmMoments control) => MeasurementRows.Measure(treatment, control, CovariateNames);
 
     private static (double[] Sums, double[] Products) NewSums()
     {

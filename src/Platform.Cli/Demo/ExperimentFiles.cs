@@ -79,6 +79,7 @@ public static class ExperimentFiles
             ["revenueColumn"] = "revenue",
             ["windowDays"] = plan.WindowDays,
             ["assignedAt"] = plan.Start(now).ToString("O", CultureInfo.InvariantCulture),
+            ["covariateColumns"] = new JsonArray(MeasurementRows.ShopCovariates.Select(c => (JsonNode)c).ToArray()),
         },
     };
 }

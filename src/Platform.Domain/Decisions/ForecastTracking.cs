@@ -14,7 +14,7 @@ public enum TrackingStatus
     /// <summary>Below it: the campaign does worse than forecast.</summary>
     Below,
 
-    /// <summary>Not measurable yet: a side has fewer than 2 users, or no outcome varies yet.</summary>
+    /// <summary>Not measurable yet: no interval (too few users on a side, or no outcome varies yet).</summary>
     NoData,
 }
 
@@ -38,8 +38,8 @@ public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Directio
 
 /// <summary>
 /// Compares a running campaign's measured conversion lift, hour by hour, with its launch forecast
-/// (docs/forecasts.md#forecast-against-actual). Both are per treated user: the KPIs' conversion-rate lift among the users
-/// enrolled so far (treated rate − control rate, with its 95% interval), against the forecast's incremental conversions
+/// (docs/forecasts.md#forecast-against-actual). Both are per treated user: the conversion-rate lift among the users
+/// enrolled so far (treated rate − control rate, with the always-valid 95% interval the hours are read with), against the forecast's incremental conversions
 /// per treated user; and the revenue-per-user lift against the forecast's incremental GMV per treated user. A user's window opens at enrollment, so by a moment t the forecast expects the share
 /// f = min(1, (t − start) ÷ attribution window) of that lift (users taken as enrolled at the start: early on, the
 /// expectation runs ahead of late enrollees). An hour is ABOVE or BELOW only when the measured interval and the expected
