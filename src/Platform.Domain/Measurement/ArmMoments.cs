@@ -27,6 +27,10 @@ public sealed record ArmMoments(long Count, IReadOnlyList<double> Sums, IReadOnl
 
     public static int ProductCount(int dimension) => dimension * (dimension + 1) / 2;
 
+    /// <summary>A side without users.</summary>
+    public static ArmMoments Empty(int covariates) =>
+        new(0, new double[covariates + Outcomes], new double[ProductCount(covariates + Outcomes)]);
+
     /// <summary>The position of z_i·z_j in <see cref="Products"/>.</summary>
     public static int ProductIndex(int i, int j, int dimension)
     {

@@ -107,7 +107,8 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
                 reader.GetInt64(19), reader.GetInt64(20), new ArmMoments(users, reader.GetFieldValue<double[]>(21), reader.GetFieldValue<double[]>(22)));
         }
 
-        return new CampaignSides(sides.GetValueOrDefault("TREATMENT", ArmTotals.Empty), sides.GetValueOrDefault("CONTROL", ArmTotals.Empty), names);
+        var none = ArmTotals.Empty with { Moments = ArmMoments.Empty(names.Count) };
+        return new CampaignSides(sides.GetValueOrDefault("TREATMENT", none), sides.GetValueOrDefault("CONTROL", none), names);
     }
 
     private async Task<IReadOnlyList<string>?> CovariateNamesAsync(string tenantId, string campaignId, CancellationToken cancellationToken)

@@ -32,6 +32,10 @@ public sealed class WebhookTests(PlatformWithWorker platform) : IClassFixture<Pl
         var payload = JsonDocument.Parse(statusDelivery.Body).RootElement;
         Assert.Equal(("CAMPAIGN_STATUS", id, "RUNNING"), (payload.GetProperty("event").GetString(), payload.GetProperty("campaignId").GetString(), payload.GetProperty("status").GetString()));
         Assert.True(payload.GetProperty("kpis").TryGetProperty("reach", out _));
+        Assert.Equal("NOT_ENOUGH_DATA", payload.GetProperty("kpis").GetProperty("significance").GetString()); // nobody enrolled yet
+        var conversion = payload.GetProperty("kpis").GetProperty("measurement").GetProperty("conversionRate");
+        Assert.Equal(("CONVERSION_RATE", "NOT_ENOUGH_DATA"), (conversion.GetProperty("metric").GetString(), conversion.GetProperty("significance").GetString()));
+        Assert.StartsWith("Needs at least 30 users", conversion.GetProperty("note").GetString());
 
         var log = await Eventually.ReadUntilAsync(
             () => platform.Http.FieldAsync(partner, Logs, null, "webhooks"),

@@ -73,6 +73,12 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.True(lift.GetProperty("low95").GetDouble() <= lift.GetProperty("low80").GetDouble());
         Assert.True(lift.GetProperty("value").GetDouble() > older.GetProperty("incrementalConversions").GetProperty("value").GetDouble(), $"young {young}\nolder {older}");
         Assert.Equal("none", young.GetProperty("segments")[0].GetProperty("name").GetString());
+        // How big a holdout the forecast lift needs: 5% to 50% and the design's own 10%; a bigger holdout needs fewer users.
+        var plans = young.GetProperty("holdoutPlans").EnumerateArray().ToList();
+        Assert.Equal([0.05, 0.1, 0.2, 0.3, 0.5], plans.Select(p => p.GetProperty("holdoutShare").GetDouble()));
+        var needed = plans.Select(p => p.GetProperty("usersNeeded").GetInt64()).ToList();
+        Assert.True(needed.Zip(needed.Skip(1)).All(pair => pair.First > pair.Second), string.Join(", ", needed));
+        Assert.All(plans, p => Assert.Equal(p.GetProperty("usersNeeded").GetInt64() <= 60, p.GetProperty("feasible").GetBoolean()));
 
         var capped = await ForecastAsync(admin, new { tags = new[] { "young" } }, value: 10, budget: young.GetProperty("discountCost").GetProperty("value").GetDouble() / 4);
         Assert.Equal(0.25, capped.GetProperty("budgetShare").GetDouble(), 6);
@@ -138,10 +144,10 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
             r => r.GetProperty("modelVersionId").GetString() == candidate.GetProperty("id").GetString(), TimeSpan.FromSeconds(20));
 
         // Launching keeps the forecast the campaign starts with (last: its outcome rows would change what the trainings above read);
-        // tracking sets the measured lift against it, hour by hour.
-        var tracked = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Young ten", new { holdoutShare = 0.5, audience = new { tags = new[] { "young" } } });
+        // tracking sets the measured lift (its always-valid interval: 30 users a side at least) against it, hour by hour.
+        var tracked = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Everyone ten", new { holdoutShare = 0.5, audience = new { tags = new[] { "young", "older" } } });
         var at = DateTimeOffset.UtcNow;
-        var launchEvents = Enumerable.Range(0, 60).SelectMany(i => new object[]
+        var launchEvents = Enumerable.Range(0, 120).SelectMany(i => new object[]
         {
             new { eventId = $"track-{i}", userId = $"f{i}", type = "CAMPAIGN_EXPOSURE", occurredAt = at.ToString("O"), campaignId = tracked },
             new { eventId = $"track-buy-{i}", userId = $"f{i}", type = "PURCHASE", occurredAt = at.AddSeconds(1).ToString("O"), itemId = "sku", amount = 20m, currency = "EUR", quantity = 1 },
@@ -155,7 +161,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
                 } }
                 """, new { id = tracked }, "campaign"),
             c => c.GetProperty("tracking").GetProperty("points") is { } p && p.GetArrayLength() > 0 && p[p.GetArrayLength() - 1].GetProperty("status").GetString() != "NO_DATA");
-        Assert.Equal((candidate.GetProperty("id").GetString(), 60L), (trackedCampaign.GetProperty("launchForecast").GetProperty("modelVersionId").GetString(), trackedCampaign.GetProperty("launchForecast").GetProperty("audienceUsers").GetInt64()));
+        Assert.Equal((candidate.GetProperty("id").GetString(), 120L), (trackedCampaign.GetProperty("launchForecast").GetProperty("modelVersionId").GetString(), trackedCampaign.GetProperty("launchForecast").GetProperty("audienceUsers").GetInt64()));
         var points = trackedCampaign.GetProperty("tracking").GetProperty("points");
         var point = points[points.GetArrayLength() - 1];
         Assert.Contains(point.GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW" });
@@ -165,11 +171,11 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
 
         // Once ended it is back-tested against the version that forecast it; complete only when its last window closes.
         (await platform.Http.PostAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id = tracked })).AssertSuccess();
-        // Outcome rows are written within about a second of the events: read until all 60 users are enrolled.
+        // Outcome rows are written within about a second of the events: read until all 120 users are enrolled.
         var backtest = await Eventually.ReadUntilAsync(
             async () => (await VersionAsync(admin, candidate.GetProperty("id").GetString()!, "backtest { measured conversionCoverage95 campaigns { campaignId complete treatedUsers controlUsers conversionRateLift { forecast { value low95 high95 } actual { value } error inside95 } } }"))
                 .GetProperty("backtest"),
-            b => b.GetProperty("campaigns").EnumerateArray().Sum(c => c.GetProperty("treatedUsers").GetInt64() + c.GetProperty("controlUsers").GetInt64()) == 60);
+            b => b.GetProperty("campaigns").EnumerateArray().Sum(c => c.GetProperty("treatedUsers").GetInt64() + c.GetProperty("controlUsers").GetInt64()) == 120);
         var tested = Assert.Single(backtest.GetProperty("campaigns").EnumerateArray());
         Assert.Equal((tracked, false), (tested.GetProperty("campaignId").GetString(), tested.GetProperty("complete").GetBoolean()));
         var testedLift = tested.GetProperty("conversionRateLift");
@@ -484,7 +490,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
             query($d: CampaignDesignInput!, $a: AudienceInput, $b: Decimal) { forecast(design: $d, audience: $a, budget: $b) {
               modelVersionId audienceUsers treatedUsers budgetShare budgetRunsOutAt warnings drivers
               incrementalConversions { value low80 high80 low95 high95 } discountCost { value } roi { value }
-              segments { name users incrementalConversions { value } }
+              segments { name users incrementalConversions { value } } holdoutPlans { holdoutShare usersNeeded days feasible }
             } }
             """, new { d = design, a = audience, b = budget }, "forecast");
     }
