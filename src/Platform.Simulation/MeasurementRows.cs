@@ -29,14 +29,15 @@ public static class MeasurementRows
             ArmMoments.Of(g.Where(r => !r.Treated).Select(r => r.Values), covariates.Count),
             covariates));
 
-    /// <summary>The three lifts of two sides' moments, the unadjusted one a difference of means.</summary>
+    /// <summary>The three lifts of two sides' moments, the unadjusted ones as campaign.kpis computes them.</summary>
     public static KpiMeasurement Measure(ArmMoments treatment, ArmMoments control, IReadOnlyList<string> covariates)
     {
         LiftMeasurement Lift(LiftMetric metric)
         {
             var y = treatment.OutcomeIndex(metric);
-            var unadjusted = treatment.Count < 2 || control.Count < 2 ? null : CampaignKpis.MeanDifference(
-                new Sample(treatment.Count, treatment.Mean(y), treatment.Covariance(y, y)), new Sample(control.Count, control.Mean(y), control.Covariance(y, y)));
+            var unadjusted = treatment.Count < 2 || control.Count < 2 ? null
+                : metric == LiftMetric.ConversionRate ? CampaignKpis.ProportionDifference((long)treatment.Sums[y], treatment.Count, (long)control.Sums[y], control.Count)
+                : CampaignKpis.MeanDifference(new Sample(treatment.Count, treatment.Mean(y), treatment.Covariance(y, y)), new Sample(control.Count, control.Mean(y), control.Covariance(y, y)));
             return LiftMeasurement.Of(metric, unadjusted, treatment, control, covariates);
         }
 

@@ -22,6 +22,14 @@ public sealed class SettingsAndNamesTests
         Assert.Equal(valid, TenantSettingsRules.CheckMarginRate("marginRate", value) is null);
 
     [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(90, true)]
+    [InlineData(91, false)]
+    public void PrePeriodsFitTheProfilesDailyCounts(int days, bool valid) =>
+        Assert.Equal(valid, TenantSettingsRules.CheckPrePeriodDays("prePeriodDays", days) is null);
+
+    [Theory]
     [InlineData(null, "required")]
     [InlineData("   ", "required")]
     [InlineData("Demo Shop", null)]

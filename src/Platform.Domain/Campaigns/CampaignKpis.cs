@@ -36,8 +36,8 @@ public sealed record CampaignKpis(
     double? Roi,
     KpiMeasurement? Measurement = null)
 {
-    /// <summary>Whether the always-valid interval of the conversion-rate lift, the primary outcome, excludes zero.</summary>
-    public Significance Significance => Measurement?.ConversionRate.Significance ?? Significance.NotEnoughData;
+    /// <summary>Whether the always-valid interval of the conversion-rate lift, the primary outcome, excludes zero; null without <see cref="Measurement"/> (history recorded before it).</summary>
+    public Significance? Significance => Measurement?.ConversionRate.Significance;
 
     /// <summary>The two-sided 95% normal quantile.</summary>
     public const double Z95 = 1.959963984540054;
@@ -83,11 +83,16 @@ public sealed record CampaignKpis(
             treatment.DiscountCost > 0 && incrementalRevenue is { } gain ? (gain.Value - (double)treatment.DiscountCost) / (double)treatment.DiscountCost : null,
             treatment.Moments is { } t && control.Moments is { } c
                 ? new KpiMeasurement(
-                    LiftMeasurement.Of(LiftMetric.ConversionRate, conversionLift, t, c, covariates ?? []),
-                    LiftMeasurement.Of(LiftMetric.PurchasesPerUser, purchasesLift, t, c, covariates ?? []),
-                    LiftMeasurement.Of(LiftMetric.RevenuePerUser, revenueLift, t, c, covariates ?? []))
+                    LiftMeasurement.Of(LiftMetric.ConversionRate, conversionLift, t, c, Named(covariates, t, c)),
+                    LiftMeasurement.Of(LiftMetric.PurchasesPerUser, purchasesLift, t, c, Named(covariates, t, c)),
+                    LiftMeasurement.Of(LiftMetric.RevenuePerUser, revenueLift, t, c, Named(covariates, t, c)))
                 : null);
     }
+
+    private static IReadOnlyList<string> Named(IReadOnlyList<string>? names, ArmMoments treatment, ArmMoments control) =>
+        (names ?? []).Count == treatment.Covariates && treatment.Covariates == control.Covariates
+            ? names ?? []
+            : throw new ArgumentException($"{(names ?? []).Count} covariate names for moments of {treatment.Covariates} and {control.Covariates} covariates.", nameof(names));
 
     public static Estimate? ProportionDifference(long successes1, long n1, long successes2, long n2)
     {

@@ -19,4 +19,7 @@ public sealed record ExperimentMapping(
 
     /// <summary>At most this many pre-period covariate columns (docs/measurement.md).</summary>
     public const int MaxCovariates = 8;
+
+    /// <summary>The largest covariate value kept: sums of products over millions of rows stay finite.</summary>
+    public const double MaxCovariateMagnitude = 1e12;
 }

@@ -86,6 +86,11 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
         }
 
         var covariates = mapping.CovariateColumns?.Select(column => row.Double(column) ?? covariateMeans?.GetValueOrDefault(column) ?? 0).ToList();
+        foreach (var (column, _) in (mapping.CovariateColumns ?? []).Zip(covariates ?? []).Where(c => Math.Abs(c.Second) > ExperimentMapping.MaxCovariateMagnitude))
+        {
+            violations.Add(new(column, "out_of_range", $"{column} must be between -1e12 and 1e12 (the lift's sums of squares must stay finite)."));
+        }
+
         return violations.Count > 0 ? (null, violations) : (new ExperimentRow(userId!, arm!.Value, participated, conversions, revenue, values, covariates), violations);
     }
 }

@@ -98,7 +98,8 @@ public static class RegressionAdjustment
         return total;
     }
 
-    // Covariates in their given order, each kept when it varies within both sides beyond what the kept ones explain.
+    // Covariates in their given order, each kept when it varies within both sides (against its own scale: a constant column
+    // picks up rounding noise) and beyond what the kept ones explain.
     private static (List<int> Used, List<int> Left) UsableCovariates(ArmMoments treatment, ArmMoments control, int count)
     {
         var used = new List<int>();
@@ -106,7 +107,7 @@ public static class RegressionAdjustment
         for (var i = 0; i < count; i++)
         {
             var candidate = used.Append(i).ToList();
-            if (Cholesky.IsPositiveDefinite(CovarianceOf(treatment, candidate), Tolerance) && Cholesky.IsPositiveDefinite(CovarianceOf(control, candidate), Tolerance))
+            if (Varies(treatment, i) && Varies(control, i) && Cholesky.IsPositiveDefinite(CovarianceOf(treatment, candidate), Tolerance) && Cholesky.IsPositiveDefinite(CovarianceOf(control, candidate), Tolerance))
             {
                 used.Add(i);
             }
@@ -118,6 +119,9 @@ public static class RegressionAdjustment
 
         return (used, left);
     }
+
+    private static bool Varies(ArmMoments side, int i) =>
+        side.Covariance(i, i) > Tolerance * side.Products[ArmMoments.ProductIndex(i, i, side.Sums.Count)] / side.Count;
 
     private static double[,] CovarianceOf(ArmMoments side, IReadOnlyList<int> indexes)
     {

@@ -48,11 +48,21 @@ public sealed record TimeToAnswer(
 
         if (Detection.UsersNeeded(spread, effect.Value) is not { } needed)
         {
-            return empty with { Note = "An effect of zero is never detected." };
+            return empty with
+            {
+                Note = effect == 0 ? "An effect of zero is never detected."
+                    : !(spread > 0) ? "The outcome does not vary: no effect can be told apart."
+                    : $"More than {Detection.MaxUsers:N0} users would be needed.",
+            };
+        }
+
+        if (campaign.Status == CampaignStatus.Ended)
+        {
+            return empty with { UsersNeeded = needed, Note = $"Ended: no more users join. It has {users:N0} of the {needed:N0} needed." };
         }
 
         var launched = campaign.LaunchedAt ?? campaign.Design.StartsAt;
-        var elapsedDays = ((campaign.EndedAt ?? now) - launched).TotalDays;
+        var elapsedDays = (now - launched).TotalDays;
         if (!(elapsedDays > 0) || users == 0)
         {
             return empty with { UsersNeeded = needed, Note = "No enrollment rate yet." };
@@ -83,7 +93,8 @@ public sealed record TimeToAnswer(
 /// <summary>
 /// Before launch: with a share <see cref="HoldoutShare"/> held out, the users (both sides) needed to detect the forecast's
 /// conversion-rate lift with the always-valid interval, and the days until then at the rate the audience would be enrolled
-/// evenly over the campaign, plus one attribution window.
+/// evenly over the campaign (until the budget runs out), plus one attribution window; feasible when the audience the
+/// budget pays for holds that many users.
 /// </summary>
 public sealed record HoldoutPlan(double HoldoutShare, long? UsersNeeded, double? Days, bool Feasible)
 {
@@ -98,7 +109,7 @@ public sealed record HoldoutPlan(double HoldoutShare, long? UsersNeeded, double?
 
         var treatedRate = forecast.Conversions.Value / forecast.TreatedUsers;
         var enrolled = forecast.AudienceUsers * forecast.BudgetShare;
-        var perDay = enrolled / Math.Max(1e-9, (design.EndsAt - design.StartsAt).TotalDays);
+        var perDay = forecast.AudienceUsers / Math.Max(1e-9, (design.EndsAt - design.StartsAt).TotalDays);
         return Shares.Append(design.HoldoutShare).Where(h => h is > 0 and < 1).Distinct().Order().Select(share =>
         {
             var needed = Detection.UsersNeeded(Detection.ConversionSpread(treatedRate, treatedRate - effect, share), effect);

@@ -13,7 +13,6 @@ using Platform.Storage.Campaigns;
 
 namespace Platform.Gateway.Operations;
 
-/// <summary>A forecast and the model version that made it.</summary>
 /// <summary>A forecast, the drivers behind it, and the design it is of (for the holdout plans: docs/measurement.md).</summary>
 public sealed record ForecastResult(Guid ModelVersionId, CampaignForecast Forecast, IReadOnlyList<string> Drivers, CampaignDesign Design);
 

@@ -41,7 +41,8 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
         await campaignStore.UpsertImportedAsync(tenant.Id, job.Id, campaigns, cancellationToken);
         var covariates = mapping.CovariateColumns ?? [];
         await store.SaveCovariateNamesAsync(tenant.Id, campaigns.Select(c => c.Id).ToList(), covariates.Select(ExperimentRowMapper.AttributeName).ToList(), cancellationToken);
-        var covariateMeans = covariates.ToDictionary(c => c, c => statistics.TryGetValue(c, out var stats) ? stats.Mean ?? 0 : 0);
+        // A mean thrown off by a value the rows refuse would refuse the empty cells too: 0 then.
+        var covariateMeans = covariates.ToDictionary(c => c, c => statistics.TryGetValue(c, out var stats) && stats.Mean is { } mean && Math.Abs(mean) <= ExperimentMapping.MaxCovariateMagnitude ? mean : 0);
         return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt, covariateMeans);
     }
 

@@ -46,10 +46,18 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         return await command.ReadIdsAsync(cancellationToken);
     }
 
-    /// <summary>The covariates an imported experiment's outcome rows hold, in order (none: an empty list).</summary>
+    /// <summary>
+    /// The covariates an imported experiment's outcome rows hold, in order (none: an empty list). When a new import names
+    /// other covariates, the rows stored before lose theirs (each row the import writes gets the new ones): no row's values
+    /// are read under another column's name.
+    /// </summary>
     public async Task SaveCovariateNamesAsync(string tenantId, IReadOnlyList<string> campaignIds, IReadOnlyList<string> names, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
+            UPDATE campaigns.outcomes o SET covariates = NULL
+            FROM campaigns.covariate_names n
+            WHERE n.tenant_id = @tenant AND n.campaign_id = ANY(@campaigns) AND n.names IS DISTINCT FROM @names
+              AND o.tenant_id = n.tenant_id AND o.campaign_id = n.campaign_id;
             INSERT INTO campaigns.covariate_names (tenant_id, campaign_id, names) SELECT @tenant, unnest(@campaigns), @names
             ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET names = EXCLUDED.names
             """);

@@ -1,5 +1,6 @@
 using Platform.Domain.Campaigns;
 using Platform.Domain.Events;
+using Platform.Domain.Measurement;
 using Platform.Domain.Profiles;
 
 namespace Platform.Domain.Tests.Campaigns;
@@ -33,6 +34,7 @@ public sealed class CampaignAttributionTests
         var enrollment = profile.Enrollments.Single(e => e.CampaignId == Boots.Id);
         // 40 days ago is outside the 30-day pre-period; the purchase on the day of assignment is not before it.
         Assert.Equal([1.0, 30.0, 0.0, 1.0], enrollment.Covariates);
+        Assert.Equal([0.0, 0.0, 0.0, 1.0], PrePeriod.Of(profile, enrollment.AssignedAt, days: 1)); // yesterday only: the click
     }
 
     [Fact]

@@ -61,6 +61,18 @@ public sealed class RegressionAdjustmentTests
     }
 
     [Fact]
+    public void AConstantWithRoundingNoiseIsLeftOutToo()
+    {
+        var rows = Rows(seed: 4, count: 399, effect: 0.1).Select(r => r with { X = [r.X[0], 19.99] }).ToList();
+        var (treatment, control) = Moments(rows);
+
+        var adjusted = RegressionAdjustment.Lift(treatment, control, LiftMetric.RevenuePerUser, Names);
+
+        Assert.Equal(["pre_purchases"], adjusted.Used);
+        Assert.Contains("pre_revenue", adjusted.Note);
+    }
+
+    [Fact]
     public void ACovariateTheOthersExplainIsLeftOut()
     {
         var rows = Rows(seed: 9, count: 300, effect: 0.2).Select(r => r with { X = [r.X[0], 3 * r.X[0]] }).ToList();

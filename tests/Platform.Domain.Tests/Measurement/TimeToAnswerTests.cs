@@ -40,6 +40,18 @@ public sealed class TimeToAnswerTests
     }
 
     [Fact]
+    public void AnEndedCampaignSaysHowManyUsersItWouldHaveNeededAndNoDays()
+    {
+        var ended = Running with { Status = CampaignStatus.Ended, EndedAt = Launch.AddDays(28) };
+
+        var answer = TimeToAnswer.Of(ended, Lift(0.5), 2_000, 0.02, null, Launch.AddDays(40));
+
+        Assert.Equal(Detection.UsersNeeded(0.5, 0.02), answer.UsersNeeded);
+        Assert.Equal((null, null, null), (answer.UsersPerDay, answer.ExpectedDays, answer.BeforeCampaignEnds));
+        Assert.StartsWith("Ended: no more users join.", answer.Note);
+    }
+
+    [Fact]
     public void TooFewUsersSayWhy()
     {
         var unmeasured = new LiftMeasurement(LiftMetric.ConversionRate, null, null, null, null, [], null, Significance.NotEnoughData, null, null, "Needs at least 30 users on each side (treatment 3, control 1).");

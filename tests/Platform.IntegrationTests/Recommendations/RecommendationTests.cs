@@ -88,6 +88,10 @@ public sealed class RecommendationTests(PlatformFixture platform) : IClassFixtur
         Assert.Contains(fields, f => f!.StartsWith("audience.", StringComparison.Ordinal));
         var margin = await platform.Http.FieldAsync(merchant, "mutation { updateTenantSettings(input: {marginRate: 0.45}) { settings { marginRate } } }", null, "updateTenantSettings");
         Assert.Equal(0.45, margin.GetProperty("settings").GetProperty("marginRate").GetDouble());
+        var prePeriod = await platform.Http.FieldAsync(merchant, "mutation { updateTenantSettings(input: {prePeriodDays: 60}) { settings { prePeriodDays marginRate } } }", null, "updateTenantSettings");
+        Assert.Equal((60, 0.45), (prePeriod.GetProperty("settings").GetProperty("prePeriodDays").GetInt32(), prePeriod.GetProperty("settings").GetProperty("marginRate").GetDouble()));
+        var badPrePeriod = await platform.Http.PostAsync(merchant, "mutation { updateTenantSettings(input: {prePeriodDays: 91}) { id } }");
+        Assert.Equal(("input.prePeriodDays", "out_of_range"), (badPrePeriod.FirstError.GetProperty("extensions").GetProperty("field").GetString(), badPrePeriod.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
         var badMargin = await platform.Http.PostAsync(merchant, "mutation { updateTenantSettings(input: {marginRate: 1.5}) { id } }");
         Assert.Equal(("input.marginRate", "out_of_range"), (badMargin.FirstError.GetProperty("extensions").GetProperty("field").GetString(), badMargin.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
         var partner = await platform.CreateKeyAsync(merchant, "PARTNER");

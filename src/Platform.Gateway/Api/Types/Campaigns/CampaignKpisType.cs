@@ -40,8 +40,8 @@ public sealed class CampaignKpisType : ObjectGraphType<CampaignKpis>
         Field<ListGraphType<NonNullGraphType<LiftMeasurementType>>>("measurement")
             .Description("Each outcome's lift adjusted by pre-period behaviour, with its always-valid interval (docs/measurement.md); null on history hours recorded before measurement existed.")
             .Resolve(ctx => ctx.Source.Measurement?.All).FieldType.ListOf(3);
-        Field<NonNullGraphType<SignificanceEnumType>>("significance")
-            .Description("Whether the always-valid interval of the conversion-rate lift (the campaign's primary outcome) excludes zero.")
+        Field<SignificanceEnumType>("significance")
+            .Description("Whether the always-valid interval of the conversion-rate lift (the campaign's primary outcome) excludes zero; null, like measurement, on history hours recorded before measurement existed.")
             .Resolve(ctx => ctx.Source.Significance);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ForecastType : ObjectGraphType<ForecastResult>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("drivers").Description("The features that move the incremental margin most across the audience, in plain words.").Resolve(ctx => ctx.Source.Drivers).FieldType.ListOf(3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings").Description("Ways the design lies outside what the model learned from; the model spread is then doubled.").Resolve(ctx => ctx.Source.Forecast.Warnings).FieldType.ListOf(3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Measurement.HoldoutPlanType>>>>("holdoutPlans")
-            .Description("For holdout shares of 5% to 50% (and the design's own): the users and days needed to detect the forecast conversion-rate lift (docs/measurement.md#before-launch); empty when the forecast expects no lift.")
+            .Description("For holdout shares of 5% to 50% (and the design's own): the users and days needed to detect the forecast conversion-rate lift (docs/measurement.md#before-launch-how-big-a-holdout); empty when the forecast treats nobody.")
             .Resolve(ctx => HoldoutPlan.For(ctx.Source.Design, ctx.Source.Forecast)).FieldType.ListOf(HoldoutPlan.Shares.Length + 1);
     }
 
