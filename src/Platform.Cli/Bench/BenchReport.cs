@@ -12,7 +12,7 @@ public static class BenchReport
         var table = new Table().Title(Markup.Escape(title)).AddColumns("metric", "value", "target", "", "note");
         foreach (var r in results)
         {
-            table.AddRow(Markup.Escape(r.Metric), Markup.Escape(r.Value), Markup.Escape(r.Target), Verdict(r.Met, markup: true), Markup.Escape(r.Note));
+            table.AddRow(Markup.Escape(r.Metric), Markup.Escape(r.Value), Markup.Escape(r.Target), Verdict(r, markup: true), Markup.Escape(r.Note));
         }
 
         console.Write(table);
@@ -34,7 +34,7 @@ public static class BenchReport
         section.AppendLine("|---|---|---|---|---|");
         foreach (var r in results)
         {
-            section.AppendLine(CultureInfo.InvariantCulture, $"| {r.Metric} | {r.Value} | {r.Target} | {Verdict(r.Met, markup: false)} | {r.Note} |");
+            section.AppendLine(CultureInfo.InvariantCulture, $"| {r.Metric} | {r.Value} | {r.Target} | {Verdict(r, markup: false)} | {r.Note} |");
         }
 
         section.AppendLine();
@@ -80,11 +80,12 @@ public static class BenchReport
         return sections;
     }
 
-    private static string Verdict(bool? met, bool markup) => met switch
+    private static string Verdict(BenchResult result, bool markup) => result switch
     {
-        true => markup ? "[green]met[/]" : "met",
-        false => markup ? "[red]missed[/]" : "**missed**",
-        null => "",
+        { Error: true } => markup ? "[red bold]ERROR[/]" : "**ERROR**",
+        { Met: true } => markup ? "[green]met[/]" : "met",
+        { Met: false } => markup ? "[red]missed[/]" : "**missed**",
+        _ => "",
     };
 
     private static string Machine()

@@ -5,13 +5,43 @@ using Platform.Domain.Profiles;
 namespace Platform.Cli.Bench;
 
 /// <summary>
-/// The part of an active profile's memory that is the profile itself: the bench's events folded per user
-/// in this process, each profile then read back from JSON as a grain holds it after activation, measured as
-/// the live managed heap after a full collection. The gateway's process figures minus this are what the
-/// grain activation (Orleans' bookkeeping, persistent-state wrapper) and uncollected garbage cost.
+/// Memory per active profile: the growth of the node's live heap divided by the growth of its user grain activations,
+/// both read from the node itself (<see cref="NodeHeap"/>) before the bench's users exist and once their profiles are
+/// up to date. A figure that cannot be right is an error, never a result.
 /// </summary>
 public static class ProfileMemory
 {
+    /// <summary>The bench's users activated, or an explanation of why the two readings cannot be divided.</summary>
+    public sealed record Measure(double? BytesPerActivation, int Activations, string? Error);
+
+    public static Measure Of(NodeHeap.Figures before, NodeHeap.Figures after, int benchUsers, double profileItselfBytes)
+    {
+        if (profileItselfBytes <= 0)
+        {
+            return new(null, 0, $"the profile alone measured {profileItselfBytes:N0} bytes in the bench process: its collections were disturbed; rerun");
+        }
+
+        var activations = after.UserGrains - before.UserGrains;
+        var grown = after.LiveHeapBytes - before.LiveHeapBytes;
+        if (activations < benchUsers * 9 / 10)
+        {
+            return new(null, activations, $"only {activations:N0} more user grains for {benchUsers:N0} bench users: others deactivated meanwhile; rerun on a quiet node");
+        }
+
+        var perActivation = grown / (double)activations;
+        if (perActivation < profileItselfBytes)
+        {
+            return new(null, activations, $"{perActivation / 1024:F1} KB per activation is less than the profile alone ({profileItselfBytes / 1024:F1} KB): other memory was freed meanwhile; rerun on a quiet node");
+        }
+
+        return new(perActivation, activations, null);
+    }
+
+    /// <summary>
+    /// The part of an active profile's memory that is the profile itself: the bench's events folded per user in this
+    /// process, each profile then read back from JSON as a grain holds it after activation, measured as the live managed
+    /// heap after a full collection.
+    /// </summary>
     public static double BytesPerProfile(IReadOnlyList<BehaviorEvent> events)
     {
         var serialized = events.GroupBy(e => e.UserId, StringComparer.Ordinal)

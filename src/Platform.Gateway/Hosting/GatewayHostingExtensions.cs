@@ -81,6 +81,7 @@ public static class GatewayHostingExtensions
             .AddScoped<TrackerSourceService>()
             .AddScoped<UserAliasService>()
             .AddScoped<TrackerSourceEndpoint>()
+            .AddScoped<HeapEndpoint>()
             .AddScoped<ImportService>()
             .AddScoped<ModelService>()
             .AddScoped<RetrainingScheduleService>()
@@ -120,6 +121,7 @@ public static class GatewayHostingExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapMetrics("/metrics");
+        app.MapPost(HeapEndpoint.Path, (HttpContext context) => context.RequestServices.GetRequiredService<HeapEndpoint>().HandleAsync(context));
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/hangfire"),
             branch => branch.UseMiddleware<HangfireDashboardGate>());

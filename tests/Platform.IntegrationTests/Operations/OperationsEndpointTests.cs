@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Platform.Cli.Bench;
 using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Operations;
@@ -69,6 +70,31 @@ public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFi
         // It lists every tenant's jobs with their exceptions: a tenant follows its own runs through GraphQL.
         Assert.Equal(HttpStatusCode.Unauthorized, asAdmin.StatusCode);
     }
+
+    [Fact]
+    public async Task OnlyTheSystemKeyReadsTheNodesHeapWithItsUserGrains()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        var now = DateTimeOffset.UtcNow;
+        var events = Enumerable.Range(0, 3).Select(i => Events.View($"h{i}", $"heap-user-{i}", "sku-1", now)).ToArray();
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events })).AssertSuccess();
+        for (var i = 0; i < 3; i++)
+        {
+            (await platform.Http.PostAsync(admin, Events.Profile, new { id = $"heap-user-{i}" })).AssertSuccess();
+        }
+
+        var figures = await new NodeHeap(http, platform.Node.GraphQLUri, platform.Settings.SystemKey).ReadAsync(CancellationToken.None);
+        using var asAdmin = new HttpRequestMessage(HttpMethod.Post, NodeHeapPath);
+        asAdmin.Headers.Add("X-Api-Key", admin);
+        var refused = await http.SendAsync(asAdmin);
+
+        Assert.InRange(figures.LiveHeapBytes, 1, long.MaxValue);
+        Assert.InRange(figures.UserGrains, 3, int.MaxValue);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(NodeHeapPath, null)).StatusCode);
+    }
+
+    private const string NodeHeapPath = "/operator/heap";
 
     public void Dispose() => http.Dispose();
 

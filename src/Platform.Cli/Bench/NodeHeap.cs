@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+
+namespace Platform.Cli.Bench;
+
+/// <summary>
+/// The gateway's POST /operator/heap (system key): the node's live managed heap after full blocking collections and
+/// the user grains its silo holds.
+/// </summary>
+public sealed class NodeHeap(HttpClient http, Uri graphqlEndpoint, string systemKey)
+{
+    /// <summary>Live heap and activations of one node at one instant.</summary>
+    public sealed record Figures(long LiveHeapBytes, int UserGrains);
+
+    private sealed record Answer(long LiveHeapBytes, Dictionary<string, int> Activations);
+
+    public async Task<Figures> ReadAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(graphqlEndpoint, "/operator/heap"));
+        request.Headers.Add("X-Api-Key", systemKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<Answer>(cancellationToken)
+            ?? throw new InvalidOperationException("The gateway's /operator/heap answered nothing.");
+        // Orleans names a grain type by its class; the user grain is the only one named so.
+        var users = answer.Activations.Where(a => a.Key.Contains("UserGrain", StringComparison.Ordinal)).Sum(a => a.Value);
+        return new Figures(answer.LiveHeapBytes, users);
+    }
+}
