@@ -58,7 +58,7 @@ public static class BenchReport
         await File.WriteAllTextAsync(path, $"{Preamble}\n\n{string.Concat(sections)}".TrimEnd() + "\n", cancellationToken);
     }
 
-    private const string Preamble = "# Benchmarks\n\nEach section is written by the `./platform bench …` command it names. The machine is shared with other work: compare\nwithin a run (the ratios) and rerun before drawing conclusions.";
+    private const string Preamble = "# Benchmarks\n\nEach section is written by the `./platform bench …` command it names, except the evidence sections, which say how\nthey were gathered. The machine is shared with other work: compare within a run (the ratios) and rerun before drawing conclusions.";
 
     // The "## " sections of the file, each with its text up to the next one.
     private static List<string> Sections(string text)

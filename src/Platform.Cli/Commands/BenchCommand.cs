@@ -35,6 +35,12 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **user(id)** — once profiles are up to date, an open-loop client sends requests on a fixed schedule (not
           waiting for answers) for random users of the bench tenant, 5 s unmeasured and then the measured run;
           latency is from sending to the complete response. The bench tenant's rate limit is raised so that the limiter is not what is measured.
+          The query asks for the live profile alone (one grain call, no database round trip); a second run of the same
+          length then asks also for the stored attributes, model scores and named segments (two PostgreSQL reads more).
+        - **Where the user(id) tail comes from** — the gateway's /metrics read before and after the measured run (and
+          its thread-pool queue every half second during it): ASP.NET's own histogram of /graphql POST durations (the time
+          inside the gateway, bucketed by powers of two), the runtime's garbage collections and pause time, lock
+          contentions, the idle grains Orleans deactivated, and the process's CPU; beside them the bench client's own CPU.
         - **audienceSummary** — the tenant's users (attributes and projection rows the platform wrote) are copied
           under new ids in PostgreSQL up to the audience size; the query then runs 5 times for everyone and 5 times
           for a rule (`rfm.r >= 3 and purchases > 0`); median and worst are reported.
@@ -57,14 +63,16 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         var ingest = new IngestBench(http, endpoint, connectionString);
         var heap = new NodeHeap(http, endpoint, systemKey);
         var latency = new LatencyBench(http, endpoint);
+        var runtime = new GatewayRuntime(http, endpoint);
         var audience = new AudienceBench(client, connectionString);
 
         var cold = new ProgressLine("ingest, cold", workload.Events);
         var warm = new ProgressLine("ingest, warm", workload.Events);
         var reads = new ProgressLine("user(id)", settings.Rate * settings.LatencySeconds);
+        var withStored = new ProgressLine("user(id) with stored parts", settings.Rate * settings.LatencySeconds);
         var summaries = new ProgressLine("audienceSummary", 10);
         var tracked = new ProgressLine("tracker source, warm", workload.Events);
-        ProgressLine[] lines = settings.ViaSegment ? [cold, warm, tracked, reads, summaries] : [cold, warm, reads, summaries];
+        ProgressLine[] lines = settings.ViaSegment ? [cold, warm, tracked, reads, withStored, summaries] : [cold, warm, reads, withStored, summaries];
         var results = await ConsoleProgress.RunAsync(console, lines, async () =>
         {
             var before = await heap.ReadAsync(cancellationToken);
@@ -79,7 +87,10 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             reads.Status = "warming up";
             await latency.RunAsync(admin, workload.UserIds, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
             reads.Status = null;
-            var read = await latency.RunAsync(admin, workload.UserIds, settings.Rate, TimeSpan.FromSeconds(settings.LatencySeconds), reads, cancellationToken);
+            var (read, during) = await WithRuntimeAsync(runtime, () =>
+                latency.RunAsync(admin, workload.UserIds, settings.Rate, TimeSpan.FromSeconds(settings.LatencySeconds), reads, cancellationToken), cancellationToken);
+            var readWithStored = await new LatencyBench(http, endpoint, LatencyBench.UserWithStoredQuery)
+                .RunAsync(admin, workload.UserIds, settings.Rate, TimeSpan.FromSeconds(settings.LatencySeconds), withStored, cancellationToken);
             summaries.Status = $"copying users up to {settings.AudienceUsers:N0}";
             var size = await audience.GrowAsync(tenantId, settings.AudienceUsers, cancellationToken);
             summaries.Status = null;
@@ -108,8 +119,14 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
                 new("binary COPY of the same rows", $"{copyRate:N0} rows/s", Note: "same machine, same run"),
                 new("ingest ÷ COPY", $"cold {coldRate / copyRate:P1}, warm {warmRate / copyRate:P1}"),
                 .. throughTracker,
-                new($"user(id) at {settings.Rate} req/s", $"p50 {Percentiles.Of(read.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(read.SortedMilliseconds, 95):F1} ms, p99 {p99:F1} ms, max {read.SortedMilliseconds[^1]:F1} ms",
+                new($"user(id) at {settings.Rate} req/s", Latencies(read),
                     "p99 ≤ 10 ms", p99 <= 10, $"{read.SortedMilliseconds.Count:N0} requests at {read.AchievedRate:N0}/s, {read.Errors} errors"),
+                new($"user(id) with attributes, scores and segments at {settings.Rate} req/s", Latencies(readWithStored),
+                    Note: $"{readWithStored.SortedMilliseconds.Count:N0} requests at {readWithStored.AchievedRate:N0}/s, {readWithStored.Errors} errors; two PostgreSQL reads more per request than the profile alone"),
+                new("user(id): the gateway's own time", $"p99 ≤ {during.ServerP99Milliseconds:F0} ms", Note: $"ASP.NET's histogram of /graphql POSTs during the run ({during.Requests:N0}, the demo stream's included); the client's p99 beyond it is the client, the loopback and waiting for a core"),
+                new("user(id): garbage collection during the run", $"{during.PauseSeconds * 1000:N0} ms paused ({during.PauseSeconds / during.Seconds:P1} of the run)", Note: $"gen0 {during.Gen0:N0}, gen1 {during.Gen1:N0}, gen2 {during.Gen2:N0} collections"),
+                new("user(id): CPU during the run", $"gateway {during.CpuCores:F2}, bench client {during.ClientCores:F2} of {Environment.ProcessorCount} cores; the client paused {during.ClientPausedSeconds * 1000:N0} ms in its own GC",
+                    Note: $"PostgreSQL, the worker and the demo stream share the rest; gateway thread-pool queue at most {during.MaxQueueLength:N0} (read every 0.5 s), {during.LockContentions:N0} lock contentions; {during.UserGrainsCollected:N0} idle user grains deactivated"),
                 new($"audienceSummary, everyone ({everyone.Users:N0} users)", $"median {everyone.Milliseconds[2]:N0} ms, worst {everyone.Milliseconds[^1]:N0} ms",
                     "≤ 1 s", everyone.Milliseconds[^1] <= 1000, $"{size:N0} projection rows"),
                 new($"audienceSummary, a rule ({ruled.Users:N0} match)", $"median {ruled.Milliseconds[2]:N0} ms, worst {ruled.Milliseconds[^1]:N0} ms", "≤ 1 s", ruled.Milliseconds[^1] <= 1000),
@@ -123,6 +140,22 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         await BenchReport.WriteAsync(reportPath, "ingest", "ingest, reads and audiences", Method, results, cancellationToken);
         console.MarkupLineInterpolated($"Written to {reportPath}.");
         return results.Any(r => r.Error) ? 1 : 0;
+    }
+
+    private static string Latencies(LatencyBench.Result read) =>
+        $"p50 {Percentiles.Of(read.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(read.SortedMilliseconds, 95):F1} ms, p99 {Percentiles.Of(read.SortedMilliseconds, 99):F1} ms, max {read.SortedMilliseconds[^1]:F1} ms";
+
+    /// <summary>Runs the measured reads between two readings of the gateway's runtime figures, its thread-pool queue sampled meanwhile.</summary>
+    private static async Task<(LatencyBench.Result Read, GatewayRuntime.During During)> WithRuntimeAsync(
+        GatewayRuntime runtime, Func<Task<LatencyBench.Result>> run, CancellationToken cancellationToken)
+    {
+        var before = await runtime.ReadAsync(cancellationToken);
+        using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = runtime.MaxQueueLengthAsync(stopSampling.Token);
+        var read = await run();
+        await stopSampling.CancelAsync();
+        var maxQueue = await queue;
+        return (read, GatewayRuntime.Between(before, await runtime.ReadAsync(cancellationToken), maxQueue));
     }
 
     private static BenchResult MemoryLine(ProfileMemory.Measure memory, NodeHeap.Figures after)

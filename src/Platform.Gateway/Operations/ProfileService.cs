@@ -1,21 +1,45 @@
+using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Types.Profiles;
+using Platform.Storage.Models;
+using Platform.Storage.Users;
 
 namespace Platform.Gateway.Operations;
 
-/// <summary>Reads a user: the live profile from its grain, the attributes and model scores from PostgreSQL, its named segments now.</summary>
-public sealed class ProfileService(UserSnapshots snapshots, AudienceService audiences)
+/// <summary>
+/// Reads a user: the live profile from its grain, and from PostgreSQL only what the request asks for — the attributes,
+/// the model scores, and both for the named segments (their rules may read either). user(id) is a storefront read:
+/// a request for the profile alone costs one grain call and no database round trip.
+/// </summary>
+public sealed class ProfileService(IGrainFactory grains, UserStore users, UserScoreStore scores, UserSnapshots snapshots, AudienceService audiences)
 {
-    public async Task<UserProfileResult?> FindAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    /// <param name="Attributes">The request reads <c>attributes</c>.</param>
+    /// <param name="Scores">The request reads <c>scores</c>.</param>
+    /// <param name="Segments">The request reads <c>segments</c>.</param>
+    public sealed record Parts(bool Attributes, bool Scores, bool Segments);
+
+    public async Task<UserProfileResult?> FindAsync(string tenantId, string userId, Parts parts, CancellationToken cancellationToken)
     {
         ApiError.RequireId("id", userId);
-        var user = (await snapshots.LoadAsync(tenantId, [userId], withPicks: false, cancellationToken))[0];
-        if (!user.Known)
+        if (parts.Segments)
         {
-            return null;
+            var user = (await snapshots.LoadAsync(tenantId, [userId], withPicks: false, cancellationToken))[0];
+            return user.Known
+                ? new UserProfileResult(userId, user.Snapshot.View, user.Snapshot.Attributes, await audiences.MembershipsAsync(tenantId, user.Snapshot), user.Snapshot.Score)
+                : null;
         }
 
-        var segments = await audiences.MembershipsAsync(tenantId, user.Snapshot);
-        return new UserProfileResult(userId, user.Snapshot.View, user.Snapshot.Attributes, segments, user.Snapshot.Score);
+        var view = grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).GetAsync();
+        var score = parts.Scores ? scores.FindAsync(tenantId, userId, cancellationToken) : Task.FromResult<Domain.Modeling.UserScores.UserScore?>(null);
+        var attributes = parts.Attributes ? users.FindAsync(tenantId, userId, cancellationToken) : Task.FromResult<Domain.Users.UserAttributes?>(null);
+        // A user with attributes and no events is known too: without a profile, its attributes decide.
+        if (await view is not { } profile)
+        {
+            var stored = parts.Attributes ? await attributes : await users.FindAsync(tenantId, userId, cancellationToken);
+            return stored is null ? null : new UserProfileResult(userId, snapshots.EmptyView(), stored, [], await score);
+        }
+
+        return new UserProfileResult(userId, profile, await attributes, [], await score);
     }
 }

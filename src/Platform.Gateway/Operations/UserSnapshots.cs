@@ -26,11 +26,12 @@ public sealed class UserSnapshots(IGrainFactory grains, UserStore users, UserSco
         {
             var view = views.Result[i];
             var stored = attributes.Result.GetValueOrDefault(id);
-            return new LoadedUser(id, new UserSnapshot(view ?? Empty(), stored, scored.Result.GetValueOrDefault(id), picked.Result.GetValueOrDefault(id)), view is not null || stored is not null);
+            return new LoadedUser(id, new UserSnapshot(view ?? EmptyView(), stored, scored.Result.GetValueOrDefault(id), picked.Result.GetValueOrDefault(id)), view is not null || stored is not null);
         }).ToList();
     }
 
     private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> NoPicks = new Dictionary<string, IReadOnlySet<string>>();
 
-    private ProfileView Empty() => ProfileReader.Read(new UserProfile(), clock.GetUtcNow(), ProfileSettings.Default);
+    /// <summary>The profile of a user without events, as of now.</summary>
+    public ProfileView EmptyView() => ProfileReader.Read(new UserProfile(), clock.GetUtcNow(), ProfileSettings.Default);
 }

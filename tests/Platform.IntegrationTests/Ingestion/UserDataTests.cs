@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Ingestion;
@@ -36,6 +37,25 @@ public sealed class UserDataTests(PlatformFixture platform) : IClassFixture<Plat
         Assert.Equal((34, "male"), (attributes.GetProperty("age").GetInt32(), attributes.GetProperty("gender").GetString()));
         Assert.Equal(6, attributes.GetProperty("custom").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "num_past_purch").GetProperty("number").GetDouble());
         Assert.Equal(0, profile.Data.GetProperty("user").GetProperty("purchases").GetInt64());
+    }
+
+    [Fact]
+    public async Task AUserKnownOnlyByAttributesIsFoundWhateverTheRequestSelects()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        (await platform.Http.PostAsync(admin, UpsertUsers, new { users = new[] { new { id = "7001", age = 41 } } })).AssertSuccess();
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events = new[] { Events.View("v1", "7002", "sku-1", DateTimeOffset.UtcNow.AddMinutes(-1)) } })).AssertSuccess();
+
+        var profileAlone = await platform.Http.PostAsync(admin, "{ user(id: \"7001\") { id purchases } }");
+        var throughAFragment = await platform.Http.PostAsync(admin, "{ user(id: \"7001\") { ...Who } } fragment Who on UserProfile { years: attributes { age } }");
+        var withEvents = await platform.Http.PostAsync(admin, "{ user(id: \"7002\") { purchases attributes { age } segments scores { propensity } } }");
+        var unknown = await platform.Http.PostAsync(admin, "{ user(id: \"7003\") { id } }");
+
+        Assert.Equal("7001", profileAlone.Data.GetProperty("user").GetProperty("id").GetString());
+        Assert.Equal(41, throughAFragment.Data.GetProperty("user").GetProperty("years").GetProperty("age").GetInt32());
+        Assert.Equal(JsonValueKind.Null, withEvents.Data.GetProperty("user").GetProperty("attributes").ValueKind);
+        Assert.Equal(0, withEvents.Data.GetProperty("user").GetProperty("segments").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, unknown.Data.GetProperty("user").ValueKind);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "The user id.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ProfileService>()
-                .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken))
+                .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), new ProfileService.Parts(Asks(ctx, "attributes"), Asks(ctx, "scores"), Asks(ctx, "segments")), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.GrainCall);
 
         Field<NonNullGraphType<RecommendationsType>>("recommendations")
@@ -252,6 +252,10 @@ public sealed class QueryType : ObjectGraphType
                 ctx.CancellationToken))
             .FieldType.Paged(DefaultTrackerMessages);
     }
+
+    /// <summary>Whether the request selects the field (under any alias, directly or through fragments) below the one being resolved.</summary>
+    private static bool Asks(IResolveFieldContext context, string field) =>
+        context.SubFields?.Values.Any(selected => selected.FieldType.Name == field) == true;
 
     private const int DefaultTrackerMessages = 50;
 
