@@ -1,5 +1,8 @@
 using System.Text;
+using Platform.Domain.Events;
+using Platform.Domain.Profiles;
 using Platform.Grains.Persistence;
+using Platform.Grains.Profiles;
 using Platform.Grains.Tenants;
 
 namespace Platform.Grains.Tests;
@@ -39,6 +42,21 @@ public sealed class StableJsonGrainStorageSerializerTests
 
         Assert.Equal("Old Shop", state.Name);
         Assert.Equal("USD", state.Currency);
+    }
+
+    [Fact]
+    public void PerDayCountsStoredBeforeTheyBecameStructsReadAndWriteAlike()
+    {
+        // A user snapshot's per-day counts as stored while DailyCount was a class.
+        const string Stored = """{"profile":{"appliedSeq":3,"daily":[{"day":20790,"type":"Purchase","count":2,"amount":59.90},{"day":20791,"type":"View","count":1,"amount":0}]}}""";
+
+        var state = serializer.Deserialize<UserState>(BinaryData.FromString(Stored));
+        var written = Encoding.UTF8.GetString(serializer.Serialize(state).ToArray());
+
+        Assert.Equal([new DailyCount(20790, EventType.Purchase, 2, 59.90m), new DailyCount(20791, EventType.View, 1, 0m)], state.Profile.Daily);
+        Assert.Contains("""
+            "daily":[{"day":20790,"type":"Purchase","count":2,"amount":59.90},{"day":20791,"type":"View","count":1,"amount":0}]
+            """, written);
     }
 
     private static TenantState SampleState() => new()
