@@ -11,6 +11,9 @@ public sealed class NodeHeap(HttpClient http, Uri graphqlEndpoint, string system
     /// <summary>Live heap and activations of one node at one instant.</summary>
     public sealed record Figures(long LiveHeapBytes, int UserGrains);
 
+    private const string UserGrainClass = "Platform.Grains.Profiles.UserGrain";
+
+    // Mirrors the gateway's HeapEndpoint.Answer (the CLI does not reference the gateway).
     private sealed record Answer(long LiveHeapBytes, Dictionary<string, int> Activations);
 
     public async Task<Figures> ReadAsync(CancellationToken cancellationToken)
@@ -21,8 +24,8 @@ public sealed class NodeHeap(HttpClient http, Uri graphqlEndpoint, string system
         response.EnsureSuccessStatusCode();
         var answer = await response.Content.ReadFromJsonAsync<Answer>(cancellationToken)
             ?? throw new InvalidOperationException("The gateway's /operator/heap answered nothing.");
-        // Orleans names a grain type by its class; the user grain is the only one named so.
-        var users = answer.Activations.Where(a => a.Key.Contains("UserGrain", StringComparison.Ordinal)).Sum(a => a.Value);
+        // Orleans names a grain type by its class and assembly: "Platform.Grains.Profiles.UserGrain,Platform.Grains".
+        var users = answer.Activations.Where(a => a.Key.Split(',')[0] == UserGrainClass).Sum(a => a.Value);
         return new Figures(answer.LiveHeapBytes, users);
     }
 }

@@ -23,7 +23,7 @@ public static class ProfileMemory
 
         var activations = after.UserGrains - before.UserGrains;
         var grown = after.LiveHeapBytes - before.LiveHeapBytes;
-        if (activations < benchUsers * 9 / 10)
+        if (activations <= 0 || activations < benchUsers * 9 / 10)
         {
             return new(null, activations, $"only {activations:N0} more user grains for {benchUsers:N0} bench users: others deactivated meanwhile; rerun on a quiet node");
         }

@@ -80,9 +80,12 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
 
             var latency = new LatencyBench(http, endpoint, Recommendations);
             await latency.RunAsync(admin, users, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
+            LatencyBench.SettleClientHeap();
             var lightly = await latency.RunAsync(admin, users, LightRate, TimeSpan.FromSeconds(settings.Seconds), light, cancellationToken);
+            LatencyBench.SettleClientHeap();
             var quiet = await latency.RunAsync(admin, users, settings.Rate, TimeSpan.FromSeconds(settings.Seconds), alone, cancellationToken);
 
+            LatencyBench.SettleClientHeap();
             var ingest = new IngestBench(http, endpoint, connectionString).RunAsync(admin, workload.ColdBodies, workload.Events, ingesting, cancellationToken);
             var busy = await latency.RunAsync(admin, users, settings.Rate, TimeSpan.FromSeconds(settings.Seconds), beside, cancellationToken);
             var ingestRate = await ingest;

@@ -10,7 +10,7 @@ namespace Platform.Gateway.Operations;
 /// <summary>
 /// Reads a user: the live profile from its grain, and from PostgreSQL only what the request asks for — the attributes,
 /// the model scores, and both for the named segments (their rules may read either). user(id) is a storefront read:
-/// a request for the profile alone costs one grain call and no database round trip.
+/// a request for the profile alone of an active user costs one grain call and no database round trip.
 /// </summary>
 public sealed class ProfileService(IGrainFactory grains, UserStore users, UserScoreStore scores, UserSnapshots snapshots, AudienceService audiences)
 {
@@ -33,6 +33,7 @@ public sealed class ProfileService(IGrainFactory grains, UserStore users, UserSc
         var view = grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).GetAsync();
         var score = parts.Scores ? scores.FindAsync(tenantId, userId, cancellationToken) : Task.FromResult<Domain.Modeling.UserScores.UserScore?>(null);
         var attributes = parts.Attributes ? users.FindAsync(tenantId, userId, cancellationToken) : Task.FromResult<Domain.Users.UserAttributes?>(null);
+        await Task.WhenAll(view, score, attributes);
         // A user with attributes and no events is known too: without a profile, its attributes decide.
         if (await view is not { } profile)
         {

@@ -40,21 +40,24 @@ public sealed class UserDataTests(PlatformFixture platform) : IClassFixture<Plat
     }
 
     [Fact]
-    public async Task AUserKnownOnlyByAttributesIsFoundWhateverTheRequestSelects()
+    public async Task UserReadsTheStoredPartsARequestSelectsHoweverItSelectsThem()
     {
         var (_, admin) = await platform.CreateTenantAsync();
-        (await platform.Http.PostAsync(admin, UpsertUsers, new { users = new[] { new { id = "7001", age = 41 } } })).AssertSuccess();
+        (await platform.Http.PostAsync(admin, UpsertUsers, new { users = new[] { new { id = "7001", age = 41 }, new { id = "7002", age = 29 } } })).AssertSuccess();
         (await platform.Http.PostAsync(admin, Events.Ingest, new { events = new[] { Events.View("v1", "7002", "sku-1", DateTimeOffset.UtcNow.AddMinutes(-1)) } })).AssertSuccess();
+        const string Selected = """
+            query($with: Boolean!) { user(id: "7002") { purchases ...Who } }
+            fragment Who on UserProfile { years: attributes @include(if: $with) { age } }
+            """;
 
-        var profileAlone = await platform.Http.PostAsync(admin, "{ user(id: \"7001\") { id purchases } }");
-        var throughAFragment = await platform.Http.PostAsync(admin, "{ user(id: \"7001\") { ...Who } } fragment Who on UserProfile { years: attributes { age } }");
-        var withEvents = await platform.Http.PostAsync(admin, "{ user(id: \"7002\") { purchases attributes { age } segments scores { propensity } } }");
+        var onlyAttributes = await platform.Http.PostAsync(admin, "{ user(id: \"7001\") { id purchases } }");
+        var included = await platform.Http.PostAsync(admin, Selected, new { with = true });
+        var skipped = await platform.Http.PostAsync(admin, Selected, new { with = false });
         var unknown = await platform.Http.PostAsync(admin, "{ user(id: \"7003\") { id } }");
 
-        Assert.Equal("7001", profileAlone.Data.GetProperty("user").GetProperty("id").GetString());
-        Assert.Equal(41, throughAFragment.Data.GetProperty("user").GetProperty("years").GetProperty("age").GetInt32());
-        Assert.Equal(JsonValueKind.Null, withEvents.Data.GetProperty("user").GetProperty("attributes").ValueKind);
-        Assert.Equal(0, withEvents.Data.GetProperty("user").GetProperty("segments").GetArrayLength());
+        Assert.Equal("7001", onlyAttributes.Data.GetProperty("user").GetProperty("id").GetString());
+        Assert.Equal(29, included.Data.GetProperty("user").GetProperty("years").GetProperty("age").GetInt32());
+        Assert.False(skipped.Data.GetProperty("user").TryGetProperty("years", out _));
         Assert.Equal(JsonValueKind.Null, unknown.Data.GetProperty("user").ValueKind);
     }
 

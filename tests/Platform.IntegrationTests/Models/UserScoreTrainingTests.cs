@@ -98,7 +98,8 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         Assert.Equal(bins.Order(StringComparer.Ordinal), bins);
         Assert.All(bins, key => Assert.Matches(@"^0\.\d-(0\.\d|1\.0)$", key));
         var sample = Enumerable.Range(0, 40).Select(i => world.Story(i)).Where(s => s.Events.Count > 0).Select(s => s.User.Id).Take(20).ToList();
-        const string Profile = "query($id: ID!) { user(id: $id) { segments scores { propensity expectedSpend churnRisk persona personaDescription versionId scoredAt } } }";
+        // Scores without segments: user(id) reads the scores alone beside the live profile.
+        const string Profile = "query($id: ID!) { user(id: $id) { scores { propensity expectedSpend churnRisk persona personaDescription versionId scoredAt } } }";
         var profiles = new List<JsonElement>();
         foreach (var id in sample)
         {

@@ -94,6 +94,19 @@ public sealed class OperationsEndpointTests(PlatformFixture platform) : IClassFi
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(NodeHeapPath, null)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheBenchFindsEverySeriesItReadsInTheGatewaysMetrics()
+    {
+        var (_, admin) = await platform.CreateTenantAsync();
+        (await platform.Http.PostAsync(admin, "{ tenant { id } }")).AssertSuccess();
+
+        var reading = await new GatewayRuntime(http, platform.Node.GraphQLUri).ReadAsync(CancellationToken.None);
+
+        Assert.InRange(reading.Gateway.ServerBuckets[double.PositiveInfinity], 1, double.MaxValue);
+        Assert.InRange(reading.Gateway.CpuSeconds, double.Epsilon, double.MaxValue);
+        Assert.InRange(reading.Gateway.Gen0 + reading.Gateway.Gen1 + reading.Gateway.Gen2, 0, double.MaxValue);
+    }
+
     private const string NodeHeapPath = "/operator/heap";
 
     public void Dispose() => http.Dispose();

@@ -65,7 +65,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "The user id.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ProfileService>()
-                .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), new ProfileService.Parts(Asks(ctx, "attributes"), Asks(ctx, "scores"), Asks(ctx, "segments")), ctx.CancellationToken))
+                .FindAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), new ProfileService.Parts(Asks(ctx, UserProfileType.AttributesField), Asks(ctx, UserProfileType.ScoresField), Asks(ctx, UserProfileType.SegmentsField)), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.GrainCall);
 
         Field<NonNullGraphType<RecommendationsType>>("recommendations")

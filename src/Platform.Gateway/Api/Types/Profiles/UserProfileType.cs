@@ -8,16 +8,22 @@ namespace Platform.Gateway.Api.Types.Profiles;
 
 public sealed class UserProfileType : ObjectGraphType<UserProfileResult>
 {
+    // The fields read from PostgreSQL beside the live profile: user(id) loads them only when selected (ProfileService.Parts).
+    // A new field that reads Source.Attributes or Source.Score must be added to that check.
+    public const string AttributesField = "attributes";
+    public const string ScoresField = "scores";
+    public const string SegmentsField = "segments";
+
     public UserProfileType()
     {
         Name = "UserProfile";
         Description = "A user's live profile, folded from its events (docs/profiles.md).";
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The user id.");
-        Field<Users.UserAttributesType>("attributes").Description("Attributes and tags from upsertUsers or imports; null when none were given.").Resolve(ctx => ctx.Source.Attributes);
-        Field<UserScoreType>("scores")
+        Field<Users.UserAttributesType>(AttributesField).Description("Attributes and tags from upsertUsers or imports; null when none were given.").Resolve(ctx => ctx.Source.Attributes);
+        Field<UserScoreType>(ScoresField)
             .Description("The tenant's ACTIVE USERS version's scores of the user (docs/models.md#scores-on-users); null until a version has scored them.")
             .Resolve(ctx => ctx.Source.Score);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("segments").Description("The tenant's named segments (createSegment) whose rule holds for the user now.").Resolve(ctx => ctx.Source.Segments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(SegmentsField).Description("The tenant's named segments (createSegment) whose rule holds for the user now.").Resolve(ctx => ctx.Source.Segments);
         Field(p => p.View.FirstSeenAt, nullable: true).Description("First event.");
         Field(p => p.View.LastSeenAt, nullable: true).Description("Latest event.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventCounterType>>>>("counters").Description("Events per type: ever, 7 and 30 days.").Resolve(ctx => ctx.Source.View.Counters).FieldType.ListOf(EventTypeNames.All.Count);
