@@ -92,7 +92,7 @@ public static class ProfileFolder
             profile.Brands.Add(brand, weight, e.OccurredAt, settings.AffinityHalfLife);
         }
 
-        Remember(profile, new TrajectoryStep(seq, e.Type, e.OccurredAt, e.ItemId, e.CategoryId ?? item?.CategoryId, e.CampaignId, e.Amount));
+        profile.Recent.Remember(new TrajectoryStep(seq, e.Type, e.OccurredAt, e.ItemId, e.CategoryId ?? item?.CategoryId, e.CampaignId, e.Amount));
         if (e.CampaignId is { } campaignId)
         {
             Touch(profile, campaignId, e);
@@ -125,16 +125,6 @@ public static class ProfileFolder
         }
 
         profile.Daily.RemoveAll(d => d.Day <= latest - UserProfile.DailyWindowDays);
-    }
-
-    private static void Remember(UserProfile profile, TrajectoryStep step)
-    {
-        var position = profile.Recent.FindIndex(s => s.OccurredAt < step.OccurredAt || (s.OccurredAt == step.OccurredAt && s.Seq < step.Seq));
-        profile.Recent.Insert(position < 0 ? profile.Recent.Count : position, step);
-        if (profile.Recent.Count > UserProfile.TrajectoryLength)
-        {
-            profile.Recent.RemoveAt(profile.Recent.Count - 1);
-        }
     }
 
     private static void Touch(UserProfile profile, string campaignId, BehaviorEvent e)

@@ -48,7 +48,7 @@ public sealed class UserProfile
     public DecayingScores Brands { get; set; } = new();
 
     /// <summary>The latest events by time of occurrence, newest first.</summary>
-    public List<TrajectoryStep> Recent { get; set; } = [];
+    public Trajectory Recent { get; set; } = new();
 
     /// <summary>The campaigns touched most recently, newest first.</summary>
     public List<CampaignTouch> Campaigns { get; set; } = [];

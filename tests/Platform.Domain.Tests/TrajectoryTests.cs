@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Platform.Domain.Events;
+using Platform.Domain.Profiles;
+
+namespace Platform.Domain.Tests;
+
+/// <summary>The packed trajectory keeps the steps a list of records kept, in the same order, and stores as the same JSON.</summary>
+public sealed class TrajectoryTests
+{
+    private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void StepsInAnyOrderEndAsTheListDidNewestFirstAndCapped(int seed)
+    {
+        var random = new Random(seed);
+        var steps = Enumerable.Range(1, 80).Select(seq => Step(random, seq)).OrderBy(_ => random.Next()).ToList();
+        var trajectory = new Trajectory();
+        var list = new List<TrajectoryStep>();
+
+        foreach (var step in steps)
+        {
+            trajectory.Remember(step);
+            RememberAsTheListDid(list, step);
+        }
+
+        Assert.Equal(UserProfile.TrajectoryLength, trajectory.Count);
+        Assert.Equal(list, trajectory);
+    }
+
+    [Fact]
+    public void AStepKeepsItsOffsetAndAmount()
+    {
+        var step = new TrajectoryStep(7, EventType.Purchase, new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(2)), "sku-1", "shoes", "c-1", 59.90m);
+        var trajectory = new Trajectory();
+
+        trajectory.Remember(step);
+
+        Assert.Equal(step, trajectory[0]);
+        Assert.Equal(TimeSpan.FromHours(2), trajectory[0].OccurredAt.Offset);
+        Assert.Throws<ArgumentOutOfRangeException>(() => trajectory[1]);
+    }
+
+    [Fact]
+    public void ItStoresAsTheJsonArrayTheListWasAndReadsBack()
+    {
+        var random = new Random(4);
+        var list = new List<TrajectoryStep>();
+        var trajectory = new Trajectory();
+        foreach (var step in Enumerable.Range(1, 12).Select(seq => Step(random, seq)))
+        {
+            trajectory.Remember(step);
+            RememberAsTheListDid(list, step);
+        }
+
+        var json = JsonSerializer.Serialize(trajectory, Stored);
+        var read = JsonSerializer.Deserialize<Trajectory>(json, Stored)!;
+
+        Assert.Equal(JsonSerializer.Serialize(list, Stored), json);
+        Assert.Equal(list, read);
+        Assert.Equal(list, JsonSerializer.Deserialize<Trajectory>(JsonSerializer.Serialize(list, Stored), Stored)!);
+    }
+
+    // The List<TrajectoryStep> the profile held before the trajectory was packed.
+    private static void RememberAsTheListDid(List<TrajectoryStep> recent, TrajectoryStep step)
+    {
+        var position = recent.FindIndex(s => s.OccurredAt < step.OccurredAt || (s.OccurredAt == step.OccurredAt && s.Seq < step.Seq));
+        recent.Insert(position < 0 ? recent.Count : position, step);
+        if (recent.Count > UserProfile.TrajectoryLength)
+        {
+            recent.RemoveAt(recent.Count - 1);
+        }
+    }
+
+    // Times from a few minutes, so that some steps share one; offsets and missing fields mixed.
+    private static TrajectoryStep Step(Random random, long seq)
+    {
+        var offset = TimeSpan.FromMinutes(random.Next(3) switch { 0 => 0, 1 => 120, _ => -330 });
+        var utc = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(40));
+        var occurredAt = new DateTimeOffset(utc.Ticks + offset.Ticks, offset);
+        var type = (EventType)random.Next(1, 12);
+        return new TrajectoryStep(seq, type, occurredAt, random.Next(4) == 0 ? null : $"sku-{random.Next(9)}", $"cat-{random.Next(3)}",
+            random.Next(5) == 0 ? "c-1" : null, type == EventType.Purchase ? Math.Round((decimal)random.NextDouble() * 100, 2) : null);
+    }
+}
