@@ -64,6 +64,21 @@ public sealed class TrajectoryTests
         Assert.Equal(list, JsonSerializer.Deserialize<Trajectory>(JsonSerializer.Serialize(list, Stored), Stored)!);
     }
 
+    [Fact]
+    public void ProfilesShareOneCopyOfEachId()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var first = new Trajectory();
+        var second = JsonSerializer.Deserialize<Trajectory>(JsonSerializer.Serialize(new[] { new TrajectoryStep(2, EventType.View, at, "sku-shared", "cat-shared", null, null) }, Stored), Stored)!;
+        var scores = JsonSerializer.Deserialize<DecayingScores>("{\"values\":{\"cat-shared\":1.5}}", Stored)!;
+
+        first.Remember(new TrajectoryStep(1, EventType.View, at, new string("sku-shared".AsSpan()), new string("cat-shared".AsSpan()), null, null));
+
+        Assert.Same(first[0].ItemId, second[0].ItemId);
+        Assert.Same(first[0].CategoryId, scores.Values.Keys.Single());
+        Assert.Equal(1.5, scores.Values["cat-shared"]);
+    }
+
     // The List<TrajectoryStep> the profile held before the trajectory was packed.
     private static void RememberAsTheListDid(List<TrajectoryStep> recent, TrajectoryStep step)
     {

@@ -11,7 +11,14 @@ public sealed class DecayingScores
 
     public DateTimeOffset Reference { get; set; }
 
-    public Dictionary<string, double> Values { get; set; } = new(StringComparer.Ordinal);
+    private Dictionary<string, double> values = new(StringComparer.Ordinal);
+
+    /// <summary>The scores by key; keys are shared across profiles (<see cref="IdPool"/>), also when a stored snapshot sets them.</summary>
+    public Dictionary<string, double> Values
+    {
+        get => values;
+        set => values = value.ToDictionary(pair => IdPool.Share(pair.Key)!, pair => pair.Value, StringComparer.Ordinal);
+    }
 
     public void Add(string key, double weight, DateTimeOffset at, TimeSpan halfLife)
     {
@@ -20,7 +27,7 @@ public sealed class DecayingScores
             Rebase(at, halfLife);
         }
 
-        Values[key] = Values.GetValueOrDefault(key) + (weight * Factor(at - Reference, halfLife));
+        Values[IdPool.Share(key)!] = Values.GetValueOrDefault(key) + (weight * Factor(at - Reference, halfLife));
         if (Values.Count > Capacity)
         {
             Values.Remove(Values.MinBy(pair => pair.Value).Key);

@@ -8,7 +8,8 @@ namespace Platform.Domain.Profiles;
 /// <summary>
 /// A user's latest events, newest first (by time of occurrence, then log offset), at most
 /// <see cref="UserProfile.TrajectoryLength"/>. Held field by field in arrays of primitives — about 60 bytes a step
-/// instead of a 96-byte object and its reference — because every active profile keeps one in memory. Stored and sent
+/// instead of a 96-byte object and its reference — because every active profile keeps one in memory; its ids are
+/// shared across profiles (<see cref="IdPool"/>). Stored and sent
 /// as a JSON array of <see cref="TrajectoryStep"/> objects, as it was when it was a list of them.
 /// </summary>
 [JsonConverter(typeof(TrajectoryJsonConverter))]
@@ -89,9 +90,9 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
         utcTicks[index] = step.OccurredAt.UtcTicks;
         offsetMinutes[index] = (short)step.OccurredAt.TotalOffsetMinutes;
         types[index] = step.Type;
-        itemIds[index] = step.ItemId;
-        categoryIds[index] = step.CategoryId;
-        campaignIds[index] = step.CampaignId;
+        itemIds[index] = IdPool.Share(step.ItemId);
+        categoryIds[index] = IdPool.Share(step.CategoryId);
+        campaignIds[index] = IdPool.Share(step.CampaignId);
         amounts[index] = step.Amount;
     }
 
