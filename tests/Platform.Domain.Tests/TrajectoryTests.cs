@@ -11,13 +11,15 @@ public sealed class TrajectoryTests
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void StepsInAnyOrderEndAsTheListDidNewestFirstAndCapped(int seed)
+    [InlineData(1, 80)]
+    [InlineData(2, 80)]
+    [InlineData(3, 49)]
+    [InlineData(4, 300)]
+    [InlineData(5, 300)]
+    public void StepsInAnyOrderEndAsTheListDidNewestFirstAndCapped(int seed, int count)
     {
         var random = new Random(seed);
-        var steps = Enumerable.Range(1, 80).Select(seq => Step(random, seq)).OrderBy(_ => random.Next()).ToList();
+        var steps = Enumerable.Range(1, count).Select(seq => Step(random, seq)).OrderBy(_ => random.Next()).ToList();
         var trajectory = new Trajectory();
         var list = new List<TrajectoryStep>();
 
@@ -27,8 +29,9 @@ public sealed class TrajectoryTests
             RememberAsTheListDid(list, step);
         }
 
-        Assert.Equal(UserProfile.TrajectoryLength, trajectory.Count);
+        Assert.Equal(Math.Min(count, UserProfile.TrajectoryLength), trajectory.Count);
         Assert.Equal(list, trajectory);
+        Assert.Equal(list.Select(s => s.Amount), trajectory.Select(s => s.Amount));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Platform.Domain.Profiles;
 
 /// <summary>
 /// A user's latest events, newest first (by time of occurrence, then log offset), at most
-/// <see cref="UserProfile.TrajectoryLength"/>. Held field by field in arrays of primitives — about 60 bytes a step
+/// <see cref="UserProfile.TrajectoryLength"/>. Held field by field in arrays of primitives — about 45 bytes a step
 /// instead of a 96-byte object and its reference — because every active profile keeps one in memory; its ids are
 /// shared across profiles (<see cref="IdPool"/>). Stored and sent
 /// as a JSON array of <see cref="TrajectoryStep"/> objects, as it was when it was a list of them.
@@ -15,7 +15,7 @@ namespace Platform.Domain.Profiles;
 [JsonConverter(typeof(TrajectoryJsonConverter))]
 public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
 {
-    // Growing by a few steps at a time keeps the unused tail small; a profile stops growing at TrajectoryLength + 1.
+    // Growing by a few steps at a time keeps the unused tail small; a profile stops growing at TrajectoryLength.
     private const int Growth = 8;
 
     private long[] seqs = [];
@@ -25,7 +25,11 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
     private string?[] itemIds = [];
     private string?[] categoryIds = [];
     private string?[] campaignIds = [];
-    private decimal?[] amounts = [];
+
+    // Amounts are few (purchases): kept by log offset beside the columns rather than as a 24-byte nullable per step.
+    private long[] amountSeqs = [];
+    private decimal[] amountValues = [];
+    private int amountCount;
 
     public Trajectory()
     {
@@ -50,7 +54,7 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
             var offset = TimeSpan.FromMinutes(offsetMinutes[index]);
             var occurredAt = new DateTimeOffset(utcTicks[index] + offset.Ticks, offset);
-            return new TrajectoryStep(seqs[index], types[index], occurredAt, itemIds[index], categoryIds[index], campaignIds[index], amounts[index]);
+            return new TrajectoryStep(seqs[index], types[index], occurredAt, itemIds[index], categoryIds[index], campaignIds[index], AmountOf(seqs[index]));
         }
     }
 
@@ -64,14 +68,24 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
             position++;
         }
 
-        if (Count == seqs.Length)
+        if (position >= UserProfile.TrajectoryLength)
         {
-            Resize(Math.Min(Count + Growth, UserProfile.TrajectoryLength + 1));
+            return; // older than every step of a full trajectory
+        }
+
+        if (Count == UserProfile.TrajectoryLength)
+        {
+            Count--;
+            ForgetAmount(seqs[Count]); // the oldest falls off
+        }
+        else if (Count == seqs.Length)
+        {
+            Resize(Math.Min(Count + Growth, UserProfile.TrajectoryLength));
         }
 
         Shift(position, Count - position);
         Set(position, step);
-        Count = Math.Min(Count + 1, UserProfile.TrajectoryLength);
+        Count++;
     }
 
     public IEnumerator<TrajectoryStep> GetEnumerator()
@@ -93,13 +107,39 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
         itemIds[index] = IdPool.Share(step.ItemId);
         categoryIds[index] = IdPool.Share(step.CategoryId);
         campaignIds[index] = IdPool.Share(step.CampaignId);
-        amounts[index] = step.Amount;
+        if (step.Amount is { } amount)
+        {
+            if (amountCount == amountSeqs.Length)
+            {
+                Array.Resize(ref amountSeqs, amountCount + 2);
+                Array.Resize(ref amountValues, amountCount + 2);
+            }
+
+            amountSeqs[amountCount] = step.Seq;
+            amountValues[amountCount++] = amount;
+        }
     }
 
-    // Moves `length` steps from `from` one place later; the last one falls off when the arrays are full.
+    private decimal? AmountOf(long seq)
+    {
+        var at = Array.IndexOf(amountSeqs, seq, 0, amountCount);
+        return at < 0 ? null : amountValues[at];
+    }
+
+    private void ForgetAmount(long seq)
+    {
+        var at = Array.IndexOf(amountSeqs, seq, 0, amountCount);
+        if (at >= 0)
+        {
+            amountCount--;
+            amountSeqs[at] = amountSeqs[amountCount];
+            amountValues[at] = amountValues[amountCount];
+        }
+    }
+
+    // Moves `length` steps from `from` one place later (there is room: Remember made it).
     private void Shift(int from, int length)
     {
-        length = Math.Min(length, seqs.Length - from - 1);
         Array.Copy(seqs, from, seqs, from + 1, length);
         Array.Copy(utcTicks, from, utcTicks, from + 1, length);
         Array.Copy(offsetMinutes, from, offsetMinutes, from + 1, length);
@@ -107,7 +147,6 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
         Array.Copy(itemIds, from, itemIds, from + 1, length);
         Array.Copy(categoryIds, from, categoryIds, from + 1, length);
         Array.Copy(campaignIds, from, campaignIds, from + 1, length);
-        Array.Copy(amounts, from, amounts, from + 1, length);
     }
 
     private void Resize(int capacity)
@@ -119,7 +158,6 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
         Array.Resize(ref itemIds, capacity);
         Array.Resize(ref categoryIds, capacity);
         Array.Resize(ref campaignIds, capacity);
-        Array.Resize(ref amounts, capacity);
     }
 
     private sealed class TrajectoryJsonConverter : JsonConverter<Trajectory>
