@@ -82,6 +82,38 @@ public sealed class TrajectoryTests
         Assert.Equal(1.5, scores.Values["cat-shared"]);
     }
 
+    [Theory]
+    [InlineData(50)]
+    [InlineData(60)]
+    public void AStoredTrajectoryReadBackTakesNewStepsAsTheListDid(int stored)
+    {
+        var random = new Random(stored);
+        var list = Enumerable.Range(1, stored).Select(seq => Step(random, seq))
+            .OrderByDescending(s => s.OccurredAt).ThenByDescending(s => s.Seq).ToList();
+        var trajectory = JsonSerializer.Deserialize<Trajectory>(JsonSerializer.Serialize(list, Stored), Stored)!;
+        list = list.Take(UserProfile.TrajectoryLength).ToList();
+
+        // Newer than all, between, and older than all of the stored steps.
+        foreach (var minutes in new[] { 90, 20, -30 })
+        {
+            var step = new TrajectoryStep(1_000 + minutes, EventType.Purchase, list[^1].OccurredAt.AddMinutes(minutes), "sku-new", null, null, 9.5m);
+            trajectory.Remember(step);
+            RememberAsTheListDid(list, step);
+        }
+
+        Assert.Equal(list, trajectory);
+        Assert.Equal(list.Select(s => s.Amount), trajectory.Select(s => s.Amount));
+    }
+
+    [Fact]
+    public void NullsInAStoredProfileReadAsEmpty()
+    {
+        var profile = JsonSerializer.Deserialize<UserProfile>("{\"recent\":null,\"categories\":{\"values\":null}}", Stored)!;
+
+        Assert.Empty(profile.Recent);
+        Assert.Empty(profile.Categories.Values);
+    }
+
     // The List<TrajectoryStep> the profile held before the trajectory was packed.
     private static void RememberAsTheListDid(List<TrajectoryStep> recent, TrajectoryStep step)
     {

@@ -57,7 +57,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
           and the bench exits with status 1. The target, ≤ 8 KB, puts a million active shoppers in 8 GB of a
           node's heap.
           *Of which the profile itself*: the same events folded into profiles inside the bench process, each read
-          back from its JSON snapshot as an activating grain does, measured as live heap after a full collection.
+          back from its JSON snapshot as an activating grain does, measured as live heap after a full collection; the
+          ids it shares with other profiles (one copy each, `IdPool`) are not counted.
         """;
 
     public async Task<int> RunAsync(string systemKey, string connectionString, Settings settings, string reportPath, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class DecayingScores
     public Dictionary<string, double> Values
     {
         get => values;
-        set => values = value.ToDictionary(pair => IdPool.Share(pair.Key)!, pair => pair.Value, StringComparer.Ordinal);
+        set => values = value?.ToDictionary(pair => IdPool.Share(pair.Key)!, pair => pair.Value, StringComparer.Ordinal) ?? new(StringComparer.Ordinal);
     }
 
     public void Add(string key, double weight, DateTimeOffset at, TimeSpan halfLife)

@@ -35,11 +35,11 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
     {
     }
 
-    /// <summary>Steps already in order, newest first (a stored trajectory being read back).</summary>
+    /// <summary>Steps already in order, newest first (a stored trajectory being read back); beyond <see cref="UserProfile.TrajectoryLength"/> they are let go.</summary>
     public Trajectory(IReadOnlyCollection<TrajectoryStep> newestFirst)
     {
-        Resize(newestFirst.Count);
-        foreach (var step in newestFirst)
+        Resize(Math.Min(newestFirst.Count, UserProfile.TrajectoryLength));
+        foreach (var step in newestFirst.Take(UserProfile.TrajectoryLength))
         {
             Set(Count++, step);
         }

@@ -48,7 +48,9 @@ public sealed class UserProfile
     public DecayingScores Brands { get; set; } = new();
 
     /// <summary>The latest events by time of occurrence, newest first.</summary>
-    public Trajectory Recent { get; set; } = new();
+    public Trajectory Recent { get => recent; set => recent = value ?? new(); }
+
+    private Trajectory recent = new();
 
     /// <summary>The campaigns touched most recently, newest first.</summary>
     public List<CampaignTouch> Campaigns { get; set; } = [];
