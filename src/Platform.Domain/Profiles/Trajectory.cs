@@ -9,8 +9,8 @@ namespace Platform.Domain.Profiles;
 /// A user's latest events, newest first (by time of occurrence, then log offset), at most
 /// <see cref="UserProfile.TrajectoryLength"/>. Held field by field in arrays of primitives — about 45 bytes a step
 /// instead of a 96-byte object and its reference — because every active profile keeps one in memory; its ids are
-/// shared across profiles (<see cref="IdPool"/>). Stored and sent
-/// as a JSON array of <see cref="TrajectoryStep"/> objects, as it was when it was a list of them.
+/// shared across profiles (<see cref="IdPool"/>). Stored and sent as a JSON array of <see cref="TrajectoryStep"/>
+/// objects, as it was when it was a list of them.
 /// </summary>
 [JsonConverter(typeof(TrajectoryJsonConverter))]
 public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
