@@ -114,6 +114,16 @@ public sealed class TrajectoryTests
         Assert.Empty(profile.Categories.Values);
     }
 
+    [Fact]
+    public void ANullStepInAStoredTrajectoryIsLeftOut()
+    {
+        var json = "[null,{\"seq\":3,\"type\":\"View\",\"occurredAt\":\"2026-12-01T10:00:00+00:00\",\"itemId\":\"sku-1\"}]";
+
+        var trajectory = JsonSerializer.Deserialize<Trajectory>(json, Stored)!;
+
+        Assert.Equal(3, Assert.Single(trajectory).Seq);
+    }
+
     // The List<TrajectoryStep> the profile held before the trajectory was packed.
     private static void RememberAsTheListDid(List<TrajectoryStep> recent, TrajectoryStep step)
     {

@@ -21,7 +21,13 @@ public sealed class LatencyBench(HttpClient http, Uri endpoint, string query = L
     /// </summary>
     public static void SettleClientHeap() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
-    public sealed record Result(IReadOnlyList<double> SortedMilliseconds, double AchievedRate, int Errors);
+    public sealed record Result(IReadOnlyList<double> SortedMilliseconds, double AchievedRate, int Errors)
+    {
+        /// <summary>p50, p95, p99 and max, as the bench tables print them.</summary>
+        public string Summary() => SortedMilliseconds.Count == 0
+            ? $"no request answered ({Errors:N0} errors)"
+            : $"p50 {Percentiles.Of(SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(SortedMilliseconds, 95):F1} ms, p99 {Percentiles.Of(SortedMilliseconds, 99):F1} ms, max {SortedMilliseconds[^1]:F1} ms";
+    }
 
     public async Task<Result> RunAsync(string apiKey, IReadOnlyList<string> userIds, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
     {

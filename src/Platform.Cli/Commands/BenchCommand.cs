@@ -130,9 +130,9 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
                 new("binary COPY of the same rows", $"{copyRate:N0} rows/s", Note: "same machine, same run"),
                 new("ingest ÷ COPY", $"cold {coldRate / copyRate:P1}, warm {warmRate / copyRate:P1}"),
                 .. throughTracker,
-                new($"user(id) at {settings.Rate} req/s", Latencies(read),
+                new($"user(id) at {settings.Rate} req/s", read.Summary(),
                     "p99 ≤ 10 ms", p99 <= 10, $"{read.SortedMilliseconds.Count:N0} requests at {read.AchievedRate:N0}/s, {read.Errors} errors"),
-                new($"user(id) with attributes, scores and segments at {settings.Rate} req/s", Latencies(readWithStored),
+                new($"user(id) with attributes, scores and segments at {settings.Rate} req/s", readWithStored.Summary(),
                     Note: $"{readWithStored.SortedMilliseconds.Count:N0} requests at {readWithStored.AchievedRate:N0}/s, {readWithStored.Errors} errors; two PostgreSQL reads more per request than the profile alone"),
                 .. TailLines(during, runtimeError),
                 new($"audienceSummary, everyone ({everyone.Users:N0} users)", $"median {everyone.Milliseconds[2]:N0} ms, worst {everyone.Milliseconds[^1]:N0} ms",
@@ -149,9 +149,6 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         console.MarkupLineInterpolated($"Written to {reportPath}.");
         return results.Any(r => r.Error) ? 1 : 0;
     }
-
-    private static string Latencies(LatencyBench.Result read) =>
-        $"p50 {Percentiles.Of(read.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(read.SortedMilliseconds, 95):F1} ms, p99 {Percentiles.Of(read.SortedMilliseconds, 99):F1} ms, max {read.SortedMilliseconds[^1]:F1} ms";
 
     /// <summary>
     /// Runs the measured reads between two readings of the gateway's runtime figures, its thread-pool queue sampled

@@ -127,14 +127,12 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
                 $"Impossible figures (bare p99 {bareP99:F2} ms, one design {oneDesign:F2} s, {settings.Designs} designs {manyDesigns:F2} s over {bareUsers:N0} users; API/bare {ratios.Light:F2}, {ratios.Recommendations:F2}, {ratios.Forecast:F2}, {ratios.Optimizer:F2} over {audienceUsers:N0}): the machine was busy during a run, or the audience changed by more than 5%; run it again.");
         }
 
-        string Latency(LatencyBench.Result r) =>
-            $"p50 {Percentiles.Of(r.SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(r.SortedMilliseconds, 95):F1} ms, p99 {Percentiles.Of(r.SortedMilliseconds, 99):F1} ms, max {r.SortedMilliseconds[^1]:F1} ms";
         return
         [
-            new($"recommendations, {settings.Campaigns} running campaigns, {LightRate} req/s", Latency(lightly), Note: $"what one request costs on an unsaturated machine; p50 {ratios.Light:F1}× the bare pass's p50"),
-            new($"recommendations, {settings.Campaigns} running campaigns, {settings.Rate} req/s", Latency(quiet), $"p99 ≤ {MaxRecommendationP99Ms} ms", quietP99 <= MaxRecommendationP99Ms,
+            new($"recommendations, {settings.Campaigns} running campaigns, {LightRate} req/s", lightly.Summary(), Note: $"what one request costs on an unsaturated machine; p50 {ratios.Light:F1}× the bare pass's p50"),
+            new($"recommendations, {settings.Campaigns} running campaigns, {settings.Rate} req/s", quiet.Summary(), $"p99 ≤ {MaxRecommendationP99Ms} ms", quietP99 <= MaxRecommendationP99Ms,
                 $"{quiet.SortedMilliseconds.Count:N0} requests at {quiet.AchievedRate:N0}/s, {quiet.Errors} errors; p99 {ratios.Recommendations:F1}× the bare pass"),
-            new("the same beside ingest", Latency(busy), $"p99 ≤ {MaxRecommendationP99Ms} ms", busyP99 <= MaxRecommendationP99Ms,
+            new("the same beside ingest", busy.Summary(), $"p99 ≤ {MaxRecommendationP99Ms} ms", busyP99 <= MaxRecommendationP99Ms,
                 $"{busy.Errors} errors; ingest {ingestRate:N0} events/s, running for {ingestShare:P0} of the window"),
             new($"bare forward pass: one user × {settings.Campaigns} designs", $"p50 {Percentiles.Of(oneUser, 50):F2} ms, p99 {bareP99:F2} ms", Note: $"{bare.GetProperty("members").GetInt32()} members, {bare.GetProperty("width").GetInt32()} features"),
             new($"forecast, {audienceUsers:N0} users", $"p50 {forecastP50:F2} s, worst {forecastSeconds[^1]:F2} s", $"p50 ≤ {MaxForecastP50Seconds} s", forecastP50 <= MaxForecastP50Seconds,

@@ -163,7 +163,7 @@ public sealed class Trajectory : IReadOnlyList<TrajectoryStep>
     private sealed class TrajectoryJsonConverter : JsonConverter<Trajectory>
     {
         public override Trajectory Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<List<TrajectoryStep>>(ref reader, options) ?? []);
+            new((JsonSerializer.Deserialize<List<TrajectoryStep?>>(ref reader, options) ?? []).OfType<TrajectoryStep>().ToList());
 
         public override void Write(Utf8JsonWriter writer, Trajectory value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize<IEnumerable<TrajectoryStep>>(writer, value, options);
