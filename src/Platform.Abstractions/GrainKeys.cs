@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Platform.Abstractions;
 
 /// <summary>
@@ -30,7 +32,16 @@ public static class GrainKeys
     /// <summary>The campaign id of a <see cref="Campaign"/> key.</summary>
     public static string CampaignIdOf(string campaignKey) => campaignKey[(campaignKey.IndexOf("/campaign/", StringComparison.Ordinal) + "/campaign/".Length)..];
 
-    public static string Feed(string tenantId) => $"{Validated(tenantId)}/feed";
+    /// <summary>A partition of the tenant's feed; generation 0's single partition keeps the key the feed always had.</summary>
+    public static string Feed(string tenantId, int generation = 0, int partition = 0) =>
+        generation == 0 ? $"{Validated(tenantId)}/feed" : $"{Validated(tenantId)}/feed/{generation}/{partition}";
+
+    /// <summary>The generation and partition of a <see cref="Feed"/> key.</summary>
+    public static (int Generation, int Partition) FeedPartitionOf(string feedKey)
+    {
+        var parts = feedKey[(feedKey.IndexOf("/feed", StringComparison.Ordinal) + "/feed".Length)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2 ? (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture)) : (0, 0);
+    }
 
     public static string Progress(string tenantId, string runKind, Guid runId) =>
         $"{Validated(tenantId)}/{runKind}/{runId:N}";

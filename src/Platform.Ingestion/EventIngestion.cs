@@ -65,8 +65,17 @@ public sealed class EventIngestion(EventLog log, IGrainFactory grains, TimeProvi
     {
         try
         {
-            await grains.GetGrain<ITenantFeedGrain>(GrainKeys.Feed(tenantId))
-                .DeliverAsync(append.FirstSeq, append.LastSeq, new Immutable<IReadOnlyList<LoggedEvent>>(stored));
+            // Every partition gets its share, empty or not, so that each one sees the range and has no gap to wait for.
+            var feed = append.Feed;
+            var shares = Enumerable.Range(0, feed.Partitions).Select(_ => new List<LoggedEvent>()).ToArray();
+            foreach (var logged in stored)
+            {
+                shares[feed.PartitionOf(logged.Event.UserId)].Add(logged);
+            }
+
+            await Task.WhenAll(shares.Select((share, partition) =>
+                grains.GetGrain<ITenantFeedGrain>(GrainKeys.Feed(tenantId, feed.Generation, partition))
+                    .DeliverAsync(append.FirstSeq, append.LastSeq, new Immutable<IReadOnlyList<LoggedEvent>>(share))));
         }
         catch (Exception exception)
         {

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SystemCheckStore>();
         services.AddSingleton<EventLog>();
+        services.AddSingleton<FeedLayouts>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ProfileProjection>();

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Platform.Gateway.Api.Authorization;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Transport;
 using Platform.Gateway.Auth;
@@ -77,10 +78,22 @@ public sealed class DocExamplesTests : IDisposable
 
         var type = operation.Operation;
         var operationName = operation.Name?.StringValue;
-        var caller = example.Text.Contains("createTenant", StringComparison.Ordinal) || example.Text.Contains("setTenantRateLimit", StringComparison.Ordinal) ? Caller.System : Callers.Admin;
+        var caller = SelectsSystemFields(operation) ? Caller.System : Callers.Admin;
         var transport = type == OperationType.Subscription ? RequestTransport.WebSocket : RequestTransport.HttpPost;
         var result = await host.ExecuteAsync(example.Text, caller, transport, new Inputs(variables), operationName);
         Assert.True(result.Executed, $"{example}: {string.Join("; ", result.Errors?.Select(e => $"{e.Code}: {e.Message}") ?? [])}");
+    }
+
+    private bool SelectsSystemFields(GraphQLOperationDefinition operation)
+    {
+        var root = operation.Operation switch
+        {
+            OperationType.Mutation => host.Schema.Mutation,
+            OperationType.Subscription => host.Schema.Subscription,
+            _ => host.Schema.Query,
+        };
+        return operation.SelectionSet.Selections.OfType<GraphQLField>()
+            .Any(f => root?.GetField(f.Name.StringValue) is { } field && FieldAccess.Allows(field, Caller.System));
     }
 
     private static bool IsExecutable(string text, out GraphQLDocument? document)

@@ -24,5 +24,8 @@ public static class TenantSettingsRules
     public static Violation? CheckRequestsPerSecond(string field, int value) =>
         value is < MinRequestsPerSecond or > MaxRequestsPerSecond ? OutOfRange(field, $"between {MinRequestsPerSecond} and {MaxRequestsPerSecond}") : null;
 
+    public static Violation? CheckFeedPartitions(string field, int value) =>
+        value is < 1 or > Events.FeedLayout.MaxPartitions ? OutOfRange(field, $"between 1 and {Events.FeedLayout.MaxPartitions}") : null;
+
     private static Violation OutOfRange(string field, string range) => new(field, "out_of_range", $"{field} must be {range}.");
 }

@@ -57,6 +57,7 @@ public static class GatewayHostingExtensions
             .AddSingleton<ProgressHub>()
             .AddSingleton<CampaignKpiHub>()
             .AddScoped<TenantService>()
+            .AddScoped<TenantFeedService>()
             .AddScoped<SystemCheckService>()
             .AddScoped<UserDataService>()
             .AddScoped<UserSnapshots>()

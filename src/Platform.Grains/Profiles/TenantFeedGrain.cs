@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Runtime;
 using Platform.Abstractions;
 using Platform.Abstractions.Profiles;
@@ -9,16 +10,21 @@ using Platform.Storage.Events;
 namespace Platform.Grains.Profiles;
 
 /// <summary>
-/// Hands a tenant's events to user grains in log order. Batches ahead of a gap wait in memory; a gap
-/// still open after <see cref="GapTimeout"/> (its node died between commit and hand-over) is read back
-/// from the log, as is everything after the stored offset when the grain activates. When nothing arrives
-/// for <see cref="IdleCheck"/>, the log head is checked too, so a lost last hand-over is not left behind.
+/// One partition of a tenant's feed: hands its users' events to their grains in log order. Batches ahead of a gap wait in
+/// memory; a gap still open after <see cref="GapTimeout"/> (its node died between commit and hand-over) is read back from
+/// the log, as is everything after the stored offset when the grain activates. When nothing arrives for
+/// <see cref="IdleCheck"/>, the log head is checked too, so a lost last hand-over is not left behind. Reading the log, a
+/// partition keeps its own users' events and stops where the next generation of the feed starts.
 /// The stored offset trails the delivered one by a save interval: after a crash, users touched just
 /// before it are visited again and refresh their projection rows.
+/// Placed by a hash of its key, so a tenant's partitions spread over the nodes rather than following the load estimate.
 /// </summary>
+[HashBasedPlacement]
 public sealed class TenantFeedGrain(
     [PersistentState("feed", GrainStorage.Name)] IPersistentState<FeedState> state,
     EventLog log,
+    FeedLayouts layouts,
+    ILocalSiloDetails silo,
     TimeProvider clock,
     ILogger<TenantFeedGrain> logger) : Grain, ITenantFeedGrain
 {
@@ -29,6 +35,8 @@ public sealed class TenantFeedGrain(
 
     private readonly SortedDictionary<long, PendingBatch> pending = [];
     private string tenantId = "";
+    private FeedLayout layout = FeedLayout.Initial;
+    private int partition;
     private long savedThrough;
     private long deliveredAtLastSave;
     private DateTimeOffset savedAt;
@@ -36,10 +44,33 @@ public sealed class TenantFeedGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        tenantId = GrainKeys.TenantOf(this.GetPrimaryKeyString());
+        var key = this.GetPrimaryKeyString();
+        tenantId = GrainKeys.TenantOf(key);
+        (var generation, partition) = GrainKeys.FeedPartitionOf(key);
+        layout = await layouts.GenerationAsync(tenantId, generation, cancellationToken);
+        if (state.State.DeliveredThrough < layout.AfterSeq)
+        {
+            await AwaitPreviousGenerationAsync();
+            state.State.DeliveredThrough = layout.AfterSeq;
+            await state.WriteStateAsync();
+        }
+
         savedThrough = deliveredAtLastSave = state.State.DeliveredThrough;
-        await CatchUpAsync(await log.HeadAsync(tenantId, cancellationToken));
+        await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation, cancellationToken));
         this.RegisterGrainTimer(TickAsync, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// A new generation delivers nothing before every partition of the previous one has delivered all of its events: a user's
+    /// events must reach the user in log order, whichever generation carries them.
+    /// </summary>
+    private async Task AwaitPreviousGenerationAsync()
+    {
+        var previous = await layouts.GenerationAsync(tenantId, layout.Generation - 1);
+        await Task.WhenAll(Enumerable.Range(0, previous.Partitions).Select(p =>
+            GrainFactory.GetGrain<ITenantFeedGrain>(GrainKeys.Feed(tenantId, previous.Generation, p)).CatchUpAsync()));
+        logger.LogInformation("Feed {FeedKey} starts after {AfterSeq}, the previous generation's {Partitions} partition(s) having delivered up to it",
+            this.GetPrimaryKeyString(), layout.AfterSeq, previous.Partitions);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -65,6 +96,16 @@ public sealed class TenantFeedGrain(
         await HandOverAsync(events.Value, lastSeq);
         await DrainPendingAsync();
     }
+
+    public async Task<FeedPartitionStatus> CatchUpAsync()
+    {
+        await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
+        await DrainPendingAsync();
+        return await StatusAsync();
+    }
+
+    public Task<FeedPartitionStatus> StatusAsync() =>
+        Task.FromResult(new FeedPartitionStatus(layout.Generation, partition, state.State.DeliveredThrough, pending.Count, silo.SiloAddress.Endpoint.ToString()));
 
     private DateTimeOffset OldestPendingArrival => pending.Values.Min(p => p.ArrivedAt);
 
@@ -95,13 +136,13 @@ public sealed class TenantFeedGrain(
         if (pending.Count > 0 && now - OldestPendingArrival > GapTimeout)
         {
             logger.LogWarning("Feed of {TenantId} waited {Timeout} for events after {Offset}; reading them from the log", tenantId, GapTimeout, state.State.DeliveredThrough);
-            await CatchUpAsync(await log.HeadAsync(tenantId));
+            await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
             await DrainPendingAsync();
         }
         else if (pending.Count == 0 && now - lastActivityAt > IdleCheck)
         {
             lastActivityAt = now;
-            await CatchUpAsync(await log.HeadAsync(tenantId));
+            await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
         }
 
         if (clock.GetUtcNow() - savedAt >= SaveInterval)
@@ -110,14 +151,14 @@ public sealed class TenantFeedGrain(
         }
     }
 
-    /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands every event over.</summary>
+    /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands this partition's events over.</summary>
     private async Task CatchUpAsync(long head)
     {
         while (state.State.DeliveredThrough < head)
         {
             var page = await log.ReadAfterAsync(tenantId, state.State.DeliveredThrough, ReadPageSize);
-            var through = page.Count < ReadPageSize ? head : page[^1].Seq;
-            await HandOverAsync(page.Where(e => e.Seq <= through).ToList(), through);
+            var through = page.Count < ReadPageSize ? head : Math.Min(page[^1].Seq, head);
+            await HandOverAsync(page.Where(e => e.Seq <= through && layout.PartitionOf(e.Event.UserId) == partition).ToList(), through);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         WITH head AS (
             INSERT INTO events.log_head AS h (tenant_id, last_seq) VALUES (@tenant, @count)
             ON CONFLICT (tenant_id) DO UPDATE SET last_seq = h.last_seq + @count
-            RETURNING h.last_seq - @count AS base
+            RETURNING h.last_seq - @count AS base, h.feed_generation, h.feed_partitions, h.feed_after_seq
         ), stored AS (
         INSERT INTO events.log (tenant_id, seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity,
                                 amount, currency, campaign_id, rating, query, duration_seconds, properties)
@@ -34,7 +34,8 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         ON CONFLICT (tenant_id, event_id) DO NOTHING
         RETURNING seq, event_id
         )
-        SELECT head.base, stored.seq, stored.event_id FROM head LEFT JOIN stored ON true
+        SELECT head.base, stored.seq, stored.event_id, head.feed_generation, head.feed_partitions, head.feed_after_seq
+        FROM head LEFT JOIN stored ON true
         """;
 
     public async Task<AppendResult> AppendAsync(string tenantId, IReadOnlyList<BehaviorEvent> events, CancellationToken cancellationToken = default)
@@ -70,17 +71,19 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
 
         var stored = new Dictionary<int, long>();
         long first = 0;
+        var feed = FeedLayout.Initial;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             first = reader.GetInt64(0) + 1;
+            feed = new FeedLayout(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5));
             if (!reader.IsDBNull(1))
             {
                 stored[firstPosition[reader.GetString(2)]] = reader.GetInt64(1);
             }
         }
 
-        return new AppendResult(first, first + events.Count - 1, stored);
+        return new AppendResult(first, first + events.Count - 1, stored, feed);
     }
 
     /// <summary>One user's events after an offset, in log order (profile replay), at most <paramref name="limit"/> of them.</summary>

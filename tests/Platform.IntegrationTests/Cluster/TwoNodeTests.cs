@@ -102,6 +102,27 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
     }
 
     [Fact]
+    public async Task OneTenantsPartitionedFeedDeliversOnBothNodes()
+    {
+        var (tenant, merchant) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey, "spread");
+        await cluster.HttpA.FieldAsync(cluster.Settings.SystemKey, Ingestion.FeedPartitionTests.SetPartitions, new { tenant, n = 16 }, "setTenantFeedPartitions");
+        var now = DateTimeOffset.UtcNow;
+        var batch = Enumerable.Range(0, 320).Select(i => Events.View($"e{i}", $"user-{i % 80}", "sku-1", now.AddSeconds(-i))).ToArray();
+        await Task.WhenAll(
+            cluster.HttpA.FieldAsync(merchant, Events.Ingest, new { events = batch[..160] }, "ingestEvents"),
+            cluster.HttpB.FieldAsync(merchant, Events.Ingest, new { events = batch[160..] }, "ingestEvents"));
+
+        var feed = await cluster.HttpB.FieldAsync(cluster.Settings.SystemKey, Ingestion.FeedPartitionTests.Feed, new { tenant }, "tenantFeed");
+        var partitions = feed.GetProperty("partitions").EnumerateArray().ToList();
+        Assert.Equal(16, partitions.Count);
+        Assert.All(partitions, p => Assert.Equal(320, p.GetProperty("deliveredThrough").GetInt64()));
+        var nodes = partitions.Select(p => p.GetProperty("node").GetString()).Distinct().Order().ToList();
+        Assert.Equal(new[] { cluster.A.SiloPort, cluster.B.SiloPort }.Order().Select(port => $":{port}"), nodes.Select(n => n![n!.LastIndexOf(':')..]));
+        var profile = (await cluster.HttpA.PostAsync(merchant, Events.Profile, new { id = "user-7" })).Data.GetProperty("user");
+        Assert.Equal(4, profile.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "VIEW").GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task CampaignKpisReachASubscriberOnTheOtherNode()
     {
         var (_, admin) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey, "kpis");

@@ -24,6 +24,7 @@ using Platform.Gateway.Operations;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Api.Types.Models;
+using Platform.Gateway.Api.Types.Feeds;
 
 namespace Platform.Gateway.Api.Schema;
 
@@ -45,6 +46,12 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<SetTenantRateLimitInputType>>("input", "Tenant and limit.")
             .SystemKeyOnly()
             .ResolveAsync(async ctx => await Tenancy(ctx).SetRateLimitAsync(ctx.GetArgument<SetTenantRateLimitInput>("input")));
+
+        Field<NonNullGraphType<TenantFeedType>>("setTenantFeedPartitions")
+            .Description("Sets how many partitions deliver a tenant's events to its users' profiles; the new layout starts after the log head, once the old one has delivered everything before it. System key only.")
+            .Argument<NonNullGraphType<SetTenantFeedPartitionsInputType>>("input", "Tenant and partition count.")
+            .SystemKeyOnly()
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<TenantFeedService>().SetPartitionsAsync(ctx.GetArgument<SetTenantFeedPartitionsInput>("input"), ctx.CancellationToken));
 
         Field<NonNullGraphType<TenantType>>("updateTenantSettings")
             .Description("Changes the tenant's settings (event horizon, affinity half-life, margin rate).")

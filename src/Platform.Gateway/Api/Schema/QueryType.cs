@@ -26,6 +26,7 @@ using Platform.Domain.Models;
 using Platform.Gateway.Api.Types.Models;
 using Platform.Gateway.Api.Types.Recommendations;
 using Platform.Domain.Decisions;
+using Platform.Gateway.Api.Types.Feeds;
 using Platform.Gateway.Api.Types.Trackers;
 using Platform.Storage.Trackers;
 
@@ -50,6 +51,12 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx =>
                 await ctx.RequestServices!.GetRequiredService<IGrainFactory>()
                     .GetGrain<ITenantGrain>(GrainKeys.Tenant(ctx.TenantId())).GetAsync());
+
+        Field<TenantFeedType>("tenantFeed")
+            .Description("A tenant's feed partitions and where each stands; null for an unknown tenant. System key only.")
+            .Argument<NonNullGraphType<IdGraphType>>("tenantId", "The tenant.")
+            .SystemKeyOnly()
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<TenantFeedService>().DescribeAsync(ctx.GetArgument<string>("tenantId"), ctx.CancellationToken));
 
         Field<NonNullGraphType<ApiKeyPageType>>("apiKeys")
             .Description("The tenant's API keys, revoked ones included, oldest first.")

@@ -1,0 +1,33 @@
+namespace Platform.Domain.Events;
+
+/// <summary>
+/// How a tenant's feed is split: <see cref="Partitions"/> feed grains, each delivering the events of its own users in log
+/// order. A layout is a generation: generation 0 is the single feed every tenant starts with; each change of the partition
+/// count opens the next generation, which delivers the events after <see cref="AfterSeq"/> once every partition of the
+/// previous one has delivered up to it.
+/// </summary>
+public readonly record struct FeedLayout(int Generation, int Partitions, long AfterSeq)
+{
+    public const int MaxPartitions = 64;
+
+    public static readonly FeedLayout Initial = new(0, 1, 0);
+
+    /// <summary>The partition that delivers a user's events: FNV-1a of the id's UTF-16 code units, stable across processes.</summary>
+    public int PartitionOf(string userId) => PartitionOf(userId, Partitions);
+
+    public static int PartitionOf(string userId, int partitions)
+    {
+        if (partitions == 1)
+        {
+            return 0;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in userId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)partitions);
+    }
+}
