@@ -11,12 +11,63 @@ namespace Platform.Ingestion;
 /// <summary>
 /// Validates a batch, appends the valid events to the log (acknowledged only after the commit), and hands
 /// the stored ones to the tenant feed, which updates the users' live profiles. Invalid events are
-/// reported one by one and never keep valid ones out. Used by ingestEvents and by event imports.
+/// reported one by one and never keep valid ones out. Used by ingestEvents and, with
+/// <see cref="IngestHistoryAsync"/>, by event imports.
 /// </summary>
-public sealed class EventIngestion(EventLog log, IGrainFactory grains, TimeProvider clock, ILogger<EventIngestion> logger)
+public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfileWriter bulk, IGrainFactory grains, TimeProvider clock, ILogger<EventIngestion> logger)
 {
     /// <summary>Ingests at most <see cref="EventRules.MaxBatch"/> events for an existing tenant.</summary>
     public async Task<IngestOutcome> IngestAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    {
+        var (outcome, append, stored, _) = await AppendAsync(tenant, drafts, cancellationToken);
+        if (append is not null)
+        {
+            await HandToFeedAsync(tenant.Id, append, stored);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Ingests a batch of history (imports): the same validation and append, but the profiles of users without a live grain
+    /// are folded here, set-wise, and written as snapshots (<see cref="BulkProfileWriter"/>); only the other users' events go
+    /// through the feed. Users of duplicate events are folded too, so a restarted import completes what a killed one began.
+    /// </summary>
+    public async Task<IngestOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    {
+        var (outcome, append, stored, valid) = await AppendAsync(tenant, drafts, cancellationToken);
+        var users = valid.Select(e => e.UserId).Distinct(StringComparer.Ordinal).ToList();
+        if (users.Count == 0)
+        {
+            return outcome;
+        }
+
+        // Snapshots first: a feed partition that reads the log (on activation, after a gap) hands these users' events to
+        // their grains too, which then find them folded already.
+        var plan = await bulk.PlanAsync(tenant, users, cancellationToken);
+        await bulk.WriteAsync(plan, cancellationToken);
+        if (append is not null)
+        {
+            await HandToFeedAsync(tenant.Id, append, [.. stored.Where(e => !plan.Folded(e.Event.UserId))]);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Activates the tenant's feed partitions before a history import: a partition that activates reads the log and hands
+    /// every event it finds to its grain, folded by the import or not, so it should do that before the import, not during.
+    /// </summary>
+    public async Task ReadyFeedAsync(string tenantId)
+    {
+        var layout = await layouts.CurrentAsync(tenantId);
+        await Task.WhenAll(Enumerable.Range(0, layout.Partitions).Select(p =>
+            grains.GetGrain<ITenantFeedGrain>(GrainKeys.Feed(tenantId, layout.Generation, p)).StatusAsync()));
+    }
+
+    /// <summary>Validates and appends; returns the answer, the append, the events it stored and every valid event (duplicates included).</summary>
+    private async Task<(IngestOutcome Outcome, AppendResult? Append, IReadOnlyList<LoggedEvent> Stored, IReadOnlyList<BehaviorEvent> Valid)> AppendAsync(
+        TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(drafts.Count, EventRules.MaxBatch);
         var horizon = TimeSpan.FromDays(tenant.Settings.EventHorizonDays);
@@ -36,28 +87,28 @@ public sealed class EventIngestion(EventLog log, IGrainFactory grains, TimeProvi
             }
         }
 
-        if (valid.Count > 0)
+        if (valid.Count == 0)
         {
-            var append = await log.AppendAsync(tenant.Id, valid.Select(v => v.Event).ToList(), cancellationToken);
-            var stored = new List<LoggedEvent>(append.StoredAt.Count);
-            for (var j = 0; j < valid.Count; j++)
-            {
-                var (index, validated) = valid[j];
-                if (append.StoredAt.TryGetValue(j, out var seq))
-                {
-                    results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Accepted, seq, [], validated);
-                    stored.Add(new LoggedEvent(seq, validated));
-                }
-                else
-                {
-                    results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Duplicate, null, []);
-                }
-            }
-
-            await HandToFeedAsync(tenant.Id, append, stored);
+            return (new IngestOutcome(results), null, [], []);
         }
 
-        return new IngestOutcome(results);
+        var append = await log.AppendAsync(tenant.Id, valid.Select(v => v.Event).ToList(), cancellationToken);
+        var stored = new List<LoggedEvent>(append.StoredAt.Count);
+        for (var j = 0; j < valid.Count; j++)
+        {
+            var (index, validated) = valid[j];
+            if (append.StoredAt.TryGetValue(j, out var seq))
+            {
+                results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Accepted, seq, [], validated);
+                stored.Add(new LoggedEvent(seq, validated));
+            }
+            else
+            {
+                results[index] = new IngestItemResult(index, validated.EventId, IngestStatus.Duplicate, null, []);
+            }
+        }
+
+        return (new IngestOutcome(results), append, stored, [.. valid.Select(v => v.Event)]);
     }
 
     // The events are committed: a failure here only delays profiles, which the feed reads back from the log.

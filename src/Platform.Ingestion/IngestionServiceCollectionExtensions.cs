@@ -7,6 +7,7 @@ public static class IngestionServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformIngestion(this IServiceCollection services) =>
         services.AddSingleton<EventIngestion>()
+            .AddSingleton<BulkProfileWriter>()
             .AddSingleton<UserWrites>()
             .AddSingleton<ExperimentImport>()
             .AddSingleton<ImportRunner>();

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SystemCheckStore>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<FeedLayouts>();
+        services.AddSingleton<UserSnapshots>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ProfileProjection>();

@@ -173,4 +173,12 @@ public sealed class EventValidatorTests
 
     private static (BehaviorEvent? Event, IReadOnlyList<Violation> Violations) Validate(EventDraft draft) =>
         EventValidator.Validate(draft, Now, Horizon);
+
+    [Theory]
+    [InlineData("28.3600", "28.36")]
+    [InlineData("100.00", "100")]
+    [InlineData("0.0001", "0.0001")]
+    [InlineData("1000000000", "1000000000")]
+    public void AnAmountIsKeptWithoutTrailingZerosSoTheLogsFourDecimalsFoldTheSame(string stored, string canonical) =>
+        Assert.Equal(canonical, EventRules.Canonical(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -81,4 +81,17 @@ public sealed class StableJsonGrainStorageSerializerTests
 
         public string Currency { get; set; } = "USD";
     }
+
+    [Fact]
+    public void ASnapshotAnImportWritesIsTheBytesTheUsersGrainWouldWriteAndReads()
+    {
+        var profile = new UserProfile { AppliedSeq = 42, FirstSeenAt = DateTimeOffset.Parse("2026-11-01T10:00:00Z"), Revenue = 28.36m };
+        profile.Totals[EventType.Purchase] = 1;
+
+        var imported = Platform.Storage.Users.UserSnapshots.Serialize(profile);
+
+        Assert.Equal(serializer.Serialize(new UserState { Profile = profile }).ToArray(), imported);
+        var read = serializer.Deserialize<UserState>(BinaryData.FromBytes(imported));
+        Assert.Equal((42L, 28.36m, 1L), (read.Profile.AppliedSeq, read.Profile.Revenue, read.Profile.Totals[EventType.Purchase]));
+    }
 }

@@ -164,6 +164,14 @@ public static class CampaignAttribution
     public static decimal DiscountOf(BehaviorEvent redemption, Campaign campaign) =>
         redemption.Amount ?? (campaign.Design.Type == CampaignType.AmountOff ? campaign.Design.Value ?? 0 : 0);
 
+    /// <summary>
+    /// Whether folding the events into the profile touches campaigns: the user takes part in one, or a campaign event names
+    /// a campaign that <paramref name="exists"/>. Without, attribution changes nothing and folding needs no campaign,
+    /// audience or budget.
+    /// </summary>
+    public static bool Involves(UserProfile profile, IEnumerable<BehaviorEvent> events, Func<string, bool> exists) =>
+        profile.Enrollments.Count > 0 || events.Any(e => IsCampaignEvent(e.Type) && e.CampaignId is { } id && exists(id));
+
     /// <summary>Exposures, clicks, claims and redemptions: the events that name a campaign and can enroll a user.</summary>
     public static bool IsCampaignEvent(EventType type) =>
         type is EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem;

@@ -25,4 +25,10 @@ public static class EventRules
         EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem => [["campaignId"]],
         _ => [],
     };
+
+    /// <summary>
+    /// An amount without trailing zeros (28.3600 → 28.36): the log stores four decimals, and an event must fold the same
+    /// whether it reaches a profile as sent or as read back from the log.
+    /// </summary>
+    public static decimal Canonical(decimal amount) => amount / 1.0000000000000000000000000000m;
 }

@@ -60,7 +60,7 @@ public static partial class EventValidator
 
         return (new BehaviorEvent(
             eventId!, userId!, type!.Value, occurredAt!.Value, itemId, categoryId,
-            draft.Quantity, draft.Amount, draft.Currency, campaignId, draft.Rating,
+            draft.Quantity, draft.Amount is { } amount ? EventRules.Canonical(amount) : null, draft.Currency, campaignId, draft.Rating,
             draft.Query, draft.DurationSeconds, draft.Properties is { Count: > 0 } properties ? properties : null), violations);
     }
 

@@ -10,4 +10,7 @@ public sealed record ProfileSettings(TimeSpan AffinityHalfLife, decimal HighValu
 
     /// <summary>The defaults with a tenant's affinity half-life.</summary>
     public static ProfileSettings WithHalfLifeDays(double days) => Default with { AffinityHalfLife = TimeSpan.FromDays(days) };
+
+    /// <summary>The defaults with a tenant's affinity half-life and pre-period: what live profiles fold with.</summary>
+    public static ProfileSettings Of(double halfLifeDays, int prePeriodDays) => WithHalfLifeDays(halfLifeDays) with { PrePeriodDays = prePeriodDays };
 }

@@ -11,7 +11,7 @@ namespace Platform.Grains.Profiles;
 /// </summary>
 public sealed class CatalogCache(CatalogStore store, TimeProvider clock)
 {
-    public const int MaxItems = 200_000;
+    public const int MaxItems = CatalogStore.FoldingFactsLimit;
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
 
     private readonly TenantCache<IReadOnlyDictionary<string, ItemFacts>> facts =

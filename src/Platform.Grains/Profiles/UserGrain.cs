@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Abstractions.Profiles;
@@ -93,7 +94,16 @@ public sealed class UserGrain(
 
     public async Task ForgetAsync(long throughSeq)
     {
-        await state.ClearStateAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await state.ReadStateAsync(); // a history import stored a snapshot meanwhile: clear that one
+            await state.ClearStateAsync();
+        }
+
         state.State = new UserState { Profile = new UserProfile { AppliedSeq = throughSeq } };
         unsaved = 0;
         stored = null;
@@ -112,7 +122,7 @@ public sealed class UserGrain(
     {
         if (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync() is { } tenant)
         {
-            settings = settings with { AffinityHalfLife = TimeSpan.FromDays(tenant.Settings.AffinityHalfLifeDays), PrePeriodDays = tenant.Settings.PrePeriodDays };
+            settings = ProfileSettings.Of(tenant.Settings.AffinityHalfLifeDays, tenant.Settings.PrePeriodDays);
         }
 
         settingsLoadedAt = clock.GetUtcNow();
@@ -214,7 +224,28 @@ public sealed class UserGrain(
             return;
         }
 
-        await writes.RunAsync(state.WriteStateAsync);
+        try
+        {
+            await writes.RunAsync(state.WriteStateAsync);
+        }
+        catch (InconsistentStateException)
+        {
+            // Another writer stored a snapshot since this activation read one: a history import folded this user's log
+            // while the grain was not yet active. That snapshot is a fold of the log too; take it, replay what follows it,
+            // and store the result.
+            logger.LogDebug("Profile {UserKey} was stored by another writer; reloading it", this.GetPrimaryKeyString());
+            await state.ReadStateAsync();
+            unsaved = 0;
+            var missed = await log.ReadUserAsync(tenantId, userId, state.State.Profile.AppliedSeq);
+            if (missed.Count == 0)
+            {
+                return;
+            }
+
+            await FoldAsync(missed);
+            await writes.RunAsync(state.WriteStateAsync);
+        }
+
         unsaved = 0;
         writtenAt = clock.GetUtcNow();
     }

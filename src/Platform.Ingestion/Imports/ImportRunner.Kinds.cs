@@ -124,7 +124,7 @@ public sealed partial class ImportRunner
             return;
         }
 
-        var outcome = await events.IngestAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
+        var outcome = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
         foreach (var result in outcome.Results)
         {
             switch (result.Status)

@@ -91,6 +91,11 @@ public sealed partial class ImportRunner(
         var writer = options.Kind == ImportKind.Experiment
             ? await experiments.StartAsync(job, options.Experiment!, tenant, statistics, cancellationToken)
             : null;
+        if (options.Kind == ImportKind.Events)
+        {
+            await events.ReadyFeedAsync(tenant.Id);
+        }
+
         var pending = new List<(long Line, IReadOnlyDictionary<string, string?> Cells)>(BatchRows);
         var batch = new RowBatch();
         var total = ImportCounts.None;

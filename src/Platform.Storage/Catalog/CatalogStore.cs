@@ -46,6 +46,9 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
         return await command.ReadIdsAsync(cancellationToken);
     }
 
+    /// <summary>How many items' facts profile folding loads per tenant (the first ones by id; a documented limit).</summary>
+    public const int FoldingFactsLimit = 200_000;
+
     /// <summary>Every item of the tenant, up to <paramref name="limit"/>; profile folding keeps them in memory.</summary>
     public async Task<IReadOnlyDictionary<string, ItemFacts>> LoadFactsAsync(string tenantId, int limit, CancellationToken cancellationToken = default)
     {

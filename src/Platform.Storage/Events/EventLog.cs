@@ -109,6 +109,17 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>Each user's events after that user's own offset, by user and in log order (bulk profile folding).</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadUsersAfterAsync(string tenantId, IReadOnlyList<(string UserId, long AfterSeq)> users, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM events.log AS l JOIN unnest(@users, @after) AS u(uid, after_seq) ON l.user_id = u.uid AND l.seq > u.after_seq WHERE l.tenant_id = @tenant ORDER BY l.user_id, l.seq");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("users", users.Select(u => u.UserId).ToArray());
+        command.Parameters.AddWithValue("after", users.Select(u => u.AfterSeq).ToArray());
+        return await ReadAsync(command, cancellationToken);
+    }
+
     /// <summary>The tenant's events after an offset, in log order, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(string tenantId, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
@@ -143,7 +154,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                reader.IsDBNull(8) ? null : reader.GetDecimal(8),
+                reader.IsDBNull(8) ? null : EventRules.Canonical(reader.GetDecimal(8)),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
                 reader.IsDBNull(11) ? null : reader.GetInt16(11),

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans;
+using Orleans.Runtime;
+using Platform.Cli.Demo;
+using Platform.Domain.Events;
+using Platform.Ingestion.Imports;
+using Platform.IntegrationTests.Support;
+using Platform.Simulation;
+using Platform.Storage.Events;
+
+namespace Platform.IntegrationTests.Imports;
+
+/// <summary>
+/// Event imports fold the profiles of users without a live grain in the worker (docs/imports.md#history-and-profiles): the
+/// profiles are those the API would have given, byte for byte, and live events sent during an import are not lost.
+/// </summary>
+public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
+{
+    private const int Users = 150;
+
+    [Fact]
+    public async Task AnImportedShopHasTheProfilesTheApiWouldHaveGivenItByteForByte()
+    {
+        var world = new SimulatedWorld(new WorldOptions(Seed: 11, Users: Users));
+        var history = Enumerable.Range(0, Users).SelectMany(i => world.Story(i).Events)
+            .Select(e => e with { Properties = null }) // a CSV has no properties column
+            .OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
+        var (imported, importKey) = await platform.CreateTenantAsync("hist");
+        var (sent, sentKey) = await platform.CreateTenantAsync("api");
+        foreach (var key in new[] { importKey, sentKey })
+        {
+            foreach (var items in world.Items.Chunk(1_000))
+            {
+                (await platform.Http.PostAsync(key, ApiInputs.UpsertItems, new { items = items.Select(i => ApiInputs.Item(SimulatedWorld.ToDraft(i))).ToArray() })).AssertSuccess();
+            }
+        }
+
+        var job = await ImportCalls.ImportAsync(platform.Http, importKey, "EVENTS", "history.csv", Csv(history));
+        Assert.Equal(("SUCCEEDED", history.Count), (job.GetProperty("status").GetString(), (int)job.GetProperty("rowsAccepted").GetInt64()));
+        foreach (var batch in history.Chunk(ImportRunner.BatchRows)) // the import's batches, so each user's events are folded in the same groups
+        {
+            (await platform.Http.PostAsync(sentKey, ApiInputs.IngestEvents, new { events = batch.Select(ApiInputs.Event).ToArray() })).AssertSuccess();
+        }
+
+        // Every grain stores its snapshot as it deactivates (a few at a time, so wait for the last ones).
+        await platform.Node.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var (viaImport, viaApi) = await Eventually.ReadUntilAsync(async () => (await SnapshotsAsync(imported), await SnapshotsAsync(sent)),
+            both => both.Item2.Count == Users && both.Item2.All(pair => both.Item1.TryGetValue(pair.Key, out var other) && other.Payload == pair.Value.Payload),
+            TimeSpan.FromSeconds(15), "the imported profiles still differ from those sent through the API");
+
+        Assert.Equal(Users, viaApi.Count);
+        Assert.Equal(viaApi.Keys.Order(), viaImport.Keys.Order());
+        Assert.All(viaApi, pair => Assert.Equal(pair.Value.Payload, viaImport[pair.Key].Payload));
+        Assert.All(viaImport.Values, s => Assert.True(s.CreatedByImport, "the import, not a grain, should have folded every profile (no campaign exists)"));
+        Assert.DoesNotContain(viaApi.Values, s => s.CreatedByImport);
+    }
+
+    [Fact]
+    public async Task LiveEventsAndReadsDuringAnImportEndInEveryUsersWholeHistory()
+    {
+        var (tenant, key) = await platform.CreateTenantAsync("during");
+        (await platform.Http.PostAsync(platform.Settings.SystemKey, Tenants.SetRateLimit, new { tenant, perSecond = 5_000 })).AssertSuccess(); // a read per shopper at the end
+        var now = DateTimeOffset.UtcNow;
+        const int Shoppers = 400, HistoryPerShopper = 10, LiveRounds = 10;
+        var history = Enumerable.Range(0, HistoryPerShopper * Shoppers)
+            .Select(i => new EventDraft($"h{i}", $"s{i % Shoppers}", "VIEW", now.AddMinutes(-i - 60).ToString("O", CultureInfo.InvariantCulture), $"sku-{i % 7}"))
+            .ToList();
+
+        var importing = ImportCalls.ImportAsync(platform.Http, key, "EVENTS", "history.csv", Csv(history));
+        for (var round = 0; round < LiveRounds; round++)
+        {
+            var live = Enumerable.Range(0, Shoppers).Where(s => s % 10 == round).Select(s => Events.View($"live-{s}", $"s{s}", "sku-1", now.AddMinutes(-round))).ToArray();
+            (await platform.Http.PostAsync(key, Events.Ingest, new { events = live })).AssertSuccess();
+            (await platform.Http.PostAsync(key, Events.Profile, new { id = $"s{round * 7}" })).AssertSuccess(); // a read activates a grain mid-import
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("SUCCEEDED", (await importing).GetProperty("status").GetString());
+        foreach (var shopper in Enumerable.Range(0, Shoppers).Select(s => $"s{s}"))
+        {
+            Assert.Equal(HistoryPerShopper + 1, await ViewsAsync(key, shopper));
+        }
+
+        // And what is stored, once every grain has written its snapshot, holds the same.
+        await platform.Node.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var stored = await Eventually.ReadUntilAsync(() => SnapshotsAsync(tenant),
+            s => s.Count == Shoppers && s.Values.All(x => ViewsIn(x.Payload) == HistoryPerShopper + 1), TimeSpan.FromSeconds(10));
+        Assert.All(stored.Values, s => Assert.Equal(HistoryPerShopper + 1, ViewsIn(s.Payload)));
+    }
+
+    [Fact]
+    public async Task AnImportKilledAfterItsAppendIsCompletedByImportingTheFileAgain()
+    {
+        var (tenant, key) = await platform.CreateTenantAsync("resume");
+        var now = DateTimeOffset.UtcNow;
+        const int Shoppers = 50, PerShopper = 4;
+        var history = Enumerable.Range(0, Shoppers * PerShopper)
+            .Select(i => new EventDraft($"k{i}", $"k{i % Shoppers}", "VIEW", now.AddMinutes(-i - 5).ToString("O", CultureInfo.InvariantCulture), "sku-1"))
+            .ToList();
+
+        // What a worker killed in the middle of a batch leaves: the batch's events in the log, no profile folded, no hand-over.
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        await new EventLog(dataSource).AppendAsync(tenant, [.. history.Take(120).Select(d => EventValidator.Validate(d, now, TimeSpan.FromDays(365)).Event!)]);
+
+        var job = await ImportCalls.ImportAsync(platform.Http, key, "EVENTS", "history.csv", Csv(history));
+        Assert.Equal((80L, 120L), (job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsUnchanged").GetInt64()));
+
+        await platform.Node.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Eventually.ReadUntilAsync(() => SnapshotsAsync(tenant),
+            s => s.Count == Shoppers && s.Values.All(x => ViewsIn(x.Payload) == PerShopper), TimeSpan.FromSeconds(10), "some profile lacks or repeats an event");
+        // Every shopper is in the audiences (the projection, written within a second or so), up to the last event.
+        await Eventually.ReadUntilAsync(async () =>
+        {
+            await using var projected = dataSource.CreateCommand(
+                "SELECT count(*), COALESCE(max(applied_seq) = (SELECT max(seq) FROM events.log WHERE tenant_id = @tenant), false) FROM users.profiles WHERE tenant_id = @tenant");
+            projected.Parameters.AddWithValue("tenant", tenant);
+            await using var reader = await projected.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.GetBoolean(1));
+        }, rows => rows == (Shoppers, true), TimeSpan.FromSeconds(10));
+    }
+
+    private async Task<long> ViewsAsync(string key, string user)
+    {
+        var profile = (await platform.Http.PostAsync(key, Events.Profile, new { id = user })).Data.GetProperty("user");
+        return profile.GetProperty("counters").EnumerateArray().Where(c => c.GetProperty("type").GetString() == "VIEW").Sum(c => c.GetProperty("total").GetInt64());
+    }
+
+    private static long ViewsIn(string payload)
+    {
+        using var json = JsonDocument.Parse(payload);
+        return json.RootElement.GetProperty("profile").GetProperty("totals").TryGetProperty("View", out var views) ? views.GetInt64() : 0;
+    }
+
+    private sealed record Snapshot(string Payload, bool CreatedByImport);
+
+    /// <summary>The tenant's stored user snapshots by user id; rows the import created carry 0 as their hash.</summary>
+    private async Task<Dictionary<string, Snapshot>> SnapshotsAsync(string tenant)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT grain_id_ext, convert_from(payload, 'UTF8'), grain_id_hash = 0 FROM orleans.grain_state WHERE grain_type = 'user' AND grain_id_ext LIKE @prefix");
+        command.Parameters.AddWithValue("prefix", $"{tenant}/user/%");
+        var snapshots = new Dictionary<string, Snapshot>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            snapshots[reader.GetString(0)[(tenant.Length + "/user/".Length)..]] = new Snapshot(reader.GetString(1), reader.GetBoolean(2));
+        }
+
+        return snapshots;
+    }
+
+    private static byte[] Csv(IEnumerable<EventDraft> events)
+    {
+        var csv = new StringBuilder("eventId,userId,type,occurredAt,itemId,categoryId,quantity,amount,currency,campaignId,rating,query,durationSeconds\n");
+        foreach (var e in events)
+        {
+            csv.AppendJoin(',', new[]
+            {
+                e.EventId, e.UserId, e.Type, e.OccurredAt, e.ItemId, e.CategoryId, e.Quantity?.ToString(CultureInfo.InvariantCulture),
+                e.Amount?.ToString(CultureInfo.InvariantCulture), e.Currency, e.CampaignId, e.Rating?.ToString(CultureInfo.InvariantCulture), e.Query,
+                e.DurationSeconds?.ToString("R", CultureInfo.InvariantCulture),
+            }.Select(Cell)).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    private static string Cell(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}
