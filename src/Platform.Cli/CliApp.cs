@@ -30,7 +30,7 @@ public sealed class CliApp(HttpClient http)
         root.Add(Train());
         root.Add(Schedule());
         root.Add(Target());
-        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchCampaigns(), BenchTrain(), BenchServe() });
+        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchImport(), BenchCampaigns(), BenchTrain(), BenchServe() });
         root.Add(new Command("eval", "Model and measurement quality on data whose truth is known (docs/models.md#quality, docs/measurement.md).") { EvalUplift(), EvalMeasurement() });
         return root;
     }
@@ -170,6 +170,37 @@ public sealed class CliApp(HttpClient http)
             cancel));
         return command;
     }
+
+    private Command BenchImport()
+    {
+        var rows = new Option<int>("--rows") { Description = "Events in each shape's history.", DefaultValueFactory = _ => 1_000_000 };
+        var wide = new Option<int>("--many-shoppers") { Description = "Shoppers of the first shape.", DefaultValueFactory = _ => 200_000 };
+        var narrow = new Option<int>("--few-shoppers") { Description = "Shoppers of the second shape.", DefaultValueFactory = _ => 1_000 };
+        var command = new Command("import", "A generated history imported as CSV in two shapes (many shoppers, few shoppers): rows/s, time until profiles are exact, worker memory.")
+        {
+            rows, wide, narrow, CliOptions.Report,
+        };
+        command.Validators.Add(result =>
+        {
+            if (new[] { rows, wide, narrow }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false } given && given.GetValueOrDefault<int>() < 1) is { } zero)
+            {
+                result.AddError($"{zero.Name} must be at least 1.");
+            }
+        });
+        command.SetAction((parse, cancel) => new ImportBenchCommand(Client(parse), Importer(parse), AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
+            DatabaseUrl.Resolve(null),
+            WorkerPid(parse.GetValue(CliOptions.Keys)!),
+            new ImportBenchCommand.Settings(parse.GetValue(rows), parse.GetValue(wide), parse.GetValue(narrow)),
+            parse.GetValue(CliOptions.Report)!,
+            cancel));
+        return command;
+    }
+
+    /// <summary>The worker `./platform up` started: its pid file lies beside the keys file.</summary>
+    private static int? WorkerPid(string keysPath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(keysPath))!, "worker.pid") is var file && File.Exists(file)
+            && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
 
     private Command BenchCampaigns()
     {

@@ -19,8 +19,10 @@ namespace Platform.Ingestion;
 /// Folds imported history into the profiles of users who have no live grain, set-wise (docs/imports.md#history-and-profiles):
 /// reads their stored snapshots and their events after them, folds with the <see cref="ProfileFolder"/> a user grain uses,
 /// and writes the snapshots and projection rows one statement each. Their grains activate later, from those snapshots.
-/// A user whose grain is active, or whose history touches one of the tenant's campaigns (attribution, audiences and budgets
-/// live in grains), is left to the grain through the feed.
+/// A user whose grain is active, whose history touches one of the tenant's campaigns (attribution, audiences and budgets
+/// live in grains), or who has <see cref="GrainFromEvents"/> events or more in the batch (a heavy user, whose grain, once
+/// active, folds the next batches in memory rather than through a snapshot read and write each time), is left to the grain
+/// through the feed.
 /// </summary>
 public sealed class BulkProfileWriter(
     EventLog log,
@@ -33,6 +35,8 @@ public sealed class BulkProfileWriter(
     TimeProvider clock,
     ILogger<BulkProfileWriter> logger)
 {
+    public const int GrainFromEvents = 4;
+
     private const int ProjectionRowsPerStatement = 2_000;
 
     private readonly TenantCache<IReadOnlyDictionary<string, ItemFacts>> facts =
@@ -54,10 +58,13 @@ public sealed class BulkProfileWriter(
     /// Decides which of the users to fold here. Call it after the batch is appended and before its hand-over: a grain that
     /// activates from now on replays the log, which holds the batch, so only grains already active must get it from the feed.
     /// </summary>
-    public async Task<Plan> PlanAsync(TenantInfo tenant, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    public async Task<Plan> PlanAsync(TenantInfo tenant, IReadOnlyList<BehaviorEvent> batch, CancellationToken cancellationToken)
     {
         var active = await ActiveUsersAsync(tenant.Id);
-        var candidates = userIds.Where(u => !active.Contains(u)).ToList();
+        var candidates = batch.CountBy(e => e.UserId, StringComparer.Ordinal)
+            .Where(user => user.Value < GrainFromEvents && !active.Contains(user.Key))
+            .Select(user => user.Key)
+            .ToList();
         var stored = await snapshots.ReadAsync(cluster.Value.ServiceId, [.. candidates.Select(u => GrainKeys.User(tenant.Id, u))], cancellationToken);
         var profiles = candidates.ToDictionary(
             u => u,
@@ -83,12 +90,15 @@ public sealed class BulkProfileWriter(
         return new Plan(tenant, folds);
     }
 
-    /// <summary>Folds the planned users and writes their snapshots and projection rows; returns how many were written.</summary>
-    public async Task<int> WriteAsync(Plan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Folds the planned users and writes their snapshots; returns once they are written, with the writing of their
+    /// projection rows still under way (the caller awaits it before the end of the import, so that it overlaps the next batch).
+    /// </summary>
+    public async Task<Task> WriteAsync(Plan plan, CancellationToken cancellationToken)
     {
         if (plan.Folds.Count == 0)
         {
-            return 0;
+            return Task.CompletedTask;
         }
 
         var tenant = plan.Tenant;
@@ -106,18 +116,21 @@ public sealed class BulkProfileWriter(
             .Where(f => written.Contains(GrainKeys.User(tenant.Id, f.Key)) && f.Value.Profile.FirstSeenAt is not null)
             .Select(f => new ProfileRow(tenant.Id, f.Key, ProfileReader.Read(f.Value.Profile, now, settings), now))
             .ToList();
-        foreach (var chunk in rows.Chunk(ProjectionRowsPerStatement))
-        {
-            await projection.UpsertAsync(chunk, cancellationToken);
-        }
-
         if (written.Count < plan.Folds.Count)
         {
             // Their grains wrote in between: a grain that activated after the append replayed it, so theirs is complete.
             logger.LogDebug("{Count} profiles of {TenantId} were written by their grains during the import", plan.Folds.Count - written.Count, tenant.Id);
         }
 
-        return written.Count;
+        return UpsertRowsAsync(rows, cancellationToken);
+    }
+
+    private async Task UpsertRowsAsync(IReadOnlyList<ProfileRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(ProjectionRowsPerStatement))
+        {
+            await projection.UpsertAsync(chunk, cancellationToken);
+        }
     }
 
     private async Task<HashSet<string>> ActiveUsersAsync(string tenantId)

@@ -32,27 +32,30 @@ public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfil
     /// Ingests a batch of history (imports): the same validation and append, but the profiles of users without a live grain
     /// are folded here, set-wise, and written as snapshots (<see cref="BulkProfileWriter"/>); only the other users' events go
     /// through the feed. Users of duplicate events are folded too, so a restarted import completes what a killed one began.
+    /// Returns with the batch's projection rows still being written: await <see cref="HistoryOutcome.Projected"/> before the
+    /// import ends.
     /// </summary>
-    public async Task<IngestOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    public async Task<HistoryOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
         var (outcome, append, stored, valid) = await AppendAsync(tenant, drafts, cancellationToken);
-        var users = valid.Select(e => e.UserId).Distinct(StringComparer.Ordinal).ToList();
-        if (users.Count == 0)
+        if (valid.Count == 0)
         {
-            return outcome;
+            return new HistoryOutcome(outcome, Task.CompletedTask);
         }
 
         // Snapshots first: a feed partition that reads the log (on activation, after a gap) hands these users' events to
         // their grains too, which then find them folded already.
-        var plan = await bulk.PlanAsync(tenant, users, cancellationToken);
-        await bulk.WriteAsync(plan, cancellationToken);
+        var plan = await bulk.PlanAsync(tenant, valid, cancellationToken);
+        var projected = await bulk.WriteAsync(plan, cancellationToken);
         if (append is not null)
         {
             await HandToFeedAsync(tenant.Id, append, [.. stored.Where(e => !plan.Folded(e.Event.UserId))]);
         }
 
-        return outcome;
+        return new HistoryOutcome(outcome, projected);
     }
+
+    public sealed record HistoryOutcome(IngestOutcome Outcome, Task Projected);
 
     /// <summary>
     /// Activates the tenant's feed partitions before a history import: a partition that activates reads the log and hands

@@ -124,7 +124,8 @@ public sealed partial class ImportRunner
             return;
         }
 
-        var outcome = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
+        var (outcome, projected) = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
+        batch.Unfinished = projected;
         foreach (var result in outcome.Results)
         {
             switch (result.Status)

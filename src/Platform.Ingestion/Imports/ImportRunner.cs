@@ -99,10 +99,13 @@ public sealed partial class ImportRunner(
         var pending = new List<(long Line, IReadOnlyDictionary<string, string?> Cells)>(BatchRows);
         var batch = new RowBatch();
         var total = ImportCounts.None;
+        var unfinished = Task.CompletedTask;
 
         async Task FlushAsync()
         {
             await WriteAsync(options, tenant, writer, pending, batch, cancellationToken);
+            await unfinished; // the previous batch's, which ran beside this one
+            unfinished = batch.Unfinished;
             await imports.RecordProgressAsync(job.Id, batch.Counts, batch.Rejections, cancellationToken);
             total = total.Add(batch.Counts);
             await progress(job, total);
@@ -134,6 +137,7 @@ public sealed partial class ImportRunner(
         }
 
         await FlushAsync();
+        await unfinished;
         var ignored = IgnoredColumns(options, tenant, header);
         return writer is null
             ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })

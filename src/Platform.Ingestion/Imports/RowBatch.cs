@@ -19,6 +19,9 @@ public sealed class RowBatch
 
     public List<RowRejection> Rejections { get; } = [];
 
+    /// <summary>What the batch's write left running (a history import's projection rows), awaited before the import ends.</summary>
+    public Task Unfinished { get; set; } = Task.CompletedTask;
+
     public long RejectedRows { get; private set; }
 
     /// <summary>Counts a valid row by what its write did.</summary>

@@ -112,8 +112,14 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
     /// <summary>Each user's events after that user's own offset, by user and in log order (bulk profile folding).</summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadUsersAfterAsync(string tenantId, IReadOnlyList<(string UserId, long AfterSeq)> users, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM events.log AS l JOIN unnest(@users, @after) AS u(uid, after_seq) ON l.user_id = u.uid AND l.seq > u.after_seq WHERE l.tenant_id = @tenant ORDER BY l.user_id, l.seq");
+        // One log_by_user range per user. OFFSET 0 keeps the planner from flattening the lateral read into a join that
+        // scans the tenant's whole log, which it prefers while a new tenant's statistics still say the log is empty.
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns}
+            FROM unnest(@users, @after) AS u(uid, after_seq)
+            CROSS JOIN LATERAL (SELECT * FROM events.log WHERE tenant_id = @tenant AND user_id = u.uid AND seq > u.after_seq OFFSET 0) AS l
+            ORDER BY l.user_id, l.seq
+            """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("users", users.Select(u => u.UserId).ToArray());
         command.Parameters.AddWithValue("after", users.Select(u => u.AfterSeq).ToArray());

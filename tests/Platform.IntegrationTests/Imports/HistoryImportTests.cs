@@ -20,7 +20,7 @@ namespace Platform.IntegrationTests.Imports;
 /// </summary>
 public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
 {
-    private const int Users = 150;
+    private const int Users = 600;
 
     [Fact]
     public async Task AnImportedShopHasTheProfilesTheApiWouldHaveGivenItByteForByte()
@@ -55,7 +55,8 @@ public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal(Users, viaApi.Count);
         Assert.Equal(viaApi.Keys.Order(), viaImport.Keys.Order());
         Assert.All(viaApi, pair => Assert.Equal(pair.Value.Payload, viaImport[pair.Key].Payload));
-        Assert.All(viaImport.Values, s => Assert.True(s.CreatedByImport, "the import, not a grain, should have folded every profile (no campaign exists)"));
+        // Light users were folded by the import, heavy ones (4 events or more in a batch) by their grains, some by both in turn.
+        Assert.InRange(viaImport.Values.Count(s => s.CreatedByImport), Users / 10, Users - (Users / 10));
         Assert.DoesNotContain(viaApi.Values, s => s.CreatedByImport);
     }
 
@@ -65,7 +66,7 @@ public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixt
         var (tenant, key) = await platform.CreateTenantAsync("during");
         (await platform.Http.PostAsync(platform.Settings.SystemKey, Tenants.SetRateLimit, new { tenant, perSecond = 5_000 })).AssertSuccess(); // a read per shopper at the end
         var now = DateTimeOffset.UtcNow;
-        const int Shoppers = 400, HistoryPerShopper = 10, LiveRounds = 10;
+        const int Shoppers = 2_000, HistoryPerShopper = 3, LiveRounds = 10; // light shoppers: the import folds them
         var history = Enumerable.Range(0, HistoryPerShopper * Shoppers)
             .Select(i => new EventDraft($"h{i}", $"s{i % Shoppers}", "VIEW", now.AddMinutes(-i - 60).ToString("O", CultureInfo.InvariantCulture), $"sku-{i % 7}"))
             .ToList();
@@ -90,6 +91,7 @@ public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixt
         var stored = await Eventually.ReadUntilAsync(() => SnapshotsAsync(tenant),
             s => s.Count == Shoppers && s.Values.All(x => ViewsIn(x.Payload) == HistoryPerShopper + 1), TimeSpan.FromSeconds(10));
         Assert.All(stored.Values, s => Assert.Equal(HistoryPerShopper + 1, ViewsIn(s.Payload)));
+        Assert.Contains(stored.Values, s => s.CreatedByImport);
     }
 
     [Fact]
