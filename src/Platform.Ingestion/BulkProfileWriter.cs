@@ -16,13 +16,12 @@ using Platform.Storage.Users;
 namespace Platform.Ingestion;
 
 /// <summary>
-/// Folds imported history into the profiles of users who have no live grain, set-wise (docs/imports.md#history-and-profiles):
-/// reads their stored snapshots and their events after them, folds with the <see cref="ProfileFolder"/> a user grain uses,
-/// and writes the snapshots and projection rows one statement each. Their grains activate later, from those snapshots.
-/// A user whose grain is active, whose history touches one of the tenant's campaigns (attribution, audiences and budgets
-/// live in grains), or who has <see cref="GrainFromEvents"/> events or more in the batch (a heavy user, whose grain, once
-/// active, folds the next batches in memory rather than through a snapshot read and write each time), is left to the grain
-/// through the feed.
+/// Folds imported history into profiles set-wise (docs/imports.md#history-and-profiles). While an import appends its
+/// batches, the light users of each batch (fewer than <see cref="GrainFromEvents"/> events in it) without an active grain are
+/// left out of the hand-over (<see cref="DeferrableAsync"/>); once every batch is in, their profiles are folded here, each
+/// once (<see cref="FoldAsync"/>): stored snapshot and log read, folded with the <see cref="ProfileFolder"/> a user grain
+/// uses, snapshots and projection rows written one statement each. Their grains activate later, from those snapshots.
+/// A heavy user's grain, once active, folds the next batches in memory, cheaper than a snapshot read and write each time.
 /// </summary>
 public sealed class BulkProfileWriter(
     EventLog log,
@@ -37,100 +36,105 @@ public sealed class BulkProfileWriter(
 {
     public const int GrainFromEvents = 4;
 
-    private const int ProjectionRowsPerStatement = 2_000;
+    public const int UsersPerChunk = 2_000;
 
     private readonly TenantCache<IReadOnlyDictionary<string, ItemFacts>> facts =
         new((tenantId, cancellationToken) => catalog.LoadFactsAsync(tenantId, CatalogStore.FoldingFactsLimit, cancellationToken), TimeSpan.FromSeconds(60), clock);
 
-    /// <summary>The users of a batch whose profiles are folded here, each with its stored snapshot and its events after it.</summary>
-    public sealed class Plan(TenantInfo tenant, IReadOnlyDictionary<string, UserFold> folds)
-    {
-        public TenantInfo Tenant { get; } = tenant;
-
-        public IReadOnlyDictionary<string, UserFold> Folds { get; } = folds;
-
-        public bool Folded(string userId) => Folds.ContainsKey(userId);
-    }
-
-    public sealed record UserFold(UserProfile Profile, int? Version, IReadOnlyList<LoggedEvent> Events);
-
     /// <summary>
-    /// Decides which of the users to fold here. Call it after the batch is appended and before its hand-over: a grain that
-    /// activates from now on replays the log, which holds the batch, so only grains already active must get it from the feed.
+    /// The users of a just-appended batch that the import folds at its end: light users without an active grain. Call it
+    /// after the append and before the hand-over: a grain that activates from now on replays the log, which holds the
+    /// batch, so only grains already active must get it from the feed.
     /// </summary>
-    public async Task<Plan> PlanAsync(TenantInfo tenant, IReadOnlyList<BehaviorEvent> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> DeferrableAsync(string tenantId, IReadOnlyList<BehaviorEvent> batch)
     {
-        var active = await ActiveUsersAsync(tenant.Id);
-        var candidates = batch.CountBy(e => e.UserId, StringComparer.Ordinal)
+        var active = await ActiveUsersAsync(tenantId);
+        return batch.CountBy(e => e.UserId, StringComparer.Ordinal)
             .Where(user => user.Value < GrainFromEvents && !active.Contains(user.Key))
             .Select(user => user.Key)
-            .ToList();
-        var stored = await snapshots.ReadAsync(cluster.Value.ServiceId, [.. candidates.Select(u => GrainKeys.User(tenant.Id, u))], cancellationToken);
-        var profiles = candidates.ToDictionary(
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Folds the profiles of the users an import deferred, <see cref="UsersPerChunk"/> at a time. A user whose grain is active by now has replayed the log already; a user whose history touches one of the
+    /// tenant's campaigns (attribution, audiences and budgets live in grains) has its grain activated, which replays it.
+    /// </summary>
+    public async Task FoldAsync(TenantInfo tenant, IReadOnlyCollection<string> users, CancellationToken cancellationToken)
+    {
+        var settings = ProfileSettings.Of(tenant.Settings.AffinityHalfLifeDays, tenant.Settings.PrePeriodDays);
+        foreach (var chunk in users.Chunk(UsersPerChunk))
+        {
+            var active = await ActiveUsersAsync(tenant.Id);
+            var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
+            await WriteAsync(tenant.Id, folds, settings, cancellationToken);
+            await Task.WhenAll(toGrains.Select(u => grains.GetGrain<IUserGrain>(GrainKeys.User(tenant.Id, u)).GetAsync()));
+        }
+    }
+
+    private sealed record UserFold(string UserId, UserProfile Profile, int? Version, IReadOnlyList<LoggedEvent> Events);
+
+    /// <summary>Each user's stored snapshot and events after it; those whose history touches a campaign go to their grains.</summary>
+    private async Task<(IReadOnlyList<UserFold> Folds, IReadOnlyList<string> ToGrains)> ReadAsync(string tenantId, IReadOnlyList<string> users, CancellationToken cancellationToken)
+    {
+        var stored = await snapshots.ReadAsync(cluster.Value.ServiceId, [.. users.Select(u => GrainKeys.User(tenantId, u))], cancellationToken);
+        var profiles = users.ToDictionary(
             u => u,
-            u => stored.TryGetValue(GrainKeys.User(tenant.Id, u), out var row) ? (row.Profile ?? new UserProfile(), (int?)row.Version) : (new UserProfile(), null),
+            u => stored.TryGetValue(GrainKeys.User(tenantId, u), out var row) ? (row.Profile ?? new UserProfile(), (int?)row.Version) : (new UserProfile(), null),
             StringComparer.Ordinal);
-        var events = (await log.ReadUsersAfterAsync(tenant.Id, [.. candidates.Select(u => (u, profiles[u].Item1.AppliedSeq))], cancellationToken))
+        var events = (await log.ReadUsersAfterAsync(tenantId, [.. users.Select(u => (u, profiles[u].Item1.AppliedSeq))], cancellationToken))
             .GroupBy(e => e.Event.UserId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<LoggedEvent>)[.. g], StringComparer.Ordinal);
-
         var named = events.Values.SelectMany(own => own).Select(e => e.Event.CampaignId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var existing = named.Count == 0 ? [] : (await campaigns.GetManyAsync(tenant.Id, named, cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var existing = named.Count == 0 ? [] : (await campaigns.GetManyAsync(tenantId, named, cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
-        var folds = new Dictionary<string, UserFold>(StringComparer.Ordinal);
-        foreach (var user in candidates)
+        var folds = new List<UserFold>();
+        var toGrains = new List<string>();
+        foreach (var (user, (profile, version)) in profiles)
         {
-            var (profile, version) = profiles[user];
-            if (events.TryGetValue(user, out var own) && !CampaignAttribution.Involves(profile, own.Select(e => e.Event), existing.Contains))
+            if (!events.TryGetValue(user, out var own))
             {
-                folds[user] = new UserFold(profile, version, own);
+                continue; // folded already (a grain that activated meanwhile wrote it)
+            }
+
+            if (CampaignAttribution.Involves(profile, own.Select(e => e.Event), existing.Contains))
+            {
+                toGrains.Add(user);
+            }
+            else
+            {
+                folds.Add(new UserFold(user, profile, version, own));
             }
         }
 
-        return new Plan(tenant, folds);
+        return (folds, toGrains);
     }
 
-    /// <summary>
-    /// Folds the planned users and writes their snapshots; returns once they are written, with the writing of their
-    /// projection rows still under way (the caller awaits it before the end of the import, so that it overlaps the next batch).
-    /// </summary>
-    public async Task<Task> WriteAsync(Plan plan, CancellationToken cancellationToken)
+    private async Task WriteAsync(string tenantId, IReadOnlyList<UserFold> folds, ProfileSettings settings, CancellationToken cancellationToken)
     {
-        if (plan.Folds.Count == 0)
+        if (folds.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var tenant = plan.Tenant;
-        var settings = ProfileSettings.Of(tenant.Settings.AffinityHalfLifeDays, tenant.Settings.PrePeriodDays);
-        var items = await facts.GetAsync(tenant.Id);
-        foreach (var fold in plan.Folds.Values)
+        var items = await facts.GetAsync(tenantId);
+        foreach (var fold in folds)
         {
             ProfileFolder.Apply(fold.Profile, fold.Events.Select(e => (e.Seq, e.Event)), id => items.GetValueOrDefault(id), settings);
         }
 
-        var written = await snapshots.WriteAsync(
-            cluster.Value.ServiceId, [.. plan.Folds.Select(f => (GrainKeys.User(tenant.Id, f.Key), f.Value.Profile, f.Value.Version))], cancellationToken);
-        var now = clock.GetUtcNow();
-        var rows = plan.Folds
-            .Where(f => written.Contains(GrainKeys.User(tenant.Id, f.Key)) && f.Value.Profile.FirstSeenAt is not null)
-            .Select(f => new ProfileRow(tenant.Id, f.Key, ProfileReader.Read(f.Value.Profile, now, settings), now))
-            .ToList();
-        if (written.Count < plan.Folds.Count)
+        var written = await snapshots.WriteAsync(cluster.Value.ServiceId, [.. folds.Select(f => (GrainKeys.User(tenantId, f.UserId), f.Profile, f.Version))], cancellationToken);
+        if (written.Count < folds.Count)
         {
             // Their grains wrote in between: a grain that activated after the append replayed it, so theirs is complete.
-            logger.LogDebug("{Count} profiles of {TenantId} were written by their grains during the import", plan.Folds.Count - written.Count, tenant.Id);
+            logger.LogDebug("{Count} profiles of {TenantId} were written by their grains during the import", folds.Count - written.Count, tenantId);
         }
 
-        return UpsertRowsAsync(rows, cancellationToken);
-    }
-
-    private async Task UpsertRowsAsync(IReadOnlyList<ProfileRow> rows, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in rows.Chunk(ProjectionRowsPerStatement))
-        {
-            await projection.UpsertAsync(chunk, cancellationToken);
-        }
+        var now = clock.GetUtcNow();
+        var rows = folds
+            .Where(f => written.Contains(GrainKeys.User(tenantId, f.UserId)) && f.Profile.FirstSeenAt is not null)
+            .Select(f => new ProfileRow(tenantId, f.UserId, ProfileReader.Read(f.Profile, now, settings), now))
+            .ToList();
+        await projection.UpsertAsync(rows, cancellationToken);
     }
 
     private async Task<HashSet<string>> ActiveUsersAsync(string tenantId)

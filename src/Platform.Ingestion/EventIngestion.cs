@@ -29,33 +29,30 @@ public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfil
     }
 
     /// <summary>
-    /// Ingests a batch of history (imports): the same validation and append, but the profiles of users without a live grain
-    /// are folded here, set-wise, and written as snapshots (<see cref="BulkProfileWriter"/>); only the other users' events go
-    /// through the feed. Users of duplicate events are folded too, so a restarted import completes what a killed one began.
-    /// Returns with the batch's projection rows still being written: await <see cref="HistoryOutcome.Projected"/> before the
-    /// import ends.
+    /// Ingests a batch of history (imports): the same validation and append, but the events of light users without an
+    /// active grain are not handed over: the import folds those users' profiles once all its batches are in
+    /// (<see cref="BulkProfileWriter"/>). Users of duplicate events count too, so importing a file again completes what a
+    /// killed import began.
     /// </summary>
     public async Task<HistoryOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
         var (outcome, append, stored, valid) = await AppendAsync(tenant, drafts, cancellationToken);
         if (valid.Count == 0)
         {
-            return new HistoryOutcome(outcome, Task.CompletedTask);
+            return new HistoryOutcome(outcome, new HashSet<string>());
         }
 
-        // Snapshots first: a feed partition that reads the log (on activation, after a gap) hands these users' events to
-        // their grains too, which then find them folded already.
-        var plan = await bulk.PlanAsync(tenant, valid, cancellationToken);
-        var projected = await bulk.WriteAsync(plan, cancellationToken);
+        var deferred = await bulk.DeferrableAsync(tenant.Id, valid);
         if (append is not null)
         {
-            await HandToFeedAsync(tenant.Id, append, [.. stored.Where(e => !plan.Folded(e.Event.UserId))]);
+            await HandToFeedAsync(tenant.Id, append, [.. stored.Where(e => !deferred.Contains(e.Event.UserId))]);
         }
 
-        return new HistoryOutcome(outcome, projected);
+        return new HistoryOutcome(outcome, deferred);
     }
 
-    public sealed record HistoryOutcome(IngestOutcome Outcome, Task Projected);
+    /// <summary>What a batch of history came to, and the users whose profiles the import folds at its end.</summary>
+    public sealed record HistoryOutcome(IngestOutcome Outcome, IReadOnlySet<string> Deferred);
 
     /// <summary>
     /// Activates the tenant's feed partitions before a history import: a partition that activates reads the log and hands

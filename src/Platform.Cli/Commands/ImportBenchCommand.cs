@@ -18,8 +18,9 @@ public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand impor
           in time order, so that every batch of the import interleaves many shoppers. *Many shoppers*: 200,000 shoppers with
           5 events each on average; *few shoppers*: 1,000 with 1,000 each. Written to a CSV file before the clock starts.
         - **Import** — `importDataset(kind: EVENTS)` (the CLI's `import events`), from the upload until the job reports
-          SUCCEEDED, each shape in a fresh tenant, one after the other. The worker validates and appends batches of 2,000 rows
-          and folds the profiles of shoppers without a live grain itself (docs/imports.md#history-and-profiles).
+          SUCCEEDED, each shape in a fresh tenant, one after the other. The worker validates and appends batches of 2,000
+          rows; heavy shoppers' events go to their grains, and the light shoppers' profiles are folded by the worker once
+          every batch is in, before the job ends (docs/imports.md#history-and-profiles).
         - **Profiles exact** — from the job's end until every shopper's row in the profile projection holds that shopper's last
           logged event (what audiences read).
         - **Worker memory** — the worker process's resident memory (`VmRSS`, read every 200 ms; its pid from the keys file's

@@ -124,8 +124,8 @@ public sealed partial class ImportRunner
             return;
         }
 
-        var (outcome, projected) = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
-        batch.Unfinished = projected;
+        var (outcome, deferred) = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
+        batch.DeferredUsers = deferred;
         foreach (var result in outcome.Results)
         {
             switch (result.Status)

@@ -17,6 +17,7 @@ namespace Platform.Ingestion.Imports;
 public sealed partial class ImportRunner(
     ImportStore imports,
     EventIngestion events,
+    BulkProfileWriter profiles,
     UserWrites writes,
     ExperimentImport experiments,
     IGrainFactory grains,
@@ -99,13 +100,12 @@ public sealed partial class ImportRunner(
         var pending = new List<(long Line, IReadOnlyDictionary<string, string?> Cells)>(BatchRows);
         var batch = new RowBatch();
         var total = ImportCounts.None;
-        var unfinished = Task.CompletedTask;
+        var deferred = new HashSet<string>(StringComparer.Ordinal);
 
         async Task FlushAsync()
         {
             await WriteAsync(options, tenant, writer, pending, batch, cancellationToken);
-            await unfinished; // the previous batch's, which ran beside this one
-            unfinished = batch.Unfinished;
+            deferred.UnionWith(batch.DeferredUsers);
             await imports.RecordProgressAsync(job.Id, batch.Counts, batch.Rejections, cancellationToken);
             total = total.Add(batch.Counts);
             await progress(job, total);
@@ -137,7 +137,12 @@ public sealed partial class ImportRunner(
         }
 
         await FlushAsync();
-        await unfinished;
+        if (deferred.Count > 0)
+        {
+            logger.LogInformation("Import {ImportId}: folding the profiles of {Users} users", job.Id, deferred.Count);
+            await profiles.FoldAsync(tenant, deferred, cancellationToken);
+        }
+
         var ignored = IgnoredColumns(options, tenant, header);
         return writer is null
             ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })

@@ -19,8 +19,8 @@ public sealed class RowBatch
 
     public List<RowRejection> Rejections { get; } = [];
 
-    /// <summary>What the batch's write left running (a history import's projection rows), awaited before the import ends.</summary>
-    public Task Unfinished { get; set; } = Task.CompletedTask;
+    /// <summary>Users of an events batch whose profiles the import folds once every batch is in.</summary>
+    public IReadOnlySet<string> DeferredUsers { get; set; } = new HashSet<string>();
 
     public long RejectedRows { get; private set; }
 
