@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Platform.Abstractions;
 using Platform.Abstractions.Profiles;
 using Platform.Abstractions.Tenants;
@@ -25,7 +26,7 @@ namespace Platform.Ingestion;
 /// </summary>
 public sealed class BulkProfileWriter(
     EventLog log,
-    UserSnapshots snapshots,
+    UserSnapshotStore snapshots,
     ProfileProjection projection,
     CatalogStore catalog,
     CampaignStore campaigns,
@@ -38,6 +39,8 @@ public sealed class BulkProfileWriter(
 
     public const int UsersPerChunk = 2_000;
 
+    private static readonly TimeSpan ActiveUsersTimeout = TimeSpan.FromSeconds(5);
+
     private readonly TenantCache<IReadOnlyDictionary<string, ItemFacts>> facts =
         new((tenantId, cancellationToken) => catalog.LoadFactsAsync(tenantId, CatalogStore.FoldingFactsLimit, cancellationToken), TimeSpan.FromSeconds(60), clock);
 
@@ -48,11 +51,23 @@ public sealed class BulkProfileWriter(
     /// </summary>
     public async Task<IReadOnlySet<string>> DeferrableAsync(string tenantId, IReadOnlyList<BehaviorEvent> batch)
     {
-        var active = await ActiveUsersAsync(tenantId);
-        return batch.CountBy(e => e.UserId, StringComparer.Ordinal)
-            .Where(user => user.Value < GrainFromEvents && !active.Contains(user.Key))
-            .Select(user => user.Key)
-            .ToHashSet(StringComparer.Ordinal);
+        var light = batch.CountBy(e => e.UserId, StringComparer.Ordinal).Where(user => user.Value < GrainFromEvents).Select(user => user.Key).ToList();
+        if (light.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        // Live appends wait behind this batch's hand-over: if the grains cannot be listed quickly, everyone goes to the feed.
+        try
+        {
+            var active = await ActiveUsersAsync(tenantId).WaitAsync(ActiveUsersTimeout);
+            return light.Where(u => !active.Contains(u)).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            logger.LogWarning(exception, "Active user grains of {TenantId} could not be listed; the batch goes to the feed whole", tenantId);
+            return new HashSet<string>();
+        }
     }
 
     /// <summary>
@@ -65,8 +80,9 @@ public sealed class BulkProfileWriter(
         foreach (var chunk in users.Chunk(UsersPerChunk))
         {
             var active = await ActiveUsersAsync(tenant.Id);
+            var readAt = clock.GetUtcNow();
             var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
-            await WriteAsync(tenant.Id, folds, settings, cancellationToken);
+            await WriteAsync(tenant.Id, folds, settings, readAt, cancellationToken);
             await Task.WhenAll(toGrains.Select(u => grains.GetGrain<IUserGrain>(GrainKeys.User(tenant.Id, u)).GetAsync()));
         }
     }
@@ -109,7 +125,8 @@ public sealed class BulkProfileWriter(
         return (folds, toGrains);
     }
 
-    private async Task WriteAsync(string tenantId, IReadOnlyList<UserFold> folds, ProfileSettings settings, CancellationToken cancellationToken)
+    /// <summary>Folds and writes; the projection rows are as of <paramref name="readAt"/>, so an erasure recorded since drops them.</summary>
+    private async Task WriteAsync(string tenantId, IReadOnlyList<UserFold> folds, ProfileSettings settings, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
         if (folds.Count == 0)
         {
@@ -129,10 +146,9 @@ public sealed class BulkProfileWriter(
             logger.LogDebug("{Count} profiles of {TenantId} were written by their grains during the import", folds.Count - written.Count, tenantId);
         }
 
-        var now = clock.GetUtcNow();
         var rows = folds
             .Where(f => written.Contains(GrainKeys.User(tenantId, f.UserId)) && f.Profile.FirstSeenAt is not null)
-            .Select(f => new ProfileRow(tenantId, f.UserId, ProfileReader.Read(f.Profile, now, settings), now))
+            .Select(f => new ProfileRow(tenantId, f.UserId, ProfileReader.Read(f.Profile, readAt, settings), readAt))
             .ToList();
         await projection.UpsertAsync(rows, cancellationToken);
     }

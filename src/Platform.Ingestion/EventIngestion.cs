@@ -43,11 +43,7 @@ public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfil
         }
 
         var deferred = await bulk.DeferrableAsync(tenant.Id, valid);
-        if (append is not null)
-        {
-            await HandToFeedAsync(tenant.Id, append, [.. stored.Where(e => !deferred.Contains(e.Event.UserId))]);
-        }
-
+        await HandToFeedAsync(tenant.Id, append!, [.. stored.Where(e => !deferred.Contains(e.Event.UserId))]);
         return new HistoryOutcome(outcome, deferred);
     }
 

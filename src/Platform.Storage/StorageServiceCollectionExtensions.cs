@@ -31,7 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SystemCheckStore>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<FeedLayouts>();
-        services.AddSingleton<UserSnapshots>();
+        services.AddSingleton<UserSnapshotStore>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ProfileProjection>();

@@ -88,7 +88,7 @@ public sealed class StableJsonGrainStorageSerializerTests
         var profile = new UserProfile { AppliedSeq = 42, FirstSeenAt = DateTimeOffset.Parse("2026-11-01T10:00:00Z"), Revenue = 28.36m };
         profile.Totals[EventType.Purchase] = 1;
 
-        var imported = Platform.Storage.Users.UserSnapshots.Serialize(profile);
+        var imported = Platform.Storage.Users.UserSnapshotStore.Serialize(profile);
 
         Assert.Equal(serializer.Serialize(new UserState { Profile = profile }).ToArray(), imported);
         var read = serializer.Deserialize<UserState>(BinaryData.FromBytes(imported));

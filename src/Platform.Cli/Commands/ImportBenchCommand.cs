@@ -15,8 +15,9 @@ public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand impor
 
     private const string Method = """
         - **History** — a generated shop: views (70%), cart adds (20%) and purchases (10%) of 500 items over the last 90 days,
-          in time order, so that every batch of the import interleaves many shoppers. *Many shoppers*: 200,000 shoppers with
-          5 events each on average; *few shoppers*: 1,000 with 1,000 each. Written to a CSV file before the clock starts.
+          in time order, so that every batch of the import interleaves many shoppers. *Many shoppers* (`--many-shoppers`,
+          default 200,000) and *few shoppers* (`--few-shoppers`, default 1,000) share the number of events (`--rows`, default
+          1,000,000). Written to a CSV file before the clock starts.
         - **Import** — `importDataset(kind: EVENTS)` (the CLI's `import events`), from the upload until the job reports
           SUCCEEDED, each shape in a fresh tenant, one after the other. The worker validates and appends batches of 2,000
           rows; heavy shoppers' events go to their grains, and the light shoppers' profiles are folded by the worker once

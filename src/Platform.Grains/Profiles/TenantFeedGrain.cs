@@ -56,7 +56,7 @@ public sealed class TenantFeedGrain(
         }
 
         savedThrough = deliveredAtLastSave = state.State.DeliveredThrough;
-        await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation, cancellationToken));
+        await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation, cancellationToken));
         this.RegisterGrainTimer(TickAsync, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -99,7 +99,7 @@ public sealed class TenantFeedGrain(
 
     public async Task<FeedPartitionStatus> CatchUpAsync()
     {
-        await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
+        await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
         await DrainPendingAsync();
         return await StatusAsync();
     }
@@ -135,14 +135,14 @@ public sealed class TenantFeedGrain(
         var now = clock.GetUtcNow();
         if (pending.Count > 0 && now - OldestPendingArrival > GapTimeout)
         {
-            logger.LogWarning("Feed of {TenantId} waited {Timeout} for events after {Offset}; reading them from the log", tenantId, GapTimeout, state.State.DeliveredThrough);
-            await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
+            logger.LogWarning("Feed {FeedKey} waited {Timeout} for events after {Offset}; reading them from the log", this.GetPrimaryKeyString(), GapTimeout, state.State.DeliveredThrough);
+            await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
             await DrainPendingAsync();
         }
         else if (pending.Count == 0 && now - lastActivityAt > IdleCheck)
         {
             lastActivityAt = now;
-            await CatchUpAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
+            await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
         }
 
         if (clock.GetUtcNow() - savedAt >= SaveInterval)
@@ -152,7 +152,7 @@ public sealed class TenantFeedGrain(
     }
 
     /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands this partition's events over.</summary>
-    private async Task CatchUpAsync(long head)
+    private async Task ReadLogThroughAsync(long head)
     {
         while (state.State.DeliveredThrough < head)
         {

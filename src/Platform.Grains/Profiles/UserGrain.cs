@@ -94,17 +94,20 @@ public sealed class UserGrain(
 
     public async Task ForgetAsync(long throughSeq)
     {
+        // An empty profile is written over the old one rather than the row cleared: a history import folding this user
+        // meanwhile then finds its snapshot version taken and cannot write the erased profile back.
+        state.State = new UserState { Profile = new UserProfile { AppliedSeq = throughSeq } };
         try
         {
-            await state.ClearStateAsync();
+            await state.WriteStateAsync();
         }
         catch (InconsistentStateException)
         {
-            await state.ReadStateAsync(); // a history import stored a snapshot meanwhile: clear that one
-            await state.ClearStateAsync();
+            await state.ReadStateAsync();
+            state.State = new UserState { Profile = new UserProfile { AppliedSeq = throughSeq } };
+            await state.WriteStateAsync();
         }
 
-        state.State = new UserState { Profile = new UserProfile { AppliedSeq = throughSeq } };
         unsaved = 0;
         stored = null;
 

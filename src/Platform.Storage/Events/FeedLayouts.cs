@@ -9,13 +9,14 @@ namespace Platform.Storage.Events;
 /// </summary>
 public sealed class FeedLayouts(NpgsqlDataSource dataSource)
 {
+    // The head row first (a tenant without events has none), so that the guarded update below sees the current count.
+    private const string EnsureHeadSql = "INSERT INTO events.log_head (tenant_id, last_seq) VALUES (@tenant, 0) ON CONFLICT (tenant_id) DO NOTHING";
+
     private const string ChangeSql = """
         WITH head AS (
-            INSERT INTO events.log_head AS h (tenant_id, last_seq, feed_generation, feed_partitions, feed_after_seq)
-            VALUES (@tenant, 0, 1, @partitions, 0)
-            ON CONFLICT (tenant_id) DO UPDATE
-                SET feed_generation = h.feed_generation + 1, feed_partitions = @partitions, feed_after_seq = h.last_seq
-                WHERE h.feed_partitions <> @partitions
+            UPDATE events.log_head AS h
+            SET feed_generation = h.feed_generation + 1, feed_partitions = @partitions, feed_after_seq = h.last_seq
+            WHERE h.tenant_id = @tenant AND h.feed_partitions <> @partitions
             RETURNING h.feed_generation, h.feed_partitions, h.feed_after_seq
         )
         INSERT INTO events.feed_generations (tenant_id, generation, partitions, after_seq)
@@ -37,6 +38,12 @@ public sealed class FeedLayouts(NpgsqlDataSource dataSource)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(partitions, FeedLayout.MaxPartitions);
+        await using (var ensure = dataSource.CreateCommand(EnsureHeadSql))
+        {
+            ensure.Parameters.AddWithValue("tenant", tenantId);
+            await ensure.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = dataSource.CreateCommand(ChangeSql);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("partitions", partitions);

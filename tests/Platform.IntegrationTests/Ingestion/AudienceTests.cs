@@ -101,7 +101,9 @@ public sealed class AudienceTests(AudienceTests.Shop shop) : IClassFixture<Audie
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            (_, Admin) = await CreateTenantAsync("aud");
+            (var tenant, Admin) = await CreateTenantAsync("aud");
+            // Several summaries (50 tokens each) and the projection polls run back to back: the limiter is not under test here.
+            (await Http.PostAsync(Settings.SystemKey, Tenants.SetRateLimit, new { tenant, perSecond = 10_000 })).AssertSuccess();
             (await Http.PostAsync(Admin, "mutation { setAttributeSchema(attributes: [{ name: \"points\", kind: NUMERIC }]) { id } }")).AssertSuccess();
             (await Http.PostAsync(Admin, "mutation($items: [ItemInput!]!) { upsertItems(items: $items) { accepted } }", new
             {

@@ -10,10 +10,10 @@ namespace Platform.Storage.Users;
 /// The user grains' stored snapshots (orleans.grain_state rows of the state named "user"), read and written in bulk by
 /// history imports. Writes keep the grain storage's optimistic concurrency: a row is replaced only while its version is
 /// the one read, and a new row is inserted only where none exists, so a grain that wrote in between wins and the import
-/// leaves that user to it. The payload is the grain's state as <see cref="GrainStateJson"/>: <c>{"profile": …}</c>.
+/// leaves that user to it (an erasure writes an empty snapshot, so it wins too). The payload is the grain's state as <see cref="GrainStateJson"/>: <c>{"profile": …}</c>.
 /// Rows written here store 0 as their two hashes, which serve diagnostics only (rows are found by their natural key).
 /// </summary>
-public sealed class UserSnapshots(NpgsqlDataSource dataSource)
+public sealed class UserSnapshotStore(NpgsqlDataSource dataSource)
 {
     public const string StateName = "user";
 
