@@ -187,7 +187,7 @@ public sealed class CliApp(HttpClient http)
                 result.AddError($"{zero.Name} must be at least 1.");
             }
         });
-        command.SetAction((parse, cancel) => new ImportBenchCommand(Client(parse), Importer(parse), AnsiConsole.Console).RunAsync(
+        command.SetAction((parse, cancel) => new ImportBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), Importer(parse), AnsiConsole.Console).RunAsync(
             KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
             DatabaseUrl.Resolve(null),
             WorkerPid(parse.GetValue(CliOptions.Keys)!),

@@ -18,11 +18,10 @@ namespace Platform.Ingestion;
 
 /// <summary>
 /// Folds imported history into profiles set-wise (docs/imports.md#history-and-profiles). While an import appends its
-/// batches, the light users of each batch (fewer than <see cref="GrainFromEvents"/> events in it) without an active grain are
-/// left out of the hand-over (<see cref="DeferrableAsync"/>); once every batch is in, their profiles are folded here, each
-/// once (<see cref="FoldAsync"/>): stored snapshot and log read, folded with the <see cref="ProfileFolder"/> a user grain
-/// uses, snapshots and projection rows written one statement each. Their grains activate later, from those snapshots.
-/// A heavy user's grain, once active, folds the next batches in memory, cheaper than a snapshot read and write each time.
+/// batches, the shoppers without an active grain are left out of the hand-over and added to the import's
+/// <see cref="FoldPlan"/> (<see cref="DeferAsync"/>); once every batch is in, their profiles are folded here, each once
+/// (<see cref="FoldAsync"/>): stored snapshot and log read, folded with the <see cref="ProfileFolder"/> a user grain uses,
+/// snapshots and projection rows written one statement each. Their grains activate later, from those snapshots.
 /// </summary>
 public sealed class BulkProfileWriter(
     EventLog log,
@@ -35,9 +34,12 @@ public sealed class BulkProfileWriter(
     TimeProvider clock,
     ILogger<BulkProfileWriter> logger)
 {
-    public const int GrainFromEvents = 4;
+    /// <summary>A shopper with more events in one import goes to its grain, which folds each batch as it comes: the fold's memory stays bounded.</summary>
+    public const int MaxEventsPerUser = 10_000;
 
     public const int UsersPerChunk = 2_000;
+
+    public const int EventsPerChunk = 50_000;
 
     private static readonly TimeSpan ActiveUsersTimeout = TimeSpan.FromSeconds(5);
 
@@ -45,45 +47,72 @@ public sealed class BulkProfileWriter(
         new((tenantId, cancellationToken) => catalog.LoadFactsAsync(tenantId, CatalogStore.FoldingFactsLimit, cancellationToken), TimeSpan.FromSeconds(60), clock);
 
     /// <summary>
-    /// The users of a just-appended batch that the import folds at its end: light users without an active grain. Call it
-    /// after the append and before the hand-over: a grain that activates from now on replays the log, which holds the
-    /// batch, so only grains already active must get it from the feed.
+    /// Adds to the plan the shoppers of a just-appended batch that the import folds at its end (no active grain, at most
+    /// <see cref="MaxEventsPerUser"/> events in the import) and returns them. Call it after the append and before the
+    /// hand-over: a grain that activates from now on replays the log, which holds the batch, so only grains already active
+    /// must get it from the feed.
     /// </summary>
-    public async Task<IReadOnlySet<string>> DeferrableAsync(string tenantId, IReadOnlyList<BehaviorEvent> batch)
+    public async Task<IReadOnlySet<string>> DeferAsync(string tenantId, IReadOnlyList<BehaviorEvent> batch, FoldPlan plan)
     {
-        var light = batch.CountBy(e => e.UserId, StringComparer.Ordinal).Where(user => user.Value < GrainFromEvents).Select(user => user.Key).ToList();
-        if (light.Count == 0)
+        var events = batch.CountBy(e => e.UserId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var deferred = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = events.Where(user => plan.EventsOf(user.Key) + user.Value <= MaxEventsPerUser).Select(user => user.Key).ToList();
+        if (candidates.Count > 0)
         {
-            return new HashSet<string>();
+            // Live appends wait behind this batch's hand-over: if the grains cannot be listed quickly, everyone goes to the feed.
+            try
+            {
+                var active = await ActiveUsersAsync(tenantId).WaitAsync(ActiveUsersTimeout);
+                deferred.UnionWith(candidates.Where(u => !active.Contains(u)));
+            }
+            catch (Exception exception) when (exception is TimeoutException or OrleansException)
+            {
+                logger.LogWarning(exception, "Active user grains of {TenantId} could not be listed; the batch goes to the feed whole", tenantId);
+            }
         }
 
-        // Live appends wait behind this batch's hand-over: if the grains cannot be listed quickly, everyone goes to the feed.
-        try
-        {
-            var active = await ActiveUsersAsync(tenantId).WaitAsync(ActiveUsersTimeout);
-            return light.Where(u => !active.Contains(u)).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (Exception exception) when (exception is TimeoutException or OrleansException)
-        {
-            logger.LogWarning(exception, "Active user grains of {TenantId} could not be listed; the batch goes to the feed whole", tenantId);
-            return new HashSet<string>();
-        }
+        plan.Record(events, deferred);
+        return deferred;
     }
 
     /// <summary>
-    /// Folds the profiles of the users an import deferred, <see cref="UsersPerChunk"/> at a time. A user whose grain is active by now has replayed the log already; a user whose history touches one of the
-    /// tenant's campaigns (attribution, audiences and budgets live in grains) has its grain activated, which replays it.
+    /// Folds the profiles of the shoppers in the plan, a chunk at a time (<see cref="UsersPerChunk"/> shoppers,
+    /// <see cref="EventsPerChunk"/> events), and tells <paramref name="chunkDone"/> how many shoppers each chunk held once
+    /// it is written. A shopper whose grain is active by now has replayed the log already; one whose history touches one
+    /// of the tenant's campaigns (attribution, audiences and budgets live in grains) has its grain activated, which replays it.
     /// </summary>
-    public async Task FoldAsync(TenantInfo tenant, IReadOnlyCollection<string> users, CancellationToken cancellationToken)
+    public async Task FoldAsync(TenantInfo tenant, FoldPlan plan, Func<int, Task> chunkDone, CancellationToken cancellationToken)
     {
         var settings = ProfileSettings.Of(tenant.Settings.AffinityHalfLifeDays, tenant.Settings.PrePeriodDays);
-        foreach (var chunk in users.Chunk(UsersPerChunk))
+        var items = await facts.GetAsync(tenant.Id);
+
+        // A chunk is written while the next one is read and folded (their users are distinct): the database and this
+        // process work at the same time. One write at a time bounds the memory to two chunks.
+        var writing = Task.CompletedTask;
+        try
         {
-            var active = await ActiveUsersAsync(tenant.Id);
-            var readAt = clock.GetUtcNow();
-            var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
-            await WriteAsync(tenant.Id, folds, settings, readAt, cancellationToken);
-            await Task.WhenAll(toGrains.Select(u => grains.GetGrain<IUserGrain>(GrainKeys.User(tenant.Id, u)).GetAsync()));
+            foreach (var chunk in plan.Chunks(UsersPerChunk, EventsPerChunk))
+            {
+                var active = await ActiveUsersAsync(tenant.Id);
+                var readAt = clock.GetUtcNow();
+                var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
+                foreach (var fold in folds)
+                {
+                    ProfileFolder.Apply(fold.Profile, fold.Events.Select(e => (e.Seq, e.Event)), id => items.GetValueOrDefault(id), settings);
+                }
+
+                await writing;
+                writing = Task.Run(async () =>
+                {
+                    await WriteAsync(tenant.Id, folds, settings, readAt, cancellationToken);
+                    await Task.WhenAll(toGrains.Select(u => grains.GetGrain<IUserGrain>(GrainKeys.User(tenant.Id, u)).GetAsync()));
+                    await chunkDone(chunk.Length);
+                }, cancellationToken);
+            }
+        }
+        finally
+        {
+            await writing;
         }
     }
 
@@ -125,18 +154,12 @@ public sealed class BulkProfileWriter(
         return (folds, toGrains);
     }
 
-    /// <summary>Folds and writes; the projection rows are as of <paramref name="readAt"/>, so an erasure recorded since drops them.</summary>
+    /// <summary>Writes folded profiles; the projection rows are as of <paramref name="readAt"/>, so an erasure recorded since drops them.</summary>
     private async Task WriteAsync(string tenantId, IReadOnlyList<UserFold> folds, ProfileSettings settings, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
         if (folds.Count == 0)
         {
             return;
-        }
-
-        var items = await facts.GetAsync(tenantId);
-        foreach (var fold in folds)
-        {
-            ProfileFolder.Apply(fold.Profile, fold.Events.Select(e => (e.Seq, e.Event)), id => items.GetValueOrDefault(id), settings);
         }
 
         var written = await snapshots.WriteAsync(cluster.Value.ServiceId, [.. folds.Select(f => (GrainKeys.User(tenantId, f.UserId), f.Profile, f.Version))], cancellationToken);

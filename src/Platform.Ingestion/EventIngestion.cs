@@ -29,26 +29,23 @@ public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfil
     }
 
     /// <summary>
-    /// Ingests a batch of history (imports): the same validation and append, but the events of light users without an
-    /// active grain are not handed over: the import folds those users' profiles once all its batches are in
-    /// (<see cref="BulkProfileWriter"/>). Users of duplicate events count too, so importing a file again completes what a
-    /// killed import began.
+    /// Ingests a batch of history (imports): the same validation and append, but the events of shoppers without an active
+    /// grain are not handed over: they join the import's <paramref name="plan"/>, whose profiles the import folds once all
+    /// its batches are in (<see cref="BulkProfileWriter"/>). Shoppers of duplicate events count too, so importing a file
+    /// again completes what a killed import began.
     /// </summary>
-    public async Task<HistoryOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, FoldPlan plan, CancellationToken cancellationToken)
     {
         var (outcome, append, stored, valid) = await AppendAsync(tenant, drafts, cancellationToken);
         if (valid.Count == 0)
         {
-            return new HistoryOutcome(outcome, new HashSet<string>());
+            return outcome;
         }
 
-        var deferred = await bulk.DeferrableAsync(tenant.Id, valid);
+        var deferred = await bulk.DeferAsync(tenant.Id, valid, plan);
         await HandToFeedAsync(tenant.Id, append!, [.. stored.Where(e => !deferred.Contains(e.Event.UserId))]);
-        return new HistoryOutcome(outcome, deferred);
+        return outcome;
     }
-
-    /// <summary>What a batch of history came to, and the users whose profiles the import folds at its end.</summary>
-    public sealed record HistoryOutcome(IngestOutcome Outcome, IReadOnlySet<string> Deferred);
 
     /// <summary>
     /// Activates the tenant's feed partitions before a history import: a partition that activates reads the log and hands

@@ -7,10 +7,13 @@ namespace Platform.Cli.Commands;
 /// <summary>
 /// `bench import`: a generated history imported as a CSV file through importDataset, in two shapes (many shoppers with a
 /// few events each, few shoppers with many), each in a fresh tenant: rows per second, the time until every profile is
-/// exact, and the worker's memory. Prints a table and writes docs/benchmarks.md.
+/// exact, the worker's memory, and the acknowledgement time of live ingest during each import against an idle platform.
+/// Prints a table and writes docs/benchmarks.md.
 /// </summary>
-public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand importer, IAnsiConsole console)
+public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLClient client, ImportCommand importer, IAnsiConsole console)
 {
+    private static readonly TimeSpan IdleProbe = TimeSpan.FromSeconds(30);
+
     public sealed record Settings(int Rows = 1_000_000, int WideShoppers = 200_000, int NarrowShoppers = 1_000);
 
     private const string Method = """
@@ -20,10 +23,14 @@ public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand impor
           1,000,000). Written to a CSV file before the clock starts.
         - **Import** — `importDataset(kind: EVENTS)` (the CLI's `import events`), from the upload until the job reports
           SUCCEEDED, each shape in a fresh tenant, one after the other. The worker validates and appends batches of 2,000
-          rows; heavy shoppers' events go to their grains, and the light shoppers' profiles are folded by the worker once
-          every batch is in, before the job ends (docs/imports.md#history-and-profiles).
+          rows; the profiles of shoppers without a live grain (all of them here) are folded by the worker once every batch
+          is in, before the job ends (docs/imports.md#history-and-profiles).
         - **Profiles exact** — from the job's end until every shopper's row in the profile projection holds that shopper's last
           logged event (what audiences read).
+        - **Live ingest** — meanwhile a storefront of another tenant sends `ingestEvents` requests of 10 views (to 200 shoppers
+          whose grains are warm) every 100 ms and times each acknowledgement: for 30 s before the imports and 30 s after them
+          (the idle figure is the lower p99 of the two), and throughout each import. Target: p99 during an import within 2×
+          of idle.
         - **Worker memory** — the worker process's resident memory (`VmRSS`, read every 200 ms; its pid from the keys file's
           folder), at the start of each shape and its peak during it.
         """;
@@ -33,6 +40,12 @@ public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand impor
         var now = DateTimeOffset.UtcNow;
         var results = new List<BenchResult>();
         var rates = new List<double>();
+        var (_, storefront) = await BenchTenant.CreateAsync(client, systemKey, "imp-live", cancellationToken);
+        var live = new LiveIngestProbe(new RawGraphQL(http, endpoint, storefront));
+        await live.WarmAsync(cancellationToken);
+        var idleBefore = await IdleWindowAsync(live, "before", cancellationToken);
+        var during = new List<(string Shape, IReadOnlyList<double> Times)>();
+
         foreach (var (name, shoppers) in new[] { ("many shoppers", settings.WideShoppers), ("few shoppers", settings.NarrowShoppers) })
         {
             var file = Path.Combine(Path.GetTempPath(), $"platform-bench-import-{shoppers}.csv");
@@ -42,9 +55,13 @@ public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand impor
 
             await using var memory = new ImportBench.ResidentMemory(workerPid);
             memory.Start();
+            using var importing = new CancellationTokenSource();
+            var probing = live.RunAsync(importing.Token);
             var clock = Stopwatch.StartNew();
             var job = await importer.ImportAsync(admin, "events", file, null, cancellationToken);
             var imported = clock.Elapsed;
+            await importing.CancelAsync();
+            during.Add((name, await probing));
             if (job.GetProperty("status").GetString() != "SUCCEEDED" || job.GetProperty("rowsAccepted").GetInt64() != settings.Rows)
             {
                 results.Add(BenchResult.Untrusted($"import, {name}", "≥ 10,000 rows/s", $"the import did not accept every row: {job}"));
@@ -69,9 +86,54 @@ public sealed class ImportBenchCommand(GraphQLClient client, ImportCommand impor
             results.Add(new("fastest shape ÷ slowest", $"{ratio:F2}×", "≤ 2×", ratio <= 2, "same run"));
         }
 
+        results.AddRange(LiveResults(idleBefore, await IdleWindowAsync(live, "after", cancellationToken), during));
+
         BenchReport.Print(console, "history import", results);
         await BenchReport.WriteAsync(reportPath, "import", "history import", Method, results, cancellationToken);
         console.MarkupLineInterpolated($"Written to {reportPath}.");
         return results.Any(r => r.Error) ? 1 : 0;
     }
+
+    private const int EnoughRequests = 100;
+
+    private async Task<IReadOnlyList<double>> IdleWindowAsync(LiveIngestProbe live, string when, CancellationToken cancellationToken)
+    {
+        console.MarkupLineInterpolated($"Timing live ingest on the idle platform for {IdleProbe.TotalSeconds:N0} s ({when} the imports)…");
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(IdleProbe);
+        return await live.RunAsync(window.Token);
+    }
+
+    /// <summary>
+    /// The live-ingest rows. The idle p99 compared with is the lower of the windows before and after the imports, so that
+    /// a stall in one idle window cannot make the imports look harmless.
+    /// </summary>
+    private static IEnumerable<BenchResult> LiveResults(
+        IReadOnlyList<double> before, IReadOnlyList<double> after, IReadOnlyList<(string Shape, IReadOnlyList<double> Times)> during)
+    {
+        const string Target = "≤ 2× idle";
+        if (before.Count < EnoughRequests || after.Count < EnoughRequests)
+        {
+            yield return BenchResult.Untrusted("live ingest p99, idle", "", $"only {Math.Min(before.Count, after.Count)} requests were timed in an idle window");
+            yield break;
+        }
+
+        var idle = Math.Min(Percentiles.Of(before, 99), Percentiles.Of(after, 99));
+        yield return new BenchResult("live ingest p99, idle", $"{idle:F1} ms", Note: $"lower of: before {Spread(before)}; after {Spread(after)}");
+        foreach (var (shape, times) in during)
+        {
+            var metric = $"live ingest p99 during the import, {shape}";
+            if (times.Count < EnoughRequests)
+            {
+                yield return BenchResult.Untrusted(metric, Target, $"only {times.Count} requests were timed");
+                continue;
+            }
+
+            var p99 = Percentiles.Of(times, 99);
+            yield return new BenchResult(metric, $"{p99:F1} ms ({p99 / idle:F2}× idle)", Target, p99 <= 2 * idle, Spread(times));
+        }
+    }
+
+    private static string Spread(IReadOnlyList<double> sorted) =>
+        $"{sorted.Count:N0} requests, p99 {Percentiles.Of(sorted, 99):F1} ms, p50 {Percentiles.Of(sorted, 50):F1} ms, max {sorted[^1]:F0} ms";
 }

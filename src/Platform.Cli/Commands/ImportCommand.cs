@@ -20,7 +20,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
     private const string JobQuery = """
         query($id: ID!) {
           importJob(id: $id) {
-            status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped ignoredColumns
+            status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped profilesToFold profilesFolded ignoredColumns
             rejections(first: 10) { nodes { line field rule message } }
             campaigns { campaignId arms { arm customers converters conversions conversionRate revenue revenuePerCustomer } }
           }
@@ -77,7 +77,8 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
     private Task<JsonElement> FollowAsync(string apiKey, string id, long expectedRows, CancellationToken cancellationToken)
     {
         var line = new ProgressLine("import", expectedRows) { Status = "queued" };
-        return ConsoleProgress.RunAsync(console, [line], async () =>
+        var profiles = new ProgressLine("profiles", 1) { Status = "after the rows" };
+        return ConsoleProgress.RunAsync(console, [line, profiles], async () =>
         {
             while (true)
             {
@@ -85,8 +86,21 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
                 var status = job.GetProperty("status").GetString()!;
                 line.Value = job.GetProperty("rowsRead").GetInt64();
                 line.Status = status.ToLowerInvariant();
+                if (job.GetProperty("profilesToFold").GetInt64() is > 0 and var toFold)
+                {
+                    profiles.Total = toFold;
+                    profiles.Value = job.GetProperty("profilesFolded").GetInt64();
+                    profiles.Status = "folding";
+                }
+
                 if (status is "SUCCEEDED" or "FAILED")
                 {
+                    if (status == "SUCCEEDED")
+                    {
+                        profiles.Value = profiles.Total;
+                        profiles.Status = profiles.Status == "folding" ? "folded" : "none to fold";
+                    }
+
                     return job;
                 }
 

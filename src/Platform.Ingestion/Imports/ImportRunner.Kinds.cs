@@ -109,7 +109,8 @@ public sealed partial class ImportRunner
         }
     }
 
-    private async Task WriteEventsAsync(TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
+    private async Task WriteEventsAsync(
+        TenantInfo tenant, IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, FoldPlan plan, CancellationToken cancellationToken)
     {
         var mapped = rows.Select(r => (r.Line, Mapped: RowMappers.Event(r.Cells))).ToList();
         var horizon = TimeSpan.FromDays(tenant.Settings.EventHorizonDays);
@@ -124,8 +125,7 @@ public sealed partial class ImportRunner
             return;
         }
 
-        var (outcome, deferred) = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), cancellationToken);
-        batch.DeferredUsers = deferred;
+        var outcome = await events.IngestHistoryAsync(tenant, typed.Select(t => t.Mapped.Draft).ToList(), plan, cancellationToken);
         foreach (var result in outcome.Results)
         {
             switch (result.Status)

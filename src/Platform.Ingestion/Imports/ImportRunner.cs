@@ -100,12 +100,11 @@ public sealed partial class ImportRunner(
         var pending = new List<(long Line, IReadOnlyDictionary<string, string?> Cells)>(BatchRows);
         var batch = new RowBatch();
         var total = ImportCounts.None;
-        var deferred = new HashSet<string>(StringComparer.Ordinal);
+        var plan = new FoldPlan();
 
         async Task FlushAsync()
         {
-            await WriteAsync(options, tenant, writer, pending, batch, cancellationToken);
-            deferred.UnionWith(batch.DeferredUsers);
+            await WriteAsync(options, tenant, writer, pending, batch, plan, cancellationToken);
             await imports.RecordProgressAsync(job.Id, batch.Counts, batch.Rejections, cancellationToken);
             total = total.Add(batch.Counts);
             await progress(job, total);
@@ -137,10 +136,15 @@ public sealed partial class ImportRunner(
         }
 
         await FlushAsync();
-        if (deferred.Count > 0)
+        if (plan.Count > 0)
         {
-            logger.LogInformation("Import {ImportId}: folding the profiles of {Users} users", job.Id, deferred.Count);
-            await profiles.FoldAsync(tenant, deferred, cancellationToken);
+            logger.LogInformation("Import {ImportId}: folding the profiles of {Users} users", job.Id, plan.Count);
+            await imports.StartFoldingAsync(job.Id, plan.Count, cancellationToken);
+            await profiles.FoldAsync(tenant, plan, async folded =>
+            {
+                await imports.RecordFoldedAsync(job.Id, folded, cancellationToken);
+                await progress(job, total);
+            }, cancellationToken);
         }
 
         var ignored = IgnoredColumns(options, tenant, header);
@@ -151,7 +155,7 @@ public sealed partial class ImportRunner(
 
     private async Task WriteAsync(
         ImportOptions options, TenantInfo tenant, ExperimentWriter? writer,
-        IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, CancellationToken cancellationToken)
+        IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, RowBatch batch, FoldPlan plan, CancellationToken cancellationToken)
     {
         switch (options.Kind)
         {
@@ -162,7 +166,7 @@ public sealed partial class ImportRunner(
                 await WriteItemsAsync(tenant, rows, batch, cancellationToken);
                 break;
             case ImportKind.Events:
-                await WriteEventsAsync(tenant, rows, batch, cancellationToken);
+                await WriteEventsAsync(tenant, rows, batch, plan, cancellationToken);
                 break;
             case ImportKind.Experiment:
                 await writer!.WriteAsync(rows, options.Tags ?? [], batch, cancellationToken);

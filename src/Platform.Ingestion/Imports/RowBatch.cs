@@ -19,9 +19,6 @@ public sealed class RowBatch
 
     public List<RowRejection> Rejections { get; } = [];
 
-    /// <summary>Users of an events batch whose profiles the import folds once every batch is in.</summary>
-    public IReadOnlySet<string> DeferredUsers { get; set; } = new HashSet<string>();
-
     public long RejectedRows { get; private set; }
 
     /// <summary>Counts a valid row by what its write did.</summary>

@@ -1,6 +1,7 @@
 using Platform.Domain;
 using System.Text.Json;
 using Npgsql;
+using Platform.Storage.Users;
 using NpgsqlTypes;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Measurement;
@@ -25,7 +26,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             INSERT INTO campaigns.outcomes AS o (tenant_id, campaign_id, user_id, arm, assigned_at, window_days, participated, conversions, revenue, features, covariates,
                 exposures, participations, engagement_seconds, redemptions, redemptions_over_budget, discount_cost, orders, gmv, rating_sum, rating_count, holdout_leaks, seq, updated_at)
             SELECT s.tenant, s.campaign, s.user_id, s.arm, s.assigned, s.window_days, s.participated, s.conversions, s.revenue, s.features, s.covariates::double precision[],
@@ -34,7 +35,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
                         @exposures, @participations, @engagement, @redemptions, @over_budget, @cost, @orders, @gmv, @rating_sum, @rating_count, @leaks, @seq, @as_of)
                 AS s(tenant, campaign, user_id, arm, assigned, window_days, participated, conversions, revenue, features, covariates,
                      exposures, participations, engagement, redemptions, over_budget, cost, orders, gmv, rating_sum, rating_count, leaks, seq, as_of)
-            WHERE NOT users.erased_since(s.tenant, s.user_id, s.as_of)
+            WHERE NOT {ErasureStore.ErasedSince("s.tenant", "s.user_id", "s.as_of")}
             ON CONFLICT (tenant_id, campaign_id, user_id) DO UPDATE SET
                 arm = EXCLUDED.arm, assigned_at = EXCLUDED.assigned_at, window_days = EXCLUDED.window_days, participated = EXCLUDED.participated,
                 conversions = EXCLUDED.conversions, revenue = EXCLUDED.revenue, features = EXCLUDED.features, covariates = EXCLUDED.covariates, exposures = EXCLUDED.exposures,

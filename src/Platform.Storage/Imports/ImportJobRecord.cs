@@ -17,4 +17,11 @@ public sealed record ImportJobRecord(
     string? SummaryJson,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    ProfileFolding Profiles);
+
+/// <summary>
+/// The last phase of an events import: the profiles of light shoppers, folded after every row is in
+/// (docs/imports.md#history-and-profiles). Zero for other imports and before the phase starts.
+/// </summary>
+public sealed record ProfileFolding(long ToFold, long Folded);

@@ -17,7 +17,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
     public const int MaxStoredRejections = 10_000;
 
     private const string Columns =
-        "id, tenant_id, kind, status, file_name, size_bytes, options, rows_read, rows_accepted, rows_unchanged, rows_duplicate, rows_rejected, rows_dropped, error, summary, created_at, started_at, finished_at";
+        "id, tenant_id, kind, status, file_name, size_bytes, options, rows_read, rows_accepted, rows_unchanged, rows_duplicate, rows_rejected, rows_dropped, error, summary, created_at, started_at, finished_at, profiles_to_fold, profiles_folded";
 
     public async Task<ImportJobRecord> CreateAsync(string tenantId, ImportKind kind, string fileName, string optionsJson, Guid? requestedBy, CancellationToken cancellationToken = default)
     {
@@ -96,7 +96,8 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             WITH cleared AS (DELETE FROM imports.rejections WHERE import_id = @id)
             UPDATE imports.jobs SET status = 'RUNNING', started_at = now(), rows_read = 0, rows_accepted = 0, rows_unchanged = 0, rows_duplicate = 0,
-                                    rows_rejected = 0, rows_dropped = 0, error = NULL
+                                    rows_rejected = 0, rows_dropped = 0, error = NULL,
+                                    profiles_to_fold = 0, profiles_folded = 0
             WHERE id = @id AND status IN ('QUEUED', 'RUNNING')
             RETURNING {Columns}
             """);
@@ -139,6 +140,22 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Records how many profiles an events import folds after its rows (<see cref="ProfileFolding"/>).</summary>
+    public Task StartFoldingAsync(Guid id, long profiles, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE imports.jobs SET profiles_to_fold = @count, profiles_folded = 0 WHERE id = @id", id, profiles, cancellationToken);
+
+    /// <summary>Adds profiles folded since the last call.</summary>
+    public Task RecordFoldedAsync(Guid id, long profiles, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE imports.jobs SET profiles_folded = profiles_folded + @count WHERE id = @id", id, profiles, cancellationToken);
+
+    private async Task ExecuteAsync(string sql, Guid id, long count, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("count", count);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Ends the job and deletes its file.</summary>
@@ -205,6 +222,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
             reader.IsDBNull(14) ? null : reader.GetString(14),
             reader.GetFieldValue<DateTimeOffset>(15),
             reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
-            reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17));
+            reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17),
+            new ProfileFolding(reader.GetInt64(18), reader.GetInt64(19)));
     }
 }

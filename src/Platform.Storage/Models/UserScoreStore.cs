@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Platform.Domain.Modeling.UserScores;
+using Platform.Storage.Users;
 
 namespace Platform.Storage.Models;
 
@@ -19,13 +20,11 @@ public sealed class UserScoreStore(NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             INSERT INTO models.user_scores (tenant_id, user_id, version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at)
             SELECT @tenant, s.* FROM unnest(@users, @versions, @propensity, @spend, @churn, @persona, @description, @at)
                 AS s(user_id, version_id, propensity, expected_spend, churn_risk, persona, persona_description, scored_at)
-            WHERE NOT EXISTS (
-                SELECT 1 FROM users.erasures e
-                WHERE e.tenant_id = @tenant AND e.user_hash = users.erasure_hash(@tenant, s.user_id) AND e.erased_at >= s.scored_at)
+            WHERE NOT {ErasureStore.ErasedSince("@tenant", "s.user_id", "s.scored_at")}
             ON CONFLICT (tenant_id, user_id) DO UPDATE SET
                 version_id = excluded.version_id, propensity = excluded.propensity, expected_spend = excluded.expected_spend,
                 churn_risk = excluded.churn_risk, persona = excluded.persona, persona_description = excluded.persona_description,

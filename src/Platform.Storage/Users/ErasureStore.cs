@@ -17,6 +17,14 @@ public sealed record ErasureRecord(string UserHash, DateTimeOffset ErasedAt, str
 public sealed class ErasureStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
+    /// SQL that is true when the user was erased at or after <paramref name="asOf"/> (the rule of users.erased_since): a row
+    /// computed before an erasure must not bring the user back. Batch writes use this rather than the function: PostgreSQL
+    /// cannot inline a function holding a subquery, and calling it cost about 35 µs a row (half of a projection write).
+    /// </summary>
+    public static string ErasedSince(string tenant, string user, string asOf) =>
+        $"EXISTS (SELECT 1 FROM users.erasures e WHERE e.tenant_id = {tenant} AND e.user_hash = users.erasure_hash({tenant}, {user}) AND e.erased_at >= {asOf})";
+
+    /// <summary>
     /// Deletes the user's events up to <paramref name="throughSeq"/>, outcome rows, attributes, model scores, tracker debugger entries and the rejections quoting
     /// the id, and records a pending erasure with what was deleted (added to an erasure still pending from a call that crashed).
     /// </summary>

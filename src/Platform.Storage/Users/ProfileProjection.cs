@@ -12,7 +12,7 @@ namespace Platform.Storage.Users;
 /// </summary>
 public sealed class ProfileProjection(NpgsqlDataSource dataSource)
 {
-    private const string UpsertSql = """
+    private static readonly string UpsertSql = $"""
         INSERT INTO users.profiles AS p (tenant_id, user_id, first_seen_at, last_seen_at, recency_days, frequency_90, monetary_90,
             rfm_r, rfm_f, rfm_m, rfm_segment, purchases, revenue, discount_sensitivity, top_categories, top_brands, interest_tags,
             counters, features, applied_seq, as_of)
@@ -25,7 +25,7 @@ public sealed class ProfileProjection(NpgsqlDataSource dataSource)
                     @features, @applied_seq, @as_of)
              AS s(tenant_id, user_id, first_seen_at, last_seen_at, recency_days, frequency_90, monetary_90, rfm_r, rfm_f, rfm_m,
                   rfm_segment, purchases, revenue, discount_sensitivity, top_categories, top_brands, interest_tags, counters, features, applied_seq, as_of)
-        WHERE NOT users.erased_since(s.tenant_id, s.user_id, s.as_of)
+        WHERE NOT {ErasureStore.ErasedSince("s.tenant_id", "s.user_id", "s.as_of")}
         ON CONFLICT (tenant_id, user_id) DO UPDATE SET
             first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, recency_days = EXCLUDED.recency_days,
             frequency_90 = EXCLUDED.frequency_90, monetary_90 = EXCLUDED.monetary_90, rfm_r = EXCLUDED.rfm_r, rfm_f = EXCLUDED.rfm_f,

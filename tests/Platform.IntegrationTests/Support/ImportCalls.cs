@@ -14,7 +14,7 @@ public static class ImportCalls
     public const string Job = """
         query($id: ID!) {
           importJob(id: $id) {
-            id status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped ignoredColumns
+            id status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped profilesToFold profilesFolded ignoredColumns
             rejections(first: 50) { nodes { line field rule message } }
             campaigns { campaignId name holdoutShare arms { arm customers converters conversions conversionRate converterRate revenue revenuePerCustomer } }
           }

@@ -29,7 +29,10 @@ public sealed class ImportJobType : ObjectGraphType<ImportJobRecord>
         Field("rowsDuplicate", j => j.Counts.Duplicates).Description("Rows repeating an earlier row of the same file exactly, skipped.");
         Field("rowsRejected", j => j.Counts.Rejected).Description("Rows that broke a rule; see rejections.");
         Field("rowsDropped", j => j.Counts.Dropped).Description("Rows skipped by a DROP missing-value policy.");
-        Field(j => j.Error, nullable: true).Description("Why the import failed as a whole (unreadable file, missing columns).");
+        Field("profilesToFold", j => j.Profiles.ToFold)
+            .Description("EVENTS imports: shoppers whose profiles the import folds after its rows (light shoppers, docs/imports.md#history-and-profiles); 0 before that phase and for other kinds.");
+        Field("profilesFolded", j => j.Profiles.Folded).Description("Of profilesToFold, those folded and stored so far.");
+                Field(j => j.Error, nullable: true).Description("Why the import failed as a whole (unreadable file, missing columns).");
         Field(j => j.CreatedAt).Description("When it was sent.");
         Field(j => j.StartedAt, nullable: true).Description("When a worker started it.");
         Field(j => j.FinishedAt, nullable: true).Description("When it finished.");

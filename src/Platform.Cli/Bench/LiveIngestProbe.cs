@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Platform.Cli.Demo;
+using Platform.Domain.Events;
+
+namespace Platform.Cli.Bench;
+
+/// <summary>
+/// A storefront's live traffic beside an import: one ingestEvents request of <see cref="EventsPerRequest"/> views every
+/// <see cref="Interval"/>, to <see cref="Shoppers"/> shoppers of its own tenant whose grains are warm, timing each
+/// acknowledgement.
+/// </summary>
+public sealed class LiveIngestProbe(RawGraphQL api)
+{
+    public const int EventsPerRequest = 10;
+    public const int Shoppers = 200;
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    private int sent;
+
+    /// <summary>Sends requests until every shopper has events, so that the timed requests meet active grains.</summary>
+    public async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        while (sent * EventsPerRequest < Shoppers * 2)
+        {
+            await api.PostAsync(NextBody(), cancellationToken);
+        }
+    }
+
+    /// <summary>Sends until <paramref name="stop"/> is cancelled; returns the acknowledgement times in milliseconds, sorted.</summary>
+    public async Task<IReadOnlyList<double>> RunAsync(CancellationToken stop)
+    {
+        var times = new List<double>();
+        var pace = Stopwatch.StartNew();
+        while (!stop.IsCancellationRequested)
+        {
+            var clock = Stopwatch.StartNew();
+            await api.PostAsync(NextBody(), CancellationToken.None);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            var due = Interval * times.Count - pace.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(due, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        times.Sort();
+        return times;
+    }
+
+    private string NextBody()
+    {
+        var first = sent++ * EventsPerRequest;
+        var at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var events = Enumerable.Range(first, EventsPerRequest)
+            .Select(i => new EventDraft($"live-{i}", $"live-shopper-{i % Shoppers}", "VIEW", at, ItemId: $"item-{i % 500}"))
+            .Select(ApiInputs.Event);
+        return JsonSerializer.Serialize(new { query = ApiInputs.IngestEvents, variables = new { events } });
+    }
+}
