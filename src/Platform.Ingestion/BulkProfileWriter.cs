@@ -31,16 +31,10 @@ public sealed class BulkProfileWriter(
     CampaignStore campaigns,
     IGrainFactory grains,
     IOptions<ClusterOptions> cluster,
+    IOptions<HistoryFoldOptions> options,
     TimeProvider clock,
     ILogger<BulkProfileWriter> logger)
 {
-    /// <summary>A shopper with more events in one import goes to its grain, which folds each batch as it comes: the fold's memory stays bounded.</summary>
-    public const int MaxEventsPerUser = 10_000;
-
-    public const int UsersPerChunk = 2_000;
-
-    public const int EventsPerChunk = 50_000;
-
     private static readonly TimeSpan ActiveUsersTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TenantCache<IReadOnlyDictionary<string, ItemFacts>> facts =
@@ -48,7 +42,7 @@ public sealed class BulkProfileWriter(
 
     /// <summary>
     /// Adds to the plan the shoppers of a just-appended batch that the import folds at its end (no active grain, at most
-    /// <see cref="MaxEventsPerUser"/> events in the import) and returns them. Call it after the append and before the
+    /// <see cref="HistoryFoldOptions.MaxEventsPerUser"/> events left to the fold) and returns them. Call it after the append and before the
     /// hand-over: a grain that activates from now on replays the log, which holds the batch, so only grains already active
     /// must get it from the feed.
     /// </summary>
@@ -56,7 +50,7 @@ public sealed class BulkProfileWriter(
     {
         var events = batch.CountBy(e => e.UserId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var deferred = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = events.Where(user => plan.EventsOf(user.Key) + user.Value <= MaxEventsPerUser).Select(user => user.Key).ToList();
+        var candidates = events.Where(user => plan.EventsOf(user.Key) + user.Value <= options.Value.MaxEventsPerUser).Select(user => user.Key).ToList();
         if (candidates.Count > 0)
         {
             // Live appends wait behind this batch's hand-over: if the grains cannot be listed quickly, everyone goes to the feed.
@@ -76,26 +70,25 @@ public sealed class BulkProfileWriter(
     }
 
     /// <summary>
-    /// Folds the profiles of the shoppers in the plan, a chunk at a time (<see cref="UsersPerChunk"/> shoppers,
-    /// <see cref="EventsPerChunk"/> events), and tells <paramref name="chunkDone"/> how many shoppers each chunk held once
+    /// Folds the profiles of the shoppers in the plan, a chunk at a time (<see cref="HistoryFoldOptions"/>), and tells <paramref name="chunkDone"/> how many shoppers each chunk held once
     /// it is written. A shopper whose grain is active by now has replayed the log already; one whose history touches one
     /// of the tenant's campaigns (attribution, audiences and budgets live in grains) has its grain activated, which replays it.
     /// </summary>
     public async Task FoldAsync(TenantInfo tenant, FoldPlan plan, Func<int, Task> chunkDone, CancellationToken cancellationToken)
     {
         var settings = ProfileSettings.Of(tenant.Settings.AffinityHalfLifeDays, tenant.Settings.PrePeriodDays);
-        var items = await facts.GetAsync(tenant.Id);
 
         // A chunk is written while the next one is read and folded (their users are distinct): the database and this
         // process work at the same time. One write at a time bounds the memory to two chunks.
         var writing = Task.CompletedTask;
         try
         {
-            foreach (var chunk in plan.Chunks(UsersPerChunk, EventsPerChunk))
+            foreach (var chunk in plan.Chunks(options.Value.UsersPerChunk, options.Value.EventsPerChunk))
             {
                 var active = await ActiveUsersAsync(tenant.Id);
                 var readAt = clock.GetUtcNow();
                 var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
+                var items = await facts.GetAsync(tenant.Id);
                 foreach (var fold in folds)
                 {
                     ProfileFolder.Apply(fold.Profile, fold.Events.Select(e => (e.Seq, e.Event)), id => items.GetValueOrDefault(id), settings);
@@ -110,10 +103,14 @@ public sealed class BulkProfileWriter(
                 }, cancellationToken);
             }
         }
-        finally
+        catch
         {
-            await writing;
+            // The write in flight finishes (or fails) before the first failure goes up.
+            await writing.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
         }
+
+        await writing;
     }
 
     private sealed record UserFold(string UserId, UserProfile Profile, int? Version, IReadOnlyList<LoggedEvent> Events);

@@ -47,7 +47,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         var expectedRows = await CountDataLinesAsync(filePath, cancellationToken);
         var id = await UploadAsync(apiKey, kind.ToUpperInvariant(), filePath, options, cancellationToken);
         console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({expectedRows:N0} lines).");
-        var job = await FollowAsync(apiKey, id, expectedRows, cancellationToken);
+        var job = await FollowAsync(apiKey, id, kind.ToUpperInvariant(), expectedRows, cancellationToken);
         PrintSummary(job);
         return job;
     }
@@ -74,11 +74,12 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         return data.GetProperty("importDataset").GetProperty("id").GetString()!;
     }
 
-    private Task<JsonElement> FollowAsync(string apiKey, string id, long expectedRows, CancellationToken cancellationToken)
+    private Task<JsonElement> FollowAsync(string apiKey, string id, string kind, long expectedRows, CancellationToken cancellationToken)
     {
         var line = new ProgressLine("import", expectedRows) { Status = "queued" };
+        // Only events imports fold profiles after their rows (docs/imports.md#history-and-profiles).
         var profiles = new ProgressLine("profiles", 1) { Status = "after the rows" };
-        return ConsoleProgress.RunAsync(console, [line, profiles], async () =>
+        return ConsoleProgress.RunAsync(console, kind == "EVENTS" ? [line, profiles] : [line], async () =>
         {
             while (true)
             {
@@ -99,6 +100,10 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
                     {
                         profiles.Value = profiles.Total;
                         profiles.Status = profiles.Status == "folding" ? "folded" : "none to fold";
+                    }
+                    else
+                    {
+                        profiles.Status = "stopped";
                     }
 
                     return job;

@@ -21,7 +21,7 @@ public sealed record ImportJobRecord(
     ProfileFolding Profiles);
 
 /// <summary>
-/// The last phase of an events import: the profiles of light shoppers, folded after every row is in
+/// The last phase of an events import: the profiles of shoppers without a live grain, folded after every row is in
 /// (docs/imports.md#history-and-profiles). Zero for other imports and before the phase starts.
 /// </summary>
 public sealed record ProfileFolding(long ToFold, long Folded);

@@ -20,8 +20,9 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource)
     /// SQL that is true when the user was erased at or after <paramref name="asOf"/> (the rule of users.erased_since): a row
     /// computed before an erasure must not bring the user back. Batch writes use this rather than the function: PostgreSQL
     /// cannot inline a function holding a subquery, and calling it cost about 35 µs a row (half of a projection write).
+    /// The arguments are SQL expressions (column names, parameters), never values.
     /// </summary>
-    public static string ErasedSince(string tenant, string user, string asOf) =>
+    internal static string ErasedSince(string tenant, string user, string asOf) =>
         $"EXISTS (SELECT 1 FROM users.erasures e WHERE e.tenant_id = {tenant} AND e.user_hash = users.erasure_hash({tenant}, {user}) AND e.erased_at >= {asOf})";
 
     /// <summary>

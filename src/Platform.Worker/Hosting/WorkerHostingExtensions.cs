@@ -81,6 +81,7 @@ public static class WorkerHostingExtensions
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
         builder.Services.Configure<ModelTrainingOptions>(builder.Configuration.GetSection(ModelTrainingOptions.Section));
+        builder.Services.Configure<HistoryFoldOptions>(builder.Configuration.GetSection(HistoryFoldOptions.Section));
         builder.Services.AddScoped<UpliftVersionTrainer>();
         builder.Services.AddScoped<UserScoreVersionTrainer>();
         builder.Services.AddScoped<ItemVersionTrainer>();

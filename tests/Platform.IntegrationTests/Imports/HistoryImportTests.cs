@@ -69,8 +69,11 @@ public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixt
         Assert.InRange(foldedByImport, Users / 10, Users - (Users / 10));
         Assert.DoesNotContain(viaApi.Values, s => s.CreatedByImport);
 
-        // The fold phase's progress: every shopper left out of the hand-over counted once, all of them folded by the end.
+        // The fold ran in several chunks, and the busiest shoppers passed the fold's limit for their grains: both paths are in
+        // the equality above. Every shopper left to the fold is counted once, all of them dealt with by the end.
         var (toFold, folded) = (job.GetProperty("profilesToFold").GetInt64(), job.GetProperty("profilesFolded").GetInt64());
+        Assert.True(toFold > WorkerProcess.FoldUsersPerChunk, $"{toFold} shoppers to fold make one chunk");
+        Assert.Contains(history.CountBy(e => e.UserId!), user => user.Value > WorkerProcess.FoldMaxEventsPerUser);
         Assert.InRange(toFold, foldedByImport, Users);
         Assert.Equal(toFold, folded);
     }

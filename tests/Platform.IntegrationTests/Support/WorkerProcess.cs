@@ -5,6 +5,9 @@ namespace Platform.IntegrationTests.Support;
 /// <summary>The real worker executable (Hangfire server, Orleans client, TorchSharp), as a separate process.</summary>
 public static class WorkerProcess
 {
+    /// <summary>Small fold chunks and limit, so that imports of a few hundred shoppers fold in several chunks and their busiest shoppers go to their grains.</summary>
+    public const int FoldUsersPerChunk = 150, FoldEventsPerChunk = 2_000, FoldMaxEventsPerUser = 40;
+
     public static ChildProcess Start(NodeSettings settings, string queues = "cpu,default")
     {
         var dll = Path.Combine(RepositoryPaths.Root, "src", "Platform.Worker", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Platform.Worker.dll");
@@ -27,6 +30,9 @@ public static class WorkerProcess
             ["Platform__Models__Members"] = "2", // small ensembles keep training to seconds on 2 cores
             ["Platform__Models__MaxEpochs"] = "8",
             ["Platform__Models__SilenceSeconds"] = "6",
+            ["Platform__Imports__UsersPerChunk"] = $"{FoldUsersPerChunk}",
+            ["Platform__Imports__EventsPerChunk"] = $"{FoldEventsPerChunk}",
+            ["Platform__Imports__MaxEventsPerUser"] = $"{FoldMaxEventsPerUser}",
             ["Logging__LogLevel__Default"] = "Warning",
             ["MALLOC_MMAP_THRESHOLD_"] = "65536",
         });

@@ -30,9 +30,10 @@ public sealed class ImportJobType : ObjectGraphType<ImportJobRecord>
         Field("rowsRejected", j => j.Counts.Rejected).Description("Rows that broke a rule; see rejections.");
         Field("rowsDropped", j => j.Counts.Dropped).Description("Rows skipped by a DROP missing-value policy.");
         Field("profilesToFold", j => j.Profiles.ToFold)
-            .Description("EVENTS imports: shoppers whose profiles the import folds after its rows (light shoppers, docs/imports.md#history-and-profiles); 0 before that phase and for other kinds.");
-        Field("profilesFolded", j => j.Profiles.Folded).Description("Of profilesToFold, those folded and stored so far.");
-                Field(j => j.Error, nullable: true).Description("Why the import failed as a whole (unreadable file, missing columns).");
+            .Description("EVENTS imports: shoppers without a live grain, whose profiles the import folds after its rows (docs/imports.md#history-and-profiles); 0 before that phase and for other kinds.");
+        Field("profilesFolded", j => j.Profiles.Folded)
+            .Description("Of profilesToFold, those the fold has dealt with so far: folded and stored, or found folded by their own grain meanwhile.");
+        Field(j => j.Error, nullable: true).Description("Why the import failed as a whole (unreadable file, missing columns).");
         Field(j => j.CreatedAt).Description("When it was sent.");
         Field(j => j.StartedAt, nullable: true).Description("When a worker started it.");
         Field(j => j.FinishedAt, nullable: true).Description("When it finished.");
