@@ -33,6 +33,13 @@ public sealed class FoldPlan
     /// <summary>The shoppers in chunks of at most <paramref name="maxUsers"/> shoppers and, unless one shopper has more alone, <paramref name="maxEvents"/> events.</summary>
     public IEnumerable<string[]> Chunks(int maxUsers, int maxEvents)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUsers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
+        return ChunksOf(maxUsers, maxEvents);
+    }
+
+    private IEnumerable<string[]> ChunksOf(int maxUsers, int maxEvents)
+    {
         var chunk = new List<string>();
         var events = 0;
         foreach (var (user, count) in users)

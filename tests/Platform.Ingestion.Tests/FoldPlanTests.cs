@@ -25,5 +25,6 @@ public sealed class FoldPlanTests
 
         Assert.Equal([["a", "b"], ["c"], ["d"], ["e", "f"], ["g"]], chunks);
         Assert.Empty(new FoldPlan().Chunks(2, 7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.Chunks(maxUsers: 0, maxEvents: 7));
     }
 }

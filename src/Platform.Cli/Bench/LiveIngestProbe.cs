@@ -24,7 +24,7 @@ public sealed class LiveIngestProbe(RawGraphQL api)
     {
         while (sent * EventsPerRequest < Shoppers * 2)
         {
-            await api.PostAsync(NextBody(), cancellationToken);
+            await SendAsync(cancellationToken);
         }
     }
 
@@ -52,17 +52,21 @@ public sealed class LiveIngestProbe(RawGraphQL api)
                 }
             }
 
-            var answer = (await api.PostAsync(NextBody(), CancellationToken.None)).GetProperty("ingestEvents");
-            if (answer.GetProperty("accepted").GetInt32() != EventsPerRequest)
-            {
-                throw new InvalidOperationException($"the live probe's events were not all accepted: {answer}");
-            }
-
+            await SendAsync(CancellationToken.None);
             times.Add((pace.Elapsed - due).TotalMilliseconds);
         }
 
         times.Sort();
         return times;
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        var answer = (await api.PostAsync(NextBody(), cancellationToken)).GetProperty("ingestEvents");
+        if (answer.GetProperty("accepted").GetInt32() != EventsPerRequest)
+        {
+            throw new InvalidOperationException($"the live probe's events were not all accepted: {answer}");
+        }
     }
 
     private string NextBody()

@@ -81,7 +81,10 @@ public static class WorkerHostingExtensions
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
         builder.Services.Configure<ModelTrainingOptions>(builder.Configuration.GetSection(ModelTrainingOptions.Section));
-        builder.Services.Configure<HistoryFoldOptions>(builder.Configuration.GetSection(HistoryFoldOptions.Section));
+        builder.Services.AddOptions<HistoryFoldOptions>().Bind(builder.Configuration.GetSection(HistoryFoldOptions.Section))
+            .Validate(o => o.MaxEventsPerUser >= 1 && o.UsersPerChunk >= 1 && o.EventsPerChunk >= 1,
+                $"{HistoryFoldOptions.Section}: MaxEventsPerUser, UsersPerChunk and EventsPerChunk must each be at least 1.")
+            .ValidateOnStart();
         builder.Services.AddScoped<UpliftVersionTrainer>();
         builder.Services.AddScoped<UserScoreVersionTrainer>();
         builder.Services.AddScoped<ItemVersionTrainer>();
