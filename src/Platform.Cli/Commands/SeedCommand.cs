@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Platform.Cli.Demo;
 using Platform.Simulation;
@@ -7,14 +8,13 @@ namespace Platform.Cli.Commands;
 
 /// <summary>
 /// Gives a tenant the simulated shop's history through the public API: the catalog (upsertItems), users
-/// (upsertUsers), their behaviour (ingestEvents, 4 batches of 1,000 in flight), then each past campaign as
-/// a past-experiment CSV import. Writes the experiment files and their ground truth to the output folder,
+/// (upsertUsers), their behaviour as one EVENTS CSV import (a merchant's history takes that path), then each past
+/// campaign as a past-experiment CSV import. Writes the experiment files and their ground truth to the output folder,
 /// and prints the planted effect of every arm beside the effect observed in its experiment.
 /// </summary>
 public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAnsiConsole console)
 {
-    public const int BatchSize = 1_000;
-    public const int ConcurrentBatches = 4;
+    private const int BatchSize = 1_000;
     private const int UsersPerChunk = 500;
 
     public async Task<int> RunAsync(string apiKey, WorldOptions options, string outputDirectory, CancellationToken cancellationToken)
@@ -26,11 +26,31 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
         var items = new ProgressLine("catalog", world.Items.Count);
         var users = new ProgressLine("users", options.Users);
         var rejected = new List<string>();
-        var outcomes = await ConsoleProgress.RunAsync(console, [items, users], async () =>
+        var eventsFile = Path.Combine(Path.GetTempPath(), $"platform-seed-{Guid.NewGuid():N}.csv");
+        List<(SimulatedUser User, ExperimentOutcome Outcome)> outcomes;
+        try
         {
-            await SendItemsAsync(apiKey, world, items, rejected, cancellationToken);
-            return await SendUsersAsync(apiKey, world, users, rejected, cancellationToken);
-        });
+            outcomes = await ConsoleProgress.RunAsync(console, [items, users], async () =>
+            {
+                await SendItemsAsync(apiKey, world, items, rejected, cancellationToken);
+                return await SendUsersAsync(apiKey, world, eventsFile, users, rejected, cancellationToken);
+            });
+
+            var events = await imports.ImportAsync(apiKey, "events", eventsFile, null, cancellationToken);
+            if (events.GetProperty("status").GetString() != "SUCCEEDED")
+            {
+                return 1;
+            }
+
+            if (events.GetProperty("rowsRejected").GetInt64() is > 0 and var refused)
+            {
+                rejected.Add($"{refused:N0} events were rejected by the import (see its rejections)");
+            }
+        }
+        finally
+        {
+            File.Delete(eventsFile);
+        }
 
         if (rejected.Count > 0)
         {
@@ -69,33 +89,29 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
         }
     }
 
+    /// <summary>Upserts the users through the API, a chunk at a time, and writes their events to an EVENTS import file.</summary>
     private async Task<List<(SimulatedUser User, ExperimentOutcome Outcome)>> SendUsersAsync(
-        string apiKey, SimulatedWorld world, ProgressLine progress, List<string> rejected, CancellationToken cancellationToken)
+        string apiKey, SimulatedWorld world, string eventsFile, ProgressLine progress, List<string> rejected, CancellationToken cancellationToken)
     {
         var outcomes = new List<(SimulatedUser, ExperimentOutcome)>();
         long events = 0;
+        await using var file = new StreamWriter(eventsFile, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
+        await file.WriteLineAsync(EventsCsv.Header);
         for (var first = 0; first < world.Options.Users; first += UsersPerChunk)
         {
             var stories = Enumerable.Range(first, Math.Min(UsersPerChunk, world.Options.Users - first))
                 .AsParallel().AsOrdered().Select(world.Story).ToList();
             var users = await CallAsync(apiKey, ApiInputs.UpsertUsers, new { users = stories.Select(s => ApiInputs.User(SimulatedWorld.ToDraft(s.User))).ToArray() }, cancellationToken);
             Collect(users.GetProperty("upsertUsers"), rejected);
-
-            var batches = stories.SelectMany(s => s.Events).Chunk(BatchSize).ToList();
-            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBatches, CancellationToken = cancellationToken }, async (batch, token) =>
+            foreach (var e in stories.SelectMany(s => s.Events))
             {
-                var result = await CallAsync(apiKey, ApiInputs.IngestEvents, new { events = batch.Select(ApiInputs.Event).ToArray() }, token);
-                lock (rejected)
-                {
-                    Collect(result.GetProperty("ingestEvents"), rejected);
-                }
-
-                Interlocked.Add(ref events, batch.Length);
-            });
+                await file.WriteLineAsync(EventsCsv.Row(e));
+                events++;
+            }
 
             outcomes.AddRange(stories.SelectMany(s => s.Outcomes.Select(o => (s.User, o))));
             progress.Value += stories.Count;
-            progress.Status = $"{Interlocked.Read(ref events):N0} events";
+            progress.Status = $"{events:N0} events written";
         }
 
         return outcomes;

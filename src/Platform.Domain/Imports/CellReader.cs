@@ -1,5 +1,6 @@
 using Platform.Domain.Errors;
 using System.Globalization;
+using System.Text.Json;
 using Platform.Domain.Events;
 
 namespace Platform.Domain.Imports;
@@ -60,6 +61,73 @@ public sealed class CellReader
     public List<string>? List(string field) =>
         Text(field)?.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
+    /// <summary>
+    /// A JSON object of names and values in one cell (<c>{"channel":"EMAIL","order":"A-1"}</c>), as an event's
+    /// properties: strings as they are, numbers and true/false as their JSON text; a repeated name keeps its last value.
+    /// The names and values are then held to the API's rules (<see cref="EventValidator"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Properties(string field)
+    {
+        var text = Text(field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            root = default; // Undefined: refused below, as arrays and plain values are
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Violations.Add(new(field, "not_json_object", $"{field} must be a JSON object of names and values, e.g. {{\"channel\":\"EMAIL\"}}, not '{Shorten(text)}'."));
+            return null;
+        }
+
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.String when TextOf(property.Value) is { } value:
+                    properties[property.Name] = value;
+                    break;
+                case JsonValueKind.String:
+                    Violations.Add(new($"{field}.{property.Name}", "format", $"a value in {field} must be Unicode text (it holds an escaped lone surrogate)."));
+                    break;
+                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    properties[property.Name] = property.Value.GetRawText();
+                    break;
+                default:
+                    Violations.Add(new($"{field}.{property.Name}", "not_scalar", $"a value in {field} must be a string, a number, true or false."));
+                    break;
+            }
+        }
+
+        return properties;
+    }
+
+    private static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escaped lone surrogate
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
     private T? Parse<T>(string field, string rule, string expected, Func<string, T?> parse)
         where T : struct
     {
@@ -72,7 +140,7 @@ public sealed class CellReader
         var value = parse(text);
         if (value is null)
         {
-            Violations.Add(new(field, rule, $"{field} must be {expected}, not '{(text.Length > 40 ? text[..40] + "…" : text)}'."));
+            Violations.Add(new(field, rule, $"{field} must be {expected}, not '{Shorten(text)}'."));
         }
 
         return value;

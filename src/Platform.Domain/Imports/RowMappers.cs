@@ -11,7 +11,7 @@ public static class RowMappers
     public static readonly string[] UserColumns = ["id", "userId", "age", "gender", "region", "occupation", "signupDate", "tags"];
     public static readonly string[] ItemColumns = ["id", "itemId", "title", "categoryPath", "brand", "price", "currency", "tags"];
     public static readonly string[] EventColumns =
-        ["eventId", "userId", "type", "occurredAt", "itemId", "categoryId", "quantity", "amount", "currency", "campaignId", "rating", "query", "durationSeconds"];
+        ["eventId", "userId", "type", "occurredAt", "itemId", "categoryId", "quantity", "amount", "currency", "campaignId", "rating", "query", "durationSeconds", "properties"];
 
     public static (UserDraft Draft, IReadOnlyList<Violation> Violations) User(
         IReadOnlyDictionary<string, string?> cells, IReadOnlyList<AttributeDefinition> schema, IReadOnlyList<string> extraTags)
@@ -67,7 +67,8 @@ public static class RowMappers
             row.Text("campaignId"),
             row.Integer("rating"),
             row.Text("query"),
-            row.Double("durationSeconds"));
+            row.Double("durationSeconds"),
+            row.Properties("properties"));
         return (draft, row.Violations);
     }
 

@@ -19,9 +19,9 @@ namespace Platform.Grains.Profiles;
 
 /// <summary>
 /// A user's live profile. The snapshot is written once <see cref="WriteEvery"/> new events have been
-/// folded, or with the next event after <see cref="WriteInterval"/>, and on deactivation; whatever the
-/// last snapshot misses is replayed from the log on activation, so a crash loses nothing that was
-/// acknowledged. There is no timer per grain: tens of thousands of them would flush in bursts.
+/// folded, or with the next event after <see cref="WriteInterval"/> (in a turn after that delivery's), and on deactivation;
+/// whatever the last snapshot misses is replayed from the log on activation, so a crash loses nothing that was
+/// acknowledged. There is no periodic timer per grain: tens of thousands of them would flush in bursts.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class UserGrain(
@@ -50,6 +50,7 @@ public sealed class UserGrain(
 
     private StoredUserData? stored;
     private int unsaved;
+    private IGrainTimer? pendingWrite;
     private DateTimeOffset writtenAt;
     private DateTimeOffset settingsLoadedAt;
 
@@ -85,7 +86,14 @@ public sealed class UserGrain(
         await FoldAsync(events.Value);
         if (unsaved >= WriteEvery || (unsaved > 0 && clock.GetUtcNow() - writtenAt >= WriteInterval))
         {
-            await FlushAsync();
+            // The log holds these events already; the snapshot only shortens a later replay. So it is written in a turn
+            // of its own, after the delivery is acknowledged: a storefront's ingest does not wait for the database's disk.
+            pendingWrite ??= this.RegisterGrainTimer(async _ =>
+            {
+                pendingWrite?.Dispose();
+                pendingWrite = null;
+                await FlushAsync();
+            }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
 

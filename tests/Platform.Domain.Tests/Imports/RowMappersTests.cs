@@ -40,4 +40,32 @@ public sealed class RowMappersTests
         Assert.Equal(first.EventId, again.EventId);
         Assert.NotEqual(first.EventId, other.EventId);
     }
+
+    [Fact]
+    public void AnEventsPropertiesCellIsAJsonObjectOfScalarsTheLastOfARepeatedNameWinning()
+    {
+        var (draft, violations) = RowMappers.Event(EventRow("""{"channel":"EMAIL","items":3,"gift":true,"channel":"SMS"}"""));
+
+        Assert.Empty(violations);
+        Assert.Equal(new Dictionary<string, string> { ["channel"] = "SMS", ["items"] = "3", ["gift"] = "true" }, draft.Properties);
+        Assert.Null(RowMappers.Event(EventRow(null)).Draft.Properties);
+    }
+
+    [Theory]
+    [InlineData("channel=EMAIL", "properties", "not_json_object")]
+    [InlineData("""["EMAIL"]""", "properties", "not_json_object")]
+    [InlineData("\"EMAIL\"", "properties", "not_json_object")]
+    [InlineData("{\"channel\":\"EMAIL\"", "properties", "not_json_object")]
+    [InlineData("""{"channel":{"name":"EMAIL"}}""", "properties.channel", "not_scalar")]
+    [InlineData("""{"channel":null}""", "properties.channel", "not_scalar")]
+    [InlineData("""{"bad":"\ud800"}""", "properties.bad", "format")]
+    public void APropertiesCellThatIsNotAFlatObjectIsAViolationNamingItsPlace(string cell, string field, string rule)
+    {
+        var violation = Assert.Single(RowMappers.Event(EventRow(cell)).Violations);
+
+        Assert.Equal((field, rule), (violation.Field, violation.Rule));
+    }
+
+    private static Dictionary<string, string?> EventRow(string? properties) =>
+        new() { ["eventId"] = "e1", ["userId"] = "u1", ["type"] = "VIEW", ["occurredAt"] = "2026-01-01T00:00:00Z", ["properties"] = properties };
 }

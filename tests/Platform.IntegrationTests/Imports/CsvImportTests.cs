@@ -73,6 +73,25 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnEventsPropertiesColumnIsKeptAndABrokenOneRejectsItsRowAlone()
+    {
+        var (_, merchant) = await platform.CreateTenantAsync("props");
+        var now = DateTimeOffset.UtcNow;
+        var csv = "userId,type,occurredAt,itemId,amount,currency,properties\n" +
+                  $"p1,PURCHASE,{now.AddMinutes(-3):O},sku-1,20,EUR,\"{{\"\"coupon\"\":\"\"SPRING10\"\",\"\"items\"\":2}}\"\n" +
+                  $"p1,PURCHASE,{now.AddMinutes(-2):O},sku-2,30,EUR,\n" +
+                  $"p1,VIEW,{now.AddMinutes(-1):O},sku-3,,,coupon=SPRING10\n"; // line 4: not a JSON object
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "events.csv", Encoding.UTF8.GetBytes(csv));
+
+        Assert.Equal((2L, 1L), (job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var rejection = job.GetProperty("rejections").GetProperty("nodes").EnumerateArray().Single();
+        Assert.Equal("4:properties:not_json_object", $"{rejection.GetProperty("line").GetInt64()}:{rejection.GetProperty("field").GetString()}:{rejection.GetProperty("rule").GetString()}");
+        var profile = (await platform.Http.PostAsync(merchant, "{ user(id: \"p1\") { discountSensitivity } }")).Data.GetProperty("user");
+        Assert.Equal(0.5, profile.GetProperty("discountSensitivity").GetDouble()); // one purchase of two carried a coupon
+    }
+
+    [Fact]
     public async Task ARowReportsEveryRuleItBreaks()
     {
         var (_, merchant) = await platform.CreateTenantAsync("rules");
