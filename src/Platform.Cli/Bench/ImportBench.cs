@@ -27,6 +27,10 @@ public static class ImportBench
             var (type, amount) = roll < 7 ? ("VIEW", ",") : roll < 9 ? ("ADD_TO_CART", ",") : ("PURCHASE", $"{random.Next(5, 300)}.{random.Next(100):00},EUR");
             await file.WriteLineAsync($"e{i},shopper-{shopper},{type},{at},item-{random.Next(500)},{amount}");
         }
+
+        // On disk before the import's window opens: its write-back would otherwise compete with the database's syncs then.
+        await file.FlushAsync(cancellationToken);
+        ((FileStream)file.BaseStream).Flush(flushToDisk: true);
     }
 
     /// <summary>Waits until every shopper's projection row holds the shopper's last logged event; returns how long that took.</summary>

@@ -32,8 +32,9 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
           whose grains are warm) every 100 ms and times each acknowledgement: after 30 s of warm-up (a node started a moment
           ago still compiles its hot paths), for 30 s before the imports and 30 s after them
           (the idle figure is the lower p99 of the two; none when they differ by more than 2×), and throughout each import.
-          Each time runs from when the request was due, so a stall counts for the requests it delays. Target: p99 during
-          an import within 2× of idle.
+          Each time runs from when the request was due, so a stall counts for the requests it delays. Before the idle
+          windows and before each import the database writes its dirty pages (`CHECKPOINT`, unmeasured), so that no
+          window pays for the writes of the one before. Target: p99 during an import within 2× of idle.
         - **Worker memory** — the worker process's resident memory (`VmRSS`, read every 200 ms; its pid from the keys file's
           folder), at the start of each shape and its peak during it.
         """;

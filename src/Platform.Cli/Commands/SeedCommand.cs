@@ -28,6 +28,7 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
         var rejected = new List<string>();
         var eventsFile = Path.Combine(Path.GetTempPath(), $"platform-seed-{Guid.NewGuid():N}.csv");
         List<(SimulatedUser User, ExperimentOutcome Outcome)> outcomes;
+        long refusedEvents;
         try
         {
             outcomes = await ConsoleProgress.RunAsync(console, [items, users], async () =>
@@ -42,9 +43,10 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
                 return 1;
             }
 
-            if (events.GetProperty("rowsRejected").GetInt64() is > 0 and var refused)
+            refusedEvents = events.GetProperty("rowsRejected").GetInt64();
+            if (events.GetProperty("rejections").GetProperty("nodes").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first)
             {
-                rejected.Add($"{refused:N0} events were rejected by the import (see its rejections)");
+                console.MarkupLineInterpolated($"[red]{refusedEvents:N0} events were rejected by the import[/], e.g. line {first.GetProperty("line").GetInt64()}, {first.GetProperty("field").GetString()}: {first.GetProperty("message").GetString()}");
             }
         }
         finally
@@ -76,7 +78,7 @@ public sealed class SeedCommand(GraphQLClient client, ImportCommand imports, IAn
             JsonSerializer.Serialize(new { options.Seed, options.Users, options.HistoryDays, seededAt = options.Clock }),
             cancellationToken);
         console.MarkupLineInterpolated($"Seeded. Experiment files and ground truth are in {outputDirectory}.");
-        return rejected.Count == 0 ? 0 : 1;
+        return rejected.Count == 0 && refusedEvents == 0 ? 0 : 1;
     }
 
     private async Task SendItemsAsync(string apiKey, SimulatedWorld world, ProgressLine progress, List<string> rejected, CancellationToken cancellationToken)

@@ -63,7 +63,8 @@ public sealed class CellReader
 
     /// <summary>
     /// A JSON object of names and values in one cell (<c>{"channel":"EMAIL","order":"A-1"}</c>), as an event's
-    /// properties: strings as they are, numbers and true/false as their JSON text; a repeated name keeps its last value.
+    /// properties: strings as they are, numbers and true/false as their JSON text; every value is checked, and a repeated
+    /// name keeps its last value.
     /// The names and values are then held to the API's rules (<see cref="EventValidator"/>).
     /// </summary>
     public IReadOnlyDictionary<string, string>? Properties(string field)
@@ -94,19 +95,25 @@ public sealed class CellReader
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
+            if (NameOf(property) is not { } name)
+            {
+                Violations.Add(new(field, "format", $"the names in {field} must be Unicode text (one holds an escaped lone surrogate)."));
+                continue;
+            }
+
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.String when TextOf(property.Value) is { } value:
-                    properties[property.Name] = value;
+                    properties[name] = value;
                     break;
                 case JsonValueKind.String:
-                    Violations.Add(new($"{field}.{property.Name}", "format", $"a value in {field} must be Unicode text (it holds an escaped lone surrogate)."));
+                    Violations.Add(new($"{field}.{Shorten(name)}", "format", $"a value in {field} must be Unicode text (it holds an escaped lone surrogate)."));
                     break;
                 case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                    properties[property.Name] = property.Value.GetRawText();
+                    properties[name] = property.Value.GetRawText();
                     break;
                 default:
-                    Violations.Add(new($"{field}.{property.Name}", "not_scalar", $"a value in {field} must be a string, a number, true or false."));
+                    Violations.Add(new($"{field}.{Shorten(name)}", "not_scalar", $"a value in {field} must be a string, a number, true or false."));
                     break;
             }
         }
@@ -114,6 +121,7 @@ public sealed class CellReader
         return properties;
     }
 
+    // JSON may escape a lone surrogate ("\ud800"), which no .NET string can hold: reading it throws.
     private static string? TextOf(JsonElement value)
     {
         try
@@ -122,7 +130,19 @@ public sealed class CellReader
         }
         catch (InvalidOperationException)
         {
-            return null; // an escaped lone surrogate
+            return null;
+        }
+    }
+
+    private static string? NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -17,9 +17,9 @@ public sealed record ErasureRecord(string UserHash, DateTimeOffset ErasedAt, str
 public sealed class ErasureStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// SQL that is true when the user was erased at or after <paramref name="asOf"/> (the rule of users.erased_since): a row
-    /// computed before an erasure must not bring the user back. Batch writes use this rather than the function: PostgreSQL
-    /// cannot inline a function holding a subquery, and calling it cost about 35 µs a row (half of a projection write).
+    /// SQL that is true when the user was erased at or after <paramref name="asOf"/>: a row computed before an erasure must
+    /// not bring the user back. Written inline in each statement: a SQL function holding this subquery cannot be inlined by
+    /// PostgreSQL, and calling it cost about 35 µs a row (half of a projection write; migration 0029 dropped it).
     /// The arguments are SQL expressions (column names, parameters), never values.
     /// </summary>
     internal static string ErasedSince(string tenant, string user, string asOf) =>

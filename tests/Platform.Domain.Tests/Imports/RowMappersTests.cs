@@ -59,6 +59,7 @@ public sealed class RowMappersTests
     [InlineData("""{"channel":{"name":"EMAIL"}}""", "properties.channel", "not_scalar")]
     [InlineData("""{"channel":null}""", "properties.channel", "not_scalar")]
     [InlineData("""{"bad":"\ud800"}""", "properties.bad", "format")]
+    [InlineData("""{"\udc00":"x"}""", "properties", "format")]
     public void APropertiesCellThatIsNotAFlatObjectIsAViolationNamingItsPlace(string cell, string field, string rule)
     {
         var violation = Assert.Single(RowMappers.Event(EventRow(cell)).Violations);
