@@ -44,7 +44,7 @@ public sealed partial class ImportRunner(
             var summary = await ImportRowsAsync(job, options, tenant, statistics, progress, cancellationToken);
             return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);
         }
-        catch (ImportFailure failure)
+        catch (Exception failure) when (failure is ImportFailure or UploadLostException)
         {
             logger.LogWarning("Import {ImportId} failed: {Reason}", importId, failure.Message);
             return await imports.FinishAsync(job.Id, succeeded: false, summaryJson: null, failure.Message, CancellationToken.None);
@@ -64,7 +64,7 @@ public sealed partial class ImportRunner(
     {
         IReadOnlyList<string> measured = [];
         var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
-        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job.Id), options.Delimiter, header =>
+        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, header =>
         {
             RequireColumns(options, header);
             measured = RowCleaner.ColumnsToMeasure(options, header);
@@ -112,7 +112,7 @@ public sealed partial class ImportRunner(
             batch = new RowBatch();
         }
 
-        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job.Id), options.Delimiter, h => header = h, cancellationToken))
+        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, h => header = h, cancellationToken))
         {
             batch.Read++;
             if (!seen.Add(ContentHash(record)))

@@ -2,10 +2,14 @@ using Npgsql;
 
 namespace Platform.Storage.Imports;
 
-/// <summary>Reads an uploaded file back from imports.file_chunks, one chunk in memory at a time.</summary>
-public sealed class ChunkedFileStream(NpgsqlDataSource dataSource, Guid importId) : Stream
+/// <summary>
+/// Reads an uploaded file back from imports.file_chunks, one chunk in memory at a time; throws
+/// <see cref="UploadLostException"/> when the chunks end before <paramref name="sizeBytes"/>.
+/// </summary>
+public sealed class ChunkedFileStream(NpgsqlDataSource dataSource, Guid importId, long sizeBytes) : Stream
 {
     private byte[] chunk = [];
+    private long read;
     private int offset;
     private int nextChunk;
     private bool ended;
@@ -41,6 +45,11 @@ public sealed class ChunkedFileStream(NpgsqlDataSource dataSource, Guid importId
             if (await command.ExecuteScalarAsync(cancellationToken) is byte[] data)
             {
                 (chunk, offset) = (data, 0);
+                read += data.Length;
+            }
+            else if (read != sizeBytes)
+            {
+                throw new UploadLostException();
             }
             else
             {

@@ -77,7 +77,7 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         return size;
     }
 
-    public Stream OpenFile(Guid importId) => new ChunkedFileStream(dataSource, importId);
+    public Stream OpenFile(ImportJobRecord job) => new ChunkedFileStream(dataSource, job.Id, job.SizeBytes);
 
     public async Task<ImportJobRecord?> FindAsync(string tenantId, Guid id, CancellationToken cancellationToken = default)
     {
