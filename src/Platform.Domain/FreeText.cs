@@ -13,4 +13,10 @@ public static class FreeText
     /// <summary>The text cut to at most <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
     public static string Cut(string text, int maxLength) =>
         text.Length <= maxLength ? text : text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
+
+    /// <summary>
+    /// The text as a message or a field name quotes it: cut to <paramref name="maxLength"/> characters and marked with "…".
+    /// A plain slice could keep half of a surrogate pair, which PostgreSQL text and JSON writers refuse.
+    /// </summary>
+    public static string Shorten(string text, int maxLength) => text.Length <= maxLength ? text : Cut(text, maxLength) + "…";
 }

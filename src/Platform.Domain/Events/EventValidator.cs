@@ -204,7 +204,7 @@ public static partial class EventValidator
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not an event field"),
     };
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    private static string Shorten(string value) => FreeText.Shorten(value, 40);
 
     // RFC 3339 / ISO-8601 with an explicit offset: 2026-11-27T10:15:00Z, 2026-11-27T10:15:00.123+01:00.
     private static readonly string[] IsoFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];

@@ -146,7 +146,7 @@ public sealed class CellReader
         }
     }
 
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+    private static string Shorten(string text) => FreeText.Shorten(text, 40);
 
     private T? Parse<T>(string field, string rule, string expected, Func<string, T?> parse)
         where T : struct

@@ -50,5 +50,5 @@ public static class RetrainingScheduleRules
         return occurrences.Count < 2 ? TimeSpan.MaxValue : occurrences.Zip(occurrences.Skip(1), (a, b) => b - a).Min();
     }
 
-    private static string Shorten(string text) => text.Length > 64 ? text[..64] + "…" : text;
+    private static string Shorten(string text) => FreeText.Shorten(text, 64);
 }

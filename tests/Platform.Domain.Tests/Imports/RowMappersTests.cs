@@ -67,6 +67,16 @@ public sealed class RowMappersTests
         Assert.Equal((field, rule), (violation.Field, violation.Rule));
     }
 
+    [Fact]
+    public void ALongNameIsShortenedInTheFieldWithoutSplittingACharacter()
+    {
+        var name = new string('a', 39) + "😀"; // the cut at 40 would fall between the emoji's two halves
+
+        var violation = Assert.Single(RowMappers.Event(EventRow($$"""{"{{name}}":null}""")).Violations);
+
+        Assert.Equal("properties." + new string('a', 39) + "…", violation.Field);
+    }
+
     private static Dictionary<string, string?> EventRow(string? properties) =>
         new() { ["eventId"] = "e1", ["userId"] = "u1", ["type"] = "VIEW", ["occurredAt"] = "2026-01-01T00:00:00Z", ["properties"] = properties };
 }

@@ -60,5 +60,5 @@ public sealed class ApiError : ExecutionError
     /// <summary>A refusal other than invalid input (ALREADY_EXISTS, CONFLICT, LIMIT_REACHED, ...): a code and a sentence.</summary>
     public static ApiError Refused(string code, string message) => new(code, message);
 
-    private static string Shorten(string id) => id.Length > 64 ? id[..64] + "…" : id;
+    private static string Shorten(string id) => FreeText.Shorten(id, 64);
 }
