@@ -39,6 +39,14 @@ public sealed class ImportFileTests(MigratedDatabase database) : IClassFixture<M
         await Assert.ThrowsAsync<UploadLostException>(() => file.CopyToAsync(Stream.Null));
     }
 
+    [Fact]
+    public async Task UploadedChunksSkipTheWal()
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT relpersistence FROM pg_class WHERE oid = 'imports.file_chunks'::regclass");
+
+        Assert.Equal('u', (char)(await command.ExecuteScalarAsync())!); // unlogged: the price is the loss covered above
+    }
+
     private async Task<(ImportJobRecord Job, byte[] Content)> UploadAsync(int bytes)
     {
         var content = new byte[bytes];

@@ -1,5 +1,15 @@
 using System.Text;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Abstractions.Jobs;
+using Platform.Domain.Imports;
+using Platform.Domain.Jobs;
+using Platform.Ingestion.Imports;
 using Platform.IntegrationTests.Support;
+using Platform.Storage.Imports;
 
 namespace Platform.IntegrationTests.Imports;
 
@@ -89,6 +99,28 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
         Assert.Equal("4:properties:not_json_object", $"{rejection.GetProperty("line").GetInt64()}:{rejection.GetProperty("field").GetString()}:{rejection.GetProperty("rule").GetString()}");
         var profile = (await platform.Http.PostAsync(merchant, "{ user(id: \"p1\") { discountSensitivity } }")).Data.GetProperty("user");
         Assert.Equal(0.5, profile.GetProperty("discountSensitivity").GetDouble()); // one purchase of two carried a coupon
+    }
+
+    [Fact]
+    public async Task AnImportWhoseUploadTheDatabaseLostFailsSayingToUploadItAgain()
+    {
+        var (tenant, merchant) = await platform.CreateTenantAsync("lost");
+        var store = platform.Node.Services.GetRequiredService<ImportStore>();
+        var job = await store.CreateAsync(tenant, ImportKind.Events, "events.csv", ImportOptionsJson.Serialize(new ImportOptions(ImportKind.Events)), requestedBy: null);
+        await store.StoreFileAsync(job.Id, new MemoryStream("userId,type,occurredAt\nu1,VIEW,2026-01-01T00:00:00Z\n"u8.ToArray()), long.MaxValue);
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        await using (var lose = dataSource.CreateCommand("DELETE FROM imports.file_chunks WHERE import_id = @id"))
+        {
+            lose.Parameters.AddWithValue("id", job.Id); // what crash recovery does to the unlogged table
+            await lose.ExecuteNonQueryAsync();
+        }
+
+        platform.Node.Services.GetRequiredService<IBackgroundJobClient>()
+            .Create(Job.FromExpression<IImportJob>(j => j.RunAsync(job.Id, CancellationToken.None)), new EnqueuedState(JobQueues.Default));
+        var finished = await ImportCalls.WaitAsync(platform.Http, merchant, job.Id.ToString());
+
+        Assert.Equal(("FAILED", 0L), (finished.GetProperty("status").GetString(), finished.GetProperty("rowsRead").GetInt64()));
+        Assert.StartsWith("The uploaded file is no longer stored", finished.GetProperty("error").GetString());
     }
 
     [Fact]

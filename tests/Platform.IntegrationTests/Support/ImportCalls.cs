@@ -26,7 +26,12 @@ public static class ImportCalls
     {
         var started = await http.UploadAsync(key, Import, new Dictionary<string, object?> { ["kind"] = kind, ["options"] = options }, fileName, file);
         started.AssertSuccess();
-        var id = started.Data.GetProperty("importDataset").GetProperty("id").GetString();
+        return await WaitAsync(http, key, started.Data.GetProperty("importDataset").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Waits until the worker has finished the import.</summary>
+    public static async Task<JsonElement> WaitAsync(GraphQLHttp http, string key, string id)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
