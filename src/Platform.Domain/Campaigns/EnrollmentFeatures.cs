@@ -48,34 +48,49 @@ public static class EnrollmentFeatures
     public static Dictionary<string, double> Advance(IReadOnlyDictionary<string, double> features, DateTimeOffset asOf, DateTimeOffset now)
     {
         var advanced = new Dictionary<string, double>(features, StringComparer.Ordinal);
+        AdvanceInPlace(advanced, asOf, now);
+        return advanced;
+    }
+
+    /// <summary><see cref="Advance"/> on features the caller owns (an audience read advances each row it decoded).</summary>
+    public static void AdvanceInPlace(Dictionary<string, double> features, DateTimeOffset asOf, DateTimeOffset now)
+    {
         var elapsed = now - asOf;
         if (elapsed <= TimeSpan.Zero)
         {
-            return advanced;
+            return;
         }
 
-        if (advanced.TryGetValue("recency_days", out var recency) && recency >= 0)
+        if (features.TryGetValue("recency_days", out var recency) && recency >= 0)
         {
-            advanced["recency_days"] = recency + (DateOnly.FromDateTime(now.UtcDateTime).DayNumber - DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber);
+            features["recency_days"] = recency + (DateOnly.FromDateTime(now.UtcDateTime).DayNumber - DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber);
         }
 
-        if (advanced.ContainsKey("days_known"))
+        if (features.TryGetValue("days_known", out var known))
         {
-            advanced["days_known"] += elapsed.TotalDays;
+            features["days_known"] = known + elapsed.TotalDays;
         }
 
-        foreach (var (window, names) in new[] { (30, Last30Days), (90, Last90Days) })
+        if (elapsed.TotalDays >= 30)
         {
-            if (elapsed.TotalDays >= window)
+            Empty(features, Last30Days);
+        }
+
+        if (elapsed.TotalDays >= 90)
+        {
+            Empty(features, Last90Days);
+        }
+    }
+
+    private static void Empty(Dictionary<string, double> features, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (features.ContainsKey(name))
             {
-                foreach (var name in names.Where(advanced.ContainsKey))
-                {
-                    advanced[name] = 0;
-                }
+                features[name] = 0;
             }
         }
-
-        return advanced;
     }
 
     private static readonly string[] Last30Days = ["views_30", "clicks_30", "carts_30", "purchases_30"];

@@ -15,10 +15,19 @@ public static class TrainingFeatures
     public static IReadOnlyDictionary<string, FeatureValue> Merge(
         IReadOnlyDictionary<string, FeatureValue>? stored, IReadOnlyDictionary<string, double>? profile, UserAttributes? attributes)
     {
-        var features = new Dictionary<string, FeatureValue>(stored ?? new Dictionary<string, FeatureValue>(), StringComparer.Ordinal);
-        foreach (var (name, value) in profile ?? new Dictionary<string, double>())
+        // Sized once: audiences merge this for every user they read.
+        var features = new Dictionary<string, FeatureValue>((stored?.Count ?? 0) + (profile?.Count ?? 0) + (attributes is null ? 0 : 5 + attributes.Attributes.Count + attributes.Tags.Count), StringComparer.Ordinal);
+        foreach (var (name, value) in stored ?? EmptyStored)
         {
-            features.TryAdd(name, FeatureValue.Of(value));
+            features.Add(name, value);
+        }
+
+        if (profile is not null)
+        {
+            foreach (var (name, value) in profile)
+            {
+                features.TryAdd(name, FeatureValue.Of(value));
+            }
         }
 
         if (attributes is null)
@@ -51,6 +60,8 @@ public static class TrainingFeatures
 
         return features;
     }
+
+    private static readonly Dictionary<string, FeatureValue> EmptyStored = [];
 
     /// <summary>Features stored as JSON numbers and strings (an outcome row's "features").</summary>
     public static IReadOnlyDictionary<string, FeatureValue> FromJson(IEnumerable<KeyValuePair<string, System.Text.Json.JsonElement>> json) =>

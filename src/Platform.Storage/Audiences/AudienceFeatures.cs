@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using System.Threading.Channels;
 using Npgsql;
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
@@ -23,6 +23,13 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
 {
     public const int Batch = 5_000;
 
+    /// <summary>
+    /// The sort and join memory of an audience read: the rows are sorted by user id, about 1 KB each, so the default 4 MB
+    /// sent a 100,000-user audience's sort to disk (about 100 MB written and read back, the largest part of a forecast's
+    /// query). Audiences are at most 200,000 users (docs/forecasts.md), and only this query's transaction gets it.
+    /// </summary>
+    public const string SortMemory = "256MB";
+
     public async Task<long> CountAsync(string tenantId, Audience audience, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand();
@@ -32,27 +39,66 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
 
     /// <summary>
     /// The audience in user id order, <see cref="Batch"/> users at a time, from one query (the audience's join is evaluated
-    /// and sorted once, however large it is).
+    /// and sorted once, however large it is). The next batch is read and decoded while the caller works on this one.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<AudienceMember>> ReadAsync(
         string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = Select(tenantId, audience, after: null, limit: null);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<AudienceMember>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ProduceAsync(tenantId, audience, now, settings, batches.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            var (members, missing) = await ReadRowsAsync(reader, Batch, now, cancellationToken);
-            if (members.Count == 0)
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                yield break;
+                yield return batch;
+            }
+        }
+        finally
+        {
+            // The caller may stop early: the reader must be done with its connection before this returns.
+            await stop.CancelAsync();
+            await reading; // never throws: its failure is the channel's
+        }
+    }
+
+    // Writes the audience's batches; a failure completes the channel with it, so the caller's loop throws it.
+    private async Task ProduceAsync(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, ChannelWriter<IReadOnlyList<AudienceMember>> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'", connection, transaction))
+            {
+                await memory.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
-            yield return members;
-            if (members.Count < Batch)
+            await using var command = Select(new NpgsqlCommand { Connection = connection, Transaction = transaction }, tenantId, audience, after: null, limit: null);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var features = new FeatureJsonReader();
+            while (true)
             {
-                yield break;
+                var (members, missing) = await ReadRowsAsync(reader, Batch, now, features, cancellationToken);
+                if (members.Count == 0)
+                {
+                    break;
+                }
+
+                await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
+                await batches.WriteAsync(members, cancellationToken);
+                if (members.Count < Batch)
+                {
+                    break;
+                }
             }
+
+            batches.Complete();
+        }
+        catch (Exception failure)
+        {
+            batches.TryComplete(failure);
         }
     }
 
@@ -62,10 +108,10 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     {
         List<AudienceMember> members;
         List<int> missing;
-        await using (var command = Select(tenantId, audience, after, limit))
+        await using (var command = Select(dataSource.CreateCommand(), tenantId, audience, after, limit))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            (members, missing) = await ReadRowsAsync(reader, limit, now, cancellationToken);
+            (members, missing) = await ReadRowsAsync(reader, limit, now, new FeatureJsonReader(), cancellationToken);
         }
 
         await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
@@ -88,9 +134,8 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         }
     }
 
-    private NpgsqlCommand Select(string tenantId, Audience audience, string? after, int? limit)
+    private static NpgsqlCommand Select(NpgsqlCommand command, string tenantId, Audience audience, string? after, int? limit)
     {
-        var command = dataSource.CreateCommand();
         var where = AudienceSql.Where(audience, tenantId, command);
         command.CommandText = $"""
             SELECT user_id, u.age, u.gender, u.region, u.occupation, u.signup_date, u.attributes, u.tags,
@@ -106,15 +151,20 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
 
     // Up to limit rows; also the indexes of users with events whose row has no stored features.
     private static async Task<(List<AudienceMember> Members, List<int> Missing)> ReadRowsAsync(
-        NpgsqlDataReader reader, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlDataReader reader, int limit, DateTimeOffset now, FeatureJsonReader features, CancellationToken cancellationToken)
     {
-        var members = new List<AudienceMember>();
+        var members = new List<AudienceMember>(Math.Min(limit, Batch));
         var missing = new List<int>();
         while (members.Count < limit && await reader.ReadAsync(cancellationToken))
         {
             var attributes = reader.GetBoolean(8) ? UserStore.Read(reader) : null;
             var hasProfile = reader.GetBoolean(9);
-            var profile = hasProfile && !reader.IsDBNull(10) ? EnrollmentFeatures.Advance(JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(10))!, reader.GetFieldValue<DateTimeOffset>(11), now) : null;
+            var profile = hasProfile && !reader.IsDBNull(10) ? features.Read(reader.GetString(10)) : null;
+            if (profile is not null)
+            {
+                EnrollmentFeatures.AdvanceInPlace(profile, reader.GetFieldValue<DateTimeOffset>(11), now);
+            }
+
             if (hasProfile && profile is null)
             {
                 missing.Add(members.Count);
