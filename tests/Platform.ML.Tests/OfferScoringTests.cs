@@ -29,7 +29,7 @@ public sealed class OfferScoringTests
 
         var offerRows = offers.Select(o => new OfferRow(model.Schema.Encode(user), o.Design, o.CampaignId, user)).ToList();
         var together = model.Predict(offerRows, CPU);
-        var shared = model.PredictOneUser(offerRows, CPU);
+        var shared = model.PredictOneUser(offerRows);
 
         for (var i = 0; i < offers.Count; i++)
         {
@@ -72,6 +72,32 @@ public sealed class OfferScoringTests
         }
 
         Assert.NotEqual(together[0].Treated[0], together[1].Treated[0]);
+    }
+
+    // A few rows are scored with plain arrays (UpliftMemberArrays), many with tensors: the same network either way.
+    [Fact]
+    public void RowsScoredWithArraysEqualTheSameRowsScoredWithTensors()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var offers = campaigns.Select(c => new Offer(c.Design, c.Id)).Append(new Offer(campaigns[0].Design with { Value = 35m }, null)).ToList();
+        var offerRows = rows.Take(200).SelectMany(r => offers.Select(o => new OfferRow(model.Schema.Encode(r.Features), o.Design, o.CampaignId, r.Features))).Take(UpliftModel.ArrayRows + 100).ToList();
+        Assert.True(offerRows.Count > UpliftModel.ArrayRows);
+
+        var tensors = model.Predict(offerRows, CPU);
+        var arrays = new[] { offerRows.Take(UpliftModel.ArrayRows).ToList(), offerRows.Skip(UpliftModel.ArrayRows).ToList() }.Select(part => model.Predict(part, CPU)).ToList();
+
+        for (var m = 0; m < tensors.Members; m++)
+        {
+            foreach (var (ofTensors, ofArrays, tolerance) in new[]
+            {
+                (tensors.Control[m], arrays.SelectMany(a => a.Control[m]).ToArray(), 1e-6), (tensors.Treated[m], arrays.SelectMany(a => a.Treated[m]).ToArray(), 1e-6),
+                (tensors.Participation[m], arrays.SelectMany(a => a.Participation[m]).ToArray(), 1e-6),
+                (tensors.ControlValue[m], arrays.SelectMany(a => a.ControlValue[m]).ToArray(), 1e-4), (tensors.TreatedValue[m], arrays.SelectMany(a => a.TreatedValue[m]).ToArray(), 1e-4),
+            })
+            {
+                Assert.Equal(ofTensors, ofArrays, (a, b) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(a)));
+            }
+        }
     }
 
     [Fact]

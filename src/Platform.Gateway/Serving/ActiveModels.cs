@@ -24,9 +24,11 @@ public sealed class ActiveModels<T>(ModelTask task, Func<byte[], T> load, ModelR
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(30);
 
+    // One thread per operation: a node serves many small requests at once, each on its own thread, and an operation
+    // split over every core made each request's threads wait for, and spin beside, the others'.
     private static readonly Lazy<bool> Runtime = new(() =>
     {
-        TorchRuntime.Initialize();
+        TorchRuntime.Initialize(threads: 1);
         return true;
     });
 

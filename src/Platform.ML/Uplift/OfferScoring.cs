@@ -22,7 +22,7 @@ public static class OfferScoring
         UpliftModel model, IReadOnlyDictionary<string, FeatureValue> user, IReadOnlyList<Offer> offers, Objective objective, double marginRate)
     {
         var vector = model.Schema.Encode(user);
-        var predictions = model.PredictOneUser(offers.Select(o => new OfferRow(vector, o.Design, o.CampaignId, user)).ToList(), CPU);
+        var predictions = model.PredictOneUser(offers.Select(o => new OfferRow(vector, o.Design, o.CampaignId, user)).ToList());
         return offers.Select((o, i) => OfferValuation.Value(predictions.Responses(i), o.Design, objective, marginRate)).ToList();
     }
 

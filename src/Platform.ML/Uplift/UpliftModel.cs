@@ -23,6 +23,7 @@ public sealed class UpliftModel(
     IReadOnlyList<CampaignDesign>? designs = null) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Lazy<IReadOnlyList<UpliftMemberArrays>> arrays = new(() => members.Select(m => m.ToArrays()).ToList());
 
     public FeatureSchema Schema { get; } = schema;
 
@@ -124,6 +125,11 @@ public sealed class UpliftModel(
     /// </summary>
     public MemberPredictions Predict(IReadOnlyList<OfferRow> rows, Device device)
     {
+        if (rows.Count <= ArrayRows)
+        {
+            return PredictWithArrays(rows, sameUser: false);
+        }
+
         var count = rows.Count;
         var users = new float[count * Schema.Width];
         var contexts = new float[count * DesignEncoder.ContextWidth];
@@ -152,38 +158,48 @@ public sealed class UpliftModel(
     /// Each member's predictions for one user under many offers (recommendations): <paramref name="rows"/> all carry the
     /// same user vector; what depends on the user alone runs once per member. Equal to <see cref="Predict(IReadOnlyList{OfferRow}, Device)"/>.
     /// </summary>
-    public MemberPredictions PredictOneUser(IReadOnlyList<OfferRow> rows, Device device)
+    public MemberPredictions PredictOneUser(IReadOnlyList<OfferRow> rows) => PredictWithArrays(rows, sameUser: true);
+
+    /// <summary>Up to this many rows are scored with <see cref="UpliftMemberArrays"/>; more go through tensors, which win at size.</summary>
+    public const int ArrayRows = 512;
+
+    private MemberPredictions PredictWithArrays(IReadOnlyList<OfferRow> rows, bool sameUser)
     {
-        var count = rows.Count;
-        var contexts = new float[count * DesignEncoder.ContextWidth];
-        var offers = new float[count * DesignEncoder.OfferWidth];
-        var campaigns = new long[count];
-        for (var r = 0; r < count; r++)
+        var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
+        Span<float> context = stackalloc float[DesignEncoder.ContextWidth];
+        var offer = new float[DesignEncoder.OfferWidth];
+        var parts = new UpliftMemberArrays.UserPart[Members.Count];
+        for (var r = 0; r < rows.Count; r++)
         {
-            DesignEncoder.EncodeContext(rows[r].Design, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth));
-            DesignEncoder.EncodeOffer(rows[r].Design, rows[r].Features, offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth));
-            var known = rows[r].CampaignId is null ? -1 : IndexOf(rows[r].CampaignId!);
-            campaigns[r] = known < 0 ? Campaigns.Count : known;
-        }
+            var row = rows[r];
+            DesignEncoder.EncodeContext(row.Design, context);
+            DesignEncoder.EncodeOffer(row.Design, row.Features, offer);
+            var known = row.CampaignId is null ? -1 : IndexOf(row.CampaignId);
+            var campaign = known < 0 ? Campaigns.Count : known;
+            for (var m = 0; m < Members.Count; m++)
+            {
+                if (r == 0 || !sameUser)
+                {
+                    parts[m] = arrays.Value[m].ForUser(row.User);
+                }
 
-        var predictions = MemberPredictions.Empty(Members.Count, count);
-        if (count == 0)
-        {
-            return predictions;
-        }
-
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var user = tensor(rows[0].User, [1, Schema.Width], device: device);
-        var context = tensor(contexts, [count, DesignEncoder.ContextWidth], device: device);
-        var offer = tensor(offers, [count, DesignEncoder.OfferWidth], device: device);
-        var campaign = tensor(campaigns, device: device);
-        for (var m = 0; m < Members.Count; m++)
-        {
-            CopyInto(predictions, m, 0, Members[m].ForDesign(Members[m].ForUsers(user), context, offer, campaign));
+                Fill(predictions, m, r, arrays.Value[m].ForDesign(parts[m], context, offer, campaign));
+            }
         }
 
         return predictions;
+    }
+
+    // As CopyInto does for tensors.
+    private void Fill(MemberPredictions into, int m, int row, UpliftMemberArrays.RawOutputs outputs)
+    {
+        static float Sigmoid(double logit) => (float)(1 / (1 + Math.Exp(-logit)));
+        float Value(double logValue) => (float)Math.Exp((logValue * this.Value.Scale) + this.Value.Mean + (this.Value.Variance / 2));
+        into.Control[m][row] = Sigmoid(outputs.ControlLogit);
+        into.Treated[m][row] = Sigmoid(outputs.ControlLogit + outputs.EffectLogit);
+        into.ControlValue[m][row] = Value(outputs.ControlLogValue);
+        into.TreatedValue[m][row] = Value(outputs.ControlLogValue + outputs.EffectLogValue);
+        into.Participation[m][row] = Sigmoid(outputs.ParticipationLogit);
     }
 
     /// <summary>Rows per forward pass when predicting many: bounds the memory the intermediate tensors take.</summary>

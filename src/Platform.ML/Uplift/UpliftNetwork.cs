@@ -32,6 +32,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         : base(nameof(UpliftNetwork))
     {
         Campaigns = campaigns;
+        ContextWidth = contextWidth;
         RepresentationWidth = Math.Max(8, width / 2);
         trunk = Sequential(Linear(userWidth, width), ReLU(), Linear(width, RepresentationWidth), ReLU());
         baseHead = Sequential(Linear(RepresentationWidth + contextWidth, 32), ReLU(), Linear(32, 2));
@@ -55,6 +56,8 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     }
 
     public int RepresentationWidth { get; }
+
+    public int ContextWidth { get; }
 
     /// <summary>The campaigns of the training rows; <c>Campaigns</c> as an index means a design that never ran.</summary>
     public int Campaigns { get; }
@@ -154,6 +157,17 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     {
         var representation = Represent(user);
         return new UpliftOutputs(Base(user, representation, context, campaign), Effect(user, representation, context, offer));
+    }
+
+    /// <summary>This member's weights as arrays, for scoring a few rows without tensors (<see cref="UpliftMemberArrays"/>).</summary>
+    public UpliftMemberArrays ToArrays()
+    {
+        static UpliftMemberArrays.Dense Dense(Linear layer) =>
+            new(layer.weight!.cpu().contiguous().data<float>().ToArray(), layer.bias!.cpu().contiguous().data<float>().ToArray());
+        var trunkLayers = trunk.children().OfType<Linear>().ToList();
+        return new UpliftMemberArrays(
+            Dense(trunkLayers[0]), Dense(trunkLayers[1]), Dense(First(baseHead)), Dense(Last(baseHead)), Dense(baseWide),
+            Dense(First(effectHead)), Dense(Last(effectHead)), Dense(effectWide), campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), ContextWidth);
     }
 
     private static Linear First(Sequential head) => head.children().OfType<Linear>().First();

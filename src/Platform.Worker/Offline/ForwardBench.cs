@@ -70,7 +70,7 @@ public static class ForwardBench
         for (var r = 0; r < settings.Repeats; r++)
         {
             var started = Stopwatch.GetTimestamp();
-            model.PredictOneUser(rows, CPU);
+            model.PredictOneUser(rows);
             oneUser.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
