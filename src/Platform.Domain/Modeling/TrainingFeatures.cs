@@ -17,9 +17,12 @@ public static class TrainingFeatures
     {
         // Sized once: audiences merge this for every user they read.
         var features = new Dictionary<string, FeatureValue>((stored?.Count ?? 0) + (profile?.Count ?? 0) + (attributes is null ? 0 : 5 + attributes.Attributes.Count + attributes.Tags.Count), StringComparer.Ordinal);
-        foreach (var (name, value) in stored ?? EmptyStored)
+        if (stored is not null)
         {
-            features.Add(name, value);
+            foreach (var (name, value) in stored)
+            {
+                features.Add(name, value);
+            }
         }
 
         if (profile is not null)
@@ -60,8 +63,6 @@ public static class TrainingFeatures
 
         return features;
     }
-
-    private static readonly Dictionary<string, FeatureValue> EmptyStored = [];
 
     /// <summary>Features stored as JSON numbers and strings (an outcome row's "features").</summary>
     public static IReadOnlyDictionary<string, FeatureValue> FromJson(IEnumerable<KeyValuePair<string, System.Text.Json.JsonElement>> json) =>

@@ -21,6 +21,7 @@ public sealed class UpliftMemberArrays
     private readonly Dense effectWide;
     private readonly float[] campaignLevels; // [campaigns + 1, 2]
     private readonly int userWidth;
+    private readonly int representationWidth;
     private readonly int contextWidth;
 
     internal UpliftMemberArrays(
@@ -28,13 +29,18 @@ public sealed class UpliftMemberArrays
     {
         (this.trunkIn, this.trunkOut, this.baseHidden, this.baseOut, this.baseWide) = (trunkIn, trunkOut, baseHidden, baseOut, baseWide);
         (this.effectHidden, this.effectOut, this.effectWide, this.campaignLevels) = (effectHidden, effectOut, effectWide, campaignLevels);
-        userWidth = trunkIn.Inputs;
+        (userWidth, representationWidth) = (trunkIn.Inputs, trunkOut.Outputs);
         this.contextWidth = contextWidth;
     }
 
     /// <summary>What the member makes of a user alone, shared by every design it is scored under (as <see cref="UpliftNetwork.ForUsers"/>).</summary>
     public UserPart ForUser(ReadOnlySpan<float> user)
     {
+        if (user.Length != userWidth)
+        {
+            throw new ArgumentException($"A user vector has {userWidth} columns; this one has {user.Length}.", nameof(user));
+        }
+
         var hidden = new float[trunkIn.Outputs];
         trunkIn.Apply(user, 0, hidden, relu: true);
         var representation = new float[trunkOut.Outputs];
@@ -49,7 +55,7 @@ public sealed class UpliftMemberArrays
         effectHidden.Accumulate(representation, userWidth, effect);
         var effectWideUser = new float[effectWide.Outputs];
         effectWide.Accumulate(user, 0, effectWideUser);
-        return new UserPart(representation.Length, @base, baseWideUser, effect, effectWideUser);
+        return new UserPart(@base, baseWideUser, effect, effectWideUser);
     }
 
     /// <summary>The raw outputs under one design: control conversion logit and log value, then the effect's three (as <see cref="UpliftOutputs"/>).</summary>
@@ -57,7 +63,7 @@ public sealed class UpliftMemberArrays
     {
         Span<float> baseUnits = stackalloc float[baseHidden.Outputs];
         user.Base.CopyTo(baseUnits);
-        baseHidden.Accumulate(context, user.RepresentationWidth, baseUnits);
+        baseHidden.Accumulate(context, representationWidth, baseUnits);
         baseHidden.AddBias(baseUnits, relu: true);
         Span<float> @base = stackalloc float[2];
         baseOut.Apply(baseUnits, 0, @base, relu: false);
@@ -66,7 +72,7 @@ public sealed class UpliftMemberArrays
         baseWide.Accumulate(context, userWidth, baseLinear);
         baseWide.AddBias(baseLinear, relu: false);
 
-        var offerStart = userWidth + user.RepresentationWidth + contextWidth;
+        var offerStart = userWidth + representationWidth + contextWidth;
         Span<float> effectUnits = stackalloc float[effectHidden.Outputs];
         user.Effect.CopyTo(effectUnits);
         effectHidden.Accumulate(context, offerStart - contextWidth, effectUnits);
@@ -86,7 +92,7 @@ public sealed class UpliftMemberArrays
     }
 
     /// <summary>A user's design-independent sums (no biases), for <see cref="ForDesign"/>.</summary>
-    public sealed record UserPart(int RepresentationWidth, float[] Base, float[] BaseWide, float[] Effect, float[] EffectWide);
+    public sealed record UserPart(float[] Base, float[] BaseWide, float[] Effect, float[] EffectWide);
 
     public readonly record struct RawOutputs(float ControlLogit, float ControlLogValue, float EffectLogit, float EffectLogValue, float ParticipationLogit);
 

@@ -172,6 +172,7 @@ public sealed class UpliftModel(
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
+            context.Clear();
             DesignEncoder.EncodeContext(row.Design, context);
             DesignEncoder.EncodeOffer(row.Design, row.Features, offer);
             var known = row.CampaignId is null ? -1 : IndexOf(row.CampaignId);
@@ -194,11 +195,11 @@ public sealed class UpliftModel(
     private void Fill(MemberPredictions into, int m, int row, UpliftMemberArrays.RawOutputs outputs)
     {
         static float Sigmoid(double logit) => (float)(1 / (1 + Math.Exp(-logit)));
-        float Value(double logValue) => (float)Math.Exp((logValue * this.Value.Scale) + this.Value.Mean + (this.Value.Variance / 2));
+        float OrderValue(double logValue) => (float)Math.Exp((logValue * Value.Scale) + Value.Mean + (Value.Variance / 2));
         into.Control[m][row] = Sigmoid(outputs.ControlLogit);
         into.Treated[m][row] = Sigmoid(outputs.ControlLogit + outputs.EffectLogit);
-        into.ControlValue[m][row] = Value(outputs.ControlLogValue);
-        into.TreatedValue[m][row] = Value(outputs.ControlLogValue + outputs.EffectLogValue);
+        into.ControlValue[m][row] = OrderValue(outputs.ControlLogValue);
+        into.TreatedValue[m][row] = OrderValue(outputs.ControlLogValue + outputs.EffectLogValue);
         into.Participation[m][row] = Sigmoid(outputs.ParticipationLogit);
     }
 

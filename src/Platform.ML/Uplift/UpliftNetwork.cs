@@ -162,6 +162,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     /// <summary>This member's weights as arrays, for scoring a few rows without tensors (<see cref="UpliftMemberArrays"/>).</summary>
     public UpliftMemberArrays ToArrays()
     {
+        using var scope = NewDisposeScope();
         static UpliftMemberArrays.Dense Dense(Linear layer) =>
             new(layer.weight!.cpu().contiguous().data<float>().ToArray(), layer.bias!.cpu().contiguous().data<float>().ToArray());
         var trunkLayers = trunk.children().OfType<Linear>().ToList();

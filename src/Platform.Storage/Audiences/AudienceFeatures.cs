@@ -24,9 +24,11 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     public const int Batch = 5_000;
 
     /// <summary>
-    /// The sort and join memory of an audience read: the rows are sorted by user id, about 1 KB each, so the default 4 MB
-    /// sent a 100,000-user audience's sort to disk (about 100 MB written and read back, the largest part of a forecast's
-    /// query). Audiences are at most 200,000 users (docs/forecasts.md), and only this query's transaction gets it.
+    /// The most an audience read's sort (and, twice that, its join's hash) may hold in memory before spilling to disk:
+    /// the rows are sorted by user id, about 1 KB each, so the default 4 MB sent a 100,000-user audience's sort to disk
+    /// (about 100 MB written and read back, the largest part of a forecast's query). A cap, not an allocation: a read
+    /// holds about its audience's size, and audiences are at most 200,000 users (docs/forecasts.md). Only this query's
+    /// transaction gets it.
     /// </summary>
     public const string SortMemory = "256MB";
 
@@ -68,37 +70,44 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     {
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'", connection, transaction))
-            {
-                await memory.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var command = Select(new NpgsqlCommand { Connection = connection, Transaction = transaction }, tenantId, audience, after: null, limit: null);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var features = new FeatureJsonReader();
-            while (true)
-            {
-                var (members, missing) = await ReadRowsAsync(reader, Batch, now, features, cancellationToken);
-                if (members.Count == 0)
-                {
-                    break;
-                }
-
-                await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
-                await batches.WriteAsync(members, cancellationToken);
-                if (members.Count < Batch)
-                {
-                    break;
-                }
-            }
-
+            await WriteBatchesAsync(tenantId, audience, now, settings, batches, cancellationToken);
             batches.Complete();
         }
         catch (Exception failure)
         {
             batches.TryComplete(failure);
+        }
+    }
+
+    private async Task WriteBatchesAsync(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, ChannelWriter<IReadOnlyList<AudienceMember>> batches, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'", connection, transaction))
+        {
+            await memory.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = Select(new NpgsqlCommand { Connection = connection, Transaction = transaction }, tenantId, audience, after: null, limit: null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // A caller that stops early ends the query: closing the reader would otherwise read the rest of the audience first.
+        await using var stop = cancellationToken.Register(command.Cancel);
+        var features = new FeatureJsonReader();
+        while (true)
+        {
+            var (members, missing) = await ReadRowsAsync(reader, Batch, now, features, cancellationToken);
+            if (members.Count == 0)
+            {
+                return;
+            }
+
+            await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
+            await batches.WriteAsync(members, cancellationToken);
+            if (members.Count < Batch)
+            {
+                return;
+            }
         }
     }
 

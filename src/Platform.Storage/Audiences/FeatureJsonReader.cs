@@ -1,6 +1,5 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using Platform.Storage.Database;
 
 namespace Platform.Storage.Audiences;
 
@@ -13,45 +12,36 @@ public sealed class FeatureJsonReader
 {
     private const int LongestPooledName = 256;
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+    private readonly JsonText.Reading<Dictionary<string, double>> readObject;
     private int lastCount = 16;
 
+    public FeatureJsonReader() => readObject = ReadObject;
+
     /// <summary>The features of one row; a repeated name keeps its last value, as a JSON object's reader does.</summary>
-    public Dictionary<string, double> Read(string json)
+    public Dictionary<string, double> Read(string json) => JsonText.ReadObject(json, readObject);
+
+    private Dictionary<string, double> ReadObject(ref Utf8JsonReader reader)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
+        var features = new Dictionary<string, double>(lastCount, StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException("Stored features are not a JSON object.");
-            }
-
-            var features = new Dictionary<string, double>(lastCount, StringComparer.Ordinal);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = Name(ref reader);
-                reader.Read();
-                features[name] = reader.GetDouble();
-            }
-
-            lastCount = features.Count;
-            return features;
+            var name = Name(ref reader);
+            reader.Read();
+            features[name] = reader.GetDouble();
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        lastCount = features.Count;
+        return features;
     }
 
     private string Name(ref Utf8JsonReader reader)
     {
-        Span<char> chars = stackalloc char[LongestPooledName];
         if (reader.HasValueSequence || reader.ValueSpan.Length > LongestPooledName)
         {
             return reader.GetString()!;
         }
 
+        Span<char> chars = stackalloc char[LongestPooledName];
         var name = chars[..reader.CopyString(chars)];
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(name, out var known))

@@ -1,0 +1,69 @@
+using Platform.Domain.Modeling;
+using Platform.ML.Uplift;
+using static TorchSharp.torch;
+
+namespace Platform.ML.Tests;
+
+/// <summary>The network as arrays against the network itself, every weight non-zero (a trained model's deep heads may still be silent).</summary>
+public sealed class UpliftMemberArraysTests
+{
+    private const int UserWidth = 12;
+    private const int Campaigns = 3;
+    private const float Tolerance = 1e-4f; // float sums in another order
+
+    [Fact]
+    public void ArraysComputeWhatTheNetworkComputesWithEveryLayerAtWork()
+    {
+        using var scope = NewDisposeScope();
+        using var network = RandomNetwork();
+        var random = new Random(5);
+        const int Rows = 40;
+        float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var (users, contexts, offers) = (Values(Rows * UserWidth), Values(Rows * DesignEncoder.ContextWidth), Values(Rows * DesignEncoder.OfferWidth));
+        var campaigns = Enumerable.Range(0, Rows).Select(r => (long)(r % (Campaigns + 1))).ToArray(); // the last index: a design that never ran
+
+        using var noGrad = no_grad();
+        var outputs = network.forward(
+            tensor(users, [Rows, UserWidth]), tensor(contexts, [Rows, DesignEncoder.ContextWidth]), tensor(offers, [Rows, DesignEncoder.OfferWidth]), tensor(campaigns));
+        var (@base, effect) = (outputs.Base.data<float>().ToArray(), outputs.Effect.data<float>().ToArray());
+        var arrays = network.ToArrays();
+
+        for (var r = 0; r < Rows; r++)
+        {
+            var part = arrays.ForUser(users.AsSpan(r * UserWidth, UserWidth));
+            var row = arrays.ForDesign(
+                part, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth), offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth), (int)campaigns[r]);
+            Assert.Equal(@base[2 * r], row.ControlLogit, Tolerance);
+            Assert.Equal(@base[(2 * r) + 1], row.ControlLogValue, Tolerance);
+            Assert.Equal(effect[3 * r], row.EffectLogit, Tolerance);
+            Assert.Equal(effect[(3 * r) + 1], row.EffectLogValue, Tolerance);
+            Assert.Equal(effect[(3 * r) + 2], row.ParticipationLogit, Tolerance);
+        }
+
+        Assert.True(@base.Concat(effect).Select(Math.Abs).Max() > 0.5); // the heads are at work, not near zero
+    }
+
+    [Fact]
+    public void AUserVectorOfAnotherWidthIsRefused()
+    {
+        using var network = RandomNetwork();
+
+        Assert.Throws<ArgumentException>(() => network.ToArrays().ForUser(new float[UserWidth + 1]));
+    }
+
+    private static UpliftNetwork RandomNetwork()
+    {
+        manual_seed(3);
+        var network = new UpliftNetwork(UserWidth, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, width: 16, Campaigns);
+        using (no_grad())
+        {
+            foreach (var parameter in network.parameters())
+            {
+                parameter.uniform_(-0.6, 0.6);
+            }
+        }
+
+        network.eval();
+        return network;
+    }
+}
