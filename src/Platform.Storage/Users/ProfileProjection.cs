@@ -35,10 +35,15 @@ public sealed class ProfileProjection(NpgsqlDataSource dataSource)
         WHERE p.applied_seq < EXCLUDED.applied_seq OR (p.applied_seq = EXCLUDED.applied_seq AND p.as_of < EXCLUDED.as_of)
         """;
 
-    /// <summary>Upserts rows; for a user given twice the last row wins; an older row never replaces a newer one.</summary>
+    /// <summary>
+    /// Upserts rows; for a user given twice the last row wins; an older row never replaces a newer one. Rows are written
+    /// in key order: the grains' batches and an import's fold write the same users at once, and two statements locking
+    /// the same rows in different orders deadlock.
+    /// </summary>
     public async Task UpsertAsync(IReadOnlyList<ProfileRow> rows, CancellationToken cancellationToken = default)
     {
-        var batch = rows.GroupBy(r => (r.TenantId, r.UserId)).Select(g => g.Last()).ToList();
+        var batch = rows.GroupBy(r => (r.TenantId, r.UserId)).Select(g => g.Last())
+            .OrderBy(r => r.TenantId, StringComparer.Ordinal).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList();
         if (batch.Count == 0)
         {
             return;

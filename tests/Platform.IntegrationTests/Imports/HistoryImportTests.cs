@@ -8,6 +8,7 @@ using Orleans.Runtime;
 using Platform.Cli.Demo;
 using Platform.Domain.Events;
 using Platform.Ingestion.Imports;
+using Platform.Testing;
 using Platform.IntegrationTests.Support;
 using Orleans.Concurrency;
 using Platform.Abstractions;
@@ -97,7 +98,8 @@ public sealed class HistoryImportTests(PlatformWithWorker platform) : IClassFixt
             await Task.Delay(100);
         }
 
-        Assert.Equal("SUCCEEDED", (await importing).GetProperty("status").GetString());
+        var job = await importing;
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
         foreach (var shopper in Enumerable.Range(0, Shoppers).Select(s => $"s{s}"))
         {
             Assert.Equal(HistoryPerShopper + 1, await ViewsAsync(key, shopper));
