@@ -68,6 +68,7 @@ public sealed class AudienceFeaturesTests(MigratedDatabase database) : IClassFix
         await foreach (var batch in Audiences().ReadAsync(tenant, new Audience(All: true), Now, ProfileSettings.Default))
         {
             Assert.Equal(AudienceFeatures.Batch, batch.Count);
+            Assert.Equal(1, await RunningAsync(tenant)); // the read is still going: the check below can see one
             break;
         }
 

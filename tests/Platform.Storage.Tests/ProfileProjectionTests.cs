@@ -26,6 +26,10 @@ public sealed class ProfileProjectionTests(MigratedDatabase database) : IClassFi
             go.SetResult();
             await Task.WhenAll(writers);
         }
+
+        await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM users.profiles WHERE tenant_id = @t AND applied_seq = 5");
+        command.Parameters.AddWithValue("t", tenant);
+        Assert.Equal(users.Count, (long)(await command.ExecuteScalarAsync())!); // every row holds the last round
     }
 
     private static ProfileRow Row(string tenant, string user, long seq)
