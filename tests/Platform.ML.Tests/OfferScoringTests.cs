@@ -137,6 +137,33 @@ public sealed class OfferScoringTests
         Assert.Equal(FeatureWords.Reason(strongest.name, user[strongest.name], strongest.Change, Objective.IncrementalConversions), reasons[0]);
     }
 
+    [Fact]
+    public void ADesignThatNeverRanTakesTheLevelsOfTheCampaignsLikeIt()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var user = rows[0].Features;
+        var (learned, variant) = (campaigns[0], campaigns[0].Design with { Value = (campaigns[0].Design.Value ?? 0) + 3 });
+        var vector = model.Schema.Encode(user);
+        float[] match = [(float)DesignEncoder.CategoryMatch(learned.Design, user)];
+        var weights = new DesignNeighbours(model.Designs, model.Campaigns.Count).LevelWeights(variant, campaignIndex: null);
+
+        var own = model.Predict(vector, match, learned.Design, learned.Id, CPU);
+        var asNew = model.Predict(vector, match, variant, campaignId: null, CPU);
+
+        // The control side reads the user, the window and the level alone: the variant's is the learned campaign's moved by
+        // the weighted difference of the levels.
+        using var noGrad = no_grad();
+        static double Logit(float p) => Math.Log(p / (1 - p));
+        for (var m = 0; m < model.Members.Count; m++)
+        {
+            var levels = model.Members[m].Level(arange(model.Campaigns.Count + 1)).data<float>().ToArray();
+            var shift = weights.Select((w, c) => w * (levels[2 * c] - levels[0])).Sum();
+            Assert.Equal(Logit(own.Control[m][0]) + shift, Logit(asNew.Control[m][0]), 3);
+        }
+
+        Assert.True(weights[0] > weights[^1], string.Join(", ", weights));
+    }
+
     private static async IAsyncEnumerable<UpliftRow> Rows(IEnumerable<UpliftRow> rows)
     {
         foreach (var row in rows)

@@ -20,11 +20,12 @@ public sealed class UpliftMemberArraysTests
         const int Rows = 40;
         float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
         var (users, contexts, offers) = (Values(Rows * UserWidth), Values(Rows * DesignEncoder.ContextWidth), Values(Rows * DesignEncoder.OfferWidth));
-        var campaigns = Enumerable.Range(0, Rows).Select(r => (long)(r % (Campaigns + 1))).ToArray(); // the last index: a design that never ran
+        var levelWeights = Enumerable.Range(0, Rows).SelectMany(r => LevelWeights(r, random)).ToArray();
 
         using var noGrad = no_grad();
-        var outputs = network.forward(
-            tensor(users, [Rows, UserWidth]), tensor(contexts, [Rows, DesignEncoder.ContextWidth]), tensor(offers, [Rows, DesignEncoder.OfferWidth]), tensor(campaigns));
+        var outputs = network.Forward(
+            tensor(users, [Rows, UserWidth]), tensor(contexts, [Rows, DesignEncoder.ContextWidth]), tensor(offers, [Rows, DesignEncoder.OfferWidth]),
+            network.MixLevels(tensor(levelWeights, [Rows, Campaigns + 1])));
         var (@base, effect) = (outputs.Base.data<float>().ToArray(), outputs.Effect.data<float>().ToArray());
         var arrays = network.ToArrays();
 
@@ -32,7 +33,8 @@ public sealed class UpliftMemberArraysTests
         {
             var part = arrays.ForUser(users.AsSpan(r * UserWidth, UserWidth));
             var row = arrays.ForDesign(
-                part, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth), offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth), (int)campaigns[r]);
+                part, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth), offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth),
+                levelWeights.AsSpan(r * (Campaigns + 1), Campaigns + 1));
             Assert.Equal(@base[2 * r], row.ControlLogit, Tolerance);
             Assert.Equal(@base[(2 * r) + 1], row.ControlLogValue, Tolerance);
             Assert.Equal(effect[3 * r], row.EffectLogit, Tolerance);
@@ -44,11 +46,43 @@ public sealed class UpliftMemberArraysTests
     }
 
     [Fact]
+    public void OneCampaignsWeightIsThatCampaignsLevel()
+    {
+        using var scope = NewDisposeScope();
+        using var network = RandomNetwork();
+        using var noGrad = no_grad();
+        var campaigns = tensor(new long[] { 0, 1, 2, 3 });
+
+        var mixed = network.MixLevels(nn.functional.one_hot(campaigns, Campaigns + 1).to_type(ScalarType.Float32));
+
+        Assert.Equal(network.Level(campaigns).data<float>().ToArray(), mixed.data<float>().ToArray());
+    }
+
+    [Fact]
     public void AUserVectorOfAnotherWidthIsRefused()
     {
         using var network = RandomNetwork();
 
         Assert.Throws<ArgumentException>(() => network.ToArrays().ForUser(new float[UserWidth + 1]));
+    }
+
+    // Every fourth row one campaign's level alone (the last index: a design that never ran), the others a random mix.
+    private static float[] LevelWeights(int row, Random random)
+    {
+        var weights = new float[Campaigns + 1];
+        if (row % 4 == 0)
+        {
+            weights[(row / 4) % (Campaigns + 1)] = 1;
+            return weights;
+        }
+
+        for (var c = 0; c <= Campaigns; c++)
+        {
+            weights[c] = (float)random.NextDouble();
+        }
+
+        var total = weights.Sum();
+        return weights.Select(w => w / total).ToArray();
     }
 
     private static UpliftNetwork RandomNetwork()

@@ -54,6 +54,29 @@ public sealed class UpliftTrainingTests
     }
 
     [Fact]
+    public void TreatedRowsDoNotMoveTheirCampaignsLevel()
+    {
+        var (world, samples) = Simulated.Value;
+        var campaigns = SimulatedUpliftData.Campaigns(world);
+        var statistics = new FeatureStatistics(seed: 1);
+        samples.Take(2_000).ToList().ForEach(s => statistics.Add(s.Row.Features));
+        var data = new UpliftData(statistics.Build(), campaigns);
+        samples.Take(2_000).ToList().ForEach(s => data.Add(s.Row));
+        using var tensors = new UpliftTensors(data, CPU);
+        using var network = new UpliftNetwork(data.UserWidth, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, width: 16, campaigns.Count);
+        long[] Rows(bool treated) => Enumerable.Range(0, data.Count).Where(r => data.Treated[r] > 0.5f == treated).Select(r => (long)r).ToArray();
+        double LevelGradient(long[] rows)
+        {
+            network.zero_grad();
+            UpliftTrainer.Loss(network, tensors, tensor(rows), UpliftTrainer.ValueWeight).backward();
+            return network.named_parameters().Single(p => p.name.StartsWith("campaignBase", StringComparison.Ordinal)).parameter.grad!.abs().sum().item<float>();
+        }
+
+        Assert.Equal(0, LevelGradient(Rows(treated: true)));
+        Assert.True(LevelGradient(Rows(treated: false)) > 0);
+    }
+
+    [Fact]
     public async Task SameDataSeedAndThreadsGiveBitIdenticalWeights()
     {
         var (world, samples) = Simulated.Value;

@@ -7,7 +7,7 @@ public sealed record UpliftHyperparameters(
     int MaxEpochs = 30,
     int BatchSize = 512,
     int Patience = 5,
-    double WeightDecay = 1e-3,
+    double WeightDecay = 0,
     int Members = 5)
 {
     /// <summary>

@@ -59,8 +59,18 @@ public sealed class UpliftMemberArrays
     }
 
     /// <summary>The raw outputs under one design: control conversion logit and log value, then the effect's three (as <see cref="UpliftOutputs"/>).</summary>
-    public RawOutputs ForDesign(UserPart user, ReadOnlySpan<float> context, ReadOnlySpan<float> offer, int campaign)
+    public RawOutputs ForDesign(UserPart user, ReadOnlySpan<float> context, ReadOnlySpan<float> offer, ReadOnlySpan<float> levelWeights)
     {
+        var (level, levelValue) = (0f, 0f);
+        for (var c = 0; c < levelWeights.Length; c++)
+        {
+            if (levelWeights[c] != 0)
+            {
+                level += levelWeights[c] * campaignLevels[2 * c];
+                levelValue += levelWeights[c] * campaignLevels[(2 * c) + 1];
+            }
+        }
+
         Span<float> baseUnits = stackalloc float[baseHidden.Outputs];
         user.Base.CopyTo(baseUnits);
         baseHidden.Accumulate(context, representationWidth, baseUnits);
@@ -87,7 +97,7 @@ public sealed class UpliftMemberArrays
         effectWide.AddBias(effectLinear, relu: false);
 
         return new RawOutputs(
-            @base[0] + baseLinear[0] + campaignLevels[2 * campaign], @base[1] + baseLinear[1] + campaignLevels[(2 * campaign) + 1],
+            @base[0] + baseLinear[0] + level, @base[1] + baseLinear[1] + levelValue,
             effect[0] + effectLinear[0], effect[1] + effectLinear[1], effect[2] + effectLinear[2]);
     }
 

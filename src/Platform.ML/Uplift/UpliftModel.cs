@@ -24,6 +24,7 @@ public sealed class UpliftModel(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lazy<IReadOnlyList<UpliftMemberArrays>> arrays = new(() => members.Select(m => m.ToArrays()).ToList());
+    private readonly Lazy<DesignNeighbours> neighbours = new(() => new DesignNeighbours(designs, campaigns.Count));
 
     public FeatureSchema Schema { get; } = schema;
 
@@ -41,12 +42,12 @@ public sealed class UpliftModel(
 
     /// <summary>
     /// Each member's predictions for rows of encoded data, each under its own campaign's design; the data's campaigns map
-    /// to this model's campaign levels by id (a campaign it did not learn from gets the average campaign's).
+    /// to this model's campaign levels by id (a campaign it did not learn from gets the levels of those like it).
     /// </summary>
     public MemberPredictions Predict(UpliftTensors data, IReadOnlyList<int> rows)
     {
-        var known = Campaigns.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => c.i, StringComparer.Ordinal);
-        using var levels = tensor(data.CampaignIds.Select(id => (long)known.GetValueOrDefault(id, Campaigns.Count)).ToArray(), device: data.Device);
+        var weights = data.Campaigns.SelectMany(c => LevelWeights(c.Design, c.Id)).ToArray();
+        using var levels = tensor(weights, [data.Campaigns.Count, Campaigns.Count + 1], device: data.Device);
         var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
         for (var start = 0; start < rows.Count; start += ChunkRows)
         {
@@ -65,28 +66,26 @@ public sealed class UpliftModel(
     /// <summary>
     /// Each member's predictions for users under one design: <paramref name="users"/> is [rows × schema width],
     /// <paramref name="matches"/> each user's category match. A campaign the model learned from keeps its own base level;
-    /// any other design gets the average campaign's.
+    /// any other design gets the levels of the campaigns like it (<see cref="DesignNeighbours"/>).
     /// </summary>
-    public MemberPredictions Predict(float[] users, float[] matches, CampaignDesign design, string? campaignId, Device device)
-    {
-        var known = campaignId is null ? -1 : IndexOf(campaignId);
-        return Predict(users, matches, [design], device, known < 0 ? Campaigns.Count : known)[0];
-    }
+    public MemberPredictions Predict(float[] users, float[] matches, CampaignDesign design, string? campaignId, Device device) =>
+        Predict(users, matches, [design], device, campaignId)[0];
 
     /// <summary>
     /// Each member's predictions for the same users under each of <paramref name="designs"/>, all designs that never ran
-    /// (unless <paramref name="campaignIndex"/> names a learned campaign's level) and share a category scope (the
+    /// (unless <paramref name="campaignId"/> names a campaign the model learned from) and share a category scope (the
     /// optimizer's candidates): what depends on the users alone (the trunk, and the heads' user columns) runs once per
     /// member; per design only its own columns, on one row, and the category match's column. Equal to
     /// <see cref="forward"/> on every row, at a fraction of the cost.
     /// </summary>
-    public IReadOnlyList<MemberPredictions> Predict(float[] users, float[] matches, IReadOnlyList<CampaignDesign> designs, Device device, int? campaignIndex = null)
+    public IReadOnlyList<MemberPredictions> Predict(float[] users, float[] matches, IReadOnlyList<CampaignDesign> designs, Device device, string? campaignId = null)
     {
         var count = matches.Length;
         var results = designs.Select(_ => MemberPredictions.Empty(Members.Count, count)).ToArray();
-        var (contexts, offers) = (new float[designs.Count][], new float[designs.Count][]);
+        var (contexts, offers, levelWeights) = (new float[designs.Count][], new float[designs.Count][], new float[designs.Count][]);
         for (var d = 0; d < designs.Count; d++)
         {
+            levelWeights[d] = LevelWeights(designs[d], campaignId);
             contexts[d] = new float[DesignEncoder.ContextWidth];
             offers[d] = new float[DesignEncoder.OfferWidth];
             DesignEncoder.EncodeContext(designs[d], contexts[d]);
@@ -100,7 +99,6 @@ public sealed class UpliftModel(
             using var noGrad = no_grad();
             var user = tensor(users.AsSpan(start * Schema.Width, rows * Schema.Width).ToArray(), [rows, Schema.Width], device: device);
             var match = tensor(matches.AsSpan(start, rows).ToArray(), [rows, 1], device: device);
-            var campaign = tensor(new[] { (long)(campaignIndex ?? Campaigns.Count) }, device: device);
             for (var m = 0; m < Members.Count; m++)
             {
                 using var perMember = NewDisposeScope();
@@ -110,7 +108,8 @@ public sealed class UpliftModel(
                     using var perDesign = NewDisposeScope();
                     var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device);
                     var offer = tensor(offers[d], [1, DesignEncoder.OfferWidth], device: device);
-                    CopyInto(results[d], m, start, Members[m].ForDesign(parts, context, offer, campaign, match));
+                    var level = Members[m].MixLevels(tensor(levelWeights[d], [1, Campaigns.Count + 1], device: device));
+                    CopyInto(results[d], m, start, Members[m].ForDesign(parts, context, offer, level, match));
                 }
             }
         }
@@ -121,7 +120,7 @@ public sealed class UpliftModel(
     /// <summary>
     /// Each member's predictions for rows that each carry their own user vector and design (one user under many designs,
     /// or variants of one user): the serving path of recommendations. A campaign the model learned from keeps its own base
-    /// level; any other gets the average campaign's.
+    /// level; any other gets the levels of the campaigns like it.
     /// </summary>
     public MemberPredictions Predict(IReadOnlyList<OfferRow> rows, Device device)
     {
@@ -134,15 +133,14 @@ public sealed class UpliftModel(
         var users = new float[count * Schema.Width];
         var contexts = new float[count * DesignEncoder.ContextWidth];
         var offers = new float[count * DesignEncoder.OfferWidth];
-        var campaigns = new long[count];
+        var levelWeights = new float[count * (Campaigns.Count + 1)];
         for (var r = 0; r < count; r++)
         {
             var row = rows[r];
             row.User.CopyTo(users, r * Schema.Width);
             DesignEncoder.EncodeContext(row.Design, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth));
             DesignEncoder.EncodeOffer(row.Design, row.Features, offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth));
-            var known = row.CampaignId is null ? -1 : IndexOf(row.CampaignId);
-            campaigns[r] = known < 0 ? Campaigns.Count : known;
+            LevelWeights(row.Design, row.CampaignId).CopyTo(levelWeights, r * (Campaigns.Count + 1));
         }
 
         var predictions = MemberPredictions.Empty(Members.Count, count);
@@ -150,7 +148,7 @@ public sealed class UpliftModel(
             tensor(users, [count, Schema.Width], device: device),
             tensor(contexts, [count, DesignEncoder.ContextWidth], device: device),
             tensor(offers, [count, DesignEncoder.OfferWidth], device: device),
-            tensor(campaigns, device: device)));
+            tensor(levelWeights, [count, Campaigns.Count + 1], device: device)));
         return predictions;
     }
 
@@ -175,8 +173,7 @@ public sealed class UpliftModel(
             context.Clear();
             DesignEncoder.EncodeContext(row.Design, context);
             DesignEncoder.EncodeOffer(row.Design, row.Features, offer);
-            var known = row.CampaignId is null ? -1 : IndexOf(row.CampaignId);
-            var campaign = known < 0 ? Campaigns.Count : known;
+            var levelWeights = LevelWeights(row.Design, row.CampaignId);
             for (var m = 0; m < Members.Count; m++)
             {
                 if (r == 0 || !sameUser)
@@ -184,7 +181,7 @@ public sealed class UpliftModel(
                     parts[m] = arrays.Value[m].ForUser(row.User);
                 }
 
-                Fill(predictions, m, r, arrays.Value[m].ForDesign(parts[m], context, offer, campaign));
+                Fill(predictions, m, r, arrays.Value[m].ForDesign(parts[m], context, offer, levelWeights));
             }
         }
 
@@ -205,6 +202,13 @@ public sealed class UpliftModel(
 
     /// <summary>Rows per forward pass when predicting many: bounds the memory the intermediate tensors take.</summary>
     public const int ChunkRows = 16_384;
+
+    /// <summary>The weights over the campaign levels for a design: its own when the model learned from it, else those of the campaigns like it.</summary>
+    private float[] LevelWeights(CampaignDesign design, string? campaignId)
+    {
+        var known = campaignId is null ? -1 : IndexOf(campaignId);
+        return neighbours.Value.LevelWeights(design, known < 0 ? null : known);
+    }
 
     private int IndexOf(string campaignId)
     {
@@ -276,14 +280,15 @@ public sealed class UpliftModel(
     }
 
     // Fills rows [offset, offset + count) of the predictions; the inputs are made inside the scope that frees them.
-    private void PredictInto(MemberPredictions into, int offset, int count, Func<(Tensor User, Tensor Context, Tensor Offer, Tensor Campaign)> inputs)
+    // levelWeights: [rows, campaigns + 1], each row's weights over the members' campaign levels (DesignNeighbours).
+    private void PredictInto(MemberPredictions into, int offset, int count, Func<(Tensor User, Tensor Context, Tensor Offer, Tensor LevelWeights)> inputs)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var (user, context, offer, campaign) = inputs();
+        var (user, context, offer, levelWeights) = inputs();
         for (var m = 0; m < Members.Count; m++)
         {
-            CopyInto(into, m, offset, Members[m].forward(user, context, offer, campaign));
+            CopyInto(into, m, offset, Members[m].Forward(user, context, offer, Members[m].MixLevels(levelWeights)));
         }
     }
 

@@ -77,8 +77,8 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     }
 
     /// <summary>
-    /// Gives a design that never ran the row-weighted mean of the campaigns' control offsets (its own base level is
-    /// unknown: the average campaign's is the best guess, and its uncertainty shows as spread between members).
+    /// Sets the average campaign's level: the row-weighted mean of the campaigns' control offsets, which a design that
+    /// never ran borrows as far as it is unlike every campaign (<see cref="DesignNeighbours"/>).
     /// </summary>
     public void SetNewDesignOffset(IReadOnlyList<int> rowsPerCampaign)
     {
@@ -90,9 +90,15 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 
     public Tensor Represent(Tensor user) => trunk.forward(user);
 
-    /// <summary>Control-side outputs from representations: [rows, 2] = conversion logit, log order value; each campaign adds its own level.</summary>
-    public Tensor Base(Tensor user, Tensor representation, Tensor context, Tensor campaign) =>
-        baseHead.forward(cat([representation, context], 1)) + baseWide.forward(cat([user, context], 1)) + campaignBase.forward(campaign);
+    /// <summary>Control-side outputs from representations: [rows, 2] = conversion logit, log order value; each row adds its campaign's level.</summary>
+    public Tensor Base(Tensor user, Tensor representation, Tensor context, Tensor level) =>
+        baseHead.forward(cat([representation, context], 1)) + baseWide.forward(cat([user, context], 1)) + level;
+
+    /// <summary>Each row's campaign level [rows, 2]: the part of <see cref="Base"/> that is the campaign's own.</summary>
+    public Tensor Level(Tensor campaign) => campaignBase.forward(campaign);
+
+    /// <summary>Levels mixed by weights over the campaigns and the average ([rows, campaigns + 1]; see <see cref="DesignNeighbours"/>).</summary>
+    public Tensor MixLevels(Tensor weights) => weights.matmul(campaignBase.weight!);
 
     /// <summary>The linear paths and the campaign levels: what the first stage of training fits (a convex start).</summary>
     public IEnumerable<Parameter> WideParameters() => baseWide.parameters().Concat(effectWide.parameters()).Concat(campaignBase.parameters());
@@ -129,12 +135,12 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     /// to the other's (one user, many designs; or many users, one design). With <paramref name="match"/> ([rows, 1]), the
     /// offer's last column (the category match) is taken from it instead, so the rest of the offer can be one row.
     /// </summary>
-    public UpliftOutputs ForDesign(UserParts parts, Tensor context, Tensor offer, Tensor campaign, Tensor? match = null)
+    public UpliftOutputs ForDesign(UserParts parts, Tensor context, Tensor offer, Tensor level, Tensor? match = null)
     {
         var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
         var contextWidth = context.shape[1];
         var baseHidden = (parts.Base + Columns(baseFirst, parts.RepresentationWidth, context) + baseFirst.bias!).relu();
-        var @base = Last(baseHead).forward(baseHidden) + parts.BaseWide + Columns(baseWide, parts.UserWidth, context) + baseWide.bias! + campaignBase.forward(campaign);
+        var @base = Last(baseHead).forward(baseHidden) + parts.BaseWide + Columns(baseWide, parts.UserWidth, context) + baseWide.bias! + level;
         var (effectOffer, wideOffer) = (parts.UserWidth + parts.RepresentationWidth + contextWidth, parts.UserWidth + contextWidth);
         var effectDesign = Columns(effectFirst, effectOffer - contextWidth, context) + Columns(effectFirst, effectOffer, offer) + effectFirst.bias!;
         var wideDesign = Columns(effectWide, parts.UserWidth, context) + Columns(effectWide, wideOffer, offer) + effectWide.bias!;
@@ -153,10 +159,13 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     private static Tensor Columns(Linear layer, long start, Tensor input) =>
         functional.linear(input, layer.weight!.narrow(1, start, input.shape[1]).contiguous());
 
-    public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign)
+    public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign) => Forward(user, context, offer, Level(campaign));
+
+    /// <summary>As <see cref="forward"/>, with each row's level given ([rows, 2]) instead of its campaign.</summary>
+    public UpliftOutputs Forward(Tensor user, Tensor context, Tensor offer, Tensor level)
     {
         var representation = Represent(user);
-        return new UpliftOutputs(Base(user, representation, context, campaign), Effect(user, representation, context, offer));
+        return new UpliftOutputs(Base(user, representation, context, level), Effect(user, representation, context, offer));
     }
 
     /// <summary>This member's weights as arrays, for scoring a few rows without tensors (<see cref="UpliftMemberArrays"/>).</summary>

@@ -21,14 +21,14 @@ public sealed class UpliftTensors : IDisposable
         Contexts = tensor(data.Contexts, [data.Campaigns.Count, Domain.Modeling.DesignEncoder.ContextWidth]).to(device);
         Offers = tensor(data.Offers, [data.Campaigns.Count, Domain.Modeling.DesignEncoder.OfferWidth]).to(device);
         Device = device;
-        CampaignIds = data.Campaigns.Select(c => c.Id).ToList();
+        Campaigns = data.Campaigns;
         TreatedRows = data.Treated.Select(t => t > 0.5f).ToArray();
         CampaignRows = data.Campaign.ToArray();
         Balance = tensor(BalanceWeights(data), device: device);
     }
 
-    /// <summary>The campaigns, in the order of the rows' campaign indexes.</summary>
-    public IReadOnlyList<string> CampaignIds { get; }
+    /// <summary>The campaigns and their designs, in the order of the rows' campaign indexes.</summary>
+    public IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> Campaigns { get; }
 
     /// <summary>How many of the given rows each campaign has.</summary>
     public IReadOnlyList<int> RowsPerCampaign(IReadOnlyList<int> rows)

@@ -13,8 +13,9 @@ namespace Platform.ML.Uplift;
 /// users they did not train on. The loss is the conversion
 /// log-loss on each row's own side (both sides of a campaign weighted equally), plus 0.2 × the squared error of the
 /// standardized log order value on converting rows with an amount, plus half the participation log-loss on treated rows
-/// that record it; the validation loss that early stopping watches leaves the order value out. Same data, seed and thread
-/// count: same weights.
+/// that record it; the validation loss that early stopping watches leaves the order value out. A campaign's level learns
+/// from its control rows only. No weight decay: an offer's effect is a small share of the loss, and a penalty erased it
+/// (docs/models.md#uplift). Same data, seed and thread count: same weights.
 /// </summary>
 public static class UpliftTrainer
 {
@@ -79,7 +80,7 @@ public static class UpliftTrainer
     /// </summary>
     private static void FitWide(UpliftNetwork network, UpliftTensors data, int[] order, Random random, CancellationToken cancellationToken)
     {
-        using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate, weight_decay: WideWeightDecay);
+        using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate);
         network.train();
         foreach (var batch in Minibatches.Steps(order, WideBatchSize, WideSteps, random))
         {
@@ -94,7 +95,6 @@ public static class UpliftTrainer
     public const int WideSteps = 300;
     public const int WideBatchSize = 8192;
     public const double WideLearningRate = 0.05;
-    public const double WideWeightDecay = 1e-4;
 
     // One pass over the rows in a new random order; returns the mean batch loss.
     private static double RunEpoch(UpliftNetwork network, optim.Optimizer optimizer, UpliftTensors data, int[] order, int batchSize, Random random)
@@ -168,12 +168,16 @@ public static class UpliftTrainer
 
         var converted = data.Converted.index_select(0, rows);
         var known = converted.isnan().logical_not().to_type(ScalarType.Float32) * data.Balance.index_select(0, rows);
-        var logit = where(isTreated, outputs.TreatedLogit, outputs.ControlLogit);
+        // A campaign's level is its control side's: on treated rows it is held fixed, so what the treated do beyond their
+        // controls is explained by the offer (the design's features), never by moving the campaign's level.
+        var level = network.Level(campaign);
+        var heldLevel = level.detach() - level;
+        var logit = where(isTreated, outputs.TreatedLogit + heldLevel[.., 0], outputs.ControlLogit);
         var conversion = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(1);
 
         var logRevenue = data.LogRevenue.index_select(0, rows);
         var hasValue = logRevenue.isnan().logical_not().to_type(ScalarType.Float32);
-        var value = where(isTreated, outputs.TreatedLogValue, outputs.ControlLogValue);
+        var value = where(isTreated, outputs.TreatedLogValue + heldLevel[.., 1], outputs.ControlLogValue);
         var valueLoss = ((value - logRevenue.nan_to_num()).pow(2) * hasValue).sum() / hasValue.sum().clamp_min(1);
 
         var participated = data.Participated.index_select(0, rows);

@@ -103,7 +103,7 @@ public static class TrainingBench
         using var network = new UpliftNetwork((int)tensors.Users.shape[1], (int)tensors.Contexts.shape[1], (int)tensors.Offers.shape[1], hyper.Width, (int)tensors.Contexts.shape[0]);
         using var rows = tensor(train.Select(r => (long)r).ToArray());
         var clock = Stopwatch.StartNew();
-        using (var wide = optim.Adam(network.WideParameters(), UpliftTrainer.WideLearningRate, weight_decay: UpliftTrainer.WideWeightDecay))
+        using (var wide = optim.Adam(network.WideParameters(), UpliftTrainer.WideLearningRate))
         {
             for (var step = 0; step < UpliftTrainer.WideSteps; step++)
             {

@@ -207,7 +207,10 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var summary = await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { audienceSummary(audience: $a) { users } }", new { a = audience }, "audienceSummary");
         Assert.Equal(30, summary.GetProperty("users").GetInt64());
         var positive = await ForecastAsync(admin, new { uplift = new { keep = "POSITIVE_MARGIN", among = shoppers } }, value: 10, budget: null);
-        Assert.Equal(scored.Count(s => s.Value > 0), positive.GetProperty("audienceUsers").GetInt64());
+        var underTheForecastsDesign = (await platform.Http.FieldAsync(admin, """
+            query($d: CampaignDesignInput!, $a: AudienceInput) { scoreShoppers(design: $d, audience: $a, first: 120) { nodes { incrementalMargin { value } } } }
+            """, new { d = ForecastDesign(value: 10), a = shoppers }, "scoreShoppers")).GetProperty("nodes").EnumerateArray();
+        Assert.Equal(underTheForecastsDesign.Count(n => n.GetProperty("incrementalMargin").GetProperty("value").GetDouble() > 0), positive.GetProperty("audienceUsers").GetInt64());
 
         var unnamed = await platform.Http.PostAsync(admin, "{ users(audience: { uplift: { keep: POSITIVE_MARGIN } }) { nodes { userId } } }");
         Assert.Equal(("audience.uplift.campaignId", "required"), (unnamed.FirstError.GetProperty("extensions").GetProperty("field").GetString(), unnamed.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
@@ -482,10 +485,16 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal(JsonValueKind.Null, (await platform.Http.PostAsync(other, "query($id: ID!) { campaignOptimization(id: $id) { id } }", new { id })).Data.GetProperty("campaignOptimization").ValueKind);
     }
 
-    private async Task<JsonElement> ForecastAsync(string key, object audience, int value, double? budget)
+    // Starting tomorrow for 14 days, its window 14 days.
+    private static object ForecastDesign(int value)
     {
         var now = DateTimeOffset.UtcNow;
-        var design = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { value, attributionWindowDays = 14 });
+        return Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { value, attributionWindowDays = 14 });
+    }
+
+    private async Task<JsonElement> ForecastAsync(string key, object audience, int value, double? budget)
+    {
+        var design = ForecastDesign(value);
         return await platform.Http.FieldAsync(key, """
             query($d: CampaignDesignInput!, $a: AudienceInput, $b: Decimal) { forecast(design: $d, audience: $a, budget: $b) {
               modelVersionId audienceUsers treatedUsers budgetShare budgetRunsOutAt warnings drivers

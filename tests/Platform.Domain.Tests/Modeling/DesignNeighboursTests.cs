@@ -1,0 +1,54 @@
+using Platform.Domain.Campaigns;
+using Platform.Domain.Modeling;
+
+namespace Platform.Domain.Tests.Modeling;
+
+public sealed class DesignNeighboursTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly CampaignDesign TenPercentByEmail = new("ten", CampaignType.PercentOff, 10m, Channel.Email, Start, Start.AddDays(14), AttributionWindowDays: 14);
+    private static readonly CampaignDesign TwentyPercentByEmail = TenPercentByEmail with { Name = "twenty", Value = 20m };
+    private static readonly CampaignDesign FreeShippingByPush = new("ship", CampaignType.FreeShipping, null, Channel.Push, Start, Start.AddDays(7));
+    private static readonly DesignNeighbours Learned = new([TenPercentByEmail, TwentyPercentByEmail, FreeShippingByPush], campaigns: 3);
+
+    [Fact]
+    public void ALearnedCampaignIsItsOwnLevel()
+    {
+        Assert.Equal([0f, 1f, 0f, 0f], Learned.LevelWeights(TwentyPercentByEmail, campaignIndex: 1));
+    }
+
+    [Fact]
+    public void ADepthBetweenTwoArmsTakesTheirLevelsAndLittleOfTheRest()
+    {
+        var weights = Learned.LevelWeights(TenPercentByEmail with { Value = 15m }, campaignIndex: null);
+
+        Assert.Equal(1, weights.Sum(), 5);
+        Assert.Equal(weights[0], weights[1], 5); // equally far from 10% and 20%
+        Assert.True(weights[0] + weights[1] > 0.8, string.Join(", ", weights));
+        Assert.True(weights[2] < weights[3], "another type on another channel weighs less than the average campaign");
+    }
+
+    [Fact]
+    public void ADesignFarFromEveryCampaignTakesMostlyTheAverage()
+    {
+        var farAway = new CampaignDesign("points", CampaignType.PointsMultiplier, 5m, Channel.Sms, Start, Start.AddDays(30), CategoryIds: ["shoes"], ThemeTags: ["summer"]);
+
+        var weights = Learned.LevelWeights(farAway, campaignIndex: null);
+
+        Assert.True(weights[3] > 0.8, string.Join(", ", weights));
+    }
+
+    [Fact]
+    public void TheSameDesignAsALearnedCampaignWeighsItAsOneAgainstTheAverageAtDistanceOne()
+    {
+        var weights = new DesignNeighbours([FreeShippingByPush], campaigns: 1).LevelWeights(FreeShippingByPush with { Name = "again" }, campaignIndex: null);
+
+        Assert.Equal(1 / (1 + Math.Exp(-DesignNeighbours.AverageDistanceSquared)), weights[0], 5);
+    }
+
+    [Fact]
+    public void WithoutTheLearnedDesignsANewDesignGetsTheAverage()
+    {
+        Assert.Equal([0f, 0f, 1f], new DesignNeighbours(null, campaigns: 2).LevelWeights(TenPercentByEmail, campaignIndex: null));
+    }
+}
