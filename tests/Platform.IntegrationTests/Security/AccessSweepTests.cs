@@ -20,14 +20,7 @@ public sealed partial class AccessSweepTests(PlatformFixture platform, ITestOutp
     public async Task EveryRootFieldAnswersEachKindOfKeyAsTheRoleTableSays()
     {
         var (tenantId, admin) = await platform.CreateTenantAsync("roles");
-        var callers = new Dictionary<string, string>
-        {
-            ["system key"] = platform.Settings.SystemKey,
-            ["ADMIN"] = admin,
-            ["MERCHANT"] = await platform.CreateKeyAsync(admin, "MERCHANT"),
-            ["PARTNER"] = await platform.CreateKeyAsync(admin, "PARTNER"),
-            ["TRACKER"] = await platform.CreateKeyAsync(admin, "TRACKER"),
-        };
+        var callers = await CallersAsync(admin);
         var fuzzer = await FuzzerAsync(admin);
         var table = RoleTable();
         var schemaFields = fuzzer.Fields(fuzzer.Query).Select(f => (fuzzer.Query, f)).Concat(fuzzer.Fields(fuzzer.Mutation).Select(f => (fuzzer.Mutation, f))).ToList();
@@ -94,6 +87,118 @@ public sealed partial class AccessSweepTests(PlatformFixture platform, ITestOutp
         await AssertTenantBIsIntactAsync(adminB, b);
     }
 
+    [Fact]
+    public async Task EverySubscriptionAnswersEachKindOfKeyAsTheRoleTableSays()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("streams");
+        var callers = await CallersAsync(admin);
+        var fuzzer = await FuzzerAsync(admin);
+        var table = RoleTable();
+        var fields = fuzzer.Fields(fuzzer.Subscription).ToList();
+
+        var wrong = new List<string>();
+        foreach (var field in fields.Where(table.ContainsKey))
+        {
+            var call = fuzzer.Call(fuzzer.Subscription, field, _ => JsonValue.Create(Guid.NewGuid().ToString()), levels: 0);
+            foreach (var (caller, key) in callers)
+            {
+                var answer = await FirstAnswerAsync(key, call);
+                var refused = answer.Codes.Count > 0 && answer.Codes.All(c => c == "FORBIDDEN");
+                var allowedAnswer = answer.Codes.SequenceEqual(["NOT_FOUND"]); // a run id no one has
+                if (table[field].Contains(caller) ? !allowedAnswer : !refused)
+                {
+                    wrong.Add($"{field} as {caller}: {answer}");
+                }
+            }
+        }
+
+        output.WriteLine($"subscription roles: {fields.Count} subscriptions × {callers.Count} kinds of key = {fields.Count * callers.Count} subscribes");
+        Assert.All(fields, f => Assert.True(table.ContainsKey(f), $"{f} is missing from docs/api.md#roles"));
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task NoKeyOfTenantAFollowsAStreamOfTenantB()
+    {
+        var (_, adminB) = await platform.CreateTenantAsync("streamed");
+        var b = await TenantBAsync(adminB);
+        var runOfB = await platform.Http.FieldAsync(adminB, "mutation { systemCheck(queue: CPU) { id } }", null, "systemCheck");
+        var importOfB = await platform.Http.UploadAsync(adminB, ImportCalls.Import, new Dictionary<string, object?> { ["kind"] = "USERS" }, "users.csv", "id,region\nb-user-7,north\n"u8.ToArray());
+        importOfB.AssertSuccess();
+        var ids = b.Ids.Concat([runOfB.GetProperty("id").GetString()!, importOfB.Data.GetProperty("importDataset").GetProperty("id").GetString()!]).ToList();
+        var (_, adminA) = await platform.CreateTenantAsync("follower");
+        var keysA = new[] { adminA, await platform.CreateKeyAsync(adminA, "MERCHANT"), await platform.CreateKeyAsync(adminA, "PARTNER") };
+        var fuzzer = await FuzzerAsync(adminA);
+
+        var streamed = new List<string>();
+        var subscribes = 0;
+        foreach (var key in keysA)
+        {
+            foreach (var field in fuzzer.Fields(fuzzer.Subscription))
+            {
+                foreach (var id in ids)
+                {
+                    subscribes++;
+                    var answer = await FirstAnswerAsync(key, fuzzer.Call(fuzzer.Subscription, field, _ => JsonValue.Create(id), levels: 2));
+                    if (answer.Codes.Count == 0)
+                    {
+                        streamed.Add($"{field}({id}): {answer}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"subscription sweep: {subscribes} subscribes by A's ADMIN, MERCHANT and PARTNER keys with B's {ids.Count} ids, {streamed.Count} not refused");
+        Assert.True(streamed.Count == 0, string.Join("\n", streamed));
+        await AssertTenantBIsIntactAsync(adminB, b);
+    }
+
+    // One key of each kind, by the role table's column names.
+    private async Task<Dictionary<string, string>> CallersAsync(string admin) => new()
+    {
+        ["system key"] = platform.Settings.SystemKey,
+        ["ADMIN"] = admin,
+        ["MERCHANT"] = await platform.CreateKeyAsync(admin, "MERCHANT"),
+        ["PARTNER"] = await platform.CreateKeyAsync(admin, "PARTNER"),
+        ["TRACKER"] = await platform.CreateKeyAsync(admin, "TRACKER"),
+    };
+
+    /// <summary>The first answer to one subscription: the error codes of a refusal (a key refused at connection counts as FORBIDDEN), else what came.</summary>
+    private async Task<Answer> FirstAnswerAsync(string key, SchemaFuzzer.Case call)
+    {
+        await using var socket = await WebSocketClient.ConnectAsync(platform.Node.GraphQLUri);
+        var ack = await socket.InitialiseAsync(key);
+        if (ack.ValueKind != JsonValueKind.Object || ack.GetProperty("type").GetString() != "connection_ack")
+        {
+            return new Answer(["FORBIDDEN"], $"connection refused: {(int?)socket.CloseStatus} {socket.CloseDescription}");
+        }
+
+        await socket.SubscribeAsync("1", call.Document, call.Variables);
+        JsonElement message;
+        try
+        {
+            message = await socket.ReceiveAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (OperationCanceledException)
+        {
+            return new Answer([], "no answer within 5 s: the subscription is running");
+        }
+
+        var payload = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("payload", out var p) ? p : default;
+        var errors = payload.ValueKind == JsonValueKind.Array ? payload
+            : payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("errors", out var e) ? e : default;
+        var codes = errors.ValueKind == JsonValueKind.Array
+            ? errors.EnumerateArray().Select(x => x.TryGetProperty("extensions", out var ext) && ext.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "").ToList()
+            : [];
+        var text = message.ValueKind == JsonValueKind.Undefined ? "closed" : message.GetRawText();
+        return new Answer(codes, text[..Math.Min(300, text.Length)]);
+    }
+
+    private sealed record Answer(IReadOnlyList<string> Codes, string Text)
+    {
+        public override string ToString() => $"[{string.Join(",", Codes)}] {Text}";
+    }
+
     private sealed record TenantB(string CampaignId, string WebhookId, string KeyId, string UserId)
     {
         public List<string> Ids => [CampaignId, WebhookId, KeyId, UserId];
@@ -136,7 +241,7 @@ public sealed partial class AccessSweepTests(PlatformFixture platform, ITestOutp
         return new SchemaFuzzer(introspection.Data.GetProperty("__schema"));
     }
 
-    /// <summary>docs/api.md's role table: for each query and mutation, the kinds of key it lists with ✓.</summary>
+    /// <summary>docs/api.md's role table: for each query, mutation and subscription, the kinds of key it lists with ✓.</summary>
     private static Dictionary<string, HashSet<string>> RoleTable()
     {
         var columns = new[] { "system key", "ADMIN", "MERCHANT", "PARTNER", "TRACKER" };
@@ -146,7 +251,7 @@ public sealed partial class AccessSweepTests(PlatformFixture platform, ITestOutp
         foreach (var line in lines)
         {
             var cells = line.Split('|').Select(c => c.Trim()).ToArray();
-            if (cells[2] is not ("query" or "mutation"))
+            if (cells[2] is not ("query" or "mutation" or "subscription"))
             {
                 continue;
             }

@@ -19,11 +19,14 @@ public sealed class SchemaFuzzer
         types = schema.GetProperty("types").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
         Query = schema.GetProperty("queryType").GetProperty("name").GetString()!;
         Mutation = schema.GetProperty("mutationType").GetProperty("name").GetString()!;
+        Subscription = schema.GetProperty("subscriptionType").GetProperty("name").GetString()!;
     }
 
     public string Query { get; }
 
     public string Mutation { get; }
+
+    public string Subscription { get; }
 
     public sealed record Case(string Field, string Argument, string Document, JsonObject Variables)
     {
@@ -35,7 +38,7 @@ public sealed class SchemaFuzzer
     /// <summary>Every case for the fields of the operation type (Query or Mutation).</summary>
     public IEnumerable<Case> Cases(string operationType)
     {
-        var keyword = operationType == Mutation ? "mutation" : "query";
+        var keyword = operationType == Mutation ? "mutation" : operationType == Subscription ? "subscription" : "query";
         foreach (var field in types[operationType].GetProperty("fields").EnumerateArray())
         {
             var name = field.GetProperty("name").GetString()!;
@@ -62,7 +65,7 @@ public sealed class SchemaFuzzer
         }
     }
 
-    /// <summary>The root fields of the operation type (Query or Mutation).</summary>
+    /// <summary>The root fields of the operation type (Query, Mutation or Subscription).</summary>
     public IEnumerable<string> Fields(string operationType) =>
         types[operationType].GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!);
 
@@ -73,7 +76,7 @@ public sealed class SchemaFuzzer
     /// </summary>
     public Case Call(string operationType, string fieldName, Func<bool, JsonNode?>? ids = null, int levels = 2)
     {
-        var keyword = operationType == Mutation ? "mutation" : "query";
+        var keyword = operationType == Mutation ? "mutation" : operationType == Subscription ? "subscription" : "query";
         var field = types[operationType].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == fieldName);
         var arguments = field.GetProperty("args").EnumerateArray().ToList();
         var variables = new JsonObject();
