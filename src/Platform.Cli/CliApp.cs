@@ -30,7 +30,7 @@ public sealed class CliApp(HttpClient http)
         root.Add(Train());
         root.Add(Schedule());
         root.Add(Target());
-        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchImport(), BenchCampaigns(), BenchTrain(), BenchServe() });
+        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchImport(), BenchCampaigns(), BenchTrain(), BenchServe(), BenchSoak() });
         root.Add(new Command("eval", "Model and measurement quality on data whose truth is known (docs/models.md#quality, docs/measurement.md).") { EvalUplift(), EvalMeasurement() });
         return root;
     }
@@ -208,6 +208,42 @@ public sealed class CliApp(HttpClient http)
         var command = new Command("campaigns", "One hot campaign: campaign events ingested per second and the time until its KPIs are exact.") { users, CliOptions.Report };
         command.SetAction((parse, cancel) => new CampaignBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console)
             .RunAsync(KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!), parse.GetValue(users), parse.GetValue(CliOptions.Report)!, cancel));
+        return command;
+    }
+
+    private Command BenchSoak()
+    {
+        var minutes = new Option<int>("--minutes") { Description = "Length of the run (at least 4: a 2-minute warm-up, then a minute to compare with the last).", DefaultValueFactory = _ => 10 };
+        var users = new Option<int>("--users") { Description = "Users the load spreads over.", DefaultValueFactory = _ => 2_000 };
+        var reads = new Option<int>("--reads") { Description = "user(id) requests a second.", DefaultValueFactory = _ => 100 };
+        var events = new Option<int>("--events") { Description = "Events a second, in one ingestEvents call (at most 5,000).", DefaultValueFactory = _ => 500 };
+        var command = new Command("soak", "Minutes of steady reads and writes on one node: does its memory, thread-pool queue or read latency drift? (docs/reliability.md#soak)")
+        {
+            minutes, users, reads, events, CliOptions.Report,
+        };
+        command.Validators.Add(result =>
+        {
+            int? Given(Option<int> option) => result.GetResult(option) is { Implicit: false } given ? given.GetValueOrDefault<int>() : null;
+            if (Given(minutes) < 4)
+            {
+                result.AddError("--minutes must be at least 4 (memory compares the minute after a 2-minute warm-up with the last).");
+            }
+
+            if (new[] { users, reads, events }.FirstOrDefault(o => Given(o) < 1) is { } zero)
+            {
+                result.AddError($"{zero.Name} must be at least 1.");
+            }
+
+            if (Given(events) > 5_000)
+            {
+                result.AddError("--events must be at most 5,000 (one ingestEvents call a second).");
+            }
+        });
+        command.SetAction((parse, cancel) => new SoakBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
+            new SoakBenchCommand.Settings(parse.GetValue(minutes), parse.GetValue(users), parse.GetValue(reads), parse.GetValue(events)),
+            parse.GetValue(CliOptions.Report)!,
+            cancel));
         return command;
     }
 

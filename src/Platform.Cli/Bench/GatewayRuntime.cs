@@ -20,7 +20,7 @@ public sealed class GatewayRuntime(HttpClient http, Uri graphqlEndpoint)
         double Seconds, double Requests, double ServerP99Milliseconds, double Gen0, double Gen1, double Gen2, double PauseSeconds,
         double LockContentions, double CpuCores, double? MaxQueueLength, double? UserGrainsCollected, double ClientCores, double ClientPausedSeconds);
 
-    private const string QueueLength = "system_runtime_dotnet_thread_pool_queue_length";
+    public const string QueueLength = "system_runtime_dotnet_thread_pool_queue_length";
 
     public async Task<Reading> ReadAsync(CancellationToken cancellationToken)
     {

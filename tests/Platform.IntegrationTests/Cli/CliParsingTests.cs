@@ -26,6 +26,17 @@ public sealed class CliParsingTests
         Assert.Contains(parse.Errors, error => error.Message.StartsWith("--url must be an absolute http(s) URL"));
     }
 
+    [Theory]
+    [InlineData("--minutes 3", "--minutes must be at least 4")]
+    [InlineData("--events 5001", "--events must be at most 5,000")]
+    [InlineData("--reads 0", "--reads must be at least 1")]
+    public void ASoakTooShortOrOutOfRangeIsRefusedBeforeItRuns(string arguments, string error)
+    {
+        var parse = new CliApp(new HttpClient()).Build().Parse(["bench", "soak", .. arguments.Split(' ')]);
+
+        Assert.Contains(parse.Errors, e => e.Message.StartsWith(error, StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> Commands()
     {
         var paths = new TheoryData<string>();
