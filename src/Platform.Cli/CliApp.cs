@@ -30,7 +30,7 @@ public sealed class CliApp(HttpClient http)
         root.Add(Train());
         root.Add(Schedule());
         root.Add(Target());
-        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchImport(), BenchCampaigns(), BenchTrain(), BenchServe(), BenchSoak() });
+        root.Add(new Command("bench", "Benchmarks; each prints a table and writes its section of docs/benchmarks.md.") { BenchIngest(), BenchImport(), BenchCampaigns(), BenchTrain(), BenchServe(), BenchSoak(), BenchAbuse() });
         root.Add(new Command("eval", "Model and measurement quality on data whose truth is known (docs/models.md#quality, docs/measurement.md).") { EvalUplift(), EvalMeasurement() });
         return root;
     }
@@ -242,6 +242,36 @@ public sealed class CliApp(HttpClient http)
         command.SetAction((parse, cancel) => new SoakBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
             KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
             new SoakBenchCommand.Settings(parse.GetValue(minutes), parse.GetValue(users), parse.GetValue(reads), parse.GetValue(events)),
+            parse.GetValue(CliOptions.Report)!,
+            cancel));
+        return command;
+    }
+
+    private Command BenchAbuse()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "Length of each run (alone, then during the flood).", DefaultValueFactory = _ => 30 };
+        var flood = new Option<int>("--flood") { Description = "The flooding tenant's requests a second (its limit is 200).", DefaultValueFactory = _ => 2_000 };
+        var reads = new Option<int>("--reads") { Description = "The other tenant's user(id) requests a second.", DefaultValueFactory = _ => 100 };
+        var command = new Command("abuse", "One tenant floods a node past its rate limit: the other tenant's read latency during the flood against alone. (docs/reliability.md#abuse-budget)")
+        {
+            seconds, flood, reads, CliOptions.Report,
+        };
+        command.Validators.Add(result =>
+        {
+            int? Given(Option<int> option) => result.GetResult(option) is { Implicit: false } given ? given.GetValueOrDefault<int>() : null;
+            if (new[] { seconds, flood, reads }.FirstOrDefault(o => Given(o) < 1) is { } zero)
+            {
+                result.AddError($"{zero.Name} must be at least 1.");
+            }
+
+            if (Given(flood) > 5_000 || Given(seconds) > 300)
+            {
+                result.AddError("--flood must be at most 5,000 requests/s and --seconds at most 300: the flood is bounded.");
+            }
+        });
+        command.SetAction((parse, cancel) => new AbuseBenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
+            KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
+            new AbuseBenchCommand.Settings(parse.GetValue(seconds), parse.GetValue(flood), parse.GetValue(reads)),
             parse.GetValue(CliOptions.Report)!,
             cancel));
         return command;

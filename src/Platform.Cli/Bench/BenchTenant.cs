@@ -12,4 +12,14 @@ public static class BenchTenant
             new { i = new { tenantId, requestsPerSecond = 100_000 } }, cancellationToken);
         return (tenantId, admin);
     }
+
+    /// <summary>Gives each user a first view, so every user grain is active before a measured run.</summary>
+    public static async Task GiveFirstViewsAsync(RawGraphQL api, IReadOnlyList<string> users, CancellationToken cancellationToken)
+    {
+        var at = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var body in IngestBench.Bodies(users.Select((u, i) => new Domain.Events.EventDraft($"first-{i}", u, "VIEW", at, ItemId: "sku-1"))))
+        {
+            await api.PostAsync(body, cancellationToken);
+        }
+    }
 }

@@ -43,11 +43,7 @@ public sealed class SoakBenchCommand(HttpClient http, Uri endpoint, GraphQLClien
         var users = Enumerable.Range(0, settings.Users).Select(i => $"soak-{i}").ToList();
         console.MarkupLineInterpolated($"Soak tenant [bold]{tenantId}[/]: {settings.Users:N0} users, {settings.ReadsPerSecond}/s user(id) and {settings.EventsPerSecond} events/s for {settings.Minutes} minutes.");
         var api = new RawGraphQL(http, endpoint, admin);
-        var start = DateTimeOffset.UtcNow;
-        foreach (var body in IngestBench.Bodies(users.Select((u, i) => new EventDraft($"first-{i}", u, "VIEW", start.ToString("O", CultureInfo.InvariantCulture), ItemId: "sku-1"))))
-        {
-            await api.PostAsync(body, cancellationToken);
-        }
+        await BenchTenant.GiveFirstViewsAsync(api, users, cancellationToken);
 
         var campaignId = await LaunchAsync(admin, cancellationToken);
         var samples = new SoakSamples();

@@ -27,12 +27,14 @@ public sealed class CliParsingTests
     }
 
     [Theory]
-    [InlineData("--minutes 3", "--minutes must be at least 4")]
-    [InlineData("--events 5001", "--events must be at most 5,000")]
-    [InlineData("--reads 0", "--reads must be at least 1")]
-    public void ASoakTooShortOrOutOfRangeIsRefusedBeforeItRuns(string arguments, string error)
+    [InlineData("soak --minutes 3", "--minutes must be at least 4")]
+    [InlineData("soak --events 5001", "--events must be at most 5,000")]
+    [InlineData("soak --reads 0", "--reads must be at least 1")]
+    [InlineData("abuse --flood 5001", "--flood must be at most 5,000")]
+    [InlineData("abuse --seconds 0", "--seconds must be at least 1")]
+    public void ABenchOutOfRangeIsRefusedBeforeItRuns(string arguments, string error)
     {
-        var parse = new CliApp(new HttpClient()).Build().Parse(["bench", "soak", .. arguments.Split(' ')]);
+        var parse = new CliApp(new HttpClient()).Build().Parse(["bench", .. arguments.Split(' ')]);
 
         Assert.Contains(parse.Errors, e => e.Message.StartsWith(error, StringComparison.Ordinal));
     }
