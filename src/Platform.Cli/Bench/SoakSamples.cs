@@ -36,8 +36,10 @@ public sealed class SoakSamples
     {
         var results = new List<BenchResult>();
         var lastMinuteStart = (minutes - 1) * 60.0;
-        var (early, late) = (Gauges.Where(g => g.AtSeconds >= warmUpSeconds && g.AtSeconds < warmUpSeconds + 60).ToList(), Gauges.Where(g => g.AtSeconds >= lastMinuteStart).ToList());
-        if (early.Count == 0 || late.Count == 0 || lastMinuteStart < warmUpSeconds + 60 || Gauges.Any(g => g.WorkingSetBytes <= 0 || g.ManagedBytes <= 0))
+        var (early, late) = (
+            Gauges.Where(g => g.AtSeconds >= warmUpSeconds && g.AtSeconds < warmUpSeconds + 60).ToList(),
+            Gauges.Where(g => g.AtSeconds >= lastMinuteStart && g.AtSeconds < minutes * 60).ToList()); // not the drain after the load
+        if (early.Count == 0 || late.Count == 0 || lastMinuteStart < warmUpSeconds + 60 || Gauges.Any(g => !Possible(g)))
         {
             results.Add(BenchResult.Untrusted("gateway memory growth after warm-up", $"≤ {MaxMemoryGrowth:P0}", "no reading of /metrics in the minute after the warm-up or in the last minute, or an impossible one"));
         }
@@ -67,8 +69,8 @@ public sealed class SoakSamples
 
         var (queueFirst, queueLast) = (firstMinute.MaxQueue, lastMinute.MaxQueue);
         var bound = Math.Max(QueueFloor, 2 * (queueFirst ?? 0));
-        results.Add(queueFirst is null || queueLast is null
-            ? BenchResult.Untrusted("thread-pool queue, last minute's largest", "not growing", "the first or the last minute has no reading of the queue")
+        results.Add(queueFirst is null || queueLast is null || Gauges.Any(g => !Possible(g))
+            ? BenchResult.Untrusted("thread-pool queue, last minute's largest", "not growing", "the first or the last minute has no reading of the queue, or a reading is impossible")
             : new BenchResult("thread-pool queue, last minute's largest", $"{queueLast:N0} (first minute {queueFirst:N0})", $"≤ {bound:N0} (not growing)", queueLast <= bound));
         results.Add(new BenchResult(
             "events acknowledged", $"{EventsAcknowledged:N0} of {EventsSent:N0}", "all", EventsAcknowledged == EventsSent && WriteErrors == 0, $"{WriteErrors:N0} failed batches"));
@@ -79,6 +81,9 @@ public sealed class SoakSamples
             Note: $"working set {(m.WorkingSet is { } w ? Mb(w) : "—")}, managed {(m.Managed is { } h ? Mb(h) : "—")}, largest queue {(m.MaxQueue is { } q ? q.ToString("N0", CultureInfo.InvariantCulture) : "—")}")));
         return results;
     }
+
+    // NaN fails every comparison, so it is impossible too.
+    private static bool Possible(Gauge g) => g.WorkingSetBytes > 0 && g.ManagedBytes > 0 && g.QueueLength >= 0;
 
     private (List<double> Reads, double? WorkingSet, double? Managed, double? MaxQueue) Minute(int minute)
     {

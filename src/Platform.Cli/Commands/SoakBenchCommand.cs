@@ -16,7 +16,7 @@ public sealed class SoakBenchCommand(HttpClient http, Uri endpoint, GraphQLClien
 {
     public sealed record Settings(int Minutes = 10, int Users = 2_000, int ReadsPerSecond = 100, int EventsPerSecond = 500);
 
-    /// <summary>Memory is judged from the first reading after this much of the run.</summary>
+    /// <summary>Memory is judged from the minute after this much of the run (its mean against the last minute's).</summary>
     public static readonly TimeSpan WarmUp = TimeSpan.FromMinutes(2);
 
     private static readonly TimeSpan GaugeEvery = TimeSpan.FromSeconds(5);
@@ -30,8 +30,8 @@ public sealed class SoakBenchCommand(HttpClient http, Uri endpoint, GraphQLClien
           of random users, and exposures, clicks and coupon claims of the running campaign (so profiles, the projection,
           the campaign's KPIs and the outcome rows are all written throughout).
         - **Readings** — the gateway's `/metrics` every 5 s: working set (`process_working_set_bytes`), managed heap
-          (`dotnet_total_memory_bytes`) and the thread pool's queue. Memory growth compares the first reading after the
-          warm-up (2 minutes) with the last; the p99 of `user(id)` compares the first minute with the last; the queue's
+          (`dotnet_total_memory_bytes`) and the thread pool's queue. Memory growth compares the mean of the minute after
+          the warm-up (2 minutes) with the last minute's (means: the working set rises and falls with each collection); the p99 of `user(id)` compares the first minute with the last; the queue's
           largest value in the last minute must stay below twice the first minute's (at least 10).
         - A reading that cannot be trusted (missing, or an impossible memory figure) is an ERROR line and the command exits
           with an error, never "met".
@@ -189,16 +189,23 @@ public sealed class SoakBenchCommand(HttpClient http, Uri endpoint, GraphQLClien
                     samples.Gauges.Add(new SoakSamples.Gauge(
                         clock.Elapsed.TotalSeconds, series.Value("process_working_set_bytes"), series.Value("dotnet_total_memory_bytes"), series.Value(GatewayRuntime.QueueLength)));
                 }
-
-                await Task.Delay(GaugeEvery, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException)
             {
-                // A missed reading: the verdicts say when too few came.
+                // A missed reading (the node did not answer, or a series was missing): the verdicts say when too few came.
+            }
+
+            try
+            {
+                await Task.Delay(GaugeEvery, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

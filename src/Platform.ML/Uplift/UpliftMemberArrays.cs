@@ -61,6 +61,11 @@ public sealed class UpliftMemberArrays
     /// <summary>The raw outputs under one design: control conversion logit and log value, then the effect's three (as <see cref="UpliftOutputs"/>).</summary>
     public RawOutputs ForDesign(UserPart user, ReadOnlySpan<float> context, ReadOnlySpan<float> offer, ReadOnlySpan<float> levelWeights)
     {
+        if (levelWeights.Length * 2 != campaignLevels.Length)
+        {
+            throw new ArgumentException($"Level weights are one per campaign and one for the average: {campaignLevels.Length / 2}; these are {levelWeights.Length}.", nameof(levelWeights));
+        }
+
         var (level, levelValue) = (0f, 0f);
         for (var c = 0; c < levelWeights.Length; c++)
         {

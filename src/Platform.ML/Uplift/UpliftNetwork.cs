@@ -15,8 +15,9 @@ namespace Platform.ML.Uplift;
 /// of participating; a linear path from the user and the design straight to the effect learns what each design does on
 /// average, and for whom, quickly ("wide and deep"). The effect head sees the raw user vector because the trunk learns
 /// what predicts buying, which is not always what predicts responding to an offer.
-/// Treated outcomes are the base plus the effect, so the offer can only act through the treatment, and a design that
-/// never ran is scored by the effect head alone.
+/// Treated outcomes are the base plus the effect, so the offer can only act through the treatment; a design that never
+/// ran is scored by the effect head, on a base level mixed from the campaigns like it (<see cref="DesignNeighbours"/>:
+/// which campaigns those are depends on the design, so its control side does too).
 /// </summary>
 public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, UpliftOutputs>
 {
@@ -27,7 +28,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     private readonly Linear effectWide;
     private readonly Embedding campaignBase;
 
-    /// <param name="campaigns">How many campaigns the training rows came from; index <paramref name="campaigns"/> is a design that never ran.</param>
+    /// <param name="campaigns">How many campaigns the training rows came from; index <paramref name="campaigns"/> is the average campaign's level.</param>
     public UpliftNetwork(int userWidth, int contextWidth, int offerWidth, int width, int campaigns)
         : base(nameof(UpliftNetwork))
     {
@@ -59,7 +60,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 
     public int ContextWidth { get; }
 
-    /// <summary>The campaigns of the training rows; <c>Campaigns</c> as an index means a design that never ran.</summary>
+    /// <summary>The campaigns of the training rows; <c>Campaigns</c> as an index is the average campaign's level.</summary>
     public int Campaigns { get; }
 
     /// <summary>

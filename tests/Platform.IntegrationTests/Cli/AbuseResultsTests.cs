@@ -11,12 +11,12 @@ public sealed class AbuseResultsTests
     private static readonly AbuseBenchCommand.CpuShares Cpu = new(Gateway: 0.3, Client: 0.2);
 
     [Theory]
-    [InlineData(5, true)] // 1.7×, under 10 ms
-    [InlineData(7, false)] // 2.3×
-    [InlineData(12, false)] // over the storefront target
-    public void TheReadersP99IsHeldToTwiceItsOwnAndTheStorefrontTarget(double p99During, bool met)
+    [InlineData(3, 5, true)] // 1.7×, under 10 ms
+    [InlineData(3, 7, false)] // 2.3×
+    [InlineData(8, 12, false)] // 1.5×, but over the storefront target
+    public void TheReadersP99IsHeldToTwiceItsOwnAndTheStorefrontTarget(double p99Alone, double p99During, bool met)
     {
-        var results = AbuseBenchCommand.Results(Alone, new AbuseBenchCommand.FloodRun("reads", Reads(p99During), Counts, Cpu));
+        var results = AbuseBenchCommand.Results(Reads(p99Alone), new AbuseBenchCommand.FloodRun("reads", Reads(p99During), Counts, Cpu));
 
         Assert.Equal(met, results[0].Met);
     }

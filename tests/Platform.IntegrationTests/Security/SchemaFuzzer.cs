@@ -38,7 +38,7 @@ public sealed class SchemaFuzzer
     /// <summary>Every case for the fields of the operation type (Query or Mutation).</summary>
     public IEnumerable<Case> Cases(string operationType)
     {
-        var keyword = operationType == Mutation ? "mutation" : operationType == Subscription ? "subscription" : "query";
+        var keyword = Keyword(operationType);
         foreach (var field in types[operationType].GetProperty("fields").EnumerateArray())
         {
             var name = field.GetProperty("name").GetString()!;
@@ -65,6 +65,8 @@ public sealed class SchemaFuzzer
         }
     }
 
+    private string Keyword(string operationType) => operationType == Mutation ? "mutation" : operationType == Subscription ? "subscription" : "query";
+
     /// <summary>The root fields of the operation type (Query, Mutation or Subscription).</summary>
     public IEnumerable<string> Fields(string operationType) =>
         types[operationType].GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!);
@@ -76,7 +78,7 @@ public sealed class SchemaFuzzer
     /// </summary>
     public Case Call(string operationType, string fieldName, Func<bool, JsonNode?>? ids = null, int levels = 2)
     {
-        var keyword = operationType == Mutation ? "mutation" : operationType == Subscription ? "subscription" : "query";
+        var keyword = Keyword(operationType);
         var field = types[operationType].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == fieldName);
         var arguments = field.GetProperty("args").EnumerateArray().ToList();
         var variables = new JsonObject();
