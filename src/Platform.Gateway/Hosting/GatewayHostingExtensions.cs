@@ -32,7 +32,10 @@ public static class GatewayHostingExtensions
         var section = builder.Configuration.GetSection(PlatformOptions.Section);
         var platform = section.Get<PlatformOptions>() ?? new PlatformOptions();
         var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
-        builder.Services.Configure<PlatformOptions>(section);
+        builder.Services.AddOptions<PlatformOptions>().Bind(section)
+            .Validate(o => o.GraphQL.AggregatesPerTenant >= 1 && o.GraphQL.AggregateWait > TimeSpan.Zero,
+                "Platform:GraphQL: AggregatesPerTenant must be at least 1 and AggregateWait longer than zero.")
+            .ValidateOnStart();
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -54,6 +57,7 @@ public static class GatewayHostingExtensions
             .AddSingleton<TenantDirectory>()
             .AddSingleton<TenantRateLimiter>()
             .AddSingleton<RequestAdmission>()
+            .AddSingleton<Api.Limits.AggregateGate>()
             .AddSingleton<ProgressHub>()
             .AddSingleton<CampaignKpiHub>()
             .AddScoped<TenantService>()

@@ -18,6 +18,12 @@ public sealed class GraphQLLimitOptions
     /// <summary>Fields of one query resolved at the same time (bounds the database connections one request holds).</summary>
     public int MaxParallelFields { get; set; } = 8;
 
+    /// <summary>Whole-audience aggregates one tenant may run at once on a node (<see cref="Api.Limits.AggregateGate"/>).</summary>
+    public int AggregatesPerTenant { get; set; } = 1;
+
+    /// <summary>How long a tenant's aggregate waits for its turn before it is refused.</summary>
+    public TimeSpan AggregateWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Outgoing messages a WebSocket may have queued before it is closed as a slow consumer.</summary>
     public int WebSocketSendQueue { get; set; } = 256;
 

@@ -202,7 +202,8 @@ public sealed class MutationType : ObjectGraphType
             .Description("Checks the task's ACTIVE version for drift now (each input's population stability index against the users active in the last 7 days; every user for USERS) and returns it with the report, as the daily check does; unlike the daily check, it never queues a retraining.")
             .Argument<NonNullGraphType<ModelTaskEnumType>>("task", "The task.")
             .Roles(Role.Admin)
-            .ResolveAsync(async ctx => await Models(ctx).CheckDriftAsync(ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.CancellationToken))
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Limits.AggregateGate>().RunAsync(
+                ctx.TenantId(), () => Models(ctx).CheckDriftAsync(ctx.TenantId(), ctx.GetArgument<ModelTask>("task"), ctx.CancellationToken), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<NonNullGraphType<RetrainingScheduleType>>("setRetrainingSchedule")

@@ -40,6 +40,10 @@ public sealed class QueryType : ObjectGraphType
 
     private static ForecastService Forecasts(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ForecastService>();
 
+    /// <summary>Runs a whole-audience aggregate in its turn among the tenant's on this node (<see cref="AggregateGate"/>).</summary>
+    private static Task<T> Aggregate<T>(IResolveFieldContext ctx, Func<Task<T>> aggregate) =>
+        ctx.RequestServices!.GetRequiredService<AggregateGate>().RunAsync(ctx.TenantId(), aggregate, ctx.CancellationToken);
+
     public QueryType()
     {
         Name = "Query";
@@ -114,15 +118,15 @@ public sealed class QueryType : ObjectGraphType
             .Argument<AudienceInputType>("audience", "Who (default: the design's audience, else everyone).")
             .Argument<DecimalGraphType>("budget", "The most discount to give away (default: the design's budget); spending stops when the expected cost reaches it.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await Forecasts(ctx).ForecastAsync(
-                ctx.TenantId(), null, ctx.GetArgument<CampaignDesign>("design"), ctx.GetArgument<Audience?>("audience"), ctx.GetArgument<decimal?>("budget"), ctx.CancellationToken))
+            .ResolveAsync(async ctx => await Aggregate(ctx, () => Forecasts(ctx).ForecastAsync(
+                ctx.TenantId(), null, ctx.GetArgument<CampaignDesign>("design"), ctx.GetArgument<Audience?>("audience"), ctx.GetArgument<decimal?>("budget"), ctx.CancellationToken)))
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<NonNullGraphType<ForecastType>>("forecastCampaign")
             .Description("The forecast of a saved campaign (a draft, say) with its own design, audience and budget.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await Forecasts(ctx).ForecastAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), null, null, null, ctx.CancellationToken))
+            .ResolveAsync(async ctx => await Aggregate(ctx, () => Forecasts(ctx).ForecastAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), null, null, null, ctx.CancellationToken)))
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<CampaignOptimizationType>("campaignOptimization")
@@ -140,9 +144,9 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("first", $"Page size, 1 to {ShopperScoreService.MaxPage} (default {ShopperScoreService.DefaultPage}).")
             .Argument<StringGraphType>("after", "endCursor of the previous page (with the same orderBy).")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ShopperScoreService>().ScoreAsync(
+            .ResolveAsync(async ctx => await Aggregate(ctx, () => ctx.RequestServices!.GetRequiredService<ShopperScoreService>().ScoreAsync(
                 ctx.TenantId(), ctx.GetArgument<string?>("campaignId"), ctx.GetArgument<CampaignDesign?>("design"), ctx.GetArgument<Audience?>("audience"),
-                ctx.GetArgument<ShopperScoreOrder?>("orderBy") ?? ShopperScoreOrder.UserId, ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+                ctx.GetArgument<ShopperScoreOrder?>("orderBy") ?? ShopperScoreOrder.UserId, ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken)))
             .FieldType.Paged(ShopperScoreService.DefaultPage, FieldCosts.Aggregate);
 
         Field<NonNullGraphType<UserPageType>>("users")
@@ -151,15 +155,19 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("first", $"Page size, 1 to {AudienceService.MaxPage} (default {AudienceService.DefaultPage}).")
             .Argument<StringGraphType>("after", "endCursor of the previous page.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await Audiences(ctx).PageAsync(
-                ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken))
+            .ResolveAsync(async ctx =>
+            {
+                var audience = ctx.GetArgument<Audience>("audience");
+                Task<Page<UserSummary>> Page() => Audiences(ctx).PageAsync(ctx.TenantId(), audience, ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken);
+                return audience.Uplift is null ? await Page() : await Aggregate(ctx, Page); // an uplift audience scores its whole `among`
+            })
             .FieldType.PagedOverAudience(AudienceService.DefaultPage);
 
         Field<NonNullGraphType<AudienceSummaryType>>("audienceSummary")
             .Description("Counts and distributions of an audience: age bands, gender, region, RFM segments, categories, tags.")
             .Argument<NonNullGraphType<AudienceInputType>>("audience", "Who.")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await Audiences(ctx).SummarizeAsync(ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.CancellationToken))
+            .ResolveAsync(async ctx => await Aggregate(ctx, () => Audiences(ctx).SummarizeAsync(ctx.TenantId(), ctx.GetArgument<Audience>("audience"), ctx.CancellationToken)))
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SegmentType>>>>("segments")
