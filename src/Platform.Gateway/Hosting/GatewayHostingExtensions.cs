@@ -118,6 +118,7 @@ public static class GatewayHostingExtensions
         // Npgsql's pool metrics label each pool with its connection string (host, port, database, user): left out.
         Metrics.ConfigureMeterAdapter(adapter => adapter.InstrumentFilterPredicate = instrument => instrument.Meter.Name != "Npgsql");
         app.UseHttpMetrics();
+        app.MapConsole();
         app.Map("/graphql", (HttpContext context) => context.WebSockets.IsWebSocketRequest
             ? context.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(context)
             : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));

@@ -5,6 +5,7 @@ using Platform.Abstractions.Tenants;
 using Platform.Domain.Auth;
 using Platform.Domain.Models;
 using Platform.Gateway.Api.Authorization;
+using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Types.Models;
 using Platform.Gateway.Operations;
 
@@ -21,6 +22,8 @@ public sealed class TenantType : ObjectGraphType<TenantInfo>
         Field(t => t.CreatedAt).Description("When the tenant was created (UTC).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Users.AttributeDefinitionType>>>>("attributeSchema").Description("Custom user attributes the tenant declares.").Resolve(ctx => ctx.Source.AttributeSchema)
             .FieldType.ListOf(AttributeSchemaRules.MaxAttributes);
+        Field<NonNullGraphType<RoleEnumType>>("callerRole").Description("The role of the API key making this request: what it may do (the console shows only that).")
+            .Resolve(ctx => ctx.Caller().Role);
         Field<NonNullGraphType<TenantSettingsType>>("settings").Description("Current settings.").Resolve(ctx => ctx.Source.Settings);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RetrainingScheduleType>>>>("schedules")
             .Description("The tenant's model retraining schedules, one per task at most, with their next run.")

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Platform.Gateway.Hosting;
+
+/// <summary>
+/// The web console (web/, bundled by npm into web/dist and copied by the build into console/ beside the binaries): served at
+/// <c>/</c> with its assets beside it. A node built without npm has no console and says so at <c>/</c>.
+/// </summary>
+public static class ConsoleAssets
+{
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "console");
+
+    /// <summary>Same origin only: scripts, styles, fetch and the GraphQL WebSocket; no frames, no inline script.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            app.MapGet("/", () => Results.Text(
+                "The web console is not built into this node: ./platform up builds it (npm, in web/), see docs/console.md.",
+                statusCode: StatusCodes.Status404NotFound));
+            return app;
+        }
+
+        var files = new PhysicalFileProvider(Directory);
+        app.UseWhen(context => context.Request.Path == "/" || files.GetFileInfo(context.Request.Path.Value ?? "").Exists, branch =>
+        {
+            branch.Use((context, next) =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers.CacheControl = "no-cache"; // revalidated by ETag: a new build is seen at once
+                return next(context);
+            });
+            branch.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            branch.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        });
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Platform.IntegrationTests.Campaigns;
+using Platform.IntegrationTests.Support;
+using Platform.Testing;
+
+namespace Platform.IntegrationTests.Console;
+
+/// <summary>
+/// The web console in a real browser (Debian's Chromium driven by playwright-core, tests/js/console.mjs) against a
+/// real gateway: sign-in, audience charts, a live profile, the KPI chart following ingested events, field messages
+/// of a broken design, and a PARTNER refused an edit. Screenshots go to artifacts/console-screenshots.
+/// </summary>
+public sealed class ConsoleBrowserTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    [Fact]
+    public async Task TheConsoleWorksInARealBrowser()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("console");
+        var partner = await platform.CreateKeyAsync(admin, "PARTNER");
+        var now = DateTimeOffset.UtcNow;
+        var history = Enumerable.Range(0, 30).SelectMany(i => new[]
+        {
+            Events.View($"v{i}", $"user-{i}", $"sku-{i % 4}", now.AddDays(-i % 20), category: $"cat-{i % 3}"),
+            Events.Purchase($"p{i}", $"user-{i}", 20 + i, now.AddDays(-i % 20).AddMinutes(5)),
+        }).ToArray();
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events = history })).AssertSuccess();
+        var design = CampaignApiTests.Design(now.AddHours(-1), now.AddDays(7), new { holdoutShare = 0 });
+        var campaignId = (await platform.Http.FieldAsync(admin, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString();
+        await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = campaignId }, "launchCampaign");
+        var report = Path.GetTempFileName();
+
+        var (exitCode, output) = await NodeScripts.RunAsync("console.mjs", new Dictionary<string, string?>
+        {
+            ["CONSOLE_URL"] = platform.Node.BaseUri.ToString(),
+            ["ADMIN_KEY"] = admin,
+            ["PARTNER_KEY"] = partner,
+            ["CAMPAIGN_ID"] = campaignId,
+            ["USER_ID"] = "user-3",
+            ["SCREENSHOTS"] = Path.Combine(RepositoryPaths.Root, "artifacts", "console-screenshots"),
+            ["REPORT_PATH"] = report,
+        }, TimeSpan.FromMinutes(3));
+
+        Expect.Equal(0, exitCode, output);
+        var steps = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("steps");
+        Assert.Equal(11, steps.GetArrayLength());
+        Assert.All(steps.EnumerateArray(), s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
+    }
+
+    [Fact]
+    public async Task TheConsoleIsServedAtTheRootWithAPolicyThatAllowsOnlyItsOwnOrigin()
+    {
+        using var http = new HttpClient { BaseAddress = platform.Node.BaseUri };
+
+        var page = await http.GetAsync("/");
+        var script = await http.GetAsync("/console.js");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/console.js", await page.Content.ReadAsStringAsync());
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+    }
+}

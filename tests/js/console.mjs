@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Drives the web console in Debian's Chromium (playwright-core, no browser download) against a running gateway.
+//
+// Env:
+//   CONSOLE_URL     (required) the gateway's base URL, e.g. http://127.0.0.1:5080
+//   ADMIN_KEY       (required) an ADMIN key of the tenant under test
+//   PARTNER_KEY     (required) a PARTNER key of the same tenant
+//   CAMPAIGN_ID     (required) a RUNNING campaign of the tenant
+//   USER_ID         (required) a user with events
+//   SCREENSHOTS     (optional) folder for one PNG per page
+//   CHROMIUM        (optional, default /usr/bin/chromium)
+//   INGEST=0        (optional) read only: skip the steps that send events (for screenshots of a live demo)
+//   REPORT_PATH     (optional) JSON report: every step with its outcome
+//
+// Exit 0 when every step passed, 1 when one failed (the report and stderr name it), 2 on a usage error.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = process.env;
+for (const name of ['CONSOLE_URL', 'ADMIN_KEY', 'PARTNER_KEY', 'CAMPAIGN_ID', 'USER_ID']) {
+  if (!env[name]) {
+    console.error(`console: ${name} is required`);
+    process.exit(2);
+  }
+}
+const base = env.CONSOLE_URL.replace(/\/$/, '');
+const ingest = env.INGEST !== '0';
+const shots = env.SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
+const steps = [];
+const runId = Date.now().toString(36);
+
+async function graphql(key, query, variables) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json', 'X-Api-Key': key },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function sendEvents(events) {
+  const { body } = await graphql(env.ADMIN_KEY, 'mutation($e: [EventInput!]!) { ingestEvents(events: $e) { accepted rejected } }', { e: events });
+  if (body.errors || body.data.ingestEvents.rejected > 0) throw new Error(`ingestEvents failed: ${JSON.stringify(body)}`);
+}
+
+const number = (text) => Number(String(text).replace(/[^0-9.-]/g, ''));
+
+async function step(name, action) {
+  const started = Date.now();
+  try {
+    await action();
+    steps.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    steps.push({ name, ok: false, ms: Date.now() - started, error: String(error?.stack ?? error) });
+    console.error(`FAIL ${name}: ${error?.stack ?? error}`);
+    throw error;
+  }
+}
+
+async function shot(page, name) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page, key) {
+  await page.goto(`${base}/`);
+  await page.fill('input[name=apiKey]', key);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=who]');
+}
+
+const browser = await chromium.launch({
+  executablePath: env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let failed = false;
+try {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+
+  await step('a wrong key is refused at sign-in', async () => {
+    await page.goto(`${base}/`);
+    await page.fill('input[name=apiKey]', 'not-a-key');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.error:has-text("INVALID_API_KEY")');
+  });
+
+  await step('an ADMIN signs in; the key stays in session storage, never in the URL', async () => {
+    await signIn(page, env.ADMIN_KEY);
+    const who = await page.textContent('[data-testid=who]');
+    if (!who.endsWith('ADMIN')) throw new Error(`signed in as "${who}"`);
+    if (page.url().includes(env.ADMIN_KEY)) throw new Error('the key is in the URL');
+    const stored = await page.evaluate(() => sessionStorage.getItem('platform.apiKey'));
+    if (stored !== env.ADMIN_KEY) throw new Error('the key is not in session storage');
+    const links = await page.locator('header nav a').allTextContents();
+    if (links.join() !== 'Audience,Shoppers,Campaigns') throw new Error(`navigation: ${links}`);
+  });
+
+  await step('the audience page counts users and draws their distributions', async () => {
+    await page.goto(`${base}/#/audience`);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=audience-users]')?.textContent?.replace(/,/g, '')) > 0);
+    await page.waitForSelector('canvas[data-testid=chart-rfmSegments]');
+    await shot(page, 'audience');
+  });
+
+  await step('a broken audience rule is reported at the rule editor', async () => {
+    await page.fill('[data-testid=audience-input]', '{"rule": {"field": "age", "op": "GTE"}}');
+    await page.waitForSelector('[data-field=audience] .field-error:has-text("rule")');
+  });
+
+  await step('the shopper page shows the live profile and follows new events', async () => {
+    await page.goto(`${base}/#/shoppers/${encodeURIComponent(env.USER_ID)}`);
+    await page.waitForSelector('[data-testid=profile-id]');
+    const before = number(await page.textContent('[data-testid=profile-purchases]'));
+    if (ingest) {
+      await sendEvents([{ eventId: `console-${runId}-p`, userId: env.USER_ID, type: 'PURCHASE', occurredAt: new Date().toISOString(), amount: 42, currency: 'EUR', itemId: 'console-sku' }]);
+      await page.waitForFunction((b) => Number(document.querySelector('[data-testid=profile-purchases]')?.textContent?.replace(/,/g, '')) === b + 1, before, { timeout: 15000 });
+    }
+    await shot(page, 'shopper');
+  });
+
+  await step('the campaign list shows the running campaign', async () => {
+    await page.goto(`${base}/#/campaigns`);
+    await page.waitForSelector(`[data-testid=campaigns] a[href="#/campaigns/${encodeURIComponent(env.CAMPAIGN_ID)}"]`);
+    await shot(page, 'campaigns');
+  });
+
+  await step('the KPI chart updates live after events are ingested', async () => {
+    await page.goto(`${base}/#/campaigns/${encodeURIComponent(env.CAMPAIGN_ID)}`);
+    await page.waitForSelector('canvas[data-testid=chart-kpis][data-reach]');
+    const reach = () => page.evaluate(() => Number(document.querySelector('canvas[data-testid=chart-kpis]').dataset.reach));
+    const points = () => page.evaluate(() => Number(document.querySelector('canvas[data-testid=chart-kpis]').dataset.points));
+    const [reachBefore, pointsBefore] = [await reach(), await points()];
+    if (ingest) {
+      const at = new Date().toISOString();
+      await sendEvents(Array.from({ length: 5 }, (_, i) => ({
+        eventId: `console-${runId}-x${i}`, userId: `console-${runId}-u${i}`, type: 'CAMPAIGN_EXPOSURE', occurredAt: at, campaignId: env.CAMPAIGN_ID,
+      })));
+      await page.waitForFunction(([r]) => Number(document.querySelector('canvas[data-testid=chart-kpis]').dataset.reach) >= r + 5, [reachBefore], { timeout: 20000 });
+      if ((await points()) <= pointsBefore) throw new Error('the chart has no new point');
+    }
+    await shot(page, 'campaign');
+  });
+
+  await step('a design with broken rules shows each message at its field', async () => {
+    await page.goto(`${base}/#/campaigns/new`);
+    await page.fill('input[name=name]', `Console test ${runId}`);
+    await page.fill('input[name=endsAt]', '2020-01-01T00:00');
+    await page.fill('[data-testid=audience-input]', '{"rule": {"field": "age", "op": "GTE"}}');
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector('[data-field=endsAt] .field-error');
+    await page.waitForSelector('[data-field=audience] .field-error');
+    await shot(page, 'campaign-form');
+  });
+
+  await step('a fixed design is created as a DRAFT', async () => {
+    const end = new Date(Date.now() + 14 * 86400000);
+    const local = new Date(end.getTime() - end.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+    await page.fill('input[name=endsAt]', local);
+    await page.fill('[data-testid=audience-input]', '{"rule": {"field": "age", "op": "GTE", "number": 30}}');
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector('[data-testid=campaign-status]:has-text("DRAFT")');
+    if (!(await page.isVisible('.actions button:has-text("Launch")'))) throw new Error('no Launch button on a DRAFT');
+  });
+
+  await step('a PARTNER sees campaigns only and is refused an edit', async () => {
+    const partnerContext = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+    const partner = await partnerContext.newPage();
+    await signIn(partner, env.PARTNER_KEY);
+    const links = await partner.locator('header nav a').allTextContents();
+    if (links.join() !== 'Campaigns') throw new Error(`navigation: ${links}`);
+    await partner.goto(`${base}/#/campaigns/${encodeURIComponent(env.CAMPAIGN_ID)}`);
+    await partner.waitForSelector('[data-testid=campaign-status]');
+    if ((await partner.locator('.actions button').count()) > 0) throw new Error('a PARTNER is offered lifecycle buttons');
+    await partner.goto(`${base}/#/campaigns/new`);
+    await partner.waitForSelector('.error:has-text("PARTNER")');
+    const refused = await partner.evaluate(async (id) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Api-Key': sessionStorage.getItem('platform.apiKey') },
+        body: JSON.stringify({ query: 'mutation($id: ID!) { pauseCampaign(id: $id) { status } }', variables: { id } }),
+      });
+      return { status: response.status, code: (await response.json()).errors?.[0]?.extensions?.code };
+    }, env.CAMPAIGN_ID);
+    if (refused.status !== 403 || refused.code !== 'FORBIDDEN') throw new Error(`the server answered ${JSON.stringify(refused)}`);
+    await partnerContext.close();
+  });
+
+  await step('no page raised a script error', async () => {
+    if (pageErrors.length > 0) throw new Error(pageErrors.join('\n'));
+  });
+} catch {
+  failed = true;
+} finally {
+  await browser.close();
+  if (env.REPORT_PATH) writeFileSync(env.REPORT_PATH, JSON.stringify({ steps }, null, 2));
+}
+process.exit(failed ? 1 : 0);

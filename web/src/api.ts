@@ -1,0 +1,97 @@
+import { createClient, type Client } from 'graphql-ws';
+import { session } from './session';
+
+/** One broken input rule, as the API reports it in extensions.violations. */
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** A GraphQL error: the first error's code and message, and every violation of an INVALID_ARGUMENT. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly violations: Violation[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string; violations?: Violation[] };
+}
+
+const endpoint = '/graphql';
+
+/** Runs a query or mutation over HTTP with the signed-in key; throws ApiError on any error. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const key = session.key();
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/graphql-response+json',
+      ...(key ? { 'X-Api-Key': key } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLErrorBody[] } | null;
+  const error = body?.errors?.[0];
+  if (error) {
+    throw new ApiError(error.extensions?.code ?? `HTTP_${response.status}`, error.message, error.extensions?.violations ?? []);
+  }
+  if (!response.ok || !body?.data) {
+    throw new ApiError(`HTTP_${response.status}`, `The gateway answered ${response.status}.`);
+  }
+  return body.data;
+}
+
+let socket: Client | undefined;
+
+function socketClient(): Client {
+  if (!socket) {
+    const url = new URL(endpoint, window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    socket = createClient({ url: url.toString(), connectionParams: () => ({ apiKey: session.key() }), lazy: true });
+  }
+  return socket;
+}
+
+/** Closes the WebSocket (on sign-out: the next subscription connects with the new key). */
+export function closeSubscriptions(): void {
+  socket?.dispose();
+  socket = undefined;
+}
+
+/** Subscribes over graphql-transport-ws; returns the function that ends the subscription. */
+export function subscribe<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  onNext: (data: T) => void,
+  onError: (error: ApiError) => void,
+): () => void {
+  return socketClient().subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        const error = result.errors?.[0] as GraphQLErrorBody | undefined;
+        if (error) onError(new ApiError(error.extensions?.code ?? 'SUBSCRIPTION_FAILED', error.message));
+        else if (result.data) onNext(result.data as T);
+      },
+      error: (error) => onError(toApiError(error)),
+      complete: () => undefined,
+    },
+  );
+}
+
+function toApiError(error: unknown): ApiError {
+  if (Array.isArray(error)) {
+    const first = error[0] as GraphQLErrorBody | undefined;
+    return new ApiError(first?.extensions?.code ?? 'SUBSCRIPTION_FAILED', first?.message ?? 'The subscription failed.');
+  }
+  if (error instanceof CloseEvent) return new ApiError(`CLOSED_${error.code}`, error.reason || 'The connection closed.');
+  return new ApiError('SUBSCRIPTION_FAILED', error instanceof Error ? error.message : 'The subscription failed.');
+}
