@@ -7,9 +7,12 @@
 //   PARTNER_KEY     (required) a PARTNER key of the same tenant
 //   CAMPAIGN_ID     (required) a RUNNING campaign of the tenant
 //   USER_ID         (required) a user with events
+//   IMPORT_CSV      (optional) a past experiment to import through the imports page (columns id, age, visits, offer,
+//                   bought, revenue; offer 1 is a 10% email, 0 control); then an uplift model is trained from the
+//                   models page, a schedule saved and a forecast run (needs a worker). Left out: those steps are skipped.
 //   SCREENSHOTS     (optional) folder for one PNG per page
 //   CHROMIUM        (optional, default /usr/bin/chromium)
-//   INGEST=0        (optional) read only: skip the steps that send events (for screenshots of a live demo)
+//   WRITE=0         (optional) change nothing: no events, campaigns or webhooks are made (screenshots of a live demo)
 //   REPORT_PATH     (optional) JSON report: every step with its outcome
 //
 // Exit 0 when every step passed, 1 when one failed (the report and stderr name it), 2 on a usage error.
@@ -26,7 +29,7 @@ for (const name of ['CONSOLE_URL', 'ADMIN_KEY', 'PARTNER_KEY', 'CAMPAIGN_ID', 'U
   }
 }
 const base = env.CONSOLE_URL.replace(/\/$/, '');
-const ingest = env.INGEST !== '0';
+const write = env.WRITE !== '0';
 const shots = env.SCREENSHOTS;
 if (shots) mkdirSync(shots, { recursive: true });
 const steps = [];
@@ -99,7 +102,71 @@ try {
     const stored = await page.evaluate(() => sessionStorage.getItem('platform.apiKey'));
     if (stored !== env.ADMIN_KEY) throw new Error('the key is not in session storage');
     const links = await page.locator('header nav a').allTextContents();
-    if (links.join() !== 'Audience,Shoppers,Campaigns') throw new Error(`navigation: ${links}`);
+    if (links.join() !== 'Audience,Shoppers,Campaigns,What-if,Imports,Models,Webhooks') throw new Error(`navigation: ${links}`);
+  });
+
+  if (env.IMPORT_CSV) {
+    await step('a CSV import with its mapping shows the progress bar finish and the rejected rows', async () => {
+      await page.goto(`${base}/#/imports`);
+      await page.selectOption('select[name=kind]', 'EXPERIMENT');
+      await page.setInputFiles('input[name=file]', env.IMPORT_CSV);
+      await page.waitForSelector('select[name="experiment.assignmentColumn"] option[value=offer]', { state: 'attached' });
+      await page.fill('input[name="experiment.name"]', `console-${runId}`);
+      await page.selectOption('select[name="experiment.userIdColumn"]', 'id');
+      await page.selectOption('select[name="experiment.assignmentColumn"]', 'offer');
+      await page.selectOption('select[name="experiment.conversionColumn"]', 'bought');
+      await page.selectOption('select[name="experiment.revenueColumn"]', 'revenue');
+      await page.fill('input[name="experiment.windowDays"]', '14');
+      await page.click('form.form button[type=submit]');
+      await page.waitForSelector('[data-testid=import-status]:has-text("SUCCEEDED")', { timeout: 120000 });
+      const value = await page.getAttribute('[data-testid=import-progress]', 'value');
+      if (value !== '100') throw new Error(`the progress bar stopped at ${value}`);
+      await page.waitForSelector('[data-testid=rejections] td');
+      await shot(page, 'imports');
+    });
+
+    await step('an ADMIN trains an uplift model from the models page and follows the run live', async () => {
+      await page.goto(`${base}/#/models`);
+      await page.click('[data-task=UPLIFT] button:has-text("Train now")');
+      await page.waitForSelector('[data-testid=training-UPLIFT]');
+      await page.waitForSelector('[data-task=UPLIFT] [data-status=SUCCEEDED]', { timeout: 240000 });
+      await page.waitForSelector('[data-task=UPLIFT] .status.active');
+    });
+
+    await step('a broken schedule is refused at its field; a good one is saved with its next run', async () => {
+      await page.fill('[data-task=UPLIFT] input[name=cron]', '* * * * *');
+      await page.click('[data-task=UPLIFT] form button[type=submit]');
+      await page.waitForSelector('[data-task=UPLIFT] [data-field=cron] .field-error');
+      await page.fill('[data-task=UPLIFT] input[name=cron]', '0 4 * * *');
+      await page.fill('[data-task=UPLIFT] input[name=timeZone]', 'Europe/Paris');
+      await page.click('[data-task=UPLIFT] form button[type=submit]');
+      await page.waitForSelector('[data-testid=schedule-UPLIFT]:has-text("0 4 * * *")');
+      await shot(page, 'models');
+    });
+
+    await step('the what-if page forecasts a design with its intervals', async () => {
+      await page.goto(`${base}/#/what-if`);
+      await page.fill('input[name=name]', `What-if ${runId}`);
+      await page.click('form.form button[type=submit]');
+      await page.waitForSelector('[data-testid=forecast-margin]', { timeout: 60000 });
+      const rows = await page.locator('[data-testid=forecast] table tr').count();
+      if (rows !== 9) throw new Error(`the forecast table has ${rows} rows`);
+      await shot(page, 'what-if');
+    });
+  }
+
+  await step('an ADMIN registers a webhook; a bad URL is refused at its field', async () => {
+    await page.goto(`${base}/#/webhooks`);
+    await page.fill('input[name=url]', 'ftp://partner.example/hook');
+    await page.fill('input[name=secret]', 'a-secret-of-enough-length');
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector('[data-field=url] .field-error');
+    if (!write) return;
+    await page.fill('input[name=url]', `http://127.0.0.1:9/console-${runId}`);
+    await page.fill('input[name=secret]', 'a-secret-of-enough-length');
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector(`[data-webhook="http://127.0.0.1:9/console-${runId}"]`);
+    await shot(page, 'webhooks');
   });
 
   await step('the audience page counts users and draws their distributions', async () => {
@@ -118,7 +185,7 @@ try {
     await page.goto(`${base}/#/shoppers/${encodeURIComponent(env.USER_ID)}`);
     await page.waitForSelector('[data-testid=profile-id]');
     const before = number(await page.textContent('[data-testid=profile-purchases]'));
-    if (ingest) {
+    if (write) {
       await sendEvents([{ eventId: `console-${runId}-p`, userId: env.USER_ID, type: 'PURCHASE', occurredAt: new Date().toISOString(), amount: 42, currency: 'EUR', itemId: 'console-sku' }]);
       await page.waitForFunction((b) => Number(document.querySelector('[data-testid=profile-purchases]')?.textContent?.replace(/,/g, '')) === b + 1, before, { timeout: 15000 });
     }
@@ -137,7 +204,7 @@ try {
     const reach = () => page.evaluate(() => Number(document.querySelector('canvas[data-testid=chart-kpis]').dataset.reach));
     const points = () => page.evaluate(() => Number(document.querySelector('canvas[data-testid=chart-kpis]').dataset.points));
     const [reachBefore, pointsBefore] = [await reach(), await points()];
-    if (ingest) {
+    if (write) {
       const at = new Date().toISOString();
       await sendEvents(Array.from({ length: 5 }, (_, i) => ({
         eventId: `console-${runId}-x${i}`, userId: `console-${runId}-u${i}`, type: 'CAMPAIGN_EXPOSURE', occurredAt: at, campaignId: env.CAMPAIGN_ID,
@@ -159,7 +226,7 @@ try {
     await shot(page, 'campaign-form');
   });
 
-  await step('a fixed design is created as a DRAFT', async () => {
+  if (write) await step('a fixed design is created as a DRAFT', async () => {
     const end = new Date(Date.now() + 14 * 86400000);
     const local = new Date(end.getTime() - end.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
     await page.fill('input[name=endsAt]', local);
@@ -174,7 +241,7 @@ try {
     const partner = await partnerContext.newPage();
     await signIn(partner, env.PARTNER_KEY);
     const links = await partner.locator('header nav a').allTextContents();
-    if (links.join() !== 'Campaigns') throw new Error(`navigation: ${links}`);
+    if (links.join() !== 'Campaigns,Webhooks') throw new Error(`navigation: ${links}`);
     await partner.goto(`${base}/#/campaigns/${encodeURIComponent(env.CAMPAIGN_ID)}`);
     await partner.waitForSelector('[data-testid=campaign-status]');
     if ((await partner.locator('.actions button').count()) > 0) throw new Error('a PARTNER is offered lifecycle buttons');

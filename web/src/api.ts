@@ -27,26 +27,39 @@ interface GraphQLErrorBody {
 const endpoint = '/graphql';
 
 /** Runs a query or mutation over HTTP with the signed-in key; throws ApiError on any error. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return post<T>(JSON.stringify({ query, variables }), 'application/json');
+}
+
+/** A mutation with one file, as the GraphQL multipart request spec sends it (the file's variable is null in operations). */
+export function gqlUpload<T>(query: string, variables: Record<string, unknown>, fileVariable: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables: { ...variables, [fileVariable]: null } }));
+  form.append('map', JSON.stringify({ 0: [`variables.${fileVariable}`] }));
+  form.append('0', file, file.name);
+  return post<T>(form);
+}
+
+async function post<T>(body: string | FormData, contentType?: string): Promise<T> {
   const key = session.key();
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
-      'Content-Type': 'application/json',
+      ...(contentType ? { 'Content-Type': contentType } : {}),
       Accept: 'application/graphql-response+json',
       ...(key ? { 'X-Api-Key': key } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body,
   });
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLErrorBody[] } | null;
-  const error = body?.errors?.[0];
+  const result = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLErrorBody[] } | null;
+  const error = result?.errors?.[0];
   if (error) {
     throw new ApiError(error.extensions?.code ?? `HTTP_${response.status}`, error.message, error.extensions?.violations ?? []);
   }
-  if (!response.ok || !body?.data) {
+  if (!response.ok || !result?.data) {
     throw new ApiError(`HTTP_${response.status}`, `The gateway answered ${response.status}.`);
   }
-  return body.data;
+  return result.data;
 }
 
 let socket: Client | undefined;

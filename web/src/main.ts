@@ -7,6 +7,11 @@ import { shopperPage } from './pages/shopper';
 import { campaignsPage } from './pages/campaigns';
 import { campaignPage } from './pages/campaign';
 import { campaignFormPage } from './pages/campaignForm';
+import { whatIfPage } from './pages/whatIf';
+import { importsPage } from './pages/imports';
+import { modelsPage } from './pages/models';
+import { webhooksPage } from './pages/webhooks';
+import type { Role } from './session';
 
 /** A page draws into its root and may return what stops its timers and subscriptions when the page is left. */
 export type Page = (root: HTMLElement, ...params: string[]) => void | (() => void);
@@ -15,23 +20,30 @@ interface Route {
   pattern: RegExp;
   page: Page;
   title: string;
-  /** Shown in the navigation; PARTNER keys see only what they may read. */
-  nav?: { href: string; partner: boolean };
+  /** In the navigation for these roles: what their keys may use (docs/api.md#roles). */
+  nav?: { href: string; roles: Role[] };
 }
 
+const everyRole: Role[] = ['ADMIN', 'MERCHANT', 'PARTNER'];
+const dataRoles: Role[] = ['ADMIN', 'MERCHANT'];
+
 const routes: Route[] = [
-  { pattern: /^#\/audience$/, page: audiencePage, title: 'Audience', nav: { href: '#/audience', partner: false } },
-  { pattern: /^#\/shoppers(?:\/(.+))?$/, page: shopperPage, title: 'Shoppers', nav: { href: '#/shoppers', partner: false } },
-  { pattern: /^#\/campaigns$/, page: campaignsPage, title: 'Campaigns', nav: { href: '#/campaigns', partner: true } },
+  { pattern: /^#\/audience$/, page: audiencePage, title: 'Audience', nav: { href: '#/audience', roles: dataRoles } },
+  { pattern: /^#\/shoppers(?:\/(.+))?$/, page: shopperPage, title: 'Shoppers', nav: { href: '#/shoppers', roles: dataRoles } },
+  { pattern: /^#\/campaigns$/, page: campaignsPage, title: 'Campaigns', nav: { href: '#/campaigns', roles: everyRole } },
   { pattern: /^#\/campaigns\/new$/, page: campaignFormPage, title: 'New campaign' },
   { pattern: /^#\/campaigns\/(.+)$/, page: campaignPage, title: 'Campaign' },
+  { pattern: /^#\/what-if$/, page: whatIfPage, title: 'What-if', nav: { href: '#/what-if', roles: dataRoles } },
+  { pattern: /^#\/imports(?:\/(.+))?$/, page: importsPage, title: 'Imports', nav: { href: '#/imports', roles: dataRoles } },
+  { pattern: /^#\/models$/, page: modelsPage, title: 'Models', nav: { href: '#/models', roles: dataRoles } },
+  { pattern: /^#\/webhooks$/, page: webhooksPage, title: 'Webhooks', nav: { href: '#/webhooks', roles: ['ADMIN', 'PARTNER'] } },
 ];
 
 const app = document.getElementById('app')!;
 let leave: (() => void) | undefined;
 
 function defaultRoute(): string {
-  return session.canEdit() ? '#/audience' : '#/campaigns';
+  return session.can('ADMIN', 'MERCHANT') ? '#/audience' : '#/campaigns';
 }
 
 function render(): void {
@@ -55,9 +67,8 @@ function render(): void {
 }
 
 function header(): HTMLElement {
-  const partner = session.role() === 'PARTNER';
   const links = routes
-    .filter((r) => r.nav && (!partner || r.nav.partner))
+    .filter((r) => r.nav && session.can(...r.nav.roles))
     .map((r) => h('a', { href: r.nav!.href, class: window.location.hash.startsWith(r.nav!.href) ? 'active' : '' }, r.title));
   const signOut = h('button', { class: 'link', onclick: () => { session.signOut(); closeSubscriptions(); window.location.hash = ''; render(); } }, 'Sign out');
   return h('header', {},

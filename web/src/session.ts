@@ -19,6 +19,6 @@ export const session = {
     sessionStorage.removeItem(roleName);
     sessionStorage.removeItem(tenantName);
   },
-  /** Whether the role may read profiles, audiences and change campaigns (PARTNER keys only read campaigns). */
-  canEdit: (): boolean => session.role() === 'ADMIN' || session.role() === 'MERCHANT',
+  /** Whether the signed-in key has one of these roles (docs/api.md#roles says what each may do). */
+  can: (...roles: Role[]): boolean => roles.includes(session.role() as Role),
 };

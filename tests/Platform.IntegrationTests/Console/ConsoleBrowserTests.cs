@@ -7,10 +7,12 @@ namespace Platform.IntegrationTests.Console;
 
 /// <summary>
 /// The web console in a real browser (Debian's Chromium driven by playwright-core, tests/js/console.mjs) against a
-/// real gateway: sign-in, audience charts, a live profile, the KPI chart following ingested events, field messages
-/// of a broken design, and a PARTNER refused an edit. Screenshots go to artifacts/console-screenshots.
+/// real gateway and worker: sign-in, audience charts, a live profile, the KPI chart following ingested events, field
+/// messages of a broken design, an experiment imported through the mapping form, an uplift model trained from the
+/// models page, a schedule saved, a forecast, a webhook, and a PARTNER refused an edit. Screenshots go to
+/// artifacts/console-screenshots.
 /// </summary>
-public sealed class ConsoleBrowserTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
 {
     [Fact]
     public async Task TheConsoleWorksInARealBrowser()
@@ -28,6 +30,9 @@ public sealed class ConsoleBrowserTests(PlatformFixture platform) : IClassFixtur
         var campaignId = (await platform.Http.FieldAsync(admin, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString();
         await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = campaignId }, "launchCampaign");
         var report = Path.GetTempFileName();
+        var experiment = Path.Combine(Path.GetTempPath(), $"console-{Guid.NewGuid():N}.csv");
+        var brokenRow = ",30,2,1,0,0\n"u8.ToArray(); // no user id: rejected, listed on the imports page
+        await File.WriteAllBytesAsync(experiment, [.. SyntheticExperiment.Csv(3000), .. brokenRow]);
 
         var (exitCode, output) = await NodeScripts.RunAsync("console.mjs", new Dictionary<string, string?>
         {
@@ -36,13 +41,14 @@ public sealed class ConsoleBrowserTests(PlatformFixture platform) : IClassFixtur
             ["PARTNER_KEY"] = partner,
             ["CAMPAIGN_ID"] = campaignId,
             ["USER_ID"] = "user-3",
+            ["IMPORT_CSV"] = experiment,
             ["SCREENSHOTS"] = Path.Combine(RepositoryPaths.Root, "artifacts", "console-screenshots"),
             ["REPORT_PATH"] = report,
-        }, TimeSpan.FromMinutes(3));
+        }, TimeSpan.FromMinutes(8));
 
-        Expect.Equal(0, exitCode, output);
+        Expect.Equal(0, exitCode, $"{output}\nworker output:\n{platform.Worker.Output}");
         var steps = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("steps");
-        Assert.Equal(11, steps.GetArrayLength());
+        Assert.Equal(16, steps.GetArrayLength());
         Assert.All(steps.EnumerateArray(), s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
     }
 

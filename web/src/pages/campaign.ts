@@ -123,7 +123,7 @@ export function campaignPage(root: HTMLElement, id: string): () => void {
     replace(head,
       h('h1', {}, c.name),
       h('p', { class: 'hint' }, `${c.type}${c.value === null ? '' : ` ${format.number(c.value)}`} by ${c.channel ?? 'any channel'} · ${format.date(c.startsAt)} → ${format.date(c.endsAt)} · holdout ${format.percent(c.holdoutShare)} · audience `, h('code', {}, c.audience)));
-    replace(actions, ...(session.canEdit() ? (transitions[c.status] ?? []).map(([mutation, label]) =>
+    replace(actions, ...(session.can('ADMIN', 'MERCHANT') ? (transitions[c.status] ?? []).map(([mutation, label]) =>
       h('button', { onclick: () => void act(mutation) }, label)) : []));
     showKpis(c.status, c.kpis, c.budget);
 

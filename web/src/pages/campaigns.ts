@@ -24,7 +24,7 @@ export function campaignsPage(root: HTMLElement): void {
       h('th', {}, 'Reach'), h('th', {}, 'Conversions'), h('th', {}, 'GMV'), h('th', {}, 'Conversion-rate lift [95%]')));
   const more = h('div');
   root.append(
-    h('div', { class: 'title-row' }, h('h1', {}, 'Campaigns'), session.canEdit() ? h('a', { class: 'button', href: '#/campaigns/new' }, 'New campaign') : null),
+    h('div', { class: 'title-row' }, h('h1', {}, 'Campaigns'), session.can('ADMIN', 'MERCHANT') ? h('a', { class: 'button', href: '#/campaigns/new' }, 'New campaign') : null),
     h('section', { class: 'card' }, table, more));
 
   async function load(after: string | null): Promise<void> {

@@ -1,0 +1,196 @@
+import { ApiError, gql, gqlUpload, subscribe } from '../api';
+import { errorBox, format, h, replace, tile } from '../dom';
+
+interface Job {
+  id: string;
+  kind: string;
+  status: string;
+  fileName: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsUnchanged: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  rowsDropped: number;
+  profilesToFold: number;
+  profilesFolded: number;
+  error: string | null;
+}
+
+interface Finished {
+  ignoredColumns: string[];
+  rejections: { nodes: { line: number; field: string; rule: string; message: string }[]; hasNextPage: boolean };
+  campaigns: { campaignId: string; name: string }[];
+}
+
+const jobFields = 'id kind status fileName rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped profilesToFold profilesFolded error';
+const importMutation = `mutation Import($kind: ImportKind!, $file: Upload!, $options: ImportOptionsInput) {
+  importDataset(kind: $kind, file: $file, options: $options) { ${jobFields} } }`;
+const progressSubscription = `subscription Progress($id: ID!) { importProgress(id: $id) { ${jobFields} } }`;
+const finishedQuery = `query Finished($id: ID!) { importJob(id: $id) {
+  ignoredColumns rejections(first: 200) { nodes { line field rule message } hasNextPage } campaigns { campaignId name } } }`;
+
+const finished = (status: string): boolean => status === 'SUCCEEDED' || status === 'FAILED';
+
+/** Data rows in the file: lines after the header (a quoted cell with a line break makes this an estimate). */
+async function countRows(file: File): Promise<number> {
+  const text = await file.text();
+  const lines = text.split('\n').filter((line) => line.trim() !== '').length;
+  return Math.max(lines - 1, 0);
+}
+
+/** Upload a CSV (users, items, events or a past experiment) with its mapping, then its progress and rejections. */
+export function importsPage(root: HTMLElement, jobId: string): () => void {
+  let stop: (() => void) | undefined;
+  const panel = h('div');
+  root.append(h('h1', {}, 'Imports'));
+  if (jobId) {
+    root.append(panel);
+    stop = follow(panel, jobId, undefined);
+    return () => stop?.();
+  }
+
+  const kind = h('select', { name: 'kind' }, ...['EVENTS', 'USERS', 'ITEMS', 'EXPERIMENT'].map((k) => h('option', { value: k }, k)));
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv' });
+  const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab']].map(([v, l]) => h('option', { value: v! }, l!)));
+  const tags = h('input', { name: 'tags', placeholder: 'e.g. spring-import' });
+  const experiment = experimentMapping();
+  const message = h('div');
+  const form = h('form', { class: 'card form', novalidate: true },
+    h('label', { class: 'field' }, 'What the file holds', kind),
+    h('label', { class: 'field' }, 'CSV file', file),
+    h('label', { class: 'field' }, 'Delimiter', delimiter),
+    h('label', { class: 'field' }, 'Tags for every imported user (comma-separated)', tags),
+    experiment.element, message, h('button', { type: 'submit' }, 'Import'));
+  root.append(form, panel, h('p', { class: 'hint' }, 'Column policies for missing values are set through the API (docs/imports.md).'));
+
+  const refreshColumns = async (): Promise<void> => {
+    const chosen = file.files?.[0];
+    const header = chosen ? (await chosen.slice(0, 65536).text()).split(/\r?\n/)[0] ?? '' : '';
+    experiment.setColumns(header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : []);
+  };
+  const toggle = (): void => { experiment.element.hidden = kind.value !== 'EXPERIMENT'; };
+  file.addEventListener('change', () => void refreshColumns());
+  delimiter.addEventListener('change', () => void refreshColumns());
+  kind.addEventListener('change', toggle);
+  toggle();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    replace(message);
+    const chosen = file.files?.[0];
+    if (!chosen) {
+      replace(message, errorBox('Choose a CSV file.'));
+      return;
+    }
+    const options: Record<string, unknown> = { delimiter: delimiter.value };
+    const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (tagList.length > 0) options.tags = tagList;
+    if (kind.value === 'EXPERIMENT') {
+      const mapping = experiment.read();
+      if (typeof mapping === 'string') {
+        replace(message, errorBox(mapping));
+        return;
+      }
+      options.experiment = mapping;
+    }
+    try {
+      const { importDataset: job } = await gqlUpload<{ importDataset: Job }>(importMutation, { kind: kind.value, options }, 'file', chosen);
+      stop?.();
+      stop = follow(panel, job.id, await countRows(chosen));
+    } catch (error) {
+      replace(message, errorBox(error instanceof ApiError
+        ? [error.message, ...error.violations.slice(1).map((v) => v.message)].join(' · ') + ` (${error.code})`
+        : String(error)));
+    }
+  });
+  return () => stop?.();
+}
+
+/** Follows a job on importProgress until it has finished, then lists its rejections. */
+function follow(panel: HTMLElement, id: string, rowsInFile: number | undefined): () => void {
+  const bar = h('progress', { max: 100, value: 0, 'data-testid': 'import-progress' });
+  const status = h('div', { class: 'hint', 'data-testid': 'import-status' });
+  const figures = h('div', { class: 'tiles' });
+  const details = h('div');
+  replace(panel, h('section', { class: 'card' }, h('h3', {}, `Import ${id}`), bar, status), figures, details);
+
+  const show = (job: Job): void => {
+    const reading = rowsInFile ? Math.min(job.rowsRead / rowsInFile, 1) : 0;
+    const folding = job.profilesToFold > 0 ? job.profilesFolded / job.profilesToFold : 0;
+    const share = finished(job.status) ? 1 : job.kind === 'EVENTS' ? 0.5 * reading + 0.5 * folding : Math.min(reading, 0.99);
+    bar.value = Math.round(share * 100);
+    replace(status, `${job.status} · ${format.number(job.rowsRead)} rows read${rowsInFile ? ` of about ${format.number(rowsInFile)}` : ''}` +
+      (job.profilesToFold > 0 ? ` · profiles folded ${format.number(job.profilesFolded)} of ${format.number(job.profilesToFold)}` : '') +
+      (job.error ? ` · ${job.error}` : ''));
+    replace(figures,
+      tile('Accepted', format.number(job.rowsAccepted)), tile('Unchanged', format.number(job.rowsUnchanged)),
+      tile('Duplicates', format.number(job.rowsDuplicate)), tile('Rejected', format.number(job.rowsRejected), 'import-rejected'),
+      tile('Dropped', format.number(job.rowsDropped)));
+    if (finished(job.status)) void showFinished(details, id);
+  };
+  return subscribe<{ importProgress: Job }>(progressSubscription, { id }, (data) => show(data.importProgress),
+    (error) => replace(status, errorBox(error.message)));
+}
+
+async function showFinished(details: HTMLElement, id: string): Promise<void> {
+  const { importJob: job } = await gql<{ importJob: Finished }>(finishedQuery, { id });
+  replace(details,
+    job.campaigns.length > 0 ? h('section', { class: 'card' }, h('h3', {}, 'Campaigns made from the experiment'),
+      h('ul', {}, ...job.campaigns.map((c) => h('li', {}, h('a', { href: `#/campaigns/${encodeURIComponent(c.campaignId)}` }, c.name))))) : null,
+    job.ignoredColumns.length > 0 ? h('p', { class: 'hint' }, `Ignored columns: ${job.ignoredColumns.join(', ')}`) : null,
+    h('section', { class: 'card' }, h('h3', {}, 'Rejected rows'),
+      job.rejections.nodes.length === 0 ? h('p', { class: 'hint' }, 'None.') :
+        h('table', { 'data-testid': 'rejections' }, h('tr', {}, h('th', {}, 'Line'), h('th', {}, 'Field'), h('th', {}, 'Rule'), h('th', {}, 'Message')),
+          ...job.rejections.nodes.map((r) => h('tr', {}, h('td', {}, r.line), h('td', {}, r.field), h('td', {}, r.rule), h('td', {}, r.message)))),
+      job.rejections.hasNextPage ? h('p', { class: 'hint' }, 'The first 200; importJob(id) { rejections } pages through the rest.') : null));
+}
+
+/** The EXPERIMENT mapping: columns chosen from the file's header, control values, and the arms as JSON. */
+function experimentMapping(): { element: HTMLElement; setColumns(columns: string[]): void; read(): Record<string, unknown> | string } {
+  const name = h('input', { name: 'experiment.name', placeholder: 'e.g. spring-coupons' });
+  const columnSelects = {
+    userIdColumn: h('select', { name: 'experiment.userIdColumn' }),
+    assignmentColumn: h('select', { name: 'experiment.assignmentColumn' }),
+    conversionColumn: h('select', { name: 'experiment.conversionColumn' }),
+    revenueColumn: h('select', { name: 'experiment.revenueColumn' }),
+    participationColumn: h('select', { name: 'experiment.participationColumn' }),
+  };
+  const optional = new Set(['conversionColumn', 'revenueColumn', 'participationColumn']);
+  const controlValues = h('input', { name: 'experiment.controlValues', value: '0' });
+  const windowDays = h('input', { name: 'experiment.windowDays', type: 'number', value: '30' });
+  const arms = h('textarea', { name: 'experiment.arms', rows: 3, spellcheck: false });
+  arms.value = '[{"value": "1", "name": "ten-off", "type": "PERCENT_OFF", "amount": 10, "channel": "EMAIL"}]';
+  const label = (text: string, element: HTMLElement): HTMLElement => h('label', { class: 'field' }, text, element);
+  const element = h('fieldset', { class: 'form wide' }, h('legend', {}, 'Experiment mapping'),
+    label('Experiment name', name),
+    label('User id column', columnSelects.userIdColumn), label('Arm column', columnSelects.assignmentColumn),
+    label('Control values (comma-separated)', controlValues),
+    label('Conversions column', columnSelects.conversionColumn), label('Revenue column', columnSelects.revenueColumn),
+    label('Participation column', columnSelects.participationColumn), label('Outcome window (days)', windowDays),
+    h('label', { class: 'field wide' }, 'Arms (JSON: value in the arm column, name, type, amount, channel, …)', arms));
+  return {
+    element,
+    setColumns(columns) {
+      for (const [field, select] of Object.entries(columnSelects)) {
+        replace(select, ...(optional.has(field) ? [h('option', { value: '' }, '(none)')] : []), ...columns.map((c) => h('option', { value: c }, c)));
+      }
+    },
+    read() {
+      let parsedArms: unknown;
+      try {
+        parsedArms = JSON.parse(arms.value);
+      } catch {
+        return 'The arms must be a JSON list, e.g. [{"value": "1", "name": "ten-off", "type": "PERCENT_OFF", "amount": 10}].';
+      }
+      const mapping: Record<string, unknown> = {
+        name: name.value.trim(),
+        controlValues: controlValues.value.split(',').map((v) => v.trim()).filter(Boolean),
+        arms: parsedArms,
+        windowDays: Number(windowDays.value),
+      };
+      for (const [field, select] of Object.entries(columnSelects)) if (select.value) mapping[field] = select.value;
+      return mapping;
+    },
+  };
+}
