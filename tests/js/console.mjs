@@ -105,70 +105,6 @@ try {
     if (links.join() !== 'Audience,Shoppers,Campaigns,What-if,Imports,Models,Webhooks') throw new Error(`navigation: ${links}`);
   });
 
-  if (env.IMPORT_CSV) {
-    await step('a CSV import with its mapping shows the progress bar finish and the rejected rows', async () => {
-      await page.goto(`${base}/#/imports`);
-      await page.selectOption('select[name=kind]', 'EXPERIMENT');
-      await page.setInputFiles('input[name=file]', env.IMPORT_CSV);
-      await page.waitForSelector('select[name="experiment.assignmentColumn"] option[value=offer]', { state: 'attached' });
-      await page.fill('input[name="experiment.name"]', `console-${runId}`);
-      await page.selectOption('select[name="experiment.userIdColumn"]', 'id');
-      await page.selectOption('select[name="experiment.assignmentColumn"]', 'offer');
-      await page.selectOption('select[name="experiment.conversionColumn"]', 'bought');
-      await page.selectOption('select[name="experiment.revenueColumn"]', 'revenue');
-      await page.fill('input[name="experiment.windowDays"]', '14');
-      await page.click('form.form button[type=submit]');
-      await page.waitForSelector('[data-testid=import-status]:has-text("SUCCEEDED")', { timeout: 120000 });
-      const value = await page.getAttribute('[data-testid=import-progress]', 'value');
-      if (value !== '100') throw new Error(`the progress bar stopped at ${value}`);
-      await page.waitForSelector('[data-testid=rejections] td');
-      await shot(page, 'imports');
-    });
-
-    await step('an ADMIN trains an uplift model from the models page and follows the run live', async () => {
-      await page.goto(`${base}/#/models`);
-      await page.click('[data-task=UPLIFT] button:has-text("Train now")');
-      await page.waitForSelector('[data-testid=training-UPLIFT]');
-      await page.waitForSelector('[data-task=UPLIFT] [data-status=SUCCEEDED]', { timeout: 240000 });
-      await page.waitForSelector('[data-task=UPLIFT] .status.active');
-    });
-
-    await step('a broken schedule is refused at its field; a good one is saved with its next run', async () => {
-      await page.fill('[data-task=UPLIFT] input[name=cron]', '* * * * *');
-      await page.click('[data-task=UPLIFT] form button[type=submit]');
-      await page.waitForSelector('[data-task=UPLIFT] [data-field=cron] .field-error');
-      await page.fill('[data-task=UPLIFT] input[name=cron]', '0 4 * * *');
-      await page.fill('[data-task=UPLIFT] input[name=timeZone]', 'Europe/Paris');
-      await page.click('[data-task=UPLIFT] form button[type=submit]');
-      await page.waitForSelector('[data-testid=schedule-UPLIFT]:has-text("0 4 * * *")');
-      await shot(page, 'models');
-    });
-
-    await step('the what-if page forecasts a design with its intervals', async () => {
-      await page.goto(`${base}/#/what-if`);
-      await page.fill('input[name=name]', `What-if ${runId}`);
-      await page.click('form.form button[type=submit]');
-      await page.waitForSelector('[data-testid=forecast-margin]', { timeout: 60000 });
-      const rows = await page.locator('[data-testid=forecast] table tr').count();
-      if (rows !== 9) throw new Error(`the forecast table has ${rows} rows`);
-      await shot(page, 'what-if');
-    });
-  }
-
-  await step('an ADMIN registers a webhook; a bad URL is refused at its field', async () => {
-    await page.goto(`${base}/#/webhooks`);
-    await page.fill('input[name=url]', 'ftp://partner.example/hook');
-    await page.fill('input[name=secret]', 'a-secret-of-enough-length');
-    await page.click('form.form button[type=submit]');
-    await page.waitForSelector('[data-field=url] .field-error');
-    if (!write) return;
-    await page.fill('input[name=url]', `http://127.0.0.1:9/console-${runId}`);
-    await page.fill('input[name=secret]', 'a-secret-of-enough-length');
-    await page.click('form.form button[type=submit]');
-    await page.waitForSelector(`[data-webhook="http://127.0.0.1:9/console-${runId}"]`);
-    await shot(page, 'webhooks');
-  });
-
   await step('the audience page counts users and draws their distributions', async () => {
     await page.goto(`${base}/#/audience`);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=audience-users]')?.textContent?.replace(/,/g, '')) > 0);
@@ -257,6 +193,97 @@ try {
     }, env.CAMPAIGN_ID);
     if (refused.status !== 403 || refused.code !== 'FORBIDDEN') throw new Error(`the server answered ${JSON.stringify(refused)}`);
     await partnerContext.close();
+  });
+
+  if (env.IMPORT_CSV) {
+    await step('a CSV import with its mapping shows the progress bar finish and the rejected rows', async () => {
+      await page.goto(`${base}/#/imports`);
+      await page.selectOption('select[name=kind]', 'EXPERIMENT');
+      await page.setInputFiles('input[name=file]', env.IMPORT_CSV);
+      await page.waitForSelector('select[name="experiment.assignmentColumn"] option[value=offer]', { state: 'attached' });
+      await page.fill('input[name="experiment.name"]', `console-${runId}`);
+      await page.selectOption('select[name="experiment.userIdColumn"]', 'id');
+      await page.selectOption('select[name="experiment.assignmentColumn"]', 'offer');
+      await page.selectOption('select[name="experiment.conversionColumn"]', 'bought');
+      await page.selectOption('select[name="experiment.revenueColumn"]', 'revenue');
+      await page.fill('input[name="experiment.windowDays"]', '14');
+      await page.click('form.form button[type=submit]');
+      await page.waitForSelector('[data-testid=import-status]:has-text("SUCCEEDED")', { timeout: 120000 });
+      const value = await page.getAttribute('[data-testid=import-progress]', 'value');
+      if (value !== '100') throw new Error(`the progress bar stopped at ${value}`);
+      await page.waitForSelector('[data-testid=rejections] td');
+      await shot(page, 'imports');
+    });
+
+    await step('an ADMIN trains an uplift model from the models page and follows the run live', async () => {
+      await page.goto(`${base}/#/models`);
+      await page.click('[data-task=UPLIFT] button:has-text("Train now")');
+      await page.waitForSelector('[data-testid=training-UPLIFT]');
+      await page.waitForSelector('[data-task=UPLIFT] [data-status=SUCCEEDED]', { timeout: 240000 });
+      await page.waitForSelector('[data-task=UPLIFT] .status.active');
+    });
+
+  }
+
+  await step('the models page shows each version against its baseline', async () => {
+    await page.goto(`${base}/#/models`);
+    await page.waitForSelector('[data-task=UPLIFT] .status.active');
+    await shot(page, 'models');
+  });
+
+  if (write) {
+    await step('a broken schedule is refused at its field; a good one is saved with its next run', async () => {
+      await page.fill('[data-task=UPLIFT] input[name=cron]', '* * * * *');
+      await page.click('[data-task=UPLIFT] form button[type=submit]');
+      await page.waitForSelector('[data-task=UPLIFT] [data-field=cron] .field-error');
+      await page.fill('[data-task=UPLIFT] input[name=cron]', '0 4 * * *');
+      await page.fill('[data-task=UPLIFT] input[name=timeZone]', 'Europe/Paris');
+      await page.click('[data-task=UPLIFT] form button[type=submit]');
+      await page.waitForSelector('[data-testid=schedule-UPLIFT]:has-text("0 4 * * *")');
+    });
+
+  }
+
+  await step('the what-if page forecasts a design with its intervals', async () => {
+    await page.goto(`${base}/#/what-if`);
+    await page.fill('input[name=name]', `What-if ${runId}`);
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector('[data-testid=forecast-margin]', { timeout: 60000 });
+    const rows = await page.locator('[data-testid=forecast] table tr').count();
+    if (rows !== 9) throw new Error(`the forecast table has ${rows} rows`);
+    await shot(page, 'what-if');
+  });
+
+  await step('the optimizer searches designs around it and draws the cost-margin frontier', async () => {
+    await page.click('button:has-text("Search designs")');
+    await page.waitForSelector('[data-testid=optimization-status]:has-text("SUCCEEDED")', { timeout: 120000 });
+    await page.waitForSelector('canvas[data-testid=chart-frontier]');
+    await page.waitForSelector('[data-testid=optimization] table td');
+    await shot(page, 'optimizer');
+  });
+
+  await step('an ADMIN registers a webhook; a bad URL is refused at its field', async () => {
+    await page.goto(`${base}/#/webhooks`);
+    await page.fill('input[name=url]', 'ftp://partner.example/hook');
+    await page.fill('input[name=secret]', 'a-secret-of-enough-length');
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector('[data-field=url] .field-error');
+    if (!write) return;
+    await page.fill('input[name=url]', `http://127.0.0.1:9/console-${runId}`);
+    await page.fill('input[name=secret]', 'a-secret-of-enough-length');
+    await page.click('form.form button[type=submit]');
+    await page.waitForSelector(`[data-webhook="http://127.0.0.1:9/console-${runId}"]`);
+    await shot(page, 'webhooks');
+  });
+
+  await step('the explorer at /graphql runs a query with the signed-in key', async () => {
+    await page.goto(`${base}/graphql`);
+    await page.waitForSelector('.graphiql-execute-button', { timeout: 30000 });
+    await page.click('.graphiql-execute-button');
+    await page.waitForSelector('.graphiql-response .view-lines:has-text("callerRole")', { timeout: 30000 });
+    const response = await page.textContent('.graphiql-response .view-lines');
+    if (!response.includes('ADMIN')) throw new Error(`the explorer answered ${response}`);
+    await shot(page, 'explorer');
   });
 
   await step('no page raised a script error', async () => {

@@ -19,6 +19,11 @@ export class ApiError extends Error {
   }
 }
 
+/** An error in words: the API's message and code, or whatever else was thrown. */
+export function describe(error: unknown): string {
+  return typeof error === 'string' ? error : error instanceof ApiError ? `${error.message} (${error.code})` : String(error);
+}
+
 interface GraphQLErrorBody {
   message: string;
   extensions?: { code?: string; violations?: Violation[] };

@@ -1,9 +1,9 @@
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip,
   type ChartDataset,
 } from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Legend, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Filler, Legend, Tooltip);
 Chart.defaults.animation = false; // charts redraw on every live update; animating each would lag behind them
 Chart.defaults.maintainAspectRatio = false;
 
@@ -72,6 +72,31 @@ export function bandChart(canvas: HTMLCanvasElement, points: BandPoint[], what: 
     type: 'line',
     data: { labels: points.map((p) => p.label), datasets },
     options: { plugins: { legend: { labels: { filter: (item) => item.text !== 'forecast 95% low' } } } },
+  });
+}
+
+export interface CostMarginPoint {
+  x: number;
+  y: number;
+  frontier: boolean;
+  label: string;
+}
+
+/** Candidates by expected cost (x) and incremental margin (y); the Pareto frontier joined by a line. */
+export function frontierChart(canvas: HTMLCanvasElement, points: CostMarginPoint[]): Chart<'scatter'> {
+  const frontier = points.filter((p) => p.frontier).sort((a, b) => a.x - b.x);
+  return new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: [
+        { label: 'frontier', data: frontier, borderColor: actual, backgroundColor: actual, showLine: true, pointRadius: 4 },
+        { label: 'other candidates', data: points.filter((p) => !p.frontier), backgroundColor: band, borderColor: accent, pointRadius: 3 },
+      ],
+    },
+    options: {
+      scales: { x: { title: { display: true, text: 'expected discount cost' } }, y: { title: { display: true, text: 'expected incremental margin' } } },
+      plugins: { tooltip: { callbacks: { label: (item) => (item.raw as CostMarginPoint).label } } },
+    },
   });
 }
 

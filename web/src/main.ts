@@ -74,6 +74,7 @@ function header(): HTMLElement {
   return h('header', {},
     h('strong', {}, 'Platform'),
     h('nav', {}, ...links),
+    h('a', { href: '/graphql' }, 'GraphQL explorer'),
     h('span', { class: 'who', 'data-testid': 'who' }, `${session.tenant()} · ${session.role()}`),
     signOut);
 }

@@ -14,6 +14,34 @@ public static class ConsoleAssets
     public const string ContentSecurityPolicy =
         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    /// <summary>
+    /// The explorer's page: Monaco (GraphiQL's editor) adds style elements at run time, so styles may be inline; scripts
+    /// may not, and workers and fonts come from this origin.
+    /// </summary>
+    public const string ExplorerSecurityPolicy =
+        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private static string ExplorerPage => Path.Combine(Directory, "explorer.html");
+
+    /// <summary>
+    /// A browser opening /graphql (GET, HTML acceptable, no query) gets the explorer; every GraphQL request, GET ones
+    /// included, goes to the transport as before.
+    /// </summary>
+    public static bool WantsExplorer(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && !context.Request.Query.ContainsKey("query")
+        && context.Request.GetTypedHeaders().Accept.Any(type => type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+        && File.Exists(ExplorerPage);
+
+    public static Task ServeExplorerAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.ContentSecurityPolicy = ExplorerSecurityPolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "no-cache";
+        return context.Response.SendFileAsync(ExplorerPage);
+    }
+
     public static WebApplication MapConsole(this WebApplication app)
     {
         if (!System.IO.Directory.Exists(Directory))

@@ -121,7 +121,9 @@ public static class GatewayHostingExtensions
         app.MapConsole();
         app.Map("/graphql", (HttpContext context) => context.WebSockets.IsWebSocketRequest
             ? context.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(context)
-            : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+            : ConsoleAssets.WantsExplorer(context)
+                ? ConsoleAssets.ServeExplorerAsync(context)
+                : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
         app.Map(TrackerSourceEndpoint.PathPrefix + "/{call:regex(^(batch|track|identify|page|screen|alias|group)$)}", (HttpContext context, string call) =>
             context.RequestServices.GetRequiredService<TrackerSourceEndpoint>().HandleAsync(context, call));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -48,7 +48,7 @@ public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFix
 
         Expect.Equal(0, exitCode, $"{output}\nworker output:\n{platform.Worker.Output}");
         var steps = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("steps");
-        Assert.Equal(16, steps.GetArrayLength());
+        Assert.Equal(19, steps.GetArrayLength());
         Assert.All(steps.EnumerateArray(), s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
     }
 
@@ -67,5 +67,21 @@ public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFix
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ABrowserOpeningGraphQLGetsTheExplorerWhileEveryQueryStillGetsTheApi()
+    {
+        using var http = new HttpClient { BaseAddress = platform.Node.BaseUri };
+        http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+
+        var explorer = await http.GetAsync("/graphql");
+        var query = await http.GetAsync("/graphql?query=%7B__typename%7D");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, explorer.StatusCode);
+        Assert.Equal("text/html", explorer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/explorer/explorer.js", await explorer.Content.ReadAsStringAsync());
+        Assert.Contains("style-src 'self' 'unsafe-inline'", explorer.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, query.StatusCode); // the API: no key
     }
 }

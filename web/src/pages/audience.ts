@@ -72,7 +72,7 @@ export function audiencePage(root: HTMLElement): () => void {
       }
     } catch (error) {
       if (error instanceof ApiError && error.code === 'INVALID_ARGUMENT') editor.showViolations(error.violations);
-      else replace(figures, errorBox(error instanceof ApiError ? error.message : String(error)));
+      else replace(figures, errorBox(error));
     }
   }
 
@@ -91,6 +91,6 @@ export function audiencePage(root: HTMLElement): () => void {
         ...list.map((s) => h('tr', {},
           h('td', {}, h('button', { class: 'link', onclick: () => editor.set({ rule: JSON.parse(s.rule) as unknown }) }, s.name)),
           h('td', {}, h('code', {}, s.rule)))))))
-    .catch((error: unknown) => replace(segments, errorBox(String(error))));
+    .catch((error: unknown) => replace(segments, errorBox(error)));
   return () => { editor.dispose(); drawn.forEach((c) => c.destroy()); };
 }

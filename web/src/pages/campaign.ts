@@ -1,5 +1,5 @@
 import type { Chart } from 'chart.js';
-import { ApiError, gql, subscribe } from '../api';
+import { gql, subscribe } from '../api';
 import { bandChart, chartBox, lineChart } from '../charts';
 import { errorBox, format, h, replace, tile } from '../dom';
 import { session } from '../session';
@@ -155,10 +155,10 @@ export function campaignPage(root: HTMLElement, id: string): () => void {
       await gql(`mutation Act($id: ID!) { ${mutation}(id: $id) { id status } }`, { id });
       await load();
     } catch (error) {
-      replace(message, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
+      replace(message, errorBox(error));
     }
   }
 
-  load().catch((error: unknown) => replace(head, errorBox(error instanceof ApiError ? error.message : String(error))));
+  load().catch((error: unknown) => replace(head, errorBox(error)));
   return () => { stopped = true; unsubscribe?.(); kpiChart?.destroy(); liftChart?.destroy(); };
 }

@@ -1,4 +1,4 @@
-import { ApiError, gql } from '../api';
+import { ApiError, describe, gql } from '../api';
 import { errorBox, h } from '../dom';
 import { session } from '../session';
 import { designForm } from './designForm';
@@ -23,7 +23,7 @@ export function campaignFormPage(root: HTMLElement): () => void {
       window.location.hash = `#/campaigns/${encodeURIComponent(createCampaign.id)}`;
     } catch (error) {
       if (error instanceof ApiError && error.violations.length > 0) design.show(error.violations);
-      else design.show([{ field: 'general', rule: 'error', message: error instanceof ApiError ? `${error.message} (${error.code})` : String(error) }]);
+      else design.show([{ field: 'general', rule: 'error', message: describe(error) }]);
     }
   });
   return () => design.dispose();

@@ -1,4 +1,4 @@
-import { ApiError, gql } from '../api';
+import { gql } from '../api';
 import { errorBox, format, h, replace } from '../dom';
 import { session } from '../session';
 
@@ -42,7 +42,7 @@ export function campaignsPage(root: HTMLElement): void {
       replace(more, campaigns.hasNextPage ? h('button', { class: 'link', onclick: () => void load(campaigns.endCursor) }, 'More') : null);
       if (table.rows.length === 1) replace(more, h('p', { class: 'hint' }, 'No campaigns yet.'));
     } catch (error) {
-      replace(more, errorBox(error instanceof ApiError ? error.message : String(error)));
+      replace(more, errorBox(error));
     }
   }
   void load(null);

@@ -1,5 +1,5 @@
 import { ApiError, gql, subscribe } from '../api';
-import { errorBox, format, h, replace } from '../dom';
+import { append, errorBox, format, h, replace, showAtFields } from '../dom';
 import { session } from '../session';
 
 type Task = 'UPLIFT' | 'USERS' | 'ITEMS';
@@ -46,9 +46,9 @@ const schedulesQuery = '{ tenant { schedules { task cron timeZone onlyWhenNewDat
 
 /** Against its baseline, in the task's own measure. */
 function metrics(v: Version): string {
-  if (v.uplift) return `Qini ${format.number(v.uplift.model.qini)} vs baseline ${format.number(v.uplift.baseline.qini)} (${format.number(v.uplift.qiniRatio)}×) · AUC ${format.number(v.uplift.model.auc)} · 95% coverage ${format.percent(v.uplift.coverage95)}`;
-  if (v.userScores) return `propensity AUC ${format.number(v.userScores.model.propensityAuc)} vs ${format.number(v.userScores.baseline.propensityAuc)} · churn AUC ${format.number(v.userScores.model.churnAuc)} vs ${format.number(v.userScores.baseline.churnAuc)}`;
-  if (v.items) return `NDCG@10 ${format.number(v.items.model.ndcgAt10)} vs popularity ${format.number(v.items.popularity.ndcgAt10)} (${format.number(v.items.ndcgRatio)}×)`;
+  if (v.uplift) return `Qini ${format.measure(v.uplift.model.qini)} vs baseline ${format.measure(v.uplift.baseline.qini)} (${format.measure(v.uplift.qiniRatio)}×) · AUC ${format.measure(v.uplift.model.auc)} · 95% coverage ${format.percent(v.uplift.coverage95)}`;
+  if (v.userScores) return `propensity AUC ${format.measure(v.userScores.model.propensityAuc)} vs ${format.measure(v.userScores.baseline.propensityAuc)} · churn AUC ${format.measure(v.userScores.model.churnAuc)} vs ${format.measure(v.userScores.baseline.churnAuc)}`;
+  if (v.items) return `NDCG@10 ${format.measure(v.items.model.ndcgAt10)} vs popularity ${format.measure(v.items.popularity.ndcgAt10)} (${format.measure(v.items.ndcgRatio)}×)`;
   return '';
 }
 
@@ -80,7 +80,7 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
       h('table', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'Status'), h('th', {}, 'Trained'), h('th', {}, 'Against the baseline'), h('th', {}, 'Drift (max PSI)'), h('th', {}, '')),
         ...data.models.nodes.map((v) => h('tr', { title: v.promotion },
           h('td', {}, h('code', {}, v.id)), h('td', {}, h('span', { class: `status ${v.status.toLowerCase()}` }, v.status)), h('td', {}, format.date(v.createdAt)),
-          h('td', {}, metrics(v)), h('td', {}, v.drift ? format.number(v.drift.maxPsi) : '–'),
+          h('td', {}, metrics(v)), h('td', {}, v.drift ? format.measure(v.drift.maxPsi) : '–'),
           h('td', {}, admin && v.status !== 'ACTIVE' ? h('button', { class: 'link', onclick: () => void promote(v.id) }, v.status === 'RETIRED' ? 'Roll back to it' : 'Promote') : null)))));
     replace(runs, data.trainingRuns.nodes.length === 0 ? null :
       h('table', { 'data-testid': `runs-${task}` }, h('tr', {}, h('th', {}, 'Run'), h('th', {}, 'Status'), h('th', {}, 'Trigger'), h('th', {}, 'Queued'), h('th', {}, 'Progress')),
@@ -113,7 +113,7 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
       const { trainModels } = await gql<{ trainModels: Run }>(`mutation Train($task: ModelTask!) { trainModels(task: $task) { ${runFields} } }`, { task });
       followRun(trainModels.id);
     } catch (error) {
-      replace(message, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
+      replace(message, errorBox(error));
     }
   }
 
@@ -122,11 +122,11 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
       await gql('mutation Promote($id: ID!) { promoteModel(versionId: $id) { id status } }', { id: versionId });
       await load();
     } catch (error) {
-      replace(message, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
+      replace(message, errorBox(error));
     }
   }
 
-  load().catch((error: unknown) => replace(versions, errorBox(String(error))));
+  load().catch((error: unknown) => replace(versions, errorBox(error)));
   void scheduleEditor(schedule, task, admin);
   return () => unsubscribe?.();
 }
@@ -160,23 +160,20 @@ async function scheduleEditor(root: HTMLElement, task: Task, admin: boolean): Pr
     field('retrainWhenDriftAbove', 'Also retrain when drift (PSI) passes', drift),
     h('label', { class: 'field' }, h('span', {}, onlyWhenNewData, ' only when new data arrived')),
     h('button', { type: 'submit' }, 'Save schedule'));
+  const message = h('div');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    form.querySelectorAll('.field-errors').forEach((e) => e.replaceChildren());
+    replace(message);
     try {
       await gql(`mutation Schedule($task: ModelTask!, $cron: String!, $timeZone: String, $only: Boolean, $drift: Float) {
         setRetrainingSchedule(task: $task, cron: $cron, timeZone: $timeZone, onlyWhenNewData: $only, retrainWhenDriftAbove: $drift) { task } }`,
       { task, cron: cron.value, timeZone: timeZone.value || null, only: onlyWhenNewData.checked, drift: drift.value === '' ? null : Number(drift.value) });
       await scheduleEditor(root, task, admin);
     } catch (error) {
-      const violations = error instanceof ApiError ? error.violations : [];
-      if (violations.length === 0) form.append(errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
-      for (const v of violations) {
-        const at = form.querySelector(`[data-field="${v.field}"]`);
-        if (at) at.append(h('div', { class: 'field-error' }, v.message));
-        else form.append(errorBox(`${v.field}: ${v.message}`));
-      }
+      const elsewhere = error instanceof ApiError ? showAtFields(form, error.violations) : [];
+      if (!(error instanceof ApiError) || error.violations.length === 0) replace(message, errorBox(error));
+      else append(message, ...elsewhere.map((v) => errorBox(`${v.field}: ${v.message}`)));
     }
   });
-  replace(root, summary, form);
+  replace(root, summary, form, message);
 }

@@ -1,5 +1,5 @@
 import type { Chart } from 'chart.js';
-import { ApiError, gql } from '../api';
+import { gql } from '../api';
 import { barChart, chartBox } from '../charts';
 import { errorBox, format, h, replace, tile } from '../dom';
 
@@ -63,7 +63,7 @@ export function shopperPage(root: HTMLElement, userId: string): () => void {
         drawn = draw(body, user);
       }
     } catch (error) {
-      if (!stopped) replace(body, errorBox(error instanceof ApiError ? error.message : String(error)));
+      if (!stopped) replace(body, errorBox(error));
     }
     if (!stopped) timer = window.setTimeout(() => void refresh(), refreshMs);
   }

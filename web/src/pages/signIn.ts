@@ -1,4 +1,4 @@
-import { ApiError, gql } from '../api';
+import { gql } from '../api';
 import { errorBox, h, replace } from '../dom';
 import { session, type Role } from '../session';
 
@@ -22,7 +22,7 @@ export function signInPage(onSignedIn: () => void): HTMLElement {
       onSignedIn();
     } catch (error) {
       session.signOut();
-      replace(message, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
+      replace(message, errorBox(error));
     }
   });
   return h('div', { class: 'center' }, form);

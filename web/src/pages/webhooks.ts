@@ -1,5 +1,5 @@
 import { ApiError, gql } from '../api';
-import { errorBox, format, h, replace } from '../dom';
+import { append, errorBox, format, h, replace, showAtFields } from '../dom';
 
 interface Webhook {
   id: string;
@@ -52,29 +52,25 @@ export function webhooksPage(root: HTMLElement): void {
       await gql(`mutation Act($id: ID!) { ${mutation}(id: $id) ${mutation === 'deleteWebhook' ? '' : '{ id }'} }`, { id });
       await load();
     } catch (error) {
-      replace(message, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
+      replace(message, errorBox(error));
     }
   }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    form.querySelectorAll('.field-errors').forEach((e) => e.replaceChildren());
     replace(message);
     const ids = campaignIds.value.split(',').map((c) => c.trim()).filter(Boolean);
     const input = { url: url.value.trim(), secret: secret.value, events: boxes.filter((b) => b.checked).map((b) => b.value), campaignIds: ids.length > 0 ? ids : null };
     try {
       await gql('mutation Create($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }', { input });
+      showAtFields(form, []);
       secret.value = '';
       await load();
     } catch (error) {
-      const violations = error instanceof ApiError ? error.violations : [];
-      if (violations.length === 0) replace(message, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
-      for (const v of violations) {
-        const at = form.querySelector(`[data-field="${v.field.replace(/^input\./, '').split(/[.[]/)[0]}"]`);
-        if (at) at.append(h('div', { class: 'field-error' }, v.message));
-        else message.append(errorBox(`${v.field}: ${v.message}`));
-      }
+      const elsewhere = error instanceof ApiError ? showAtFields(form, error.violations, 'input.') : [];
+      if (!(error instanceof ApiError) || error.violations.length === 0) replace(message, errorBox(error));
+      else append(message, ...elsewhere.map((v) => errorBox(`${v.field}: ${v.message}`)));
     }
   });
-  load().catch((error: unknown) => replace(list, errorBox(String(error))));
+  load().catch((error: unknown) => replace(list, errorBox(error)));
 }

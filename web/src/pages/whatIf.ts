@@ -1,6 +1,7 @@
 import { ApiError, gql } from '../api';
 import { errorBox, format, h, replace, tile } from '../dom';
 import { designForm } from './designForm';
+import { optimizerSection } from './optimizer';
 
 interface Figure {
   value: number;
@@ -50,7 +51,8 @@ export function whatIfPage(root: HTMLElement): () => void {
   const design = designForm();
   const result = h('div', { 'data-testid': 'forecast' });
   const form = h('form', { class: 'card form', novalidate: true }, ...design.elements, h('button', { type: 'submit' }, 'Forecast'));
-  root.append(h('h1', {}, 'What-if'), form, result);
+  const optimizer = optimizerSection(design);
+  root.append(h('h1', {}, 'What-if'), form, result, optimizer.element);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const value = design.read();
@@ -63,10 +65,10 @@ export function whatIfPage(root: HTMLElement): () => void {
     } catch (error) {
       replace(result);
       if (error instanceof ApiError && error.violations.length > 0) design.show(error.violations, 'design');
-      else replace(result, errorBox(error instanceof ApiError ? `${error.message} (${error.code})` : String(error)));
+      else replace(result, errorBox(error));
     }
   });
-  return () => design.dispose();
+  return () => { design.dispose(); optimizer.dispose(); };
 }
 
 function show(result: HTMLElement, f: Forecast): void {
