@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<TrainingRunStore>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<Operations.OperationalFigures>();
         services.AddSingleton<UpliftRowReader>();
         services.AddSingleton<UserScoreRowReader>();
         services.AddSingleton<ItemInteractionReader>();

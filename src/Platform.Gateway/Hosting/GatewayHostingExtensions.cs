@@ -92,6 +92,7 @@ public static class GatewayHostingExtensions
             .AddScoped<RetrainingScheduleService>()
             .AddSingleton<SegmentCache>();
         builder.Services.AddHostedService<ModelDriftMetrics>();
+        builder.Services.AddHostedService<OperationalMetrics>();
         builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

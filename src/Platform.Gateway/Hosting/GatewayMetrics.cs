@@ -25,4 +25,36 @@ public static class GatewayMetrics
     public static readonly Gauge WebSocketConnections = Metrics.CreateGauge(
         "platform_graphql_websocket_connections",
         "Open graphql-transport-ws connections on this node.");
+
+    /// <summary>Labelled by the schema's own names, never the client's: operation names and aliases are unbounded.</summary>
+    public static readonly Histogram GraphQLDuration = Metrics.CreateHistogram(
+        "platform_graphql_duration_seconds",
+        "Time to execute a GraphQL operation (parse, validation and resolvers; for a subscription, until its stream starts) by operation type and root field ('several' when it selects more than one; 'invalid', with operation 'none' when it did not parse, when it was refused before it ran).",
+        new HistogramConfiguration { LabelNames = ["operation", "field"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 15) });
+
+    public static readonly Gauge Subscriptions = Metrics.CreateGauge(
+        "platform_graphql_subscriptions",
+        "Running subscriptions on this node by root field.",
+        "field");
+
+    /// <summary>Counts the subscription as running until its stream is disposed.</summary>
+    public static IDisposable TrackSubscription(string field, IDisposable stream)
+    {
+        Subscriptions.WithLabels(field).Inc();
+        return new Tracked(field, stream);
+    }
+
+    private sealed class Tracked(string field, IDisposable stream) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                stream.Dispose();
+                Subscriptions.WithLabels(field).Dec();
+            }
+        }
+    }
 }

@@ -12,13 +12,11 @@ public sealed class ModelDriftMetrics(ModelRegistry registry, ILogger<ModelDrift
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    private static readonly Gauge MaxPsi = Metrics.CreateGauge(
+    private static readonly GaugeSnapshot MaxPsi = new(Metrics.CreateGauge(
         "platform_model_input_drift_max_psi",
         "The largest population stability index among the inputs of the tenant's ACTIVE version of the task, at its latest drift check.",
         "tenant",
-        "task");
-
-    private HashSet<(string Tenant, string Task)> exported = [];
+        "task"));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,18 +26,7 @@ public sealed class ModelDriftMetrics(ModelRegistry registry, ILogger<ModelDrift
             try
             {
                 var drifts = await registry.ActiveDriftAsync(stoppingToken);
-                var current = drifts.Select(d => (d.TenantId, WireNames.ToWire(d.Task))).ToHashSet();
-                foreach (var (tenant, task) in exported.Except(current))
-                {
-                    MaxPsi.RemoveLabelled(tenant, task);
-                }
-
-                foreach (var (tenant, task, psi) in drifts)
-                {
-                    MaxPsi.WithLabels(tenant, WireNames.ToWire(task)).Set(psi);
-                }
-
-                exported = current;
+                MaxPsi.Publish(drifts.Select(d => (new[] { d.TenantId, WireNames.ToWire(d.Task) }, d.MaxPsi)));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -76,6 +76,7 @@ public sealed class TenantFeedGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A clean stop stores everything delivered.
+        FeedMetrics.Forget(this.GetPrimaryKeyString());
         deliveredAtLastSave = state.State.DeliveredThrough;
         await SaveAsync();
     }
@@ -149,6 +150,8 @@ public sealed class TenantFeedGrain(
         {
             await SaveAsync();
         }
+
+        FeedMetrics.Report(this.GetPrimaryKeyString(), tenantId, pending.Values.Sum(p => p.Events.Count), pending.Count > 0 ? OldestPendingArrival : null);
     }
 
     /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands this partition's events over.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
@@ -9,13 +10,15 @@ namespace Platform.Gateway.Api.Execution;
 /// <summary>Runs one GraphQL request for an authenticated caller; shared by the HTTP and WebSocket transports.</summary>
 public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, IOptions<PlatformOptions> options)
 {
-    public Task<ExecutionResult> ExecuteAsync(
+    public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequestBody request,
         Caller caller,
         RequestTransport transport,
         IServiceProvider requestServices,
-        CancellationToken cancellationToken) =>
-        executer.ExecuteAsync(new ExecutionOptions
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
             Query = request.Query,
@@ -27,4 +30,8 @@ public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, 
             CancellationToken = cancellationToken,
             MaxParallelExecutionCount = options.Value.GraphQL.MaxParallelFields,
         });
+        var (operation, field) = OperationLabels.Of(result);
+        GatewayMetrics.GraphQLDuration.WithLabels(operation, field).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return result;
+    }
 }

@@ -66,7 +66,8 @@ public sealed partial class WebSocketSession
             }
             else if (result.Streams is { Count: > 0 } streams)
             {
-                operation.Attach(streams.Values.Single().Subscribe(new StreamForwarder(this, id, operation)));
+                var stream = streams.Values.Single().Subscribe(new StreamForwarder(this, id, operation));
+                operation.Attach(GatewayMetrics.TrackSubscription(OperationLabels.Of(result).Field, stream));
             }
             else if (Send(messages.Next(id, result)))
             {
