@@ -19,6 +19,14 @@ public sealed class OrleansEndpointOptions
     public bool ListenOnAnyAddress { get; set; }
 
     /// <summary>
+    /// Running in Kubernetes (docker/k8s): the cluster and service ids, the silo's name and address come from the pod's
+    /// environment (ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID, POD_NAME, POD_IP, POD_NAMESPACE, set by the manifest) instead
+    /// of the settings above, and the silos delete the pods of silos the cluster declared dead (Orleans' Kubernetes hosting).
+    /// The ports still come from SiloPort and GatewayPort.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
+    /// <summary>
     /// Place new activations at random instead of by load (Orleans' resource-optimized default). Silos that share
     /// one process, as in tests, report the same load and would otherwise all prefer one of them.
     /// </summary>

@@ -13,16 +13,29 @@ public static class OrleansSiloExtensions
     {
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(options =>
+            if (endpoint.KubernetesHosting)
             {
-                options.ClusterId = endpoint.ClusterId;
-                options.ServiceId = endpoint.ServiceId;
-            });
-            silo.ConfigureEndpoints(
-                IPAddress.Parse(endpoint.AdvertisedIp),
-                endpoint.SiloPort,
-                endpoint.GatewayPort,
-                listenOnAnyHostAddress: endpoint.ListenOnAnyAddress);
+                silo.UseKubernetesHosting();
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.SiloPort = endpoint.SiloPort;
+                    options.GatewayPort = endpoint.GatewayPort;
+                });
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = endpoint.ClusterId;
+                    options.ServiceId = endpoint.ServiceId;
+                });
+                silo.ConfigureEndpoints(
+                    IPAddress.Parse(endpoint.AdvertisedIp),
+                    endpoint.SiloPort,
+                    endpoint.GatewayPort,
+                    listenOnAnyHostAddress: endpoint.ListenOnAnyAddress);
+            }
+
             if (endpoint.RandomPlacement)
             {
                 silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
