@@ -35,6 +35,8 @@ public static class GatewayHostingExtensions
         builder.Services.AddOptions<PlatformOptions>().Bind(section)
             .Validate(o => o.GraphQL.AggregatesPerTenant >= 1 && o.GraphQL.AggregateWait > TimeSpan.Zero,
                 "Platform:GraphQL: AggregatesPerTenant must be at least 1 and AggregateWait longer than zero.")
+            .Validate(o => o.Tracing.SampleRatio is >= 0 and <= 1 && (string.IsNullOrWhiteSpace(o.Tracing.OtlpEndpoint) || Uri.IsWellFormedUriString(o.Tracing.OtlpEndpoint, UriKind.Absolute)),
+                "Platform:Tracing: SampleRatio must be in [0, 1] and OtlpEndpoint an absolute URL.")
             .ValidateOnStart();
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 
@@ -51,6 +53,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddPlatformIngestion();
         builder.Services.AddPlatformGrains(builder.Configuration);
         builder.AddPlatformSilo(platform.Orleans, connectionString);
+        builder.AddPlatformTracing(platform.Tracing);
         builder.Services.AddPlatformGraphQL(platform.GraphQL);
         builder.Services
             .AddSingleton<ApiKeyAuthenticator>()

@@ -41,6 +41,7 @@ public static class OrleansSiloExtensions
                 silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             }
 
+            silo.AddActivityPropagation(); // grain calls join the caller's trace (PlatformTracing)
             var small = DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.SmallPoolSize);
             silo.UseAdoNetClustering(options =>
             {

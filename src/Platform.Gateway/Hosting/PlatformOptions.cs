@@ -16,4 +16,6 @@ public sealed class PlatformOptions
     public GraphQLLimitOptions GraphQL { get; set; } = new();
 
     public ImportLimitOptions Imports { get; set; } = new();
+
+    public TracingOptions Tracing { get; set; } = new();
 }

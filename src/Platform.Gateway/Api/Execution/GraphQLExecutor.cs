@@ -8,7 +8,7 @@ using Platform.Gateway.Auth;
 namespace Platform.Gateway.Api.Execution;
 
 /// <summary>Runs one GraphQL request for an authenticated caller; shared by the HTTP and WebSocket transports.</summary>
-public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, IOptions<PlatformOptions> options)
+public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, IOptions<PlatformOptions> options, ILogger<GraphQLExecutor> logger)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequestBody request,
@@ -18,6 +18,10 @@ public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, 
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = PlatformTracing.GraphQL.StartActivity("GraphQL");
+        activity?.SetTag("platform.tenant", caller.TenantId);
+        // Every log line written while the operation runs (resolvers, services, grains called in this process) carries these.
+        using var scope = logger.BeginScope("tenant {TenantId} trace {TraceId}", caller.TenantId ?? "system", Activity.Current?.TraceId.ToString() ?? "none");
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -32,6 +36,16 @@ public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, 
         });
         var (operation, field) = OperationLabels.Of(result);
         GatewayMetrics.GraphQLDuration.WithLabels(operation, field).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (activity is not null)
+        {
+            activity.DisplayName = $"GraphQL {operation} {field}";
+            activity.SetTag("graphql.operation.type", operation).SetTag("graphql.field", field);
+            if (result.Errors is { Count: > 0 } errors)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, errors[0].Code);
+            }
+        }
+
         return result;
     }
 }
