@@ -2,12 +2,15 @@
 // The gateway's build copies dist/ into its output (wwwroot/console) and serves it at /.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const outdir = new URL('./dist/', import.meta.url).pathname;
+const web = fileURLToPath(new URL('.', import.meta.url));
+process.chdir(web); // the copies below, like the entry points (absWorkingDir), are relative to web/
+const outdir = fileURLToPath(new URL('./dist/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
-const common = { bundle: true, minify: true, target: 'es2022', logLevel: 'warning' };
+const common = { absWorkingDir: web, bundle: true, minify: true, target: 'es2022', logLevel: 'warning' };
 await build({ ...common, entryPoints: { console: 'src/main.ts' }, sourcemap: 'linked', format: 'esm', outdir });
 
 // The explorer (GraphiQL on Monaco) and Monaco's three web workers: served at /graphql to browsers, apart from the

@@ -20,7 +20,7 @@ public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfil
     public async Task<IngestOutcome> IngestAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
         var (outcome, append, stored, _) = await AppendAsync(tenant, drafts, cancellationToken);
-        IngestionMetrics.Count(outcome, "live");
+        IngestionMetrics.Count(outcome);
         if (append is not null)
         {
             await HandToFeedAsync(tenant.Id, append, stored);
@@ -38,7 +38,6 @@ public sealed class EventIngestion(EventLog log, FeedLayouts layouts, BulkProfil
     public async Task<IngestOutcome> IngestHistoryAsync(TenantInfo tenant, IReadOnlyList<EventDraft> drafts, FoldPlan plan, CancellationToken cancellationToken)
     {
         var (outcome, append, stored, valid) = await AppendAsync(tenant, drafts, cancellationToken);
-        IngestionMetrics.Count(outcome, "history");
         if (valid.Count == 0)
         {
             return outcome;

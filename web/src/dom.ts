@@ -63,7 +63,7 @@ export function showAtFields(form: HTMLElement, violations: Violation[], prefix 
   form.querySelectorAll('.field-errors').forEach((e) => e.replaceChildren());
   return violations.filter((v) => {
     const path = prefix && v.field.startsWith(prefix) ? v.field.slice(prefix.length) : v.field;
-    const at = form.querySelector(`.field-errors[data-field="${path.split(/[.[]/)[0]}"]`);
+    const at = form.querySelector(`.field-errors[data-field="${CSS.escape(path.split(/[.[]/)[0] ?? '')}"]`);
     at?.append(h('div', { class: 'field-error' }, v.message));
     return !at;
   });

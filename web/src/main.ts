@@ -50,7 +50,7 @@ function render(): void {
   leave?.();
   leave = undefined;
   if (!session.key()) {
-    replace(app, signInPage(() => { window.location.hash = defaultRoute(); render(); }));
+    replace(app, signInPage(() => navigate(defaultRoute())));
     return;
   }
   const hash = window.location.hash;
@@ -62,7 +62,7 @@ function render(): void {
   const main = h('main', { 'data-page': match.route.title });
   replace(app, header(), main);
   document.title = `${match.route.title} · Platform console`;
-  const params = match.found.slice(1).map((p) => (p === undefined ? '' : decodeURIComponent(p)));
+  const params = match.found.slice(1).map((p) => (p === undefined ? '' : decoded(p)));
   leave = match.route.page(main, ...params) ?? undefined;
 }
 
@@ -70,13 +70,27 @@ function header(): HTMLElement {
   const links = routes
     .filter((r) => r.nav && session.can(...r.nav.roles))
     .map((r) => h('a', { href: r.nav!.href, class: window.location.hash.startsWith(r.nav!.href) ? 'active' : '' }, r.title));
-  const signOut = h('button', { class: 'link', onclick: () => { session.signOut(); closeSubscriptions(); window.location.hash = ''; render(); } }, 'Sign out');
+  const signOut = h('button', { class: 'link', onclick: () => { session.signOut(); closeSubscriptions(); navigate(''); } }, 'Sign out');
   return h('header', {},
     h('strong', {}, 'Platform'),
     h('nav', {}, ...links),
     h('a', { href: '/graphql' }, 'GraphQL explorer'),
     h('span', { class: 'who', 'data-testid': 'who' }, `${session.tenant()} · ${session.role()}`),
     signOut);
+}
+
+/** Goes to a route: a hash change renders it (hashchange); the same hash is rendered again here. */
+function navigate(hash: string): void {
+  if (window.location.hash === hash) render();
+  else window.location.hash = hash;
+}
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part; // a malformed escape: the page says it found nothing by that id
+  }
 }
 
 window.addEventListener('hashchange', render);

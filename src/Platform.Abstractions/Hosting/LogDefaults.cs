@@ -12,7 +12,7 @@ public static class LogDefaults
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Platform"] = "Information",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        // A GraphQL operation's lines carry its tenant and trace id (a scope); Logging:Console:FormatterName=json writes them as fields.
+        // A GraphQL operation's lines carry its tenant, trace and span ids (scopes); Logging:Console:FormatterName=json writes them as fields.
         ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
     };
 }

@@ -10,16 +10,16 @@ public static class ConsoleAssets
 {
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "console");
 
-    /// <summary>Same origin only: scripts, styles, fetch and the GraphQL WebSocket; no frames, no inline script.</summary>
+    /// <summary>Same origin only: scripts, styles, fetch and the GraphQL WebSocket ('self' covers ws/wss of this host); no frames, no inline script.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /// <summary>
     /// The explorer's page: Monaco (GraphiQL's editor) adds style elements at run time, so styles may be inline; scripts
     /// may not, and workers and fonts come from this origin.
     /// </summary>
     public const string ExplorerSecurityPolicy =
-        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private static string ExplorerPage => Path.Combine(Directory, "explorer.html");
 

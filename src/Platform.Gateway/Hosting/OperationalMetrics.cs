@@ -15,13 +15,17 @@ public sealed class OperationalMetrics(OperationalFigures figures, ILogger<Opera
     {
         ["import_rows"] = Snapshot("platform_import_rows", "Rows of every import so far, by kind and outcome (accepted, unchanged, duplicate, rejected, dropped).", "kind", "outcome"),
         ["imports"] = Snapshot("platform_imports", "Imports by status.", "status"),
-        ["webhook_deliveries"] = Snapshot("platform_webhook_deliveries", "Webhook deliveries by status (PENDING, SUCCEEDED, FAILED).", "status"),
+        ["webhook_deliveries"] = Snapshot("platform_webhook_deliveries", "Webhook deliveries made in the last 24 hours by status (PENDING, SUCCEEDED, FAILED).", "status"),
         ["campaigns"] = Snapshot("platform_campaigns", "Campaigns by status.", "status"),
         ["queue_length"] = Snapshot("platform_job_queue_length", "Jobs waiting in each Hangfire queue (gpu, cpu, default, …).", "queue"),
         ["training_runs"] = Snapshot("platform_training_runs", "Training runs by task and status.", "task", "status"),
         ["model_versions"] = Snapshot("platform_model_versions", "Model versions by task and status (CANDIDATE, ACTIVE, RETIRED).", "task", "status"),
         ["training_seconds"] = Snapshot("platform_training_duration_seconds", "Durations of the training runs that succeeded in the last 7 days, by task: median (0.5), 0.95 and longest (1).", "task", "quantile"),
     };
+
+    private static readonly Gauge LastReading = Metrics.CreateGauge(
+        "platform_operational_figures_read_timestamp_seconds",
+        "When this node last read the figures above from the database (Unix time): a failed reading keeps their previous values.");
 
     private static GaugeSnapshot Snapshot(string name, string help, params string[] labels) => new(Metrics.CreateGauge(name, help, labels));
 
@@ -37,6 +41,8 @@ public sealed class OperationalMetrics(OperationalFigures figures, ILogger<Opera
                 {
                     gauge.Publish(reading[name].Select(f => (new[] { f.First, f.Second }[..gauge.LabelCount], f.Value)));
                 }
+
+                LastReading.SetToCurrentTimeUtc();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -28,7 +28,7 @@ public static class PlatformTracing
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("platform-gateway", serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SampleRatio)))
+                .SetSampler(new RequestSampler(options.SampleRatio))
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => context.Request.Path.StartsWithSegments("/graphql") || context.Request.Path.StartsWithSegments("/tracker"))
                 .AddSource(Sources)
                 .AddOtlpExporter(otlp => otlp.Endpoint = new Uri(options.OtlpEndpoint)));

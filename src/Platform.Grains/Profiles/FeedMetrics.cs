@@ -13,24 +13,27 @@ public static class FeedMetrics
 {
     public const string MeterName = "Platform.Feed";
 
-    private static readonly ConcurrentDictionary<string, (string Tenant, int Events, DateTimeOffset? Oldest)> Partitions = new(StringComparer.Ordinal);
+    // Every partition ever active on this node keeps its entry (zeroed when it leaves), so a tenant's series reads 0 rather
+    // than its last value once its partitions are gone: bounded by the tenants' partitions.
+    private static readonly ConcurrentDictionary<string, (string Tenant, int Events, double Seconds)> Partitions = new(StringComparer.Ordinal);
     private static readonly Meter Meter = new(MeterName);
 
     static FeedMetrics()
     {
         Meter.CreateObservableGauge("waiting_events", () => ByTenant(waiting => waiting.Sum(p => p.Events)),
             description: "Acknowledged events the tenant's feed partitions on this node hold until an earlier batch arrives.");
-        Meter.CreateObservableGauge("waiting_seconds", () => ByTenant(waiting =>
-                waiting.Where(p => p.Oldest is not null).Select(p => (DateTimeOffset.UtcNow - p.Oldest!.Value).TotalSeconds).DefaultIfEmpty(0).Max()),
+        Meter.CreateObservableGauge("waiting_seconds", () => ByTenant(waiting => waiting.Max(p => p.Seconds)),
             description: "How long the oldest of those events has waited (a gap is read back from the log after 2 seconds).");
     }
 
-    public static void Report(string feedKey, string tenantId, int waitingEvents, DateTimeOffset? oldestArrival) =>
-        Partitions[feedKey] = (tenantId, waitingEvents, oldestArrival);
+    /// <summary>What the partition holds now: the events waiting and how long the oldest has waited (read every second).</summary>
+    public static void Report(string feedKey, string tenantId, int waitingEvents, TimeSpan oldestWait) =>
+        Partitions[feedKey] = (tenantId, waitingEvents, oldestWait.TotalSeconds);
 
-    public static void Forget(string feedKey) => Partitions.TryRemove(feedKey, out _);
+    /// <summary>The partition left this node: it holds nothing here any more.</summary>
+    public static void Left(string feedKey, string tenantId) => Report(feedKey, tenantId, 0, TimeSpan.Zero);
 
-    private static IEnumerable<Measurement<double>> ByTenant(Func<IEnumerable<(string Tenant, int Events, DateTimeOffset? Oldest)>, double> measure) =>
+    private static IEnumerable<Measurement<double>> ByTenant(Func<IEnumerable<(string Tenant, int Events, double Seconds)>, double> measure) =>
         Partitions.Values.GroupBy(p => p.Tenant, StringComparer.Ordinal)
             .Select(tenant => new Measurement<double>(measure(tenant), new KeyValuePair<string, object?>("tenant", tenant.Key)));
 }

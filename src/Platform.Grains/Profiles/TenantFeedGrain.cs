@@ -76,7 +76,7 @@ public sealed class TenantFeedGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A clean stop stores everything delivered.
-        FeedMetrics.Forget(this.GetPrimaryKeyString());
+        FeedMetrics.Left(this.GetPrimaryKeyString(), tenantId);
         deliveredAtLastSave = state.State.DeliveredThrough;
         await SaveAsync();
     }
@@ -133,25 +133,31 @@ public sealed class TenantFeedGrain(
 
     private async Task TickAsync()
     {
-        var now = clock.GetUtcNow();
-        if (pending.Count > 0 && now - OldestPendingArrival > GapTimeout)
+        try
         {
-            logger.LogWarning("Feed {FeedKey} waited {Timeout} for events after {Offset}; reading them from the log", this.GetPrimaryKeyString(), GapTimeout, state.State.DeliveredThrough);
-            await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
-            await DrainPendingAsync();
-        }
-        else if (pending.Count == 0 && now - lastActivityAt > IdleCheck)
-        {
-            lastActivityAt = now;
-            await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
-        }
+            var now = clock.GetUtcNow();
+            if (pending.Count > 0 && now - OldestPendingArrival > GapTimeout)
+            {
+                logger.LogWarning("Feed {FeedKey} waited {Timeout} for events after {Offset}; reading them from the log", this.GetPrimaryKeyString(), GapTimeout, state.State.DeliveredThrough);
+                await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
+                await DrainPendingAsync();
+            }
+            else if (pending.Count == 0 && now - lastActivityAt > IdleCheck)
+            {
+                lastActivityAt = now;
+                await ReadLogThroughAsync(await layouts.HeadForAsync(tenantId, layout.Generation));
+            }
 
-        if (clock.GetUtcNow() - savedAt >= SaveInterval)
-        {
-            await SaveAsync();
+            if (clock.GetUtcNow() - savedAt >= SaveInterval)
+            {
+                await SaveAsync();
+            }
         }
-
-        FeedMetrics.Report(this.GetPrimaryKeyString(), tenantId, pending.Values.Sum(p => p.Events.Count), pending.Count > 0 ? OldestPendingArrival : null);
+        finally
+        {
+            FeedMetrics.Report(this.GetPrimaryKeyString(), tenantId, pending.Values.Sum(p => p.Events.Count),
+                pending.Count > 0 ? clock.GetUtcNow() - OldestPendingArrival : TimeSpan.Zero);
+        }
     }
 
     /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands this partition's events over.</summary>

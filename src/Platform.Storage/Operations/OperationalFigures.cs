@@ -6,9 +6,9 @@ namespace Platform.Storage.Operations;
 public sealed record OperationalFigure(string Name, string First, string Second, double Value);
 
 /// <summary>
-/// The platform's work as the database records it, read in one statement for /metrics: import rows by outcome, imports,
-/// webhook deliveries and campaigns by status, job queue lengths, training runs and model versions, and training durations
-/// over the last 7 days. Every figure is cluster-wide, so every gateway node exports the same values.
+/// The platform's work as the database records it, read in one statement for /metrics: import rows by outcome, imports and
+/// campaigns by status, webhook deliveries of the last 24 hours by status, job queue lengths, training runs and model
+/// versions, and training durations over the last 7 days. Every figure is cluster-wide, so every gateway node exports the same values.
 /// </summary>
 public sealed class OperationalFigures(NpgsqlDataSource dataSource)
 {
@@ -18,7 +18,8 @@ public sealed class OperationalFigures(NpgsqlDataSource dataSource)
                ('duplicate', rows_duplicate), ('rejected', rows_rejected), ('dropped', rows_dropped)) AS o(outcome, rows)
           GROUP BY kind, o.outcome
         UNION ALL SELECT 'imports', status, '', count(*) FROM imports.jobs GROUP BY status
-        UNION ALL SELECT 'webhook_deliveries', status, '', count(*) FROM campaigns.webhook_deliveries GROUP BY status
+        UNION ALL SELECT 'webhook_deliveries', status, '', count(*) FROM campaigns.webhook_deliveries
+          WHERE created_at > now() - interval '1 day' GROUP BY status
         UNION ALL SELECT 'campaigns', status, '', count(*) FROM campaigns.campaigns GROUP BY status
         UNION ALL SELECT 'queue_length', queue, '', count(*) FROM hangfire.jobqueue WHERE fetchedat IS NULL GROUP BY queue
         UNION ALL SELECT 'training_runs', task, status, count(*) FROM models.training_runs GROUP BY task, status

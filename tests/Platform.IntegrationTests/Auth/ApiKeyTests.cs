@@ -18,6 +18,20 @@ public sealed class ApiKeyTests(PlatformFixture platform) : IClassFixture<Platfo
     }
 
     [Fact]
+    public async Task CallerRoleIsTheKeysRoleAndNullForTheSystemKey()
+    {
+        var id = $"role-{Guid.NewGuid():N}"[..20];
+        var created = await platform.Http.FieldAsync(platform.Settings.SystemKey,
+            "mutation($input: CreateTenantInput!) { createTenant(input: $input) { adminSecret tenant { callerRole } } }", new { input = new { id, name = "Roles" } }, "createTenant");
+        var partner = await platform.CreateKeyAsync(created.GetProperty("adminSecret").GetString()!, "PARTNER");
+
+        var asPartner = await platform.Http.FieldAsync(partner, "{ tenant { callerRole } }", null, "tenant");
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, created.GetProperty("tenant").GetProperty("callerRole").ValueKind);
+        Assert.Equal("PARTNER", asPartner.GetProperty("callerRole").GetString());
+    }
+
+    [Fact]
     public async Task AnUnknownKeyIs401()
     {
         var response = await platform.Http.PostAsync("pk_not-a-real-key", TenantQuery);

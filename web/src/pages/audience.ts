@@ -92,5 +92,5 @@ export function audiencePage(root: HTMLElement): () => void {
           h('td', {}, h('button', { class: 'link', onclick: () => editor.set({ rule: JSON.parse(s.rule) as unknown }) }, s.name)),
           h('td', {}, h('code', {}, s.rule)))))))
     .catch((error: unknown) => replace(segments, errorBox(error)));
-  return () => { editor.dispose(); drawn.forEach((c) => c.destroy()); };
+  return () => { shown++; editor.dispose(); drawn.forEach((c) => c.destroy()); }; // shown++: a summary still on its way is dropped
 }

@@ -2,8 +2,8 @@ import type { Violation } from '../api';
 import { h, replace } from '../dom';
 import { audienceEditor } from './audienceEditor';
 
-const types = ['PERCENT_OFF', 'AMOUNT_OFF', 'FREE_SHIPPING', 'BUNDLE', 'FLASH_SALE', 'POINTS_MULTIPLIER', 'MESSAGE_ONLY'];
-const channels = ['EMAIL', 'SMS', 'PUSH', 'IN_APP', 'BANNER'];
+export const campaignTypes = ['PERCENT_OFF', 'AMOUNT_OFF', 'FREE_SHIPPING', 'BUNDLE', 'FLASH_SALE', 'POINTS_MULTIPLIER', 'MESSAGE_ONLY'];
+export const channels = ['EMAIL', 'SMS', 'PUSH', 'IN_APP', 'BANNER'];
 
 type Reader = (value: string) => unknown;
 
@@ -45,7 +45,7 @@ export function designForm(): DesignForm {
   const end = new Date(start.getTime() + 7 * 86_400_000);
   const fields: [string, string, HTMLInputElement | HTMLSelectElement, Reader][] = [
     ['name', 'Name', input('name'), text],
-    ['type', 'Type', select('type', types), plain],
+    ['type', 'Type', select('type', campaignTypes), plain],
     ['value', 'Value (percent, amount or multiplier)', input('value', 'number', '10'), number],
     ['channel', 'Channel', select('channel', channels), plain],
     ['startsAt', 'Starts (your time)', input('startsAt', 'datetime-local', localInput(start)), instant],

@@ -32,21 +32,28 @@ const finishedQuery = `query Finished($id: ID!) { importJob(id: $id) {
 
 const finished = (status: string): boolean => status === 'SUCCEEDED' || status === 'FAILED';
 
-/** Data rows in the file: lines after the header (a quoted cell with a line break makes this an estimate). */
+/** Data rows in the file, counted as it streams (a file may be larger than a string can hold): lines after the header. */
 async function countRows(file: File): Promise<number> {
-  const text = await file.text();
-  const lines = text.split('\n').filter((line) => line.trim() !== '').length;
-  return Math.max(lines - 1, 0);
+  const reader = file.stream().getReader();
+  let lines = 0;
+  let last = 10;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    for (const byte of chunk.value) if (byte === 10) lines++;
+    last = chunk.value.length > 0 ? chunk.value[chunk.value.length - 1]! : last;
+  }
+  const all = lines + (last === 10 ? 0 : 1); // a last line without a line break
+  return Math.max(all - 1, 0);
 }
 
 /** Upload a CSV (users, items, events or a past experiment) with its mapping, then its progress and rejections. */
 export function importsPage(root: HTMLElement, jobId: string): () => void {
   let stop: (() => void) | undefined;
+  let stopped = false;
   const panel = h('div');
   root.append(h('h1', {}, 'Imports'));
   if (jobId) {
     root.append(panel);
-    stop = follow(panel, jobId, undefined);
+    stop = follow(panel, jobId, Promise.resolve(undefined));
     return () => stop?.();
   }
 
@@ -96,19 +103,23 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
     }
     try {
       const { importDataset: job } = await gqlUpload<{ importDataset: Job }>(importMutation, { kind: kind.value, options }, 'file', chosen);
+      if (stopped) return;
       stop?.();
-      stop = follow(panel, job.id, await countRows(chosen));
+      stop = follow(panel, job.id, countRows(chosen).catch(() => undefined));
     } catch (error) {
       replace(message, errorBox(error instanceof ApiError
         ? [error.message, ...error.violations.slice(1).map((v) => v.message)].join(' · ') + ` (${error.code})`
         : String(error)));
     }
   });
-  return () => stop?.();
+  return () => { stopped = true; stop?.(); };
 }
 
-/** Follows a job on importProgress until it has finished, then lists its rejections. */
-function follow(panel: HTMLElement, id: string, rowsInFile: number | undefined): () => void {
+/** Follows a job on importProgress until it has finished, then lists its rejections; the bar's total comes when counted. */
+function follow(panel: HTMLElement, id: string, counting: Promise<number | undefined>): () => void {
+  let rowsInFile: number | undefined;
+  let last: Job | undefined;
+  let listed = false;
   const bar = h('progress', { max: 100, value: 0, 'data-testid': 'import-progress' });
   const status = h('div', { class: 'hint', 'data-testid': 'import-status' });
   const figures = h('div', { class: 'tiles' });
@@ -116,6 +127,7 @@ function follow(panel: HTMLElement, id: string, rowsInFile: number | undefined):
   replace(panel, h('section', { class: 'card' }, h('h3', {}, `Import ${id}`), bar, status), figures, details);
 
   const show = (job: Job): void => {
+    last = job;
     const reading = rowsInFile ? Math.min(job.rowsRead / rowsInFile, 1) : 0;
     const folding = job.profilesToFold > 0 ? job.profilesFolded / job.profilesToFold : 0;
     const share = finished(job.status) ? 1 : job.kind === 'EVENTS' ? 0.5 * reading + 0.5 * folding : Math.min(reading, 0.99);
@@ -127,8 +139,15 @@ function follow(panel: HTMLElement, id: string, rowsInFile: number | undefined):
       tile('Accepted', format.number(job.rowsAccepted)), tile('Unchanged', format.number(job.rowsUnchanged)),
       tile('Duplicates', format.number(job.rowsDuplicate)), tile('Rejected', format.number(job.rowsRejected), 'import-rejected'),
       tile('Dropped', format.number(job.rowsDropped)));
-    if (finished(job.status)) void showFinished(details, id);
+    if (finished(job.status) && !listed) {
+      listed = true;
+      showFinished(details, id).catch((error: unknown) => replace(details, errorBox(error)));
+    }
   };
+  void counting.then((rows) => {
+    rowsInFile = rows;
+    if (last) show(last);
+  });
   return subscribe<{ importProgress: Job }>(progressSubscription, { id }, (data) => show(data.importProgress),
     (error) => replace(status, errorBox(error.message)));
 }

@@ -71,11 +71,14 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
   const schedule = h('div');
   const message = h('div');
   let unsubscribe: (() => void) | undefined;
+  let following: string | undefined;
+  let stopped = false;
   const train = h('button', { onclick: () => void start() }, 'Train now');
   replace(section, h('div', { class: 'title-row' }, h('h3', {}, titles[task]), admin ? train : null), message, versions, runs, schedule);
 
   async function load(): Promise<void> {
     const data = await gql<{ models: { nodes: Version[] }; trainingRuns: { nodes: Run[] } }>(modelsQuery, { task });
+    if (stopped) return;
     replace(versions, data.models.nodes.length === 0 ? h('p', { class: 'hint' }, 'No version yet.') :
       h('table', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'Status'), h('th', {}, 'Trained'), h('th', {}, 'Against the baseline'), h('th', {}, 'Drift (max PSI)'), h('th', {}, '')),
         ...data.models.nodes.map((v) => h('tr', { title: v.promotion },
@@ -87,10 +90,13 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
         ...data.trainingRuns.nodes.map((r) => h('tr', {}, h('td', {}, h('code', {}, r.id)), h('td', {}, r.status), h('td', {}, r.trigger),
           h('td', {}, format.date(r.createdAt)), h('td', {}, r.error ?? progressText(r))))));
     const running = data.trainingRuns.nodes.find((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
-    if (running && !unsubscribe) followRun(running.id);
+    if (running && following !== running.id) followRun(running.id);
   }
 
+  /** Follows one run at a time: a newer one replaces the one followed before. */
   function followRun(runId: string): void {
+    unsubscribe?.();
+    following = runId;
     const bar = h('progress', { max: 1, value: 0, 'data-testid': `training-${task}` });
     const text = h('span', { class: 'hint' });
     replace(message, h('div', {}, `Run ${runId}: `, bar, ' ', text));
@@ -101,8 +107,7 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
         replace(text, `${run.status} · ${run.error ?? progressText(run)}`);
         text.dataset.status = run.status;
         if (!['QUEUED', 'RUNNING'].includes(run.status)) {
-          unsubscribe = undefined;
-          void load();
+          load().catch((error: unknown) => replace(versions, errorBox(error)));
         }
       },
       (error) => replace(message, errorBox(error.message)));
@@ -111,7 +116,7 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
   async function start(): Promise<void> {
     try {
       const { trainModels } = await gql<{ trainModels: Run }>(`mutation Train($task: ModelTask!) { trainModels(task: $task) { ${runFields} } }`, { task });
-      followRun(trainModels.id);
+      if (!stopped) followRun(trainModels.id);
     } catch (error) {
       replace(message, errorBox(error));
     }
@@ -127,8 +132,8 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
   }
 
   load().catch((error: unknown) => replace(versions, errorBox(error)));
-  void scheduleEditor(schedule, task, admin);
-  return () => unsubscribe?.();
+  scheduleEditor(schedule, task, admin).catch((error: unknown) => replace(schedule, errorBox(error)));
+  return () => { stopped = true; unsubscribe?.(); };
 }
 
 function progressText(run: Run): string {

@@ -2,7 +2,7 @@ import type { Chart } from 'chart.js';
 import { ApiError, gql, subscribe } from '../api';
 import { chartBox, frontierChart } from '../charts';
 import { errorBox, format, h, replace } from '../dom';
-import type { DesignForm } from './designForm';
+import { campaignTypes, channels, type DesignForm } from './designForm';
 
 interface Candidate {
   description: string;
@@ -27,8 +27,8 @@ interface Finished {
   candidates: Candidate[] | null;
 }
 
-const types = ['PERCENT_OFF', 'AMOUNT_OFF', 'FREE_SHIPPING', 'FLASH_SALE', 'POINTS_MULTIPLIER', 'MESSAGE_ONLY'];
-const channels = ['EMAIL', 'SMS', 'PUSH', 'IN_APP', 'BANNER'];
+// BUNDLE is left out: it needs at least two items in the design's scope, which the search cannot vary.
+const types = campaignTypes.filter((t) => t !== 'BUNDLE');
 const candidateFields = 'description meetsConstraints onFrontier discountCost { value } incrementalMargin { value low95 high95 } roi { value }';
 
 const numbers = (text: string): number[] | undefined => {
@@ -62,12 +62,15 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
     status, result);
   let unsubscribe: (() => void) | undefined;
   let chart: Chart | undefined;
+  let stopped = false;
 
   start.addEventListener('click', async () => {
     const base = design.read();
     if (!base) return;
     design.show([]);
     unsubscribe?.();
+    unsubscribe = undefined;
+    start.disabled = true;
     const constraints: Record<string, number> = {};
     if (minRoi.value !== '') constraints.minRoi = Number(minRoi.value);
     if (maxCost.value !== '') constraints.maxCost = Number(maxCost.value);
@@ -83,10 +86,12 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
     try {
       const { optimizeCampaign: search } = await gql<{ optimizeCampaign: Search }>(
         'mutation Optimize($input: OptimizeCampaignInput!) { optimizeCampaign(input: $input) { id status phase progress error } }', { input });
-      follow(search.id);
+      if (!stopped) follow(search.id);
     } catch (error) {
       if (error instanceof ApiError && error.violations.length > 0) design.show(error.violations, 'design');
       else replace(status, errorBox(error));
+    } finally {
+      start.disabled = false;
     }
   });
 
@@ -98,7 +103,7 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
       ({ optimizationProgress: s }) => {
         bar.value = s.progress;
         replace(text, `${s.status} · ${s.phase}${s.error ? ` · ${s.error}` : ''}`);
-        if (s.status === 'SUCCEEDED') void showResult(id);
+        if (s.status === 'SUCCEEDED') showResult(id).catch((error: unknown) => replace(result, errorBox(error)));
       },
       (error) => replace(status, errorBox(error.message)));
   }
@@ -106,6 +111,7 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
   async function showResult(id: string): Promise<void> {
     const { campaignOptimization: o } = await gql<{ campaignOptimization: Finished }>(`query Result($id: ID!) { campaignOptimization(id: $id) {
       why recommended { ${candidateFields} } candidates(first: 500) { ${candidateFields} } } }`, { id });
+    if (stopped) return;
     const candidates = o.candidates ?? [];
     chart?.destroy();
     const box = chartBox('chart-frontier');
@@ -122,5 +128,5 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
     chart = frontierChart(box.canvas, candidates.map((c) => ({ x: c.discountCost.value, y: c.incrementalMargin.value, frontier: c.onFrontier, label: c.description })));
   }
 
-  return { element, dispose: () => { unsubscribe?.(); chart?.destroy(); } };
+  return { element, dispose: () => { stopped = true; unsubscribe?.(); chart?.destroy(); } };
 }

@@ -18,10 +18,11 @@ public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, 
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = PlatformTracing.GraphQL.StartActivity("GraphQL");
+        using var activity = StartActivity(transport);
         activity?.SetTag("platform.tenant", caller.TenantId);
-        // Every log line written while the operation runs (resolvers, services, grains called in this process) carries these.
-        using var scope = logger.BeginScope("tenant {TenantId} trace {TraceId}", caller.TenantId ?? "system", Activity.Current?.TraceId.ToString() ?? "none");
+        // Every log line written while the operation runs (resolvers, services, grains called in this process) carries the
+        // tenant; the host's activity tracking adds the trace and span ids.
+        using var scope = logger.BeginScope("tenant {TenantId}", caller.TenantId ?? "system");
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -47,5 +48,21 @@ public sealed class GraphQLExecutor(IDocumentExecuter executer, ISchema schema, 
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Over HTTP the operation's span is a child of the request's. A WebSocket connection's request lasts as long as the
+    /// connection, so each operation on it starts a trace of its own, linked to the connection's.
+    /// </summary>
+    private static Activity? StartActivity(RequestTransport transport)
+    {
+        if (transport != RequestTransport.WebSocket)
+        {
+            return PlatformTracing.GraphQL.StartActivity("GraphQL");
+        }
+
+        var connection = Activity.Current;
+        Activity.Current = null;
+        return PlatformTracing.GraphQL.StartActivity("GraphQL", ActivityKind.Server, parentContext: default, links: connection is null ? null : [new ActivityLink(connection.Context)]);
     }
 }

@@ -22,7 +22,7 @@ public sealed class TenantType : ObjectGraphType<TenantInfo>
         Field(t => t.CreatedAt).Description("When the tenant was created (UTC).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Users.AttributeDefinitionType>>>>("attributeSchema").Description("Custom user attributes the tenant declares.").Resolve(ctx => ctx.Source.AttributeSchema)
             .FieldType.ListOf(AttributeSchemaRules.MaxAttributes);
-        Field<NonNullGraphType<RoleEnumType>>("callerRole").Description("The role of the API key making this request: what it may do (the console shows only that).")
+        Field<RoleEnumType>("callerRole").Description("The role of the API key making this request: what it may do (the console shows only that); null for the system key.")
             .Resolve(ctx => ctx.Caller().Role);
         Field<NonNullGraphType<TenantSettingsType>>("settings").Description("Current settings.").Resolve(ctx => ctx.Source.Settings);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RetrainingScheduleType>>>>("schedules")
