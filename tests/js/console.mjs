@@ -221,6 +221,8 @@ try {
       await page.waitForSelector('[data-testid=training-UPLIFT]');
       await page.waitForSelector('[data-task=UPLIFT] [data-status=SUCCEEDED]', { timeout: 240000 });
       await page.waitForSelector('[data-task=UPLIFT] .status.active');
+      await page.waitForSelector('[data-task=UPLIFT] canvas[data-testid=chart-qini]');
+      await page.waitForSelector('[data-task=UPLIFT] canvas[data-testid=chart-calibration]');
     });
 
   }

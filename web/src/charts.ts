@@ -100,6 +100,26 @@ export function frontierChart(canvas: HTMLCanvasElement, points: CostMarginPoint
   });
 }
 
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** Lines of (x, y) points on numeric axes, e.g. a Qini curve or a reliability diagram. */
+export function xyChart(canvas: HTMLCanvasElement, lines: { label: string; points: XY[]; dashed?: boolean }[], x: string, y: string): Chart<'scatter'> {
+  const colors = [accent, actual, '#868e96'];
+  return new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: lines.map((line, i) => ({
+        label: line.label, data: line.points, showLine: true, borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length],
+        pointRadius: line.dashed ? 0 : 2, borderDash: line.dashed ? [6, 4] : [],
+      })),
+    },
+    options: { scales: { x: { title: { display: true, text: x } }, y: { title: { display: true, text: y } } } },
+  });
+}
+
 /** A canvas inside a sized box (Chart.js sizes itself to its parent). */
 export function chartBox(testId: string): { box: HTMLDivElement; canvas: HTMLCanvasElement } {
   const canvas = document.createElement('canvas');

@@ -39,6 +39,38 @@ public static class UpliftMetrics
     }
 
     /// <summary>
+    /// The Qini curve at <paramref name="steps"/> + 1 evenly spaced shares of the users (0, 1/steps, …, 1), read between
+    /// the curve's steps on straight lines, with Q(k) divided by n so that curves of one sample compare. Empty without users.
+    /// </summary>
+    public static IReadOnlyList<QiniPoint> QiniCurvePoints(IReadOnlyList<UpliftObservation> observations, int steps = 20)
+    {
+        var n = observations.Count;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        var curve = QiniCurve(observations);
+        var points = new List<QiniPoint>(steps + 1);
+        var at = 1;
+        for (var step = 0; step <= steps; step++)
+        {
+            var k = (double)n * step / steps;
+            while (at < curve.Count - 1 && curve[at].K < k)
+            {
+                at++;
+            }
+
+            var (k0, q0) = curve[at - 1];
+            var (k1, q1) = curve[at];
+            var q = k1 == k0 ? q1 : q0 + ((q1 - q0) * (k - k0) / (k1 - k0));
+            points.Add(new QiniPoint((double)step / steps, q / n));
+        }
+
+        return points;
+    }
+
+    /// <summary>
     /// The Qini coefficient: the area between the Qini curve and the straight line from 0 to Q(n), divided by n²
     /// (trapezoids between steps). Positive when high scores find the users who respond; 0 for a random order.
     /// </summary>

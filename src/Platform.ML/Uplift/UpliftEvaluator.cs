@@ -26,6 +26,8 @@ public static class UpliftEvaluator
             UpliftMetrics.Auuc(conversion),
             conversion.Count == 0 ? double.NaN : UpliftMetrics.UpliftAt(conversion, 0.1),
             conversion.Count == 0 ? double.NaN : UpliftMetrics.UpliftAt(conversion, 0.3),
-            revenue.Count == 0 ? double.NaN : UpliftMetrics.QiniCoefficient(revenue));
+            revenue.Count == 0 ? double.NaN : UpliftMetrics.QiniCoefficient(revenue),
+            UpliftMetrics.QiniCurvePoints(conversion),
+            ClassificationMetrics.CalibrationCurve(probabilities, outcomes));
     }
 }

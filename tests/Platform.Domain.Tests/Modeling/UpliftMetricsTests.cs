@@ -49,4 +49,18 @@ public sealed class UpliftMetricsTests
         Assert.InRange(UpliftMetrics.UpliftAt(informed, 0.3), 0.15, 0.25); // the top 30% are the responsive: +20 points
         Assert.InRange(UpliftMetrics.UpliftAt(blind, 1.0), 0.04, 0.08); // everyone: 30% × 20 points
     }
+
+    [Fact]
+    public void QiniCurvePointsReadTheCurveAtEvenSharesPerUser()
+    {
+        // The curve of Four: (0, 0), (1, 1), (2, 1), (3, 1), (4, 0).
+        var quarters = UpliftMetrics.QiniCurvePoints(Four, steps: 4);
+        var eighths = UpliftMetrics.QiniCurvePoints(Four, steps: 8);
+
+        Assert.Equal([0, 0.25, 0.5, 0.75, 1], quarters.Select(p => p.Share));
+        Assert.Equal([0, 0.25, 0.25, 0.25, 0], quarters.Select(p => p.Gain));
+        Assert.Equal(0.125, eighths[1].Gain, 12); // half-way between k = 0 and k = 1, over n = 4
+        Assert.Equal(0.125, eighths[7].Gain, 12); // half-way between k = 3 and k = 4
+        Assert.Empty(UpliftMetrics.QiniCurvePoints([]));
+    }
 }

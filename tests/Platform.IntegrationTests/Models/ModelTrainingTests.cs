@@ -17,7 +17,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         id status promotion checksum run { id }
         training { rows trainRows validationRows testRows seed device threads durationMs }
         features { name kind }
-        uplift { model { rows auc qini upliftAt10 } baseline { qini } championVersionId campaigns { campaignId treated control observedLift predictedLift low95 high95 } hyperparameters { width members } candidates { width validationLoss } }
+        uplift { model { rows auc qini upliftAt10 qiniCurve { share gain } calibration { rows } } baseline { qini qiniCurve { share } } championVersionId campaigns { campaignId treated control observedLift predictedLift low95 high95 } hyperparameters { width members } candidates { width validationLoss } }
         """;
 
     [Fact]
@@ -46,6 +46,9 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.True(uplift.GetProperty("model").GetProperty("auc").GetDouble() > 0.5);
         Assert.Equal("spring-ten-off", uplift.GetProperty("campaigns")[0].GetProperty("campaignId").GetString());
         Assert.Equal(3, uplift.GetProperty("candidates").GetArrayLength());
+        Assert.Equal(21, uplift.GetProperty("model").GetProperty("qiniCurve").GetArrayLength());
+        Assert.Equal(21, uplift.GetProperty("baseline").GetProperty("qiniCurve").GetArrayLength());
+        Assert.Equal(uplift.GetProperty("model").GetProperty("rows").GetInt32(), uplift.GetProperty("model").GetProperty("calibration").EnumerateArray().Sum(b => b.GetProperty("rows").GetInt32()));
 
         // The ACTIVE version ranks live campaigns for a user it has never seen, with the value in parts and the reasons.
         await platform.Http.PostAsync(admin, "mutation { upsertUsers(users: [{id: \"young\", age: 22}]) { accepted } }");

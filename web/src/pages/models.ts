@@ -1,4 +1,6 @@
+import type { Chart } from 'chart.js';
 import { ApiError, gql, subscribe } from '../api';
+import { chartBox, xyChart } from '../charts';
 import { append, errorBox, format, h, replace, showAtFields } from '../dom';
 import { session } from '../session';
 
@@ -10,10 +12,18 @@ interface Version {
   promotion: string;
   createdAt: string;
   drift: { maxPsi: number | null; computedAt: string } | null;
-  uplift: { model: { qini: number | null; auc: number | null }; baseline: { qini: number | null }; qiniRatio: number | null; coverage95: number | null } | null;
+  uplift: {
+    model: { qini: number | null; auc: number | null; qiniCurve: Curve | null; calibration: Bin[] | null };
+    baseline: { qini: number | null; qiniCurve: Curve | null };
+    qiniRatio: number | null;
+    coverage95: number | null;
+  } | null;
   userScores: { model: { propensityAuc: number | null; churnAuc: number | null }; baseline: { propensityAuc: number | null; churnAuc: number | null } } | null;
   items: { model: { ndcgAt10: number | null }; popularity: { ndcgAt10: number | null }; ndcgRatio: number | null } | null;
 }
+
+type Curve = { share: number; gain: number }[];
+type Bin = { meanPredicted: number; observedRate: number; rows: number };
 
 interface Run {
   id: string;
@@ -38,7 +48,7 @@ const tasks: Task[] = ['UPLIFT', 'USERS', 'ITEMS'];
 const titles: Record<Task, string> = { UPLIFT: 'Uplift (campaign response)', USERS: 'User scores and personas', ITEMS: 'Item recommender' };
 const modelsQuery = `query Models($task: ModelTask!) {
   models(task: $task, first: 10) { nodes { id status promotion createdAt drift { maxPsi computedAt }
-    uplift { model { qini auc } baseline { qini } qiniRatio coverage95 }
+    uplift { model { qini auc qiniCurve { share gain } calibration { meanPredicted observedRate rows } } baseline { qini qiniCurve { share gain } } qiniRatio coverage95 }
     userScores { model { propensityAuc churnAuc } baseline { propensityAuc churnAuc } }
     items { model { ndcgAt10 } popularity { ndcgAt10 } ndcgRatio } } }
   trainingRuns(task: $task, first: 5) { nodes { ${runFields} } } }`;
@@ -67,6 +77,8 @@ export function modelsPage(root: HTMLElement): () => void {
 
 function taskSection(section: HTMLElement, task: Task, admin: boolean): () => void {
   const versions = h('div');
+  const curves = h('div', { class: 'grid' });
+  let drawn: Chart[] = [];
   const runs = h('div');
   const schedule = h('div');
   const message = h('div');
@@ -74,7 +86,7 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
   let following: string | undefined;
   let stopped = false;
   const train = h('button', { onclick: () => void start() }, 'Train now');
-  replace(section, h('div', { class: 'title-row' }, h('h3', {}, titles[task]), admin ? train : null), message, versions, runs, schedule);
+  replace(section, h('div', { class: 'title-row' }, h('h3', {}, titles[task]), admin ? train : null), message, versions, curves, runs, schedule);
 
   async function load(): Promise<void> {
     const data = await gql<{ models: { nodes: Version[] }; trainingRuns: { nodes: Run[] } }>(modelsQuery, { task });
@@ -89,6 +101,8 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
       h('table', { 'data-testid': `runs-${task}` }, h('tr', {}, h('th', {}, 'Run'), h('th', {}, 'Status'), h('th', {}, 'Trigger'), h('th', {}, 'Queued'), h('th', {}, 'Progress')),
         ...data.trainingRuns.nodes.map((r) => h('tr', {}, h('td', {}, h('code', {}, r.id)), h('td', {}, r.status), h('td', {}, r.trigger),
           h('td', {}, format.date(r.createdAt)), h('td', {}, r.error ?? progressText(r))))));
+    drawn.forEach((c) => c.destroy());
+    drawn = drawCurves(curves, data.models.nodes.find((v) => v.status === 'ACTIVE') ?? data.models.nodes[0]);
     const running = data.trainingRuns.nodes.find((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
     if (running && following !== running.id) followRun(running.id);
   }
@@ -133,7 +147,32 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
 
   load().catch((error: unknown) => replace(versions, errorBox(error)));
   scheduleEditor(schedule, task, admin).catch((error: unknown) => replace(schedule, errorBox(error)));
-  return () => { stopped = true; unsubscribe?.(); };
+  return () => { stopped = true; unsubscribe?.(); drawn.forEach((c) => c.destroy()); };
+}
+
+/** The ACTIVE (else newest) uplift version's Qini curves against the baseline's and its reliability diagram, when kept. */
+function drawCurves(root: HTMLElement, version: Version | undefined): Chart[] {
+  const uplift = version?.uplift;
+  replace(root);
+  if (!uplift?.model.qiniCurve || !uplift.model.calibration) return [];
+  const qini = chartBox(`chart-qini`);
+  const calibration = chartBox(`chart-calibration`);
+  append(root,
+    h('section', { class: 'card' }, h('h3', {}, `Qini curves of ${version!.id.slice(0, 8)}… on held-out users`), qini.box),
+    h('section', { class: 'card' }, h('h3', {}, 'Calibration of its conversion prediction'), calibration.box));
+  const points = (curve: Curve) => curve.map((p) => ({ x: p.share, y: p.gain }));
+  const end = uplift.model.qiniCurve[uplift.model.qiniCurve.length - 1]?.gain ?? 0;
+  return [
+    xyChart(qini.canvas, [
+      { label: 'model', points: points(uplift.model.qiniCurve) },
+      { label: 'baseline', points: points(uplift.baseline.qiniCurve ?? []) },
+      { label: 'random', points: [{ x: 0, y: 0 }, { x: 1, y: end }], dashed: true },
+    ], 'share of users targeted', 'incremental conversions per user'),
+    xyChart(calibration.canvas, [
+      { label: 'model', points: uplift.model.calibration.map((b) => ({ x: b.meanPredicted, y: b.observedRate })) },
+      { label: 'perfect', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }], dashed: true },
+    ], 'predicted conversion chance', 'observed conversion rate'),
+  ];
 }
 
 function progressText(run: Run): string {

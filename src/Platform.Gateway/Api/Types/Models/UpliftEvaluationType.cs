@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Gateway.Api.Limits;
 using Platform.Domain.Modeling;
 
 namespace Platform.Gateway.Api.Types.Models;
@@ -18,6 +19,14 @@ public sealed class UpliftEvaluationType : ObjectGraphType<UpliftEvaluation>
         Metric("upliftAt10", "Treated minus control conversion rate among the top 10% by uplift score.", e => e.UpliftAt10);
         Metric("upliftAt30", "The same among the top 30%.", e => e.UpliftAt30);
         Metric("revenueQini", "Qini coefficient of the revenue uplift score on revenue per user.", e => e.RevenueQini);
+        Field<ListGraphType<NonNullGraphType<QiniPointType>>>("qiniCurve")
+            .Description("The Qini curve of the uplift score on conversion at 21 evenly spaced shares of the users; null for versions trained before it was kept.")
+            .Resolve(ctx => ctx.Source.QiniCurve)
+            .FieldType.ListOf(21);
+        Field<ListGraphType<NonNullGraphType<CalibrationBinType>>>("calibration")
+            .Description("The reliability diagram of the conversion prediction on each row's own side (10 bins, the empty ones left out); null for versions trained before it was kept.")
+            .Resolve(ctx => ctx.Source.Calibration)
+            .FieldType.ListOf(10);
     }
 
     private void Metric(string name, string description, Func<UpliftEvaluation, double> value) =>
