@@ -102,7 +102,8 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
         ...data.trainingRuns.nodes.map((r) => h('tr', {}, h('td', {}, h('code', {}, r.id)), h('td', {}, r.status), h('td', {}, r.trigger),
           h('td', {}, format.date(r.createdAt)), h('td', {}, r.error ?? progressText(r))))));
     drawn.forEach((c) => c.destroy());
-    drawn = drawCurves(curves, data.models.nodes.find((v) => v.status === 'ACTIVE') ?? data.models.nodes[0]);
+    const active = data.models.nodes.filter((v) => v.status === 'ACTIVE');
+    drawn = drawCurves(curves, [...active, ...data.models.nodes].find((v) => v.uplift?.model.qiniCurve));
     const running = data.trainingRuns.nodes.find((r) => r.status === 'QUEUED' || r.status === 'RUNNING');
     if (running && following !== running.id) followRun(running.id);
   }
@@ -150,7 +151,7 @@ function taskSection(section: HTMLElement, task: Task, admin: boolean): () => vo
   return () => { stopped = true; unsubscribe?.(); drawn.forEach((c) => c.destroy()); };
 }
 
-/** The ACTIVE (else newest) uplift version's Qini curves against the baseline's and its reliability diagram, when kept. */
+/** Qini curves against the baseline's and the reliability diagram of the ACTIVE uplift version, else of the newest that kept them. */
 function drawCurves(root: HTMLElement, version: Version | undefined): Chart[] {
   const uplift = version?.uplift;
   replace(root);
@@ -158,7 +159,7 @@ function drawCurves(root: HTMLElement, version: Version | undefined): Chart[] {
   const qini = chartBox(`chart-qini`);
   const calibration = chartBox(`chart-calibration`);
   append(root,
-    h('section', { class: 'card' }, h('h3', {}, `Qini curves of ${version!.id.slice(0, 8)}… on held-out users`), qini.box),
+    h('section', { class: 'card' }, h('h3', {}, `Qini curves of ${version!.status} version ${version!.id.slice(0, 8)}… on held-out users`), qini.box),
     h('section', { class: 'card' }, h('h3', {}, 'Calibration of its conversion prediction'), calibration.box));
   const points = (curve: Curve) => curve.map((p) => ({ x: p.share, y: p.gain }));
   const end = uplift.model.qiniCurve[uplift.model.qiniCurve.length - 1]?.gain ?? 0;
