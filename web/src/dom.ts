@@ -55,6 +55,11 @@ export function errorBox(error: unknown): HTMLElement {
   return h('div', { class: 'error', role: 'alert' }, describe(error));
 }
 
+/** A labelled form field with the place where showAtFields puts its messages. */
+export function field(name: string, label: string, ...inputs: HTMLElement[]): HTMLElement {
+  return h('label', { class: 'field' }, label, ...inputs, h('div', { class: 'field-errors', 'data-field': name }));
+}
+
 /**
  * Shows each violation under the form's `[data-field=NAME]` element, NAME being the first segment of its path after
  * `prefix` (input.url -> url); clears earlier ones first. Returns the violations no field of the form names.

@@ -84,4 +84,19 @@ public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFix
         Assert.Contains("style-src 'self' 'unsafe-inline'", explorer.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, query.StatusCode); // the API: no key
     }
+
+    [Theory]
+    [InlineData("text/html; q=\"")]
+    [InlineData("text/html, ;;, ===")]
+    [InlineData("\u0001text/html")]
+    public async Task AMalformedAcceptGetsAnAnswerNotAServerError(string accept)
+    {
+        using var http = new HttpClient { BaseAddress = platform.Node.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await http.SendAsync(request);
+
+        Assert.True((int)response.StatusCode < 500, $"{response.StatusCode} for Accept: {accept}");
+    }
 }

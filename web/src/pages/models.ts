@@ -1,7 +1,7 @@
 import type { Chart } from 'chart.js';
 import { ApiError, gql, subscribe } from '../api';
 import { chartBox, xyChart } from '../charts';
-import { append, errorBox, format, h, replace, showAtFields } from '../dom';
+import { append, errorBox, field, format, h, replace, showAtFields } from '../dom';
 import { session } from '../session';
 
 type Task = 'UPLIFT' | 'USERS' | 'ITEMS';
@@ -194,8 +194,6 @@ async function scheduleEditor(root: HTMLElement, task: Task, admin: boolean): Pr
     replace(root, summary);
     return;
   }
-  const field = (name: string, label: string, input: HTMLInputElement): HTMLElement =>
-    h('label', { class: 'field' }, label, input, h('div', { class: 'field-errors', 'data-field': name }));
   const cron = h('input', { name: 'cron', value: current?.cron ?? '0 3 * * *' });
   const timeZone = h('input', { name: 'timeZone', value: current?.timeZone ?? 'UTC' });
   const onlyWhenNewData = h('input', { name: 'onlyWhenNewData', type: 'checkbox', checked: current?.onlyWhenNewData ?? true });

@@ -1,5 +1,5 @@
 import { ApiError, gql } from '../api';
-import { append, errorBox, format, h, replace, showAtFields } from '../dom';
+import { append, errorBox, field, format, h, replace, showAtFields } from '../dom';
 
 interface Webhook {
   id: string;
@@ -24,8 +24,6 @@ export function webhooksPage(root: HTMLElement): void {
   const secret = h('input', { name: 'secret', type: 'password', autocomplete: 'off', placeholder: '16 to 256 characters' });
   const campaignIds = h('input', { name: 'campaignIds', placeholder: 'all campaigns' });
   const boxes = events.map((e) => h('input', { type: 'checkbox', name: 'events', value: e, checked: e !== 'CAMPAIGN_ALERT' }));
-  const field = (name: string, label: string, ...inputs: HTMLElement[]): HTMLElement =>
-    h('label', { class: 'field' }, label, ...inputs, h('div', { class: 'field-errors', 'data-field': name }));
   const form = h('form', { class: 'card form', novalidate: true },
     field('url', 'URL', url), field('secret', 'Signing secret (HMAC-SHA256)', secret),
     field('campaignIds', 'Only these campaigns (comma-separated ids)', campaignIds),
