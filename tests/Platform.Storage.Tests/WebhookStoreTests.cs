@@ -46,4 +46,29 @@ public sealed class WebhookStoreTests(MigratedDatabase database) : IClassFixture
         Assert.Equal("FAILED", deliveries.Single(d => d.Id == waiting).Status);
         Assert.Empty(await store.QueueAsync(tenant, WebhookEvent.CampaignStatus, "c1", "{}")); // a disabled webhook gets nothing new
     }
+
+    [Fact]
+    public async Task AWebhookDisabledByHandGetsNothingNewGivesUpItsPendingDeliveriesAndOnlyItsTenantCanDisableIt()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        var webhook = (await store.CreateAsync(tenant, "https://hooks.example/c", [WebhookEvent.CampaignKpis], null, "secret-secret-secret"))!;
+        var pending = Assert.Single(await store.QueueAsync(tenant, WebhookEvent.CampaignKpis, "c1", "{}"));
+
+        Assert.False(await store.DisableAsync("another", webhook.Id, "by hand"));
+        Assert.True(Assert.Single(await store.ListAsync(tenant)).Active);
+
+        Assert.True(await store.DisableAsync(tenant, webhook.Id, "by hand"));
+        var disabled = Assert.Single(await store.ListAsync(tenant));
+        Assert.Equal((false, "by hand"), (disabled.Active, disabled.DisabledReason));
+        Assert.NotNull(disabled.DisabledAt);
+        Assert.Equal("FAILED", Assert.Single(await store.DeliveriesAsync(tenant, webhook.Id, 10, after: null)).Status);
+        Assert.Null(await store.PendingAsync(pending));
+        Assert.Empty(await store.QueueAsync(tenant, WebhookEvent.CampaignKpis, "c1", "{}"));
+
+        Assert.True(await store.DisableAsync(tenant, webhook.Id, "again")); // already off: it keeps when and why
+        Assert.Equal(("by hand", disabled.DisabledAt), (Assert.Single(await store.ListAsync(tenant)).DisabledReason, Assert.Single(await store.ListAsync(tenant)).DisabledAt));
+
+        Assert.True(await store.EnableAsync(tenant, webhook.Id));
+        Assert.Single(await store.QueueAsync(tenant, WebhookEvent.CampaignKpis, "c1", "{}"));
+    }
 }

@@ -117,6 +117,16 @@ try {
     await page.waitForSelector('[data-field=audience] .field-error:has-text("rule")');
   });
 
+  if (write) await step('a rule is saved as a named segment; a bad name is refused at its field', async () => {
+    await page.fill('[data-testid=audience-input]', '{"rule": {"field": "rfm.f", "op": "GTE", "number": 2}}');
+    await page.fill('input[name=segmentName]', 'Not A Name');
+    await page.click('button:has-text("Save segment")');
+    await page.waitForSelector('[data-field=name] .field-error');
+    await page.fill('input[name=segmentName]', `console-${runId}`);
+    await page.click('button:has-text("Save segment")');
+    await page.waitForSelector(`[data-testid=segments] button:has-text("console-${runId}")`);
+  });
+
   await step('the shopper page shows the live profile and follows new events', async () => {
     await page.goto(`${base}/#/shoppers/${encodeURIComponent(env.USER_ID)}`);
     await page.waitForSelector('[data-testid=profile-id]');
@@ -172,6 +182,39 @@ try {
     if (!(await page.isVisible('.actions button:has-text("Launch")'))) throw new Error('no Launch button on a DRAFT');
   });
 
+  if (write) await step('a DRAFT is edited: an emptied budget is refused at its field, a new name and value are saved', async () => {
+    await page.click('.actions a:has-text("Edit")');
+    await page.waitForSelector('button:has-text("Save changes")');
+    if (await page.isDisabled('select[name=type]')) throw new Error('a DRAFT\'s type is locked');
+    await page.fill('input[name=budget]', '500');
+    await page.click('button:has-text("Save changes")');
+    await page.waitForSelector('[data-testid=campaign-status]:has-text("DRAFT")');
+    await page.click('.actions a:has-text("Edit")');
+    await page.waitForSelector('button:has-text("Save changes")');
+    if ((await page.inputValue('input[name=budget]')) !== '500') throw new Error('the saved budget is not shown');
+    await page.fill('input[name=budget]', '');
+    await page.click('button:has-text("Save changes")');
+    await page.waitForSelector('[data-field=budget] .field-error');
+    await page.fill('input[name=budget]', '750');
+    await page.fill('input[name=name]', `Console test ${runId} (edited)`);
+    await page.fill('input[name=value]', '15');
+    await page.click('button:has-text("Save changes")');
+    await page.waitForSelector(`h1:has-text("Console test ${runId} (edited)")`);
+    await page.waitForSelector('.hint:has-text("PERCENT_OFF 15")');
+  });
+
+  await step('a RUNNING campaign\'s edit form leaves only name, budget, end and daily cap open', async () => {
+    await page.goto(`${base}/#/campaigns/${encodeURIComponent(env.CAMPAIGN_ID)}/edit`);
+    await page.waitForSelector('button:has-text("Save changes")');
+    for (const locked of ['select[name=type]', 'input[name=value]', 'input[name=holdoutShare]', '[data-testid=audience-input]']) {
+      if (!(await page.isDisabled(locked))) throw new Error(`${locked} is open on a RUNNING campaign`);
+    }
+    for (const open of ['input[name=name]', 'input[name=budget]', 'input[name=endsAt]', 'input[name=frequencyCapPerDay]']) {
+      if (await page.isDisabled(open)) throw new Error(`${open} is locked on a RUNNING campaign`);
+    }
+    await shot(page, 'campaign-edit');
+  });
+
   await step('a PARTNER sees campaigns only and is refused an edit', async () => {
     const partnerContext = await browser.newContext({ viewport: { width: 1300, height: 900 } });
     const partner = await partnerContext.newPage();
@@ -207,6 +250,9 @@ try {
       await page.selectOption('select[name="experiment.conversionColumn"]', 'bought');
       await page.selectOption('select[name="experiment.revenueColumn"]', 'revenue');
       await page.fill('input[name="experiment.windowDays"]', '14');
+      await page.selectOption('select[name="missing.age"]', 'DEFAULT');
+      await page.fill('input[name="default.age"]', '40');
+      await page.selectOption('select[name="missing.revenue"]', 'IMPUTE');
       await page.click('form.form button[type=submit]');
       await page.waitForSelector('[data-testid=import-status]:has-text("SUCCEEDED")', { timeout: 120000 });
       const value = await page.getAttribute('[data-testid=import-progress]', 'value');
@@ -274,8 +320,13 @@ try {
     await page.fill('input[name=url]', `http://127.0.0.1:9/console-${runId}`);
     await page.fill('input[name=secret]', 'a-secret-of-enough-length');
     await page.click('form.form button[type=submit]');
-    await page.waitForSelector(`[data-webhook="http://127.0.0.1:9/console-${runId}"]`);
+    const hook = `[data-webhook="http://127.0.0.1:9/console-${runId}"]`;
+    await page.waitForSelector(hook);
     await shot(page, 'webhooks');
+    await page.click(`${hook} button:has-text("Disable")`);
+    await page.waitForSelector(`${hook} .hint:has-text("disabled by disableWebhook")`);
+    await page.click(`${hook} button:has-text("Enable")`);
+    await page.waitForSelector(`${hook} button:has-text("Disable")`);
   });
 
   await step('the explorer at /graphql runs a query with the signed-in key', async () => {

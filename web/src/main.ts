@@ -7,6 +7,7 @@ import { shopperPage } from './pages/shopper';
 import { campaignsPage } from './pages/campaigns';
 import { campaignPage } from './pages/campaign';
 import { campaignFormPage } from './pages/campaignForm';
+import { campaignEditPage } from './pages/campaignEdit';
 import { whatIfPage } from './pages/whatIf';
 import { importsPage } from './pages/imports';
 import { modelsPage } from './pages/models';
@@ -32,6 +33,7 @@ const routes: Route[] = [
   { pattern: /^#\/shoppers(?:\/(.+))?$/, page: shopperPage, title: 'Shoppers', nav: { href: '#/shoppers', roles: dataRoles } },
   { pattern: /^#\/campaigns$/, page: campaignsPage, title: 'Campaigns', nav: { href: '#/campaigns', roles: everyRole } },
   { pattern: /^#\/campaigns\/new$/, page: campaignFormPage, title: 'New campaign' },
+  { pattern: /^#\/campaigns\/(.+)\/edit$/, page: campaignEditPage, title: 'Edit campaign' },
   { pattern: /^#\/campaigns\/(.+)$/, page: campaignPage, title: 'Campaign' },
   { pattern: /^#\/what-if$/, page: whatIfPage, title: 'What-if', nav: { href: '#/what-if', roles: dataRoles } },
   { pattern: /^#\/imports(?:\/(.+))?$/, page: importsPage, title: 'Imports', nav: { href: '#/imports', roles: dataRoles } },

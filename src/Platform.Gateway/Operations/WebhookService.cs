@@ -33,6 +33,17 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
         return (await store.ListAsync(tenantId, cancellationToken)).Single(w => w.Id == webhookId);
     }
 
+    public async Task<Webhook> DisableAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        var webhookId = Parse(id);
+        if (!await store.DisableAsync(tenantId, webhookId, "disabled by disableWebhook", cancellationToken))
+        {
+            throw ApiError.NotFound("webhook", id);
+        }
+
+        return (await store.ListAsync(tenantId, cancellationToken)).Single(w => w.Id == webhookId);
+    }
+
     public async Task<bool> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken) =>
         await store.DeleteAsync(tenantId, Parse(id), cancellationToken) ? true : throw ApiError.NotFound("webhook", id);
 

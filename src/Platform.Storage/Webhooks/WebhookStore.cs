@@ -43,6 +43,32 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
     public async Task<bool> EnableAsync(string tenantId, Guid id, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("UPDATE campaigns.webhooks SET status = 'ACTIVE', consecutive_failures = 0, disabled_at = NULL, disabled_reason = NULL WHERE tenant_id = @tenant AND id = @id", tenantId, id, cancellationToken) == 1;
 
+    /// <summary>
+    /// Turns a webhook off by hand and gives up its pending deliveries, as the platform does after repeated failures; one
+    /// already disabled keeps its reason. False when the tenant has no such webhook.
+    /// </summary>
+    public async Task<bool> DisableAsync(string tenantId, Guid id, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH hook AS (
+                UPDATE campaigns.webhooks SET
+                    disabled_at = CASE WHEN status = 'ACTIVE' THEN now() ELSE disabled_at END,
+                    disabled_reason = CASE WHEN status = 'ACTIVE' THEN @reason ELSE disabled_reason END,
+                    status = 'DISABLED'
+                WHERE tenant_id = @tenant AND id = @id
+                RETURNING id),
+            abandoned AS (
+                UPDATE campaigns.webhook_deliveries d SET status = 'FAILED', last_error = COALESCE(d.last_error, 'the webhook was disabled'), next_attempt_at = NULL
+                FROM hook WHERE d.webhook_id = hook.id AND d.status = 'PENDING'
+                RETURNING d.id)
+            SELECT count(*) FROM hook
+            """);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("reason", reason);
+        return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+    }
+
     public async Task<bool> DeleteAsync(string tenantId, Guid id, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("DELETE FROM campaigns.webhooks WHERE tenant_id = @tenant AND id = @id", tenantId, id, cancellationToken) == 1;
 

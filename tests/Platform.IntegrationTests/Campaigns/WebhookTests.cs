@@ -88,6 +88,11 @@ public sealed class WebhookTests(PlatformWithWorker platform) : IClassFixture<Pl
 
         Assert.Equal(0, (await platform.Http.FieldAsync(other, Logs, null, "webhooks")).GetArrayLength());
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { deleteWebhook(id: $id) }", new { id = created.GetProperty("id").GetString() })).ErrorCodes);
+        const string Disable = "mutation($id: ID!) { disableWebhook(id: $id) { active disabledReason } }";
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, Disable, new { id = created.GetProperty("id").GetString() })).ErrorCodes);
+        Assert.True((await platform.Http.FieldAsync(admin, Logs, null, "webhooks"))[0].GetProperty("active").GetBoolean());
+        var disabled = await platform.Http.FieldAsync(admin, Disable, new { id = created.GetProperty("id").GetString() }, "disableWebhook");
+        Assert.Equal((false, "disabled by disableWebhook"), (disabled.GetProperty("active").GetBoolean(), disabled.GetProperty("disabledReason").GetString()));
         Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(admin, Create, new { i = new { url = "ftp://x.example/", events = new[] { "CAMPAIGN_KPIS" }, secret = Secret } })).ErrorCodes);
         Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(admin, Create, new { i = new { url = "https://x.example/", events = new[] { "CAMPAIGN_KPIS" }, secret = "short" } })).ErrorCodes);
         var merchant = await platform.CreateKeyAsync(admin, "MERCHANT");

@@ -7,9 +7,10 @@ namespace Platform.IntegrationTests.Console;
 
 /// <summary>
 /// The web console in a real browser (Debian's Chromium driven by playwright-core, tests/js/console.mjs) against a
-/// real gateway and worker: sign-in, audience charts, a live profile, the KPI chart following ingested events, field
-/// messages of a broken design, an experiment imported through the mapping form, an uplift model trained from the
-/// models page, a schedule saved, a forecast, a webhook, and a PARTNER refused an edit. Screenshots go to
+/// real gateway and worker: sign-in, audience charts, a segment saved, a live profile, the KPI chart following ingested
+/// events, field messages of a broken design, a draft edited and a running campaign's locked fields, an experiment
+/// imported through the mapping form with column policies, an uplift model trained from the models page, a schedule
+/// saved, a forecast, a webhook registered, disabled and enabled, and a PARTNER refused an edit. Screenshots go to
 /// artifacts/console-screenshots.
 /// </summary>
 public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
@@ -48,7 +49,7 @@ public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFix
 
         Expect.Equal(0, exitCode, $"{output}\nworker output:\n{platform.Worker.Output}");
         var steps = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("steps");
-        Assert.Equal(19, steps.GetArrayLength());
+        Assert.Equal(22, steps.GetArrayLength());
         Assert.All(steps.EnumerateArray(), s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
     }
 

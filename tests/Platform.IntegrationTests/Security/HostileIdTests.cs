@@ -35,6 +35,7 @@ public sealed class HostileIdTests(PlatformFixture platform) : IClassFixture<Pla
         { "mutation($id: ID!) { resumeCampaign(id: $id) { __typename } }", "id" },
         { "mutation($id: ID!) { endCampaign(id: $id) { __typename } }", "id" },
         { "mutation($id: ID!) { enableWebhook(id: $id) { __typename } }", "id" },
+        { "mutation($id: ID!) { disableWebhook(id: $id) { __typename } }", "id" },
         { "mutation($id: ID!) { deleteWebhook(id: $id) }", "id" },
         { "mutation($id: ID!) { cancelTrainingRun(id: $id) { __typename } }", "id" },
         { "mutation($id: ID!) { promoteModel(versionId: $id) { __typename } }", "versionId" },

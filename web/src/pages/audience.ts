@@ -39,7 +39,7 @@ const distributions: [keyof Summary, string][] = [
   ['personas', 'Personas'],
 ];
 
-/** Audience summary charts for a rule (default: everyone), the rule editor with a live count, and the named segments. */
+/** Audience summary charts for a rule (default: everyone), the rule editor with a live count, and the named segments (listed, created). */
 export function audiencePage(root: HTMLElement): () => void {
   const figures = h('div', { class: 'tiles' });
   const charts = h('div', { class: 'grid' });
@@ -77,20 +77,52 @@ export function audiencePage(root: HTMLElement): () => void {
   }
 
   const editor = audienceEditor({ all: true }, (audience) => void show(audience));
+  const segmentName = h('input', { name: 'segmentName', placeholder: 'e.g. loyal-buyers' });
+  const segmentMessages = h('div', { class: 'field-errors', 'data-field': 'name' });
   root.append(
     h('h1', {}, 'Audience'),
     h('section', { class: 'card' }, h('h3', {}, 'Who'), editor.element),
     figures,
     charts,
-    h('section', { class: 'card' }, h('h3', {}, 'Segments'), segments));
-  void show({ all: true });
-  void gql<{ segments: { name: string; rule: string }[] }>('{ segments { name rule } }')
-    .then(({ segments: list }) => replace(segments, list.length === 0
-      ? h('p', { class: 'hint' }, 'No named segments yet (createSegment).')
-      : h('table', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Rule')),
+    h('section', { class: 'card' }, h('h3', {}, 'Segments'), segments,
+      h('form', { class: 'form', novalidate: true, onsubmit: (event: Event) => { event.preventDefault(); void saveSegment(); } },
+        h('label', { class: 'field' }, 'Save the rule above as a segment named', segmentName, segmentMessages),
+        h('button', { type: 'submit' }, 'Save segment'))));
+
+  async function listSegments(): Promise<void> {
+    const { segments: list } = await gql<{ segments: { name: string; rule: string }[] }>('{ segments { name rule } }');
+    replace(segments, list.length === 0
+      ? h('p', { class: 'hint' }, 'No named segments yet.')
+      : h('table', { 'data-testid': 'segments' }, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Rule')),
         ...list.map((s) => h('tr', {},
           h('td', {}, h('button', { class: 'link', onclick: () => editor.set({ rule: JSON.parse(s.rule) as unknown }) }, s.name)),
-          h('td', {}, h('code', {}, s.rule)))))))
-    .catch((error: unknown) => replace(segments, errorBox(error)));
+          h('td', {}, h('code', {}, s.rule))))));
+  }
+
+  /** createSegment: a segment is a rule, so the editor must hold {"rule": …}; the rule's violations go to the editor. */
+  async function saveSegment(): Promise<void> {
+    replace(segmentMessages);
+    const rule = editor.value()?.rule;
+    if (rule === undefined) {
+      replace(segmentMessages, h('div', { class: 'field-error' }, 'A segment is a rule: write the audience above as {"rule": …}.'));
+      return;
+    }
+    try {
+      await gql('mutation Segment($name: String!, $rule: AudienceRuleInput!) { createSegment(name: $name, rule: $rule) { name } }',
+        { name: segmentName.value.trim(), rule });
+      segmentName.value = '';
+      await listSegments();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.violations.length === 0) {
+        replace(segmentMessages, errorBox(error));
+        return;
+      }
+      editor.showViolations(error.violations.filter((v) => v.field.startsWith('rule')));
+      replace(segmentMessages, ...error.violations.filter((v) => !v.field.startsWith('rule')).map((v) => h('div', { class: 'field-error' }, v.message)));
+    }
+  }
+
+  void show({ all: true });
+  listSegments().catch((error: unknown) => replace(segments, errorBox(error)));
   return () => { shown++; editor.dispose(); drawn.forEach((c) => c.destroy()); }; // shown++: a summary still on its way is dropped
 }

@@ -123,8 +123,10 @@ export function campaignPage(root: HTMLElement, id: string): () => void {
     replace(head,
       h('h1', {}, c.name),
       h('p', { class: 'hint' }, `${c.type}${c.value === null ? '' : ` ${format.number(c.value)}`} by ${c.channel ?? 'any channel'} · ${format.date(c.startsAt)} → ${format.date(c.endsAt)} · holdout ${format.percent(c.holdoutShare)} · audience `, h('code', {}, c.audience)));
-    replace(actions, ...(session.can('ADMIN', 'MERCHANT') ? (transitions[c.status] ?? []).map(([mutation, label]) =>
-      h('button', { onclick: () => void act(mutation) }, label)) : []));
+    replace(actions, ...(session.can('ADMIN', 'MERCHANT') ? [
+      ...(transitions[c.status] ?? []).map(([mutation, label]) => h('button', { onclick: () => void act(mutation) }, label)),
+      c.status === 'ENDED' ? null : h('a', { class: 'button', href: `#/campaigns/${encodeURIComponent(id)}/edit` }, 'Edit'),
+    ] : []));
     showKpis(c.status, c.kpis, c.budget);
 
     kpiChart?.destroy();

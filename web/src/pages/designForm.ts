@@ -35,11 +35,23 @@ export interface DesignForm {
    * audience), the others in the form's general list. `prefix` is the argument's name in the paths (design.…).
    */
   show(violations: Violation[], prefix?: string): void;
+  /** Leaves only these fields editable (a campaign that has started); the others, the audience among them, are greyed. */
+  onlyEditable(names: string[]): void;
   dispose(): void;
 }
 
-/** The fields of a campaign design (CampaignDesignInput); the server checks every rule. */
-export function designForm(): DesignForm {
+/** What a design's value looks like in its input. */
+function shown(value: unknown, read: Reader): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  return read === instant ? localInput(new Date(String(value))) : String(value);
+}
+
+/**
+ * The fields of a campaign design (CampaignDesignInput); the server checks every rule. `initial` fills them from a saved
+ * campaign (its fields as the API returns them, the audience parsed); left out, a new design starting in an hour.
+ */
+export function designForm(initial?: Record<string, unknown>): DesignForm {
   const start = new Date(Date.now() + 3_600_000);
   start.setMinutes(0, 0, 0);
   const end = new Date(start.getTime() + 7 * 86_400_000);
@@ -56,7 +68,8 @@ export function designForm(): DesignForm {
     ['frequencyCapPerDay', 'Exposures per shopper per day', input('frequencyCapPerDay', 'number'), number],
     ['holdoutShare', 'Holdout share (0 to 0.5)', input('holdoutShare', 'number', '0.1'), number],
   ];
-  const audience = audienceEditor({ all: true });
+  if (initial) for (const [name, , element, read] of fields) element.value = shown(initial[name], read);
+  const audience = audienceEditor((initial?.audience as Record<string, unknown> | undefined) ?? { all: true });
   const errorsOf = new Map<string, HTMLElement>();
   const general = h('div', { class: 'field-errors', 'data-field': 'general' });
   const elements: HTMLElement[] = fields.map(([name, label, element]) => {
@@ -98,6 +111,10 @@ export function designForm(): DesignForm {
       return design;
     },
     show,
+    onlyEditable(names) {
+      for (const [name, , element] of fields) element.disabled = !names.includes(name);
+      audience.element.querySelector('textarea')!.disabled = !names.includes('audience');
+    },
     dispose: () => audience.dispose(),
   };
 }

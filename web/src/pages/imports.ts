@@ -62,19 +62,22 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab']].map(([v, l]) => h('option', { value: v! }, l!)));
   const tags = h('input', { name: 'tags', placeholder: 'e.g. spring-import' });
   const experiment = experimentMapping();
+  const policies = columnPolicies();
   const message = h('div');
   const form = h('form', { class: 'card form', novalidate: true },
     h('label', { class: 'field' }, 'What the file holds', kind),
     h('label', { class: 'field' }, 'CSV file', file),
     h('label', { class: 'field' }, 'Delimiter', delimiter),
     h('label', { class: 'field' }, 'Tags for every imported user (comma-separated)', tags),
-    experiment.element, message, h('button', { type: 'submit' }, 'Import'));
-  root.append(form, panel, h('p', { class: 'hint' }, 'Column policies for missing values are set through the API (docs/imports.md).'));
+    policies.element, experiment.element, message, h('button', { type: 'submit' }, 'Import'));
+  root.append(form, panel);
 
   const refreshColumns = async (): Promise<void> => {
     const chosen = file.files?.[0];
     const header = chosen ? (await chosen.slice(0, 65536).text()).split(/\r?\n/)[0] ?? '' : '';
-    experiment.setColumns(header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : []);
+    const columns = header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : [];
+    experiment.setColumns(columns);
+    policies.setColumns(columns);
   };
   const toggle = (): void => { experiment.element.hidden = kind.value !== 'EXPERIMENT'; };
   file.addEventListener('change', () => void refreshColumns());
@@ -93,6 +96,8 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
     const options: Record<string, unknown> = { delimiter: delimiter.value };
     const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
     if (tagList.length > 0) options.tags = tagList;
+    const columnPolicyList = policies.read();
+    if (columnPolicyList.length > 0) options.columns = columnPolicyList;
     if (kind.value === 'EXPERIMENT') {
       const mapping = experiment.read();
       if (typeof mapping === 'string') {
@@ -163,6 +168,31 @@ async function showFinished(details: HTMLElement, id: string): Promise<void> {
         h('table', { 'data-testid': 'rejections' }, h('tr', {}, h('th', {}, 'Line'), h('th', {}, 'Field'), h('th', {}, 'Rule'), h('th', {}, 'Message')),
           ...job.rejections.nodes.map((r) => h('tr', {}, h('td', {}, r.line), h('td', {}, r.field), h('td', {}, r.rule), h('td', {}, r.message)))),
       job.rejections.hasNextPage ? h('p', { class: 'hint' }, 'The first 200; importJob(id) { rejections } pages through the rest.') : null));
+}
+
+/** What to do with an empty cell, per column of the file's header (ColumnPolicyInput); only the columns not left as LEAVE are sent. */
+function columnPolicies(): { element: HTMLElement; setColumns(columns: string[]): void; read(): Record<string, unknown>[] } {
+  const rows = h('div', { class: 'form wide' });
+  const element = h('fieldset', { class: 'form wide' }, h('legend', {}, 'Empty cells (per column)'), rows);
+  let read: () => Record<string, unknown>[] = () => [];
+  element.hidden = true;
+  return {
+    element,
+    setColumns(columns) {
+      element.hidden = columns.length === 0;
+      const inputs = columns.map((column) => {
+        const missing = h('select', { name: `missing.${column}` }, ...['LEAVE', 'DROP', 'DEFAULT', 'IMPUTE'].map((p) => h('option', { value: p }, p)));
+        const fallback = h('input', { name: `default.${column}`, placeholder: 'value for DEFAULT', disabled: true });
+        missing.addEventListener('change', () => { fallback.disabled = missing.value !== 'DEFAULT'; });
+        return { column, missing, fallback };
+      });
+      replace(rows, ...inputs.map(({ column, missing, fallback }) => h('label', { class: 'field' }, column, missing, fallback)));
+      read = () => inputs.filter((i) => i.missing.value !== 'LEAVE').map((i) => ({
+        column: i.column, missing: i.missing.value, ...(i.missing.value === 'DEFAULT' ? { default: i.fallback.value } : {}),
+      }));
+    },
+    read: () => read(),
+  };
 }
 
 /** The EXPERIMENT mapping: columns chosen from the file's header, control values, and the arms as JSON. */

@@ -16,7 +16,7 @@ const events = ['CAMPAIGN_KPIS', 'CAMPAIGN_STATUS', 'CAMPAIGN_ALERT'];
 const listQuery = `{ webhooks { id url events campaignIds active consecutiveFailures disabledReason
   deliveries(first: 10) { nodes { id event status attempts lastStatusCode lastError createdAt } } } }`;
 
-/** Signed KPI and status webhooks: register one, read its delivery log, enable one the platform disabled, delete. */
+/** Signed KPI and status webhooks: register one, read its delivery log, disable or enable one, delete. */
 export function webhooksPage(root: HTMLElement): void {
   const list = h('div');
   const message = h('div');
@@ -36,7 +36,7 @@ export function webhooksPage(root: HTMLElement): void {
     replace(list, ...(webhooks.length === 0 ? [h('p', { class: 'hint' }, 'No webhooks yet.')] : webhooks.map((w) => h('section', { class: 'card', 'data-webhook': w.url },
       h('div', { class: 'title-row' }, h('h3', {}, w.url),
         h('div', { class: 'actions' },
-          w.active ? null : h('button', { onclick: () => void act('enableWebhook', w.id) }, 'Enable'),
+          w.active ? h('button', { onclick: () => void act('disableWebhook', w.id) }, 'Disable') : h('button', { onclick: () => void act('enableWebhook', w.id) }, 'Enable'),
           h('button', { onclick: () => void act('deleteWebhook', w.id) }, 'Delete'))),
       h('p', { class: 'hint' }, `${w.active ? 'active' : `disabled: ${w.disabledReason ?? ''}`} · ${w.events.join(', ')} · ${w.campaignIds ? `campaigns ${w.campaignIds.join(', ')}` : 'all campaigns'} · ${w.consecutiveFailures} failures in a row`),
       w.deliveries.nodes.length === 0 ? h('p', { class: 'hint' }, 'No deliveries yet.') :

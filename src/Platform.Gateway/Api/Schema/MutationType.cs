@@ -167,6 +167,12 @@ public sealed class MutationType : ObjectGraphType
             .Roles(Role.Admin, Role.Partner)
             .ResolveAsync(async ctx => await Webhooks(ctx).EnableAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<WebhookType>>("disableWebhook")
+            .Description("Turns a webhook off: nothing more is sent to it and its pending deliveries are given up (FAILED); enableWebhook turns it on again.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The webhook id.")
+            .Roles(Role.Admin, Role.Partner)
+            .ResolveAsync(async ctx => await Webhooks(ctx).DisableAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
         Field<NonNullGraphType<BooleanGraphType>>("deleteWebhook")
             .Description("Removes a webhook and its delivery log.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The webhook id.")

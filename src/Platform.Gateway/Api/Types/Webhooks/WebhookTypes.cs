@@ -30,7 +30,7 @@ public sealed class WebhookType : ObjectGraphType<Webhook>
         Field(w => w.Url).Description("Where deliveries are POSTed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookEventEnumType>>>>("events").Description("What it is sent.").Resolve(ctx => ctx.Source.Events);
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("campaignIds").Description("The campaigns it is about; null = all.").Resolve(ctx => ctx.Source.CampaignIds);
-        Field(w => w.Active).Description("False once disabled after repeated failures; enableWebhook turns it on again.");
+        Field(w => w.Active).Description("False once disabled, after repeated failures or by disableWebhook; enableWebhook turns it on again.");
         Field(w => w.ConsecutiveFailures).Description("Failed attempts in a row.");
         Field(w => w.CreatedAt).Description("When it was registered.");
         Field(w => w.DisabledAt, nullable: true).Description("When it was disabled.");
