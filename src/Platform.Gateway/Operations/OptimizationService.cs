@@ -1,4 +1,5 @@
 using Platform.Domain.Decisions;
+using Platform.Domain.Errors;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Serving;
 using Platform.ML.Uplift;
@@ -23,7 +24,13 @@ public sealed class OptimizationService(OptimizationStore store, ScoringTargets 
         }
 
         var id = Guid.NewGuid();
-        await store.CreateAsync(tenantId, id, search.Candidates().Count, cancellationToken);
+        if (!await store.TryCreateAsync(tenantId, id, search.Candidates().Count, cancellationToken))
+        {
+            throw ApiError.Refused(
+                ErrorCodes.LimitReached,
+                $"A tenant has at most {OptimizationStore.MaxUnfinishedPerTenant} searches queued or running; wait for one to finish (campaignOptimization or optimizationProgress).");
+        }
+
         runner.Start(tenantId, id, search);
         return (await store.FindAsync(tenantId, id, cancellationToken))!;
     }

@@ -27,19 +27,42 @@ public sealed class OptimizationStore(NpgsqlDataSource dataSource, TimeProvider 
 
     public const string LostMessage = "The gateway node running this search stopped before it finished; start it again.";
 
-    public async Task CreateAsync(string tenantId, Guid id, int candidates, CancellationToken cancellationToken = default)
+    /// <summary>How many searches one tenant may have queued or running at once, over every node.</summary>
+    public const int MaxUnfinishedPerTenant = 3;
+
+    /// <summary>
+    /// Records a new QUEUED search unless the tenant has <see cref="MaxUnfinishedPerTenant"/> unfinished ones (those lost
+    /// with their node, silent for <see cref="StaleAfter"/>, do not count); false then. Counted under a per-tenant lock, so
+    /// searches started at the same moment on several nodes cannot pass the bound together.
+    /// </summary>
+    public async Task<bool> TryCreateAsync(string tenantId, Guid id, int candidates, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('optimizations:' || @tenant, 0))", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("tenant", tenantId);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand("""
             INSERT INTO campaigns.optimizations (tenant_id, id, status, phase, progress, candidates, created_at, updated_at)
-            VALUES (@tenant, @id, @status, 'queued', 0, @candidates, @now, @now)
-            """);
+            SELECT @tenant, @id, @queued, 'queued', 0, @candidates, @now, @now
+            WHERE (SELECT count(*) FROM campaigns.optimizations
+                   WHERE tenant_id = @tenant AND status IN (@queued, @running) AND updated_at >= @now - @stale) < @limit
+            """, connection, transaction);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("status", RunStatusNames.ToWire(RunStatus.Queued));
+        command.Parameters.AddWithValue("queued", RunStatusNames.ToWire(RunStatus.Queued));
+        command.Parameters.AddWithValue("running", RunStatusNames.ToWire(RunStatus.Running));
         command.Parameters.AddWithValue("candidates", candidates);
         command.Parameters.AddWithValue("now", now);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("stale", StaleAfter);
+        command.Parameters.AddWithValue("limit", MaxUnfinishedPerTenant);
+        var created = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await transaction.CommitAsync(cancellationToken);
+        return created;
     }
 
     /// <summary>Records where a running search is (and that its node is alive).</summary>
