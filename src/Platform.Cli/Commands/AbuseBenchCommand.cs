@@ -94,7 +94,8 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         return results.Any(r => r.Error) ? 1 : 0;
     }
 
-    public sealed record FloodCounts(long Sent, long Answered, long Refused, long Failed);
+    /// <summary>What became of the flooder's requests; of those that asked for an aggregate, how many got it run.</summary>
+    public sealed record FloodCounts(long Sent, long Answered, long Refused, long Failed, long AggregatesAsked = 0, long AggregatesRun = 0);
 
     /// <summary>Cores busy during a flood, from the gateway's and the bench client's own CPU time.</summary>
     public sealed record CpuShares(double Gateway, double Client);
@@ -123,6 +124,12 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         results.Add(new BenchResult(
             $"flooder's requests ({flood.Name})", $"{counts.Sent:N0} sent: {counts.Answered:N0} answered, {counts.Refused:N0} refused (429), {counts.Failed:N0} failed otherwise", "",
             Note: $"its limit is {DefaultLimit} requests/s on this node"));
+        if (counts.AggregatesAsked > 0)
+        {
+            results.Add(new BenchResult(
+                $"flooder's aggregates run ({flood.Name})", $"{counts.AggregatesRun:N0} of {counts.AggregatesAsked:N0} admitted requests that asked for one", "",
+                Note: "the others refused RATE_LIMITED by the tenant's turns or aggregate time (docs/api.md#rate-limiting), the profile read of the same request answered"));
+        }
         results.Add(flood.Cpu.Gateway < 0 || flood.Cpu.Client < 0
             ? BenchResult.Untrusted($"cores busy {during}", "", "a CPU counter went backwards: the gateway restarted, or another node answered /metrics")
             : new BenchResult($"cores busy {during}", $"gateway {flood.Cpu.Gateway:F2}, bench client {flood.Cpu.Client:F2}", "", Note: $"of the machine's {Environment.ProcessorCount}; PostgreSQL and the rest use what is left"));
@@ -133,7 +140,7 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         string key, IReadOnlyList<string> users, string[] queries, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
     {
         var random = new Random(3);
-        long answered = 0, refused = 0, failed = 0;
+        long answered = 0, refused = 0, failed = 0, aggregatesAsked = 0, aggregatesRun = 0;
         var total = (long)(perSecond * duration.TotalSeconds);
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -145,7 +152,9 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
                 await Task.Delay(due - clock.Elapsed, cancellationToken);
             }
 
-            var body = JsonSerializer.Serialize(new { query = queries[n % queries.Length], variables = new { id = users[random.Next(users.Count)] } });
+            var query = queries[n % queries.Length];
+            var asksAggregate = query.Contains("audienceSummary", StringComparison.Ordinal);
+            var body = JsonSerializer.Serialize(new { query, variables = new { id = users[random.Next(users.Count)] } });
             inFlight.Add(Task.Run(async () =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -156,6 +165,15 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref answered);
+                        if (asksAggregate)
+                        {
+                            Interlocked.Increment(ref aggregatesAsked);
+                            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+                            if (answer.Contains("\"audienceSummary\":{", StringComparison.Ordinal))
+                            {
+                                Interlocked.Increment(ref aggregatesRun);
+                            }
+                        }
                     }
                     else if (response.StatusCode == HttpStatusCode.TooManyRequests)
                     {
@@ -176,6 +194,6 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         }
 
         await Task.WhenAll(inFlight);
-        return new FloodCounts(total, answered, refused, failed);
+        return new FloodCounts(total, answered, refused, failed, aggregatesAsked, aggregatesRun);
     }
 }

@@ -33,8 +33,9 @@ public static class GatewayHostingExtensions
         var platform = section.Get<PlatformOptions>() ?? new PlatformOptions();
         var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
         builder.Services.AddOptions<PlatformOptions>().Bind(section)
-            .Validate(o => o.GraphQL.AggregatesPerTenant >= 1 && o.GraphQL.AggregateWait > TimeSpan.Zero,
-                "Platform:GraphQL: AggregatesPerTenant must be at least 1 and AggregateWait longer than zero.")
+            .Validate(o => o.GraphQL.AggregatesPerTenant >= 1 && o.GraphQL.AggregateWait > TimeSpan.Zero
+                    && o.GraphQL.AggregateSecondsPerSecond is > 0 and <= 1000 && o.GraphQL.AggregateBurstSeconds is > 0 and <= 86_400,
+                "Platform:GraphQL: AggregatesPerTenant must be at least 1, AggregateWait longer than zero, AggregateSecondsPerSecond in (0, 1000] and AggregateBurstSeconds in (0, 86400].")
             .Validate(o => o.Tracing.SampleRatio is >= 0 and <= 1 && (string.IsNullOrWhiteSpace(o.Tracing.OtlpEndpoint) || Uri.IsWellFormedUriString(o.Tracing.OtlpEndpoint, UriKind.Absolute)),
                 "Platform:Tracing: SampleRatio must be in [0, 1] and OtlpEndpoint an absolute URL.")
             .ValidateOnStart();

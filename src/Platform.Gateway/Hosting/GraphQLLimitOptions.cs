@@ -24,6 +24,12 @@ public sealed class GraphQLLimitOptions
     /// <summary>How long a tenant's aggregate waits for its turn before it is refused.</summary>
     public TimeSpan AggregateWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Seconds of aggregate time a tenant earns per second on a node (<see cref="Api.Limits.AggregateBudget"/>).</summary>
+    public double AggregateSecondsPerSecond { get; set; } = 0.25;
+
+    /// <summary>The most aggregate time a tenant can save up on a node, in seconds.</summary>
+    public double AggregateBurstSeconds { get; set; } = 10;
+
     /// <summary>Outgoing messages a WebSocket may have queued before it is closed as a slow consumer.</summary>
     public int WebSocketSendQueue { get; set; } = 256;
 

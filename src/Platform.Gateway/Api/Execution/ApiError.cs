@@ -60,5 +60,11 @@ public sealed class ApiError : ExecutionError
     /// <summary>A refusal other than invalid input (ALREADY_EXISTS, CONFLICT, LIMIT_REACHED, ...): a code and a sentence.</summary>
     public static ApiError Refused(string code, string message) => new(code, message);
 
+    /// <summary>RATE_LIMITED from a resolver, with <c>retryAfterSeconds</c> (also sent as the HTTP Retry-After header).</summary>
+    public static ApiError RateLimited(string message, TimeSpan retryAfter) => new(ErrorCodes.RateLimited, message, new Dictionary<string, object?>
+    {
+        [Limits.RateLimitCharge.RetryAfterKey] = Limits.RateLimitCharge.RetryAfterSeconds(retryAfter),
+    });
+
     private static string Shorten(string id) => FreeText.Shorten(id, 64);
 }
