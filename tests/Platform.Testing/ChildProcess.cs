@@ -30,6 +30,13 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
+    /// <summary>Sends a signal by name (STOP, CONT) to the process itself, as `kill -NAME pid` does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)

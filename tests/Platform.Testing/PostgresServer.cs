@@ -7,17 +7,30 @@ namespace Platform.Testing;
 /// <summary>
 /// A throwaway PostgreSQL cluster for the test run: initdb + pg_ctl in a temporary directory, on a free
 /// loopback port, removed when the test process exits. Set PLATFORM_TEST_DATABASE_URL to use an existing
-/// server instead. Each test class asks for its own fresh database.
+/// server instead. Each test class asks for its own fresh database. A test that stops the server (the fault
+/// harness) starts a private one of its own (<see cref="StartPrivateAsync"/>).
 /// </summary>
 public sealed class PostgresServer
 {
     private const string DirectoryPrefix = "platform-pg-";
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(() => StartAsync(allowExternal: true));
     private readonly string adminConnectionString;
+    private readonly Cluster? cluster;
 
-    private PostgresServer(string adminConnectionString) => this.adminConnectionString = adminConnectionString;
+    private PostgresServer(string adminConnectionString, Cluster? cluster = null) => (this.adminConnectionString, this.cluster) = (adminConnectionString, cluster);
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+
+    /// <summary>A server of its own, never an external one: for tests that stop and restart it.</summary>
+    public static Task<PostgresServer> StartPrivateAsync() => StartAsync(allowExternal: false);
+
+    /// <summary>Stops the server at once, as a crash would (pg_ctl -m immediate); connections fail until <see cref="RestartAsync"/>.</summary>
+    public Task StopAsync() => RunServerToolAsync(OwnCluster.AsPostgres, Path.Combine(OwnCluster.Bin, "pg_ctl"), $"-D \"{OwnCluster.Data}\" -m immediate -w stop");
+
+    /// <summary>Starts a stopped server again on the same port and data.</summary>
+    public Task RestartAsync() => RunServerToolAsync(OwnCluster.AsPostgres, Path.Combine(OwnCluster.Bin, "pg_ctl"), OwnCluster.StartArguments);
+
+    private Cluster OwnCluster => cluster ?? throw new InvalidOperationException("Only a server this test run started can be stopped.");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
@@ -31,10 +44,10 @@ public sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> StartAsync(bool allowExternal)
     {
         var external = Environment.GetEnvironmentVariable("PLATFORM_TEST_DATABASE_URL");
-        if (!string.IsNullOrEmpty(external))
+        if (allowExternal && !string.IsNullOrEmpty(external))
         {
             return new PostgresServer(DatabaseUrl.ToConnectionString(external));
         }
@@ -51,19 +64,24 @@ public sealed class PostgresServer
         }
 
         await RunServerToolAsync(asPostgres, Path.Combine(bin, "initdb"), $"-D \"{data}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync");
-        await RunServerToolAsync(
-            asPostgres,
-            Path.Combine(bin, "pg_ctl"),
+        var cluster = new Cluster(bin, data, asPostgres,
             $"-D \"{data}\" -l \"{root}/server.log\" -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
+        await RunServerToolAsync(asPostgres, Path.Combine(bin, "pg_ctl"), cluster.StartArguments);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asPostgres, bin, data, root);
-        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false");
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", cluster);
     }
+
+    private sealed record Cluster(string Bin, string Data, bool AsPostgres, string StartArguments);
 
     private static void Stop(bool asPostgres, string bin, string data, string root)
     {
         try
         {
             RunServerToolAsync(asPostgres, Path.Combine(bin, "pg_ctl"), $"-D \"{data}\" -m immediate -w stop").GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped (a test stopped it, or it never came back).
         }
         finally
         {

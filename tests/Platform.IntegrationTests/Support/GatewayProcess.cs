@@ -55,6 +55,13 @@ public sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
+    public bool HasExited => process.HasExited;
+
+    /// <summary>SIGSTOP: the node stops answering anything (probes too) until <see cref="ResumeAsync"/>, as a stalled machine would.</summary>
+    public Task PauseAsync() => process.SignalAsync("STOP");
+
+    public Task ResumeAsync() => process.SignalAsync("CONT");
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was in memory is gone.</summary>
     public ValueTask KillAsync() => process.DisposeAsync();
 

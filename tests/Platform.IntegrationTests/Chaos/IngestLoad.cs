@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Chaos;
+
+/// <summary>
+/// Sustained ingest against every node of a <see cref="ChaosCluster"/>: each client sends batches of purchases (amount 1)
+/// of random users, to the nodes in turn; a batch that fails is sent again, with the same event ids, to the next node
+/// until it is acknowledged or the load stops (then it may or may not be stored). Every event sent and every one
+/// acknowledged is recorded.
+/// </summary>
+public sealed class IngestLoad
+{
+    private readonly ChaosCluster cluster;
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<Task> clients;
+    private long failedAttempts;
+
+    private IngestLoad(ChaosCluster cluster, int clientCount, int batchSize, int users, int seed)
+    {
+        this.cluster = cluster;
+        clients = Enumerable.Range(0, clientCount).Select(client => Task.Run(() => RunAsync(client, batchSize, users, new Random(seed * 100 + client)))).ToList();
+    }
+
+    /// <summary>Event id → user of every event sent.</summary>
+    public ConcurrentDictionary<string, string> Sent { get; } = new();
+
+    public ConcurrentBag<string> Acknowledged { get; } = [];
+
+    public long FailedAttempts => Interlocked.Read(ref failedAttempts);
+
+    public static IngestLoad Start(ChaosCluster cluster, int seed, int clients = 3, int batchSize = 100, int users = 60) =>
+        new(cluster, clients, batchSize, users, seed);
+
+    /// <summary>
+    /// Sends one-event batches to the node until one is acknowledged (recorded like the load's); how long it took, or null
+    /// after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<TimeSpan?> ProbeAsync(int node, TimeSpan timeout)
+    {
+        using var http = new GraphQLHttp(cluster.GraphQLUri(node));
+        var started = Stopwatch.StartNew();
+        for (var attempt = 0; started.Elapsed < timeout; attempt++)
+        {
+            var id = $"probe-{node}-{Guid.NewGuid():N}";
+            Sent[id] = "probe";
+            if (await TrySendAsync(http, [Events.Purchase(id, "probe", 1m, DateTimeOffset.UtcNow.AddMinutes(-1))]))
+            {
+                Acknowledged.Add(id);
+                return started.Elapsed;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return null;
+    }
+
+    public async Task StopAsync()
+    {
+        await stop.CancelAsync();
+        await Task.WhenAll(clients);
+    }
+
+    private async Task RunAsync(int client, int batchSize, int users, Random random)
+    {
+        var https = Enumerable.Range(0, cluster.Count).Select(n => new GraphQLHttp(cluster.GraphQLUri(n))).ToArray();
+        var node = client % cluster.Count;
+        try
+        {
+            for (var batch = 0; !stop.IsCancellationRequested; batch++)
+            {
+                var ids = Enumerable.Range(0, batchSize).Select(i => $"c{client}-b{batch}-{i}").ToArray();
+                var events = ids.Select(id =>
+                {
+                    var user = $"u{random.Next(users)}";
+                    Sent[id] = user;
+                    return Events.Purchase(id, user, 1m, DateTimeOffset.UtcNow.AddMinutes(-1));
+                }).ToArray();
+                while (!stop.IsCancellationRequested)
+                {
+                    node = (node + 1) % cluster.Count;
+                    if (await TrySendAsync(https[node], events))
+                    {
+                        foreach (var id in ids)
+                        {
+                            Acknowledged.Add(id);
+                        }
+
+                        break;
+                    }
+
+                    Interlocked.Increment(ref failedAttempts);
+                    await Task.Delay(200);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var http in https)
+            {
+                http.Dispose();
+            }
+        }
+    }
+
+    private async Task<bool> TrySendAsync(GraphQLHttp http, object[] events)
+    {
+        try
+        {
+            var response = await http.PostAsync(cluster.Key, Events.Ingest, new { events });
+            return response.Status == HttpStatusCode.OK && !response.HasErrors
+                && response.Data.GetProperty("ingestEvents").GetProperty("rejected").GetInt32() == 0;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return false; // the node is down, stalled or failing: try the next one
+        }
+    }
+}
