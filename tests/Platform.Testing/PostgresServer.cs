@@ -13,7 +13,7 @@ namespace Platform.Testing;
 public sealed class PostgresServer
 {
     private const string DirectoryPrefix = "platform-pg-";
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(() => StartAsync(allowExternal: true));
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(() => StartAsync(allowExternal: true, durable: false));
     private readonly string adminConnectionString;
     private readonly Cluster? cluster;
 
@@ -21,8 +21,11 @@ public sealed class PostgresServer
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
 
-    /// <summary>A server of its own, never an external one: for tests that stop and restart it.</summary>
-    public static Task<PostgresServer> StartPrivateAsync() => StartAsync(allowExternal: false);
+    /// <summary>
+    /// A server of its own, never an external one, for tests that stop and restart it: with PostgreSQL's durable defaults
+    /// (the shared one turns fsync and synchronous commit off for speed, so a crash of it may lose the last commits).
+    /// </summary>
+    public static Task<PostgresServer> StartPrivateAsync() => StartAsync(allowExternal: false, durable: true);
 
     /// <summary>Stops the server at once, as a crash would (pg_ctl -m immediate); connections fail until <see cref="RestartAsync"/>.</summary>
     public Task StopAsync() => RunServerToolAsync(OwnCluster.AsPostgres, Path.Combine(OwnCluster.Bin, "pg_ctl"), $"-D \"{OwnCluster.Data}\" -m immediate -w stop");
@@ -44,7 +47,7 @@ public sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
-    private static async Task<PostgresServer> StartAsync(bool allowExternal)
+    private static async Task<PostgresServer> StartAsync(bool allowExternal, bool durable)
     {
         var external = Environment.GetEnvironmentVariable("PLATFORM_TEST_DATABASE_URL");
         if (allowExternal && !string.IsNullOrEmpty(external))
@@ -64,8 +67,9 @@ public sealed class PostgresServer
         }
 
         await RunServerToolAsync(asPostgres, Path.Combine(bin, "initdb"), $"-D \"{data}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync");
+        var fast = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var cluster = new Cluster(bin, data, asPostgres,
-            $"-D \"{data}\" -l \"{root}/server.log\" -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
+            $"-D \"{data}\" -l \"{root}/server.log\" -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1{fast} -c max_connections=300\" start");
         await RunServerToolAsync(asPostgres, Path.Combine(bin, "pg_ctl"), cluster.StartArguments);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asPostgres, bin, data, root);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", cluster);

@@ -128,7 +128,7 @@ public sealed class AbuseBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         {
             results.Add(new BenchResult(
                 $"flooder's aggregates run ({flood.Name})", $"{counts.AggregatesRun:N0} of {counts.AggregatesAsked:N0} admitted requests that asked for one", "",
-                Note: "the others refused RATE_LIMITED by the tenant's turns or aggregate time (docs/api.md#rate-limiting), the profile read of the same request answered"));
+                Note: "the others answered with an error for it (RATE_LIMITED when the tenant's turns or aggregate time refused it: docs/api.md#rate-limiting), the profile read of the same request answered"));
         }
         results.Add(flood.Cpu.Gateway < 0 || flood.Cpu.Client < 0
             ? BenchResult.Untrusted($"cores busy {during}", "", "a CPU counter went backwards: the gateway restarted, or another node answered /metrics")

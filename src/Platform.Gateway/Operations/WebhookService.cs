@@ -30,7 +30,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
             throw ApiError.NotFound("webhook", id);
         }
 
-        return (await store.ListAsync(tenantId, cancellationToken)).Single(w => w.Id == webhookId);
+        return (await store.ListAsync(tenantId, cancellationToken)).SingleOrDefault(w => w.Id == webhookId) ?? throw ApiError.NotFound("webhook", id); // deleted meanwhile
     }
 
     public async Task<Webhook> DisableAsync(string tenantId, string id, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
             throw ApiError.NotFound("webhook", id);
         }
 
-        return (await store.ListAsync(tenantId, cancellationToken)).Single(w => w.Id == webhookId);
+        return (await store.ListAsync(tenantId, cancellationToken)).SingleOrDefault(w => w.Id == webhookId) ?? throw ApiError.NotFound("webhook", id); // deleted meanwhile
     }
 
     public async Task<bool> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken) =>

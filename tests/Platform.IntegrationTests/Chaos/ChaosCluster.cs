@@ -77,6 +77,15 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public bool IsRunning(int node) => nodes[node] is { HasExited: false };
 
+    /// <summary>Starts every node that is not running (killed, or stopped itself after a stall), so the checker reads a whole cluster.</summary>
+    public async Task RestartStoppedAsync()
+    {
+        for (var node = 0; node < nodes.Length; node++)
+        {
+            await RestartAsync(node);
+        }
+    }
+
     /// <summary>The silos of the membership table with their status and suspicions, for the run's log.</summary>
     public async Task<string> MembershipAsync()
     {
@@ -89,8 +98,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            // Orleans' SiloStatus: 3 Active, 5 ShuttingDown, 6 Stopping, 7 Dead.
-            rows.Add($"silo port {reader.GetInt32(0)} generation {reader.GetInt32(1)}: status {reader.GetInt32(2)}{(reader.GetString(3).Length > 0 ? ", suspected" : "")}");
+            rows.Add($"silo port {reader.GetInt32(0)} generation {reader.GetInt32(1)}: {(Orleans.Runtime.SiloStatus)reader.GetInt32(2)}{(reader.GetString(3).Length > 0 ? ", suspected" : "")}");
         }
 
         return string.Join("; ", rows);

@@ -8,11 +8,14 @@ namespace Platform.IntegrationTests.Chaos;
 /// <summary>
 /// Sustained ingest against every node of a <see cref="ChaosCluster"/>: each client sends batches of purchases (amount 1)
 /// of random users, to the nodes in turn; a batch that fails is sent again, with the same event ids, to the next node
-/// until it is acknowledged or the load stops (then it may or may not be stored). Every event sent and every one
-/// acknowledged is recorded.
+/// until it is acknowledged or the load stops (then it may or may not be stored). A request gets <see cref="RequestTimeout"/>:
+/// a client whose node stalls moves on to the next one, as a client with a deadline would. Every event sent and every
+/// one acknowledged is recorded.
 /// </summary>
 public sealed class IngestLoad
 {
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
     private readonly ChaosCluster cluster;
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> clients;
@@ -40,7 +43,7 @@ public sealed class IngestLoad
     /// </summary>
     public async Task<TimeSpan?> ProbeAsync(int node, TimeSpan timeout)
     {
-        using var http = new GraphQLHttp(cluster.GraphQLUri(node));
+        using var http = new GraphQLHttp(cluster.GraphQLUri(node), RequestTimeout);
         var started = Stopwatch.StartNew();
         for (var attempt = 0; started.Elapsed < timeout; attempt++)
         {
@@ -66,7 +69,7 @@ public sealed class IngestLoad
 
     private async Task RunAsync(int client, int batchSize, int users, Random random)
     {
-        var https = Enumerable.Range(0, cluster.Count).Select(n => new GraphQLHttp(cluster.GraphQLUri(n))).ToArray();
+        var https = Enumerable.Range(0, cluster.Count).Select(n => new GraphQLHttp(cluster.GraphQLUri(n), RequestTimeout)).ToArray();
         var node = client % cluster.Count;
         try
         {

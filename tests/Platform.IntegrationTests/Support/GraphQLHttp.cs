@@ -5,11 +5,12 @@ using System.Text.Json;
 namespace Platform.IntegrationTests.Support;
 
 /// <summary>A plain HTTP client for the gateway's GraphQL endpoint: what any outside tool would send.</summary>
-public sealed class GraphQLHttp(Uri endpoint) : IDisposable
+/// <param name="timeout">How long a request may take (default: HttpClient's 100 s).</param>
+public sealed class GraphQLHttp(Uri endpoint, TimeSpan? timeout = null) : IDisposable
 {
     public const string GraphQLResponseType = "application/graphql-response+json";
 
-    private readonly HttpClient http = new();
+    private readonly HttpClient http = new() { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
 
     public Task<GraphQLResponse> PostAsync(string? apiKey, string query, object? variables = null, string? operationName = null, string accept = GraphQLResponseType) =>
         SendRawAsync(apiKey, JsonSerializer.Serialize(new { query, variables, operationName }), accept);

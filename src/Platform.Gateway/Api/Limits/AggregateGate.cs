@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Platform.Domain.Errors;
 using Platform.Gateway.Api.Execution;
@@ -34,7 +33,7 @@ public sealed class AggregateGate(IOptions<PlatformOptions> options, TimeProvide
                 $"Tenant '{tenantId}' already runs {limits.AggregatesPerTenant} whole-audience aggregate(s) on this node, and this one did not get its turn within {limits.AggregateWait.TotalSeconds:0} s; retry when they have finished.");
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         try
         {
             RefuseWhileSpent(tenantId, budget, limits); // those it waited behind may have spent the budget
@@ -42,7 +41,7 @@ public sealed class AggregateGate(IOptions<PlatformOptions> options, TimeProvide
         }
         finally
         {
-            budget.Charge(Stopwatch.GetElapsedTime(started), clock.GetUtcNow());
+            budget.Charge(clock.GetElapsedTime(started), clock.GetUtcNow());
             turn.Release();
         }
     }

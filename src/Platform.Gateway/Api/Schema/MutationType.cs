@@ -168,7 +168,7 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async ctx => await Webhooks(ctx).EnableAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         Field<NonNullGraphType<WebhookType>>("disableWebhook")
-            .Description("Turns a webhook off: nothing more is sent to it and its pending deliveries are given up (FAILED); enableWebhook turns it on again.")
+            .Description("Turns a webhook off: nothing more is queued for it and its pending deliveries are given up (FAILED); enableWebhook turns it on again.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The webhook id.")
             .Roles(Role.Admin, Role.Partner)
             .ResolveAsync(async ctx => await Webhooks(ctx).DisableAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
