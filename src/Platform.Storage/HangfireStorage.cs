@@ -19,5 +19,12 @@ public static class HangfireStorage
                     PrepareSchemaIfNecessary = false, // DatabaseSetup installs it under the start-up lock
                     EnableLongPolling = true, // LISTEN/NOTIFY: workers pick a job up at once instead of polling
                     QueuePollInterval = TimeSpan.FromSeconds(5),
+                    // A job whose worker died (killed, its machine lost) is fetched again once this long has passed
+                    // since its worker last renewed it (every fifth of it); without it a killed import waited 30 minutes.
+                    InvisibilityTimeout = JobInvisibility,
+                    UseSlidingInvisibilityTimeout = true,
                 });
+
+    /// <summary>How long a job stays taken after its worker stops renewing it (docs/architecture.md#imports, step 4).</summary>
+    public static readonly TimeSpan JobInvisibility = TimeSpan.FromMinutes(2);
 }

@@ -28,6 +28,7 @@ public sealed partial class ImportRunner(
 
     public async Task<ImportJobRecord?> RunAsync(Guid importId, ImportProgress progress, CancellationToken cancellationToken)
     {
+        await using var lease = await imports.TryLeaseAsync(importId, cancellationToken) ?? throw new ImportBusyException(importId);
         var job = await imports.ClaimAsync(importId, cancellationToken);
         if (job is null)
         {

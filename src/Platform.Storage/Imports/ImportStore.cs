@@ -87,9 +87,13 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>This worker's hold on the import while it runs it; null while another worker holds it (see <see cref="ImportLease"/>).</summary>
+    public Task<ImportLease?> TryLeaseAsync(Guid id, CancellationToken cancellationToken = default) => ImportLease.TryTakeAsync(dataSource, id, cancellationToken);
+
     /// <summary>
     /// A worker takes the job (the one unscoped call: workers only know ids); null when it has finished. A job
     /// taken again (a retry after a crash) starts over: counts and rejections are cleared, and the writes are idempotent.
+    /// The caller holds the import's <see cref="ImportLease"/>.
     /// </summary>
     public async Task<ImportJobRecord?> ClaimAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -158,12 +162,12 @@ public sealed class ImportStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Ends the job and deletes its file.</summary>
+    /// <summary>Ends the job and deletes its file; a job that has already ended stays as it ended (null).</summary>
     public async Task<ImportJobRecord?> FinishAsync(Guid id, bool succeeded, string? summaryJson, string? error, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
             UPDATE imports.jobs SET status = @status, finished_at = now(), summary = @summary::jsonb, error = @error
-            WHERE id = @id
+            WHERE id = @id AND status IN ('QUEUED', 'RUNNING')
             RETURNING {Columns}
             """);
         command.Parameters.AddWithValue("id", id);

@@ -14,6 +14,10 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
     private const string WebhookColumns = "id, url, events, campaign_ids, status, consecutive_failures, created_at, disabled_at, disabled_reason";
     private const string DeliveryColumns = "id, webhook_id, event, payload, status, attempts, last_status_code, last_error, created_at, last_attempt_at, next_attempt_at, delivered_at";
 
+    // What disabling a webhook does to its pending deliveries (by hand or after repeated failures): they are given up.
+    private const string GiveUpDeliveries =
+        "UPDATE campaigns.webhook_deliveries d SET status = 'FAILED', last_error = COALESCE(d.last_error, 'the webhook was disabled'), next_attempt_at = NULL";
+
     /// <summary>Registers a webhook; null when the tenant has <see cref="MaxPerTenant"/> already.</summary>
     public async Task<Webhook?> CreateAsync(string tenantId, string url, IReadOnlyList<WebhookEvent> events, IReadOnlyList<string>? campaignIds, string secret, CancellationToken cancellationToken = default)
     {
@@ -49,7 +53,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<bool> DisableAsync(string tenantId, Guid id, string reason, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             WITH hook AS (
                 UPDATE campaigns.webhooks SET
                     disabled_at = CASE WHEN status = 'ACTIVE' THEN now() ELSE disabled_at END,
@@ -58,7 +62,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
                 WHERE tenant_id = @tenant AND id = @id
                 RETURNING id),
             abandoned AS (
-                UPDATE campaigns.webhook_deliveries d SET status = 'FAILED', last_error = COALESCE(d.last_error, 'the webhook was disabled'), next_attempt_at = NULL
+                {GiveUpDeliveries}
                 FROM hook WHERE d.webhook_id = hook.id AND d.status = 'PENDING'
                 RETURNING d.id)
             SELECT count(*) FROM hook
@@ -124,7 +128,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
     public async Task<bool> RecordAttemptAsync(
         Guid deliveryId, bool succeeded, int? statusCode, string? error, DateTimeOffset? nextAttemptAt, int disableAfter, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             WITH attempt AS (
                 UPDATE campaigns.webhook_deliveries SET
                     attempts = attempts + 1, last_status_code = @code, last_error = @error, last_attempt_at = now(),
@@ -143,7 +147,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
                 FROM attempt WHERE w.id = attempt.webhook_id
                 RETURNING w.id, w.status = 'DISABLED' AS disabled),
             abandoned AS (
-                UPDATE campaigns.webhook_deliveries d SET status = 'FAILED', last_error = COALESCE(d.last_error, 'the webhook was disabled'), next_attempt_at = NULL
+                {GiveUpDeliveries}
                 FROM hook WHERE hook.disabled AND d.webhook_id = hook.id AND d.status = 'PENDING' AND d.id <> @id
                 RETURNING d.id)
             SELECT disabled FROM hook

@@ -4,21 +4,39 @@ using Platform.Testing;
 namespace Platform.IntegrationTests.Chaos;
 
 /// <summary>
-/// A cluster for fault runs: a PostgreSQL server of its own (so it can be stopped), gateway nodes as separate processes on
-/// loopback, and one tenant. Faults: a node killed (SIGKILL) and restarted on its ports, a node stalled (SIGSTOP) and
-/// resumed, the database stopped at once and started again.
+/// A cluster for fault runs: a PostgreSQL server of its own (so it can be stopped), gateway nodes and one worker as
+/// separate processes on loopback, a webhook endpoint, and two tenants (<see cref="ChaosTenant"/>): the one under test and
+/// another beside it, whose data must never reach the first one's subscriptions or webhooks. Faults: a node or the worker
+/// killed (SIGKILL) and started again (a node on its ports), a node stalled (SIGSTOP) and resumed, the database stopped at
+/// once and started again.
 /// </summary>
 public sealed class ChaosCluster : IAsyncDisposable
 {
+    // The worker's webhook retries as deployed (6 attempts, 5 failed deliveries to disable), not the other tests' 1 and 3.
+    private static readonly Dictionary<string, string?> WorkerEnvironment = new()
+    {
+        ["Platform__Webhooks__MaxAttempts"] = "6",
+        ["Platform__Webhooks__DisableAfterFailures"] = "5",
+    };
+
+    private static readonly Dictionary<string, string?> NodeEnvironment = new()
+    {
+        ["Platform__Webhooks__AllowHttp"] = "true", // the endpoint listens on loopback
+        ["Platform__Webhooks__AllowPrivateNetworks"] = "true",
+    };
+
     private readonly PostgresServer database;
     private readonly GatewayProcess?[] nodes;
     private readonly NodePorts[] ports;
+    private ChildProcess? worker;
+    private string killedWorkersOutput = "";
 
-    private ChaosCluster(PostgresServer database, NodeSettings settings, GatewayProcess[] nodes)
+    private ChaosCluster(PostgresServer database, NodeSettings settings, GatewayProcess[] nodes, WebhookReceiver receiver)
     {
         this.database = database;
         Settings = settings;
         this.nodes = nodes;
+        Receiver = receiver;
         ports = nodes.Select(n => n.Ports).ToArray();
     }
 
@@ -26,21 +44,34 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public int Count => nodes.Length;
 
-    public string TenantId { get; private set; } = "";
+    public WebhookReceiver Receiver { get; }
 
-    public string Key { get; private set; } = "";
+    /// <summary>The tenant the load and the checks are about.</summary>
+    public ChaosTenant Tenant { get; private set; } = null!;
+
+    /// <summary>A second tenant with its own campaigns, webhook and a little load.</summary>
+    public ChaosTenant Other { get; private set; } = null!;
 
     public static async Task<ChaosCluster> StartAsync(int nodeCount)
     {
         var database = await PostgresServer.StartPrivateAsync();
         var settings = new NodeSettings(await database.CreateDatabaseAsync("chaos"), $"sys_test_{Guid.NewGuid():N}", $"chaos-{Guid.NewGuid():N}"[..20]);
-        var first = await GatewayProcess.StartAsync(settings); // applies the migrations before the others start
-        var others = await Task.WhenAll(Enumerable.Range(1, nodeCount - 1).Select(_ => GatewayProcess.StartAsync(settings)));
-        var cluster = new ChaosCluster(database, settings, [first, .. others]);
-        using var http = new GraphQLHttp(first.GraphQLUri);
-        (cluster.TenantId, cluster.Key) = await Tenants.CreateAsync(http, settings.SystemKey, "chaos");
-        (await http.PostAsync(settings.SystemKey, Tenants.SetRateLimit, new { tenant = cluster.TenantId, perSecond = 100_000 })).AssertSuccess();
-        return cluster;
+        var first = await GatewayProcess.StartAsync(settings, environment: NodeEnvironment); // applies the migrations before the others start
+        var others = await Task.WhenAll(Enumerable.Range(1, nodeCount - 1).Select(_ => GatewayProcess.StartAsync(settings, environment: NodeEnvironment)));
+        var cluster = new ChaosCluster(database, settings, [first, .. others], await WebhookReceiver.StartAsync());
+        try
+        {
+            cluster.StartWorker();
+            using var http = new GraphQLHttp(first.GraphQLUri);
+            cluster.Tenant = await ChaosTenant.CreateAsync(http, settings.SystemKey, "chaos", cluster.Receiver.BaseUrl);
+            cluster.Other = await ChaosTenant.CreateAsync(http, settings.SystemKey, "other", cluster.Receiver.BaseUrl);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public Uri GraphQLUri(int node) => new($"http://127.0.0.1:{ports[node].Http}/graphql");
@@ -63,8 +94,31 @@ public sealed class ChaosCluster : IAsyncDisposable
         }
 
         await KillAsync(node);
-        nodes[node] = await GatewayProcess.StartAsync(Settings, ports[node]);
+        nodes[node] = await GatewayProcess.StartAsync(Settings, ports[node], NodeEnvironment);
         return true;
+    }
+
+    /// <summary>SIGKILL of the worker, as a crash (or a lost machine) would; its output is kept for a failure message.</summary>
+    public async Task KillWorkerAsync()
+    {
+        if (worker is not null)
+        {
+            await worker.DisposeAsync();
+            killedWorkersOutput += worker.Output + "\n--- killed ---\n";
+            worker = null;
+        }
+    }
+
+    /// <summary>Starts the worker unless it is running.</summary>
+    public void StartWorker()
+    {
+        if (worker is { HasExited: false })
+        {
+            return;
+        }
+
+        killedWorkersOutput += worker?.Output ?? "";
+        worker = WorkerProcess.Start(Settings, environment: WorkerEnvironment);
     }
 
     public Task PauseAsync(int node) => nodes[node]!.PauseAsync();
@@ -77,20 +131,29 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public bool IsRunning(int node) => nodes[node] is { HasExited: false };
 
-    /// <summary>Starts every node that is not running (killed, or stopped itself after a stall), so the checker reads a whole cluster.</summary>
+    /// <summary>Starts every node that is not running (killed, or stopped itself after a stall) and the worker, so the checker reads a whole cluster.</summary>
     public async Task RestartStoppedAsync()
     {
         for (var node = 0; node < nodes.Length; node++)
         {
             await RestartAsync(node);
         }
+
+        StartWorker();
+    }
+
+    /// <summary>A connection to the cluster's database, for the checks that read it directly.</summary>
+    public async Task<Npgsql.NpgsqlConnection> OpenConnectionAsync()
+    {
+        var connection = new Npgsql.NpgsqlConnection(Settings.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>The silos of the membership table with their status and suspicions, for the run's log.</summary>
     public async Task<string> MembershipAsync()
     {
-        await using var connection = new Npgsql.NpgsqlConnection(Settings.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync();
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT port, generation, status, coalesce(suspect_times, '') FROM orleans.membership WHERE cluster_id = @cluster ORDER BY port, generation", connection);
         command.Parameters.AddWithValue("cluster", Settings.ClusterId);
@@ -107,6 +170,9 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>The node's output, for a failure message.</summary>
     public string Output(int node) => nodes[node]?.Output ?? "(not running)";
 
+    /// <summary>The output of every worker the run started, the killed ones first.</summary>
+    public string WorkerOutput => killedWorkersOutput + (worker?.Output ?? "(not running)");
+
     public async ValueTask DisposeAsync()
     {
         for (var node = 0; node < nodes.Length; node++)
@@ -114,6 +180,8 @@ public sealed class ChaosCluster : IAsyncDisposable
             await KillAsync(node);
         }
 
+        await KillWorkerAsync();
+        await Receiver.DisposeAsync();
         try
         {
             await database.StopAsync();

@@ -15,7 +15,7 @@ public sealed class TenantRows : IAsyncDisposable
     private readonly string tenantId;
 
     /// <summary>Written by background writers (ProjectionWriter, EnrollmentWriter) from events already acknowledged.</summary>
-    public static readonly string[] Background = ["shoppers.profiles", "campaigns.outcomes"];
+    public static readonly string[] Background = ["users.profiles", "campaigns.outcomes"];
 
     private TenantRows(NpgsqlDataSource dataSource, string sql, string tenantId) => (this.dataSource, this.sql, this.tenantId) = (dataSource, sql, tenantId);
 
@@ -34,6 +34,12 @@ public sealed class TenantRows : IAsyncDisposable
             {
                 tables.Add(reader.GetString(0));
             }
+        }
+
+        var missing = Background.Except(tables).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"No such table to leave out: {string.Join(", ", missing)}"); // a renamed table would be fingerprinted again
         }
 
         var perTable = tables.Except(Background).Select(table =>

@@ -13,11 +13,11 @@ public sealed class WebSocketClient : IAsyncDisposable
 
     public string? CloseDescription => socket.CloseStatusDescription;
 
-    public static async Task<WebSocketClient> ConnectAsync(Uri graphQLUri, string subProtocol = "graphql-transport-ws")
+    public static async Task<WebSocketClient> ConnectAsync(Uri graphQLUri, string subProtocol = "graphql-transport-ws", CancellationToken cancellationToken = default)
     {
         var client = new WebSocketClient();
         client.socket.Options.AddSubProtocol(subProtocol);
-        await client.socket.ConnectAsync(new UriBuilder(graphQLUri) { Scheme = "ws" }.Uri, CancellationToken.None);
+        await client.socket.ConnectAsync(new UriBuilder(graphQLUri) { Scheme = "ws" }.Uri, cancellationToken);
         return client;
     }
 

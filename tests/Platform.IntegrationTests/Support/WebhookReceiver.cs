@@ -7,7 +7,7 @@ using Platform.Testing;
 
 namespace Platform.IntegrationTests.Support;
 
-/// <summary>A real HTTP endpoint on loopback for webhook tests: /ok answers 200, /fail 500, /redirect 302 to /elsewhere, /slow after 10 s.</summary>
+/// <summary>A real HTTP endpoint on loopback for webhook tests: /ok (and any path under it) answers 200, /fail 500, /redirect 302 to /elsewhere, /slow after 10 s.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     public sealed record Received(string Path, string Body, IReadOnlyDictionary<string, string> Headers);
@@ -40,6 +40,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             switch (context.Request.Path.Value)
             {
                 case "/ok":
+                case { } path when path.StartsWith("/ok/", StringComparison.Ordinal):
                     context.Response.StatusCode = 200;
                     break;
                 case "/redirect":

@@ -8,7 +8,8 @@ public static class WorkerProcess
     /// <summary>Small fold chunks and limit, so that imports of a few hundred shoppers fold in several chunks and their busiest shoppers go to their grains.</summary>
     public const int FoldUsersPerChunk = 150, FoldEventsPerChunk = 2_000, FoldMaxEventsPerUser = 40;
 
-    public static ChildProcess Start(NodeSettings settings, string queues = "cpu,default")
+    /// <param name="environment">More environment variables (settings), over the defaults.</param>
+    public static ChildProcess Start(NodeSettings settings, string queues = "cpu,default", IReadOnlyDictionary<string, string?>? environment = null)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "src", "Platform.Worker", "bin", RepositoryPaths.Configuration, "net10.0", "linux-x64", "Platform.Worker.dll");
         if (!File.Exists(dll))
@@ -16,7 +17,7 @@ public static class WorkerProcess
             throw new FileNotFoundException("Build the solution first: the worker is started from its build output.", dll);
         }
 
-        return ChildProcess.Start("dotnet", [dll, "--queues", queues], new Dictionary<string, string?>
+        var variables = new Dictionary<string, string?>
         {
             ["Platform__DatabaseUrl"] = settings.ConnectionString,
             ["Platform__Orleans__ClusterId"] = settings.ClusterId,
@@ -35,6 +36,12 @@ public static class WorkerProcess
             ["Platform__Imports__MaxEventsPerUser"] = $"{FoldMaxEventsPerUser}",
             ["Logging__LogLevel__Default"] = "Warning",
             ["MALLOC_MMAP_THRESHOLD_"] = "65536",
-        });
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+
+        return ChildProcess.Start("dotnet", [dll, "--queues", queues], variables);
     }
 }
