@@ -12,7 +12,7 @@ public static class HangfireStorage
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.JobsPoolSize)),
+                options => options.UseNpgsqlConnection(DatabaseUrl.ForPool(connectionString, DatabaseUrl.JobsPoolSize)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = DatabaseSetup.HangfireSchema,

@@ -24,7 +24,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Registers one pooled data source for the platform database and the stores built on it.</summary>
     public static IServiceCollection AddPlatformStorage(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.MainPoolSize)));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseUrl.ForPool(connectionString, DatabaseUrl.MainPoolSize)));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<ApiKeyStore>();

@@ -11,6 +11,7 @@ public static class ErrorCodes
     public const string InvalidApiKey = "INVALID_API_KEY";
     public const string ApiKeyRevoked = "API_KEY_REVOKED";
     public const string RateLimited = "RATE_LIMITED";
+    public const string Unavailable = "UNAVAILABLE";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";

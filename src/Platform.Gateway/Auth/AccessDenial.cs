@@ -19,6 +19,10 @@ public sealed record AccessDenial(int StatusCode, string Code, string Message, T
     public static AccessDenial NotATrackerKey { get; } = new(
         StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "The tracker source takes TRACKER keys only (createApiKey with role TRACKER).");
 
+    /// <summary>The key could not be checked: the database cannot be reached (down, restarting). Retry shortly.</summary>
+    public static AccessDenial DatabaseUnavailable { get; } = new(
+        StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "The platform's database cannot be reached at the moment; try again shortly.", TimeSpan.FromSeconds(1));
+
     /// <summary>The tenant's bucket is empty; <paramref name="cost"/> is given when the operation's cost took the tokens left.</summary>
     public static AccessDenial RateLimited(string tenantId, int requestsPerSecond, TimeSpan retryAfter, double? cost = null) => new(
         StatusCodes.Status429TooManyRequests,

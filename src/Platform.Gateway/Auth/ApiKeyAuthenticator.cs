@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.Domain.Auth;
 using Platform.Gateway.Hosting;
 using Platform.Storage.ApiKeys;
@@ -34,7 +35,15 @@ public sealed class ApiKeyAuthenticator(ApiKeyStore store, IOptions<PlatformOpti
         var now = clock.GetUtcNow();
         if (!cache.TryGetValue(hash, out var lookup) || lookup.ExpiresAt <= now)
         {
-            lookup = new CachedLookup(await store.FindBySecretAsync(secret, cancellationToken), now + CacheLifetime);
+            try
+            {
+                lookup = new CachedLookup(await store.FindBySecretAsync(secret, cancellationToken), now + CacheLifetime);
+            }
+            catch (NpgsqlException exception) when (exception.IsTransient)
+            {
+                return (null, AccessDenial.DatabaseUnavailable);
+            }
+
             MakeRoom(now);
             cache[hash] = lookup;
         }

@@ -42,7 +42,7 @@ public static class OrleansSiloExtensions
             }
 
             silo.AddActivityPropagation(); // grain calls join the caller's trace (PlatformTracing)
-            var small = DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.SmallPoolSize);
+            var small = DatabaseUrl.ForPool(connectionString, DatabaseUrl.SmallPoolSize);
             silo.UseAdoNetClustering(options =>
             {
                 options.Invariant = DatabaseUrl.AdoNetInvariant;

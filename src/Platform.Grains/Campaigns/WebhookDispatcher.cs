@@ -15,7 +15,8 @@ namespace Platform.Grains.Campaigns;
 
 /// <summary>
 /// Turns a campaign update into one logged delivery per interested webhook and queues each on a worker.
-/// A failure here is logged, never thrown: webhooks must not stop a campaign.
+/// A failure here is logged, never thrown: webhooks must not stop a campaign. A delivery logged but not queued is tried
+/// again (<see cref="RetryWaits"/>), then left to the workers' sweeper.
 /// </summary>
 public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient jobs, ILogger<WebhookDispatcher> logger)
 {
@@ -28,16 +29,69 @@ public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient j
 
     public async Task DispatchAsync(string tenantId, WebhookEvent webhookEvent, CampaignKpiUpdate update)
     {
+        IReadOnlyList<Guid> logged;
         try
         {
-            foreach (var id in await store.QueueAsync(tenantId, webhookEvent, update.CampaignId, Payload(tenantId, webhookEvent, update)))
-            {
-                jobs.Create(Job.FromExpression<IWebhookJob>(j => j.DeliverAsync(id, CancellationToken.None)), new EnqueuedState(JobQueues.Default));
-            }
+            logged = await store.QueueAsync(tenantId, webhookEvent, update.CampaignId, Payload(tenantId, webhookEvent, update));
         }
         catch (Exception exception)
         {
             logger.LogError(exception, "Could not queue {Event} webhooks of campaign {CampaignId} ({TenantId})", webhookEvent, update.CampaignId, tenantId);
+            return;
+        }
+
+        var unqueued = logged.Where(id => !TryQueue(id)).ToList();
+        if (unqueued.Count > 0)
+        {
+            // Off the grain: the campaign goes on while its deliveries wait for the jobs' database.
+            _ = Task.Run(async () =>
+            {
+                var left = await QueueWithRetriesAsync(unqueued, TryQueue, RetryWaits);
+                if (left.Count > 0)
+                {
+                    logger.LogWarning("{Count} {Event} webhook deliveries of campaign {CampaignId} ({TenantId}) are logged but not queued; the workers' sweeper will queue them",
+                        left.Count, webhookEvent, update.CampaignId, tenantId);
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// The waits before each new try at queuing a logged delivery whose job could not be created (after a database restart
+    /// the first use of each pooled connection fails); past them the workers' sweeper queues it once it is
+    /// <c>WebhookJob.SweepGrace</c> late.
+    /// </summary>
+    public static readonly IReadOnlyList<TimeSpan> RetryWaits = [.. new[] { 0.2, 1, 2, 4, 8, 16 }.Select(TimeSpan.FromSeconds)];
+
+    /// <summary>Tries each delivery again after each wait until all are queued; returns those still not queued.</summary>
+    public static async Task<IReadOnlyList<Guid>> QueueWithRetriesAsync(IReadOnlyList<Guid> deliveries, Func<Guid, bool> tryQueue, IReadOnlyList<TimeSpan> waits)
+    {
+        var left = deliveries;
+        foreach (var wait in waits)
+        {
+            if (left.Count == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(wait);
+            left = [.. left.Where(id => !tryQueue(id))];
+        }
+
+        return left;
+    }
+
+    private bool TryQueue(Guid deliveryId)
+    {
+        try
+        {
+            jobs.Create(Job.FromExpression<IWebhookJob>(j => j.DeliverAsync(deliveryId, CancellationToken.None)), new EnqueuedState(JobQueues.Default));
+            return true;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not queue webhook delivery {DeliveryId}", deliveryId);
+            return false;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Platform.ML.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -47,9 +48,8 @@ public sealed class ItemNetwork : Module<Tensor, Tensor>
     /// <summary>Every item's vector [items + 1 × width]; the last row (padding) is zero.</summary>
     public Tensor ItemVectors()
     {
-        var vectors = item.weight! + category.forward(itemCategory) + brand.forward(itemBrand);
-        var keep = ones(Items + 1, 1, device: vectors.device);
-        keep[Items] = 0;
+        var vectors = Scalars.Sum(item.weight!, category.forward(itemCategory), brand.forward(itemBrand));
+        var keep = cat([ones(Items, 1, device: vectors.device), zeros(1, 1, device: vectors.device)]);
         return vectors * keep;
     }
 
@@ -58,9 +58,10 @@ public sealed class ItemNetwork : Module<Tensor, Tensor>
 
     public Tensor UserVectors(Tensor history, Tensor itemVectors)
     {
-        var present = history.ne(Items).to_type(ScalarType.Float32).unsqueeze(2);
-        var mean = (itemVectors.index_select(0, history.flatten()).view(history.shape[0], history.shape[1], -1) * present).sum(1) / present.sum(1).clamp_min(1);
+        using var padding = Items.ToScalar();
+        var present = history.ne(padding).to_type(ScalarType.Float32).unsqueeze(2);
+        var mean = (itemVectors.index_select(0, history.flatten()).view(history.shape[0], history.shape[1], -1) * present).sum(1) / present.sum(1).clamp_min(Scalars.One);
         var latest = itemVectors.index_select(0, history[.., -1]);
-        return mean + latest + nn.functional.relu(refine.forward(cat([mean, latest], 1)));
+        return Scalars.Sum(mean, latest, nn.functional.relu(refine.forward(cat([mean, latest], 1))));
     }
 }

@@ -96,7 +96,7 @@ public sealed class ItemTraining(ItemTraining.Options options)
         network.to(device);
         var model = new ItemModel(data.Items, itemCategories, itemBrands, categories, brands, hyper, network);
         var random = new Random(options.Seed);
-        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate);
+        using var optimizer = new AdamOptimizer(network.parameters(), hyper.LearningRate);
         var (best, bestState, epochs, sinceBest) = (double.NegativeInfinity, ModuleState.Save(network), 0, 0);
         var order = Enumerable.Range(0, examples.Length).ToArray();
         for (var epoch = 1; epoch <= hyper.MaxEpochs && sinceBest < hyper.Patience; epoch++)
@@ -124,13 +124,13 @@ public sealed class ItemTraining(ItemTraining.Options options)
                     var ids = cat([targets, sampled]);
                     var own = arange(batch.Length, dtype: ScalarType.Int64, device: device);
                     var hits = ids.unsqueeze(0).eq(targets.unsqueeze(1)).logical_and(arange(ids.shape[0], device: device).unsqueeze(0).ne(own.unsqueeze(1)));
-                    var logits = users.matmul(vectors.index_select(0, ids).t()).masked_fill(hits, float.NegativeInfinity);
+                    var logits = users.matmul(vectors.index_select(0, ids).t()).masked_fill(hits, Scalars.NegativeInfinity);
                     loss = nn.functional.cross_entropy(logits, own);
                 }
 
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 sum += loss.item<float>();
                 batches++;
             }

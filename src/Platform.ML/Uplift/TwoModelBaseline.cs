@@ -73,7 +73,7 @@ public sealed class TwoModelBaseline : IDisposable
             return;
         }
 
-        using var optimizer = optim.Adam(model.parameters(), 0.05, weight_decay: 1e-4);
+        using var optimizer = new AdamOptimizer(model.parameters(), 0.05, 1e-4);
         foreach (var batch in Minibatches.Steps(rows, BatchSize, Steps, new Random(seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -84,10 +84,10 @@ public sealed class TwoModelBaseline : IDisposable
             var converted = data.Converted.index_select(0, index);
             var known = converted.isnan().logical_not().to_type(ScalarType.Float32);
             var logit = model.forward(withOffer ? cat([user, context, offer, onehot], 1) : cat([user, context, onehot], 1)).squeeze(1);
-            optimizer.zero_grad();
-            var loss = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(1);
+            optimizer.ZeroGrad();
+            var loss = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(Scalars.One);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
     }
 }

@@ -295,13 +295,14 @@ public sealed class UpliftModel(
     // Member m's outputs as chances and expected order values, into rows [offset, offset + rows) of the predictions.
     private void CopyInto(MemberPredictions into, int m, int offset, UpliftOutputs outputs)
     {
-        var (mean, scale, halfVariance) = ((float)Value.Mean, (float)Value.Scale, (float)(Value.Variance / 2));
+        using var scale = ((float)Value.Scale).ToScalar();
+        using var shift = ((float)(Value.Mean + (Value.Variance / 2))).ToScalar();
         void Copy(Tensor values, float[][] target) =>
             MemoryMarshal.Cast<byte, float>(values.cpu().contiguous().bytes).CopyTo(target[m].AsSpan(offset));
         Copy(outputs.ControlLogit.sigmoid(), into.Control);
         Copy(outputs.TreatedLogit.sigmoid(), into.Treated);
-        Copy(((outputs.ControlLogValue * scale) + mean + halfVariance).exp(), into.ControlValue);
-        Copy(((outputs.TreatedLogValue * scale) + mean + halfVariance).exp(), into.TreatedValue);
+        Copy(outputs.ControlLogValue.mul(scale).add(shift, Scalars.One).exp(), into.ControlValue);
+        Copy(outputs.TreatedLogValue.mul(scale).add(shift, Scalars.One).exp(), into.TreatedValue);
         Copy(outputs.ParticipationLogit.sigmoid(), into.Participation);
     }
 

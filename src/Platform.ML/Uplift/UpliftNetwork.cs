@@ -1,4 +1,5 @@
 using Platform.Domain.Modeling;
+using Platform.ML.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -86,14 +87,14 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         using var noGrad = no_grad();
         var weights = tensor(rowsPerCampaign.Select(n => (float)n).ToArray(), device: campaignBase.weight!.device).unsqueeze(1);
         var learned = campaignBase.weight!.narrow(0, 0, Campaigns);
-        campaignBase.weight![Campaigns] = (learned * weights).sum(0) / weights.sum().clamp_min(1);
+        campaignBase.weight![Campaigns] = (learned * weights).sum(0) / weights.sum().clamp_min(Scalars.One);
     }
 
     public Tensor Represent(Tensor user) => trunk.forward(user);
 
     /// <summary>Control-side outputs from representations: [rows, 2] = conversion logit, log order value; each row adds its campaign's level.</summary>
     public Tensor Base(Tensor user, Tensor representation, Tensor context, Tensor level) =>
-        baseHead.forward(cat([representation, context], 1)) + baseWide.forward(cat([user, context], 1)) + level;
+        Scalars.Sum(baseHead.forward(cat([representation, context], 1)), baseWide.forward(cat([user, context], 1)), level);
 
     /// <summary>Each row's campaign level [rows, 2]: the part of <see cref="Base"/> that is the campaign's own.</summary>
     public Tensor Level(Tensor campaign) => campaignBase.forward(campaign);
@@ -106,11 +107,11 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 
     /// <summary>Effect outputs from representations: [rows, 3] = conversion logit change, log order value change, participation logit.</summary>
     public Tensor Effect(Tensor user, Tensor representation, Tensor context, Tensor offer) =>
-        effectHead.forward(cat([user, representation, context, offer], 1)) + effectWide.forward(cat([user, context, offer], 1));
+        Scalars.Sum(effectHead.forward(cat([user, representation, context, offer], 1)), effectWide.forward(cat([user, context, offer], 1)));
 
     /// <summary>The linear paths and campaign levels alone: what <see cref="forward"/> gives while the deep heads are still silent, at a fraction of the cost.</summary>
     public UpliftOutputs ForwardWide(Tensor user, Tensor context, Tensor offer, Tensor campaign) =>
-        new(baseWide.forward(cat([user, context], 1)) + campaignBase.forward(campaign), effectWide.forward(cat([user, context, offer], 1)));
+        new(Scalars.Sum(baseWide.forward(cat([user, context], 1)), campaignBase.forward(campaign)), effectWide.forward(cat([user, context, offer], 1)));
 
     /// <summary>
     /// What the heads' first layers and the wide paths make of the user alone (raw vector and representation): the same
@@ -125,7 +126,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         return new UserParts(
             Columns(baseFirst, 0, representation),
             Columns(baseWide, 0, user),
-            Columns(effectFirst, 0, user) + Columns(effectFirst, userWidth, representation),
+            Scalars.Sum(Columns(effectFirst, 0, user), Columns(effectFirst, userWidth, representation)),
             Columns(effectWide, 0, user),
             userWidth,
             representationWidth);
@@ -140,19 +141,19 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     {
         var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
         var contextWidth = context.shape[1];
-        var baseHidden = (parts.Base + Columns(baseFirst, parts.RepresentationWidth, context) + baseFirst.bias!).relu();
-        var @base = Last(baseHead).forward(baseHidden) + parts.BaseWide + Columns(baseWide, parts.UserWidth, context) + baseWide.bias! + level;
+        var baseHidden = Scalars.Sum(parts.Base, Columns(baseFirst, parts.RepresentationWidth, context), baseFirst.bias!).relu();
+        var @base = Scalars.Sum(Last(baseHead).forward(baseHidden), parts.BaseWide, Columns(baseWide, parts.UserWidth, context), baseWide.bias!, level);
         var (effectOffer, wideOffer) = (parts.UserWidth + parts.RepresentationWidth + contextWidth, parts.UserWidth + contextWidth);
-        var effectDesign = Columns(effectFirst, effectOffer - contextWidth, context) + Columns(effectFirst, effectOffer, offer) + effectFirst.bias!;
-        var wideDesign = Columns(effectWide, parts.UserWidth, context) + Columns(effectWide, wideOffer, offer) + effectWide.bias!;
+        var effectDesign = Scalars.Sum(Columns(effectFirst, effectOffer - contextWidth, context), Columns(effectFirst, effectOffer, offer), effectFirst.bias!);
+        var wideDesign = Scalars.Sum(Columns(effectWide, parts.UserWidth, context), Columns(effectWide, wideOffer, offer), effectWide.bias!);
         if (match is not null)
         {
             var matchColumn = offer.shape[1] - 1;
-            effectDesign = effectDesign + Columns(effectFirst, effectOffer + matchColumn, match);
-            wideDesign = wideDesign + Columns(effectWide, wideOffer + matchColumn, match);
+            effectDesign = Scalars.Sum(effectDesign, Columns(effectFirst, effectOffer + matchColumn, match));
+            wideDesign = Scalars.Sum(wideDesign, Columns(effectWide, wideOffer + matchColumn, match));
         }
 
-        var effect = Last(effectHead).forward((parts.Effect + effectDesign).relu()) + parts.EffectWide + wideDesign;
+        var effect = Scalars.Sum(Last(effectHead).forward(Scalars.Sum(parts.Effect, effectDesign).relu()), parts.EffectWide, wideDesign);
         return new UpliftOutputs(@base, effect);
     }
 

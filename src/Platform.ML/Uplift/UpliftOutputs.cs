@@ -1,3 +1,4 @@
+using Platform.ML.Training;
 using static TorchSharp.torch;
 
 namespace Platform.ML.Uplift;
@@ -9,9 +10,9 @@ public sealed record UpliftOutputs(Tensor Base, Tensor Effect)
 
     public Tensor ControlLogValue => Base[.., 1];
 
-    public Tensor TreatedLogit => Base[.., 0] + Effect[.., 0];
+    public Tensor TreatedLogit => Scalars.Sum(Base[.., 0], Effect[.., 0]);
 
-    public Tensor TreatedLogValue => Base[.., 1] + Effect[.., 1];
+    public Tensor TreatedLogValue => Scalars.Sum(Base[.., 1], Effect[.., 1]);
 
     public Tensor ParticipationLogit => Effect[.., 2];
 }

@@ -43,7 +43,7 @@ public static class UpliftTrainer
         // The wide fit is where the deep stage starts and what it must beat on the validation users.
         var best = Evaluate(network, data, validation);
         var bestState = Training.ModuleState.Save(network);
-        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
+        using var optimizer = new AdamOptimizer(network.parameters(), hyper.LearningRate, hyper.WeightDecay);
         var epochs = 0;
         var sinceBest = 0;
         for (var epoch = 1; epoch <= hyper.MaxEpochs && sinceBest < hyper.Patience; epoch++)
@@ -80,15 +80,15 @@ public static class UpliftTrainer
     /// </summary>
     private static void FitWide(UpliftNetwork network, UpliftTensors data, int[] order, Random random, CancellationToken cancellationToken)
     {
-        using var optimizer = optim.Adam(network.WideParameters(), WideLearningRate);
+        using var optimizer = new AdamOptimizer(network.WideParameters(), WideLearningRate);
         network.train();
         foreach (var batch in Minibatches.Steps(order, WideBatchSize, WideSteps, random))
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             Loss(network, data, tensor(batch, device: data.Device), ValueWeight, wideOnly: true).backward();
-            optimizer.step();
+            optimizer.Step();
         }
     }
 
@@ -97,7 +97,7 @@ public static class UpliftTrainer
     public const double WideLearningRate = 0.05;
 
     // One pass over the rows in a new random order; returns the mean batch loss.
-    private static double RunEpoch(UpliftNetwork network, optim.Optimizer optimizer, UpliftTensors data, int[] order, int batchSize, Random random)
+    private static double RunEpoch(UpliftNetwork network, AdamOptimizer optimizer, UpliftTensors data, int[] order, int batchSize, Random random)
     {
         network.train();
         double total = 0;
@@ -105,10 +105,10 @@ public static class UpliftTrainer
         foreach (var batch in Minibatches.Epoch(order, batchSize, random))
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = Loss(network, data, tensor(batch, device: data.Device), ValueWeight);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             total += loss.item<float>();
             batches++;
         }
@@ -164,7 +164,7 @@ public static class UpliftTrainer
         var (user, context, offer, campaign) = data.Inputs(rows);
         var outputs = wideOnly ? network.ForwardWide(user, context, offer, campaign) : network.forward(user, context, offer, campaign);
         var treated = data.Treated.index_select(0, rows);
-        var isTreated = treated.gt(0.5);
+        var isTreated = treated.gt(Scalars.Half);
 
         var converted = data.Converted.index_select(0, rows);
         var known = converted.isnan().logical_not().to_type(ScalarType.Float32) * data.Balance.index_select(0, rows);
@@ -173,18 +173,19 @@ public static class UpliftTrainer
         var level = network.Level(campaign);
         var heldLevel = level.detach() - level;
         var logit = where(isTreated, outputs.TreatedLogit + heldLevel[.., 0], outputs.ControlLogit);
-        var conversion = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(1);
+        var conversion = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(Scalars.One);
 
         var logRevenue = data.LogRevenue.index_select(0, rows);
         var hasValue = logRevenue.isnan().logical_not().to_type(ScalarType.Float32);
         var value = where(isTreated, outputs.TreatedLogValue + heldLevel[.., 1], outputs.ControlLogValue);
-        var valueLoss = ((value - logRevenue.nan_to_num()).pow(2) * hasValue).sum() / hasValue.sum().clamp_min(1);
+        var valueLoss = ((value - logRevenue.nan_to_num()).square() * hasValue).sum() / hasValue.sum().clamp_min(Scalars.One);
 
         var participated = data.Participated.index_select(0, rows);
         var hasParticipation = participated.isnan().logical_not().logical_and(isTreated).to_type(ScalarType.Float32);
         var participation = nn.functional.binary_cross_entropy_with_logits(outputs.ParticipationLogit, participated.nan_to_num(), hasParticipation, reduction: nn.Reduction.Sum)
-            / hasParticipation.sum().clamp_min(1);
+            / hasParticipation.sum().clamp_min(Scalars.One);
 
-        return conversion + (valueWeight * valueLoss) + (0.5 * participation);
+        using var weight = valueWeight.ToScalar();
+        return Scalars.Sum(conversion, valueLoss.mul(weight), participation.mul(Scalars.Half));
     }
 }

@@ -135,13 +135,13 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         using var noGrad = no_grad();
         using var index = tensor(rows.Select(r => (long)r).ToArray(), device: tensors.Device);
         var (user, context, offer, campaign) = tensors.Inputs(index);
-        var treated = tensors.Treated.index_select(0, index).gt(0.5);
+        var treated = tensors.Treated.index_select(0, index).gt(Scalars.Half);
         var predicted = stack(members.Select(m =>
         {
             var outputs = m.forward(user, context, offer, campaign);
             return where(treated, outputs.TreatedLogValue, outputs.ControlLogValue);
         }).ToArray()).mean([0]);
-        var variance = (predicted - tensors.LogRevenue.index_select(0, index)).pow(2).mean().item<float>() * tensors.ValueScale * tensors.ValueScale;
+        var variance = (predicted - tensors.LogRevenue.index_select(0, index)).square().mean().item<float>() * tensors.ValueScale * tensors.ValueScale;
         return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, variance);
     }
 

@@ -28,7 +28,7 @@ public sealed class LogisticBaseline : IDisposable
         manual_seed(seed);
         var model = nn.Linear(data.Features.shape[1], 2);
         model.to(data.Device);
-        using var optimizer = optim.Adam(model.parameters(), 0.05, weight_decay: 1e-4);
+        using var optimizer = new AdamOptimizer(model.parameters(), 0.05, 1e-4);
         foreach (var batch in Minibatches.Steps(trainRows.ToArray(), BatchSize, Steps, new Random(seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -36,9 +36,9 @@ public sealed class LogisticBaseline : IDisposable
             var index = tensor(batch, device: data.Device);
             var labels = stack([data.Purchased.index_select(0, index), data.Churned.index_select(0, index)], 1);
             var loss = nn.functional.binary_cross_entropy_with_logits(model.forward(data.Features.index_select(0, index)), labels);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
 
         return new LogisticBaseline(model, meanSpend);

@@ -1,3 +1,4 @@
+using Platform.ML.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,6 +31,6 @@ public sealed class UserScoreNetwork : Module<Tensor, (Tensor Outputs, Tensor Re
     public override (Tensor Outputs, Tensor Representation) forward(Tensor users)
     {
         var representation = trunk.forward(users);
-        return (head.forward(representation) + wide.forward(users), representation);
+        return (Scalars.Sum(head.forward(representation), wide.forward(users)), representation);
     }
 }

@@ -25,7 +25,7 @@ public static class UserScoreTrainer
         var random = new Random(seed);
         var order = trainRows.ToArray();
         using var validation = tensor(validationRows.Select(r => (long)r).ToArray(), device: data.Device);
-        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
+        using var optimizer = new AdamOptimizer(network.parameters(), hyper.LearningRate, hyper.WeightDecay);
         var (best, bestState, epochs, sinceBest) = (double.PositiveInfinity, ModuleState.Save(network), 0, 0);
         for (var epoch = 1; epoch <= hyper.MaxEpochs && sinceBest < hyper.Patience; epoch++)
         {
@@ -36,9 +36,9 @@ public static class UserScoreTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var loss = Loss(network, data, tensor(batch, device: data.Device));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 sum += loss.item<float>();
                 batches++;
             }
@@ -76,7 +76,7 @@ public static class UserScoreTrainer
         var churn = nn.functional.binary_cross_entropy_with_logits(outputs[.., 1], data.Churned.index_select(0, index));
         var logSpend = data.LogSpend.index_select(0, index);
         var known = logSpend.isnan().logical_not().to_type(ScalarType.Float32);
-        var spend = ((outputs[.., 2] - logSpend.nan_to_num()).pow(2) * known).sum() / known.sum().clamp_min(1);
-        return purchase + churn + (0.5 * spend);
+        var spend = ((outputs[.., 2] - logSpend.nan_to_num()).square() * known).sum() / known.sum().clamp_min(Scalars.One);
+        return Scalars.Sum(purchase, churn, spend.mul(Scalars.Half));
     }
 }

@@ -22,8 +22,25 @@ public static class DatabaseUrl
     public const int SmallPoolSize = 5;
     public const int JobsPoolSize = 8;
 
-    public static string WithPoolSize(string connectionString, int maxPoolSize) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+    /// <summary>
+    /// Seconds between the checks Npgsql makes of each idle pooled connection unless the configuration sets its own
+    /// <c>Keepalive</c>. A database restart breaks every pooled connection, and Npgsql does not check one when it hands it
+    /// out: without this each would fail its next command once (a job's attempt, a request); with it, one found broken
+    /// is dropped from the pool, so after an outage longer than this the pool opens fresh ones.
+    /// </summary>
+    public const int PooledKeepAliveSeconds = 5;
+
+    /// <summary>The connection string for a pool of at most <paramref name="maxPoolSize"/> connections, idle ones checked.</summary>
+    public static string ForPool(string connectionString, int maxPoolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize };
+        if (builder.KeepAlive == 0)
+        {
+            builder.KeepAlive = PooledKeepAliveSeconds;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>The configured value, else PLATFORM_DATABASE_URL, as an Npgsql connection string.</summary>
     public static string Resolve(string? configured)

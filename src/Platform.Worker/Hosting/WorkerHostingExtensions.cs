@@ -44,7 +44,7 @@ public static class WorkerHostingExtensions
             client.UseAdoNetClustering(clustering =>
             {
                 clustering.Invariant = DatabaseUrl.AdoNetInvariant;
-                clustering.ConnectionString = DatabaseUrl.WithPoolSize(connectionString, DatabaseUrl.SmallPoolSize);
+                clustering.ConnectionString = DatabaseUrl.ForPool(connectionString, DatabaseUrl.SmallPoolSize);
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.Services.AddSerializer(serializer => serializer.AddDomainTypes());

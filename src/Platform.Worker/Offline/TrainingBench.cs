@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Platform.Domain.Modeling;
 using Platform.Domain.Models;
 using Platform.ML;
+using Platform.ML.Training;
 using Platform.ML.Uplift;
 using Platform.Simulation;
 using TorchSharp;
@@ -103,27 +104,27 @@ public static class TrainingBench
         using var network = new UpliftNetwork((int)tensors.Users.shape[1], (int)tensors.Contexts.shape[1], (int)tensors.Offers.shape[1], hyper.Width, (int)tensors.Contexts.shape[0]);
         using var rows = tensor(train.Select(r => (long)r).ToArray());
         var clock = Stopwatch.StartNew();
-        using (var wide = optim.Adam(network.WideParameters(), UpliftTrainer.WideLearningRate))
+        using (var wide = new AdamOptimizer(network.WideParameters(), UpliftTrainer.WideLearningRate))
         {
             for (var step = 0; step < UpliftTrainer.WideSteps; step++)
             {
                 using var scope = NewDisposeScope();
-                wide.zero_grad();
+                wide.ZeroGrad();
                 UpliftTrainer.Loss(network, tensors, rows.index_select(0, randint(rows.shape[0], [UpliftTrainer.WideBatchSize])), UpliftTrainer.ValueWeight, wideOnly: true).backward();
-                wide.step();
+                wide.Step();
             }
         }
 
-        using var optimizer = optim.Adam(network.parameters(), hyper.LearningRate, weight_decay: hyper.WeightDecay);
+        using var optimizer = new AdamOptimizer(network.parameters(), hyper.LearningRate, hyper.WeightDecay);
         for (var epoch = 1; epoch <= hyper.MaxEpochs; epoch++)
         {
             using var order = rows.index_select(0, randperm(rows.shape[0]));
             for (long start = 0; start < order.shape[0]; start += hyper.BatchSize)
             {
                 using var scope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 UpliftTrainer.Loss(network, tensors, order.narrow(0, start, Math.Min(hyper.BatchSize, order.shape[0] - start)), UpliftTrainer.ValueWeight).backward();
-                optimizer.step();
+                optimizer.Step();
             }
 
             progress.WriteLine($"bare loop epoch {epoch}");

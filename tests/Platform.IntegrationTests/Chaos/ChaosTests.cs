@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -168,18 +169,27 @@ public sealed class ChaosTests(ITestOutputHelper output)
     }
 
     /// <summary>Starts the cluster and the loads, applies the fault (which returns the time to recover, null for never), lets the load run on, then checks.</summary>
-    private async Task RunAsync(string fault, int seed, Func<ChaosCluster, IngestLoad, Task<TimeSpan?>> apply)
+    private async Task RunAsync(string fault, int seed, Func<ChaosCluster, IngestLoad, Task<TimeSpan?>> apply, [CallerMemberName] string test = "")
     {
         await using var cluster = await ChaosCluster.StartAsync(Nodes);
         var load = IngestLoad.Start(cluster, cluster.Tenant, seed);
         var beside = IngestLoad.Start(cluster, cluster.Other, seed + 1000, clients: 1, batchSize: 20, users: 20);
         KpiSubscriber[] partners = [KpiSubscriber.Start(cluster, cluster.Tenant), KpiSubscriber.Start(cluster, cluster.Other)];
         var run = Stopwatch.StartNew();
-        TimeSpan? recovery;
+        TimeSpan? recovery = null;
+        string? faultFailed = null;
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
-            recovery = await apply(cluster, load);
+            try
+            {
+                recovery = await apply(cluster, load);
+            }
+            catch (Exception exception)
+            {
+                faultFailed = exception.Message; // a step that timed out: recovery "never", and the run still checked and reported
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(Full ? 20 : 5));
         }
         finally
@@ -190,6 +200,10 @@ public sealed class ChaosTests(ITestOutputHelper output)
         var duration = run.Elapsed;
         await cluster.RestartStoppedAsync(); // a stalled node may have stopped itself after it answered again
         var report = await ChaosChecker.CheckAsync(cluster, [load, beside], partners, fault, seed, recovery, duration);
+        if (faultFailed is not null)
+        {
+            report.Problems.Add($"the fault's own steps failed: {faultFailed}");
+        }
 
         var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "chaos");
         Directory.CreateDirectory(folder);
@@ -197,6 +211,14 @@ public sealed class ChaosTests(ITestOutputHelper output)
         lock (typeof(ChaosTests))
         {
             File.AppendAllText(file, (File.Exists(file) ? "" : ChaosReport.Header + "\n") + report.Row + "\n");
+        }
+
+        // Each process's output beside the report, for what a row alone cannot tell.
+        var logs = Directory.CreateDirectory(Path.Combine(folder, "logs", $"{test}-seed{seed}")).FullName;
+        File.WriteAllText(Path.Combine(logs, "worker.log"), cluster.WorkerOutput);
+        for (var node = 0; node < Nodes; node++)
+        {
+            File.WriteAllText(Path.Combine(logs, $"node{node}.log"), cluster.Output(node));
         }
 
         output.WriteLine(ChaosReport.Header);

@@ -52,7 +52,12 @@ public sealed class KpiSubscriber
                 using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 connecting.CancelAfter(TimeSpan.FromSeconds(5)); // a stalled node accepts nothing
                 await using var socket = await WebSocketClient.ConnectAsync(cluster.GraphQLUri(node), cancellationToken: connecting.Token);
-                await socket.InitialiseAsync(Tenant.PartnerKey);
+                var init = await socket.InitialiseAsync(Tenant.PartnerKey);
+                if (init.ValueKind != JsonValueKind.Object || init.GetProperty("type").GetString() != "connection_ack")
+                {
+                    throw new InvalidOperationException($"the node did not acknowledge the connection: {init}");
+                }
+
                 await socket.SubscribeAsync("kpis", Subscription, new { id = Tenant.CampaignId });
                 Interlocked.Increment(ref connections);
                 while (!stop.IsCancellationRequested)

@@ -9,10 +9,14 @@ public static class Eventually
         while (true)
         {
             var value = await read();
-            if (holds(value) || DateTime.UtcNow > deadline)
+            if (holds(value))
             {
-                Assert.True(holds(value), because ?? $"still not so after the deadline: {value}");
                 return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail(because ?? $"still not so after the deadline: {value}");
             }
 
             await Task.Delay(200);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
+using Platform.Gateway.Auth;
 
 namespace Platform.Gateway.Api.WebSockets;
 
@@ -84,7 +85,9 @@ public sealed partial class WebSocketSession
 
                 try
                 {
-                    if ((await admission.AuthenticateAsync(apiKey, cancellationToken)).Caller is null)
+                    // A key that cannot be checked (the database restarting) keeps its connection until the next tick.
+                    var (stillValid, denial) = await admission.AuthenticateAsync(apiKey, cancellationToken);
+                    if (stillValid is null && denial != AccessDenial.DatabaseUnavailable)
                     {
                         Close(CloseCodes.Forbidden, "Forbidden: the API key is no longer valid");
                         return;

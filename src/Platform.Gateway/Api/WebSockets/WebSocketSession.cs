@@ -157,7 +157,15 @@ public sealed partial class WebSocketSession(
         var (authenticated, denial) = await admission.AuthenticateAsync(apiKey, cancellationToken);
         if (authenticated is null)
         {
-            Close(CloseCodes.Forbidden, $"Forbidden: {denial!.Code}");
+            if (denial == AccessDenial.DatabaseUnavailable)
+            {
+                Close(CloseCodes.InternalError, $"{denial.Code}: the key could not be checked; connect again shortly");
+            }
+            else
+            {
+                Close(CloseCodes.Forbidden, $"Forbidden: {denial!.Code}");
+            }
+
             return;
         }
 
