@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Platform.ML.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,17 +22,18 @@ public sealed class SystemCheckProbe
 
         using var outer = NewDisposeScope();
         var x = randn(Rows, Features, device: device);
-        var y = x.matmul(randn(Features, 1, device: device)) + 0.5;
+        using var offset = 0.5.ToScalar();
+        var y = x.matmul(randn(Features, 1, device: device)).add(offset, Scalars.One);
         using var model = nn.Linear(Features, 1, device: device);
-        using var optimizer = optim.SGD(model.parameters(), learningRate: 0.1);
+        using var optimizer = new AdamOptimizer(model.parameters(), learningRate: 0.1);
 
         var lossBefore = Loss(model, x, y);
         for (var step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             nn.functional.mse_loss(model.forward(x), y).backward();
-            optimizer.step();
+            optimizer.Step();
         }
 
         var lossAfter = Loss(model, x, y);

@@ -1,3 +1,4 @@
+using Platform.ML.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,7 +24,9 @@ public static class TinyRegressionTrainer
         using var outer = NewDisposeScope();
         // Drawn on the CPU so the same seed gives the same data and initial weights on every device.
         var x = randn(Rows, Features, generator: generator);
-        var y = x.matmul(randn(Features, 1, generator: generator)) + 0.25 + 0.05 * randn(Rows, 1, generator: generator);
+        using var offset = 0.25.ToScalar();
+        using var noise = 0.05.ToScalar();
+        var y = x.matmul(randn(Features, 1, generator: generator)).add(offset, Scalars.One).add(randn(Rows, 1, generator: generator), noise);
         x = x.to(device);
         y = y.to(device);
 
@@ -35,16 +38,16 @@ public static class TinyRegressionTrainer
         }
 
         model.to(device);
-        using var optimizer = optim.SGD(model.parameters(), learningRate: 0.05);
+        using var optimizer = new AdamOptimizer(model.parameters(), learningRate: 0.05);
 
         var losses = new List<double>(steps);
         for (var step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = nn.functional.mse_loss(model.forward(x), y);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             losses.Add(loss.item<float>());
         }
 

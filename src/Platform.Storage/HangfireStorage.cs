@@ -11,20 +11,29 @@ public static class HangfireStorage
         configuration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(DatabaseUrl.ForPool(connectionString, DatabaseUrl.JobsPoolSize)),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = DatabaseSetup.HangfireSchema,
-                    PrepareSchemaIfNecessary = false, // DatabaseSetup installs it under the start-up lock
-                    EnableLongPolling = true, // LISTEN/NOTIFY: workers pick a job up at once instead of polling
-                    QueuePollInterval = TimeSpan.FromSeconds(5),
-                    // A job whose worker died (killed, its machine lost) is fetched again once this long has passed
-                    // since its worker last renewed it (every fifth of it); without it a killed import waited 30 minutes.
-                    InvisibilityTimeout = JobInvisibility,
-                    UseSlidingInvisibilityTimeout = true,
-                });
+            .UsePostgreSqlStorage(options => options.UseNpgsqlConnection(DatabaseUrl.ForPool(connectionString, DatabaseUrl.JobsPoolSize)), StorageOptions());
+
+    public static PostgreSqlStorageOptions StorageOptions() => new()
+    {
+        SchemaName = DatabaseSetup.HangfireSchema,
+        PrepareSchemaIfNecessary = false, // DatabaseSetup installs it under the start-up lock
+        EnableLongPolling = true, // LISTEN/NOTIFY: workers pick a job up at once instead of polling
+        QueuePollInterval = TimeSpan.FromSeconds(5),
+        // A job whose worker died (killed, its machine lost) is fetched again once this long has passed
+        // since its worker last renewed it (every fifth of it); without it a killed import waited 30 minutes.
+        InvisibilityTimeout = JobInvisibility,
+        UseSlidingInvisibilityTimeout = true,
+        DistributedLockTimeout = LockExpiry,
+    };
 
     /// <summary>How long a job stays taken after its worker stops renewing it (docs/architecture.md#imports, step 4).</summary>
     public static readonly TimeSpan JobInvisibility = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// When a lock row counts as abandoned. Hangfire's locks on PostgreSQL are rows, released by deleting them: a lock
+    /// taken just before the database stopped keeps its row, and a worker that fetches the job waits for it (up to
+    /// 15 minutes) — with the default of 10 minutes, two such jobs held both workers of the default queue after a
+    /// restart (docs/reliability.md). Hangfire holds its locks for one state change or one scheduler pass: well under this.
+    /// </summary>
+    public static readonly TimeSpan LockExpiry = TimeSpan.FromSeconds(30);
 }

@@ -3,18 +3,12 @@ using Microsoft.Extensions.Options;
 using Platform.Domain.Errors;
 using Platform.Gateway.Api.Limits;
 using Platform.Gateway.Hosting;
+using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 
 public sealed class AggregateGateTests
 {
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static AggregateGate Gate(TimeSpan wait, double secondsPerSecond = 0.25, double burstSeconds = 10, TimeProvider? clock = null) =>
         new(Options.Create(new PlatformOptions
         {
@@ -81,7 +75,7 @@ public sealed class AggregateGateTests
     [Fact]
     public async Task ATenantThatSpentItsAggregateTimeIsRefusedWithRetryAfterUntilItHasEarnedMore()
     {
-        var clock = new Clock();
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         var gate = Gate(TimeSpan.FromSeconds(10), secondsPerSecond: 0.5, burstSeconds: 0.05, clock);
 
         Assert.Equal(1, await gate.RunAsync("shop", async () => { await Task.Delay(120); return 1; }, CancellationToken.None)); // ~0.12 s spent of 0.05

@@ -58,9 +58,9 @@ public sealed class AdamOptimizerTests
         where TOptimizer : IDisposable
     {
         manual_seed(3);
-        var model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1));
-        var x = randn(32, 4);
-        var y = randn(32, 1);
+        using var model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1));
+        using var x = randn(32, 4);
+        using var y = randn(32, 1);
         using var optimizer = create(model);
         for (var i = 0; i < steps; i++)
         {
@@ -70,6 +70,7 @@ public sealed class AdamOptimizerTests
             step(optimizer);
         }
 
+        using var read = NewDisposeScope();
         return [.. model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray())];
     }
 }

@@ -6,14 +6,7 @@ namespace Platform.Storage.Tests;
 
 public sealed class OptimizationStoreTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private readonly Clock clock = new();
+    private readonly ManualClock clock = new(DateTimeOffset.UtcNow);
 
     private OptimizationStore Store => new(database.DataSource, clock);
 

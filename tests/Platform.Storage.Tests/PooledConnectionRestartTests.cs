@@ -41,12 +41,15 @@ public sealed class PooledConnectionRestartTests
         Assert.Equal(0, failures);
     }
 
-    [Fact]
-    public void AKeepaliveTheConfigurationSetsIsKept()
+    [Theory]
+    [InlineData("Host=h;Database=d;Keepalive=30", 30)]
+    [InlineData("Host=h;Database=d;keepalive=0", 0)] // turned off on purpose
+    [InlineData("Host=h;Database=d", DatabaseUrl.PooledKeepAliveSeconds)]
+    public void AKeepaliveTheConfigurationSetsIsKept(string configured, int expected)
     {
-        var builder = new NpgsqlConnectionStringBuilder(DatabaseUrl.ForPool("Host=h;Database=d;Keepalive=30", 8));
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseUrl.ForPool(configured, 8));
 
-        Assert.Equal(30, builder.KeepAlive);
+        Assert.Equal(expected, builder.KeepAlive);
         Assert.Equal(8, builder.MaxPoolSize);
     }
 

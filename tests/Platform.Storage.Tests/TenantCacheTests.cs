@@ -1,18 +1,12 @@
+using Platform.Testing;
 namespace Platform.Storage.Tests;
 
 public sealed class TenantCacheTests
 {
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task ACopyIsSharedUntilItIsOlderThanItsAgeThenReloadedAndAFailedLoadIsNotKept()
     {
-        var clock = new Clock();
+        var clock = new ManualClock();
         var loads = 0;
         var fail = false;
         var cache = new TenantCache<string>((tenant, _) =>

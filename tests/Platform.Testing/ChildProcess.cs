@@ -28,6 +28,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     /// <summary>Sends a signal by name (STOP, CONT) to the process itself, as `kill -NAME pid` does.</summary>

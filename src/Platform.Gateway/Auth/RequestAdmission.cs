@@ -1,3 +1,4 @@
+using Platform.Abstractions.Tenants;
 using Platform.Domain.Auth;
 
 namespace Platform.Gateway.Auth;
@@ -6,7 +7,7 @@ namespace Platform.Gateway.Auth;
 /// The gate every GraphQL request and WebSocket operation passes: a valid key, an existing tenant, and
 /// room in the tenant's rate limit: one token at the door, and the rest of its cost once validation knows it.
 /// </summary>
-public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDirectory tenants, TenantRateLimiter rateLimiter)
+public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDirectory tenants, TenantRateLimiter rateLimiter, ILogger<RequestAdmission> logger)
 {
     /// <summary>An operation takes one token per started <see cref="CostPerToken"/> of its cost (docs/api.md#rate-limiting).</summary>
     public const double CostPerToken = 100;
@@ -34,7 +35,21 @@ public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDi
         }
 
         // A key whose tenant does not exist (never created) is as good as unknown.
-        return await tenants.FindAsync(caller.TenantId!) is null ? (null, AccessDenial.UnknownKey) : (caller, null);
+        var (_, tenantDenial) = await FindTenantAsync(caller);
+        return tenantDenial is null ? (caller, null) : (null, tenantDenial);
+    }
+
+    private async ValueTask<(TenantInfo? Tenant, AccessDenial? Denial)> FindTenantAsync(Caller caller)
+    {
+        try
+        {
+            return await tenants.FindAsync(caller.TenantId!) is { } tenant ? (tenant, null) : (null, AccessDenial.UnknownKey);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Tenant {TenantId} could not be read for admission", caller.TenantId);
+            return (null, AccessDenial.DatabaseUnavailable);
+        }
     }
 
     /// <summary>Counts one operation against the caller's tenant; the system key is not limited.</summary>
@@ -45,10 +60,10 @@ public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDi
             return null;
         }
 
-        var tenant = await tenants.FindAsync(caller.TenantId!);
+        var (tenant, denial) = await FindTenantAsync(caller);
         if (tenant is null)
         {
-            return AccessDenial.UnknownKey;
+            return denial;
         }
 
         var perSecond = tenant.Settings.RequestsPerSecond;
@@ -68,10 +83,10 @@ public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDi
             return null;
         }
 
-        var tenant = await tenants.FindAsync(caller.TenantId!);
+        var (tenant, denial) = await FindTenantAsync(caller);
         if (tenant is null)
         {
-            return AccessDenial.UnknownKey;
+            return denial;
         }
 
         var perSecond = tenant.Settings.RequestsPerSecond;

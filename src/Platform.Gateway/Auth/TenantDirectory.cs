@@ -14,6 +14,10 @@ public sealed class TenantDirectory(IGrainFactory grains, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, (TenantInfo Tenant, DateTimeOffset ExpiresAt)> cache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The tenant, or null when it does not exist. When its grain cannot answer (its state unreadable while the database
+    /// restarts) the last record this node saw is used however old, so known tenants keep being admitted; else it throws.
+    /// </summary>
     public async ValueTask<TenantInfo?> FindAsync(string tenantId)
     {
         var now = clock.GetUtcNow();
@@ -22,7 +26,16 @@ public sealed class TenantDirectory(IGrainFactory grains, TimeProvider clock)
             return entry.Tenant;
         }
 
-        var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync();
+        TenantInfo? tenant;
+        try
+        {
+            tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(tenantId)).GetAsync();
+        }
+        catch (Exception) when (entry.Tenant is not null)
+        {
+            return entry.Tenant;
+        }
+
         if (tenant is not null)
         {
             cache[tenantId] = (tenant, now + CacheLifetime);

@@ -16,12 +16,15 @@ namespace Platform.Grains.Campaigns;
 /// <summary>
 /// Turns a campaign update into one logged delivery per interested webhook and queues each on a worker.
 /// A failure here is logged, never thrown: webhooks must not stop a campaign. A delivery logged but not queued is tried
-/// again (<see cref="RetryWaits"/>), then left to the workers' sweeper.
+/// again off the grain (<see cref="RetryWaits"/>, at most 16 campaigns at once), then left to the workers' sweeper.
 /// </summary>
 public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient jobs, ILogger<WebhookDispatcher> logger)
 {
     // Stored campaign JSON leaves nulls out; a delivered body names every field, null or not (docs/webhooks.md).
     private static readonly JsonSerializerOptions BodyJson = new(CampaignStore.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    // Campaigns retrying at once during an outage; past this many, a campaign's unqueued deliveries go to the sweeper.
+    private readonly SemaphoreSlim retryLoops = new(16);
 
     /// <summary>The JSON body every webhook of this event receives (docs/webhooks.md).</summary>
     public static string Payload(string tenantId, WebhookEvent webhookEvent, CampaignKpiUpdate update) =>
@@ -40,21 +43,39 @@ public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient j
             return;
         }
 
-        var unqueued = logged.Where(id => !TryQueue(id)).ToList();
-        if (unqueued.Count > 0)
+        // After the first failure the database is likely down: the rest wait with it, off the grain's turn.
+        var unqueued = logged.SkipWhile(TryQueue).ToList();
+        if (unqueued.Count == 0)
         {
-            // Off the grain: the campaign goes on while its deliveries wait for the jobs' database.
-            _ = Task.Run(async () =>
+            return;
+        }
+
+        if (!retryLoops.Wait(0))
+        {
+            LeftToSweeper(unqueued.Count, webhookEvent, update, tenantId);
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
             {
                 var left = await QueueWithRetriesAsync(unqueued, TryQueue, RetryWaits);
                 if (left.Count > 0)
                 {
-                    logger.LogWarning("{Count} {Event} webhook deliveries of campaign {CampaignId} ({TenantId}) are logged but not queued; the workers' sweeper will queue them",
-                        left.Count, webhookEvent, update.CampaignId, tenantId);
+                    LeftToSweeper(left.Count, webhookEvent, update, tenantId);
                 }
-            });
-        }
+            }
+            finally
+            {
+                retryLoops.Release();
+            }
+        });
     }
+
+    private void LeftToSweeper(int count, WebhookEvent webhookEvent, CampaignKpiUpdate update, string tenantId) =>
+        logger.LogWarning("{Count} {Event} webhook deliveries of campaign {CampaignId} ({TenantId}) are logged but not queued; the workers' sweeper will queue them",
+            count, webhookEvent, update.CampaignId, tenantId);
 
     /// <summary>
     /// The waits before each new try at queuing a logged delivery whose job could not be created (after a database restart

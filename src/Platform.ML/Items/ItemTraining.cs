@@ -122,8 +122,8 @@ public sealed class ItemTraining(ItemTraining.Options options)
                     // candidate that is the row's own item elsewhere (a repeat, a sampled hit) is masked, not a negative.
                     var sampled = tensor(Enumerable.Range(0, hyper.Negatives).Select(_ => (long)random.Next(data.Items.Count)).ToArray(), device: device);
                     var ids = cat([targets, sampled]);
-                    var own = arange(batch.Length, dtype: ScalarType.Int64, device: device);
-                    var hits = ids.unsqueeze(0).eq(targets.unsqueeze(1)).logical_and(arange(ids.shape[0], device: device).unsqueeze(0).ne(own.unsqueeze(1)));
+                    var own = Scalars.Range(batch.Length, device);
+                    var hits = ids.unsqueeze(0).eq(targets.unsqueeze(1)).logical_and(Scalars.Range(ids.shape[0], device).unsqueeze(0).ne(own.unsqueeze(1)));
                     var logits = users.matmul(vectors.index_select(0, ids).t()).masked_fill(hits, Scalars.NegativeInfinity);
                     loss = nn.functional.cross_entropy(logits, own);
                 }

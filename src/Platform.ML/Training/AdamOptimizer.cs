@@ -26,7 +26,6 @@ public sealed class AdamOptimizer : IDisposable
     private readonly Scalar beta2 = Beta2.ToScalar();
     private readonly Scalar rest2 = (1 - Beta2).ToScalar();
     private readonly Scalar epsilon = 1e-8.ToScalar();
-    private readonly Scalar one = 1.0.ToScalar();
     private readonly Scalar? weightDecay;
     private long steps;
 
@@ -73,7 +72,7 @@ public sealed class AdamOptimizer : IDisposable
             means[i].mul_(beta1).add_(g, rest1);
             squares[i].mul_(beta2).addcmul_(g, g, rest2);
             using var denominator = squares[i].sqrt();
-            denominator.div_(root2).add_(epsilon, one); // add_(Scalar) alone would make its alpha of 1 implicitly
+            denominator.div_(root2).add_(epsilon, Scalars.One); // add_(Scalar) alone would make its alpha of 1 implicitly
             parameters[i].addcdiv_(means[i], denominator, stepSize);
         }
 
@@ -87,7 +86,7 @@ public sealed class AdamOptimizer : IDisposable
             tensor.Dispose();
         }
 
-        foreach (var scalar in new[] { beta1, rest1, beta2, rest2, epsilon, one, weightDecay })
+        foreach (var scalar in new[] { beta1, rest1, beta2, rest2, epsilon, weightDecay })
         {
             scalar?.Dispose();
         }

@@ -14,6 +14,7 @@ public static class Scalars
 {
     public static readonly Scalar Half = 0.5.ToScalar();
     public static readonly Scalar One = 1.0.ToScalar();
+    public static readonly Scalar Two = 2.0.ToScalar();
     public static readonly Scalar NegativeInfinity = double.NegativeInfinity.ToScalar();
 
     /// <summary><c>parts[0] + parts[1] + …</c> without an implicit Scalar.</summary>
@@ -26,5 +27,14 @@ public static class Scalars
         }
 
         return sum;
+    }
+
+    /// <summary><c>arange(count)</c> as Int64 without an implicit Scalar.</summary>
+    public static Tensor Range(long count, Device device)
+    {
+        using var start = 0L.ToScalar();
+        using var stop = count.ToScalar();
+        using var step = 1L.ToScalar();
+        return arange(start, stop, step, ScalarType.Int64, device);
     }
 }

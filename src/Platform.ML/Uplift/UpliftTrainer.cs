@@ -172,13 +172,13 @@ public static class UpliftTrainer
         // controls is explained by the offer (the design's features), never by moving the campaign's level.
         var level = network.Level(campaign);
         var heldLevel = level.detach() - level;
-        var logit = where(isTreated, outputs.TreatedLogit + heldLevel[.., 0], outputs.ControlLogit);
+        var logit = where(isTreated, Scalars.Sum(outputs.TreatedLogit, heldLevel[.., 0]), outputs.ControlLogit);
         var conversion = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(Scalars.One);
 
         var logRevenue = data.LogRevenue.index_select(0, rows);
         var hasValue = logRevenue.isnan().logical_not().to_type(ScalarType.Float32);
-        var value = where(isTreated, outputs.TreatedLogValue + heldLevel[.., 1], outputs.ControlLogValue);
-        var valueLoss = ((value - logRevenue.nan_to_num()).square() * hasValue).sum() / hasValue.sum().clamp_min(Scalars.One);
+        var value = where(isTreated, Scalars.Sum(outputs.TreatedLogValue, heldLevel[.., 1]), outputs.ControlLogValue);
+        var valueLoss = ((value - logRevenue.nan_to_num()).pow(Scalars.Two) * hasValue).sum() / hasValue.sum().clamp_min(Scalars.One);
 
         var participated = data.Participated.index_select(0, rows);
         var hasParticipation = participated.isnan().logical_not().logical_and(isTreated).to_type(ScalarType.Float32);

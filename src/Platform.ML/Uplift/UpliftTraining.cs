@@ -141,7 +141,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
             var outputs = m.forward(user, context, offer, campaign);
             return where(treated, outputs.TreatedLogValue, outputs.ControlLogValue);
         }).ToArray()).mean([0]);
-        var variance = (predicted - tensors.LogRevenue.index_select(0, index)).square().mean().item<float>() * tensors.ValueScale * tensors.ValueScale;
+        var variance = (predicted - tensors.LogRevenue.index_select(0, index)).pow(Scalars.Two).mean().item<float>() * tensors.ValueScale * tensors.ValueScale;
         return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, variance);
     }
 

@@ -76,7 +76,7 @@ public static class UserScoreTrainer
         var churn = nn.functional.binary_cross_entropy_with_logits(outputs[.., 1], data.Churned.index_select(0, index));
         var logSpend = data.LogSpend.index_select(0, index);
         var known = logSpend.isnan().logical_not().to_type(ScalarType.Float32);
-        var spend = ((outputs[.., 2] - logSpend.nan_to_num()).square() * known).sum() / known.sum().clamp_min(Scalars.One);
+        var spend = ((outputs[.., 2] - logSpend.nan_to_num()).pow(Scalars.Two) * known).sum() / known.sum().clamp_min(Scalars.One);
         return Scalars.Sum(purchase, churn, spend.mul(Scalars.Half));
     }
 }

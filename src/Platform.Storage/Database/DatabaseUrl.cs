@@ -34,7 +34,7 @@ public static class DatabaseUrl
     public static string ForPool(string connectionString, int maxPoolSize)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize };
-        if (builder.KeepAlive == 0)
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Keepalive"))
         {
             builder.KeepAlive = PooledKeepAliveSeconds;
         }

@@ -17,6 +17,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     {
         ["Platform__Webhooks__MaxAttempts"] = "6",
         ["Platform__Webhooks__DisableAfterFailures"] = "5",
+        ["Logging__LogLevel__Hangfire"] = "Information", // its servers' start and recovery from failed states, in the run's log
     };
 
     private static readonly Dictionary<string, string?> NodeEnvironment = new()
@@ -30,6 +31,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly NodePorts[] ports;
     private ChildProcess? worker;
     private string killedWorkersOutput = "";
+    private readonly string[] killedNodesOutput;
 
     private ChaosCluster(PostgresServer database, NodeSettings settings, GatewayProcess[] nodes, WebhookReceiver receiver)
     {
@@ -38,6 +40,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         this.nodes = nodes;
         Receiver = receiver;
         ports = nodes.Select(n => n.Ports).ToArray();
+        killedNodesOutput = [.. nodes.Select(_ => "")];
     }
 
     public NodeSettings Settings { get; }
@@ -81,6 +84,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         if (nodes[node] is { } running)
         {
             await running.KillAsync();
+            killedNodesOutput[node] += running.Output + "\n--- killed ---\n";
             nodes[node] = null;
         }
     }
@@ -167,8 +171,48 @@ public sealed class ChaosCluster : IAsyncDisposable
         return string.Join("; ", rows);
     }
 
-    /// <summary>The node's output, for a failure message.</summary>
-    public string Output(int node) => nodes[node]?.Output ?? "(not running)";
+    /// <summary>
+    /// What a failed run's worker was doing, for what its log cannot tell: Hangfire's servers, locks and jobs by state,
+    /// and the worker's thread stacks where `dotnet-stack` is installed (`dotnet tool install -g dotnet-stack`).
+    /// </summary>
+    public async Task<string> WorkerDiagnosticsAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        await using (var connection = await OpenConnectionAsync())
+        {
+            foreach (var query in (string[])[
+                "SELECT id, lastheartbeat FROM hangfire.server",
+                "SELECT resource, acquired FROM hangfire.lock",
+                "SELECT statename, count(*) FROM hangfire.job GROUP BY statename",
+                "SELECT queue, fetchedat IS NOT NULL AS fetched, count(*) FROM hangfire.jobqueue GROUP BY 1, 2"])
+            {
+                text.AppendLine(query);
+                await using var command = new Npgsql.NpgsqlCommand(query, connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    text.AppendLine("  " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+                }
+            }
+        }
+
+        var tool = Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".dotnet", "tools", "dotnet-stack");
+        if (worker is { HasExited: false } && File.Exists(tool))
+        {
+            using var stack = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, ["report", "-p", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            text.AppendLine(await stack.StandardOutput.ReadToEndAsync()).AppendLine(await stack.StandardError.ReadToEndAsync());
+            await stack.WaitForExitAsync();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The output of every process the run started as this node, the killed ones first.</summary>
+    public string Output(int node) => killedNodesOutput[node] + (nodes[node]?.Output ?? "(not running)");
 
     /// <summary>The output of every worker the run started, the killed ones first.</summary>
     public string WorkerOutput => killedWorkersOutput + (worker?.Output ?? "(not running)");

@@ -198,27 +198,36 @@ public sealed class ChaosTests(ITestOutputHelper output)
         }
 
         var duration = run.Elapsed;
-        await cluster.RestartStoppedAsync(); // a stalled node may have stopped itself after it answered again
-        var report = await ChaosChecker.CheckAsync(cluster, [load, beside], partners, fault, seed, recovery, duration);
-        if (faultFailed is not null)
+        var logs = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts", "chaos", "logs", $"{test}-seed{seed}")).FullName;
+        ChaosReport report;
+        try
         {
-            report.Problems.Add($"the fault's own steps failed: {faultFailed}");
+            await cluster.RestartStoppedAsync(); // a stalled node may have stopped itself after it answered again
+            report = await ChaosChecker.CheckAsync(cluster, [load, beside], partners, fault, seed, recovery, duration);
+            if (faultFailed is not null)
+            {
+                report.Problems.Add($"the fault's own steps failed: {faultFailed}");
+            }
+
+            if (!report.Passed)
+            {
+                File.WriteAllText(Path.Combine(logs, "worker-diagnostics.txt"), await cluster.WorkerDiagnosticsAsync());
+            }
+        }
+        finally
+        {
+            // Each process's output beside the report, for what a row alone cannot tell; also when the check itself failed.
+            File.WriteAllText(Path.Combine(logs, "worker.log"), cluster.WorkerOutput);
+            for (var node = 0; node < Nodes; node++)
+            {
+                File.WriteAllText(Path.Combine(logs, $"node{node}.log"), cluster.Output(node));
+            }
         }
 
-        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "chaos");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "report.md");
+        var file = Path.Combine(RepositoryPaths.Root, "artifacts", "chaos", "report.md");
         lock (typeof(ChaosTests))
         {
             File.AppendAllText(file, (File.Exists(file) ? "" : ChaosReport.Header + "\n") + report.Row + "\n");
-        }
-
-        // Each process's output beside the report, for what a row alone cannot tell.
-        var logs = Directory.CreateDirectory(Path.Combine(folder, "logs", $"{test}-seed{seed}")).FullName;
-        File.WriteAllText(Path.Combine(logs, "worker.log"), cluster.WorkerOutput);
-        for (var node = 0; node < Nodes; node++)
-        {
-            File.WriteAllText(Path.Combine(logs, $"node{node}.log"), cluster.Output(node));
         }
 
         output.WriteLine(ChaosReport.Header);
