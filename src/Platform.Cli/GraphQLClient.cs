@@ -38,7 +38,8 @@ public sealed class GraphQLClient(HttpClient http, Uri endpoint)
             var hasExtensions = first.TryGetProperty("extensions", out var extensions);
             var code = hasExtensions && extensions.TryGetProperty("code", out var c) ? c.GetString() : null;
             var field = hasExtensions && extensions.TryGetProperty("field", out var f) ? $" ({f.GetString()})" : "";
-            throw new GraphQLClientException(statusCode, code, (first.GetProperty("message").GetString() ?? "GraphQL error") + field);
+            double? retryAfter = hasExtensions && extensions.TryGetProperty("retryAfterSeconds", out var r) ? r.GetDouble() : null;
+            throw new GraphQLClientException(statusCode, code, (first.GetProperty("message").GetString() ?? "GraphQL error") + field, retryAfter);
         }
 
         return root.GetProperty("data");

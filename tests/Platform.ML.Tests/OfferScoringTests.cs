@@ -29,7 +29,8 @@ public sealed class OfferScoringTests
 
         var offerRows = offers.Select(o => new OfferRow(model.Schema.Encode(user), o.Design, o.CampaignId, user)).ToList();
         var together = model.Predict(offerRows, CPU);
-        var shared = model.PredictOneUser(offerRows);
+        var vector = model.Schema.Encode(user);
+        var shared = model.Predict(offers.Select(o => new OfferRow(vector, o.Design, o.CampaignId, user)).ToList(), CPU); // one array: the user part once
 
         for (var i = 0; i < offers.Count; i++)
         {
@@ -135,6 +136,22 @@ public sealed class OfferScoringTests
 
         Assert.InRange(reasons.Count, 1, OfferScoring.ReasonsPerOffer);
         Assert.Equal(FeatureWords.Reason(strongest.name, user[strongest.name], strongest.Change, Objective.IncrementalConversions), reasons[0]);
+    }
+
+    [Fact]
+    public void ReasonsForManyOffersTogetherAreEachOffersReasonsAlone()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var user = rows.First(r => r.Features.Count > 3).Features;
+        var offers = campaigns.Select(c => new Offer(c.Design, c.Id)).Append(new Offer(campaigns[0].Design with { Value = 35m }, null)).ToList();
+
+        var together = OfferScoring.Reasons(model, user, offers, Objective.IncrementalMargin, 0.3);
+
+        Assert.Equal(offers.Count, together.Count);
+        for (var i = 0; i < offers.Count; i++)
+        {
+            Assert.Equal(OfferScoring.Reasons(model, user, [offers[i]], Objective.IncrementalMargin, 0.3)[0], together[i]);
+        }
     }
 
     [Fact]

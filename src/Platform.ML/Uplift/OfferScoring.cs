@@ -22,7 +22,7 @@ public static class OfferScoring
         UpliftModel model, IReadOnlyDictionary<string, FeatureValue> user, IReadOnlyList<Offer> offers, Objective objective, double marginRate)
     {
         var vector = model.Schema.Encode(user);
-        var predictions = model.PredictOneUser(offers.Select(o => new OfferRow(vector, o.Design, o.CampaignId, user)).ToList());
+        var predictions = model.Predict(offers.Select(o => new OfferRow(vector, o.Design, o.CampaignId, user)).ToList(), CPU);
         return offers.Select((o, i) => OfferValuation.Value(predictions.Responses(i), o.Design, objective, marginRate)).ToList();
     }
 
@@ -98,41 +98,52 @@ public static class OfferScoring
             return [];
         }
 
+        // An offer's candidates: the user's features the model reads, and the user's affinities to the offer's categories
+        // (they move its category match).
         var known = model.Schema.Names.ToHashSet(StringComparer.Ordinal);
+        var read = user.Keys.Where(known.Contains).ToList();
+        var candidates = offers.Select(o => read.Concat((o.Design.CategoryIds ?? []).Select(c => FeatureSchema.AffinityPrefix + c).Where(user.ContainsKey))
+            .ToHashSet(StringComparer.Ordinal)).ToList();
+
+        // Each variant of the user (the whole user first, then one feature left out) under every offer it concerns, its rows
+        // together and sharing one vector, so what depends on the user alone runs once per variant, not once per offer.
         var rows = new List<OfferRow>();
         var layout = new List<(int Offer, string? Without)>();
-        foreach (var (offer, o) in offers.Select((offer, o) => (offer, o)))
+        foreach (var without in candidates.SelectMany(c => c).Distinct(StringComparer.Ordinal).Prepend(null))
         {
-            var candidates = user.Keys.Where(known.Contains)
-                .Concat((offer.Design.CategoryIds ?? []).Select(c => FeatureSchema.AffinityPrefix + c).Where(user.ContainsKey))
-                .Distinct(StringComparer.Ordinal);
-            foreach (var without in candidates.Prepend(null))
+            var features = without is null ? user : user.Where(p => p.Key != without).ToDictionary(StringComparer.Ordinal);
+            var vector = model.Schema.Encode(features);
+            for (var o = 0; o < offers.Count; o++)
             {
-                var features = without is null ? user : user.Where(p => p.Key != without).ToDictionary(StringComparer.Ordinal);
-                rows.Add(new OfferRow(model.Schema.Encode(features), offer.Design, offer.CampaignId, features));
-                layout.Add((o, without));
+                if (without is null || candidates[o].Contains(without))
+                {
+                    rows.Add(new OfferRow(vector, offers[o].Design, offers[o].CampaignId, features));
+                    layout.Add((o, without));
+                }
             }
         }
 
         var predictions = model.Predict(rows, CPU);
-        double Score(int row) => OfferValuation.Value(predictions.Responses(row), offers[layout[row].Offer].Design, objective, marginRate).Score.Value;
-        var reasons = new List<IReadOnlyList<string>>();
-        for (int o = 0, row = 0; o < offers.Count; o++)
+        var full = new double[offers.Count];
+        var changes = offers.Select(_ => new List<(string Name, double Change)>()).ToList();
+        for (var row = 0; row < layout.Count; row++)
         {
-            var full = Score(row++);
-            var changes = new List<(string Name, double Change)>();
-            for (; row < layout.Count && layout[row].Offer == o; row++)
+            var (o, without) = layout[row];
+            var score = OfferValuation.Value(predictions.Responses(row), offers[o].Design, objective, marginRate).Score.Value;
+            if (without is null)
             {
-                changes.Add((layout[row].Without!, full - Score(row)));
+                full[o] = score; // the whole user's rows come first
             }
-
-            reasons.Add(changes.Where(c => Math.Abs(c.Change) > 1e-9)
-                .OrderByDescending(c => Math.Abs(c.Change)).ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Take(ReasonsPerOffer)
-                .Select(c => FeatureWords.Reason(c.Name, user[c.Name], c.Change, objective))
-                .ToList());
+            else
+            {
+                changes[o].Add((without, full[o] - score));
+            }
         }
 
-        return reasons;
+        return changes.Select(IReadOnlyList<string> (offerChanges) => offerChanges.Where(c => Math.Abs(c.Change) > 1e-9)
+            .OrderByDescending(c => Math.Abs(c.Change)).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(ReasonsPerOffer)
+            .Select(c => FeatureWords.Reason(c.Name, user[c.Name], c.Change, objective))
+            .ToList()).ToList();
     }
 }

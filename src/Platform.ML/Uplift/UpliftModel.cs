@@ -120,13 +120,14 @@ public sealed class UpliftModel(
     /// <summary>
     /// Each member's predictions for rows that each carry their own user vector and design (one user under many designs,
     /// or variants of one user): the serving path of recommendations. A campaign the model learned from keeps its own base
-    /// level; any other gets the levels of the campaigns like it.
+    /// level; any other gets the levels of the campaigns like it. Up to <see cref="ArrayRows"/> rows, consecutive rows that
+    /// carry the same user array (one user under many offers) run what depends on the user alone once per member.
     /// </summary>
     public MemberPredictions Predict(IReadOnlyList<OfferRow> rows, Device device)
     {
         if (rows.Count <= ArrayRows)
         {
-            return PredictWithArrays(rows, sameUser: false);
+            return PredictWithArrays(rows);
         }
 
         var count = rows.Count;
@@ -152,16 +153,10 @@ public sealed class UpliftModel(
         return predictions;
     }
 
-    /// <summary>
-    /// Each member's predictions for one user under many offers (recommendations): <paramref name="rows"/> all carry the
-    /// same user vector; what depends on the user alone runs once per member. Equal to <see cref="Predict(IReadOnlyList{OfferRow}, Device)"/>.
-    /// </summary>
-    public MemberPredictions PredictOneUser(IReadOnlyList<OfferRow> rows) => PredictWithArrays(rows, sameUser: true);
-
     /// <summary>Up to this many rows are scored with <see cref="UpliftMemberArrays"/>; more go through tensors, which win at size.</summary>
     public const int ArrayRows = 512;
 
-    private MemberPredictions PredictWithArrays(IReadOnlyList<OfferRow> rows, bool sameUser)
+    private MemberPredictions PredictWithArrays(IReadOnlyList<OfferRow> rows)
     {
         var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
         Span<float> context = stackalloc float[DesignEncoder.ContextWidth];
@@ -176,7 +171,7 @@ public sealed class UpliftModel(
             var levelWeights = LevelWeights(row.Design, row.CampaignId);
             for (var m = 0; m < Members.Count; m++)
             {
-                if (r == 0 || !sameUser)
+                if (r == 0 || !ReferenceEquals(row.User, rows[r - 1].User))
                 {
                     parts[m] = arrays.Value[m].ForUser(row.User);
                 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Domain.Audiences;
+using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
 using Platform.Domain.Modeling;
 using Platform.Domain.Models;
 using Platform.Domain.Profiles;
@@ -16,17 +18,17 @@ namespace Platform.Worker.Offline;
 /// <summary>
 /// `./platform bench serve` (docs/benchmarks.md), the bare side of each overhead ratio: a tenant's ACTIVE UPLIFT version,
 /// loaded from the registry, run with nothing around it over the rows the serving paths run it on — one user under each
-/// running campaign's design (recommendations), the whole audience under one design (forecast), and under many designs
+/// running campaign's design and the reasons for those shown (recommendations), the whole audience under one design (forecast), and under many designs
 /// with the trunk shared (the optimizer). The audience is read as forecasts read it; that time is reported apart.
 /// </summary>
 public static class ForwardBench
 {
     /// <param name="Database">The platform's database URL (from PLATFORM_DATABASE_URL, never the command line).</param>
-    public sealed record Settings(string Database, string Tenant, int Offers, int Designs, int Repeats);
+    public sealed record Settings(string Database, string Tenant, int Offers, int Designs, int Repeats, int Shown);
 
     public sealed record Result(
         Guid VersionId, int Members, int Width, long Users, double ReadSeconds, IReadOnlyList<double> OneUserMilliseconds,
-        double OneDesignSeconds, double ManyDesignsSeconds, int Offers, int Designs);
+        IReadOnlyList<double> ReasonsMilliseconds, double OneDesignSeconds, double ManyDesignsSeconds, int Offers, int Designs);
 
     public static async Task<Result> RunAsync(Settings settings, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -70,8 +72,18 @@ public static class ForwardBench
         for (var r = 0; r < settings.Repeats; r++)
         {
             var started = Stopwatch.GetTimestamp();
-            model.PredictOneUser(rows);
+            model.Predict(rows, CPU);
             oneUser.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        progress.WriteLine($"Reasons for {settings.Shown} of the offers, {settings.Repeats} times…");
+        var shown = offers.Take(settings.Shown).Select(o => new Offer(o, null)).ToList();
+        var reasons = new List<double>();
+        for (var r = 0; r < settings.Repeats; r++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            OfferScoring.Reasons(model, firstUser, shown, Objective.IncrementalMargin, TenantSettings.DefaultMarginRate);
+            reasons.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         progress.WriteLine("The audience under one design…");
@@ -90,6 +102,7 @@ public static class ForwardBench
         }
 
         oneUser.Sort();
-        return new Result(active.Id, model.Members.Count, model.Schema.Width, users, readSeconds, oneUser, oneDesign, clock.Elapsed.TotalSeconds, settings.Offers, settings.Designs);
+        reasons.Sort();
+        return new Result(active.Id, model.Members.Count, model.Schema.Width, users, readSeconds, oneUser, reasons, oneDesign, clock.Elapsed.TotalSeconds, settings.Offers, settings.Designs);
     }
 }

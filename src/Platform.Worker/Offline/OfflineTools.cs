@@ -33,7 +33,7 @@ public static class OfflineTools
                 Console.Error,
                 CancellationToken.None),
             "bench-forward" => await ForwardBench.RunAsync(
-                new ForwardBench.Settings(Storage.Database.DatabaseUrl.Resolve(null), options["tenant"], Int("offers", 200), Int("designs", 48), Int("repeats", 300)), Console.Error, CancellationToken.None),
+                new ForwardBench.Settings(Storage.Database.DatabaseUrl.Resolve(null), options["tenant"], Int("offers", 200), Int("designs", 48), Int("repeats", 300), Int("shown", 3)), Console.Error, CancellationToken.None),
             _ => await TrainingBench.RunAsync(new TrainingBench.Settings(Int("rows", 1_000_000), Int("members", 5), Int("epochs", 3), Int("seed", 7)), Console.Error, CancellationToken.None),
         };
         Console.Out.WriteLine(JsonSerializer.Serialize(result, result.GetType(), Json));
