@@ -33,7 +33,10 @@ public static class HangfireStorage
     /// When a lock row counts as abandoned. Hangfire's locks on PostgreSQL are rows, released by deleting them: a lock
     /// taken just before the database stopped keeps its row, and a worker that fetches the job waits for it (up to
     /// 15 minutes) — with the default of 10 minutes, two such jobs held both workers of the default queue after a
-    /// restart (docs/reliability.md). Hangfire holds its locks for one state change or one scheduler pass: well under this.
+    /// restart (docs/reliability.md). The job of such a lock is fetched again after <see cref="JobInvisibility"/>, when its
+    /// lock has expired too. Longer than Hangfire's ordinary holds (a state change, a scheduler pass); an expiration pass
+    /// over a very large table can outlast it, and then two servers clean up at once, which costs only repeated deletes.
+    /// <c>[DisableConcurrentExecution]</c>, whose lock lasts a whole job, must not be used with it.
     /// </summary>
-    public static readonly TimeSpan LockExpiry = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan LockExpiry = JobInvisibility;
 }

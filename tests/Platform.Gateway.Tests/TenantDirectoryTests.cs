@@ -32,6 +32,8 @@ public sealed class TenantDirectoryTests
         clock.Now += TenantDirectory.CacheLifetime * 10;
 
         Assert.Equal(Acme, await directory.FindAsync("acme"));
+        Assert.Equal(Acme, await directory.FindAsync("acme")); // within the lifetime again: the grain is not asked
+        await grain.Received(2).GetAsync();
     }
 
     [Fact]
@@ -44,11 +46,13 @@ public sealed class TenantDirectoryTests
     }
 
     [Fact]
-    public async Task ATenantThatDoesNotExistIsNotRememberedAsExisting()
+    public async Task ATenantThatDoesNotExistIsNotRemembered()
     {
         var directory = new TenantDirectory(grains, clock);
         grain.GetAsync().Returns((TenantInfo?)null);
-
         Assert.Null(await directory.FindAsync("acme"));
+
+        grain.GetAsync().Returns(Acme); // created meanwhile, on another node: usable at once
+        Assert.Equal(Acme, await directory.FindAsync("acme"));
     }
 }

@@ -21,7 +21,19 @@ public sealed class WebhookRetryTests
 
         Assert.Empty(left);
         Assert.Equal(2, tries[flaky]);
-        Assert.Equal(1, tries[fine]); // queued on its first retry, never again
+        Assert.Equal(1, tries[fine]); // not tried while the one before it failed, then queued once
+    }
+
+    [Fact]
+    public async Task ARoundStopsAtItsFirstFailure()
+    {
+        var (down, after) = (Guid.NewGuid(), Guid.NewGuid());
+        var tried = new List<Guid>();
+
+        var left = await WebhookDispatcher.QueueWithRetriesAsync([down, after], id => { tried.Add(id); return false; }, Waits);
+
+        Assert.Equal([down, after], left);
+        Assert.Equal(Enumerable.Repeat(down, Waits.Length), tried);
     }
 
     [Fact]

@@ -148,6 +148,7 @@ public sealed class OfferScoringTests
         var together = OfferScoring.Reasons(model, user, offers, Objective.IncrementalMargin, 0.3);
 
         Assert.Equal(offers.Count, together.Count);
+        Assert.Contains(together, reasons => reasons.Count > 0);
         for (var i = 0; i < offers.Count; i++)
         {
             Assert.Equal(OfferScoring.Reasons(model, user, [offers[i]], Objective.IncrementalMargin, 0.3)[0], together[i]);

@@ -234,7 +234,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
     // with the time to wait (docs/api.md#rate-limiting). That wait is the budget's, not the forecast's: waited, unmeasured.
     private async Task<double> TimeForecastAsync(string admin, object design, CancellationToken cancellationToken)
     {
-        while (true)
+        for (var refusals = 0; ; refusals++)
         {
             var clock = Stopwatch.StartNew();
             try
@@ -245,7 +245,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
                     """, new { d = design }, cancellationToken);
                 return clock.Elapsed.TotalSeconds;
             }
-            catch (GraphQLClientException refused) when (refused.Code == "RATE_LIMITED" && refused.RetryAfterSeconds is { } wait)
+            catch (GraphQLClientException refused) when (refused.Code == "RATE_LIMITED" && refused.RetryAfterSeconds is { } wait && refusals < 10)
             {
                 await Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken);
             }

@@ -33,6 +33,7 @@ public sealed class TenantDirectory(IGrainFactory grains, TimeProvider clock)
         }
         catch (Exception) when (entry.Tenant is not null)
         {
+            cache[tenantId] = (entry.Tenant, now + CacheLifetime); // asked again after the lifetime, not on every request
             return entry.Tenant;
         }
 

@@ -84,7 +84,10 @@ public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient j
     /// </summary>
     public static readonly IReadOnlyList<TimeSpan> RetryWaits = [.. new[] { 0.2, 1, 2, 4, 8, 16 }.Select(TimeSpan.FromSeconds)];
 
-    /// <summary>Tries each delivery again after each wait until all are queued; returns those still not queued.</summary>
+    /// <summary>
+    /// After each wait, tries the deliveries in turn until one fails (the database is still away); returns those still not
+    /// queued after the last wait.
+    /// </summary>
     public static async Task<IReadOnlyList<Guid>> QueueWithRetriesAsync(IReadOnlyList<Guid> deliveries, Func<Guid, bool> tryQueue, IReadOnlyList<TimeSpan> waits)
     {
         var left = deliveries;
@@ -96,7 +99,7 @@ public sealed class WebhookDispatcher(WebhookStore store, IBackgroundJobClient j
             }
 
             await Task.Delay(wait);
-            left = [.. left.Where(id => !tryQueue(id))];
+            left = [.. left.SkipWhile(tryQueue)];
         }
 
         return left;

@@ -71,10 +71,12 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public void StartAt(double controlLogit, IReadOnlyList<double> campaignLevels)
     {
         using var noGrad = no_grad();
-        baseWide.bias![0] = (float)controlLogit;
+        using var control = tensor((float)controlLogit); // held: an implicit float-to-tensor temporary could be finalized mid-call
+        baseWide.bias![0] = control;
         for (var c = 0; c < campaignLevels.Count; c++)
         {
-            campaignBase.weight![c, 0] = (float)campaignLevels[c];
+            using var level = tensor((float)campaignLevels[c]);
+            campaignBase.weight![c, 0] = level;
         }
     }
 

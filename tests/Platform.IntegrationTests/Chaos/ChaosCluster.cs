@@ -204,8 +204,9 @@ public sealed class ChaosCluster : IAsyncDisposable
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             })!;
-            text.AppendLine(await stack.StandardOutput.ReadToEndAsync()).AppendLine(await stack.StandardError.ReadToEndAsync());
-            await stack.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            text.AppendLine(await stack.StandardOutput.ReadToEndAsync(deadline.Token)).AppendLine(await stack.StandardError.ReadToEndAsync(deadline.Token));
+            await stack.WaitForExitAsync(deadline.Token);
         }
 
         return text.ToString();

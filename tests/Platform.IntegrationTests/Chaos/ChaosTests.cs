@@ -211,7 +211,17 @@ public sealed class ChaosTests(ITestOutputHelper output)
 
             if (!report.Passed)
             {
-                File.WriteAllText(Path.Combine(logs, "worker-diagnostics.txt"), await cluster.WorkerDiagnosticsAsync());
+                string diagnostics;
+                try
+                {
+                    diagnostics = await cluster.WorkerDiagnosticsAsync();
+                }
+                catch (Exception exception)
+                {
+                    diagnostics = $"could not be read: {exception}"; // the report matters more
+                }
+
+                File.WriteAllText(Path.Combine(logs, "worker-diagnostics.txt"), diagnostics);
             }
         }
         finally
