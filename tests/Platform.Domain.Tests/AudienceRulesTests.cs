@@ -120,6 +120,34 @@ public sealed class AudienceRulesTests
         Assert.False(AudienceEvaluator.Matches(new AudienceRule(Field: "propensity", Op: RuleOperator.Lt, Number: 0.3), unscored));
     }
 
+    [Fact]
+    public void EveryFieldThatReadsScoresIsNamedSoASnapshotWithoutScoresIsOnlyTakenWhereNoneIsTested()
+    {
+        var unscored = Snapshot(age: 30, region: "north", tags: ["vip"], channel: null, pastPurchases: null);
+        var scored = unscored with { Score = new UserScore(Guid.NewGuid(), Propensity: 0.4, ExpectedSpend: 25, ChurnRisk: 0.2, Persona: 1, PersonaDescription: null, Now) };
+        var readingScores = AudienceFields.FixedNames
+            .Where(name => !Same(AudienceFields.Find(name)!.Read(unscored), AudienceFields.Find(name)!.Read(scored)))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(AudienceFields.ScoreFieldNames.Order(StringComparer.Ordinal), readingScores);
+    }
+
+    private static bool Same(object? a, object? b) =>
+        a is IEnumerable<string> list && b is IEnumerable<string> other ? list.SequenceEqual(other) : Equals(a, b);
+
+    [Fact]
+    public void SnapshotPartsAreWhatTheAudiencesLookAt()
+    {
+        var onScore = new AudienceRule(Not: new AudienceRule(Any: [new(Field: "age", Op: RuleOperator.Gt, Number: 30), new(Field: "churnRisk", Op: RuleOperator.Lt, Number: 0.5)]));
+        var onAge = new AudienceRule(All: [new(Field: "age", Op: RuleOperator.Gt, Number: 30)]);
+        var uplift = new Audience(Uplift: new UpliftSelection(TargetingKind.PositiveMargin));
+
+        Assert.Equal(new SnapshotParts(false, false), SnapshotParts.For([null, new Audience(All: true), new Audience(Rule: onAge), new Audience(Tags: ["vip"])]));
+        Assert.Equal(new SnapshotParts(true, false), SnapshotParts.For([new Audience(Rule: onAge), new Audience(Rule: onScore)]));
+        Assert.Equal(new SnapshotParts(false, true), SnapshotParts.For([uplift]));
+        Assert.Equal(SnapshotParts.Everything, SnapshotParts.For([uplift, new Audience(Rule: onScore)]));
+    }
+
     private static UserSnapshot Snapshot(int? age, string? region, string[] tags, string? channel, double? pastPurchases)
     {
         var attributes = new List<AttributeValue>();

@@ -14,6 +14,8 @@ public sealed class ResponseStatusTests
     [Theory]
     [InlineData("FORBIDDEN", 403)]
     [InlineData("METHOD_NOT_ALLOWED", 405)]
+    [InlineData("RATE_LIMITED", 429)]
+    [InlineData("UNAVAILABLE", 503)]
     public void AuthorizationAndMethodErrorsMeanTheSameUnderEitherType(string code, int status)
     {
         Assert.Equal(status, ResponseStatus.For(Rejected(code), MediaTypes.Json));

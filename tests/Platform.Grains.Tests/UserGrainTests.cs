@@ -18,11 +18,11 @@ public sealed class UserGrainTests(GrainCluster cluster) : IClassFixture<GrainCl
         var delivered = await AppendAsync(Purchase("p1", now.AddHours(-3), 20m), Purchase("p2", now.AddHours(-2), 30m));
         var grain = cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "ann"));
         await grain.ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(delivered));
-        var before = await grain.GetAsync();
+        var before = (await grain.GetAsync()).Value;
 
         await cluster.DeactivateAllAsync(); // the snapshot is written on deactivation
         await AppendAsync(Purchase("p3", now.AddHours(-1), 50m)); // logged, never delivered to the grain
-        var after = await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "ann")).GetAsync();
+        var after = (await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "ann")).GetAsync()).Value;
 
         Assert.Equal((2L, 50m), (before!.Purchases, before.Revenue));
         Assert.Equal((3L, 100m), (after!.Purchases, after.Revenue));
@@ -30,7 +30,7 @@ public sealed class UserGrainTests(GrainCluster cluster) : IClassFixture<GrainCl
 
     [Fact]
     public async Task AUserWithoutEventsHasNoProfile() =>
-        Assert.Null(await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "nobody")).GetAsync());
+        Assert.Null((await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "nobody")).GetAsync()).Value);
 
     private async Task<IReadOnlyList<LoggedEvent>> AppendAsync(params BehaviorEvent[] events)
     {

@@ -191,4 +191,44 @@ public sealed class OfferScoringTests
 
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public void AUserWithOneFeatureLeftOutReadsAsACopyWithoutIt()
+    {
+        var user = new Dictionary<string, FeatureValue>(StringComparer.Ordinal)
+        {
+            ["age"] = FeatureValue.Of(41), ["region"] = FeatureValue.Of("north"), ["recency_days"] = FeatureValue.Of(3),
+        };
+        var copy = user.Where(p => p.Key != "region").ToDictionary(StringComparer.Ordinal);
+
+        var without = new FeaturesWithout(user, "region");
+
+        Assert.Equal(copy.Count, without.Count);
+        Assert.Equal(copy.OrderBy(p => p.Key, StringComparer.Ordinal), without.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(copy.Keys.Order(StringComparer.Ordinal), without.Keys.Order(StringComparer.Ordinal));
+        Assert.False(without.ContainsKey("region"));
+        Assert.False(without.TryGetValue("region", out _));
+        Assert.Throws<KeyNotFoundException>(() => without["region"]);
+        Assert.Equal(FeatureValue.Of(41), without["age"]);
+        Assert.Equal(user.Count, new FeaturesWithout(user, "not a feature").Count);
+        var model = Trained.Value.Model;
+        Assert.Equal(model.Schema.Encode(copy), model.Schema.Encode(without));
+    }
+
+    [Fact]
+    public void ACampaignWhoseDesignChangedIsScoredUnderItsNewDesignAndNoOfferIsNoValue()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var user = rows[1].Features;
+        var (id, design) = campaigns[0];
+        var deeper = design with { Value = (design.Value ?? 0) + 15m };
+
+        var before = OfferScoring.Value(model, user, [new Offer(design, id)], Objective.IncrementalMargin, 0.3).Single();
+        var after = OfferScoring.Value(model, user, [new Offer(deeper, id)], Objective.IncrementalMargin, 0.3).Single();
+        var again = OfferScoring.Value(model, user, [new Offer(design with { }, id)], Objective.IncrementalMargin, 0.3).Single();
+
+        Assert.NotEqual(before.Score.Value, after.Score.Value);
+        Assert.Equal(before, again); // an equal design read anew (another instance) scores the same
+        Assert.Empty(OfferScoring.Value(model, user, [], Objective.IncrementalMargin, 0.3));
+    }
 }

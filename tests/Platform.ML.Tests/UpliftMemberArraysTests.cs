@@ -32,9 +32,9 @@ public sealed class UpliftMemberArraysTests
         for (var r = 0; r < Rows; r++)
         {
             var part = arrays.ForUser(users.AsSpan(r * UserWidth, UserWidth));
-            var row = arrays.ForDesign(
-                part, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth), offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth),
-                levelWeights.AsSpan(r * (Campaigns + 1), Campaigns + 1));
+            var offer = offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth);
+            var design = arrays.ForDesign(contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth), offer, levelWeights.AsSpan(r * (Campaigns + 1), Campaigns + 1));
+            var row = arrays.Outputs(part, design, offer[^1]); // the offer's last column: the user's category match
             Assert.Equal(@base[2 * r], row.ControlLogit, Tolerance);
             Assert.Equal(@base[(2 * r) + 1], row.ControlLogValue, Tolerance);
             Assert.Equal(effect[3 * r], row.EffectLogit, Tolerance);

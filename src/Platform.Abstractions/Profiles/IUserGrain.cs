@@ -13,8 +13,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>New events of this user, in log order (the tenant feed guarantees it).</summary>
     Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events);
 
-    /// <summary>The profile as of now, or null when the user has no events.</summary>
-    Task<ProfileView?> GetAsync();
+    /// <summary>
+    /// The profile as of now, or null when the user has no events. Each call reads a new view, so it travels as
+    /// <see cref="Immutable{T}"/>: a caller on the same silo gets it without a copy (a domain record's copy is a JSON round trip).
+    /// </summary>
+    Task<Immutable<ProfileView?>> GetAsync();
 
     /// <summary>
     /// Erasure: drops the profile and its stored snapshot. Events up to <paramref name="throughSeq"/> are never

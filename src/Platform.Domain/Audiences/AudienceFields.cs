@@ -34,11 +34,18 @@ public static partial class AudienceFields
         new("topBrands", FieldKind.TextList, s => s.View.BrandAffinities.Take(TopKeys).Select(a => a.Key).ToList()),
         new("firstSeenDate", FieldKind.Date, s => s.View.FirstSeenAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("lastSeenDate", FieldKind.Date, s => s.View.LastSeenAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+    }.Concat(ScoreFields()).ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The fields read from the user's scores (<see cref="UserSnapshot.Score"/>): a snapshot without them cannot judge these.</summary>
+    public static IReadOnlySet<string> ScoreFieldNames { get; } = ScoreFields().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static AudienceField[] ScoreFields() =>
+    [
         new("propensity", FieldKind.Number, s => s.Score?.Propensity),
         new("expectedSpend", FieldKind.Number, s => s.Score?.ExpectedSpend),
         new("churnRisk", FieldKind.Number, s => s.Score?.ChurnRisk),
         new("persona", FieldKind.Number, s => s.Score?.Persona),
-    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    ];
 
     /// <summary>How many of the strongest categories and brands count as "top".</summary>
     public const int TopKeys = 5;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
+using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Measurement;
 using Platform.Domain.Decisions;
@@ -96,7 +97,7 @@ public sealed class CampaignService(
 
         ApiError.ThrowIfAny(userIds.Select((userId, i) => Identifiers.Check($"userIds[{i}]", userId)).OfType<Violation>().ToList());
         var campaign = await store.GetAsync(tenantId, ApiError.RequireId("campaignId", id), cancellationToken) ?? throw ApiError.NotFound("campaign", id);
-        var users = await snapshots.LoadAsync(tenantId, userIds, withPicks: true, cancellationToken);
+        var users = await snapshots.LoadAsync(tenantId, userIds, SnapshotParts.For([campaign.Design.Audience]), cancellationToken);
         var now = clock.GetUtcNow();
         return users.Select(user => Assign(tenantId, campaign, user, now)).ToList();
     }

@@ -1,3 +1,4 @@
+using Platform.Domain.Audiences;
 using Platform.Domain.Decisions;
 using Platform.Domain.Errors;
 using Platform.Gateway.Api.Execution;
@@ -36,7 +37,7 @@ public sealed class ItemRecommendationService(ActiveModels<ItemModel> models, Us
             : (await campaigns.GetAsync(tenantId, ApiError.RequireId("campaignId", campaignId), cancellationToken) ?? throw ApiError.NotFound("campaign", campaignId)).Design;
         using var lease = await models.RequireAsync(tenantId, cancellationToken);
         var model = lease.Model;
-        var view = (await snapshots.LoadAsync(tenantId, [userId], withPicks: false, cancellationToken))[0].Snapshot.View;
+        var view = (await snapshots.LoadAsync(tenantId, [userId], SnapshotParts.ProfileAndAttributes, cancellationToken))[0].Snapshot.View;
         var facts = await catalog.FactsAsync(tenantId);
         string? CategoryOf(string itemId) => facts.GetValueOrDefault(itemId)?.CategoryId;
 

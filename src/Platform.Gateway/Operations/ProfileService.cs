@@ -1,5 +1,6 @@
 using Platform.Abstractions;
 using Platform.Abstractions.Profiles;
+using Platform.Domain.Audiences;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Types.Profiles;
 using Platform.Storage.Models;
@@ -24,7 +25,7 @@ public sealed class ProfileService(IGrainFactory grains, UserStore users, UserSc
         ApiError.RequireId("id", userId);
         if (parts.Segments)
         {
-            var user = (await snapshots.LoadAsync(tenantId, [userId], withPicks: false, cancellationToken))[0];
+            var user = (await snapshots.LoadAsync(tenantId, [userId], new SnapshotParts(Scores: true, Picks: false), cancellationToken))[0];
             return user.Known
                 ? new UserProfileResult(userId, user.Snapshot.View, user.Snapshot.Attributes, await audiences.MembershipsAsync(tenantId, user.Snapshot), user.Snapshot.Score)
                 : null;
@@ -35,7 +36,7 @@ public sealed class ProfileService(IGrainFactory grains, UserStore users, UserSc
         var attributes = parts.Attributes ? users.FindAsync(tenantId, userId, cancellationToken) : Task.FromResult<Domain.Users.UserAttributes?>(null);
         await Task.WhenAll(view, score, attributes);
         // A user with attributes and no events is known too: without a profile, its attributes decide.
-        if (await view is not { } profile)
+        if ((await view).Value is not { } profile)
         {
             var stored = parts.Attributes ? await attributes : await users.FindAsync(tenantId, userId, cancellationToken);
             return stored is null ? null : new UserProfileResult(userId, snapshots.EmptyView(), stored, [], await score);

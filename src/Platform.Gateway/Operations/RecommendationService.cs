@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Domain.Audiences;
 using Platform.Domain;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
@@ -46,10 +47,9 @@ public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots
         }
 
         var now = clock.GetUtcNow();
-        var user = (await snapshots.LoadAsync(tenantId, [userId], withPicks: true, cancellationToken))[0];
-        var eligible = (await campaigns.GetAsync(tenantId)).Values
-            .Where(c => CampaignAttribution.IsLive(c, now) && CampaignTargeting.Check(c, userId, user.Snapshot, now) is null)
-            .ToList();
+        var live = (await campaigns.GetAsync(tenantId)).Values.Where(c => CampaignAttribution.IsLive(c, now)).ToList();
+        var user = (await snapshots.LoadAsync(tenantId, [userId], SnapshotParts.For(live.Select(c => c.Design.Audience)), cancellationToken))[0];
+        var eligible = live.Where(c => CampaignTargeting.Check(c, userId, user.Snapshot, now) is null).ToList();
         using var lease = await models.AcquireAsync(tenantId, cancellationToken);
         var features = TrainingFeatures.Merge(null, EnrollmentFeatures.Of(user.Snapshot.View, now), user.Snapshot.Attributes);
         var marginRate = (await tenants.FindAsync(tenantId))?.Settings.MarginRate ?? Abstractions.Tenants.TenantSettings.DefaultMarginRate;

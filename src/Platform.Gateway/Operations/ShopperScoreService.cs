@@ -94,7 +94,7 @@ public sealed class ShopperScoreService(ScoringTargets targets, UpliftAudiences 
         {
             var members = predictions.Responses(i);
             var margin = OfferValuation.Value(members, offer.Design, Objective.IncrementalMargin, marginRate);
-            var uplift = OfferValuation.Spread(members.Select(p => p.IncrementalConversions).ToList());
+            var uplift = OfferValuation.Spread(members.Select(p => p.IncrementalConversions).ToArray());
             return new ShopperScore(
                 user.UserId, members.Average(p => p.ControlConversion), members.Average(p => p.TreatedConversion), uplift,
                 members.Average(p => p.ControlConversion * p.ControlOrderValue), members.Average(p => p.TreatedConversion * p.TreatedOrderValue),

@@ -97,8 +97,8 @@ public sealed class UserGrain(
         }
     }
 
-    public Task<ProfileView?> GetAsync() =>
-        Task.FromResult(state.State.Profile.FirstSeenAt is null ? null : ProfileReader.Read(state.State.Profile, clock.GetUtcNow(), settings));
+    public Task<Immutable<ProfileView?>> GetAsync() =>
+        Task.FromResult(new Immutable<ProfileView?>(state.State.Profile.FirstSeenAt is null ? null : ProfileReader.Read(state.State.Profile, clock.GetUtcNow(), settings)));
 
     public async Task ForgetAsync(long throughSeq)
     {

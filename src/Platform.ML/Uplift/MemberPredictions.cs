@@ -29,8 +29,16 @@ public sealed record MemberPredictions(float[][] Control, float[][] Treated, flo
         treated ? Treated[member][row] * TreatedValue[member][row] : Control[member][row] * ControlValue[member][row];
 
     /// <summary>Each member's prediction for one row.</summary>
-    public IReadOnlyList<ResponsePrediction> Responses(int row) =>
-        Enumerable.Range(0, Members).Select(m => new ResponsePrediction(Control[m][row], Treated[m][row], ControlValue[m][row], TreatedValue[m][row], Participation[m][row])).ToList();
+    public IReadOnlyList<ResponsePrediction> Responses(int row)
+    {
+        var responses = new ResponsePrediction[Members];
+        for (var m = 0; m < Members; m++)
+        {
+            responses[m] = new ResponsePrediction(Control[m][row], Treated[m][row], ControlValue[m][row], TreatedValue[m][row], Participation[m][row]);
+        }
+
+        return responses;
+    }
 
     public double RevenueUplift(int row) => Enumerable.Range(0, Members).Average(m => Revenue(m, row, true) - Revenue(m, row, false));
 }

@@ -56,7 +56,7 @@ public static class OfferScoring
         {
             foreach (var without in users[u].Keys.Where(known.Contains).Prepend(null))
             {
-                var features = without is null ? users[u] : users[u].Where(p => p.Key != without).ToDictionary(StringComparer.Ordinal);
+                var features = without is null ? users[u] : new FeaturesWithout(users[u], without);
                 rows.Add(new OfferRow(model.Schema.Encode(features), offer.Design, offer.CampaignId, features));
                 layout.Add((u, without));
             }
@@ -111,7 +111,7 @@ public static class OfferScoring
         var layout = new List<(int Offer, string? Without)>();
         foreach (var without in candidates.SelectMany(c => c).Distinct(StringComparer.Ordinal).Prepend(null))
         {
-            var features = without is null ? user : user.Where(p => p.Key != without).ToDictionary(StringComparer.Ordinal);
+            var features = without is null ? user : new FeaturesWithout(user, without);
             var vector = model.Schema.Encode(features);
             for (var o = 0; o < offers.Count; o++)
             {

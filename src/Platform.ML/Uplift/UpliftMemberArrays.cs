@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Platform.Domain.Modeling;
 
 namespace Platform.ML.Uplift;
 
@@ -36,77 +37,123 @@ public sealed class UpliftMemberArrays
     /// <summary>What the member makes of a user alone, shared by every design it is scored under (as <see cref="UpliftNetwork.ForUsers"/>).</summary>
     public UserPart ForUser(ReadOnlySpan<float> user)
     {
+        var part = new UserPart(new float[baseHidden.Outputs], new float[baseWide.Outputs], new float[effectHidden.Outputs], new float[effectWide.Outputs]);
+        ForUser(user, part);
+        return part;
+    }
+
+    /// <summary><see cref="ForUser(ReadOnlySpan{float})"/> into a part of this member's, written over (a request's variants of a shopper reuse one).</summary>
+    public void ForUser(ReadOnlySpan<float> user, UserPart into)
+    {
         if (user.Length != userWidth)
         {
             throw new ArgumentException($"A user vector has {userWidth} columns; this one has {user.Length}.", nameof(user));
         }
 
-        var hidden = new float[trunkIn.Outputs];
+        // Only the sums below outlive this call; the trunk's layers stay on the stack (a recommendation runs this for every
+        // variant of the shopper its reasons try, under each member).
+        Span<float> hidden = stackalloc float[trunkIn.Outputs];
         trunkIn.Apply(user, 0, hidden, relu: true);
-        var representation = new float[trunkOut.Outputs];
+        Span<float> representation = stackalloc float[trunkOut.Outputs];
         trunkOut.Apply(hidden, 0, representation, relu: true);
 
-        var @base = new float[baseHidden.Outputs];
-        baseHidden.Accumulate(representation, 0, @base);
-        var baseWideUser = new float[baseWide.Outputs];
-        baseWide.Accumulate(user, 0, baseWideUser);
-        var effect = new float[effectHidden.Outputs];
-        effectHidden.Accumulate(user, 0, effect);
-        effectHidden.Accumulate(representation, userWidth, effect);
-        var effectWideUser = new float[effectWide.Outputs];
-        effectWide.Accumulate(user, 0, effectWideUser);
-        return new UserPart(@base, baseWideUser, effect, effectWideUser);
+        foreach (var sums in (float[][])[into.Base, into.BaseWide, into.Effect, into.EffectWide])
+        {
+            Array.Clear(sums);
+        }
+
+        baseHidden.Accumulate(representation, 0, into.Base);
+        baseWide.Accumulate(user, 0, into.BaseWide);
+        effectHidden.Accumulate(user, 0, into.Effect);
+        effectHidden.Accumulate(representation, userWidth, into.Effect);
+        effectWide.Accumulate(user, 0, into.EffectWide);
     }
 
-    /// <summary>The raw outputs under one design: control conversion logit and log value, then the effect's three (as <see cref="UpliftOutputs"/>).</summary>
-    public RawOutputs ForDesign(UserPart user, ReadOnlySpan<float> context, ReadOnlySpan<float> offer, ReadOnlySpan<float> levelWeights)
+    /// <summary>
+    /// What the member makes of a design alone, shared by every user scored under it: the hidden units' sums over the
+    /// context and the offer with their biases, the linear paths' likewise, the campaign level added. The offer's last
+    /// column, the user's category match, is left out here and added by <see cref="Outputs"/>.
+    /// </summary>
+    public DesignPart ForDesign(ReadOnlySpan<float> context, ReadOnlySpan<float> offer, ReadOnlySpan<float> levelWeights)
     {
         if (levelWeights.Length * 2 != campaignLevels.Length)
         {
             throw new ArgumentException($"Level weights are one per campaign and one for the average: {campaignLevels.Length / 2}; these are {levelWeights.Length}.", nameof(levelWeights));
         }
 
-        var (level, levelValue) = (0f, 0f);
+        var baseLinear = new float[2];
         for (var c = 0; c < levelWeights.Length; c++)
         {
             if (levelWeights[c] != 0)
             {
-                level += levelWeights[c] * campaignLevels[2 * c];
-                levelValue += levelWeights[c] * campaignLevels[(2 * c) + 1];
+                baseLinear[0] += levelWeights[c] * campaignLevels[2 * c];
+                baseLinear[1] += levelWeights[c] * campaignLevels[(2 * c) + 1];
             }
         }
 
-        Span<float> baseUnits = stackalloc float[baseHidden.Outputs];
-        user.Base.CopyTo(baseUnits);
+        var baseUnits = new float[baseHidden.Outputs];
         baseHidden.Accumulate(context, representationWidth, baseUnits);
-        baseHidden.AddBias(baseUnits, relu: true);
-        Span<float> @base = stackalloc float[2];
-        baseOut.Apply(baseUnits, 0, @base, relu: false);
-        Span<float> baseLinear = stackalloc float[2];
-        user.BaseWide.CopyTo(baseLinear);
+        baseHidden.AddBias(baseUnits, relu: false);
         baseWide.Accumulate(context, userWidth, baseLinear);
         baseWide.AddBias(baseLinear, relu: false);
 
-        var offerStart = userWidth + representationWidth + contextWidth;
+        var design = offer[..^1];
+        var effectUnits = new float[effectHidden.Outputs];
+        effectHidden.Accumulate(context, userWidth + representationWidth, effectUnits);
+        effectHidden.Accumulate(design, userWidth + representationWidth + contextWidth, effectUnits);
+        effectHidden.AddBias(effectUnits, relu: false);
+        var effectLinear = new float[3];
+        effectWide.Accumulate(context, userWidth, effectLinear);
+        effectWide.Accumulate(design, userWidth + contextWidth, effectLinear);
+        effectWide.AddBias(effectLinear, relu: false);
+        return new DesignPart(baseUnits, baseLinear, effectUnits, effectLinear);
+    }
+
+    /// <summary>The raw outputs of a user under a design, given the user's category match for it (as <see cref="UpliftOutputs"/>).</summary>
+    public RawOutputs Outputs(UserPart user, DesignPart design, float categoryMatch)
+    {
+        Span<float> baseUnits = stackalloc float[baseHidden.Outputs];
+        Sum(user.Base, design.BaseUnits, baseUnits);
+        Relu(baseUnits);
+        Span<float> @base = stackalloc float[2];
+        baseOut.Apply(baseUnits, 0, @base, relu: false);
+
+        Span<float> match = [categoryMatch];
         Span<float> effectUnits = stackalloc float[effectHidden.Outputs];
-        user.Effect.CopyTo(effectUnits);
-        effectHidden.Accumulate(context, offerStart - contextWidth, effectUnits);
-        effectHidden.Accumulate(offer, offerStart, effectUnits);
-        effectHidden.AddBias(effectUnits, relu: true);
+        Sum(user.Effect, design.EffectUnits, effectUnits);
+        effectHidden.Accumulate(match, userWidth + representationWidth + contextWidth + DesignEncoder.OfferWidth - 1, effectUnits);
+        Relu(effectUnits);
         Span<float> effect = stackalloc float[3];
         effectOut.Apply(effectUnits, 0, effect, relu: false);
         Span<float> effectLinear = stackalloc float[3];
-        user.EffectWide.CopyTo(effectLinear);
-        effectWide.Accumulate(context, userWidth, effectLinear);
-        effectWide.Accumulate(offer, userWidth + contextWidth, effectLinear);
-        effectWide.AddBias(effectLinear, relu: false);
+        Sum(user.EffectWide, design.EffectLinear, effectLinear);
+        effectWide.Accumulate(match, userWidth + contextWidth + DesignEncoder.OfferWidth - 1, effectLinear);
 
         return new RawOutputs(
-            @base[0] + baseLinear[0] + level, @base[1] + baseLinear[1] + levelValue,
+            @base[0] + user.BaseWide[0] + design.BaseLinear[0], @base[1] + user.BaseWide[1] + design.BaseLinear[1],
             effect[0] + effectLinear[0], effect[1] + effectLinear[1], effect[2] + effectLinear[2]);
     }
 
-    /// <summary>A user's design-independent sums (no biases), for <see cref="ForDesign"/>.</summary>
+    private static void Sum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> into)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = a[i] + b[i];
+        }
+    }
+
+    private static void Relu(Span<float> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Max(values[i], 0);
+        }
+    }
+
+    /// <summary>A design's user-independent sums with biases and level, for <see cref="Outputs"/>.</summary>
+    public sealed record DesignPart(float[] BaseUnits, float[] BaseLinear, float[] EffectUnits, float[] EffectLinear);
+
+    /// <summary>A user's design-independent sums (no biases), for <see cref="Outputs"/>.</summary>
     public sealed record UserPart(float[] Base, float[] BaseWide, float[] Effect, float[] EffectWide);
 
     public readonly record struct RawOutputs(float ControlLogit, float ControlLogValue, float EffectLogit, float EffectLogValue, float ParticipationLogit);
@@ -114,6 +161,9 @@ public sealed class UpliftMemberArrays
     /// <summary>A linear layer: weights [outputs × inputs] row by row, as torch keeps them, and a bias per output.</summary>
     internal sealed class Dense(float[] weights, float[] bias)
     {
+        // The same weights by input, [inputs × outputs]: a layer with many outputs adds the column of each non-zero input.
+        private readonly float[] byInput = Transpose(weights, bias.Length);
+
         public int Outputs => bias.Length;
 
         public int Inputs => weights.Length / bias.Length;
@@ -129,9 +179,25 @@ public sealed class UpliftMemberArrays
         /// <summary>output += the columns [start, start + input width) of the weights applied to input (no bias).</summary>
         public void Accumulate(ReadOnlySpan<float> input, int start, Span<float> output)
         {
-            for (var o = 0; o < output.Length; o++)
+            if (output.Length < Vector<float>.Count)
             {
-                output[o] += Dot(weights.AsSpan((o * Inputs) + start, input.Length), input);
+                // Few outputs (the wide paths, the last layers): a dot product each.
+                for (var o = 0; o < output.Length; o++)
+                {
+                    output[o] += Dot(weights.AsSpan((o * Inputs) + start, input.Length), input);
+                }
+
+                return;
+            }
+
+            // Many outputs: each input's weights added at once, skipping zeros — about half of a ReLU layer's outputs and
+            // most one-hot columns of a user vector are 0.
+            for (var i = 0; i < input.Length; i++)
+            {
+                if (input[i] != 0)
+                {
+                    AddScaled(output, input[i], byInput.AsSpan((start + i) * Outputs, Outputs));
+                }
             }
         }
 
@@ -141,6 +207,43 @@ public sealed class UpliftMemberArrays
             {
                 var value = output[o] + bias[o];
                 output[o] = relu && value < 0 ? 0 : value;
+            }
+        }
+
+        private static float[] Transpose(float[] weights, int outputs)
+        {
+            var inputs = weights.Length / outputs;
+            var transposed = new float[weights.Length];
+            for (var o = 0; o < outputs; o++)
+            {
+                for (var i = 0; i < inputs; i++)
+                {
+                    transposed[(i * outputs) + o] = weights[(o * inputs) + i];
+                }
+            }
+
+            return transposed;
+        }
+
+        // output += scale × weights, element by element.
+        private static void AddScaled(Span<float> output, float scale, ReadOnlySpan<float> weights)
+        {
+            var o = 0;
+            if (Vector.IsHardwareAccelerated && output.Length >= Vector<float>.Count)
+            {
+                var outputs = MemoryMarshal.Cast<float, Vector<float>>(output);
+                var rows = MemoryMarshal.Cast<float, Vector<float>>(weights);
+                for (var v = 0; v < outputs.Length; v++)
+                {
+                    outputs[v] += rows[v] * scale;
+                }
+
+                o = outputs.Length * Vector<float>.Count;
+            }
+
+            for (; o < output.Length; o++)
+            {
+                output[o] += weights[o] * scale;
             }
         }
 

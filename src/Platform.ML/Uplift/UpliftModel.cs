@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -25,6 +26,7 @@ public sealed class UpliftModel(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lazy<IReadOnlyList<UpliftMemberArrays>> arrays = new(() => members.Select(m => m.ToArrays()).ToList());
     private readonly Lazy<DesignNeighbours> neighbours = new(() => new DesignNeighbours(designs, campaigns.Count));
+    private readonly ConcurrentDictionary<string, (CampaignDesign Design, UpliftMemberArrays.DesignPart[] Parts)> designParts = new(StringComparer.Ordinal);
 
     public FeatureSchema Schema { get; } = schema;
 
@@ -159,29 +161,68 @@ public sealed class UpliftModel(
     private MemberPredictions PredictWithArrays(IReadOnlyList<OfferRow> rows)
     {
         var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
-        Span<float> context = stackalloc float[DesignEncoder.ContextWidth];
-        var offer = new float[DesignEncoder.OfferWidth];
-        var parts = new UpliftMemberArrays.UserPart[Members.Count];
+        if (rows.Count == 0)
+        {
+            return predictions;
+        }
+
+        var users = arrays.Value.Select(member => member.ForUser(rows[0].User)).ToArray(); // rewritten as the rows' user changes
+        var designs = new Dictionary<CampaignDesign, UpliftMemberArrays.DesignPart[]>(ReferenceEqualityComparer.Instance);
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            context.Clear();
-            DesignEncoder.EncodeContext(row.Design, context);
-            DesignEncoder.EncodeOffer(row.Design, row.Features, offer);
-            var levelWeights = LevelWeights(row.Design, row.CampaignId);
+            if (!designs.TryGetValue(row.Design, out var design))
+            {
+                designs[row.Design] = design = DesignParts(row.Design, row.CampaignId);
+            }
+
+            var match = (float)DesignEncoder.CategoryMatch(row.Design, row.Features);
             for (var m = 0; m < Members.Count; m++)
             {
-                if (r == 0 || !ReferenceEquals(row.User, rows[r - 1].User))
+                if (r > 0 && !ReferenceEquals(row.User, rows[r - 1].User))
                 {
-                    parts[m] = arrays.Value[m].ForUser(row.User);
+                    arrays.Value[m].ForUser(row.User, users[m]);
                 }
 
-                Fill(predictions, m, r, arrays.Value[m].ForDesign(parts[m], context, offer, levelWeights));
+                Fill(predictions, m, r, arrays.Value[m].Outputs(users[m], design[m], match));
             }
         }
 
         return predictions;
     }
+
+    /// <summary>
+    /// Each member's part of a design alone. A saved campaign's are kept (by campaign id, while its design is unchanged):
+    /// a storefront scores every shopper under the same running campaigns, so what the design alone makes is worked out
+    /// once, not once per request.
+    /// </summary>
+    private UpliftMemberArrays.DesignPart[] DesignParts(CampaignDesign design, string? campaignId)
+    {
+        if (campaignId is not null && designParts.TryGetValue(campaignId, out var kept) && kept.Design == design)
+        {
+            return kept.Parts;
+        }
+
+        Span<float> context = stackalloc float[DesignEncoder.ContextWidth];
+        DesignEncoder.EncodeContext(design, context);
+        var offer = new float[DesignEncoder.OfferWidth];
+        DesignEncoder.EncodeOffer(design, NoFeatures, offer);
+        var levelWeights = LevelWeights(design, campaignId);
+        var parts = new UpliftMemberArrays.DesignPart[Members.Count];
+        for (var m = 0; m < Members.Count; m++)
+        {
+            parts[m] = arrays.Value[m].ForDesign(context, offer, levelWeights);
+        }
+
+        if (campaignId is not null)
+        {
+            designParts[campaignId] = (design, parts);
+        }
+
+        return parts;
+    }
+
+    private static readonly IReadOnlyDictionary<string, FeatureValue> NoFeatures = new Dictionary<string, FeatureValue>();
 
     // As CopyInto does for tensors.
     private void Fill(MemberPredictions into, int m, int row, UpliftMemberArrays.RawOutputs outputs)

@@ -19,7 +19,7 @@ public sealed class ProfileProjection(NpgsqlDataSource dataSource)
         SELECT s.tenant_id, s.user_id, s.first_seen_at, s.last_seen_at, s.recency_days, s.frequency_90, s.monetary_90,
             s.rfm_r, s.rfm_f, s.rfm_m, s.rfm_segment, s.purchases, s.revenue, s.discount_sensitivity,
             ARRAY(SELECT jsonb_array_elements_text(s.top_categories::jsonb)), ARRAY(SELECT jsonb_array_elements_text(s.top_brands::jsonb)),
-            ARRAY(SELECT jsonb_array_elements_text(s.interest_tags::jsonb)), s.counters::jsonb, s.features::jsonb, s.applied_seq, s.as_of
+            ARRAY(SELECT jsonb_array_elements_text(s.interest_tags::jsonb)), s.counters::jsonb, s.features::json, s.applied_seq, s.as_of
         FROM unnest(@tenant_id, @user_id, @first_seen_at, @last_seen_at, @recency_days, @frequency_90, @monetary_90, @rfm_r, @rfm_f, @rfm_m,
                     @rfm_segment, @purchases, @revenue, @discount_sensitivity, @top_categories, @top_brands, @interest_tags, @counters,
                     @features, @applied_seq, @as_of)

@@ -67,7 +67,8 @@ public static class ForwardBench
 
         progress.WriteLine($"{users:N0} users read in {readSeconds:F1} s; one user × {settings.Offers} offers, {settings.Repeats} times…");
         var vector = model.Schema.Encode(firstUser);
-        var rows = offers.Select(o => new OfferRow(vector, o, null, firstUser)).ToList();
+        // Ids, as running campaigns have: the model keeps what each campaign's design alone makes across requests, as it does when serving.
+        var rows = offers.Select((o, i) => new OfferRow(vector, o, $"bench-{i}", firstUser)).ToList();
         var oneUser = new List<double>();
         for (var r = 0; r < settings.Repeats; r++)
         {
@@ -77,7 +78,7 @@ public static class ForwardBench
         }
 
         progress.WriteLine($"Reasons for {settings.Shown} of the offers, {settings.Repeats} times…");
-        var shown = offers.Take(settings.Shown).Select(o => new Offer(o, null)).ToList();
+        var shown = offers.Take(settings.Shown).Select((o, i) => new Offer(o, $"bench-{i}")).ToList();
         var reasons = new List<double>();
         for (var r = 0; r < settings.Repeats; r++)
         {

@@ -1,24 +1,50 @@
+using System.Buffers;
+
 namespace Platform.Gateway.Api.Transport;
 
 /// <summary>Reads a request body (or any stream: a multipart part, an inflating gzip stream) into memory, refusing (null) anything larger than the limit.</summary>
 public static class BoundedBody
 {
-    public static Task<byte[]?> ReadAsync(HttpRequest request, long limit) =>
-        request.ContentLength > limit ? Task.FromResult<byte[]?>(null) : ReadAsync(request.Body, limit, request.HttpContext.RequestAborted);
+    private const int ChunkBytes = 16 * 1024;
+
+    /// <summary>A body that states its length is read straight into an array of that size (the server ends the request if fewer bytes come).</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit)
+    {
+        if (request.ContentLength is not { } length)
+        {
+            return await ReadAsync(request.Body, limit, request.HttpContext.RequestAborted);
+        }
+
+        if (length > limit)
+        {
+            return null;
+        }
+
+        var body = new byte[length];
+        await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
+        return body;
+    }
 
     public static async Task<byte[]?> ReadAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await stream.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -93,7 +93,7 @@ public sealed class GraphQLHttpEndpoint(
             context.Response.Headers.Allow = "POST";
         }
 
-        if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited)?.Extensions is { } extensions
+        if (result.Errors?.FirstOrDefault(e => e.Code is ErrorCodes.RateLimited or ErrorCodes.Unavailable)?.Extensions is { } extensions
             && extensions.TryGetValue(RateLimitCharge.RetryAfterKey, out var retryAfter))
         {
             context.Response.Headers.RetryAfter = retryAfter?.ToString();
