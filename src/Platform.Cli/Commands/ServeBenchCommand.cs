@@ -45,10 +45,11 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
           (`RATE_LIMITED`, [rate limiting](api.md#rate-limiting)) is sent again after the wait it names, unmeasured.
         - **optimizeCampaign** — one search of the given number of designs (2 types × values × 3 channels × 2 durations,
           the whole audience) from the mutation until `campaignOptimization` reads SUCCEEDED (polled every 250 ms).
-        - **Bare forward pass** — the worker process (`Platform.Worker.dll bench-forward`) loads the same ACTIVE version
-          from the registry, reads and encodes the same audience, and times the model alone: one user under as many
-          designs as there are campaigns (recommendations; 300 repetitions) and the reasons for 3 of them, the audience
-          under one design (forecast),
+        - **Bare forward pass** — the worker process (`Platform.Worker.dll bench-forward`, one scoring thread, as a gateway
+          node scores each operation) loads the same ACTIVE version from the registry, reads and encodes the same audience,
+          and times the model alone: one user under as many designs as there are campaigns, each with a campaign id, so
+          each design's own part is kept between repetitions as between requests (recommendations; 300 repetitions) and
+          the reasons for 3 of them, the audience under one design (forecast),
           and under the searched designs with the trunk shared (optimizer). Each ratio is the API's figure ÷ the bare
           forward pass's; the API runs that pass and more, so a ratio under 1 means the machine was busy during the bare
           run, and the bench fails rather than report it.
@@ -104,7 +105,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
 
         var bare = await WorkerTool.RunAsync(
             workerPath,
-            ["bench-forward", "--tenant", tenantId, "--offers", Text(settings.Campaigns), "--designs", Text(settings.Designs), "--shown", Text(Shown)],
+            ["bench-forward", "--tenant", tenantId, "--offers", Text(settings.Campaigns), "--designs", Text(settings.Designs), "--shown", Text(Shown), "--threads", "1"],
             console,
             cancellationToken);
         var results = Results(settings, measured.lightly, measured.quiet, measured.busy, measured.ingestRate, measured.ingestShare, measured.audienceUsers, measured.forecastSeconds, measured.optimizerSeconds, bare);

@@ -62,9 +62,13 @@ public sealed class ForecastService(
             Widening = DesignCoverage.IsOutside(target.Design, model.Designs) ? DesignCoverage.Widening : 1,
         };
         var sample = new List<IReadOnlyDictionary<string, FeatureValue>>();
-        await foreach (var batch in audiences.ReadAsync(tenantId, picked, clock.GetUtcNow(), settings, cancellationToken))
+        var offer = new Offer(target.Design, target.CampaignId);
+        // Each batch is encoded on the reading side, so that encoding overlaps scoring the batch before it.
+        var batches = audiences.ReadAsync(
+            tenantId, picked, clock.GetUtcNow(), settings, batch => (Members: batch, Encoded: OfferScoring.Encode(model, batch.Select(m => m.Features).ToList(), offer)), cancellationToken);
+        await foreach (var (batch, encoded) in batches)
         {
-            var predictions = OfferScoring.Predict(model, batch.Select(m => m.Features).ToList(), new Offer(target.Design, target.CampaignId));
+            var predictions = OfferScoring.Predict(model, encoded, offer);
             for (var i = 0; i < batch.Count; i++)
             {
                 accumulator.Add(predictions.Responses(i), batch[i].Segment ?? "none");
@@ -73,7 +77,7 @@ public sealed class ForecastService(
             sample.AddRange(batch.Take(DriverSample - sample.Count).Select(m => m.Features));
         }
 
-        var drivers = OfferScoring.Drivers(model, sample, new Offer(target.Design, target.CampaignId), Objective.IncrementalMargin, marginRate);
+        var drivers = OfferScoring.Drivers(model, sample, offer, Objective.IncrementalMargin, marginRate);
         return new ForecastResult(lease.VersionId, accumulator.Result(target.Budget, warnings), drivers, target.Design);
     }
 }

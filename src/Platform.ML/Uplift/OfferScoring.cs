@@ -27,7 +27,13 @@ public static class OfferScoring
     }
 
     /// <summary>Each member's predictions for many users under one offer (an audience batch).</summary>
-    public static MemberPredictions Predict(UpliftModel model, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users, Offer offer)
+    public static MemberPredictions Predict(UpliftModel model, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users, Offer offer) =>
+        Predict(model, Encode(model, users, offer), offer);
+
+    /// <summary>Users encoded as the model reads them under one offer: their vectors, row by row, and their category matches.</summary>
+    public sealed record EncodedUsers(float[] Vectors, float[] Matches);
+
+    public static EncodedUsers Encode(UpliftModel model, IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> users, Offer offer)
     {
         var width = model.Schema.Width;
         var vectors = new float[users.Count * width];
@@ -38,8 +44,11 @@ public static class OfferScoring
             matches[i] = (float)DesignEncoder.CategoryMatch(offer.Design, users[i]);
         }
 
-        return model.Predict(vectors, matches, offer.Design, offer.CampaignId, CPU);
+        return new EncodedUsers(vectors, matches);
     }
+
+    public static MemberPredictions Predict(UpliftModel model, EncodedUsers users, Offer offer) =>
+        model.Predict(users.Vectors, users.Matches, offer.Design, offer.CampaignId, CPU);
 
     /// <summary>
     /// The features that move an offer's score most across a sample of users: for each feature, the mean change in the

@@ -43,12 +43,21 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     /// The audience in user id order, <see cref="Batch"/> users at a time, from one query (the audience's join is evaluated
     /// and sorted once, however large it is). The next batch is read and decoded while the caller works on this one.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<AudienceMember>> ReadAsync(
-        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<IReadOnlyList<AudienceMember>> ReadAsync(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken = default) =>
+        ReadAsync(tenantId, audience, now, settings, members => members, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadAsync(string, Audience, DateTimeOffset, ProfileSettings, CancellationToken)"/>, each batch turned by
+    /// <paramref name="prepare"/> on the reading side (e.g. encoded for a model), so that work too overlaps the caller's.
+    /// </summary>
+    public async IAsyncEnumerable<T> ReadAsync<T>(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<AudienceMember>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ProduceAsync(tenantId, audience, now, settings, batches.Writer, stop.Token), CancellationToken.None);
+        var batches = System.Threading.Channels.Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ProduceAsync(tenantId, audience, now, settings, prepare, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -65,12 +74,13 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     }
 
     // Writes the audience's batches; a failure completes the channel with it, so the caller's loop throws it.
-    private async Task ProduceAsync(
-        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, ChannelWriter<IReadOnlyList<AudienceMember>> batches, CancellationToken cancellationToken)
+    private async Task ProduceAsync<T>(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare, ChannelWriter<T> batches,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await WriteBatchesAsync(tenantId, audience, now, settings, batches, cancellationToken);
+            await WriteBatchesAsync(tenantId, audience, now, settings, prepare, batches, cancellationToken);
             batches.Complete();
         }
         catch (Exception failure)
@@ -79,8 +89,9 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         }
     }
 
-    private async Task WriteBatchesAsync(
-        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, ChannelWriter<IReadOnlyList<AudienceMember>> batches, CancellationToken cancellationToken)
+    private async Task WriteBatchesAsync<T>(
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare, ChannelWriter<T> batches,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -103,7 +114,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
             }
 
             await FoldMissingAsync(tenantId, members, missing, now, settings, cancellationToken);
-            await batches.WriteAsync(members, cancellationToken);
+            await batches.WriteAsync(prepare(members), cancellationToken);
             if (members.Count < Batch)
             {
                 return;
