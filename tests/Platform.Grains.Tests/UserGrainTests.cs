@@ -29,6 +29,24 @@ public sealed class UserGrainTests(GrainCluster cluster) : IClassFixture<GrainCl
     }
 
     [Fact]
+    public async Task AViewTakenEarlierIsNotChangedByLaterEvents()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var grain = cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "cleo"));
+        await grain.ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(await AppendAsync(
+            Purchase("c1", now.AddHours(-3), 20m, "cleo"), Exposure("c2", now.AddHours(-2), "spring", "cleo"))));
+        var view = (await grain.GetAsync()).Value!; // on the same silo: not copied
+        var (steps, touches) = (view.Trajectory.ToList(), view.Campaigns.ToList());
+
+        await grain.ApplyAsync(new Immutable<IReadOnlyList<LoggedEvent>>(await AppendAsync(
+            Exposure("c3", now.AddHours(-1), "summer", "cleo"), Exposure("c4", now.AddMinutes(-30), "spring", "cleo"), Purchase("c5", now.AddMinutes(-10), 40m, "cleo"))));
+
+        Assert.Equal(steps, view.Trajectory);
+        Assert.Equal(touches, view.Campaigns);
+        Assert.NotEqual(touches.Count, (await grain.GetAsync()).Value!.Campaigns.Count);
+    }
+
+    [Fact]
     public async Task AUserWithoutEventsHasNoProfile() =>
         Assert.Null((await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "nobody")).GetAsync()).Value);
 
@@ -38,6 +56,9 @@ public sealed class UserGrainTests(GrainCluster cluster) : IClassFixture<GrainCl
         return events.Select((e, i) => new LoggedEvent(appended.StoredAt[i], e)).ToList();
     }
 
-    private static BehaviorEvent Purchase(string id, DateTimeOffset at, decimal amount) =>
-        new(id, "ann", EventType.Purchase, at, "sku-1", null, 1, amount, "EUR", null, null, null, null, null);
+    private static BehaviorEvent Purchase(string id, DateTimeOffset at, decimal amount, string user = "ann") =>
+        new(id, user, EventType.Purchase, at, "sku-1", null, 1, amount, "EUR", null, null, null, null, null);
+
+    private static BehaviorEvent Exposure(string id, DateTimeOffset at, string campaignId, string user) =>
+        new(id, user, EventType.CampaignExposure, at, null, null, null, null, null, campaignId, null, null, null, null);
 }

@@ -14,7 +14,8 @@ public interface IUserGrain : IGrainWithStringKey
     Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events);
 
     /// <summary>
-    /// The profile as of now, or null when the user has no events. Each call reads a new view, so it travels as
+    /// The profile as of now, or null when the user has no events. Each call reads a new view that shares nothing with the
+    /// grain's state (later events do not change it), so it travels as
     /// <see cref="Immutable{T}"/>: a caller on the same silo gets it without a copy (a domain record's copy is a JSON round trip).
     /// </summary>
     Task<Immutable<ProfileView?>> GetAsync();

@@ -35,8 +35,8 @@ public static class ProfileReader
             categories,
             Affinities(profile.Brands, now, settings),
             InterestTags.Derive(profile, rfm, counters, categories, settings, now),
-            profile.Recent,
-            profile.Campaigns,
+            profile.Recent.ToArray(), // copies: the profile's own change as later events are folded, the view must not
+            profile.Campaigns.ToArray(),
             profile.AppliedSeq);
     }
 

@@ -57,10 +57,10 @@ public sealed class UpliftMemberArrays
         Span<float> representation = stackalloc float[trunkOut.Outputs];
         trunkOut.Apply(hidden, 0, representation, relu: true);
 
-        foreach (var sums in (float[][])[into.Base, into.BaseWide, into.Effect, into.EffectWide])
-        {
-            Array.Clear(sums);
-        }
+        Array.Clear(into.Base);
+        Array.Clear(into.BaseWide);
+        Array.Clear(into.Effect);
+        Array.Clear(into.EffectWide);
 
         baseHidden.Accumulate(representation, 0, into.Base);
         baseWide.Accumulate(user, 0, into.BaseWide);
@@ -150,7 +150,7 @@ public sealed class UpliftMemberArrays
         }
     }
 
-    /// <summary>A design's user-independent sums with biases and level, for <see cref="Outputs"/>.</summary>
+    /// <summary>A design's user-independent sums with biases and level, for <see cref="Outputs"/>; shared between requests, never written after <see cref="ForDesign"/>.</summary>
     public sealed record DesignPart(float[] BaseUnits, float[] BaseLinear, float[] EffectUnits, float[] EffectLinear);
 
     /// <summary>A user's design-independent sums (no biases), for <see cref="Outputs"/>.</summary>

@@ -87,11 +87,7 @@ public sealed class UpliftModel(
         var (contexts, offers, levelWeights) = (new float[designs.Count][], new float[designs.Count][], new float[designs.Count][]);
         for (var d = 0; d < designs.Count; d++)
         {
-            levelWeights[d] = LevelWeights(designs[d], campaignId);
-            contexts[d] = new float[DesignEncoder.ContextWidth];
-            offers[d] = new float[DesignEncoder.OfferWidth];
-            DesignEncoder.EncodeContext(designs[d], contexts[d]);
-            DesignEncoder.EncodeOffer(designs[d], new Dictionary<string, FeatureValue>(), offers[d]); // the match column is 0 here
+            (contexts[d], offers[d], levelWeights[d]) = EncodeDesign(designs[d], campaignId);
         }
 
         for (var start = 0; start < count; start += ChunkRows)
@@ -167,13 +163,13 @@ public sealed class UpliftModel(
         }
 
         var users = arrays.Value.Select(member => member.ForUser(rows[0].User)).ToArray(); // rewritten as the rows' user changes
-        var designs = new Dictionary<CampaignDesign, UpliftMemberArrays.DesignPart[]>(ReferenceEqualityComparer.Instance);
+        var designs = new Dictionary<(CampaignDesign, string?), UpliftMemberArrays.DesignPart[]>(); // the id picks the base level
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            if (!designs.TryGetValue(row.Design, out var design))
+            if (!designs.TryGetValue((row.Design, row.CampaignId), out var design))
             {
-                designs[row.Design] = design = DesignParts(row.Design, row.CampaignId);
+                designs[(row.Design, row.CampaignId)] = design = DesignParts(row.Design, row.CampaignId);
             }
 
             var match = (float)DesignEncoder.CategoryMatch(row.Design, row.Features);
@@ -203,11 +199,7 @@ public sealed class UpliftModel(
             return kept.Parts;
         }
 
-        Span<float> context = stackalloc float[DesignEncoder.ContextWidth];
-        DesignEncoder.EncodeContext(design, context);
-        var offer = new float[DesignEncoder.OfferWidth];
-        DesignEncoder.EncodeOffer(design, NoFeatures, offer);
-        var levelWeights = LevelWeights(design, campaignId);
+        var (context, offer, levelWeights) = EncodeDesign(design, campaignId);
         var parts = new UpliftMemberArrays.DesignPart[Members.Count];
         for (var m = 0; m < Members.Count; m++)
         {
@@ -220,6 +212,15 @@ public sealed class UpliftModel(
         }
 
         return parts;
+    }
+
+    /// <summary>A design as the networks read it apart from any user: its context, its offer with the category match at 0, its level weights.</summary>
+    private (float[] Context, float[] Offer, float[] LevelWeights) EncodeDesign(CampaignDesign design, string? campaignId)
+    {
+        var (context, offer) = (new float[DesignEncoder.ContextWidth], new float[DesignEncoder.OfferWidth]);
+        DesignEncoder.EncodeContext(design, context);
+        DesignEncoder.EncodeOffer(design, NoFeatures, offer);
+        return (context, offer, LevelWeights(design, campaignId));
     }
 
     private static readonly IReadOnlyDictionary<string, FeatureValue> NoFeatures = new Dictionary<string, FeatureValue>();

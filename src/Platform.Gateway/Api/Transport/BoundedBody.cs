@@ -7,18 +7,22 @@ public static class BoundedBody
 {
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>A body that states its length is read straight into an array of that size (the server ends the request if fewer bytes come).</summary>
+    /// <summary>Up to this stated length a body is read straight into an array of its size; a larger one grows as its bytes arrive (a stated length costs nothing until sent).</summary>
+    private const int PresizedBytes = 64 * 1024;
+
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit)
     {
-        if (request.ContentLength is not { } length)
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        if (request.ContentLength is not { } length || length > PresizedBytes)
         {
             return await ReadAsync(request.Body, limit, request.HttpContext.RequestAborted);
         }
 
-        if (length > limit)
-        {
-            return null;
-        }
+        // The server ends the request if fewer bytes come than stated, and ends the body at the stated length.
 
         var body = new byte[length];
         await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
