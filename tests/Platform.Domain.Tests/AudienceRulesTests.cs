@@ -145,7 +145,7 @@ public sealed class AudienceRulesTests
         Assert.Equal(new SnapshotParts(false, false), SnapshotParts.For([null, new Audience(All: true), new Audience(Rule: onAge), new Audience(Tags: ["vip"])]));
         Assert.Equal(new SnapshotParts(true, false), SnapshotParts.For([new Audience(Rule: onAge), new Audience(Rule: onScore)]));
         Assert.Equal(new SnapshotParts(false, true), SnapshotParts.For([uplift]));
-        Assert.Equal(SnapshotParts.Everything, SnapshotParts.For([uplift, new Audience(Rule: onScore)]));
+        Assert.Equal(new SnapshotParts(true, true), SnapshotParts.For([uplift, new Audience(Rule: onScore)]));
     }
 
     private static UserSnapshot Snapshot(int? age, string? region, string[] tags, string? channel, double? pastPurchases)

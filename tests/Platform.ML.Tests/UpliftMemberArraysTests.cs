@@ -66,6 +66,18 @@ public sealed class UpliftMemberArraysTests
         Assert.Throws<ArgumentException>(() => network.ToArrays().ForUser(new float[UserWidth + 1]));
     }
 
+    [Fact]
+    public void ADesignOfAnotherWidthIsRefused()
+    {
+        using var network = RandomNetwork();
+        var arrays = network.ToArrays();
+        var levels = new float[Campaigns + 1];
+
+        Assert.Throws<ArgumentException>(() => arrays.ForDesign(new float[DesignEncoder.ContextWidth], new float[DesignEncoder.OfferWidth + 1], levels));
+        Assert.Throws<ArgumentException>(() => arrays.ForDesign(new float[DesignEncoder.ContextWidth + 1], new float[DesignEncoder.OfferWidth], levels));
+        Assert.NotNull(arrays.ForDesign(new float[DesignEncoder.ContextWidth], new float[DesignEncoder.OfferWidth], levels));
+    }
+
     // Every fourth row one campaign's level alone (the last index: a design that never ran), the others a random mix.
     private static float[] LevelWeights(int row, Random random)
     {

@@ -7,8 +7,6 @@ namespace Platform.Domain.Audiences;
 /// </summary>
 public sealed record SnapshotParts(bool Scores, bool Picks)
 {
-    public static readonly SnapshotParts Everything = new(true, true);
-
     public static readonly SnapshotParts ProfileAndAttributes = new(false, false);
 
     /// <summary>What judging these audiences takes: scores for a rule on a score field, picks for an uplift audience.</summary>

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Platform.Domain.Modeling;
 
 namespace Platform.ML.Uplift;
 
@@ -76,6 +75,12 @@ public sealed class UpliftMemberArrays
     /// </summary>
     public DesignPart ForDesign(ReadOnlySpan<float> context, ReadOnlySpan<float> offer, ReadOnlySpan<float> levelWeights)
     {
+        var offerWidth = effectHidden.Inputs - (userWidth + representationWidth + contextWidth);
+        if (context.Length != contextWidth || offer.Length != offerWidth)
+        {
+            throw new ArgumentException($"A design is {contextWidth} context and {offerWidth} offer columns; this one has {context.Length} and {offer.Length}.", nameof(offer));
+        }
+
         if (levelWeights.Length * 2 != campaignLevels.Length)
         {
             throw new ArgumentException($"Level weights are one per campaign and one for the average: {campaignLevels.Length / 2}; these are {levelWeights.Length}.", nameof(levelWeights));
@@ -121,13 +126,13 @@ public sealed class UpliftMemberArrays
         Span<float> match = [categoryMatch];
         Span<float> effectUnits = stackalloc float[effectHidden.Outputs];
         Sum(user.Effect, design.EffectUnits, effectUnits);
-        effectHidden.Accumulate(match, userWidth + representationWidth + contextWidth + DesignEncoder.OfferWidth - 1, effectUnits);
+        effectHidden.Accumulate(match, effectHidden.Inputs - 1, effectUnits); // the match is both effect layers' last input
         Relu(effectUnits);
         Span<float> effect = stackalloc float[3];
         effectOut.Apply(effectUnits, 0, effect, relu: false);
         Span<float> effectLinear = stackalloc float[3];
         Sum(user.EffectWide, design.EffectLinear, effectLinear);
-        effectWide.Accumulate(match, userWidth + contextWidth + DesignEncoder.OfferWidth - 1, effectLinear);
+        effectWide.Accumulate(match, effectWide.Inputs - 1, effectLinear);
 
         return new RawOutputs(
             @base[0] + user.BaseWide[0] + design.BaseLinear[0], @base[1] + user.BaseWide[1] + design.BaseLinear[1],

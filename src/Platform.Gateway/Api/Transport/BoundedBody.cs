@@ -23,7 +23,6 @@ public static class BoundedBody
         }
 
         // The server ends the request if fewer bytes come than stated, and ends the body at the stated length.
-
         var body = new byte[length];
         await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
         return body;
