@@ -19,7 +19,8 @@ public sealed class CampaignBenchCommand(HttpClient http, Uri endpoint, GraphQLC
           a minute later, to active grains — the sustained case the target is about.
         - **How the platform spreads it** — users' grains fold the events; each node writes the changed outcome rows once a
           second in one statement and then calls the campaign's grain once; the grain recomputes its KPIs at most once a
-          second. So the campaign grain sees about one call per node per second, whatever the event rate.
+          second (or once in five times what its last aggregate took, if longer). So the campaign grain sees about one call
+          per node per second, whatever the event rate.
         - **Plain** — the same users, batches and timing once more as views naming no campaign, in the same run: the ratio is
           what counting for a campaign costs on top of storing the event and updating the live profile.
         - **KPIs exact** — the time from the last acknowledged batch of the warm pass until `campaign.kpis` shows exactly the

@@ -10,7 +10,7 @@ public sealed partial class CampaignGrain
 {
     public Task OutcomesChangedAsync()
     {
-        var wait = publishedAt + settings.Value.KpiUpdateInterval - clock.GetUtcNow();
+        var wait = nextUpdateAt - clock.GetUtcNow();
         if (wait <= TimeSpan.Zero)
         {
             return PublishAsync();
@@ -59,10 +59,11 @@ public sealed partial class CampaignGrain
             return;
         }
 
+        var started = clock.GetUtcNow();
         var sides = await outcomes.TotalsAsync(tenantId, campaign);
         var now = clock.GetUtcNow();
         var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, sides.Kpis(campaign.Design.Budget));
-        publishedAt = now;
+        nextUpdateAt = now + settings.Value.WaitAfterUpdate(now - started);
         var kpisChanged = published?.Kpis != update.Kpis;
         if (!kpisChanged && !statusChanged)
         {

@@ -42,7 +42,7 @@ public sealed partial class CampaignGrain(
     private string campaignId = "";
     private Campaign? campaign;
     private CampaignKpiUpdate? published;
-    private DateTimeOffset publishedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset nextUpdateAt = DateTimeOffset.MinValue;
     private DateTimeOffset trackedAt = DateTimeOffset.MinValue;
     private IGrainTimer? pendingPublish;
     private decimal? spent;

@@ -10,6 +10,15 @@ public sealed class CampaignSettings
 
     public TimeSpan KpiUpdateInterval => TimeSpan.FromSeconds(Math.Max(0.05, KpiUpdateIntervalSeconds));
 
+    /// <summary>
+    /// The wait after an update is at least this many times what its aggregate took, so that a campaign whose outcome rows
+    /// take long to add up (a large one) spends at most a fifth of a database connection's time on its KPIs.
+    /// </summary>
+    public const int AggregateTimeFactor = 5;
+
+    /// <summary>How long a campaign waits after a KPI update whose aggregate took <paramref name="aggregate"/> before the next one.</summary>
+    public TimeSpan WaitAfterUpdate(TimeSpan aggregate) => TimeSpan.FromTicks(Math.Max(KpiUpdateInterval.Ticks, AggregateTimeFactor * aggregate.Ticks));
+
     /// <summary>At most one check against the launch forecast (for an alert) per campaign in this many seconds, at a KPI update; 60 by default.</summary>
     public double TrackingIntervalSeconds { get; set; } = 60;
 

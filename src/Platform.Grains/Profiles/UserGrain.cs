@@ -39,7 +39,7 @@ public sealed class UserGrain(
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     public const int WriteEvery = 100;
-    public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan WriteInterval = TimeSpan.FromMinutes(2);
 
     private string tenantId = "";
     private string userId = "";
