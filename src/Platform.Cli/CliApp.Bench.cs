@@ -16,14 +16,19 @@ public sealed partial class CliApp
         var seconds = new Option<int>("--seconds") { Description = "Length of the user(id) run.", DefaultValueFactory = _ => 20 };
         var audience = new Option<int>("--audience") { Description = "Users in the audienceSummary run.", DefaultValueFactory = _ => 100_000 };
         var via = Via("graphql: ingestEvents only; segment: also the same events through the tracker source, compared with ingestEvents.");
+        var secondNode = new Option<Uri?>("--second-node")
+        {
+            Description = "The GraphQL endpoint of a second gateway node of the same cluster (./platform up --nodes 2: http://127.0.0.1:5081/graphql): a last warm pass sends half the clients to it.",
+            CustomParser = CliOptions.HttpUrl,
+        };
         var command = new Command("ingest", "Ingest (cold and warm) against a binary COPY, user(id) latency, audienceSummary and memory per profile, in a fresh tenant.")
         {
-            users, rate, seconds, audience, via, CliOptions.Report,
+            users, rate, seconds, audience, via, secondNode, CliOptions.Report,
         };
         command.SetAction((parse, cancel) => new BenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
             KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
             DatabaseUrl.Resolve(null),
-            new BenchCommand.Settings(parse.GetValue(users), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(audience), parse.GetValue(via) == "segment"),
+            new BenchCommand.Settings(parse.GetValue(users), parse.GetValue(rate), parse.GetValue(seconds), parse.GetValue(audience), parse.GetValue(via) == "segment", parse.GetValue(secondNode)),
             parse.GetValue(CliOptions.Report)!,
             cancel));
         return command;

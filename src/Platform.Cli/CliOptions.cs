@@ -10,19 +10,23 @@ public static class CliOptions
     {
         Description = "The gateway's GraphQL endpoint (default: PLATFORM_URL, else http://127.0.0.1:5080/graphql).",
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("PLATFORM_URL") ?? "http://127.0.0.1:5080/graphql"),
-        // System.CommandLine has no built-in Uri conversion.
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Single().Value;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            {
-                return uri;
-            }
-            result.AddError($"--url must be an absolute http(s) URL, not '{text}'.");
-            return null;
-        },
+        CustomParser = HttpUrl,
         Recursive = true,
     };
+
+    /// <summary>An absolute http(s) URL option's value (System.CommandLine has no built-in Uri conversion).</summary>
+    public static Uri? HttpUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        var name = result.Parent is System.CommandLine.Parsing.OptionResult option ? option.Option.Name : "The URL";
+        result.AddError($"{name} must be an absolute http(s) URL, not '{text}'.");
+        return null;
+    }
 
     public static readonly Option<string> Keys = new("--keys")
     {

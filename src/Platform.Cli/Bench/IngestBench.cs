@@ -26,12 +26,13 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
     /// </summary>
     public sealed record Workload(
         IReadOnlyList<string> UserIds, IReadOnlyList<string> ColdBodies, IReadOnlyList<string> WarmBodies, IReadOnlyList<BehaviorEvent> WarmRows,
-        IReadOnlyList<string> TrackerBodies)
+        IReadOnlyList<string> TrackerBodies, IReadOnlyList<string> SpreadBodies)
     {
         public long Events => WarmRows.Count;
     }
 
-    public static Workload Prepare(int users, DateTimeOffset now, bool viaTracker = false)
+    /// <param name="spread">Also the warm pass's events under other ids again, for a pass spread over two nodes.</param>
+    public static Workload Prepare(int users, DateTimeOffset now, bool viaTracker = false, bool spread = false)
     {
         var world = new SimulatedWorld(new WorldOptions(Seed: 99, Users: users, Now: now));
         var stories = Enumerable.Range(0, users).AsParallel().AsOrdered().Select(world.Story).ToList();
@@ -40,27 +41,35 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         var rows = warm.Select(e => EventValidator.Validate(e, now, TimeSpan.FromDays(730)).Event
             ?? throw new InvalidOperationException($"simulated event {e.EventId} is invalid")).ToList();
         var tracked = viaTracker ? TrackerClient.Bodies(events.Select(e => e with { EventId = "t" + e.EventId })) : [];
-        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.User.Id).ToList(), Bodies(events), Bodies(warm), rows, tracked);
+        var spreadBodies = spread ? Bodies(events.Select(e => e with { EventId = "n" + e.EventId })) : [];
+        return new Workload(stories.Where(s => s.Events.Count > 0).Select(s => s.User.Id).ToList(), Bodies(events), Bodies(warm), rows, tracked, spreadBodies);
     }
 
     /// <summary>Sends every ingestEvents body with <see cref="Clients"/> clients; returns events a second.</summary>
     public Task<double> RunAsync(string apiKey, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken) =>
-        RunAsync(new RawGraphQL(http, endpoint, apiKey).PostAsync, bodies, events, progress, cancellationToken);
+        RunSpreadAsync(apiKey, [endpoint], bodies, events, progress, cancellationToken);
+
+    /// <summary>Sends every ingestEvents body with <see cref="Clients"/> clients, client c to endpoint c mod n; returns events a second.</summary>
+    public Task<double> RunSpreadAsync(string apiKey, IReadOnlyList<Uri> endpoints, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var nodes = endpoints.Select(e => new RawGraphQL(http, e, apiKey)).ToArray();
+        return RunAsync((client, body, cancel) => nodes[client % nodes.Length].PostAsync(body, cancel), bodies, events, progress, cancellationToken);
+    }
 
     /// <summary>Sends every tracker source batch with <see cref="Clients"/> clients; returns events a second.</summary>
     public Task<double> RunTrackerAsync(string writeKey, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken) =>
-        RunAsync((body, cancel) => new TrackerClient(http, endpoint).PostAsync(writeKey, body, cancel), bodies, events, progress, cancellationToken);
+        RunAsync((_, body, cancel) => new TrackerClient(http, endpoint).PostAsync(writeKey, body, cancel), bodies, events, progress, cancellationToken);
 
     private static async Task<double> RunAsync(
-        Func<string, CancellationToken, Task> post, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken)
+        Func<int, string, CancellationToken, Task> post, IReadOnlyList<string> bodies, long events, ProgressLine progress, CancellationToken cancellationToken)
     {
         var next = -1;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
         {
             for (var i = Interlocked.Increment(ref next); i < bodies.Count; i = Interlocked.Increment(ref next))
             {
-                await post(bodies[i], cancellationToken);
+                await post(client, bodies[i], cancellationToken);
                 lock (progress)
                 {
                     progress.Value = Math.Min(progress.Total, progress.Value + events / bodies.Count);

@@ -16,6 +16,18 @@ public sealed class NodeHeap(HttpClient http, Uri graphqlEndpoint, string system
     // Mirrors the gateway's HeapEndpoint.Answer (the CLI does not reference the gateway).
     private sealed record Answer(long LiveHeapBytes, Dictionary<string, int> Activations);
 
+    /// <summary>The nodes' figures added together: the cluster's live heap and user grains.</summary>
+    public static async Task<Figures> ReadAllAsync(IReadOnlyList<NodeHeap> nodes, CancellationToken cancellationToken)
+    {
+        var figures = new List<Figures>();
+        foreach (var node in nodes)
+        {
+            figures.Add(await node.ReadAsync(cancellationToken));
+        }
+
+        return new Figures(figures.Sum(f => f.LiveHeapBytes), figures.Sum(f => f.UserGrains));
+    }
+
     public async Task<Figures> ReadAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(graphqlEndpoint, "/operator/heap"));

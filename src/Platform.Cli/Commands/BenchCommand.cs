@@ -14,7 +14,8 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
     /// <param name="ViaSegment">Also send the warm pass's events through the tracker source (Segment batches) and compare.</param>
-    public sealed record Settings(int Users = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceUsers = 100_000, bool ViaSegment = false);
+    /// <param name="SecondNode">The GraphQL endpoint of a second node of the cluster: a last warm pass spreads the clients over both.</param>
+    public sealed record Settings(int Users = 10_000, int Rate = 500, int LatencySeconds = 20, int AudienceUsers = 100_000, bool ViaSegment = false, Uri? SecondNode = null);
 
     private const string Method = """
         - **Ingest** — the simulated shop's events (`src/Platform.Simulation`, about 30 per user) in time order, so
@@ -25,6 +26,11 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **Binary COPY** — the warm pass's rows, validated, written with one `COPY … (FORMAT BINARY)` into a scratch
           table with the event log's columns and indexes, from the same machine in the same run. The ratio is API
           throughput ÷ COPY throughput: what idempotency, sequencing, validation, HTTP/GraphQL and live profiles cost.
+        - **Two nodes** (`--second-node`, after `./platform up --nodes 2`) — the cluster has two gateway nodes for the
+          whole run: the passes above send every request to the first node (the grains run on both), and a last warm pass
+          sends the same events under new ids with 2 clients on each node. Memory per profile then adds both nodes' heaps
+          and user grains. Both nodes share this machine's 2 cores with PostgreSQL, so the ratio shows what a second node
+          costs or gains here, not on a second machine.
         - **Tracker source** (`--via segment`) — after the COPY, the same events once more under new ids, as the Segment
           spec's track messages (`Product Viewed`, `Order Completed`, …) in `/tracker/v1/batch` requests of 1,000
           messages (at most 450 KB; uncompressed JSON, as `@segment/analytics-node` sends), 4 concurrent clients, to the
@@ -66,9 +72,10 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         var (tenantId, admin) = await BenchTenant.CreateAsync(client, systemKey, "bench", cancellationToken);
 
         console.MarkupLineInterpolated($"Benchmark tenant [bold]{tenantId}[/]; simulating {settings.Users:N0} users…");
-        var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow, settings.ViaSegment);
+        var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow, settings.ViaSegment, spread: settings.SecondNode is not null);
+        Uri[] nodes = settings.SecondNode is { } second ? [endpoint, second] : [endpoint];
         var ingest = new IngestBench(http, endpoint, connectionString);
-        var heap = new NodeHeap(http, endpoint, systemKey);
+        var heaps = nodes.Select(node => new NodeHeap(http, node, systemKey)).ToList();
         var latency = new LatencyBench(http, endpoint);
         var runtime = new GatewayRuntime(http, endpoint);
         var audience = new AudienceBench(client, connectionString);
@@ -79,16 +86,18 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         var withStored = new ProgressLine("user(id) with stored parts", settings.Rate * settings.LatencySeconds);
         var summaries = new ProgressLine("audienceSummary", 10);
         var tracked = new ProgressLine("tracker source, warm", workload.Events);
-        ProgressLine[] lines = settings.ViaSegment ? [cold, warm, tracked, reads, withStored, summaries] : [cold, warm, reads, withStored, summaries];
+        var spread = new ProgressLine("ingest, warm, both nodes", workload.Events);
+        ProgressLine[] lines = [cold, warm, .. nodes.Length > 1 ? [spread] : Array.Empty<ProgressLine>(), .. settings.ViaSegment ? [tracked] : Array.Empty<ProgressLine>(), reads, withStored, summaries];
         var results = await ConsoleProgress.RunAsync(console, lines, async () =>
         {
-            var before = await heap.ReadAsync(cancellationToken);
+            var before = await NodeHeap.ReadAllAsync(heaps, cancellationToken);
             var coldRate = await ingest.RunAsync(admin, workload.ColdBodies, workload.Events, cold, cancellationToken);
             var warmRate = await ingest.RunAsync(admin, workload.WarmBodies, workload.Events, warm, cancellationToken);
             warm.Status = "profiles catching up";
             var lag = await ingest.WaitForProfilesAsync(tenantId, cancellationToken);
             warm.Status = null;
-            var after = await heap.ReadAsync(cancellationToken);
+            var after = await NodeHeap.ReadAllAsync(heaps, cancellationToken);
+            var spreadRate = nodes.Length > 1 ? await SpreadPassAsync(ingest, admin, tenantId, nodes, workload, spread, cancellationToken) : (double?)null;
             var copyRate = await ingest.CopyAsync(tenantId, workload.WarmRows, cancellationToken);
             var trackerRate = settings.ViaSegment ? await TrackerPassAsync(ingest, admin, tenantId, workload, tracked, cancellationToken) : (double?)null;
             reads.Status = "warming up";
@@ -129,6 +138,9 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
                 new("profiles up to date after the last acknowledged batch", $"{lag.TotalSeconds:F1} s", Note: "live profiles are folded asynchronously from the log"),
                 new("binary COPY of the same rows", $"{copyRate:N0} rows/s", Note: "same machine, same run"),
                 CopyShare(coldRate / copyRate, warmRate / copyRate),
+                .. spreadRate is { } both
+                    ? [new BenchResult("ingest, warm, requests to both nodes", $"{both:N0} events/s", Note: $"÷ one node (warm): {both / warmRate:P0}; two gateway nodes of one cluster on this machine's 2 cores")]
+                    : Array.Empty<BenchResult>(),
                 .. throughTracker,
                 new($"user(id) at {settings.Rate} req/s", read.Summary(),
                     "p99 ≤ 10 ms", p99 <= 10, $"{read.SortedMilliseconds.Count:N0} requests at {read.AchievedRate:N0}/s, {read.Errors} errors"),
@@ -214,6 +226,17 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         var created = await client.ExecuteAsync(admin, "mutation { createApiKey(input: { role: TRACKER, name: \"bench\" }) { secret } }", cancellationToken: cancellationToken);
         var writeKey = created.GetProperty("createApiKey").GetProperty("secret").GetString()!;
         var rate = await ingest.RunTrackerAsync(writeKey, workload.TrackerBodies, workload.Events, progress, cancellationToken);
+        progress.Status = "profiles catching up";
+        await ingest.WaitForProfilesAsync(tenantId, cancellationToken);
+        progress.Status = null;
+        return rate;
+    }
+
+    /// <summary>The warm pass's events again under new ids, the clients spread over the nodes; waits for profiles as the warm pass does.</summary>
+    private static async Task<double> SpreadPassAsync(
+        IngestBench ingest, string admin, string tenantId, IReadOnlyList<Uri> nodes, IngestBench.Workload workload, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var rate = await ingest.RunSpreadAsync(admin, nodes, workload.SpreadBodies, workload.Events, progress, cancellationToken);
         progress.Status = "profiles catching up";
         await ingest.WaitForProfilesAsync(tenantId, cancellationToken);
         progress.Status = null;

@@ -32,6 +32,7 @@ public sealed class CliParsingTests
     [InlineData("soak --reads 0", "--reads must be at least 1")]
     [InlineData("abuse --flood 5001", "--flood must be at most 5,000")]
     [InlineData("abuse --seconds 0", "--seconds must be at least 1")]
+    [InlineData("ingest --second-node 127.0.0.1:5081", "--second-node must be an absolute http(s) URL")]
     public void ABenchOutOfRangeIsRefusedBeforeItRuns(string arguments, string error)
     {
         var parse = new CliApp(new HttpClient()).Build().Parse(["bench", .. arguments.Split(' ')]);
