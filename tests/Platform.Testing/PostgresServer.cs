@@ -72,6 +72,7 @@ public sealed class PostgresServer
             $"-D \"{data}\" -l \"{root}/server.log\" -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1{fast} -c max_connections=300\" start");
         await RunServerToolAsync(asPostgres, Path.Combine(bin, "pg_ctl"), cluster.StartArguments);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asPostgres, bin, data, root);
+        WatchOwner(asPostgres, bin, data, root);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", cluster);
     }
 
@@ -91,6 +92,21 @@ public sealed class PostgresServer
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Stops the server and removes its directory once this process is gone, however it ends: the test host is often torn
+    /// down before ProcessExit handlers run, which left servers running after the tests.
+    /// </summary>
+    private static void WatchOwner(bool asPostgres, string bin, string data, string root)
+    {
+        var stop = $"{(asPostgres ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate -w stop";
+        using var watcher = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; {stop} >/dev/null 2>&1; rm -rf '{root}'"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
     }
 
     // The test host may be torn down before ProcessExit handlers finish; later runs clean up after it.
