@@ -18,7 +18,7 @@ public sealed partial class CliApp
         var via = Via("graphql: ingestEvents only; segment: also the same events through the tracker source, compared with ingestEvents.");
         var secondNode = new Option<Uri?>("--second-node")
         {
-            Description = "The GraphQL endpoint of a second gateway node of the same cluster (./platform up --nodes 2: http://127.0.0.1:5081/graphql): a last warm pass sends half the clients to it.",
+            Description = "The GraphQL endpoint of a second gateway node of the same cluster (./platform up --nodes 2: http://127.0.0.1:5081/graphql): a further warm pass sends half the clients to it.",
             CustomParser = CliOptions.HttpUrl,
         };
         var command = new Command("ingest", "Ingest (cold and warm) against a binary COPY, user(id) latency, audienceSummary and memory per profile, in a fresh tenant.")

@@ -16,8 +16,15 @@ public sealed class CampaignSettings
     /// </summary>
     public const int AggregateTimeFactor = 5;
 
+    /// <summary>The longest wait an aggregate's time imposes: one that stalled (a busy pool, a lock) must not hold the KPIs back for minutes.</summary>
+    public static readonly TimeSpan LongestAggregateWait = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a campaign waits after a KPI update whose aggregate took <paramref name="aggregate"/> before the next one.</summary>
-    public TimeSpan WaitAfterUpdate(TimeSpan aggregate) => TimeSpan.FromTicks(Math.Max(KpiUpdateInterval.Ticks, AggregateTimeFactor * aggregate.Ticks));
+    public TimeSpan WaitAfterUpdate(TimeSpan aggregate)
+    {
+        var stretched = Math.Min(AggregateTimeFactor * aggregate.Ticks, LongestAggregateWait.Ticks);
+        return TimeSpan.FromTicks(Math.Max(KpiUpdateInterval.Ticks, stretched));
+    }
 
     /// <summary>At most one check against the launch forecast (for an alert) per campaign in this many seconds, at a KPI update; 60 by default.</summary>
     public double TrackingIntervalSeconds { get; set; } = 60;

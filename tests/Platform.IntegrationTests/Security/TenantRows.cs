@@ -6,7 +6,7 @@ namespace Platform.IntegrationTests.Security;
 /// A fingerprint of one tenant's rows in the database: for every table with a tenant_id column, the row count and a hash
 /// of the rows' text. Two equal fingerprints mean no row was added, removed or changed. Left out are the rows written in
 /// the background after a request has been answered, which move without any request: <see cref="Background"/>, and the
-/// grains' persisted state (orleans.grain_state: a user grain writes its state up to 30 s after its events).
+/// grains' persisted state (orleans.grain_state: a user grain writes its state up to 2 minutes after its events).
 /// </summary>
 public sealed class TenantRows : IAsyncDisposable
 {
