@@ -25,6 +25,14 @@ public sealed partial class CliApp
         {
             users, rate, seconds, audience, via, secondNode, CliOptions.Report,
         };
+        command.Validators.Add(result =>
+        {
+            // The same node twice would count its heap twice and measure one node as two.
+            if (result.GetResult(secondNode) is { Implicit: false } given && ParsedUrl(given) is { } second && second == FirstNode(result))
+            {
+                result.AddError("--second-node must be another node than --url.");
+            }
+        });
         command.SetAction((parse, cancel) => new BenchCommand(http, parse.GetValue(CliOptions.Url)!, Client(parse), AnsiConsole.Console).RunAsync(
             KeysFile.SystemKey(parse.GetValue(CliOptions.Keys)!),
             DatabaseUrl.Resolve(null),
@@ -32,6 +40,23 @@ public sealed partial class CliApp
             parse.GetValue(CliOptions.Report)!,
             cancel));
         return command;
+    }
+
+    // --url is the root command's option: a subcommand's validator finds it given or, when not, takes its default.
+    private static Uri? FirstNode(CommandResult result) =>
+        result.GetResult(CliOptions.Url) is { } given ? ParsedUrl(given) : CliOptions.Url.DefaultValueFactory!(null!);
+
+    // Reading a value that did not parse throws; that option's own error is reported instead.
+    private static Uri? ParsedUrl(OptionResult option)
+    {
+        try
+        {
+            return option.GetValueOrDefault<Uri?>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private Command BenchImport()

@@ -16,6 +16,14 @@ public sealed class CliParsingTests
         Assert.Equal(new Uri("http://127.0.0.1:15080/graphql"), parse.GetValue(CliOptions.Url));
     }
 
+    [Fact]
+    public void ASecondNodeParses()
+    {
+        var parse = new CliApp(new HttpClient()).Build().Parse(["bench", "ingest", "--second-node", "http://127.0.0.1:5081/graphql"]);
+
+        Assert.Empty(parse.Errors);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://host/graphql")]
@@ -33,6 +41,8 @@ public sealed class CliParsingTests
     [InlineData("abuse --flood 5001", "--flood must be at most 5,000")]
     [InlineData("abuse --seconds 0", "--seconds must be at least 1")]
     [InlineData("ingest --second-node 127.0.0.1:5081", "--second-node must be an absolute http(s) URL")]
+    [InlineData("ingest --second-node http://127.0.0.1:5080/graphql", "--second-node must be another node than --url")]
+    [InlineData("ingest --url http://10.0.0.2:80/graphql --second-node http://10.0.0.2:80/graphql", "--second-node must be another node than --url")]
     public void ABenchOutOfRangeIsRefusedBeforeItRuns(string arguments, string error)
     {
         var parse = new CliApp(new HttpClient()).Build().Parse(["bench", .. arguments.Split(' ')]);
