@@ -168,7 +168,7 @@ public sealed class BulkProfileWriter(
 
         var rows = folds
             .Where(f => written.Contains(GrainKeys.User(tenantId, f.UserId)) && f.Profile.FirstSeenAt is not null)
-            .Select(f => new ProfileRow(tenantId, f.UserId, ProfileReader.Read(f.Profile, readAt, settings), readAt))
+            .Select(f => new ProfileRow(tenantId, f.UserId, ProfileReader.Summary(f.Profile, readAt, settings), readAt))
             .ToList();
         await projection.UpsertAsync(rows, cancellationToken);
     }

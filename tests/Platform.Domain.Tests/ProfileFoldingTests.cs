@@ -55,6 +55,19 @@ public sealed class ProfileFoldingTests
     }
 
     [Fact]
+    public void TheSummaryIsTheViewWithoutTheTrajectoryAndCampaignHistory()
+    {
+        var profile = Fold(History());
+        var view = ProfileReader.Read(profile, Now, Settings);
+        var summary = ProfileReader.Summary(profile, Now, Settings);
+
+        Assert.NotEmpty(view.Trajectory);
+        Assert.Empty(summary.Trajectory);
+        Assert.Empty(summary.Campaigns);
+        Assert.Equal(Json(view with { Trajectory = [], Campaigns = [] }), Json(summary));
+    }
+
+    [Fact]
     public void RfmCountsNinetyDaysAndNamesTheSegment()
     {
         var purchases = Enumerable.Range(0, 5).Select(i => Purchase(i + 1, daysAgo: 2 + (i * 10), amount: 120m)).ToList();

@@ -12,7 +12,7 @@ namespace Platform.Domain.Campaigns;
 public static class EnrollmentFeatures
 {
     public static IReadOnlyDictionary<string, double> Of(UserProfile profile, DateTimeOffset at, ProfileSettings settings) =>
-        Of(ProfileReader.Read(profile, at, settings), at);
+        Of(ProfileReader.Summary(profile, at, settings), at);
 
     public static IReadOnlyDictionary<string, double> Of(ProfileView view, DateTimeOffset at)
     {

@@ -31,7 +31,7 @@ public static class InterestTags
             tags.Add("lapsed");
         }
 
-        if ((profile.Purchases >= 3 && profile.DiscountedPurchases * 2 >= profile.Purchases) || profile.Totals.GetValueOrDefault(EventType.CouponClaim) >= 2)
+        if ((profile.Purchases >= 3 && profile.DiscountedPurchases * 2 >= profile.Purchases) || profile.Totals[EventType.CouponClaim] >= 2)
         {
             tags.Add("bargain_hunter");
         }

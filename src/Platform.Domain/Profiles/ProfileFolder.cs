@@ -55,7 +55,7 @@ public static class ProfileFolder
     {
         profile.FirstSeenAt = Min(profile.FirstSeenAt, e.OccurredAt);
         profile.LastSeenAt = Max(profile.LastSeenAt, e.OccurredAt);
-        profile.Totals[e.Type] = profile.Totals.GetValueOrDefault(e.Type) + 1;
+        profile.Totals[e.Type]++;
         CountDay(profile, e);
 
         switch (e.Type)

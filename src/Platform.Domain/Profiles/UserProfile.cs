@@ -20,7 +20,7 @@ public sealed class UserProfile
 
     public DateTimeOffset? LastSeenAt { get; set; }
 
-    public Dictionary<EventType, long> Totals { get; set; } = [];
+    public EventCounts Totals { get => totals; set => totals = value ?? new(); }
 
     /// <summary>Counts per UTC day and type over the last <see cref="DailyWindowDays"/> days of activity.</summary>
     public List<DailyCount> Daily { get; set; } = [];
@@ -51,6 +51,8 @@ public sealed class UserProfile
     public Trajectory Recent { get => recent; set => recent = value ?? new(); }
 
     private Trajectory recent = new();
+
+    private EventCounts totals = new();
 
     /// <summary>The campaigns touched most recently, newest first.</summary>
     public List<CampaignTouch> Campaigns { get; set; } = [];

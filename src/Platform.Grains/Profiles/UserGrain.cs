@@ -178,7 +178,7 @@ public sealed class UserGrain(
         }
 
         var now = clock.GetUtcNow();
-        projection.Enqueue(new ProfileRow(tenantId, userId, ProfileReader.Read(profile, now, settings), now));
+        projection.Enqueue(new ProfileRow(tenantId, userId, ProfileReader.Summary(profile, now, settings), now));
         foreach (var enrollment in changed)
         {
             enrollments.Enqueue(new EnrollmentRow(tenantId, userId, enrollment, profile.AppliedSeq, now));

@@ -3,7 +3,7 @@ using Platform.Domain.Profiles;
 
 namespace Platform.Storage.Users;
 
-/// <summary>A user's profile flattened for users.profiles.</summary>
+/// <summary>A user's profile flattened for users.profiles; <see cref="View"/> is a <see cref="ProfileReader.Summary"/> (no trajectory or campaign history).</summary>
 public sealed record ProfileRow(string TenantId, string UserId, ProfileView View, DateTimeOffset AsOf)
 {
     public const int TopKeys = 5;
