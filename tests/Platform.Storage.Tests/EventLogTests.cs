@@ -59,6 +59,18 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
     }
 
     [Fact]
+    public async Task EachStoredEventIsAnsweredWithItsOwnOffset()
+    {
+        var tenant = NewTenant();
+        await log.AppendAsync(tenant, [Event("old", "u1", EventType.View)]);
+
+        var result = await log.AppendAsync(tenant, [Event("z", "u1", EventType.View), Event("old", "u1", EventType.View), Event("a", "u2", EventType.View), Event("z", "u3", EventType.View), Event("m", "u3", EventType.View)]);
+
+        Assert.Equal(new Dictionary<int, long> { [0] = 2, [2] = 4, [4] = 6 }, result.StoredAt);
+        Assert.Equal(["z", "a", "m"], (await log.ReadAfterAsync(tenant, 1, 10)).Select(e => e.Event.EventId));
+    }
+
+    [Fact]
     public async Task TheSameBatchSentConcurrentlyThroughTwoConnectionsIsStoredOnce()
     {
         var tenant = NewTenant();

@@ -32,9 +32,9 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
                                   amount, currency, campaign_id, rating, query, duration_seconds, properties, ord)
         ORDER BY e.event_id, e.ord -- one lock order for every writer; the first copy of an id wins
         ON CONFLICT (tenant_id, event_id) DO NOTHING
-        RETURNING seq, event_id
+        RETURNING seq
         )
-        SELECT head.base, stored.seq, stored.event_id, head.feed_generation, head.feed_partitions, head.feed_after_seq
+        SELECT head.base, stored.seq, head.feed_generation, head.feed_partitions, head.feed_after_seq
         FROM head LEFT JOIN stored ON true
         """;
 
@@ -63,12 +63,6 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         command.AddArray("duration_seconds", NpgsqlDbType.Double, events.Select(e => e.DurationSeconds).ToArray());
         command.AddArray("properties", NpgsqlDbType.Text, events.Select(e => e.Properties is null ? null : JsonSerializer.Serialize(e.Properties)).ToArray());
 
-        var firstPosition = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
-        {
-            firstPosition.TryAdd(events[i].EventId, i);
-        }
-
         var stored = new Dictionary<int, long>();
         long first = 0;
         var feed = FeedLayout.Initial;
@@ -76,10 +70,12 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             first = reader.GetInt64(0) + 1;
-            feed = new FeedLayout(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5));
+            feed = new FeedLayout(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4));
             if (!reader.IsDBNull(1))
             {
-                stored[firstPosition[reader.GetString(2)]] = reader.GetInt64(1);
+                // An event's offset is the batch's base plus its position; of copies of one id the first is the one stored.
+                var seq = reader.GetInt64(1);
+                stored[(int)(seq - first)] = seq;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -66,13 +67,18 @@ public static class RequestJson
         }
     }
 
-    // GetString throws InvalidOperationException for a string that escapes a lone surrogate.
+    // GetString throws InvalidOperationException for a string that escapes a lone surrogate. Valid UTF-8 cannot hold a
+    // lone surrogate unescaped, so only strings with an escape are read (a batch of events holds thousands of strings).
     private static void ReadStrings(JsonElement element, bool checkDuplicates = false)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                element.GetString();
+                if (JsonMarshal.GetRawUtf8Value(element).Contains((byte)'\\'))
+                {
+                    element.GetString();
+                }
+
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
