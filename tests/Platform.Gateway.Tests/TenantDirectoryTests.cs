@@ -46,6 +46,23 @@ public sealed class TenantDirectoryTests
     }
 
     [Fact]
+    public async Task ATenantNeverSeenHereWhoseGrainFailedIsNotAskedAgainForAMoment()
+    {
+        var directory = new TenantDirectory(grains, clock);
+        grain.GetAsync().ThrowsAsync(new TimeoutException("the database is down"));
+        await Assert.ThrowsAsync<TimeoutException>(async () => await directory.FindAsync("acme"));
+
+        var remembered = await Assert.ThrowsAsync<TenantUnreadableException>(async () => await directory.FindAsync("acme"));
+        Assert.IsType<TimeoutException>(remembered.InnerException);
+        await grain.Received(1).GetAsync();
+
+        clock.Now += TenantDirectory.FailureLifetime;
+        grain.GetAsync().Returns(Acme); // the database is back
+        Assert.Equal(Acme, await directory.FindAsync("acme"));
+        await grain.Received(2).GetAsync();
+    }
+
+    [Fact]
     public async Task ATenantThatDoesNotExistIsNotRemembered()
     {
         var directory = new TenantDirectory(grains, clock);

@@ -45,6 +45,10 @@ public sealed class RequestAdmission(ApiKeyAuthenticator authenticator, TenantDi
         {
             return await tenants.FindAsync(caller.TenantId!) is { } tenant ? (tenant, null) : (null, AccessDenial.UnknownKey);
         }
+        catch (TenantUnreadableException)
+        {
+            return (null, AccessDenial.DatabaseUnavailable); // logged when it happened
+        }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "Tenant {TenantId} could not be read for admission", caller.TenantId);
