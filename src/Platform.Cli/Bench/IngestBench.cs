@@ -104,13 +104,23 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         throw new TimeoutException("The profiles did not catch up with the log in 5 minutes.");
     }
 
-    /// <summary>One binary COPY of the rows into a scratch copy of the event log (same columns and indexes); returns rows a second.</summary>
-    public async Task<double> CopyAsync(string tenantId, IReadOnlyList<BehaviorEvent> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// One binary COPY of the rows into an empty scratch copy of the event log (same columns and indexes); returns rows a
+    /// second. With <paramref name="intoLog"/>, into the event log itself instead, under a scratch tenant, in a
+    /// transaction that is rolled back once the COPY has completed: the same table, of the same size, as the API writes to.
+    /// </summary>
+    public async Task<double> CopyAsync(string tenantId, IReadOnlyList<BehaviorEvent> rows, bool intoLog, CancellationToken cancellationToken)
     {
-        var table = $"events.bench_copy_{Guid.NewGuid():N}"[..32];
+        var scratch = $"bench_copy_{Guid.NewGuid():N}"[..32];
+        var table = intoLog ? "events.log" : $"events.{scratch}";
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"CREATE TABLE {table} (LIKE events.log INCLUDING ALL)", cancellationToken);
+        await using var transaction = intoLog ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        if (!intoLog)
+        {
+            await ExecuteAsync(connection, $"CREATE TABLE {table} (LIKE events.log INCLUDING ALL)", cancellationToken);
+        }
+
         try
         {
             var clock = Stopwatch.StartNew();
@@ -122,7 +132,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
                 foreach (var e in rows)
                 {
                     await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(tenantId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(intoLog ? scratch : tenantId, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(++seq, NpgsqlDbType.Bigint, cancellationToken);
                     await writer.WriteAsync(e.EventId, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(e.UserId, NpgsqlDbType.Text, cancellationToken);
@@ -147,7 +157,14 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         }
         finally
         {
-            await ExecuteAsync(connection, $"DROP TABLE {table}", CancellationToken.None);
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                await ExecuteAsync(connection, $"DROP TABLE {table}", CancellationToken.None);
+            }
         }
     }
 
