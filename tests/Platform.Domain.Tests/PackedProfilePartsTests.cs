@@ -80,7 +80,10 @@ public class PackedProfilePartsTests
         var counts = JsonSerializer.Deserialize<EventCounts>("{\"View\":3,\"Teleport\":5,\"99\":1}", Stored)!;
         var profile = JsonSerializer.Deserialize<UserProfile>("{\"totals\":null}", Stored)!;
 
+        counts[(EventType)99]++; // a type of a newer version
+
         Assert.Equal("{\"View\":3}", JsonSerializer.Serialize(counts, Stored));
+        Assert.Equal(0, counts[(EventType)99]);
         Assert.Equal(0, profile.Totals[EventType.View]);
     }
 

@@ -26,10 +26,11 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         - **Binary COPY** — the warm pass's rows, validated, written with one `COPY … (FORMAT BINARY)` into a scratch
           table with the event log's columns and indexes, from the same machine in the same run. The ratio is API
           throughput ÷ COPY throughput: what idempotency, sequencing, validation, HTTP/GraphQL and live profiles cost.
-          Target: cold ≥ 25 %, warm ≥ 35 %; a share above 100 % is an ERROR (the COPY pass was disturbed). The same rows
-          are then copied into the event log itself (under a scratch tenant, rolled back): its indexes hold every earlier
-          run's rows, so this COPY is slower, and the shares against it, printed beside, show how much of the gap is the
-          log's size rather than the API; the target is judged against the empty table, as it was set.
+          Target: cold ≥ 25 %, warm ≥ 35 %; a share above 100 % is an ERROR (the COPY pass was disturbed). At the end of
+          the run the same rows are copied into the event log itself (under a scratch tenant, rolled back; last, so that
+          vacuuming them does not disturb the other passes): the table the API writes to, whose indexes hold every earlier
+          run's rows. The shares against it are printed beside; the target is judged against the empty table, as it was
+          set. Both COPYs are timed to the end of the COPY, without the commit.
         - **Two nodes** (`--second-node`, after `./platform up --nodes 2`) — the cluster has two gateway nodes for the
           whole run: the passes above send every request to the first node (the grains run on both), and a further warm pass
           after them sends the same events under new ids with 2 clients on each node, onto a log half as large again. Memory
@@ -104,7 +105,6 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             var after = await NodeHeap.ReadAllAsync(heaps, cancellationToken);
             var spreadRate = nodes.Length > 1 ? await SpreadPassAsync(ingest, admin, tenantId, nodes, workload, spread, cancellationToken) : (double?)null;
             var copyRate = await ingest.CopyAsync(tenantId, workload.WarmRows, intoLog: false, cancellationToken);
-            var copyIntoLogRate = await ingest.CopyAsync(tenantId, workload.WarmRows, intoLog: true, cancellationToken);
             var trackerRate = settings.ViaSegment ? await TrackerPassAsync(ingest, admin, tenantId, workload, tracked, cancellationToken) : (double?)null;
             reads.Status = "warming up";
             await latency.RunAsync(admin, workload.UserIds, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
@@ -125,6 +125,9 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
             var rule = new { all = new object[] { new { field = "rfm.r", op = "GTE", number = 3 }, new { field = "purchases", op = "GT", number = 0 } } };
             var ruled = await audience.TimeAsync(admin, new { rule }, 5, cancellationToken);
             summaries.Value = 10;
+
+            // Last: the rows it rolls back are left for vacuum, which must not run during the other passes.
+            var copyIntoLogRate = await ingest.CopyAsync(tenantId, workload.WarmRows, intoLog: true, cancellationToken);
 
             var p99 = Percentiles.Of(read.SortedMilliseconds, 99);
             var throughTracker = trackerRate is { } rate
@@ -256,7 +259,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
         const string metric = "binary COPY into the event log itself";
         return cold > 1 || warm > 1
             ? BenchResult.Untrusted(metric, "", $"the API outran a bare COPY of the same rows into the log (cold {cold:P0}, warm {warm:P0}): the COPY pass was disturbed")
-            : new BenchResult(metric, $"{rate:N0} rows/s", Note: $"rolled back; ingest ÷ this COPY: cold {cold:P1}, warm {warm:P1} (the difference from the row above is the log's size, not the API)");
+            : new BenchResult(metric, $"{rate:N0} rows/s", Note: $"the table the API writes to, at its size; rolled back; ingest ÷ this COPY: cold {cold:P1}, warm {warm:P1}");
     }
 
     /// <summary>What the API achieves of a bare COPY of the same rows; above 1 the COPY pass was disturbed, and no ratio is given.</summary>

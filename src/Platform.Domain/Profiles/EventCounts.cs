@@ -15,10 +15,17 @@ public sealed class EventCounts
     private static readonly EventType[] Types = Enum.GetValues<EventType>();
     private readonly long[] counts = new long[Types.Max(t => (int)t) + 1];
 
+    /// <summary>A type this version does not know (an event logged by a newer node during an upgrade) counts nothing.</summary>
     public long this[EventType type]
     {
         get => (uint)type < (uint)counts.Length ? counts[(int)type] : 0;
-        set => counts[(int)type] = value;
+        set
+        {
+            if ((uint)type < (uint)counts.Length)
+            {
+                counts[(int)type] = value;
+            }
+        }
     }
 
     private sealed class EventCountsJsonConverter : JsonConverter<EventCounts>

@@ -73,7 +73,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
             feed = new FeedLayout(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4));
             if (!reader.IsDBNull(1))
             {
-                // An event's offset is the batch's base plus its position; of copies of one id the first is the one stored.
+                // An event's position in the batch is its offset less the batch's first offset; of copies of one id the first is stored.
                 var seq = reader.GetInt64(1);
                 stored[(int)(seq - first)] = seq;
             }
