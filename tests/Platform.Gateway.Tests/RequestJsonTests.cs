@@ -10,6 +10,7 @@ public class RequestJsonTests
     [InlineData("{\"variables\":{\"events\":[{\"userId\":\"a\\ud800\"}]}}")] // deep in a list, escaped
     [InlineData("{\"query\":\"\\udc00\"}")] // a low surrogate alone
     [InlineData("{\"query\":\"x\\ud800\\u0041\"}")] // a high one followed by something else
+    [InlineData("{\"query\":\"{ a }\",\"variables\":{\"a\\ud800\":1}}")] // in a key
     public void AStringEscapingALoneSurrogateIsRefused(string json) =>
         Assert.Throws<JsonException>(() => RequestJson.Parse(Encoding.UTF8.GetBytes(json)));
 

@@ -68,6 +68,7 @@ public sealed class HttpTransportTests(PlatformFixture platform) : IClassFixture
     [InlineData("{\"query\": \"query($id: ID!) { user(id: $id) { __typename } }\", \"variables\": {\"id\": \"a\\ud800\"}}")] // a lone surrogate, escaped
     [InlineData("{\"query\": \"{ tenant { id } }\\udc00\"}")] // the same in the query
     [InlineData("{\"query\": \"{ tenant { id } }\", \"operationName\": \"\\ud800\"}")] // and in operationName
+    [InlineData("{\"query\": \"query($id: ID!) { user(id: $id) { __typename } }\", \"variables\": {\"id\": \"a\", \"b\\ud800\": 1}}")] // and in a key
     [InlineData("{\"query\": \"{ __typename }\", \"query\": \"{ tenant { id } }\"}")] // a key given twice: neither wins
     public async Task TextThatIsNotUtf8JsonIs400InvalidJson(string latin1Body)
     {

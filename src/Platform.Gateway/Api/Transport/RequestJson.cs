@@ -6,7 +6,7 @@ namespace Platform.Gateway.Api.Transport;
 
 /// <summary>
 /// JSON as clients send it (HTTP bodies, multipart parts, WebSocket messages, GET parameters). Invalid UTF-8 and
-/// escaped lone surrogates (<c>"\ud800"</c>) are refused up front: System.Text.Json parses both and only fails later,
+/// escaped lone surrogates (<c>"\ud800"</c>, in a value or a key) are refused up front: System.Text.Json parses both and only fails later,
 /// when a string is read. A key given twice in one object is refused too, rather than letting the last one silently win.
 /// </summary>
 public static class RequestJson
@@ -15,10 +15,10 @@ public static class RequestJson
 
     /// <exception cref="JsonException">Not UTF-8, not JSON, a key given twice, or a string that is not text.</exception>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8) =>
-        Utf8.IsValid(utf8.Span) ? Checked(JsonDocument.Parse(utf8, Options)) : throw new JsonException("The text is not valid UTF-8.");
+        Utf8.IsValid(utf8.Span) ? Checked(() => JsonDocument.Parse(utf8, Options)) : throw new JsonException("The text is not valid UTF-8.");
 
     /// <exception cref="JsonException">Not JSON, a key given twice, or a string that is not text.</exception>
-    public static JsonDocument Parse(string text) => Checked(JsonDocument.Parse(text, Options));
+    public static JsonDocument Parse(string text) => Checked(() => JsonDocument.Parse(text, Options));
 
     /// <summary>
     /// UTF-8 JSON whose parts are checked one by one with <see cref="Problem"/> (the tracker source refuses a broken
@@ -53,16 +53,18 @@ public static class RequestJson
             ? Parse(bytes)
             : throw new InvalidDataException($"The '{part}' part is larger than {maxBytes} bytes.");
 
-    private static JsonDocument Checked(JsonDocument document)
+    private static JsonDocument Checked(Func<JsonDocument> parse)
     {
+        JsonDocument? document = null;
         try
         {
+            document = parse(); // its check for keys given twice reads escaped keys, and throws as reading a string does
             ReadStrings(document.RootElement);
             return document;
         }
         catch (InvalidOperationException)
         {
-            document.Dispose();
+            document?.Dispose();
             throw new JsonException("A string escapes a lone surrogate (such as \\ud800), which is not text.");
         }
     }
@@ -91,9 +93,11 @@ public static class RequestJson
                 var names = checkDuplicates ? new HashSet<string>(StringComparer.Ordinal) : null;
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (names?.Add(property.Name) == false)
+                    // A key is read like a value: only one with an escape can hold a lone surrogate.
+                    var name = names is not null || JsonMarshal.GetRawUtf8PropertyName(property).Contains((byte)'\\') ? property.Name : null;
+                    if (names?.Add(name!) == false)
                     {
-                        throw new JsonException($"The key '{property.Name}' is given twice in one object.");
+                        throw new JsonException($"The key '{name}' is given twice in one object.");
                     }
 
                     ReadStrings(property.Value, checkDuplicates);
