@@ -9,6 +9,7 @@ namespace Platform.Domain.Tests;
 public class PackedProfilePartsTests
 {
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions BetweenGrains = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } }; // Orleans' codec for domain types
     private static readonly TimeSpan HalfLife = TimeSpan.FromDays(30);
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -61,6 +62,18 @@ public class PackedProfilePartsTests
 
         Assert.Equal("{\"reference\":\"2026-12-01T00:00:00+00:00\",\"values\":{\"shoes\":1,\"bags\":1}}", json);
         Assert.Equal(scores.At(Start.AddDays(40), HalfLife), read.At(Start.AddDays(40), HalfLife));
+        var betweenGrains = JsonSerializer.Deserialize<DecayingScores>(JsonSerializer.Serialize(scores, BetweenGrains), BetweenGrains)!;
+        Assert.Equal(scores.At(Start.AddDays(40), HalfLife), betweenGrains.At(Start.AddDays(40), HalfLife));
+    }
+
+    [Fact]
+    public void AStoredListLongerThanTheCapacityKeepsItsStrongestKeys()
+    {
+        var stored = Enumerable.Range(1, DecayingScores.Capacity + 5).ToDictionary(i => $"cat-{i:00}", i => (double)i);
+        var read = JsonSerializer.Deserialize<DecayingScores>(JsonSerializer.Serialize(new { reference = Start, values = stored }, Stored), Stored)!;
+
+        Assert.Equal(DecayingScores.Capacity, read.Count);
+        Assert.Equal(stored.Keys.Skip(5).Reverse(), read.At(Start, HalfLife).Select(pair => pair.Key));
     }
 
     [Fact]

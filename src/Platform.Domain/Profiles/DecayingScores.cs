@@ -47,7 +47,7 @@ public sealed class DecayingScores
             scores = new double[keys.Length];
             foreach (var (key, score) in value ?? [])
             {
-                Set(key, score);
+                Append(key, score);
             }
         }
     }
@@ -59,8 +59,16 @@ public sealed class DecayingScores
             Rebase(at, halfLife);
         }
 
+        var added = weight * Factor(at - Reference, halfLife);
         var index = IndexOf(key);
-        Set(key, (index < 0 ? 0 : scores[index]) + (weight * Factor(at - Reference, halfLife)));
+        if (index >= 0)
+        {
+            scores[index] += added;
+        }
+        else
+        {
+            Append(key, added);
+        }
     }
 
     /// <summary>The scores as of <paramref name="now"/>, strongest first.</summary>
@@ -76,22 +84,17 @@ public sealed class DecayingScores
         return result.OrderByDescending(pair => pair.Score).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
     }
 
-    private void Set(string key, double score)
+    /// <summary>Adds a key that has no score yet; past <see cref="Capacity"/> the weakest key goes (it may be this one).</summary>
+    private void Append(string key, double score)
     {
-        var index = IndexOf(key);
-        if (index < 0)
+        if (Count == keys.Length)
         {
-            if (Count == keys.Length)
-            {
-                Array.Resize(ref keys, Math.Min(Count + Growth, Capacity + 1));
-                Array.Resize(ref scores, keys.Length);
-            }
-
-            index = Count++;
-            keys[index] = IdPool.Share(key)!;
+            Array.Resize(ref keys, Math.Min(Count + Growth, Capacity + 1));
+            Array.Resize(ref scores, keys.Length);
         }
 
-        scores[index] = score;
+        keys[Count] = IdPool.Share(key)!;
+        scores[Count++] = score;
         if (Count > Capacity)
         {
             RemoveAt(Weakest());

@@ -13,7 +13,8 @@ namespace Platform.Domain.Profiles;
 public sealed class EventCounts
 {
     private static readonly EventType[] Types = Enum.GetValues<EventType>();
-    private readonly long[] counts = new long[Types.Max(t => (int)t) + 1];
+    private static readonly int Slots = Types.Max(t => (int)t) + 1;
+    private readonly long[] counts = new long[Slots];
 
     /// <summary>A type this version does not know (an event logged by a newer node during an upgrade) counts nothing.</summary>
     public long this[EventType type]
