@@ -61,6 +61,30 @@ public sealed class UserScoreTrainingTests
     }
 
     [Fact]
+    public async Task OneUserScoredOnArraysGetsWhatTheTensorPassGivesThem()
+    {
+        var rows = Simulated.Value.Take(1_500).ToList();
+        var (model, _) = await new UserScoreTraining(new UserScoreTraining.Options(Seed: 7, MaxEpochs: 2)).RunAsync(() => Rows(rows), CPU, _ => { }, CancellationToken.None);
+
+        using (model)
+        {
+            var data = new UserScoreData(model.Schema);
+            rows.Take(200).ToList().ForEach(data.Add);
+            var vectors = data.Vectors(Enumerable.Range(0, data.Count).ToList());
+            var together = model.Score(vectors, CPU);
+            Assert.True(together.Persona.Distinct().Count() > 1, "the sample spans personas");
+            for (var i = 0; i < data.Count; i++)
+            {
+                var alone = model.ScoreOne(vectors.AsSpan(i * model.Schema.Width, model.Schema.Width));
+                var row = new UserScoreModel.Scores([together.Propensity[i]], [together.Churn[i]], [together.Spend[i]], [together.Persona[i]]);
+                Assert.Equal(row, alone, new ScoresComparer());
+            }
+
+            Assert.Throws<ArgumentException>(() => model.ScoreOne(new float[model.Schema.Width + 1]));
+        }
+    }
+
+    [Fact]
     public async Task TooFewUsersIsRefusedWithTheReason()
     {
         var rows = Simulated.Value.Take(100).ToList();

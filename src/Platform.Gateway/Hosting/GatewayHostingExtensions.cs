@@ -1,10 +1,12 @@
 using GraphQL;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.Abstractions.Profiles;
 using Platform.Domain.Models;
 using Platform.Gateway.Serving;
 using Platform.ML.Items;
 using Platform.ML.Uplift;
+using Platform.ML.UserScores;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
 using Platform.Gateway.Api.Trackers;
@@ -84,6 +86,8 @@ public static class GatewayHostingExtensions
             .AddScoped<UpliftAudiences>()
             .AddSingleton(services => ActiveModels<UpliftModel>.Create(services, ModelTask.Uplift, UpliftModel.FromBytes))
             .AddSingleton(services => ActiveModels<ItemModel>.Create(services, ModelTask.Items, ItemModel.FromBytes))
+            .AddSingleton(services => ActiveModels<UserScoreModel>.Create(services, ModelTask.Users, UserScoreModel.FromBytes))
+            .AddSingleton<ILiveUserScores, LiveUserScores>()
             .AddScoped<ItemRecommendationService>()
             .AddScoped<WebhookService>()
             .AddScoped<CampaignEventNotices>()

@@ -8,6 +8,8 @@ using Platform.Abstractions.Profiles;
 using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Events;
+using Platform.Domain.Modeling;
+using Platform.Domain.Modeling.UserScores;
 using Platform.Domain.Profiles;
 using Platform.Grains.Campaigns;
 using Platform.Storage.Campaigns;
@@ -36,7 +38,8 @@ public sealed class UserGrain(
     UserScoreStore scores,
     CampaignAudienceStore picks,
     TimeProvider clock,
-    ILogger<UserGrain> logger) : Grain, IUserGrain
+    ILogger<UserGrain> logger,
+    ILiveUserScores? liveScores = null) : Grain, IUserGrain
 {
     public const int WriteEvery = 100;
     public static readonly TimeSpan WriteInterval = TimeSpan.FromMinutes(2);
@@ -152,7 +155,7 @@ public sealed class UserGrain(
         if (CampaignAttribution.NeedsUserData(batch.Where(x => x.Seq > profile.AppliedSeq).Select(x => x.Event), profile, context))
         {
             var data = await StoredUserDataAsync(counting.Values.Max(c => c.LaunchedAt));
-            context = context with { Attributes = data.Attributes, Score = data.Score, PickedFor = data.PickedFor };
+            context = context with { Attributes = data.Attributes, Score = await ScoreAsync(profile, data), PickedFor = data.PickedFor };
         }
 
         context = context with { Admitted = CampaignAttribution.Admissions(profile, batch, id => facts.GetValueOrDefault(id), context, settings) };
@@ -204,8 +207,23 @@ public sealed class UserGrain(
         return kept;
     }
 
+    /// <summary>
+    /// The user's scores from the live profile (<see cref="ILiveUserScores"/>, where this node serves models), or the
+    /// stored ones when it serves no USERS version of the tenant.
+    /// </summary>
+    private async Task<UserScore?> ScoreAsync(UserProfile profile, StoredUserData data)
+    {
+        if (liveScores is null)
+        {
+            return data.Score;
+        }
+
+        var features = profile.FirstSeenAt is null ? null : TrainingFeatures.Merge(null, EnrollmentFeatures.Of(profile, clock.GetUtcNow(), settings), data.Attributes);
+        return await liveScores.ScoreAsync(tenantId, [features], CancellationToken.None) is { } live ? live[0] : data.Score;
+    }
+
     private sealed record StoredUserData(
-        Domain.Users.UserAttributes? Attributes, Domain.Modeling.UserScores.UserScore? Score, IReadOnlySet<string>? PickedFor, DateTimeOffset ReadAt);
+        Domain.Users.UserAttributes? Attributes, UserScore? Score, IReadOnlySet<string>? PickedFor, DateTimeOffset ReadAt);
 
     /// <summary>Asks each budgeted campaign about the treatment redemptions in the batch; returns the event ids refused.</summary>
     private async Task<HashSet<string>> ChargeBudgetsAsync(IEnumerable<BehaviorEvent> events, CampaignContext context)

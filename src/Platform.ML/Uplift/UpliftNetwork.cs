@@ -176,12 +176,10 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public UpliftMemberArrays ToArrays()
     {
         using var scope = NewDisposeScope();
-        static UpliftMemberArrays.Dense Dense(Linear layer) =>
-            new(layer.weight!.cpu().contiguous().data<float>().ToArray(), layer.bias!.cpu().contiguous().data<float>().ToArray());
         var trunkLayers = trunk.children().OfType<Linear>().ToList();
         return new UpliftMemberArrays(
-            Dense(trunkLayers[0]), Dense(trunkLayers[1]), Dense(First(baseHead)), Dense(Last(baseHead)), Dense(baseWide),
-            Dense(First(effectHead)), Dense(Last(effectHead)), Dense(effectWide), campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), ContextWidth);
+            Dense.Of(trunkLayers[0]), Dense.Of(trunkLayers[1]), Dense.Of(First(baseHead)), Dense.Of(Last(baseHead)), Dense.Of(baseWide),
+            Dense.Of(First(effectHead)), Dense.Of(Last(effectHead)), Dense.Of(effectWide), campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), ContextWidth);
     }
 
     private static Linear First(Sequential head) => head.children().OfType<Linear>().First();

@@ -19,6 +19,8 @@ public sealed class UserScoreModel(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private readonly Lazy<UserScoreArrays> arrays = new(network.ToArrays);
+
     /// <summary>The network's raw outputs for some users.</summary>
     public sealed record RawOutputs(float[] PurchaseLogit, float[] ChurnLogit, float[] LogSpend, float[][] Representation);
 
@@ -86,8 +88,27 @@ public sealed class UserScoreModel(
             p,
             raw.ChurnLogit.Select(l => churn.Probability(l)).ToArray(),
             p.Select((value, i) => value * spend.Money(raw.LogSpend[i])).ToArray(),
-            raw.Representation.Select(r => centroids.Length == 0 ? -1 : KMeans.Closest(centroids, r)).ToArray());
+            raw.Representation.Select(PersonaOf).ToArray());
     }
+
+    /// <summary>One encoded user's scores, as <see cref="Score(Tensor)"/> computes them, on plain arrays (a live read's one user).</summary>
+    public Scores ScoreOne(ReadOnlySpan<float> vector)
+    {
+        var representation = new float[UserScoreNetwork.RepresentationWidth];
+        var (purchase, churnLogit, logSpend) = arrays.Value.Raw(vector, representation);
+        var p = propensity.Probability(purchase);
+        return new Scores([p], [churn.Probability(churnLogit)], [p * spend.Money(logSpend)], [PersonaOf(representation)]);
+    }
+
+    /// <summary>The <paramref name="row"/>th user of <paramref name="scores"/> as the version <paramref name="versionId"/>'s scores at <paramref name="at"/>.</summary>
+    public UserScore ToUserScore(Scores scores, int row, Guid versionId, DateTimeOffset at)
+    {
+        var persona = scores.Persona[row];
+        return new UserScore(
+            versionId, scores.Propensity[row], scores.Spend[row], scores.Churn[row], persona < 0 ? null : persona, persona < 0 ? null : Personas[persona].Description, at);
+    }
+
+    private int PersonaOf(float[] representation) => centroids.Length == 0 ? -1 : KMeans.Closest(centroids, representation);
 
     public byte[] ToBytes()
     {

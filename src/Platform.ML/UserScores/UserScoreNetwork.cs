@@ -33,4 +33,11 @@ public sealed class UserScoreNetwork : Module<Tensor, (Tensor Outputs, Tensor Re
         var representation = trunk.forward(users);
         return (Scalars.Sum(head.forward(representation), wide.forward(users)), representation);
     }
+
+    /// <summary>The network as plain arrays (<see cref="UserScoreArrays"/>).</summary>
+    public UserScoreArrays ToArrays()
+    {
+        var trunkLayers = trunk.children().OfType<Linear>().ToList();
+        return new UserScoreArrays(Dense.Of(trunkLayers[0]), Dense.Of(trunkLayers[1]), Dense.Of(head), Dense.Of(wide));
+    }
 }

@@ -48,9 +48,7 @@ public sealed class UserScoringJob(
             var result = model.Score(vectors, device);
             await scores.WriteAsync(
                 tenantId,
-                ids.Select((id, i) => (id, new UserScore(
-                    version.Id, result.Propensity[i], result.Spend[i], result.Churn[i],
-                    result.Persona[i] < 0 ? null : result.Persona[i], result.Persona[i] < 0 ? null : model.Personas[result.Persona[i]].Description, now))).ToList(),
+                ids.Select((id, i) => (id, model.ToUserScore(result, i, version.Id, now))).ToList(),
                 cancellationToken);
             scored += ids.Count;
             if (scored % 10_000 < ids.Count)

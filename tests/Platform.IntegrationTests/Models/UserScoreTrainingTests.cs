@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.IntegrationTests.Campaigns;
 using Platform.IntegrationTests.Support;
 using Platform.Simulation;
 using Platform.Testing;
@@ -68,7 +69,11 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         var forgotten = Enumerable.Range(0, 40).Select(i => world.Story(i)).First(s => s.Events.Count > 0).User.Id;
         (await platform.Http.PostAsync(admin, "mutation($id: ID!) { forgetUser(id: $id) { erasedAt } }", new { id = forgotten })).AssertSuccess();
         Assert.Equal(scored - 1, (await platform.Http.PostAsync(admin, Scored)).Data.GetProperty("audienceSummary").GetProperty("users").GetInt64());
+
+        await AnEventChangesTheNextLiveScoreAsync(admin, Enumerable.Range(0, 40).Select(i => world.Story(i)).Where(s => s.Events.Count > 0).Select(s => s.User.Id).First(id => id != forgotten));
     }
+
+    private const string Profile = "query($id: ID!) { user(id: $id) { scores { propensity expectedSpend churnRisk persona personaDescription versionId scoredAt } } }";
 
     private const string Scored = "{ audienceSummary(audience: { rule: { field: \"propensity\", op: GTE, number: 0 } }) { users } }";
 
@@ -98,8 +103,8 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         Assert.Equal(bins.Order(StringComparer.Ordinal), bins);
         Assert.All(bins, key => Assert.Matches(@"^0\.\d-(0\.\d|1\.0)$", key));
         var sample = Enumerable.Range(0, 40).Select(i => world.Story(i)).Where(s => s.Events.Count > 0).Select(s => s.User.Id).Take(20).ToList();
-        // Scores without segments: user(id) reads the scores alone beside the live profile.
-        const string Profile = "query($id: ID!) { user(id: $id) { scores { propensity expectedSpend churnRisk persona personaDescription versionId scoredAt } } }";
+        // Scores without segments: user(id) scores the live profile with the ACTIVE version, as of the read.
+        var readFrom = DateTimeOffset.UtcNow;
         var profiles = new List<JsonElement>();
         foreach (var id in sample)
         {
@@ -114,10 +119,17 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
             Assert.InRange(score.GetProperty("churnRisk").GetDouble(), 0, 1);
             Assert.True(score.GetProperty("expectedSpend").GetDouble() >= 0);
             Assert.False(string.IsNullOrEmpty(score.GetProperty("personaDescription").GetString()));
+            Assert.True(score.GetProperty("scoredAt").GetDateTimeOffset() >= readFrom.AddSeconds(-1), score.ToString());
         });
 
-        var median = profiles.Select(p => p.GetProperty("scores").GetProperty("propensity").GetDouble()).Order().ElementAt(profiles.Count / 2);
-        var rule = new { field = "propensity", op = "GT", number = median };
+        // The stored scores (SQL) are of a moment ago and the live ones (user(id), segments) of now: the same profiles, so
+        // they differ only by the time passed (days known, recency). A threshold in the widest gap between the sample's
+        // middle scores puts each user on the same side in both.
+        var sorted = profiles.Select(p => p.GetProperty("scores").GetProperty("propensity").GetDouble()).Order().ToList();
+        var gap = Enumerable.Range(profiles.Count / 4, profiles.Count / 2).MaxBy(i => sorted[i + 1] - sorted[i]);
+        Assert.True(sorted[gap + 1] - sorted[gap] > 1e-4, string.Join(", ", sorted));
+        var threshold = (sorted[gap] + sorted[gap + 1]) / 2;
+        var rule = new { field = "propensity", op = "GT", number = threshold };
         (await platform.Http.PostAsync(admin, "mutation($rule: AudienceRuleInput!) { createSegment(name: \"likely-buyers\", rule: $rule) { name } }", new { rule })).AssertSuccess();
         var inSql = new HashSet<string>();
         string? after = null;
@@ -132,13 +144,42 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
 
         foreach (var (id, profile) in sample.Zip(profiles))
         {
-            var above = profile.GetProperty("scores").GetProperty("propensity").GetDouble() > median;
+            var above = profile.GetProperty("scores").GetProperty("propensity").GetDouble() > threshold;
             Assert.Equal(above, inSql.Contains(id));
             var inSegment = (await platform.Http.PostAsync(admin, "query($id: ID!) { user(id: $id) { segments } }", new { id })).Data.GetProperty("user").GetProperty("segments").EnumerateArray().Any(s => s.GetString() == "likely-buyers");
             Assert.Equal(above, inSegment);
         }
 
         return scored;
+    }
+
+    // A purchase ingested a moment ago is in the next user(id)'s scores, and in the targeting of campaigns that read them.
+    private async Task AnEventChangesTheNextLiveScoreAsync(string admin, string userId)
+    {
+        var before = (await platform.Http.PostAsync(admin, Profile, new { id = userId })).Data.GetProperty("user").GetProperty("scores");
+        var now = DateTimeOffset.UtcNow;
+        var purchases = Enumerable.Range(0, 3).Select(i => new { eventId = $"live-score-{i}", userId, type = "PURCHASE", occurredAt = now.AddSeconds(-i).ToString("O"), amount = 80m, currency = "EUR" }).ToArray();
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events = purchases })).AssertSuccess();
+
+        var afterwards = (await platform.Http.PostAsync(admin, Profile, new { id = userId })).Data.GetProperty("user").GetProperty("scores");
+
+        Assert.NotEqual(before.GetProperty("propensity").GetDouble(), afterwards.GetProperty("propensity").GetDouble());
+        Assert.NotEqual(before.GetProperty("expectedSpend").GetDouble(), afterwards.GetProperty("expectedSpend").GetDouble());
+        Assert.True(afterwards.GetProperty("scoredAt").GetDateTimeOffset() >= now.AddSeconds(-1), afterwards.ToString());
+
+        // A campaign for the users on the live side of the change: the stored score would keep this user out.
+        var (was, current) = (before.GetProperty("propensity").GetDouble(), afterwards.GetProperty("propensity").GetDouble());
+        var audience = new { rule = new { field = "propensity", op = current > was ? "GT" : "LT", number = (was + current) / 2 } };
+        var design = CampaignApiTests.Design(now.AddHours(-1), now.AddDays(7), new { holdoutShare = 0.0, audience });
+        var campaignId = (await platform.Http.FieldAsync(admin, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString()!;
+        await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = campaignId }, "launchCampaign");
+        var assignment = (await platform.Http.FieldAsync(admin, "query($c: ID!, $u: [ID!]!) { campaignAssignments(campaignId: $c, userIds: $u) { eligible ineligibleBecause } }", new { c = campaignId, u = new[] { userId } }, "campaignAssignments"))[0];
+        Assert.True(assignment.GetProperty("eligible").GetBoolean(), assignment.ToString());
+        var exposure = new { eventId = "live-score-exposure", userId, type = "CAMPAIGN_EXPOSURE", occurredAt = DateTimeOffset.UtcNow.ToString("O"), campaignId };
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events = new[] { exposure } })).AssertSuccess();
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.FieldAsync(admin, "query($id: ID!) { campaign(id: $id) { kpis { reach } } }", new { id = campaignId }, "campaign")).GetProperty("kpis").GetProperty("reach").GetInt64(),
+            reach => reach == 1);
     }
 
     [Fact]

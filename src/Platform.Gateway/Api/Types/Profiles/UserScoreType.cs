@@ -15,6 +15,6 @@ public sealed class UserScoreType : ObjectGraphType<UserScore>
         Field(s => s.Persona, nullable: true).Description("The persona index (ModelVersion.userScores.personas); null when the version found none.");
         Field(s => s.PersonaDescription, nullable: true).Description("That persona in words.");
         Field(s => s.VersionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The version that scored the user.");
-        Field(s => s.ScoredAt).Description("When: scores are refreshed when a USERS version becomes ACTIVE and daily at 04:30 UTC.");
+        Field(s => s.ScoredAt).Description("The moment of the profile scored: the read itself for user(id), which scores the live profile.");
     }
 }
