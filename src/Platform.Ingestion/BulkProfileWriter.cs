@@ -56,7 +56,7 @@ public sealed class BulkProfileWriter(
             // Live appends wait behind this batch's hand-over: if the grains cannot be listed quickly, everyone goes to the feed.
             try
             {
-                var active = await ActiveUsersAsync(tenantId).WaitAsync(ActiveUsersTimeout);
+                var active = await ActiveUsersAsync(tenantId, candidates).WaitAsync(ActiveUsersTimeout);
                 deferred.UnionWith(candidates.Where(u => !active.Contains(u)));
             }
             catch (Exception exception) when (exception is TimeoutException or OrleansException)
@@ -85,7 +85,7 @@ public sealed class BulkProfileWriter(
         {
             foreach (var chunk in plan.Chunks(options.Value.UsersPerChunk, options.Value.EventsPerChunk))
             {
-                var active = await ActiveUsersAsync(tenant.Id);
+                var active = await ActiveUsersAsync(tenant.Id, chunk);
                 var readAt = clock.GetUtcNow();
                 var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
                 var items = await facts.GetAsync(tenant.Id);
@@ -173,11 +173,19 @@ public sealed class BulkProfileWriter(
         await projection.UpsertAsync(rows, cancellationToken);
     }
 
-    private async Task<HashSet<string>> ActiveUsersAsync(string tenantId)
+    /// <summary>
+    /// Of <paramref name="userIds"/>, those with an active grain on any node: each node of the cluster is asked about these
+    /// users alone (<see cref="INodeUsersGrain"/>), so the cost follows the batch, not the grains the cluster holds.
+    /// </summary>
+    private async Task<HashSet<string>> ActiveUsersAsync(string tenantId, IReadOnlyList<string> userIds)
     {
-        var prefix = GrainKeys.User(tenantId, "");
-        var type = grains.GetGrain<IUserGrain>(prefix).GetGrainId().Type;
-        var active = await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(type);
-        return active.Select(id => id.Key.ToString()!).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        var nodes = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var answers = await Task.WhenAll(nodes.Keys.Select(node => grains.GetGrain<INodeUsersGrain>(node.ToParsableString()).ActiveOfAsync(tenantId, userIds)));
+        if (answers.Any(answer => answer is null))
+        {
+            throw new OrleansException($"A node of the cluster left while its active users of {tenantId} were asked for.");
+        }
+
+        return answers.SelectMany(answer => answer!).ToHashSet(StringComparer.Ordinal);
     }
 }

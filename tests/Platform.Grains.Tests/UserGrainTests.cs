@@ -50,6 +50,22 @@ public sealed class UserGrainTests(GrainCluster cluster) : IClassFixture<GrainCl
     public async Task AUserWithoutEventsHasNoProfile() =>
         Assert.Null((await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("grains", "nobody")).GetAsync()).Value);
 
+    [Fact]
+    public async Task EachNodeNamesItsActiveUsersOfATenantAmongThoseAskedAbout()
+    {
+        var node = (await cluster.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.Single().ToParsableString();
+        var users = cluster.Grains.GetGrain<INodeUsersGrain>(node);
+        await Task.WhenAll(new[] { "ava", "ben" }.Select(u => cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("registry", u)).GetAsync()));
+        await cluster.Grains.GetGrain<IUserGrain>(GrainKeys.User("registry-other", "cal")).GetAsync();
+
+        Assert.Equal(["ben", "ava"], await users.ActiveOfAsync("registry", ["ben", "cal", "ava", "dan"]));
+        Assert.Equal(["cal"], await users.ActiveOfAsync("registry-other", ["ava", "cal"]));
+        Assert.Null(await cluster.Grains.GetGrain<INodeUsersGrain>("S10.0.0.9:11111:1").ActiveOfAsync("registry", ["ava"])); // no such node
+
+        await cluster.DeactivateAllAsync();
+        Assert.Empty((await users.ActiveOfAsync("registry", ["ava", "ben"]))!);
+    }
+
     private async Task<IReadOnlyList<LoggedEvent>> AppendAsync(params BehaviorEvent[] events)
     {
         var appended = await log.AppendAsync("grains", events);

@@ -39,6 +39,7 @@ public sealed class UserGrain(
     CampaignAudienceStore picks,
     TimeProvider clock,
     ILogger<UserGrain> logger,
+    ActiveUsers activeUsers,
     ILiveUserScores? liveScores = null) : Grain, IUserGrain
 {
     public const int WriteEvery = 100;
@@ -62,12 +63,24 @@ public sealed class UserGrain(
         var key = this.GetPrimaryKeyString();
         tenantId = GrainKeys.TenantOf(key);
         userId = GrainKeys.UserIdOf(key);
-        await LoadSettingsAsync();
-        var missed = await log.ReadUserAsync(tenantId, userId, state.State.Profile.AppliedSeq, cancellationToken);
-        if (missed.Count > 0)
+
+        // Listed before the log is read: an import that does not find this user among the active ones appended its batch
+        // before asking, so the read below holds it.
+        activeUsers.Add(tenantId, userId);
+        try
         {
-            await FoldAsync(missed);
-            logger.LogDebug("Profile {UserKey} replayed {Count} events from the log", key, missed.Count);
+            await LoadSettingsAsync();
+            var missed = await log.ReadUserAsync(tenantId, userId, state.State.Profile.AppliedSeq, cancellationToken);
+            if (missed.Count > 0)
+            {
+                await FoldAsync(missed);
+                logger.LogDebug("Profile {UserKey} replayed {Count} events from the log", key, missed.Count);
+            }
+        }
+        catch
+        {
+            activeUsers.Remove(tenantId, userId);
+            throw;
         }
 
         // Rows queued by the last activation may have died with its node: queue the ones that can still change again
@@ -77,7 +90,17 @@ public sealed class UserGrain(
         writtenAt = clock.GetUtcNow();
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        finally
+        {
+            activeUsers.Remove(tenantId, userId);
+        }
+    }
 
     public async Task ApplyAsync(Immutable<IReadOnlyList<LoggedEvent>> events)
     {

@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans;
 using Orleans.Runtime;
 using Platform.Abstractions;
+using Platform.Abstractions.Profiles;
 using Platform.Abstractions.Tenants;
 using Platform.IntegrationTests.Support;
 
@@ -120,6 +121,31 @@ public sealed class TwoNodeTests(TwoNodeTests.TwoNodes cluster) : IClassFixture<
         Assert.Equal(new[] { cluster.A.SiloPort, cluster.B.SiloPort }.Order().Select(port => $":{port}"), nodes.Select(n => n![n!.LastIndexOf(':')..]));
         var profile = (await cluster.HttpA.PostAsync(merchant, Events.Profile, new { id = "user-7" })).Data.GetProperty("user");
         Assert.Equal(4, profile.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "VIEW").GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task EachNodeNamesTheUserGrainsActiveOnIt()
+    {
+        var (tenant, merchant) = await Tenants.CreateAsync(cluster.HttpA, cluster.Settings.SystemKey, "active");
+        var users = Enumerable.Range(0, 40).Select(i => $"shopper-{i}").ToList();
+        var now = DateTimeOffset.UtcNow;
+        await cluster.HttpA.FieldAsync(merchant, Events.Ingest, new { events = users.Select((u, i) => Events.View($"v{i}", u, "sku-1", now)).ToArray() }, "ingestEvents");
+
+        var grains = cluster.A.Services.GetRequiredService<IGrainFactory>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var placed = (await management.GetDetailedGrainStatistics())
+            .Where(a => users.Any(u => a.GrainId.Key.ToString() == GrainKeys.User(tenant, u)))
+            .ToLookup(a => a.SiloAddress.ToParsableString(), a => GrainKeys.UserIdOf(a.GrainId.Key.ToString()!));
+        var answers = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var node in (await management.GetHosts(onlyActive: true)).Keys)
+        {
+            answers[node.ToParsableString()] = (await grains.GetGrain<INodeUsersGrain>(node.ToParsableString()).ActiveOfAsync(tenant, [.. users, "nobody"]))!;
+        }
+
+        Assert.Equal(2, answers.Count);
+        Assert.All(answers, answer => Assert.Equal(placed[answer.Key].Order(), answer.Value.Order()));
+        Assert.Equal(users.Order(), answers.Values.SelectMany(a => a).Order());
+        Assert.All(answers.Values, answer => Assert.NotEmpty(answer)); // random placement put grains on both
     }
 
     [Fact]
