@@ -51,18 +51,10 @@ public sealed class BulkProfileWriter(
         var events = batch.CountBy(e => e.UserId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var deferred = new HashSet<string>(StringComparer.Ordinal);
         var candidates = events.Where(user => plan.EventsOf(user.Key) + user.Value <= options.Value.MaxEventsPerUser).Select(user => user.Key).ToList();
-        if (candidates.Count > 0)
+        // Live appends wait behind this batch's hand-over: if the nodes cannot answer quickly, everyone goes to the feed.
+        if (candidates.Count > 0 && await ActiveUsersAsync(tenantId, candidates) is { } active)
         {
-            // Live appends wait behind this batch's hand-over: if the grains cannot be listed quickly, everyone goes to the feed.
-            try
-            {
-                var active = await ActiveUsersAsync(tenantId, candidates).WaitAsync(ActiveUsersTimeout);
-                deferred.UnionWith(candidates.Where(u => !active.Contains(u)));
-            }
-            catch (Exception exception) when (exception is TimeoutException or OrleansException)
-            {
-                logger.LogWarning(exception, "Active user grains of {TenantId} could not be listed; the batch goes to the feed whole", tenantId);
-            }
+            deferred.UnionWith(candidates.Where(u => !active.Contains(u)));
         }
 
         plan.Record(events, deferred);
@@ -85,7 +77,9 @@ public sealed class BulkProfileWriter(
         {
             foreach (var chunk in plan.Chunks(options.Value.UsersPerChunk, options.Value.EventsPerChunk))
             {
-                var active = await ActiveUsersAsync(tenant.Id, chunk);
+                // Not knowing, fold them all: a grain active meanwhile has replayed the log, and the snapshot writes below
+                // keep whichever of its and ours came first (a grain that finds ours replays the log after it).
+                var active = await ActiveUsersAsync(tenant.Id, chunk) ?? [];
                 var readAt = clock.GetUtcNow();
                 var (folds, toGrains) = await ReadAsync(tenant.Id, [.. chunk.Where(u => !active.Contains(u))], cancellationToken);
                 var items = await facts.GetAsync(tenant.Id);
@@ -175,17 +169,28 @@ public sealed class BulkProfileWriter(
 
     /// <summary>
     /// Of <paramref name="userIds"/>, those with an active grain on any node: each node of the cluster is asked about these
-    /// users alone (<see cref="INodeUsersGrain"/>), so the cost follows the batch, not the grains the cluster holds.
+    /// users alone (<see cref="INodeUsersGrain"/>), so the cost follows the batch, not the grains the cluster holds. Null
+    /// when that is not known: a node left while it was asked, or the nodes did not answer within <see cref="ActiveUsersTimeout"/>.
     /// </summary>
-    private async Task<HashSet<string>> ActiveUsersAsync(string tenantId, IReadOnlyList<string> userIds)
+    private async Task<HashSet<string>?> ActiveUsersAsync(string tenantId, IReadOnlyList<string> userIds)
     {
-        var nodes = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var answers = await Task.WhenAll(nodes.Keys.Select(node => grains.GetGrain<INodeUsersGrain>(node.ToParsableString()).ActiveOfAsync(tenantId, userIds)));
-        if (answers.Any(answer => answer is null))
+        try
         {
-            throw new OrleansException($"A node of the cluster left while its active users of {tenantId} were asked for.");
+            var nodes = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ActiveUsersTimeout);
+            var answers = await Task.WhenAll(nodes.Keys.Select(node => grains.GetGrain<INodeUsersGrain>(node.ToParsableString()).ActiveOfAsync(tenantId, userIds)))
+                .WaitAsync(ActiveUsersTimeout);
+            if (answers.All(answer => answer is not null))
+            {
+                return answers.SelectMany(answer => answer!).ToHashSet(StringComparer.Ordinal);
+            }
+
+            logger.LogWarning("A node left while the active user grains of {TenantId} were asked for", tenantId);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            logger.LogWarning(exception, "The active user grains of {TenantId} could not be asked for", tenantId);
         }
 
-        return answers.SelectMany(answer => answer!).ToHashSet(StringComparer.Ordinal);
+        return null;
     }
 }

@@ -26,8 +26,13 @@ public sealed class ProfileService(IGrainFactory grains, UserStore users, UserSn
         if (parts.Segments || parts.Scores)
         {
             var user = (await snapshots.LoadAsync(tenantId, [userId], new SnapshotParts(Scores: true, Picks: false), cancellationToken))[0];
+            if (!user.Known)
+            {
+                return null;
+            }
+
             IReadOnlyList<string> segments = parts.Segments ? await audiences.MembershipsAsync(tenantId, user.Snapshot) : [];
-            return user.Known ? new UserProfileResult(userId, user.Snapshot.View, user.Snapshot.Attributes, segments, user.Snapshot.Score) : null;
+            return new UserProfileResult(userId, user.Snapshot.View, user.Snapshot.Attributes, segments, user.Snapshot.Score);
         }
 
         var view = grains.GetGrain<IUserGrain>(GrainKeys.User(tenantId, userId)).GetAsync();

@@ -9,16 +9,17 @@ namespace Platform.Grains.Profiles;
 /// </summary>
 public sealed class ActiveUsers
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> byTenant = new(StringComparer.Ordinal);
+    // Each entry holds the activation that added it: an activation that leaves late removes its own entry, not a newer one's.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object>> byTenant = new(StringComparer.Ordinal);
 
-    public void Add(string tenantId, string userId) =>
-        byTenant.GetOrAdd(tenantId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[userId] = 0;
+    public void Add(string tenantId, string userId, object activation) =>
+        byTenant.GetOrAdd(tenantId, _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal))[userId] = activation;
 
-    public void Remove(string tenantId, string userId)
+    public void Remove(string tenantId, string userId, object activation)
     {
         if (byTenant.TryGetValue(tenantId, out var users))
         {
-            users.TryRemove(userId, out _);
+            users.TryRemove(KeyValuePair.Create(userId, activation));
         }
     }
 

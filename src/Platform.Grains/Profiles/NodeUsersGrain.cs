@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Runtime;
 using Platform.Abstractions.Profiles;
 using Platform.Grains.Placement;
@@ -7,6 +8,7 @@ namespace Platform.Grains.Profiles;
 
 /// <summary>Answers for this node's <see cref="ActiveUsers"/>; placed on the node its key names.</summary>
 [NodePinnedPlacement]
+[Immovable]
 [Reentrant]
 public sealed class NodeUsersGrain(ActiveUsers active, ILocalSiloDetails silo) : Grain, INodeUsersGrain
 {

@@ -66,7 +66,7 @@ public sealed class UserGrain(
 
         // Listed before the log is read: an import that does not find this user among the active ones appended its batch
         // before asking, so the read below holds it.
-        activeUsers.Add(tenantId, userId);
+        activeUsers.Add(tenantId, userId, this);
         try
         {
             await LoadSettingsAsync();
@@ -79,7 +79,7 @@ public sealed class UserGrain(
         }
         catch
         {
-            activeUsers.Remove(tenantId, userId);
+            activeUsers.Remove(tenantId, userId, this);
             throw;
         }
 
@@ -98,7 +98,7 @@ public sealed class UserGrain(
         }
         finally
         {
-            activeUsers.Remove(tenantId, userId);
+            activeUsers.Remove(tenantId, userId, this);
         }
     }
 

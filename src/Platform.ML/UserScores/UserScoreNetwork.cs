@@ -37,6 +37,7 @@ public sealed class UserScoreNetwork : Module<Tensor, (Tensor Outputs, Tensor Re
     /// <summary>The network as plain arrays (<see cref="UserScoreArrays"/>).</summary>
     public UserScoreArrays ToArrays()
     {
+        using var scope = NewDisposeScope();
         var trunkLayers = trunk.children().OfType<Linear>().ToList();
         return new UserScoreArrays(Dense.Of(trunkLayers[0]), Dense.Of(trunkLayers[1]), Dense.Of(head), Dense.Of(wide));
     }

@@ -21,7 +21,7 @@ public sealed class UserProfileType : ObjectGraphType<UserProfileResult>
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The user id.");
         Field<Users.UserAttributesType>(AttributesField).Description("Attributes and tags from upsertUsers or imports; null when none were given.").Resolve(ctx => ctx.Source.Attributes);
         Field<UserScoreType>(ScoresField)
-            .Description("The tenant's ACTIVE USERS version's scores of the live profile, as of this read (docs/models.md#scores-on-users); null without a version or for a user without events.")
+            .Description("The tenant's ACTIVE USERS version's scores of the live profile, as of this read (the last scoring run's where this node cannot serve the version; docs/models.md#scores-on-users); null without a version or for a user without events.")
             .Resolve(ctx => ctx.Source.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(SegmentsField).Description("The tenant's named segments (createSegment) whose rule holds for the user now.").Resolve(ctx => ctx.Source.Segments);
         Field(p => p.View.FirstSeenAt, nullable: true).Description("First event.");

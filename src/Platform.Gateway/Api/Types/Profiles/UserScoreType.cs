@@ -15,6 +15,6 @@ public sealed class UserScoreType : ObjectGraphType<UserScore>
         Field(s => s.Persona, nullable: true).Description("The persona index (ModelVersion.userScores.personas); null when the version found none.");
         Field(s => s.PersonaDescription, nullable: true).Description("That persona in words.");
         Field(s => s.VersionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The version that scored the user.");
-        Field(s => s.ScoredAt).Description("The moment of the profile scored: the read itself for user(id), which scores the live profile.");
+        Field(s => s.ScoredAt).Description("When the scores were computed: the read itself, from the live profile, or the last scoring run's time where this node cannot serve the version.");
     }
 }
