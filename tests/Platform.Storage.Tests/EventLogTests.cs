@@ -43,7 +43,7 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
         Assert.Equal(2, first.StoredAt.Count);
         Assert.Empty(again.StoredAt);
         Assert.Equal((3L, 4L), (again.FirstSeq, again.LastSeq)); // numbers are taken even when nothing new is stored
-        Assert.Equal(2, (await log.ReadAfterAsync(tenant, 0, 100)).Count);
+        Assert.Equal(2, (await ReadAllAsync(tenant, 0)).Count);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
 
         Assert.True(result.WasStored(0));
         Assert.False(result.WasStored(1));
-        Assert.Equal("u1", Assert.Single(await log.ReadAfterAsync(tenant, 0, 10)).Event.UserId);
+        Assert.Equal("u1", Assert.Single(await ReadAllAsync(tenant, 0)).Event.UserId);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
         var result = await log.AppendAsync(tenant, [Event("z", "u1", EventType.View), Event("old", "u1", EventType.View), Event("a", "u2", EventType.View), Event("z", "u3", EventType.View), Event("m", "u3", EventType.View)]);
 
         Assert.Equal(new Dictionary<int, long> { [0] = 2, [2] = 4, [4] = 6 }, result.StoredAt);
-        Assert.Equal(["z", "a", "m"], (await log.ReadAfterAsync(tenant, 1, 10)).Select(e => e.Event.EventId));
+        Assert.Equal(["z", "a", "m"], (await ReadAllAsync(tenant, 1)).Select(e => e.Event.EventId));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
             log.AppendAsync(tenant, batch), other.AppendAsync(tenant, batch), log.AppendAsync(tenant, batch), other.AppendAsync(tenant, batch));
 
         Assert.Equal(500, results.Sum(r => r.StoredAt.Count));
-        var stored = await log.ReadAfterAsync(tenant, 0, 10_000);
+        var stored = await ReadAllAsync(tenant, 0);
         Assert.Equal(500, stored.Count);
         Assert.Equal(500, stored.Select(e => e.Event.EventId).Distinct().Count());
     }
@@ -109,6 +109,34 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
 
         Assert.Equal([4L, 5L], tail.Select(e => e.Seq));
     }
+
+    [Fact]
+    public async Task APartitionReadsItsOwnUsersEventsWithinTheRangeAndEveryEventWithoutAHash()
+    {
+        var tenant = NewTenant();
+        var layout = new FeedLayout(1, 4, 0);
+        await log.AppendAsync(tenant, Enumerable.Range(0, 200).Select(i => Event($"e{i}", $"user-{i % 40}", EventType.View)).ToList());
+        await using (var forget = database.DataSource.CreateCommand("UPDATE events.log SET user_hash = NULL WHERE tenant_id = @tenant AND seq <= 10"))
+        {
+            forget.Parameters.AddWithValue("tenant", tenant); // as if logged before the log kept user hashes
+            await forget.ExecuteNonQueryAsync();
+        }
+
+        for (var partition = 0; partition < layout.Partitions; partition++)
+        {
+            var read = await log.ReadPartitionAsync(tenant, layout, partition, afterSeq: 5, throughSeq: 150, limit: 1_000);
+
+            var expected = Enumerable.Range(6, 145).Where(seq => seq <= 10 || layout.PartitionOf($"user-{(seq - 1) % 40}") == partition);
+            Assert.Equal(expected.Select(seq => (long)seq), read.Select(e => e.Seq));
+        }
+
+        var firstPage = await log.ReadPartitionAsync(tenant, layout, 0, afterSeq: 0, throughSeq: 200, limit: 7);
+        Assert.Equal(7, firstPage.Count);
+        Assert.Equal(firstPage.OrderBy(e => e.Seq), firstPage);
+    }
+
+    private Task<IReadOnlyList<LoggedEvent>> ReadAllAsync(string tenant, long afterSeq) =>
+        log.ReadPartitionAsync(tenant, FeedLayout.Initial, 0, afterSeq, long.MaxValue, 10_000);
 
     private static string NewTenant() => $"t{Guid.NewGuid():N}"[..12];
 

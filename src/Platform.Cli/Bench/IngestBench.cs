@@ -127,7 +127,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
         {
             var clock = Stopwatch.StartNew();
             await using (var writer = await connection.BeginBinaryImportAsync(
-                $"COPY {table} (tenant_id, seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity, amount, currency, campaign_id, rating, query, duration_seconds, properties) FROM STDIN (FORMAT BINARY)",
+                $"COPY {table} (tenant_id, seq, event_id, user_id, user_hash, type, occurred_at, item_id, category_id, quantity, amount, currency, campaign_id, rating, query, duration_seconds, properties) FROM STDIN (FORMAT BINARY)",
                 cancellationToken))
             {
                 long seq = 0;
@@ -138,6 +138,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
                     await writer.WriteAsync(++seq, NpgsqlDbType.Bigint, cancellationToken);
                     await writer.WriteAsync(e.EventId, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(e.UserId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(unchecked((int)FeedLayout.HashOf(e.UserId)), NpgsqlDbType.Integer, cancellationToken);
                     await writer.WriteAsync((short)e.Type, NpgsqlDbType.Smallint, cancellationToken);
                     await writer.WriteAsync(e.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                     await WriteAsync(writer, e.ItemId, NpgsqlDbType.Text, cancellationToken);

@@ -12,22 +12,20 @@ public readonly record struct FeedLayout(int Generation, int Partitions, long Af
 
     public static readonly FeedLayout Initial = new(0, 1, 0);
 
-    /// <summary>The partition that delivers a user's events: FNV-1a of the id's UTF-16 code units, stable across processes.</summary>
+    /// <summary>The partition that delivers a user's events: <see cref="HashOf"/> modulo the partition count.</summary>
     public int PartitionOf(string userId) => PartitionOf(userId, Partitions);
 
-    public static int PartitionOf(string userId, int partitions)
-    {
-        if (partitions == 1)
-        {
-            return 0;
-        }
+    public static int PartitionOf(string userId, int partitions) => partitions == 1 ? 0 : (int)(HashOf(userId) % (uint)partitions);
 
+    /// <summary>FNV-1a of the id's UTF-16 code units: stable across processes, and stored with each logged event.</summary>
+    public static uint HashOf(string userId)
+    {
         var hash = 2166136261u;
         foreach (var c in userId)
         {
             hash = (hash ^ c) * 16777619u;
         }
 
-        return (int)(hash % (uint)partitions);
+        return hash;
     }
 }

@@ -14,7 +14,8 @@ namespace Platform.Grains.Profiles;
 /// memory; a gap still open after <see cref="GapTimeout"/> (its node died between commit and hand-over) is read back from
 /// the log, as is everything after the stored offset when the grain activates. When nothing arrives for
 /// <see cref="IdleCheck"/>, the log head is checked too, so a lost last hand-over is not left behind. Reading the log, a
-/// partition keeps its own users' events and stops where the next generation of the feed starts.
+/// partition asks only for its own users' events (by the user hash stored with each event) and stops where the next
+/// generation of the feed starts.
 /// The stored offset trails the delivered one by a save interval: after a crash, users touched just
 /// before it are visited again and refresh their projection rows.
 /// Placed by a hash of its key, so a tenant's partitions spread over the nodes rather than following the load estimate.
@@ -165,9 +166,9 @@ public sealed class TenantFeedGrain(
     {
         while (state.State.DeliveredThrough < head)
         {
-            var page = await log.ReadAfterAsync(tenantId, state.State.DeliveredThrough, ReadPageSize);
-            var through = page.Count < ReadPageSize ? head : Math.Min(page[^1].Seq, head);
-            await HandOverAsync(page.Where(e => e.Seq <= through && layout.PartitionOf(e.Event.UserId) == partition).ToList(), through);
+            var page = await log.ReadPartitionAsync(tenantId, layout, partition, state.State.DeliveredThrough, head, ReadPageSize);
+            var through = page.Count < ReadPageSize ? head : page[^1].Seq;
+            await HandOverAsync(page.Where(e => layout.PartitionOf(e.Event.UserId) == partition).ToList(), through);
         }
     }
 

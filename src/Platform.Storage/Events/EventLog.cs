@@ -22,13 +22,13 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
             ON CONFLICT (tenant_id) DO UPDATE SET last_seq = h.last_seq + @count
             RETURNING h.last_seq - @count AS base, h.feed_generation, h.feed_partitions, h.feed_after_seq
         ), stored AS (
-        INSERT INTO events.log (tenant_id, seq, event_id, user_id, type, occurred_at, item_id, category_id, quantity,
+        INSERT INTO events.log (tenant_id, seq, event_id, user_id, user_hash, type, occurred_at, item_id, category_id, quantity,
                                 amount, currency, campaign_id, rating, query, duration_seconds, properties)
-        SELECT @tenant, head.base + e.ord, e.event_id, e.user_id, e.type, e.occurred_at, e.item_id, e.category_id, e.quantity,
-               e.amount, e.currency, e.campaign_id, e.rating, e.query, e.duration_seconds, e.properties::jsonb
-        FROM head, unnest(@event_id, @user_id, @type, @occurred_at, @item_id, @category_id, @quantity,
+        SELECT @tenant, head.base + e.ord, e.event_id, e.user_id, e.user_hash, e.type, e.occurred_at, e.item_id, e.category_id,
+               e.quantity, e.amount, e.currency, e.campaign_id, e.rating, e.query, e.duration_seconds, e.properties::jsonb
+        FROM head, unnest(@event_id, @user_id, @user_hash, @type, @occurred_at, @item_id, @category_id, @quantity,
                           @amount, @currency, @campaign_id, @rating, @query, @duration_seconds, @properties)
-             WITH ORDINALITY AS e(event_id, user_id, type, occurred_at, item_id, category_id, quantity,
+             WITH ORDINALITY AS e(event_id, user_id, user_hash, type, occurred_at, item_id, category_id, quantity,
                                   amount, currency, campaign_id, rating, query, duration_seconds, properties, ord)
         ORDER BY e.event_id, e.ord -- one lock order for every writer; the first copy of an id wins
         ON CONFLICT (tenant_id, event_id) DO NOTHING
@@ -50,6 +50,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("count", (long)events.Count);
         command.AddArray("event_id", NpgsqlDbType.Text, events.Select(e => e.EventId).ToArray());
         command.AddArray("user_id", NpgsqlDbType.Text, events.Select(e => e.UserId).ToArray());
+        command.AddArray("user_hash", NpgsqlDbType.Integer, events.Select(e => unchecked((int)FeedLayout.HashOf(e.UserId))).ToArray());
         command.AddArray("type", NpgsqlDbType.Smallint, events.Select(e => (short)e.Type).ToArray());
         command.AddArray("occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt.ToUniversalTime()).ToArray());
         command.AddArray("item_id", NpgsqlDbType.Text, events.Select(e => e.ItemId).ToArray());
@@ -122,13 +123,24 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>The tenant's events after an offset, in log order, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(string tenantId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The events after <paramref name="afterSeq"/> and up to <paramref name="throughSeq"/> of the users a feed partition
+    /// delivers (<see cref="FeedLayout.PartitionOf(string)"/>), in log order, at most <paramref name="limit"/>. Events
+    /// stored before the log kept user hashes come whatever their partition: the caller filters them by user id.
+    /// </summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadPartitionAsync(string tenantId, FeedLayout layout, int partition, long afterSeq, long throughSeq, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM events.log WHERE tenant_id = @tenant AND seq > @after ORDER BY seq LIMIT @limit");
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM events.log
+            WHERE tenant_id = @tenant AND seq > @after AND seq <= @through
+              AND (@partitions = 1 OR user_hash IS NULL OR (user_hash::bigint & 4294967295) % @partitions = @partition)
+            ORDER BY seq LIMIT @limit
+            """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("after", afterSeq);
+        command.Parameters.AddWithValue("through", throughSeq);
+        command.Parameters.AddWithValue("partitions", (long)layout.Partitions);
+        command.Parameters.AddWithValue("partition", (long)partition);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, cancellationToken);
     }
