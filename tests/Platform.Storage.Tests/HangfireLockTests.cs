@@ -6,14 +6,14 @@ namespace Platform.Storage.Tests;
 
 /// <summary>
 /// A Hangfire lock whose release was lost (the database stopped while it was held) stops holding its job once
-/// <see cref="HangfireStorage.LockExpiry"/> has passed; with Hangfire's default of 10 minutes it held a worker that long.
+/// the job invisibility (<see cref="HangfireStorage.StorageOptions"/>) has passed; with Hangfire's default of 10 minutes it held a worker that long.
 /// </summary>
 public sealed class HangfireLockTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     [Fact]
     public async Task ALockLeftBehindByADatabaseRestartIsTakenOverAfterItsExpiry()
     {
-        var options = HangfireStorage.StorageOptions();
+        var options = HangfireStorage.StorageOptions(HangfireStorage.DefaultJobInvisibility);
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         var resource = $"job:{Guid.NewGuid():N}:state-lock";
         using var first = storage.GetConnection();
@@ -25,7 +25,7 @@ public sealed class HangfireLockTests(MigratedDatabase database) : IClassFixture
         // Its holder's release never reaches the database: the row stays, as old as the lock.
         await using (var age = database.DataSource.CreateCommand("UPDATE hangfire.lock SET acquired = acquired - @age WHERE resource LIKE '%' || @resource"))
         {
-            age.Parameters.AddWithValue("age", HangfireStorage.LockExpiry + TimeSpan.FromSeconds(1));
+            age.Parameters.AddWithValue("age", HangfireStorage.DefaultJobInvisibility + TimeSpan.FromSeconds(1));
             age.Parameters.AddWithValue("resource", resource);
             Assert.Equal(1, await age.ExecuteNonQueryAsync());
         }

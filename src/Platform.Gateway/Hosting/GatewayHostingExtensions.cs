@@ -101,7 +101,8 @@ public static class GatewayHostingExtensions
             .AddSingleton<SegmentCache>();
         builder.Services.AddHostedService<ModelDriftMetrics>();
         builder.Services.AddHostedService<OperationalMetrics>();
-        builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
+        var jobInvisibility = HangfireStorage.JobInvisibility(builder.Configuration[HangfireStorage.JobInvisibilityKey]);
+        builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString, jobInvisibility));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);

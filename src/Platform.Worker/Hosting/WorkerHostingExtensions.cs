@@ -49,7 +49,8 @@ public static class WorkerHostingExtensions
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
         });
-        builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString));
+        var jobInvisibility = HangfireStorage.JobInvisibility(builder.Configuration[HangfireStorage.JobInvisibilityKey]);
+        builder.Services.AddHangfire(hangfire => hangfire.UsePlatformStorage(connectionString, jobInvisibility));
         // Training takes every core for minutes: it gets its own server (one job at a time) on the gpu/cpu queues, so
         // imports and webhook deliveries on the default queue go on beside it.
         var training = queues.Where(q => q is JobQueues.Gpu or JobQueues.Cpu).ToArray();

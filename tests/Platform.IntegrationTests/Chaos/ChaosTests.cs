@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using Platform.IntegrationTests.Support;
-using Platform.Storage;
 using Platform.Testing;
 using Xunit.Abstractions;
 
@@ -125,7 +124,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(5));
         var restarted = Stopwatch.StartNew();
         cluster.StartWorker();
-        var finished = await Eventually.ReadUntilAsync(() => ImportStateAsync(cluster, id), job => job.Status is not ("QUEUED" or "RUNNING"), RecoveryLimit + HangfireStorage.JobInvisibility);
+        var finished = await Eventually.ReadUntilAsync(() => ImportStateAsync(cluster, id), job => job.Status is not ("QUEUED" or "RUNNING"), RecoveryLimit + ChaosCluster.JobInvisibility);
         output.WriteLine($"import taken up again and finished {restarted.Elapsed.TotalSeconds:F0} s after the restart: {finished}");
         // Run again from the start (the rows stored before the kill counted unchanged), and every row stored.
         if (running.Status != "RUNNING" || finished is not { Status: "SUCCEEDED", RowsRejected: 0, RowsUnchanged: > 0 } || finished.RowsAccepted + finished.RowsUnchanged != rows.Count)
