@@ -91,6 +91,7 @@ public static class WorkerHostingExtensions
         builder.Services.AddScoped<ItemVersionTrainer>();
         builder.Services.AddScoped<TrainingQueue>();
         builder.Services.AddScoped<ITrainingJob, TrainingJob>();
+        builder.Services.AddHostedService<StartupSweep>();
         builder.Services.AddScoped<IScheduledTrainingJob, ScheduledTrainingJob>();
         builder.Services.AddScoped<IDriftJob, DriftJob>();
         builder.Services.AddScoped<IUserScoringJob, UserScoringJob>();

@@ -45,7 +45,8 @@ public sealed class TrainingCrashTests(PlatformFixture platform) : IClassFixture
 
     private async Task<JsonElement> RunAsync(string admin, string id) => (await platform.Http.PostAsync(admin, Run, new { id })).Data.GetProperty("trainingRun");
 
-    // The sweeper looks every minute for runs silent for 6 s (the test workers' setting), so a retry starts within about 70 s.
+    // The second worker sweeps 6 s after its start (the test workers' SilenceSeconds), when the killed one's run has been
+    // silent that long; the minutely sweep would find it too, up to a minute later.
     private Task<JsonElement> FinishedAsync(string admin, string id) =>
         Eventually.ReadUntilAsync(() => RunAsync(admin, id), run => run.GetProperty("status").GetString() is not ("QUEUED" or "RUNNING"), TimeSpan.FromSeconds(240));
 
