@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using Platform.Cli.Demo;
 using Platform.Domain.Events;
 using Platform.Simulation;
+using Platform.Storage.Events;
 
 namespace Platform.Cli.Bench;
 
@@ -138,7 +139,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
                     await writer.WriteAsync(++seq, NpgsqlDbType.Bigint, cancellationToken);
                     await writer.WriteAsync(e.EventId, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(e.UserId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(unchecked((int)FeedLayout.HashOf(e.UserId)), NpgsqlDbType.Integer, cancellationToken);
+                    await writer.WriteAsync(EventLog.StoredUserHash(e.UserId), NpgsqlDbType.Integer, cancellationToken);
                     await writer.WriteAsync((short)e.Type, NpgsqlDbType.Smallint, cancellationToken);
                     await writer.WriteAsync(e.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                     await WriteAsync(writer, e.ItemId, NpgsqlDbType.Text, cancellationToken);

@@ -161,13 +161,19 @@ public sealed class TenantFeedGrain(
         }
     }
 
-    /// <summary>Reads the log from the offset up to <paramref name="head"/> and hands this partition's events over.</summary>
+    /// <summary>
+    /// Reads the log from the offset up to <paramref name="head"/> and hands this partition's events over. Each read covers
+    /// at most <see cref="ReadPageSize"/> × the partition count offsets, so that one statement never scans a long backlog
+    /// for a partition with few of its events.
+    /// </summary>
     private async Task ReadLogThroughAsync(long head)
     {
         while (state.State.DeliveredThrough < head)
         {
-            var page = await log.ReadPartitionAsync(tenantId, layout, partition, state.State.DeliveredThrough, head, ReadPageSize);
-            var through = page.Count < ReadPageSize ? head : page[^1].Seq;
+            var after = state.State.DeliveredThrough;
+            var until = Math.Min(head, after + (long)ReadPageSize * layout.Partitions);
+            var page = await log.ReadPartitionAsync(tenantId, partition, layout.Partitions, after, until, ReadPageSize);
+            var through = page.Count < ReadPageSize ? until : page[^1].Seq;
             await HandOverAsync(page.Where(e => layout.PartitionOf(e.Event.UserId) == partition).ToList(), through);
         }
     }

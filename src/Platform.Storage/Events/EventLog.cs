@@ -50,7 +50,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("count", (long)events.Count);
         command.AddArray("event_id", NpgsqlDbType.Text, events.Select(e => e.EventId).ToArray());
         command.AddArray("user_id", NpgsqlDbType.Text, events.Select(e => e.UserId).ToArray());
-        command.AddArray("user_hash", NpgsqlDbType.Integer, events.Select(e => unchecked((int)FeedLayout.HashOf(e.UserId))).ToArray());
+        command.AddArray("user_hash", NpgsqlDbType.Integer, events.Select(e => StoredUserHash(e.UserId)).ToArray());
         command.AddArray("type", NpgsqlDbType.Smallint, events.Select(e => (short)e.Type).ToArray());
         command.AddArray("occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt.ToUniversalTime()).ToArray());
         command.AddArray("item_id", NpgsqlDbType.Text, events.Select(e => e.ItemId).ToArray());
@@ -125,10 +125,10 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The events after <paramref name="afterSeq"/> and up to <paramref name="throughSeq"/> of the users a feed partition
-    /// delivers (<see cref="FeedLayout.PartitionOf(string)"/>), in log order, at most <paramref name="limit"/>. Events
+    /// delivers (<see cref="FeedLayout.PartitionOf(string, int)"/>), in log order, at most <paramref name="limit"/>. Events
     /// stored before the log kept user hashes come whatever their partition: the caller filters them by user id.
     /// </summary>
-    public async Task<IReadOnlyList<LoggedEvent>> ReadPartitionAsync(string tenantId, FeedLayout layout, int partition, long afterSeq, long throughSeq, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LoggedEvent>> ReadPartitionAsync(string tenantId, int partition, int partitions, long afterSeq, long throughSeq, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM events.log
@@ -139,11 +139,14 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("after", afterSeq);
         command.Parameters.AddWithValue("through", throughSeq);
-        command.Parameters.AddWithValue("partitions", (long)layout.Partitions);
+        command.Parameters.AddWithValue("partitions", (long)partitions);
         command.Parameters.AddWithValue("partition", (long)partition);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, cancellationToken);
     }
+
+    /// <summary><see cref="FeedLayout.HashOf"/> as <c>events.log.user_hash</c> holds it (the same 32 bits, signed).</summary>
+    public static int StoredUserHash(string userId) => unchecked((int)FeedLayout.HashOf(userId));
 
     /// <summary>The last sequence number handed out for the tenant (0 before its first event).</summary>
     public async Task<long> HeadAsync(string tenantId, CancellationToken cancellationToken = default)

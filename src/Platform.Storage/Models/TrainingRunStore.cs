@@ -100,11 +100,16 @@ public sealed class TrainingRunStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>An attempt failed and another will follow: the run is QUEUED again with the reason. False when it is no longer running (cancelled).</summary>
-    public async Task<bool> RequeueAsync(Guid id, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Attempt <paramref name="attempt"/> failed and another will follow: the run is QUEUED again with the reason. False
+    /// when that attempt is no longer the one running (cancelled, or already queued again and claimed by a sweep before).
+    /// </summary>
+    public async Task<bool> RequeueAsync(Guid id, int attempt, string reason, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("UPDATE models.training_runs SET status = 'QUEUED', error = @reason WHERE id = @id AND status = 'RUNNING'");
+        await using var command = dataSource.CreateCommand(
+            "UPDATE models.training_runs SET status = 'QUEUED', error = @reason WHERE id = @id AND status = 'RUNNING' AND attempts = @attempt");
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("attempt", attempt);
         command.Parameters.AddWithValue("reason", Storable(reason)!);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -129,15 +134,19 @@ public sealed class TrainingRunStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is string status && WireNames.TryParse<TrainingRunStatus>(status, out var parsed) ? parsed : null;
     }
 
-    /// <summary>Ends a running run (SUCCEEDED with its version, or FAILED with the reason); a cancelled one stays cancelled.</summary>
-    public async Task<TrainingRunRecord?> FinishAsync(Guid id, TrainingRunStatus status, string? error, Guid? versionId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ends attempt <paramref name="attempt"/> of a running run (SUCCEEDED with its version, or FAILED with the reason); a
+    /// cancelled run stays cancelled, and an attempt that is no longer the one running changes nothing.
+    /// </summary>
+    public async Task<TrainingRunRecord?> FinishAsync(Guid id, int attempt, TrainingRunStatus status, string? error, Guid? versionId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
             UPDATE models.training_runs SET status = @status, error = @error, version_id = @version, finished_at = now()
-            WHERE id = @id AND status = 'RUNNING'
+            WHERE id = @id AND status = 'RUNNING' AND attempts = @attempt
             RETURNING {Columns}
             """);
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("attempt", attempt);
         command.Parameters.AddWithValue("status", WireNames.ToWire(status));
         command.Parameters.AddWithValue("error", (object?)Storable(error) ?? DBNull.Value);
         command.Parameters.AddWithValue("version", (object?)versionId ?? DBNull.Value);

@@ -81,7 +81,9 @@ public static class WorkerHostingExtensions
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
-        builder.Services.Configure<ModelTrainingOptions>(builder.Configuration.GetSection(ModelTrainingOptions.Section));
+        builder.Services.AddOptions<ModelTrainingOptions>().Bind(builder.Configuration.GetSection(ModelTrainingOptions.Section))
+            .Validate(o => o.SilenceSeconds is >= 5 and <= 86_400, $"{ModelTrainingOptions.Section}:SilenceSeconds must be from 5 to 86400 (a worker proves it is alive every 2 s).")
+            .ValidateOnStart();
         builder.Services.AddOptions<HistoryFoldOptions>().Bind(builder.Configuration.GetSection(HistoryFoldOptions.Section))
             .Validate(o => o.MaxEventsPerUser >= 1 && o.UsersPerChunk >= 1 && o.EventsPerChunk >= 1,
                 $"{HistoryFoldOptions.Section}: MaxEventsPerUser, UsersPerChunk and EventsPerChunk must each be at least 1.")

@@ -99,7 +99,7 @@ public sealed class TrainingJob(
         if (run.Attempts < options.Value.MaxAttempts)
         {
             // A run cancelled meanwhile is not queued again.
-            if (await runs.RequeueAsync(run.Id, $"attempt {run.Attempts} failed: {reason}; trying again", CancellationToken.None))
+            if (await runs.RequeueAsync(run.Id, run.Attempts, $"attempt {run.Attempts} failed: {reason}; trying again", CancellationToken.None))
             {
                 await queue.EnqueueAsync(run);
                 await PublishAsync(run.TenantId, run.Id, TrainingRunStatus.Queued);
@@ -113,7 +113,7 @@ public sealed class TrainingJob(
 
     private async Task FinishAsync(TrainingRunRecord run, TrainingRunStatus status, string? error, Guid? versionId)
     {
-        var finished = await runs.FinishAsync(run.Id, status, error, versionId, CancellationToken.None);
+        var finished = await runs.FinishAsync(run.Id, run.Attempts, status, error, versionId, CancellationToken.None);
         await PublishAsync(run.TenantId, run.Id, finished?.Status ?? status);
     }
 

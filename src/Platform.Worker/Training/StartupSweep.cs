@@ -18,7 +18,7 @@ public sealed class StartupSweep(IRecurringJobManager recurring, IOptions<ModelT
         {
             recurring.Trigger(WorkerHostingExtensions.TrainingSweeperId);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             logger.LogWarning(exception, "The start-up sweep of training runs was not queued; the minutely one goes on");
         }

@@ -1,0 +1,29 @@
+using Platform.Domain.Models;
+using Platform.Storage.Models;
+using Platform.Testing;
+
+namespace Platform.Storage.Tests;
+
+public sealed class TrainingRunStoreTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
+{
+    private readonly TrainingRunStore runs = new(database.DataSource);
+
+    [Fact]
+    public async Task OnlyTheAttemptRunningNowIsQueuedAgainOrFinished()
+    {
+        var (run, _) = await runs.CreateAsync($"t{Guid.NewGuid():N}"[..12], ModelTask.Uplift, TrainingTrigger.Manual, "cpu", null);
+        var first = await runs.ClaimAsync(run.Id, "worker-a");
+        Assert.Equal(1, first!.Attempts);
+
+        // A sweep found attempt 1 silent and queued the run again; another worker claimed it.
+        Assert.True(await runs.RequeueAsync(run.Id, 1, "worker-a was lost"));
+        Assert.Equal(2, (await runs.ClaimAsync(run.Id, "worker-b"))!.Attempts);
+
+        // A second sweep that had read attempt 1 before, and attempt 1's own worker waking up, change nothing.
+        Assert.False(await runs.RequeueAsync(run.Id, 1, "worker-a was lost"));
+        Assert.Null(await runs.FinishAsync(run.Id, 1, TrainingRunStatus.Succeeded, null, null));
+
+        var finished = await runs.FinishAsync(run.Id, 2, TrainingRunStatus.Succeeded, null, null);
+        Assert.Equal((TrainingRunStatus.Succeeded, "worker-b"), (finished!.Status, finished.Worker));
+    }
+}
