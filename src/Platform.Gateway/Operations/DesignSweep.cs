@@ -17,7 +17,7 @@ public sealed class EncodedAudience(UpliftModel model, CampaignDesign scope)
 
     public long Users { get; private set; }
 
-    public List<IReadOnlyDictionary<string, FeatureValue>> Sample { get; } = [];
+    public DriverSample Sample { get; } = new();
 
     public IReadOnlyList<(float[] Vectors, float[] Matches, string[] Segments)> Batches => batches;
 
@@ -32,7 +32,11 @@ public sealed class EncodedAudience(UpliftModel model, CampaignDesign scope)
         }
 
         batches.Add((vectors, matches, members.Select(m => m.Segment ?? "none").ToArray()));
-        Sample.AddRange(members.Take(ForecastService.DriverSample - Sample.Count).Select(m => m.Features));
+        foreach (var member in members)
+        {
+            Sample.Offer(member.UserId, member.Features);
+        }
+
         Users += members.Count;
     }
 }

@@ -24,9 +24,6 @@ public sealed class ForecastService(
     ScoringTargets targets, UpliftAudiences upliftAudiences, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, CampaignForecastStore launched,
     TimeProvider clock, ILogger<ForecastService> logger)
 {
-    /// <summary>Users of the audience whose feature effects the drivers average.</summary>
-    public const int DriverSample = 200;
-
     /// <summary>
     /// Keeps the forecast a campaign is launched with, to track it against (docs/forecasts.md#forecast-against-actual).
     /// Without an ACTIVE UPLIFT version, or with an audience too large to score, the campaign has none (logged).
@@ -61,11 +58,13 @@ public sealed class ForecastService(
         {
             Widening = DesignCoverage.IsOutside(target.Design, model.Designs) ? DesignCoverage.Widening : 1,
         };
-        var sample = new List<IReadOnlyDictionary<string, FeatureValue>>();
+        var sample = new DriverSample();
         var offer = new Offer(target.Design, target.CampaignId);
         // Each batch is encoded on the reading side, so that encoding overlaps scoring the batch before it.
+        // In no particular order: nothing below depends on it, and the database starts sending at once instead of sorting first.
         var batches = audiences.ReadAsync(
-            tenantId, picked, clock.GetUtcNow(), settings, batch => (Members: batch, Encoded: OfferScoring.Encode(model, batch.Select(m => m.Features).ToList(), offer)), cancellationToken);
+            tenantId, picked, clock.GetUtcNow(), settings, batch => (Members: batch, Encoded: OfferScoring.Encode(model, batch.Select(m => m.Features).ToList(), offer)),
+            AudienceOrder.Any, cancellationToken);
         await foreach (var (batch, encoded) in batches)
         {
             var predictions = OfferScoring.Predict(model, encoded, offer);
@@ -74,10 +73,13 @@ public sealed class ForecastService(
                 accumulator.Add(predictions.Responses(i), batch[i].Segment ?? "none");
             }
 
-            sample.AddRange(batch.Take(DriverSample - sample.Count).Select(m => m.Features));
+            foreach (var member in batch)
+            {
+                sample.Offer(member.UserId, member.Features);
+            }
         }
 
-        var drivers = OfferScoring.Drivers(model, sample, offer, Objective.IncrementalMargin, marginRate);
+        var drivers = OfferScoring.Drivers(model, sample.Users(), offer, Objective.IncrementalMargin, marginRate);
         return new ForecastResult(lease.VersionId, accumulator.Result(target.Budget, warnings), drivers, target.Design);
     }
 }

@@ -13,6 +13,16 @@ namespace Platform.Storage.Audiences;
 /// <summary>One user of an audience as models read them: their features now and their RFM segment (null without events).</summary>
 public sealed record AudienceMember(string UserId, IReadOnlyDictionary<string, FeatureValue> Features, string? Segment);
 
+/// <summary>The order an audience is read in.</summary>
+public enum AudienceOrder
+{
+    /// <summary>By user id, compared byte-wise: the database sorts the whole audience before sending the first user.</summary>
+    UserId,
+
+    /// <summary>As the database finds them, for readers that do not depend on it: the first users come at once.</summary>
+    Any,
+}
+
 /// <summary>
 /// Reads an audience's users with their model features (docs/forecasts.md#audiences): the profile features stored with
 /// each projection row (as of the last fold of the user's events, moved on to now by <see cref="EnrollmentFeatures.Advance"/>),
@@ -32,6 +42,8 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     /// </summary>
     public const string SortMemory = "256MB";
 
+    private const string ByUserId = "ORDER BY user_id COLLATE \"C\"";
+
     public async Task<long> CountAsync(string tenantId, Audience audience, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand();
@@ -45,19 +57,20 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     /// </summary>
     public IAsyncEnumerable<IReadOnlyList<AudienceMember>> ReadAsync(
         string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, CancellationToken cancellationToken = default) =>
-        ReadAsync(tenantId, audience, now, settings, members => members, cancellationToken);
+        ReadAsync(tenantId, audience, now, settings, members => members, AudienceOrder.UserId, cancellationToken);
 
     /// <summary>
-    /// <see cref="ReadAsync(string, Audience, DateTimeOffset, ProfileSettings, CancellationToken)"/>, each batch turned by
-    /// <paramref name="prepare"/> on the reading side (e.g. encoded for a model), so that work too overlaps the caller's.
+    /// The audience <see cref="Batch"/> users at a time in the given order, from one query; each batch turned by
+    /// <paramref name="prepare"/> on the reading side (e.g. encoded for a model), so that this work too overlaps the
+    /// caller's work on the batch before.
     /// </summary>
     public async IAsyncEnumerable<T> ReadAsync<T>(
         string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        AudienceOrder order, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = System.Threading.Channels.Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ProduceAsync(tenantId, audience, now, settings, prepare, batches.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ProduceAsync(tenantId, audience, now, settings, prepare, order, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -75,12 +88,12 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
 
     // Writes the audience's batches; a failure completes the channel with it, so the caller's loop throws it.
     private async Task ProduceAsync<T>(
-        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare, ChannelWriter<T> batches,
-        CancellationToken cancellationToken)
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare, AudienceOrder order,
+        ChannelWriter<T> batches, CancellationToken cancellationToken)
     {
         try
         {
-            await WriteBatchesAsync(tenantId, audience, now, settings, prepare, batches, cancellationToken);
+            await WriteBatchesAsync(tenantId, audience, now, settings, prepare, order, batches, cancellationToken);
             batches.Complete();
         }
         catch (Exception failure)
@@ -90,17 +103,18 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     }
 
     private async Task WriteBatchesAsync<T>(
-        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare, ChannelWriter<T> batches,
-        CancellationToken cancellationToken)
+        string tenantId, Audience audience, DateTimeOffset now, ProfileSettings settings, Func<IReadOnlyList<AudienceMember>, T> prepare, AudienceOrder order,
+        ChannelWriter<T> batches, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'", connection, transaction))
+        // One process reads (no parallel workers), so that the same rows come in the same order in either order.
+        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'; SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction))
         {
             await memory.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = Select(new NpgsqlCommand { Connection = connection, Transaction = transaction }, tenantId, audience, after: null, limit: null);
+        await using var command = Select(new NpgsqlCommand { Connection = connection, Transaction = transaction }, tenantId, audience, after: null, limit: null, order);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // A caller that stops early ends the query: closing the reader would otherwise read the rest of the audience first.
         await using var stop = cancellationToken.Register(command.Cancel);
@@ -128,7 +142,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     {
         List<AudienceMember> members;
         List<int> missing;
-        await using (var command = Select(dataSource.CreateCommand(), tenantId, audience, after, limit))
+        await using (var command = Select(dataSource.CreateCommand(), tenantId, audience, after, limit, AudienceOrder.UserId))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             (members, missing) = await ReadRowsAsync(reader, limit, now, new FeatureJsonReader(), cancellationToken);
@@ -154,7 +168,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         }
     }
 
-    private static NpgsqlCommand Select(NpgsqlCommand command, string tenantId, Audience audience, string? after, int? limit)
+    private static NpgsqlCommand Select(NpgsqlCommand command, string tenantId, Audience audience, string? after, int? limit, AudienceOrder order)
     {
         var where = AudienceSql.Where(audience, tenantId, command);
         command.CommandText = $"""
@@ -162,7 +176,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
                    u.tenant_id IS NOT NULL, p.tenant_id IS NOT NULL, p.features, p.as_of, p.rfm_segment
             FROM {AudienceSql.From}
             WHERE {where} AND (@after IS NULL OR user_id COLLATE "C" > @after)
-            ORDER BY user_id COLLATE "C" {(limit is null ? "" : "LIMIT @limit")}
+            {(order == AudienceOrder.UserId ? ByUserId : "")} {(limit is null ? "" : "LIMIT @limit")}
             """;
         command.Parameters.AddWithValue("limit", limit ?? 0);
         command.Parameters.AddWithValue("after", (object?)after ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
