@@ -139,7 +139,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
                 $"{quiet.SortedMilliseconds.Count:N0} requests at {quiet.AchievedRate:N0}/s, {quiet.Errors} errors; p99 {ratios.Recommendations:F1}× the bare pass"),
             new("the same beside ingest", busy.Summary(), $"p99 ≤ {MaxRecommendationP99Ms} ms", busyP99 <= MaxRecommendationP99Ms,
                 $"{busy.Errors} errors; ingest {ingestRate:N0} events/s, running for {ingestShare:P0} of the window"),
-            new($"bare forward pass: one user × {settings.Campaigns} designs", $"p50 {Percentiles.Of(oneUser, 50):F2} ms, p99 {bareP99:F2} ms", Note: $"{bare.GetProperty("members").GetInt32()} members, {bare.GetProperty("width").GetInt32()} features"),
+            new($"bare forward pass: one user × {settings.Campaigns} designs", $"p50 {Percentiles.Of(oneUser, 50):F2} ms, p99 {bareP99:F2} ms", Note: $"{bare.GetProperty("members").GetInt32()} members, {bare.GetProperty("width").GetInt32()} features, layers {bare.GetProperty("networkWidth").GetInt32()} wide (chosen by the version's search: the audience passes below grow with it)"),
             new($"bare: reasons for {Shown} of them", $"p50 {Percentiles.Of(reasons, 50):F2} ms, p99 {Percentiles.Of(reasons, 99):F2} ms", Note: "each feature of the user left out in turn, under each offer shown"),
             new($"forecast, {audienceUsers:N0} users", $"p50 {forecastP50:F2} s, worst {forecastSeconds[^1]:F2} s", $"p50 ≤ {MaxForecastP50Seconds} s", forecastP50 <= MaxForecastP50Seconds,
                 $"{ratios.Forecast:F1}× the bare pass"),

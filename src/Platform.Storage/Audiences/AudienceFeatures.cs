@@ -108,7 +108,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // One process reads (no parallel workers), so that the same rows come in the same order in either order.
+        // No parallel workers: the same rows come back in the same order from one read to the next, sorted or not.
         await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'; SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction))
         {
             await memory.ExecuteNonQueryAsync(cancellationToken);

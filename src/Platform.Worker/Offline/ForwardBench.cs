@@ -27,7 +27,7 @@ public static class ForwardBench
     public sealed record Settings(string Database, string Tenant, int Offers, int Designs, int Repeats, int Shown);
 
     public sealed record Result(
-        Guid VersionId, int Members, int Width, long Users, double ReadSeconds, IReadOnlyList<double> OneUserMilliseconds,
+        Guid VersionId, int Members, int Width, int NetworkWidth, long Users, double ReadSeconds, IReadOnlyList<double> OneUserMilliseconds,
         IReadOnlyList<double> ReasonsMilliseconds, double OneDesignSeconds, double ManyDesignsSeconds, int Offers, int Designs);
 
     public static async Task<Result> RunAsync(Settings settings, TextWriter progress, CancellationToken cancellationToken)
@@ -104,6 +104,6 @@ public static class ForwardBench
 
         oneUser.Sort();
         reasons.Sort();
-        return new Result(active.Id, model.Members.Count, model.Schema.Width, users, readSeconds, oneUser, reasons, oneDesign, clock.Elapsed.TotalSeconds, settings.Offers, settings.Designs);
+        return new Result(active.Id, model.Members.Count, model.Schema.Width, model.Hyperparameters.Width, users, readSeconds, oneUser, reasons, oneDesign, clock.Elapsed.TotalSeconds, settings.Offers, settings.Designs);
     }
 }
