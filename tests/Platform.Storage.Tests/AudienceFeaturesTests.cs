@@ -54,6 +54,14 @@ public sealed class AudienceFeaturesTests(MigratedDatabase database) : IClassFix
             Assert.Equal(expected.OrderBy(f => f.Key, StringComparer.Ordinal), member.Features.OrderBy(f => f.Key, StringComparer.Ordinal));
         }
 
+        var unsorted = new List<AudienceMember>();
+        await foreach (var batch in Audiences().ReadAsync(tenant, new Audience(All: true), Now, ProfileSettings.Default, members => members, AudienceOrder.Any))
+        {
+            unsorted.AddRange(batch);
+        }
+
+        Assert.Equal(known, unsorted.Select(m => m.UserId).Order(StringComparer.Ordinal)); // the same users, in any order
+
         var first = read.Single(m => m.UserId == "u00001").Features; // the first with attributes: points 0, gold, vip
         Assert.Equal(0, first["views_30"].Number); // 40 days on: the 30-day window emptied
         Assert.Equal((0.0, "gold", 1.0), (first["points"].Number!.Value, first["tier"].Text!, first["tag:vip"].Number!.Value));

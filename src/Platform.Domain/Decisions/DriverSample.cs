@@ -12,6 +12,8 @@ public sealed class DriverSample
 {
     public const int Size = 200;
 
+    private static readonly Comparer<(uint Hash, string UserId)> Ascending = Comparer<(uint Hash, string UserId)>.Create(Compare);
+
     // The largest kept key on top, so a smaller one replaces it.
     private readonly PriorityQueue<IReadOnlyDictionary<string, FeatureValue>, (uint Hash, string UserId)> kept =
         new(Comparer<(uint Hash, string UserId)>.Create((a, b) => Compare(b, a)));
@@ -31,7 +33,7 @@ public sealed class DriverSample
 
     /// <summary>The kept users' features, smallest hash first.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, FeatureValue>> Users() =>
-        kept.UnorderedItems.OrderBy(item => item.Priority, Comparer<(uint Hash, string UserId)>.Create(Compare)).Select(item => item.Element).ToList();
+        kept.UnorderedItems.OrderBy(item => item.Priority, Ascending).Select(item => item.Element).ToList();
 
     private static int Compare((uint Hash, string UserId) a, (uint Hash, string UserId) b) =>
         a.Hash != b.Hash ? a.Hash.CompareTo(b.Hash) : string.CompareOrdinal(a.UserId, b.UserId);

@@ -9,7 +9,7 @@ namespace Platform.Gateway.Operations;
 
 /// <summary>
 /// An audience encoded once for many designs: each batch's user vectors, category matches (one scope for every design of a
-/// search) and RFM segments; and the first users' features, for the drivers.
+/// search) and RFM segments; and a sample of users' features (<see cref="DriverSample"/>), for the drivers.
 /// </summary>
 public sealed class EncodedAudience(UpliftModel model, CampaignDesign scope)
 {

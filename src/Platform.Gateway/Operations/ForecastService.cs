@@ -61,7 +61,8 @@ public sealed class ForecastService(
         var sample = new DriverSample();
         var offer = new Offer(target.Design, target.CampaignId);
         // Each batch is encoded on the reading side, so that encoding overlaps scoring the batch before it.
-        // In no particular order: nothing below depends on it, and the database starts sending at once instead of sorting first.
+        // In no particular order: nothing below depends on it but the rounding of sums, and the database starts sending at
+        // once instead of sorting the audience first.
         var batches = audiences.ReadAsync(
             tenantId, picked, clock.GetUtcNow(), settings, batch => (Members: batch, Encoded: OfferScoring.Encode(model, batch.Select(m => m.Features).ToList(), offer)),
             AudienceOrder.Any, cancellationToken);

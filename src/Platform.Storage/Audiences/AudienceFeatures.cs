@@ -35,7 +35,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
 
     /// <summary>
     /// The most an audience read's sort (and, twice that, its join's hash) may hold in memory before spilling to disk:
-    /// the rows are sorted by user id, about 1 KB each, so the default 4 MB sent a 100,000-user audience's sort to disk
+    /// the rows are about 1 KB each, so the default 4 MB sent a 100,000-user audience's sort (in user id order) to disk
     /// (about 100 MB written and read back, the largest part of a forecast's query). A cap, not an allocation: a read
     /// holds about its audience's size, and audiences are at most 200,000 users (docs/forecasts.md). Only this query's
     /// transaction gets it.
@@ -108,8 +108,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // No parallel workers: the same rows come back in the same order from one read to the next, sorted or not.
-        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'; SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction))
+        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{SortMemory}'", connection, transaction))
         {
             await memory.ExecuteNonQueryAsync(cancellationToken);
         }

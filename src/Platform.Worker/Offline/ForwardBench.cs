@@ -46,7 +46,7 @@ public static class ForwardBench
         var clock = Stopwatch.StartNew();
         var batches = new List<(float[] Vectors, float[] Matches)>();
         IReadOnlyDictionary<string, FeatureValue>? firstUser = null;
-        await foreach (var batch in services.GetRequiredService<AudienceFeatures>().ReadAsync(settings.Tenant, new Audience(All: true), now, ProfileSettings.Default, cancellationToken))
+        await foreach (var batch in services.GetRequiredService<AudienceFeatures>().ReadAsync(settings.Tenant, new Audience(All: true), now, ProfileSettings.Default, members => members, AudienceOrder.Any, cancellationToken))
         {
             firstUser ??= batch[0].Features;
             var vectors = new float[batch.Count * model.Schema.Width];
