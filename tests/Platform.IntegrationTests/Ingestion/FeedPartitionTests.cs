@@ -105,6 +105,42 @@ public sealed class FeedPartitionTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
+    public async Task ABacklogLongerThanAReadWindowIsReadBackWholeByEachPartition()
+    {
+        var (tenant, admin) = await platform.CreateTenantAsync("longlog");
+        await SetPartitionsAsync(tenant, 2);
+        var users = Enumerable.Range(0, 40).Select(i => $"b{i}").ToList();
+        var busy = users.First(u => FeedLayout.PartitionOf(u, 2) == 0);
+        var quiet = users.Where(u => FeedLayout.PartitionOf(u, 2) == 1).Take(3).ToList();
+
+        // Their grains active first, so that only the feed can bring them the backlog (an activation would replay it).
+        var first = new[] { busy }.Concat(quiet).Select(u => Events.View($"first-{u}", u, "sku-1", Now)).ToArray();
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events = first })).AssertSuccess();
+
+        // Never handed over: partition 0 reads full pages of its busy user; partition 1 reads windows (5,000 x 2 offsets)
+        // without one of its events before it finds its users' 30 at the end.
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        var log = new EventLog(dataSource);
+        foreach (var chunk in Enumerable.Range(0, 24_000).Select(i => View($"busy-{i}", busy)).Chunk(5_000))
+        {
+            await log.AppendAsync(tenant, chunk);
+        }
+
+        await log.AppendAsync(tenant, [.. quiet.SelectMany(u => Enumerable.Range(0, 10).Select(i => View($"{u}-{i}", u)))]);
+        (await platform.Http.PostAsync(admin, Events.Ingest, new { events = new[] { Events.View("later", "someone-else", "sku-1", Now) } })).AssertSuccess();
+
+        await Eventually.ReadUntilAsync(() => ViewsAsync(admin, busy), views => views == 24_001, TimeSpan.FromSeconds(60), "the busy user's backlog was not read back whole");
+        foreach (var user in quiet)
+        {
+            Assert.Equal(11, await Eventually.ReadUntilAsync(() => ViewsAsync(admin, user), views => views == 11, TimeSpan.FromSeconds(15), $"{user}'s events after the long window were not read back"));
+        }
+
+        var feed = await Eventually.ReadUntilAsync(() => FeedAsync(tenant),
+            f => f.GetProperty("partitions").EnumerateArray().All(p => p.GetProperty("deliveredThrough").GetInt64() == 24_035), TimeSpan.FromSeconds(15));
+        Assert.Equal(24_035, feed.GetProperty("logHead").GetInt64());
+    }
+
+    [Fact]
     public async Task OnlyTheSystemKeySetsPartitionsAndBadCountsAreRefused()
     {
         var (tenant, admin) = await platform.CreateTenantAsync("refparts");
