@@ -21,7 +21,7 @@ public sealed class TrainBenchCommand(IAnsiConsole console)
           bench-train`, started by the CLI): feature schema, encoding, the three-candidate hyperparameter search, the
           bootstrap ensemble, evaluation beside the baseline. Every network is limited to the given epochs.
         - **Memory** — the process's VmRSS from /proc, sampled every 100 ms for the peak and read after every epoch of the
-          ensemble's members ("flat" compares the last with the first), with `MALLOC_MMAP_THRESHOLD_=65536` as in production.
+          ensemble's members ("flat" compares the last with the first), with the allocator settings of production (`MALLOC_MMAP_THRESHOLD_`, `MALLOC_TOP_PAD_`).
         - **Overhead** — on the same encoded tensors in the same process, one network of the chosen width trained for the
           same epochs by the pipeline's trainer (`UpliftTrainer`: per-epoch validation, best-weights copies, callbacks,
           host-side shuffling) and by a bare TorchSharp loop (the same linear first stage and epochs, network, loss, batch

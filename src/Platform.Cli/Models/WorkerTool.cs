@@ -29,7 +29,9 @@ public static class WorkerTool
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["MALLOC_MMAP_THRESHOLD_"] = "65536"; // as the worker runs in production (docs/configuration.md#worker)
+        // As the worker runs in production (docs/configuration.md#worker).
+        start.Environment["MALLOC_MMAP_THRESHOLD_"] = "33554432";
+        start.Environment["MALLOC_TOP_PAD_"] = "67108864";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The worker could not be started.");
         process.ErrorDataReceived += (_, line) =>
         {
