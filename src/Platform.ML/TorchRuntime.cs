@@ -13,17 +13,25 @@ public static class TorchRuntime
     /// <summary>
     /// Allocations at least this large get their own mmap (M_MMAP_THRESHOLD; glibc's ceiling for it). Below it, tensors
     /// come from the heap of the allocating thread's arena and go back to it. At 64 KiB, as before 2026-12-05, every
-    /// tensor of a forward pass was a fresh mmap, faulted in page by page and unmapped when freed: 100,060 users under one
-    /// design took 5.0 s in a gateway node instead of 1.0 s, training ran at 26k rows/s instead of 129k (docs/benchmarks.md).
+    /// tensor of a forward pass was a fresh mmap, faulted in page by page and unmapped when freed: a forecast over 100,060
+    /// users took 5.1 s instead of 2.2 s, training a quarter of the rows a second (docs/benchmarks.md, the allocator).
     /// </summary>
     public const int MmapThresholdBytes = 32 * 1024 * 1024;
 
     /// <summary>
     /// Free memory glibc keeps at the top of a heap when it trims (M_TOP_PAD): a pass's tensors are freed and allocated
-    /// again at once, and without it each trim would hand them back to the kernel in between. RSS stays flat across
-    /// training epochs (the reason the threshold was once lowered to 64 KiB: glibc's default moves it).
+    /// again at once, and without it each trim would hand them back to the kernel in between. Every thread that runs
+    /// torch keeps up to this much in its arena (glibc has up to 8 arenas a core), so it is sized to one pass of
+    /// <see cref="ChunkRows"/>, not more. RSS stays flat across training epochs (the reason the threshold was once lowered
+    /// to 64 KiB: glibc's default moves it).
     /// </summary>
-    public const int HeapTopPadBytes = 64 * 1024 * 1024;
+    public const int HeapTopPadBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Rows per forward pass when a model scores many: a layer 256 wide over them is 2 MB, so a pass's tensors fit in
+    /// <see cref="HeapTopPadBytes"/> and are reused from the arena (16,384 rows kept ~50 MB in each thread's arena).
+    /// </summary>
+    public const int ChunkRows = 2_048;
 
     private static readonly Lock Gate = new();
     private static bool allocatorTuned;

@@ -86,17 +86,36 @@ public sealed class OfferScoringTests
 
         var tensors = model.Predict(offerRows, CPU);
         var arrays = new[] { offerRows.Take(UpliftModel.ArrayRows).ToList(), offerRows.Skip(UpliftModel.ArrayRows).ToList() }.Select(part => model.Predict(part, CPU)).ToList();
+        AssertSamePredictions(tensors, arrays);
+    }
 
-        for (var m = 0; m < tensors.Members; m++)
+    // Rows beyond one forward pass's chunk are scored chunk by chunk, each row as it would be alone in its chunk.
+    [Fact]
+    public void RowsBeyondOneChunkAreScoredAsThoughEachChunkWereScoredAlone()
+    {
+        var (model, campaigns, rows) = Trained.Value;
+        var offers = campaigns.Select(c => new Offer(c.Design, c.Id)).Append(new Offer(campaigns[0].Design with { Value = 35m }, null)).ToList();
+        var offerRows = rows.SelectMany(r => offers.Select(o => new OfferRow(model.Schema.Encode(r.Features), o.Design, o.CampaignId, r.Features)))
+            .Take(UpliftModel.ChunkRows + UpliftModel.ArrayRows + 100).ToList();
+        Assert.Equal(UpliftModel.ChunkRows + UpliftModel.ArrayRows + 100, offerRows.Count);
+
+        var whole = model.Predict(offerRows, CPU);
+        var parts = new[] { offerRows.Take(UpliftModel.ChunkRows).ToList(), offerRows.Skip(UpliftModel.ChunkRows).ToList() }.Select(part => model.Predict(part, CPU)).ToList();
+        AssertSamePredictions(whole, parts);
+    }
+
+    private static void AssertSamePredictions(MemberPredictions whole, IReadOnlyList<MemberPredictions> parts)
+    {
+        for (var m = 0; m < whole.Members; m++)
         {
-            foreach (var (ofTensors, ofArrays, tolerance) in new[]
+            foreach (var (ofWhole, ofParts, tolerance) in new[]
             {
-                (tensors.Control[m], arrays.SelectMany(a => a.Control[m]).ToArray(), 1e-6), (tensors.Treated[m], arrays.SelectMany(a => a.Treated[m]).ToArray(), 1e-6),
-                (tensors.Participation[m], arrays.SelectMany(a => a.Participation[m]).ToArray(), 1e-6),
-                (tensors.ControlValue[m], arrays.SelectMany(a => a.ControlValue[m]).ToArray(), 1e-4), (tensors.TreatedValue[m], arrays.SelectMany(a => a.TreatedValue[m]).ToArray(), 1e-4),
+                (whole.Control[m], parts.SelectMany(a => a.Control[m]).ToArray(), 1e-6), (whole.Treated[m], parts.SelectMany(a => a.Treated[m]).ToArray(), 1e-6),
+                (whole.Participation[m], parts.SelectMany(a => a.Participation[m]).ToArray(), 1e-6),
+                (whole.ControlValue[m], parts.SelectMany(a => a.ControlValue[m]).ToArray(), 1e-4), (whole.TreatedValue[m], parts.SelectMany(a => a.TreatedValue[m]).ToArray(), 1e-4),
             })
             {
-                Assert.Equal(ofTensors, ofArrays, (a, b) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(a)));
+                Assert.Equal(ofWhole, ofParts, (a, b) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(a)));
             }
         }
     }

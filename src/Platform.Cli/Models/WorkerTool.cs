@@ -31,7 +31,7 @@ public static class WorkerTool
 
         // As the worker runs in production (docs/configuration.md#worker).
         start.Environment["MALLOC_MMAP_THRESHOLD_"] = "33554432";
-        start.Environment["MALLOC_TOP_PAD_"] = "67108864";
+        start.Environment["MALLOC_TOP_PAD_"] = "16777216";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The worker could not be started.");
         process.ErrorDataReceived += (_, line) =>
         {

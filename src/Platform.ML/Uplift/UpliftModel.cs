@@ -143,11 +143,14 @@ public sealed class UpliftModel(
         }
 
         var predictions = MemberPredictions.Empty(Members.Count, count);
-        PredictInto(predictions, 0, count, () => (
-            tensor(users, [count, Schema.Width], device: device),
-            tensor(contexts, [count, DesignEncoder.ContextWidth], device: device),
-            tensor(offers, [count, DesignEncoder.OfferWidth], device: device),
-            tensor(levelWeights, [count, Campaigns.Count + 1], device: device)));
+        for (var start = 0; start < count; start += ChunkRows)
+        {
+            var chunk = Math.Min(ChunkRows, count - start);
+            Tensor Rows(float[] values, int width) => tensor(values.AsSpan(start * width, chunk * width).ToArray(), [chunk, width], device: device);
+            PredictInto(predictions, start, chunk, () => (
+                Rows(users, Schema.Width), Rows(contexts, DesignEncoder.ContextWidth), Rows(offers, DesignEncoder.OfferWidth), Rows(levelWeights, Campaigns.Count + 1)));
+        }
+
         return predictions;
     }
 
@@ -237,8 +240,8 @@ public sealed class UpliftModel(
         into.Participation[m][row] = Sigmoid(outputs.ParticipationLogit);
     }
 
-    /// <summary>Rows per forward pass when predicting many: bounds the memory the intermediate tensors take.</summary>
-    public const int ChunkRows = 16_384;
+    /// <summary>Rows per forward pass when predicting many (<see cref="TorchRuntime.ChunkRows"/>).</summary>
+    public const int ChunkRows = TorchRuntime.ChunkRows;
 
     /// <summary>The weights over the campaign levels for a design: its own when the model learned from it, else those of the campaigns like it.</summary>
     private float[] LevelWeights(CampaignDesign design, string? campaignId)

@@ -30,8 +30,8 @@ public sealed class UserScoreModel(
     /// </summary>
     public sealed record Scores(double[] Propensity, double[] Churn, double[] Spend, int[] Persona);
 
-    /// <summary>Users per forward pass: bounds the memory the intermediate tensors take.</summary>
-    public const int ChunkRows = 16_384;
+    /// <summary>Users per forward pass (<see cref="TorchRuntime.ChunkRows"/>).</summary>
+    public const int ChunkRows = TorchRuntime.ChunkRows;
 
     public FeatureSchema Schema { get; } = schema;
 
