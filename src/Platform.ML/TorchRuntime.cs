@@ -11,25 +11,21 @@ public static class TorchRuntime
     private const int MallocMmapThreshold = -3;
 
     /// <summary>
-    /// Allocations at least this large get their own mmap (M_MMAP_THRESHOLD; glibc's ceiling for it). Below it, tensors
-    /// come from the heap of the allocating thread's arena and go back to it. At 64 KiB, as before 2026-12-05, every
-    /// tensor of a forward pass was a fresh mmap, faulted in page by page and unmapped when freed: a forecast over 100,060
-    /// users took 5.1 s instead of 2.2 s, training a quarter of the rows a second (docs/benchmarks.md, the allocator).
+    /// Allocations at least this large get their own mmap (M_MMAP_THRESHOLD, the top of glibc's own moving threshold);
+    /// below it, tensors come from the allocating thread's arena and go back to it. At 64 KiB, as before 2026-12-05,
+    /// every tensor of a forward pass was a fresh mmap faulted in page by page (docs/decisions/006-torchsharp-on-debian.md).
     /// </summary>
     public const int MmapThresholdBytes = 32 * 1024 * 1024;
 
     /// <summary>
-    /// Free memory glibc keeps at the top of a heap when it trims (M_TOP_PAD): a pass's tensors are freed and allocated
-    /// again at once, and without it each trim would hand them back to the kernel in between. Every thread that runs
-    /// torch keeps up to this much in its arena (glibc has up to 8 arenas a core), so it is sized to one pass of
-    /// <see cref="ChunkRows"/>, not more. RSS stays flat across training epochs (the reason the threshold was once lowered
-    /// to 64 KiB: glibc's default moves it).
+    /// Free memory glibc keeps at the top of a heap when it trims (M_TOP_PAD), so a pass's tensors are reused instead of
+    /// handed back to the kernel between passes. Each thread that runs torch keeps up to this much in its arena.
     /// </summary>
     public const int HeapTopPadBytes = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Rows per forward pass when a model scores many: a layer 256 wide over them is 2 MB, so a pass's tensors fit in
-    /// <see cref="HeapTopPadBytes"/> and are reused from the arena (16,384 rows kept ~50 MB in each thread's arena).
+    /// Rows per forward pass when a model scores many, one ensemble member at a time: a layer 256 wide over them is
+    /// 2 MB, so one member's pass fits in <see cref="HeapTopPadBytes"/>.
     /// </summary>
     public const int ChunkRows = 2_048;
 
@@ -71,8 +67,10 @@ public static class TorchRuntime
 
         try
         {
-            _ = MallOpt(MallocMmapThreshold, MmapThresholdBytes);
-            _ = MallOpt(MallocTopPad, HeapTopPadBytes);
+            if (MallOpt(MallocMmapThreshold, MmapThresholdBytes) == 0 || MallOpt(MallocTopPad, HeapTopPadBytes) == 0)
+            {
+                Console.Error.WriteLine("glibc refused the allocator settings (mallopt); large tensors may be slow to allocate.");
+            }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

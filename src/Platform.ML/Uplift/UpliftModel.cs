@@ -328,6 +328,7 @@ public sealed class UpliftModel(
         var (user, context, offer, levelWeights) = inputs();
         for (var m = 0; m < Members.Count; m++)
         {
+            using var perMember = NewDisposeScope(); // one member's intermediate tensors at a time (TorchRuntime.ChunkRows)
             CopyInto(into, m, offset, Members[m].Forward(user, context, offer, Members[m].MixLevels(levelWeights)));
         }
     }

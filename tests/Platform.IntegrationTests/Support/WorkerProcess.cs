@@ -35,7 +35,8 @@ public static class WorkerProcess
             ["Platform__Imports__EventsPerChunk"] = $"{FoldEventsPerChunk}",
             ["Platform__Imports__MaxEventsPerUser"] = $"{FoldMaxEventsPerUser}",
             ["Logging__LogLevel__Default"] = "Warning",
-            ["MALLOC_MMAP_THRESHOLD_"] = "65536",
+            ["MALLOC_MMAP_THRESHOLD_"] = "33554432", // as production sets it (docs/decisions/006-torchsharp-on-debian.md)
+            ["MALLOC_TOP_PAD_"] = "16777216",
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
