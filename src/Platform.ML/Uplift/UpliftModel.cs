@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Modeling;
 using Platform.ML.Training;
@@ -13,9 +11,9 @@ namespace Platform.ML.Uplift;
 /// <summary>
 /// A trained uplift model: the feature schema it reads, a bootstrap ensemble of networks, and how log order values are
 /// scaled (the networks predict (log value − mean) / scale) with their spread around the prediction, so an expected
-/// order value is exp(μ + σ²/2). Its bytes are the version's weights.
+/// order value is exp(μ + σ²/2). Its bytes (<c>UpliftModel.Bytes.cs</c>) are the version's weights.
 /// </summary>
-public sealed class UpliftModel(
+public sealed partial class UpliftModel(
     FeatureSchema schema,
     UpliftHyperparameters hyperparameters,
     IReadOnlyList<string> campaigns,
@@ -23,7 +21,6 @@ public sealed class UpliftModel(
     OrderValueScale value,
     IReadOnlyList<CampaignDesign>? designs = null) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lazy<IReadOnlyList<UpliftMemberArrays>> arrays = new(() => members.Select(m => m.ToArrays()).ToList());
     private readonly Lazy<DesignNeighbours> neighbours = new(() => new DesignNeighbours(designs, campaigns.Count));
     private readonly ConcurrentDictionary<string, (CampaignDesign Design, UpliftMemberArrays.DesignPart[] Parts)> designParts = new(StringComparer.Ordinal);
@@ -263,54 +260,6 @@ public sealed class UpliftModel(
         return -1;
     }
 
-    public byte[] ToBytes()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(JsonSerializer.Serialize(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth, Designs), Json));
-            foreach (var member in Members)
-            {
-                var state = ModuleState.Save(member);
-                writer.Write(state.Length);
-                writer.Write(state);
-            }
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>Reads a model written by <see cref="ToBytes"/>; bytes that do not fit the network are an error.</summary>
-    public static UpliftModel FromBytes(byte[] bytes, Device device)
-    {
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-        var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json) ?? throw new InvalidDataException("The model has no header.");
-        if (header.OfferWidth != DesignEncoder.OfferWidth)
-        {
-            throw new InvalidDataException($"The model encodes offers in {header.OfferWidth} columns; this build uses {DesignEncoder.OfferWidth}.");
-        }
-
-        var members = new List<UpliftNetwork>();
-        try
-        {
-            for (var m = 0; m < header.Members; m++)
-            {
-                var network = new UpliftNetwork(header.Schema.Width, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, header.Hyperparameters.Width, header.Campaigns.Count);
-                members.Add(network);
-                ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
-                network.to(device);
-                network.eval();
-            }
-        }
-        catch
-        {
-            members.ForEach(network => network.Dispose());
-            throw;
-        }
-
-        return new UpliftModel(header.Schema, header.Hyperparameters, header.Campaigns, members, header.Value, header.Designs);
-    }
-
     public void Dispose()
     {
         foreach (var member in Members)
@@ -346,8 +295,4 @@ public sealed class UpliftModel(
         Copy(outputs.TreatedLogValue.mul(scale).add(shift, Scalars.One).exp(), into.TreatedValue);
         Copy(outputs.ParticipationLogit.sigmoid(), into.Participation);
     }
-
-    private sealed record Header(
-        FeatureSchema Schema, UpliftHyperparameters Hyperparameters, IReadOnlyList<string> Campaigns, int Members, OrderValueScale Value, int OfferWidth,
-        IReadOnlyList<CampaignDesign>? Designs = null);
 }
