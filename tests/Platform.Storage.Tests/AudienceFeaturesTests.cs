@@ -33,7 +33,7 @@ public sealed class AudienceFeaturesTests(MigratedDatabase database) : IClassFix
         var records = ids.Where((_, i) => i % 7 != 0).Select((id, i) => new UserRecord(
             id, 20 + (i % 50), i % 2 == 0 ? "f" : null, "north", null, new DateOnly(2024, 1, 1).AddDays(i % 300),
             new Dictionary<string, AttributeValue> { ["points"] = new("points", i % 11, null), ["tier"] = new("tier", null, i % 3 == 0 ? "gold" : "silver") },
-            i % 5 == 0 ? ["vip"] : [])).ToList();
+            i % 5 == 0 ? ["vip", "spring-sale:control"] : [])).ToList();
         await users.UpsertAsync(tenant, records);
         var views = ids.Where((_, i) => i % 9 != 0).ToDictionary(id => id, View);
         await projection.UpsertAsync([.. views.Select(v => new ProfileRow(tenant, v.Key, v.Value, AsOf))]);
@@ -65,6 +65,7 @@ public sealed class AudienceFeaturesTests(MigratedDatabase database) : IClassFix
         var first = read.Single(m => m.UserId == "u00001").Features; // the first with attributes: points 0, gold, vip
         Assert.Equal(0, first["views_30"].Number); // 40 days on: the 30-day window emptied
         Assert.Equal((0.0, "gold", 1.0), (first["points"].Number!.Value, first["tier"].Text!, first["tag:vip"].Number!.Value));
+        Assert.DoesNotContain(first.Keys, name => name.Contains("spring-sale", StringComparison.Ordinal)); // an arm's label, never a feature
     }
 
     [Fact]

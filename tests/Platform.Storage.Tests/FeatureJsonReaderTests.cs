@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.Json;
+using Platform.Domain.Campaigns;
+using Platform.Domain.Modeling;
 using Platform.Storage.Audiences;
 
 namespace Platform.Storage.Tests;
@@ -10,7 +13,7 @@ public sealed class FeatureJsonReaderTests
     {
         var reader = new FeatureJsonReader();
         var random = new Random(4);
-        Dictionary<string, double>? previous = null;
+        Dictionary<string, FeatureValue>? previous = null;
         for (var row = 0; row < 200; row++)
         {
             var stored = Enumerable.Range(0, random.Next(0, 30)).ToDictionary(i => i % 3 == 0 ? $"affinity:cat-{i}" : $"f_{i}", _ => Math.Round((random.NextDouble() - 0.3) * 1e4, random.Next(0, 12)));
@@ -18,7 +21,9 @@ public sealed class FeatureJsonReaderTests
 
             var read = reader.Read(json);
 
-            Assert.Equal(JsonSerializer.Deserialize<Dictionary<string, double>>(json)!.OrderBy(p => p.Key), read.OrderBy(p => p.Key));
+            Assert.Equal(
+                JsonSerializer.Deserialize<Dictionary<string, double>>(json)!.OrderBy(p => p.Key),
+                read.Select(p => KeyValuePair.Create(p.Key, p.Value.Number!.Value)).OrderBy(p => p.Key));
             if (previous is not null)
             {
                 foreach (var name in read.Keys.Where(previous.ContainsKey))
@@ -38,7 +43,7 @@ public sealed class FeatureJsonReaderTests
     {
         var read = new FeatureJsonReader().Read(json);
 
-        Assert.Equal(JsonSerializer.Deserialize<Dictionary<string, double>>(json)![name], read[name]);
+        Assert.Equal(JsonSerializer.Deserialize<Dictionary<string, double>>(json)![name], read[name].Number);
     }
 
     [Fact]
@@ -46,7 +51,35 @@ public sealed class FeatureJsonReaderTests
     {
         var name = new string('n', 300) + "é";
 
-        Assert.Equal(3.5, new FeatureJsonReader().Read(JsonSerializer.Serialize(new Dictionary<string, double> { [name] = 3.5 }))[name]);
+        Assert.Equal(3.5, new FeatureJsonReader().Read(JsonSerializer.Serialize(new Dictionary<string, double> { [name] = 3.5 }))[name].Number);
+    }
+
+    [Fact]
+    public void EachValueIsAgedAsItIsRead()
+    {
+        var asOf = new DateTimeOffset(2026, 11, 1, 23, 0, 0, TimeSpan.Zero);
+        var json = """{"recency_days": 3, "days_known": 40, "views_30": 7, "frequency_90": 2, "purchases": 5}""";
+
+        var read = new FeatureJsonReader().Read(json, FeatureAging.Between(asOf, asOf.AddDays(31)), room: 4);
+
+        Assert.Equal(
+            new Dictionary<string, double> { ["recency_days"] = 34, ["days_known"] = 71, ["views_30"] = 0, ["frequency_90"] = 2, ["purchases"] = 5 }.OrderBy(p => p.Key),
+            read.Select(p => KeyValuePair.Create(p.Key, p.Value.Number!.Value)).OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void StreamsOfAColumnLongerThanTheBufferAndThenShorterReadWhole()
+    {
+        var reader = new FeatureJsonReader();
+        var names = Enumerable.Range(0, 400).Select(i => $"affinity:category-{i}").ToList();
+        var stream = (string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var wide = reader.Read(stream(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => 0.25))));
+        var narrow = reader.Read(stream("""{"purchases": 2}"""));
+
+        Assert.Equal(400, wide.Count);
+        Assert.All(wide.Values, v => Assert.Equal(0.25, v.Number));
+        Assert.Equal([KeyValuePair.Create("purchases", FeatureValue.Of(2))], narrow);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class BenchCommand(HttpClient http, Uri endpoint, GraphQLClient cl
           that its collections stay out of the latencies; if the readings cannot be divided (another node answered, a
           counter went backwards) the line is an ERROR.
         - **audienceSummary** — the tenant's users (attributes and projection rows the platform wrote) are copied
-          under new ids in PostgreSQL up to the audience size; the query then runs 5 times for everyone and 5 times
+          under new ids in PostgreSQL up to the audience size and vacuumed (as autovacuum would have); the query then runs 5 times for everyone and 5 times
           for a rule (`rfm.r >= 3 and purchases > 0`); median and worst are reported.
         - **Memory per active profile** — the gateway's `POST /operator/heap` (system key) runs full blocking collections
           and answers the node's live managed heap and the user grains its silo holds; read before the cold pass and once

@@ -40,7 +40,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
           *Beside ingest*: the same, while 4 clients send a further simulated population's events as fast as they are
           acknowledged (the ingest bench's load).
         - **forecast** — the audience is then grown to its size by copying users' attribute and projection rows under new
-          ids in PostgreSQL (as the ingest bench's audienceSummary does); one unmeasured forecast of a design for everyone,
+          ids in PostgreSQL and vacuumed (as the ingest bench's audienceSummary does); one unmeasured forecast of a design for everyone,
           then 5 measured; intervals, segments and drivers included. A forecast refused for the tenant's aggregate time
           (`RATE_LIMITED`, [rate limiting](api.md#rate-limiting)) is sent again after the wait it names, unmeasured.
         - **optimizeCampaign** — one search of the given number of designs (2 types × values × 3 channels × 2 durations,

@@ -42,57 +42,11 @@ public static class EnrollmentFeatures
 
     /// <summary>
     /// Features computed at <paramref name="asOf"/> as they read at <paramref name="now"/> for a user with no event in
-    /// between: days since the last purchase and days known move on; a window with no event left in it empties (the 30-day
-    /// counters 30 days on, the 90-day figures 90 days on). Within a window what left it cannot be told; it stays.
+    /// between (<see cref="FeatureAging"/>).
     /// </summary>
     public static Dictionary<string, double> Advance(IReadOnlyDictionary<string, double> features, DateTimeOffset asOf, DateTimeOffset now)
     {
-        var advanced = new Dictionary<string, double>(features, StringComparer.Ordinal);
-        AdvanceInPlace(advanced, asOf, now);
-        return advanced;
+        var aging = FeatureAging.Between(asOf, now);
+        return features.ToDictionary(f => f.Key, f => aging.Apply(f.Key, f.Value), StringComparer.Ordinal);
     }
-
-    /// <summary><see cref="Advance"/> on features the caller owns (an audience read advances each row it decoded).</summary>
-    public static void AdvanceInPlace(Dictionary<string, double> features, DateTimeOffset asOf, DateTimeOffset now)
-    {
-        var elapsed = now - asOf;
-        if (elapsed <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        if (features.TryGetValue("recency_days", out var recency) && recency >= 0)
-        {
-            features["recency_days"] = recency + (DateOnly.FromDateTime(now.UtcDateTime).DayNumber - DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber);
-        }
-
-        if (features.TryGetValue("days_known", out var known))
-        {
-            features["days_known"] = known + elapsed.TotalDays;
-        }
-
-        if (elapsed.TotalDays >= 30)
-        {
-            Empty(features, Last30Days);
-        }
-
-        if (elapsed.TotalDays >= 90)
-        {
-            Empty(features, Last90Days);
-        }
-    }
-
-    private static void Empty(Dictionary<string, double> features, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (features.ContainsKey(name))
-            {
-                features[name] = 0;
-            }
-        }
-    }
-
-    private static readonly string[] Last30Days = ["views_30", "clicks_30", "carts_30", "purchases_30"];
-    private static readonly string[] Last90Days = ["frequency_90", "monetary_90"];
 }

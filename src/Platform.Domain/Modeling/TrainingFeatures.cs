@@ -15,8 +15,8 @@ public static class TrainingFeatures
     public static IReadOnlyDictionary<string, FeatureValue> Merge(
         IReadOnlyDictionary<string, FeatureValue>? stored, IReadOnlyDictionary<string, double>? profile, UserAttributes? attributes)
     {
-        // Sized once: audiences merge this for every user they read.
-        var features = new Dictionary<string, FeatureValue>((stored?.Count ?? 0) + (profile?.Count ?? 0) + (attributes is null ? 0 : 5 + attributes.Attributes.Count + attributes.Tags.Count), StringComparer.Ordinal);
+        // Sized once: training merges this for every row it reads.
+        var features = new Dictionary<string, FeatureValue>((stored?.Count ?? 0) + (profile?.Count ?? 0) + RoomFor(attributes), StringComparer.Ordinal);
         if (stored is not null)
         {
             foreach (var (name, value) in stored)
@@ -33,11 +33,34 @@ public static class TrainingFeatures
             }
         }
 
-        if (attributes is null)
+        if (attributes is not null)
         {
-            return features;
+            AddAttributes(features, attributes);
         }
 
+        return features;
+    }
+
+    /// <summary>At most how many features <see cref="AddAttributes"/> adds for these attributes.</summary>
+    public static int RoomFor(UserAttributes? attributes)
+    {
+        if (attributes is null)
+        {
+            return 0;
+        }
+
+        var room = 5 + attributes.Attributes.Count;
+        foreach (var tag in attributes.Tags)
+        {
+            room += IsFeature(tag) ? 1 : 0;
+        }
+
+        return room;
+    }
+
+    /// <summary>The attributes' and tags' features, where <paramref name="features"/> does not have the name already.</summary>
+    public static void AddAttributes(Dictionary<string, FeatureValue> features, UserAttributes attributes)
+    {
         void Add(string name, FeatureValue value)
         {
             if (value.Number is not null || value.Text is not null)
@@ -56,13 +79,16 @@ public static class TrainingFeatures
             Add(custom.Name, custom.Number is { } number ? FeatureValue.Of(number) : custom.Text is { } text ? FeatureValue.Of(text) : default);
         }
 
-        foreach (var tag in attributes.Tags.Where(t => !t.Contains(':', StringComparison.Ordinal)))
+        foreach (var tag in attributes.Tags)
         {
-            features.TryAdd(FeatureSchema.TagPrefix + tag, FeatureValue.Of(1));
+            if (IsFeature(tag))
+            {
+                features.TryAdd(FeatureSchema.TagPrefix + tag, FeatureValue.Of(1));
+            }
         }
-
-        return features;
     }
+
+    private static bool IsFeature(string tag) => !tag.Contains(':', StringComparison.Ordinal);
 
     /// <summary>Features stored as JSON numbers and strings (an outcome row's "features").</summary>
     public static IReadOnlyDictionary<string, FeatureValue> FromJson(IEnumerable<KeyValuePair<string, System.Text.Json.JsonElement>> json) =>

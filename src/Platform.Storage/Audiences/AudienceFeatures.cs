@@ -25,7 +25,7 @@ public enum AudienceOrder
 
 /// <summary>
 /// Reads an audience's users with their model features (docs/forecasts.md#audiences): the profile features stored with
-/// each projection row (as of the last fold of the user's events, moved on to now by <see cref="EnrollmentFeatures.Advance"/>),
+/// each projection row (as of the last fold of the user's events, moved on to now by <see cref="FeatureAging"/>),
 /// merged with the user's attributes and tags as training merges them. Rows written before the projection kept
 /// features are folded from the user's events instead.
 /// </summary>
@@ -192,19 +192,27 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
         {
             var attributes = reader.GetBoolean(8) ? UserStore.Read(reader) : null;
             var hasProfile = reader.GetBoolean(9);
-            var profile = hasProfile && !reader.IsDBNull(10) ? features.Read(reader.GetString(10)) : null;
-            if (profile is not null)
+            var room = TrainingFeatures.RoomFor(attributes);
+            Dictionary<string, FeatureValue>? merged = null;
+            if (hasProfile && !reader.IsDBNull(10))
             {
-                EnrollmentFeatures.AdvanceInPlace(profile, reader.GetFieldValue<DateTimeOffset>(11), now);
+                var aging = FeatureAging.Between(reader.GetFieldValue<DateTimeOffset>(11), now);
+                using var json = reader.GetStream(10); // read whole and disposed before another column: reading one closes it
+                merged = features.Read(json, aging, room);
             }
 
-            if (hasProfile && profile is null)
+            if (hasProfile && merged is null)
             {
                 missing.Add(members.Count);
             }
 
-            members.Add(new AudienceMember(
-                reader.GetString(0), TrainingFeatures.Merge(null, profile, attributes), reader.IsDBNull(12) ? null : reader.GetString(12)));
+            merged ??= new Dictionary<string, FeatureValue>(room, StringComparer.Ordinal);
+            if (attributes is not null)
+            {
+                TrainingFeatures.AddAttributes(merged, attributes);
+            }
+
+            members.Add(new AudienceMember(reader.GetString(0), merged, reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
 
         return (members, missing);

@@ -31,4 +31,12 @@ public sealed class EnrollmentFeaturesAdvanceTests
         Assert.Equal((0, 0), (quarter["frequency_90"], quarter["monetary_90"]));
         Assert.Equal(-1, EnrollmentFeatures.Advance(new Dictionary<string, double> { ["recency_days"] = -1 }, AsOf, AsOf.AddDays(9))["recency_days"]);
     }
+
+    [Fact]
+    public void FeaturesComputedAfterTheMomentTheyAreReadAtStayAsTheyAre()
+    {
+        var aging = FeatureAging.Between(AsOf, AsOf.AddDays(-40));
+
+        Assert.Equal((3, 40, 7), (aging.Apply("recency_days", 3), aging.Apply("days_known", 40), aging.Apply("views_30", 7)));
+    }
 }
