@@ -26,4 +26,23 @@ public sealed class TrainingRunStoreTests(MigratedDatabase database) : IClassFix
         var finished = await runs.FinishAsync(run.Id, 2, TrainingRunStatus.Succeeded, null, null);
         Assert.Equal((TrainingRunStatus.Succeeded, "worker-b"), (finished!.Status, finished.Worker));
     }
+
+    [Fact]
+    public async Task AnAttemptsHeartbeatTellsItWhenTheRunIsNoLongerItsOwnAndLeavesTheNewerAttemptAlone()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        var (run, _) = await runs.CreateAsync(tenant, ModelTask.Uplift, TrainingTrigger.Manual, "cpu", null);
+        await runs.ClaimAsync(run.Id, "worker-a");
+        Assert.Equal(TrainingRunStatus.Running, await runs.HeartbeatAsync(run.Id, 1, """{"phase": "training", "step": 1}"""));
+
+        // Attempt 1's worker fell silent; a sweep queued the run again: attempt 1 is told so before anyone claims it.
+        Assert.True(await runs.RequeueAsync(run.Id, 1, "worker-a was lost"));
+        Assert.Equal(TrainingRunStatus.Queued, await runs.HeartbeatAsync(run.Id, 1, """{"phase": "training", "step": 2}"""));
+
+        await runs.ClaimAsync(run.Id, "worker-b");
+        Assert.Equal(TrainingRunStatus.Running, await runs.HeartbeatAsync(run.Id, 2, """{"phase": "reading", "step": 1}"""));
+        Assert.Null(await runs.HeartbeatAsync(run.Id, 1, """{"phase": "evaluating", "step": 5}"""));
+
+        Assert.Contains("reading", (await runs.FindAsync(tenant, run.Id))!.ProgressJson);
+    }
 }

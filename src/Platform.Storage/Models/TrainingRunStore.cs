@@ -122,14 +122,19 @@ public sealed class TrainingRunStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Saves the latest progress and proves the worker alive; returns the run's status (CANCELLED tells the worker to stop).</summary>
-    public async Task<TrainingRunStatus?> HeartbeatAsync(Guid id, string progressJson, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Attempt <paramref name="attempt"/> saves its latest progress and proves its worker alive; returns the run's status
+    /// (anything but RUNNING tells the worker to stop: CANCELLED, or QUEUED again by a sweep that found it silent), or null
+    /// when a newer attempt has taken the run, whose beats and progress this one then leaves alone.
+    /// </summary>
+    public async Task<TrainingRunStatus?> HeartbeatAsync(Guid id, int attempt, string progressJson, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE models.training_runs SET heartbeat_at = now(), progress = CASE WHEN status = 'RUNNING' THEN @progress::jsonb ELSE progress END
-            WHERE id = @id RETURNING status
+            WHERE id = @id AND attempts = @attempt RETURNING status
             """);
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("attempt", attempt);
         command.Parameters.AddWithValue("progress", progressJson);
         return await command.ExecuteScalarAsync(cancellationToken) is string status && WireNames.TryParse<TrainingRunStatus>(status, out var parsed) ? parsed : null;
     }

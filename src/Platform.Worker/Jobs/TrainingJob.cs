@@ -43,7 +43,7 @@ public sealed class TrainingJob(
         }
 
         await PublishAsync(run.TenantId, run.Id, run.Status);
-        await using var heartbeat = new RunHeartbeat(runs, run.Id, _ => PublishAsync(run.TenantId, run.Id, TrainingRunStatus.Running), cancellationToken);
+        await using var heartbeat = new RunHeartbeat(runs, run.Id, run.Attempts, _ => PublishAsync(run.TenantId, run.Id, TrainingRunStatus.Running), cancellationToken);
         try
         {
             var device = TorchRuntime.SelectDevice();
@@ -65,6 +65,11 @@ public sealed class TrainingJob(
         {
             logger.LogWarning("Training run {RunId} of {TenantId} cannot train: {Reason}", run.Id, run.TenantId, refused.Message);
             await FinishAsync(run, TrainingRunStatus.Failed, refused.Message, null);
+        }
+        catch (OperationCanceledException) when (heartbeat.TakenOver && !cancellationToken.IsCancellationRequested)
+        {
+            // The run is another attempt's now (this worker fell silent long enough to be counted lost): it ends the run.
+            logger.LogWarning("Training run {RunId} of {TenantId}: attempt {Attempt} stopped, the run was queued again without it", run.Id, run.TenantId, run.Attempts);
         }
         catch (OperationCanceledException) when (heartbeat.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

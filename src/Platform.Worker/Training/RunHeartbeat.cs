@@ -4,8 +4,10 @@ using Platform.Storage.Models;
 namespace Platform.Worker.Training;
 
 /// <summary>
-/// Keeps a running run's row alive while it trains: every couple of seconds it saves the latest progress and reads the
-/// status back; a run cancelled through the API cancels <see cref="Token"/>, so training stops between batches.
+/// Keeps a running attempt's row alive while it trains: every couple of seconds it saves the latest progress and reads
+/// the status back. A run cancelled through the API, or no longer this attempt's (a sweep found its worker silent and
+/// queued it again, perhaps already taken by another worker), cancels <see cref="Token"/>, so training stops between
+/// batches instead of training on to a version nobody waits for.
 /// </summary>
 public sealed class RunHeartbeat : IAsyncDisposable
 {
@@ -13,8 +15,9 @@ public sealed class RunHeartbeat : IAsyncDisposable
     private readonly PeriodicTimer timer = new(TimeSpan.FromSeconds(2));
     private readonly Task loop;
     private volatile TrainingProgress latest = new("starting", 0, 1);
+    private volatile bool takenOver;
 
-    public RunHeartbeat(TrainingRunStore runs, Guid runId, Func<TrainingProgress, Task> publish, CancellationToken stopping)
+    public RunHeartbeat(TrainingRunStore runs, Guid runId, int attempt, Func<TrainingProgress, Task> publish, CancellationToken stopping)
     {
         cancelled = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         loop = Task.Run(async () =>
@@ -24,8 +27,10 @@ public sealed class RunHeartbeat : IAsyncDisposable
             {
                 try
                 {
-                    if (await runs.HeartbeatAsync(runId, ModelJson.Write(latest), CancellationToken.None) is TrainingRunStatus.Cancelled)
+                    var status = await runs.HeartbeatAsync(runId, attempt, ModelJson.Write(latest), CancellationToken.None);
+                    if (status is not TrainingRunStatus.Running && !cancelled.IsCancellationRequested)
                     {
+                        takenOver = status is not TrainingRunStatus.Cancelled;
                         await cancelled.CancelAsync();
                     }
 
@@ -43,8 +48,11 @@ public sealed class RunHeartbeat : IAsyncDisposable
         });
     }
 
-    /// <summary>Cancelled when the run is cancelled or the worker stops.</summary>
+    /// <summary>Cancelled when the run is cancelled, is no longer this attempt's, or the worker stops.</summary>
     public CancellationToken Token => cancelled.Token;
+
+    /// <summary>Whether <see cref="Token"/> was cancelled because the run is no longer this attempt's.</summary>
+    public bool TakenOver => takenOver;
 
     public void Report(TrainingProgress progress) => latest = progress;
 
