@@ -45,4 +45,23 @@ public sealed class TrainingRunStoreTests(MigratedDatabase database) : IClassFix
 
         Assert.Contains("reading", (await runs.FindAsync(tenant, run.Id))!.ProgressJson);
     }
+
+    [Fact]
+    public async Task OnlyTheAttemptRunningTheRunCanPromoteAVersion()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        var registry = new ModelRegistry(database.DataSource);
+        var (run, _) = await runs.CreateAsync(tenant, ModelTask.Uplift, TrainingTrigger.Manual, "cpu", null);
+        await runs.ClaimAsync(run.Id, "worker-a");
+        var late = await registry.AddAsync(tenant, ModelTask.Uplift, run.Id, [1, 2, 3], "{}", "{}", "{}", "CANDIDATE: attempt 1");
+
+        // Attempt 1's worker was counted lost and the run queued again and claimed before it came to promote its version.
+        Assert.True(await runs.RequeueAsync(run.Id, 1, "worker-a was lost"));
+        await runs.ClaimAsync(run.Id, "worker-b");
+
+        Assert.Null(await registry.ActivateAsync(tenant, late.Id, "ACTIVE: attempt 1", (run.Id, 1)));
+        Assert.Null(await registry.ActiveAsync(tenant, ModelTask.Uplift));
+        var current = await registry.AddAsync(tenant, ModelTask.Uplift, run.Id, [4, 5, 6], "{}", "{}", "{}", "CANDIDATE: attempt 2");
+        Assert.Equal(ModelVersionStatus.Active, (await registry.ActivateAsync(tenant, current.Id, "ACTIVE: attempt 2", (run.Id, 2)))!.Status);
+    }
 }

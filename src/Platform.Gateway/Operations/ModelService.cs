@@ -126,7 +126,7 @@ public sealed class ModelService(
         }
 
         var verb = version.Status == ModelVersionStatus.Retired ? "rolled back to" : "promoted";
-        var promoted = await registry.ActivateAsync(tenantId, id, $"ACTIVE: {verb} by admin key {caller.KeyId} at {DateTimeOffset.UtcNow:u}.", cancellationToken);
+        var promoted = await registry.ActivateAsync(tenantId, id, $"ACTIVE: {verb} by admin key {caller.KeyId} at {DateTimeOffset.UtcNow:u}.", cancellationToken: cancellationToken);
         logger.LogInformation("Model version {VersionId} ({Task}) of {TenantId} {Verb} by key {KeyId}", id, version.Task, tenantId, verb, caller.KeyId);
         if (version.Task == ModelTask.Users)
         {

@@ -41,12 +41,28 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Makes the version ACTIVE and retires the one before (one transaction); records <paramref name="promotion"/> as the
-    /// reason. Returns the version, or null when the tenant has no such version.
+    /// reason. Returns the version, or null when the tenant has no such version, or when <paramref name="byAttempt"/>
+    /// (the training run and attempt promoting it) is no longer the attempt running that run: a worker that was counted
+    /// lost and woke up promotes nothing.
     /// </summary>
-    public async Task<ModelVersionRecord?> ActivateAsync(string tenantId, Guid versionId, string promotion, CancellationToken cancellationToken = default)
+    public async Task<ModelVersionRecord?> ActivateAsync(
+        string tenantId, Guid versionId, string promotion, (Guid RunId, int Attempt)? byAttempt = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (byAttempt is { } by)
+        {
+            // Locked until the commit: a sweep queueing the run again waits for the promotion, or the promotion sees it done.
+            await using var running = new NpgsqlCommand(
+                "SELECT 1 FROM models.training_runs WHERE id = @run AND attempts = @attempt AND status = 'RUNNING' FOR UPDATE", connection, transaction);
+            running.Parameters.AddWithValue("run", by.RunId);
+            running.Parameters.AddWithValue("attempt", by.Attempt);
+            if (await running.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return null;
+            }
+        }
+
         await using var retire = new NpgsqlCommand("""
             UPDATE models.versions v SET status = 'RETIRED', retired_at = now()
             FROM models.versions chosen

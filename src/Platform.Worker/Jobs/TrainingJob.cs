@@ -55,21 +55,23 @@ public sealed class TrainingJob(
                 ModelTask.Items => await items.TrainAsync(run, device, heartbeat.Report, heartbeat.Token),
                 _ => throw new ArgumentOutOfRangeException(nameof(run), run.Task, "not a model task"),
             };
-            await FinishAsync(run, TrainingRunStatus.Succeeded, null, version.Id);
-            if (version is { Task: ModelTask.Users, Status: ModelVersionStatus.Active })
+            if (await FinishAsync(run, TrainingRunStatus.Succeeded, null, version.Id) && version is { Task: ModelTask.Users, Status: ModelVersionStatus.Active })
             {
                 jobs.Create(Job.FromExpression<IUserScoringJob>(j => j.ScoreTenantAsync(run.TenantId, CancellationToken.None)), new EnqueuedState(JobQueues.Default));
             }
+        }
+        catch (OperationCanceledException) when (heartbeat.TakenOver)
+        {
+            // This worker fell silent long enough to be counted lost: the sweep queued the run again (a newer attempt ends
+            // it) or failed it. Nothing is left for this attempt to do, whether or not Hangfire also aborted its job.
+            logger.LogWarning(
+                "Training run {RunId} of {TenantId}: attempt {Attempt} stopped, the run being {Status} without it",
+                run.Id, run.TenantId, run.Attempts, heartbeat.StatusSeen is { } seen ? WireNames.ToWire(seen) : "a newer attempt's");
         }
         catch (NotEnoughDataException refused)
         {
             logger.LogWarning("Training run {RunId} of {TenantId} cannot train: {Reason}", run.Id, run.TenantId, refused.Message);
             await FinishAsync(run, TrainingRunStatus.Failed, refused.Message, null);
-        }
-        catch (OperationCanceledException) when (heartbeat.TakenOver && !cancellationToken.IsCancellationRequested)
-        {
-            // The run is another attempt's now (this worker fell silent long enough to be counted lost): it ends the run.
-            logger.LogWarning("Training run {RunId} of {TenantId}: attempt {Attempt} stopped, the run was queued again without it", run.Id, run.TenantId, run.Attempts);
         }
         catch (OperationCanceledException) when (heartbeat.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -116,10 +118,12 @@ public sealed class TrainingJob(
         }
     }
 
-    private async Task FinishAsync(TrainingRunRecord run, TrainingRunStatus status, string? error, Guid? versionId)
+    // False when this attempt no longer runs the run (cancelled meanwhile, or taken over), which it then leaves as it is.
+    private async Task<bool> FinishAsync(TrainingRunRecord run, TrainingRunStatus status, string? error, Guid? versionId)
     {
         var finished = await runs.FinishAsync(run.Id, run.Attempts, status, error, versionId, CancellationToken.None);
         await PublishAsync(run.TenantId, run.Id, finished?.Status ?? status);
+        return finished is not null;
     }
 
     private async Task PublishAsync(string tenantId, Guid runId, TrainingRunStatus status)

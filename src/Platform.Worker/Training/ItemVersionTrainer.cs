@@ -44,7 +44,7 @@ public sealed class ItemVersionTrainer(
             logger.LogInformation(
                 "Items version {VersionId} of {TenantId}: NDCG@10 {Ndcg:F4} (popularity {Popularity:F4}, item-kNN {Knn:F4}), {Promotion}",
                 version.Id, run.TenantId, report.Model.NdcgAt10, report.Popularity.NdcgAt10, report.ItemKnn.NdcgAt10, promotion);
-            return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
+            return activate ? await registry.ActivateAsync(run.TenantId, version.Id, promotion, (run.Id, run.Attempts), cancellationToken) ?? version : version;
         }
     }
 }

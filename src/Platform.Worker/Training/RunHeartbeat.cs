@@ -16,6 +16,7 @@ public sealed class RunHeartbeat : IAsyncDisposable
     private readonly Task loop;
     private volatile TrainingProgress latest = new("starting", 0, 1);
     private volatile bool takenOver;
+    private TrainingRunStatus? statusSeen;
 
     public RunHeartbeat(TrainingRunStore runs, Guid runId, int attempt, Func<TrainingProgress, Task> publish, CancellationToken stopping)
     {
@@ -30,7 +31,8 @@ public sealed class RunHeartbeat : IAsyncDisposable
                     var status = await runs.HeartbeatAsync(runId, attempt, ModelJson.Write(latest), CancellationToken.None);
                     if (status is not TrainingRunStatus.Running && !cancelled.IsCancellationRequested)
                     {
-                        takenOver = status is not TrainingRunStatus.Cancelled;
+                        statusSeen = status;
+                        takenOver = status is not TrainingRunStatus.Cancelled; // volatile: written after statusSeen
                         await cancelled.CancelAsync();
                     }
 
@@ -53,6 +55,9 @@ public sealed class RunHeartbeat : IAsyncDisposable
 
     /// <summary>Whether <see cref="Token"/> was cancelled because the run is no longer this attempt's.</summary>
     public bool TakenOver => takenOver;
+
+    /// <summary>Once <see cref="TakenOver"/>: the run's status then (QUEUED again, or ended by a sweep), null when a newer attempt holds it.</summary>
+    public TrainingRunStatus? StatusSeen => takenOver ? statusSeen : null;
 
     public void Report(TrainingProgress progress) => latest = progress;
 

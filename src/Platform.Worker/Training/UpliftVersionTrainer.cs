@@ -58,7 +58,7 @@ public sealed class UpliftVersionTrainer(
             logger.LogInformation(
                 "Uplift version {VersionId} of {TenantId}: qini {Qini:F5} (baseline {BaselineQini:F5}), {Promotion}",
                 version.Id, run.TenantId, report.Model.Qini, report.Baseline.Qini, promotion);
-            return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
+            return activate ? await registry.ActivateAsync(run.TenantId, version.Id, promotion, (run.Id, run.Attempts), cancellationToken) ?? version : version;
         }
     }
 

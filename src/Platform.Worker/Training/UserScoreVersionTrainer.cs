@@ -67,7 +67,7 @@ public sealed class UserScoreVersionTrainer(
             logger.LogInformation(
                 "Users version {VersionId} of {TenantId}: propensity AUC {Auc:F3} (baseline {BaselineAuc:F3}), {Personas} personas, {Promotion}",
                 version.Id, run.TenantId, report.Model.PropensityAuc, report.Baseline.PropensityAuc, report.Personas.Count, promotion);
-            return activate ? (await registry.ActivateAsync(run.TenantId, version.Id, promotion, cancellationToken))! : version;
+            return activate ? await registry.ActivateAsync(run.TenantId, version.Id, promotion, (run.Id, run.Attempts), cancellationToken) ?? version : version;
         }
     }
 }
