@@ -6,7 +6,7 @@ namespace Platform.Cli.Bench;
 
 /// <summary>
 /// A read of one user (by default user(id)) at a fixed request rate (open loop: a request goes out on schedule whether or
-/// not earlier ones have answered), for random users; latency is from sending to the full response.
+/// not earlier ones have answered), for random users or each user once; latency is from sending to the full response.
 /// </summary>
 public sealed class LatencyBench(HttpClient http, Uri endpoint, string query = LatencyBench.UserQuery)
 {
@@ -29,12 +29,26 @@ public sealed class LatencyBench(HttpClient http, Uri endpoint, string query = L
             : $"p50 {Percentiles.Of(SortedMilliseconds, 50):F1} ms, p95 {Percentiles.Of(SortedMilliseconds, 95):F1} ms, p99 {Percentiles.Of(SortedMilliseconds, 99):F1} ms, max {SortedMilliseconds[^1]:F1} ms";
     }
 
-    public async Task<Result> RunAsync(string apiKey, IReadOnlyList<string> userIds, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
+    public Task<Result> RunAsync(string apiKey, IReadOnlyList<string> userIds, int perSecond, TimeSpan duration, ProgressLine progress, CancellationToken cancellationToken)
     {
-        var client = new RawGraphQL(http, endpoint, apiKey);
         var random = new Random(5);
         var total = (int)(perSecond * duration.TotalSeconds);
-        var bodies = Enumerable.Range(0, total).Select(_ => JsonSerializer.Serialize(new { query, variables = new { id = userIds[random.Next(userIds.Count)] } })).ToList();
+        return SendAsync(apiKey, [.. Enumerable.Range(0, total).Select(_ => userIds[random.Next(userIds.Count)])], perSecond, progress, cancellationToken);
+    }
+
+    /// <summary>Every user once, in a shuffled order, at the rate: for users read for the first time, each request is their first.</summary>
+    public Task<Result> EachOnceAsync(string apiKey, IReadOnlyList<string> userIds, int perSecond, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var shuffled = userIds.ToArray();
+        new Random(5).Shuffle(shuffled);
+        return SendAsync(apiKey, shuffled, perSecond, progress, cancellationToken);
+    }
+
+    private async Task<Result> SendAsync(string apiKey, IReadOnlyList<string> userIds, int perSecond, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var client = new RawGraphQL(http, endpoint, apiKey);
+        var total = userIds.Count;
+        var bodies = userIds.Select(id => JsonSerializer.Serialize(new { query, variables = new { id } })).ToList();
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var inFlight = new List<Task>(total);

@@ -19,7 +19,6 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
     public const double MaxRecommendationP99Ms = 10;
     public const double MaxForecastP50Seconds = 2;
     public const double MaxOptimizerSeconds = 30;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
     private const int Shown = 3;
     private static readonly string Recommendations = $"query($id: ID!) {{ recommendations(userId: $id, first: {Shown}) {{ modelVersionId items {{ campaign {{ id }} score reasons }} }} }}";
 
@@ -34,9 +33,11 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
           running campaigns: every one for everyone (various types and depths, 10% holdout), launched (so each gets its
           launch forecast, waited for before measuring).
         - **recommendations** — an open-loop client at a fixed rate (requests go out on schedule, not waiting for answers)
-          for random seeded users over loopback HTTP, `first: 3` with reasons; 5 s unmeasured, then a measured run at 20
-          requests/s (what one request costs) and one at the target rate (open loop: when the machine cannot keep up,
-          requests queue and the tail grows with the run).
+          for seeded users over loopback HTTP, `first: 3` with reasons. First every seeded user once, in a shuffled order,
+          at the target rate: each is that user's first request, whose grain activates (its state read, its events since
+          replayed), reported as its own row. Then, every user's grain active as a shopper's is during a visit, random
+          users: a measured run at 20 requests/s (what one request costs) and one at the target rate (open loop: when the
+          machine cannot keep up, requests queue and the tail grows with the run).
           *Beside ingest*: the same, while 4 clients send a further simulated population's events as fast as they are
           acknowledged (the ingest bench's load).
         - **forecast** — the audience is then grown to its size by copying users' attribute and projection rows under new
@@ -70,12 +71,13 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
         var workload = IngestBench.Prepare(settings.Users, DateTimeOffset.UtcNow);
         var ingesting = new ProgressLine("ingest beside", workload.Events);
         var launched = new ProgressLine("campaigns", settings.Campaigns);
+        var first = new ProgressLine("recommendations, each user's first", users.Count);
         var light = new ProgressLine($"recommendations at {LightRate}/s", LightRate * settings.Seconds);
         var alone = new ProgressLine("recommendations", settings.Rate * settings.Seconds);
         var beside = new ProgressLine("recommendations beside ingest", settings.Rate * settings.Seconds);
         var forecasts = new ProgressLine("forecast", 6);
         var search = new ProgressLine("optimizeCampaign", 100);
-        var measured = await ConsoleProgress.RunAsync(console, [launched, light, alone, beside, ingesting, forecasts, search], async () =>
+        var measured = await ConsoleProgress.RunAsync(console, [launched, first, light, alone, beside, ingesting, forecasts, search], async () =>
         {
             await LaunchCampaignsAsync(admin, settings.Campaigns, launched, cancellationToken);
             launched.Status = "waiting for the launch forecasts";
@@ -83,7 +85,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
             launched.Status = null;
 
             var latency = new LatencyBench(http, endpoint, Recommendations);
-            await latency.RunAsync(admin, users, settings.Rate, WarmUp, new ProgressLine("warm-up", 1), cancellationToken);
+            var firstRequests = await latency.EachOnceAsync(admin, users, settings.Rate, first, cancellationToken);
             LatencyBench.SettleClientHeap();
             var lightly = await latency.RunAsync(admin, users, LightRate, TimeSpan.FromSeconds(settings.Seconds), light, cancellationToken);
             LatencyBench.SettleClientHeap();
@@ -100,7 +102,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
             forecasts.Status = null;
             var forecastSeconds = await TimeForecastsAsync(admin, forecasts, cancellationToken);
             var optimizerSeconds = await TimeOptimizerAsync(admin, settings.Designs, search, cancellationToken);
-            return (lightly, quiet, busy, ingestRate, ingestShare, audienceUsers, forecastSeconds, optimizerSeconds);
+            return (firstRequests, lightly, quiet, busy, ingestRate, ingestShare, audienceUsers, forecastSeconds, optimizerSeconds);
         });
 
         var bare = await WorkerTool.RunAsync(
@@ -108,7 +110,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
             ["bench-forward", "--tenant", tenantId, "--offers", Text(settings.Campaigns), "--designs", Text(settings.Designs), "--shown", Text(Shown), "--threads", "1"],
             console,
             cancellationToken);
-        var results = Results(settings, measured.lightly, measured.quiet, measured.busy, measured.ingestRate, measured.ingestShare, measured.audienceUsers, measured.forecastSeconds, measured.optimizerSeconds, bare);
+        var results = Results(settings, measured.firstRequests, measured.lightly, measured.quiet, measured.busy, measured.ingestRate, measured.ingestShare, measured.audienceUsers, measured.forecastSeconds, measured.optimizerSeconds, bare);
         BenchReport.Print(console, "decisions", results);
         await BenchReport.WriteAsync(reportPath, "serve", "decisions", Method, results, cancellationToken);
         console.MarkupLineInterpolated($"Written to {reportPath}.");
@@ -116,7 +118,7 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
     }
 
     private static List<BenchResult> Results(
-        Settings settings, LatencyBench.Result lightly, LatencyBench.Result quiet, LatencyBench.Result busy, double ingestRate, double ingestShare, long audienceUsers,
+        Settings settings, LatencyBench.Result firstRequests, LatencyBench.Result lightly, LatencyBench.Result quiet, LatencyBench.Result busy, double ingestRate, double ingestShare, long audienceUsers,
         IReadOnlyList<double> forecastSeconds, double optimizerSeconds, JsonElement bare)
     {
         var oneUser = bare.GetProperty("oneUserMilliseconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
@@ -134,6 +136,8 @@ public sealed class ServeBenchCommand(HttpClient http, Uri endpoint, GraphQLClie
 
         return
         [
+            new($"recommendations, each user's first request, {settings.Rate} req/s", firstRequests.Summary(),
+                Note: $"{firstRequests.SortedMilliseconds.Count:N0} users once each, {firstRequests.Errors} errors: the user's grain activates (state read, events since replayed)"),
             new($"recommendations, {settings.Campaigns} running campaigns, {LightRate} req/s", lightly.Summary(), Note: $"what one request costs on an unsaturated machine; p50 {ratios.Light:F1}× the bare pass's p50"),
             new($"recommendations, {settings.Campaigns} running campaigns, {settings.Rate} req/s", quiet.Summary(), $"p99 ≤ {MaxRecommendationP99Ms} ms", quietP99 <= MaxRecommendationP99Ms,
                 $"{quiet.SortedMilliseconds.Count:N0} requests at {quiet.AchievedRate:N0}/s, {quiet.Errors} errors; p99 {ratios.Recommendations:F1}× the bare pass"),
