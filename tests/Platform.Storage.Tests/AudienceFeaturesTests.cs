@@ -21,6 +21,9 @@ public sealed class AudienceFeaturesTests(MigratedDatabase database) : IClassFix
     private readonly UserStore users = new(database.DataSource);
     private readonly ProfileProjection projection = new(database.DataSource);
 
+    private static Dictionary<string, double> Aged(IReadOnlyDictionary<string, double> features, FeatureAging aging) =>
+        features.ToDictionary(f => f.Key, f => aging.Apply(f.Key, f.Value));
+
     private AudienceFeatures Audiences() =>
         new(database.DataSource, new CurrentUserFeatures(database.DataSource, new EventLog(database.DataSource), users, new CatalogStore(database.DataSource)));
 
@@ -49,7 +52,7 @@ public sealed class AudienceFeaturesTests(MigratedDatabase database) : IClassFix
         var stored = await users.FindManyAsync(tenant, ids);
         foreach (var member in read)
         {
-            var profile = views.TryGetValue(member.UserId, out var view) ? EnrollmentFeatures.Advance(EnrollmentFeatures.Of(view, AsOf), AsOf, Now) : null;
+            var profile = views.TryGetValue(member.UserId, out var view) ? Aged(EnrollmentFeatures.Of(view, AsOf), FeatureAging.Between(AsOf, Now)) : null;
             var expected = TrainingFeatures.Merge(null, profile, stored.GetValueOrDefault(member.UserId));
             Assert.Equal(expected.OrderBy(f => f.Key, StringComparer.Ordinal), member.Features.OrderBy(f => f.Key, StringComparer.Ordinal));
         }

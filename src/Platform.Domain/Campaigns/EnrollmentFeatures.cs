@@ -39,14 +39,4 @@ public static class EnrollmentFeatures
 
         return features;
     }
-
-    /// <summary>
-    /// Features computed at <paramref name="asOf"/> as they read at <paramref name="now"/> for a user with no event in
-    /// between (<see cref="FeatureAging"/>).
-    /// </summary>
-    public static Dictionary<string, double> Advance(IReadOnlyDictionary<string, double> features, DateTimeOffset asOf, DateTimeOffset now)
-    {
-        var aging = FeatureAging.Between(asOf, now);
-        return features.ToDictionary(f => f.Key, f => aging.Apply(f.Key, f.Value), StringComparer.Ordinal);
-    }
 }

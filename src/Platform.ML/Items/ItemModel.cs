@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Platform.Domain.Modeling.Items;
 using Platform.ML.Training;
 using TorchSharp;
@@ -16,8 +14,6 @@ public sealed class ItemModel(
     float[]? popularity = null)
     : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Scores per forward pass (users × items): bounds the score matrix, about 64 MiB, whatever the catalog's size.</summary>
     public const int ChunkScores = 16 * 1024 * 1024;
 
@@ -94,31 +90,19 @@ public sealed class ItemModel(
         }
     }
 
-    public byte[] ToBytes()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(JsonSerializer.Serialize(new Header(Items, itemCategories, itemBrands, categories, brands, Hyperparameters, Popularity), Json));
-            var state = ModuleState.Save(Network);
-            writer.Write(state.Length);
-            writer.Write(state);
-        }
-
-        return stream.ToArray();
-    }
+    public byte[] ToBytes() => ModelBytes.Write(new Header(Items, itemCategories, itemBrands, categories, brands, Hyperparameters, Popularity), [Network]);
 
     public static ItemModel FromBytes(byte[] bytes, Device device)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-        var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json) ?? throw new InvalidDataException("The model has no header.");
+        using var reader = new ModelBytes.Reader(bytes);
+        var header = reader.Header<Header>();
         if (header.Popularity is { } popularity && popularity.Length != header.Items.Count)
         {
             throw new InvalidDataException($"The model counts popularity for {popularity.Length} items but knows {header.Items.Count}.");
         }
 
         var network = new ItemNetwork(header.Items.Count, header.Categories, header.Brands, header.Hyperparameters.Width, header.ItemCategories, header.ItemBrands);
-        ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
+        reader.LoadNext(network);
         network.to(device);
         network.eval();
         return new ItemModel(header.Items, header.ItemCategories, header.ItemBrands, header.Categories, header.Brands, header.Hyperparameters, network, header.Popularity);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Platform.Domain.Modeling;
 using Platform.Domain.Modeling.UserScores;
 using Platform.ML.Training;
@@ -17,8 +15,6 @@ public sealed class UserScoreModel(
     FeatureSchema schema, UserScoreHyperparameters hyperparameters, UserScoreNetwork network, PlattScaling propensity, PlattScaling churn, SpendScale spend,
     float[][] centroids, IReadOnlyList<Persona> personas) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly Lazy<UserScoreArrays> arrays = new(network.ToArrays);
 
     /// <summary>The network's raw outputs for some users.</summary>
@@ -110,27 +106,15 @@ public sealed class UserScoreModel(
 
     private int PersonaOf(float[] representation) => centroids.Length == 0 ? -1 : KMeans.Closest(centroids, representation);
 
-    public byte[] ToBytes()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(JsonSerializer.Serialize(new Header(Schema, Hyperparameters, propensity, churn, spend, centroids, Personas), Json));
-            var state = ModuleState.Save(Network);
-            writer.Write(state.Length);
-            writer.Write(state);
-        }
-
-        return stream.ToArray();
-    }
+    public byte[] ToBytes() => ModelBytes.Write(new Header(Schema, Hyperparameters, propensity, churn, spend, centroids, Personas), [Network]);
 
     /// <summary>Reads a model written by <see cref="ToBytes"/>; bytes that do not fit the network are an error.</summary>
     public static UserScoreModel FromBytes(byte[] bytes, Device device)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-        var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json) ?? throw new InvalidDataException("The model has no header.");
+        using var reader = new ModelBytes.Reader(bytes);
+        var header = reader.Header<Header>();
         var network = new UserScoreNetwork(header.Schema.Width, header.Hyperparameters.Width);
-        ModuleState.Load(network, reader.ReadBytes(reader.ReadInt32()));
+        reader.LoadNext(network);
         network.to(device);
         network.eval();
         return new UserScoreModel(header.Schema, header.Hyperparameters, network, header.Propensity, header.Churn, header.Spend, header.Centroids, header.Personas);
