@@ -41,6 +41,22 @@ public sealed class ItemTrainingTests
     }
 
     [Fact]
+    public void SameDataSeedAndThreadsGiveBitIdenticalWeights()
+    {
+        var (world, data) = Simulated.Value;
+        var options = new ItemTraining.Options(Seed: 5, MaxEpochs: 2, Negatives: 64); // sampled negatives: their draws are seeded too
+
+        var (first, _) = new ItemTraining(options).Run(data, SimulatedItemData.Facts(world), CPU, _ => { }, CancellationToken.None);
+        var (second, _) = new ItemTraining(options).Run(data, SimulatedItemData.Facts(world), CPU, _ => { }, CancellationToken.None);
+
+        using (first)
+        using (second)
+        {
+            Assert.Equal(first.ToBytes(), second.ToBytes());
+        }
+    }
+
+    [Fact]
     public void WithoutACatalogItLearnsFromIdsAlone()
     {
         var (_, data) = Simulated.Value;

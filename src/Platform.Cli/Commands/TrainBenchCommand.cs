@@ -16,7 +16,8 @@ public sealed class TrainBenchCommand(IAnsiConsole console)
     private const string Method = """
         - **Data** — rows of the simulated shop's past campaigns (`src/Platform.Simulation`), made a chunk of users at a
           time and streamed into the pipeline twice (feature statistics, then encoding), as a worker streams a tenant's
-          rows from PostgreSQL; about 40 features per row (stored pre-period columns, point-in-time profile, attributes).
+          rows from PostgreSQL; each row's user features (stored pre-period columns, point-in-time profile, attributes: the
+          table counts those the learned schema keeps) and its design's encoded columns.
         - **Pipeline** — `UpliftTraining` as a training run calls it, in the worker's own process (`Platform.Worker.dll
           bench-train`, started by the CLI): feature schema, encoding, the three-candidate hyperparameter search, the
           bootstrap ensemble, evaluation beside the baseline. Every network is limited to the given epochs.

@@ -54,6 +54,21 @@ public sealed class FeatureSchemaTests
     }
 
     [Fact]
+    public void AValueOfAnotherKindThanTheVersionLearnedReadsAsMissingOrUnknown()
+    {
+        // The tenant changed its attributes after training: 'age' now holds texts, 'plan' numbers (docs/models.md#features).
+        var schema = new FeatureSchema(
+            [new NumericFeature("age", Log: false, Mean: 40, Deviation: 10, HasMissing: true, Bins: []), new NumericFeature("visits", Log: false, Mean: 4, Deviation: 2, HasMissing: false, Bins: [])],
+            [new CategoricalFeature("plan", ["gold", "silver"])]);
+
+        var changed = schema.Encode(new Dictionary<string, FeatureValue> { ["age"] = FeatureValue.Of("thirties"), ["visits"] = FeatureValue.Of("many"), ["plan"] = FeatureValue.Of(2) });
+        var absent = schema.Encode(new Dictionary<string, FeatureValue>());
+
+        Assert.Equal([0, 1, 0, 0, 0, 1], changed); // age missing, visits at its training mean, plan in the unknown slot
+        Assert.Equal([0, 1, 0, 0, 0, 0], absent);
+    }
+
+    [Fact]
     public void AnOfferEncodesItsDepthChannelScopeAndMatchWithTheUser()
     {
         var design = new CampaignDesign("x", CampaignType.PercentOff, 20, Channel.Sms, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(7), CategoryIds: ["shoes", "bags"]);

@@ -58,6 +58,20 @@ public sealed class ItemTrainingTests(PlatformWithWorker platform) : IClassFixtu
         var scoped = await ItemsAsync(admin, known, campaign);
         Assert.All(scoped.GetProperty("items").EnumerateArray(), p => Assert.Equal(category, p.GetProperty("categoryId").GetString()));
 
+        var (_, other) = await platform.CreateTenantAsync("items-other");
+        var theirs = (await platform.Http.FieldAsync(other, Campaigns.CampaignApiTests.Create, new { d = Campaigns.CampaignApiTests.Design(now, now.AddDays(3)) }, "createCampaign")).GetProperty("id").GetString();
+        var foreign = await platform.Http.PostAsync(admin, "query($u: ID!, $c: ID) { itemRecommendations(userId: $u, campaignId: $c) { basis } }", new { u = known, c = theirs });
+        Assert.Equal(["NOT_FOUND"], foreign.ErrorCodes);
+
+        // The shopper's most recent items are read from the live profile: views ingested a moment ago change the next answer.
+        var elsewhere = cold.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("itemId").GetString()!).Where(i => !bought.Contains(i)).Take(5).ToList();
+        var views = elsewhere.Select((item, i) => new { eventId = $"moment-{known}-{i}", userId = known, type = "VIEW", occurredAt = now.AddSeconds(i).ToString("O"), itemId = item });
+        (await platform.Http.PostAsync(admin, "mutation($e: [EventInput!]!) { ingestEvents(events: $e) { accepted } }", new { e = views })).AssertSuccess();
+        var after = await ItemsAsync(admin, known, campaignId: null);
+        Assert.NotEqual(
+            picks.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("itemId").GetString()).ToList(),
+            after.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("itemId").GetString()).ToList());
+
         var drift = (await platform.Http.PostAsync(admin, "mutation { checkModelDrift(task: ITEMS) { drift { note maxPsi } } }")).Data.GetProperty("checkModelDrift").GetProperty("drift");
         Assert.StartsWith("The version reads no user features", drift.GetProperty("note").GetString());
         Assert.Equal(JsonValueKind.Null, drift.GetProperty("maxPsi").ValueKind);

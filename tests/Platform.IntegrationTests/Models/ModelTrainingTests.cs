@@ -26,11 +26,15 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         var (_, admin) = await platform.CreateTenantAsync("train");
         await ImportAsync(admin, 3000);
 
-        var first = await TrainAsync(admin);
-        var second = await platform.Http.PostAsync(admin, "mutation { trainModels(task: UPLIFT) { id } }");
-
+        // Two at once: one run, and a clear answer to the other.
+        var twoAtOnce = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => platform.Http.PostAsync(admin, $"mutation {{ trainModels(task: UPLIFT) {{ {RunFields} }} }}")));
+        var first = Assert.Single(twoAtOnce, r => r.ErrorCodes.Count == 0).Data.GetProperty("trainModels");
+        var second = Assert.Single(twoAtOnce, r => r.ErrorCodes.Count > 0);
         Assert.Equal(["CONFLICT"], second.ErrorCodes);
         Assert.Contains(first.GetProperty("id").GetString()!, second.FirstError.GetProperty("message").GetString());
+        var followed = await FollowAsync(admin, first.GetProperty("id").GetString()!);
+        Assert.Equal("SUCCEEDED", followed[^1].GetProperty("status").GetString());
+        Assert.Contains(followed, u => u.GetProperty("status").GetString() == "RUNNING" && u.GetProperty("progress").ValueKind == JsonValueKind.Object);
         var run = await WaitAsync(admin, first.GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), $"{run}\nworker output:\n{platform.Worker.Output}");
         Assert.Equal(("MANUAL", "cpu", 1), (run.GetProperty("trigger").GetString(), run.GetProperty("queue").GetString(), run.GetProperty("attempts").GetInt32()));
@@ -88,6 +92,8 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.NotEqual(JsonValueKind.Null, capped.GetProperty("budgetRunsOutAt").ValueKind);
         var deeper = await ForecastAsync(admin, new { tags = new[] { "young" } }, value: 40, budget: null);
         Assert.Contains("outside the PERCENT_OFF values", Assert.Single(deeper.GetProperty("warnings").EnumerateArray()).GetString());
+
+        await ASavedDraftAnEmptyAudienceAndAnotherTenantsIdsAsync(admin, champion.GetProperty("id").GetString()!, tenOff);
 
         // Per-shopper scores: paged in user id order, or the whole audience sorted by uplift; and as a CSV targeting list.
         var firstPage = await ScoreAsync(admin, new { tags = new[] { "young" } }, "USER_ID", after: null);
@@ -188,6 +194,59 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
         Assert.Equal((0, JsonValueKind.Null), (backtest.GetProperty("measured").GetInt32(), backtest.GetProperty("conversionCoverage95").ValueKind));
 
         await UpliftAudiencesPickTheBestAndACampaignFreezesItsPicksAtLaunchAsync(admin);
+        await AChangedAttributeSchemaKeepsTheVersionServingAsync(admin, candidate.GetProperty("id").GetString()!);
+    }
+
+    // The run now, then at every change, until it finishes (docs/models.md#following-a-run).
+    private async Task<List<JsonElement>> FollowAsync(string admin, string runId)
+    {
+        await using var socket = await WebSocketClient.ConnectAsync(platform.Node.GraphQLUri);
+        await socket.InitialiseAsync(admin);
+        await socket.SubscribeAsync("run", "subscription($id: ID!) { trainingProgress(runId: $id) { status progress { phase step steps epoch } } }", new { id = runId });
+        var updates = new List<JsonElement>();
+        for (var message = await socket.ReceiveAsync(TimeSpan.FromSeconds(120)); message.GetProperty("type").GetString() == "next"; message = await socket.ReceiveAsync(TimeSpan.FromSeconds(120)))
+        {
+            updates.Add(message.GetProperty("payload").GetProperty("data").GetProperty("trainingProgress"));
+        }
+
+        Assert.NotEmpty(updates);
+        return updates;
+    }
+
+    // With the tenant's first version ACTIVE: a saved campaign is forecast as it stands, an audience of nobody is all zeros,
+    // and another tenant's campaign and version ids are not found, whichever tenant asks.
+    private async Task ASavedDraftAnEmptyAudienceAndAnotherTenantsIdsAsync(string admin, string versionId, string campaignId)
+    {
+        var saved = await platform.Http.FieldAsync(admin, "query($id: ID!) { forecastCampaign(id: $id) { modelVersionId audienceUsers incrementalConversions { value low95 high95 } } }", new { id = campaignId }, "forecastCampaign");
+        Assert.Equal(versionId, saved.GetProperty("modelVersionId").GetString());
+        Assert.True(saved.GetProperty("audienceUsers").GetInt64() > 0, saved.ToString());
+
+        var nobody = await ForecastAsync(admin, new { tags = new[] { "no-one-has-this-tag" } }, value: 10, budget: null);
+        Assert.Equal((0L, 0.0, 0.0), (nobody.GetProperty("audienceUsers").GetInt64(), nobody.GetProperty("treatedUsers").GetDouble(), nobody.GetProperty("incrementalConversions").GetProperty("high95").GetDouble()));
+
+        var (_, other) = await platform.CreateTenantAsync("other-ids");
+        var foreign = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, other, "Theirs", new { holdoutShare = 0.0 });
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(admin, "query($id: ID!) { forecastCampaign(id: $id) { audienceUsers } }", new { id = foreign })).ErrorCodes);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(admin, "query($c: ID!) { scoreShoppers(campaignId: $c) { hasNextPage } }", new { c = foreign })).ErrorCodes);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = versionId })).ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, (await platform.Http.PostAsync(other, "query($id: ID!) { modelVersion(id: $id) { id } }", new { id = versionId })).Data.GetProperty("modelVersion").ValueKind);
+    }
+
+    // The tenant redeclares 'visits' (a numeric feature of the ACTIVE version) as categorical and stores texts in it: the
+    // version keeps serving, reading such a value as missing (docs/models.md#when-the-tenants-data-changes).
+    private async Task AChangedAttributeSchemaKeepsTheVersionServingAsync(string admin, string versionId)
+    {
+        var version = await VersionAsync(admin, versionId);
+        Assert.Contains(version.GetProperty("features").EnumerateArray(), f => f.GetProperty("name").GetString() == "visits" && f.GetProperty("kind").GetString() == "NUMERIC");
+        (await platform.Http.PostAsync(admin, "mutation { setAttributeSchema(attributes: [{name: \"age\", kind: NUMERIC}, {name: \"visits\", kind: CATEGORICAL}]) { id } }")).AssertSuccess();
+        (await platform.Http.PostAsync(admin, "mutation { upsertUsers(users: [{id: \"renamed-visits\", age: 24, attributes: [{name: \"visits\", text: \"many\"}], tags: [\"changed\"]}]) { accepted } }")).AssertSuccess();
+
+        var ranked = await Eventually.ReadUntilAsync(
+            () => platform.Http.FieldAsync(admin, Recommendations.RecommendationTests.Query, new { u = "renamed-visits", first = 2 }, "recommendations"),
+            r => r.GetProperty("items").GetArrayLength() > 0);
+        Assert.Equal((false, versionId), (ranked.GetProperty("fallback").GetBoolean(), ranked.GetProperty("modelVersionId").GetString()));
+        var forecast = await ForecastAsync(admin, new { tags = new[] { "changed" } }, value: 10, budget: null);
+        Assert.Equal((versionId, 1L), (forecast.GetProperty("modelVersionId").GetString(), forecast.GetProperty("audienceUsers").GetInt64()));
     }
 
     // f0..f119 (60 young, 60 older): an uplift audience keeps the users scoreShoppers ranks first; a campaign launched with one

@@ -1,10 +1,9 @@
 using Platform.Domain.Models;
-using Platform.Storage.Models;
 
-namespace Platform.Worker.Training;
+namespace Platform.Storage.Models;
 
 /// <summary>
-/// Keeps a running attempt's row alive while it trains: every couple of seconds it saves the latest progress and reads
+/// Keeps a running attempt's row alive while it trains: every couple of seconds (<c>interval</c>) it saves the latest progress and reads
 /// the status back. A run cancelled through the API, or no longer this attempt's (a sweep found its worker silent and
 /// queued it again, perhaps already taken by another worker), cancels <see cref="Token"/>, so training stops between
 /// batches instead of training on to a version nobody waits for.
@@ -12,18 +11,20 @@ namespace Platform.Worker.Training;
 public sealed class RunHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource cancelled;
-    private readonly PeriodicTimer timer = new(TimeSpan.FromSeconds(2));
+    private readonly PeriodicTimer timer;
     private readonly Task loop;
     private volatile TrainingProgress latest = new("starting", 0, 1);
     private volatile bool takenOver;
     private TrainingRunStatus? statusSeen;
 
-    public RunHeartbeat(TrainingRunStore runs, Guid runId, int attempt, Func<TrainingProgress, Task> publish, CancellationToken stopping)
+    public RunHeartbeat(
+        TrainingRunStore runs, Guid runId, int attempt, Func<TrainingProgress, Task> publish, CancellationToken stopping, TimeSpan? interval = null)
     {
+        timer = new PeriodicTimer(interval ?? TimeSpan.FromSeconds(2));
         cancelled = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var published = latest; // read here: a progress reported before the loop starts is still published
         loop = Task.Run(async () =>
         {
-            var published = latest;
             while (await timer.WaitForNextTickAsync().ConfigureAwait(false))
             {
                 try
