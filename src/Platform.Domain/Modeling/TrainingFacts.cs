@@ -2,7 +2,8 @@ namespace Platform.Domain.Modeling;
 
 /// <summary>
 /// How a version was trained, stored with it whatever its task: the data (rows, their time range, campaigns for UPLIFT,
-/// split sizes) and the run's reproducibility facts. The hyperparameter search is in the task's metrics.
+/// split sizes, the share of the tenant's users read) and the run's reproducibility facts. The hyperparameter search is
+/// in the task's metrics. <see cref="Sample"/> is 1 for versions stored before it existed, which read everything.
 /// </summary>
 public sealed record TrainingFacts(
     long Rows,
@@ -16,4 +17,5 @@ public sealed record TrainingFacts(
     string Device,
     int Threads,
     string Torch,
-    long DurationMs);
+    long DurationMs,
+    double Sample = 1);

@@ -13,16 +13,27 @@ namespace Platform.Storage.Training;
 /// </summary>
 public sealed class ItemInteractionReader(NpgsqlDataSource dataSource, CatalogStore catalog)
 {
-    public async Task<(ItemSequences Sequences, IReadOnlyDictionary<string, ItemFacts> Catalog)> ReadAsync(string tenantId, CancellationToken cancellationToken = default)
+    private const string Interactions = "tenant_id = @tenant AND item_id IS NOT NULL AND type = ANY(@types)";
+
+    /// <summary>The tenant's item interactions, all of them (what <see cref="UserSample.ShareFor"/> weighs).</summary>
+    public async Task<long> CountAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM events.log WHERE {Interactions}");
+        Bind(command, tenantId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <param name="sample">The share of users read (<see cref="UserSample"/>); 1 reads every interaction.</param>
+    public async Task<(ItemSequences Sequences, IReadOnlyDictionary<string, ItemFacts> Catalog)> ReadAsync(string tenantId, double sample = 1, CancellationToken cancellationToken = default)
     {
         var sequences = new ItemSequences();
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT user_id, item_id FROM events.log
-            WHERE tenant_id = @tenant AND item_id IS NOT NULL AND type = ANY(@types)
+            WHERE {Interactions} AND {UserSample.Filter("user_id")}
             ORDER BY user_id, occurred_at, seq
             """);
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = ItemSequences.Interactions.Select(t => (short)t).ToArray() });
+        Bind(command, tenantId);
+        UserSample.Bind(command, sample);
         string? user = null;
         var items = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -47,5 +58,11 @@ public sealed class ItemInteractionReader(NpgsqlDataSource dataSource, CatalogSt
         }
 
         return (sequences, await catalog.LoadFactsAsync(tenantId, UpliftRowReader.MaxCatalogItems, cancellationToken));
+    }
+
+    private static void Bind(NpgsqlCommand command, string tenantId)
+    {
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = ItemSequences.Interactions.Select(t => (short)t).ToArray() });
     }
 }

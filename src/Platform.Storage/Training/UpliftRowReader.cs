@@ -36,14 +36,25 @@ public sealed class UpliftRowReader(NpgsqlDataSource dataSource, EventLog log, U
         return ids;
     }
 
-    public async IAsyncEnumerable<UpliftRow> ReadAsync(string tenantId, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The tenant's outcome rows, all of them (what <see cref="UserSample.ShareFor"/> weighs).</summary>
+    public async Task<long> CountAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM campaigns.outcomes WHERE tenant_id = @tenant");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <param name="sample">The share of users read (<see cref="UserSample"/>); 1 reads every row.</param>
+    public async IAsyncEnumerable<UpliftRow> ReadAsync(
+        string tenantId, ProfileSettings settings, double sample = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var facts = await catalog.LoadFactsAsync(tenantId, MaxCatalogItems, cancellationToken);
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT campaign_id, user_id, arm, assigned_at, conversions, revenue, participated, features::text
-            FROM campaigns.outcomes WHERE tenant_id = @tenant ORDER BY user_id, assigned_at, campaign_id
+            FROM campaigns.outcomes WHERE tenant_id = @tenant AND {UserSample.Filter("user_id")} ORDER BY user_id, assigned_at, campaign_id
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
+        UserSample.Bind(command, sample);
         var batch = new List<StoredRow>();
         var batchUsers = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

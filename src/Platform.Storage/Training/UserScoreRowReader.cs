@@ -27,13 +27,24 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
             : null;
     }
 
-    public async IAsyncEnumerable<UserScoreRow> ReadAsync(
-        string tenantId, UserScoreWindow window, ProfileSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The users a run over <paramref name="window"/> would read, all of them (what <see cref="UserSample.ShareFor"/> weighs).</summary>
+    public async Task<long> CountAsync(string tenantId, UserScoreWindow window, CancellationToken cancellationToken = default)
     {
-        var facts = await catalog.LoadFactsAsync(tenantId, UpliftRowReader.MaxCatalogItems, cancellationToken);
-        await using var command = dataSource.CreateCommand("SELECT user_id FROM users.profiles WHERE tenant_id = @tenant AND first_seen_at < @cutoff ORDER BY user_id");
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM users.profiles WHERE tenant_id = @tenant AND first_seen_at < @cutoff");
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("cutoff", window.Cutoff);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <param name="sample">The share of users read (<see cref="UserSample"/>); 1 reads every user.</param>
+    public async IAsyncEnumerable<UserScoreRow> ReadAsync(
+        string tenantId, UserScoreWindow window, ProfileSettings settings, double sample = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var facts = await catalog.LoadFactsAsync(tenantId, UpliftRowReader.MaxCatalogItems, cancellationToken);
+        await using var command = dataSource.CreateCommand($"SELECT user_id FROM users.profiles WHERE tenant_id = @tenant AND first_seen_at < @cutoff AND {UserSample.Filter("user_id")} ORDER BY user_id");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("cutoff", window.Cutoff);
+        UserSample.Bind(command, sample);
         var batch = new List<string>(UsersPerBatch);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -83,6 +83,7 @@ public static class WorkerHostingExtensions
         builder.Services.AddScoped<IWebhookJob, WebhookJob>();
         builder.Services.AddOptions<ModelTrainingOptions>().Bind(builder.Configuration.GetSection(ModelTrainingOptions.Section))
             .Validate(o => o.SilenceSeconds is >= 5 and <= 86_400, $"{ModelTrainingOptions.Section}:SilenceSeconds must be from 5 to 86400 (a worker proves it is alive every 2 s).")
+            .Validate(o => o.MaxRows >= 1_000, $"{ModelTrainingOptions.Section}:MaxRows must be at least 1000 (fewer rows train nothing useful).")
             .ValidateOnStart();
         builder.Services.AddOptions<HistoryFoldOptions>().Bind(builder.Configuration.GetSection(HistoryFoldOptions.Section))
             .Validate(o => o.MaxEventsPerUser >= 1 && o.UsersPerChunk >= 1 && o.EventsPerChunk >= 1,

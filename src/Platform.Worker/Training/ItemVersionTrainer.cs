@@ -25,7 +25,8 @@ public sealed class ItemVersionTrainer(
         var started = Stopwatch.StartNew();
         var settings = options.Value;
         progress(new TrainingProgress("reading", 1, 1, Detail: "the item interactions"));
-        var (data, catalog) = await interactions.ReadAsync(run.TenantId, cancellationToken);
+        var sample = UserSample.ShareFor(await interactions.CountAsync(run.TenantId, cancellationToken), settings.MaxRows);
+        var (data, catalog) = await interactions.ReadAsync(run.TenantId, sample, cancellationToken);
         var (model, report) = new ItemTraining(new ItemTraining.Options(settings.Seed, MaxEpochs: settings.MaxEpochs))
             .Run(data, id => catalog.TryGetValue(id, out var facts) ? (facts.CategoryId, facts.Brand) : (null, null), device, progress, cancellationToken);
         using (model)
@@ -35,7 +36,7 @@ public sealed class ItemVersionTrainer(
                 new ItemEvaluation(0, double.NaN, double.NaN), logger, cancellationToken);
             var facts = new TrainingFacts(
                 data.Users.Sum(u => u.Items.Length), null, null, null, report.TrainInteractions, report.ValidationUsers, report.TestUsers, settings.Seed,
-                device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
+                device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds, sample);
             var (activate, promotion) = PromotionRule.Decide(
                 "items", "NDCG@10", report.Model.NdcgAt10, champion is null ? null : (champion.VersionId, champion.Evaluation.NdcgAt10), settings.PromotionMargin);
             var version = await registry.AddAsync(

@@ -37,8 +37,9 @@ public sealed class UpliftVersionTrainer(
         var profileSettings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
         var ids = await rows.CampaignsWithRowsAsync(run.TenantId, cancellationToken);
         var designs = (await campaigns.GetManyAsync(run.TenantId, ids, cancellationToken)).Select(c => (c.Id, c.Design)).ToList();
+        var sample = UserSample.ShareFor(await rows.CountAsync(run.TenantId, cancellationToken), settings.MaxRows);
         var range = new DataRange();
-        IAsyncEnumerable<UpliftRow> Source() => range.Track(rows.ReadAsync(run.TenantId, profileSettings, cancellationToken));
+        IAsyncEnumerable<UpliftRow> Source() => range.Track(rows.ReadAsync(run.TenantId, profileSettings, sample, cancellationToken));
 
         var training = new UpliftTraining(new UpliftTraining.Options(settings.Seed, Members: settings.Members, MaxEpochs: settings.MaxEpochs));
         var (model, report) = await training.RunAsync(Source, designs, device, progress, cancellationToken);
@@ -48,7 +49,7 @@ public sealed class UpliftVersionTrainer(
                 registry, run.TenantId, ModelTask.Uplift, bytes => UpliftModel.FromBytes(bytes, device), active => training.EvaluateAsync(active, Source, designs, device, cancellationToken),
                 new UpliftEvaluation(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var trainingInfo = new TrainingFacts(
-                range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
+                range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds, sample);
             var (activate, promotion) = PromotionRule.Decide(
                 "uplift", "Qini", report.Model.Qini, champion is null ? null : (champion.VersionId, champion.Evaluation.Qini), settings.PromotionMargin);
             var version = await registry.AddAsync(

@@ -37,11 +37,12 @@ public sealed class UserScoreVersionTrainer(
         var window = await rows.WindowAsync(run.TenantId, cancellationToken)
             ?? throw new NotEnoughDataException("The tenant has no events: user scores learn from behaviour events (docs/events.md).");
         var profileSettings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
+        var sample = UserSample.ShareFor(await rows.CountAsync(run.TenantId, window, cancellationToken), settings.MaxRows);
         long read = 0;
         async IAsyncEnumerable<UserScoreRow> Source()
         {
             read = 0;
-            await foreach (var row in rows.ReadAsync(run.TenantId, window, profileSettings, cancellationToken))
+            await foreach (var row in rows.ReadAsync(run.TenantId, window, profileSettings, sample, cancellationToken))
             {
                 read++;
                 yield return row;
@@ -57,7 +58,7 @@ public sealed class UserScoreVersionTrainer(
                 new UserScoreEvaluation(0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var facts = new TrainingFacts(
                 read, window.Cutoff, window.End, null, report.TrainUsers, report.ValidationUsers, report.TestUsers, settings.Seed,
-                device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds);
+                device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds, sample);
             var (activate, promotion) = PromotionRule.Decide(
                 "users", "propensity AUC", report.Model.PropensityAuc, champion is null ? null : (champion.VersionId, champion.Evaluation.PropensityAuc), settings.PromotionMargin);
             var version = await registry.AddAsync(

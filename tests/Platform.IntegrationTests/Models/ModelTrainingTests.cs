@@ -15,7 +15,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
 
     private const string VersionFields = """
         id status promotion checksum run { id }
-        training { rows trainRows validationRows testRows seed device threads durationMs }
+        training { rows sample trainRows validationRows testRows seed device threads durationMs }
         features { name kind }
         uplift { model { rows auc qini upliftAt10 qiniCurve { share gain } calibration { rows } } baseline { qini qiniCurve { share } } championVersionId campaigns { campaignId treated control observedLift predictedLift low95 high95 } hyperparameters { width members } candidates { width validationLoss } }
         """;
@@ -42,7 +42,7 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
 
         var champion = await VersionAsync(admin, run.GetProperty("version").GetProperty("id").GetString()!);
         Assert.StartsWith("ACTIVE: the tenant's first", champion.GetProperty("promotion").GetString());
-        Assert.Equal(3000, champion.GetProperty("training").GetProperty("rows").GetInt64());
+        Assert.Equal((3000, 1.0), (champion.GetProperty("training").GetProperty("rows").GetInt64(), champion.GetProperty("training").GetProperty("sample").GetDouble())); // under MaxRows: every row
         Assert.Equal("cpu", champion.GetProperty("training").GetProperty("device").GetString());
         Assert.Contains(champion.GetProperty("features").EnumerateArray(), f => f.GetProperty("name").GetString() == "age" && f.GetProperty("kind").GetString() == "NUMERIC");
         var uplift = champion.GetProperty("uplift");
