@@ -13,7 +13,10 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddPlatformGrains(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlacementDirector<NodePinnedPlacement, NodePinnedPlacementDirector>();
-        return services.Configure<CampaignSettings>(configuration.GetSection(CampaignSettings.Section))
+        services.AddOptions<CampaignSettings>().Bind(configuration.GetSection(CampaignSettings.Section))
+            .Validate(o => o.AlertAfterHours is >= 1 and <= 168, $"{CampaignSettings.Section}:AlertAfterHours must be from 1 to 168 (the hours read are the latest 7 days).")
+            .ValidateOnStart();
+        return services
             .AddSingleton<CatalogCache>()
             .AddSingleton<ActiveUsers>()
             .AddSingleton<StateWriteLimiter>()

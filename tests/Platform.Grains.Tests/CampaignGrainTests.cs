@@ -89,9 +89,17 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
         var webhooks = new WebhookStore(cluster.Database.DataSource);
         var webhook = await webhooks.CreateAsync(tenant, "https://example.com/hook", [WebhookEvent.CampaignAlert], ["alerting"], new string('s', 32));
 
+        var partner = new KpiUpdates();
+        await Campaign("alerting").SubscribeAsync(cluster.Grains.CreateObjectReference<ICampaignKpiObserver>(partner));
+
         // OutcomesChangedAsync is one-way: wait for what it does.
         await Campaign("alerting").OutcomesChangedAsync();
         var delivery = await ReadUntilAsync(() => webhooks.DeliveriesAsync(tenant, webhook!.Id, 10, null), d => d.Count > 0);
+        var announced = await ReadUntilAsync(() => Task.FromResult(partner.Received.ToArray()), u => u.Any(x => x.Alert is not null));
+        Assert.Equal(TrackingStatus.Above, announced.Single(u => u.Alert is not null).Alert!.Direction); // the campaignKpis message of that update
+        var tracking = await new CampaignTrackingReader(new CampaignForecastStore(cluster.Database.DataSource), history)
+            .TrackAsync(tenant, (await store.GetAsync(tenant, "alerting"))!, DateTimeOffset.UtcNow, ForecastTracking.DefaultAlertAfterHours);
+        Assert.Equal((true, announced.Single(u => u.Alert is not null).Alert!.Since), (tracking!.Alert, tracking.AlertSince!.Value)); // campaign.tracking
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the KPI interval
         await cluster.DeactivateAllAsync();
         await Campaign("alerting").OutcomesChangedAsync(); // a new activation finds the same run: announced already
@@ -119,6 +127,17 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
 
         Assert.True(holds(value), $"still not so after 20 s: {value}");
         return value;
+    }
+
+    private sealed class KpiUpdates : ICampaignKpiObserver
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<CampaignKpiUpdate> Received { get; } = new();
+
+        public Task OnKpisAsync(string tenantId, CampaignKpiUpdate update)
+        {
+            Received.Enqueue(update);
+            return Task.CompletedTask;
+        }
     }
 
     private ICampaignGrain Campaign(string id) => cluster.Grains.GetGrain<ICampaignGrain>(GrainKeys.Campaign("grains", id));

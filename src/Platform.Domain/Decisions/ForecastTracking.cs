@@ -43,11 +43,12 @@ public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Directio
 /// per treated user; and the revenue-per-user lift against the forecast's incremental GMV per treated user. A user's window opens at enrollment, so by a moment t the forecast expects the share
 /// f = min(1, (t − start) ÷ attribution window) of that lift (users taken as enrolled at the start: early on, the
 /// expectation runs ahead of late enrollees). An hour is ABOVE or BELOW only when the measured interval and the expected
-/// 95% interval do not overlap; an alert is raised when the latest <see cref="AlertAfterHours"/> hours with updates are.
+/// 95% interval do not overlap; an alert is raised when the latest hours with updates, as many as configured
+/// (Platform:Campaigns:AlertAfterHours, <see cref="DefaultAlertAfterHours"/> by default), are.
 /// </summary>
 public static class ForecastTracking
 {
-    public const int AlertAfterHours = 3;
+    public const int DefaultAlertAfterHours = 3;
 
     public static double ExpectedShare(CampaignDesign design, DateTimeOffset start, DateTimeOffset at) =>
         Math.Clamp((at - start) / TimeSpan.FromDays(design.AttributionWindowDays), 0, 1);
@@ -72,9 +73,10 @@ public static class ForecastTracking
     };
 
     /// <param name="hours">The campaign's hourly conversion-rate and revenue-per-user lifts (kpiHistory), oldest first.</param>
+    /// <param name="alertAfterHours">How many of the latest hours outside the band raise the alert.</param>
     public static CampaignTracking Track(
         CampaignForecast forecast, CampaignDesign design, DateTimeOffset start,
-        IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift, Estimate? RevenuePerUserLift)> hours)
+        IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift, Estimate? RevenuePerUserLift)> hours, int alertAfterHours = DefaultAlertAfterHours)
     {
         var points = hours.Select(h =>
         {
@@ -86,7 +88,7 @@ public static class ForecastTracking
         }).ToList();
 
         var run = LatestRunOutside(points);
-        var alert = run.Count >= AlertAfterHours;
+        var alert = run.Count >= alertAfterHours;
         return new CampaignTracking(points, alert, alert ? run[^1].At : null);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Platform.Abstractions;
 using Platform.Abstractions.Campaigns;
 using Platform.Domain.Audiences;
@@ -10,6 +11,7 @@ using Platform.Domain;
 using Platform.Domain.Errors;
 using Platform.Gateway.Api.Types;
 using Platform.Gateway.Api.Types.Campaigns;
+using Platform.Grains.Campaigns;
 using Platform.Storage.Campaigns;
 
 namespace Platform.Gateway.Operations;
@@ -17,7 +19,7 @@ namespace Platform.Gateway.Operations;
 /// <summary>Campaign design and lifecycle: changes go through the campaign's grain, reads come from the stored rows.</summary>
 public sealed class CampaignService(
     IGrainFactory grains, CampaignStore store, CampaignOutcomeStore outcomes, KpiHistoryStore history, UserSnapshots snapshots, LaunchForecasts forecasts,
-    CampaignForecastStore launchForecasts, CampaignTrackingReader tracking, UpliftAudiences upliftAudiences, TimeProvider clock)
+    CampaignForecastStore launchForecasts, CampaignTrackingReader tracking, UpliftAudiences upliftAudiences, IOptions<CampaignSettings> settings, TimeProvider clock)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -72,7 +74,7 @@ public sealed class CampaignService(
 
     /// <summary>The campaign's hours of the latest 7 days against its launch forecast; null without one.</summary>
     public Task<CampaignTracking?> TrackingAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken) =>
-        tracking.TrackAsync(tenantId, campaign, clock.GetUtcNow(), cancellationToken);
+        tracking.TrackAsync(tenantId, campaign, clock.GetUtcNow(), settings.Value.AlertAfterHours, cancellationToken);
 
     public async Task<Campaign> PauseAsync(string tenantId, string id) => Unwrap(await Grain(tenantId, id).PauseAsync());
 

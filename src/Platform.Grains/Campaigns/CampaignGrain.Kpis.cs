@@ -108,7 +108,7 @@ public sealed partial class CampaignGrain
         trackedAt = now;
         try
         {
-            var tracked = await tracking.TrackAsync(tenantId, campaign, now);
+            var tracked = await tracking.TrackAsync(tenantId, campaign, now, settings.Value.AlertAfterHours);
             if (Domain.Decisions.ForecastTracking.AlertOf(tracked) is not { } alert)
             {
                 return null;

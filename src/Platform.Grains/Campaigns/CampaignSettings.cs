@@ -30,4 +30,7 @@ public sealed class CampaignSettings
     public double TrackingIntervalSeconds { get; set; } = 60;
 
     public TimeSpan TrackingInterval => TimeSpan.FromSeconds(Math.Max(0, TrackingIntervalSeconds));
+
+    /// <summary>How many of the latest hours with KPI updates, all outside the forecast's 95% band, raise a campaign's alert; 1 to 168.</summary>
+    public int AlertAfterHours { get; set; } = Domain.Decisions.ForecastTracking.DefaultAlertAfterHours;
 }

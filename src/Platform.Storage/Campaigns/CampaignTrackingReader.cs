@@ -13,7 +13,8 @@ public sealed class CampaignTrackingReader(CampaignForecastStore forecasts, KpiH
     public const int Days = 7;
 
     /// <summary>Null for a campaign without a launch forecast.</summary>
-    public async Task<CampaignTracking?> TrackAsync(string tenantId, Campaign campaign, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="alertAfterHours">How many of the latest hours outside the band raise the alert (Platform:Campaigns:AlertAfterHours).</param>
+    public async Task<CampaignTracking?> TrackAsync(string tenantId, Campaign campaign, DateTimeOffset now, int alertAfterHours, CancellationToken cancellationToken = default)
     {
         if (campaign.LaunchedAt is not { } launchedAt || await forecasts.FindAsync(tenantId, campaign.Id, cancellationToken) is not { } launched)
         {
@@ -25,7 +26,8 @@ public sealed class CampaignTrackingReader(CampaignForecastStore forecasts, KpiH
         var hours = await history.ReadAsync(tenantId, campaign.Id, from, now.AddHours(1), cancellationToken);
         return ForecastTracking.Track(
             launched.Forecast, campaign.Design, start,
-            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, Watched(h.Kpis, LiftMetric.ConversionRate), Watched(h.Kpis, LiftMetric.RevenuePerUser))).ToList());
+            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, Watched(h.Kpis, LiftMetric.ConversionRate), Watched(h.Kpis, LiftMetric.RevenuePerUser))).ToList(),
+            alertAfterHours);
     }
 
     /// <summary>The always-valid interval, which may be compared hour after hour; hours recorded before it existed keep their fixed-horizon one.</summary>

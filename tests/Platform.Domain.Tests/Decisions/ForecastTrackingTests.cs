@@ -52,6 +52,10 @@ public sealed class ForecastTrackingTests
         Assert.Equal(alerting.Points[^1].Expected, alert.Expected);
         Assert.Null(ForecastTracking.AlertOf(calm));
         Assert.Null(ForecastTracking.AlertOf(null));
+
+        // Configured to alert after two hours, the calm campaign's two hours above the band alert; after four, nothing does.
+        Assert.Equal((true, start.AddDays(8)), (ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5)], alertAfterHours: 2) is var two ? two.Alert : false, two.AlertSince));
+        Assert.False(ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.01), Hour(9, 0.01), Hour(10, 0.01)], alertAfterHours: 4).Alert);
     }
 
     [Fact]

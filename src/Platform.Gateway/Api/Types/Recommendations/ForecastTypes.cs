@@ -112,7 +112,7 @@ public sealed class TrackingAlertType : ObjectGraphType<TrackingAlert>
     public TrackingAlertType()
     {
         Name = "TrackingAlert";
-        Description = $"A campaign whose measured lift has been outside its launch forecast's 95% band for {ForecastTracking.AlertAfterHours} or more hours with KPI updates (docs/forecasts.md#alerts).";
+        Description = "A campaign whose measured lift has been outside its launch forecast's 95% band for the configured number of hours with KPI updates or more (Platform:Campaigns:AlertAfterHours, default 3; docs/forecasts.md#alerts).";
         Field(a => a.Since).Description("The `at` (end) of the first hour of the run outside the band.");
         Field<NonNullGraphType<TrackingStatusEnumType>>("direction").Description("ABOVE (better than forecast) or BELOW (worse), as the latest hour lies.").Resolve(ctx => ctx.Source.Direction);
         Field(a => a.Hours).Description("Hours in the run so far.");
@@ -129,7 +129,7 @@ public sealed class CampaignTrackingType : ObjectGraphType<CampaignTracking>
         Description = "A campaign's measured conversion-rate lift, hour by hour, against the forecast it was launched with.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackingPointType>>>>("points").Description("The hours with KPI updates of the latest 7 days since the start, oldest first.")
             .Resolve(ctx => ctx.Source.Points).FieldType.ListOf(24 * CampaignTrackingReader.Days);
-        Field(t => t.Alert).Description($"True when the latest {ForecastTracking.AlertAfterHours} or more hours with KPI updates all lie outside the 95% band.");
+        Field(t => t.Alert).Description("True when the latest hours with KPI updates, as many as configured or more (Platform:Campaigns:AlertAfterHours, default 3), all lie outside the 95% band.");
         Field(t => t.AlertSince, nullable: true).Description("The `at` (end) of the first hour of that run; null without an alert.");
     }
 }

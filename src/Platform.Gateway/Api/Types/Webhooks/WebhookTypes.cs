@@ -16,7 +16,7 @@ public sealed class WebhookEventEnumType : EnumerationGraphType
         Description = "What a webhook is sent.";
         Add("CAMPAIGN_KPIS", WebhookEvent.CampaignKpis, "A campaign's KPIs changed (at most once a second per campaign by default).");
         Add("CAMPAIGN_STATUS", WebhookEvent.CampaignStatus, "A campaign changed status.");
-        Add("CAMPAIGN_ALERT", WebhookEvent.CampaignAlert, $"A campaign's measured lift left its launch forecast's 95% band for {Domain.Decisions.ForecastTracking.AlertAfterHours} hours (docs/forecasts.md#alerts).");
+        Add("CAMPAIGN_ALERT", WebhookEvent.CampaignAlert, "A campaign's measured lift left its launch forecast's 95% band for the configured number of hours (Platform:Campaigns:AlertAfterHours, default 3; docs/forecasts.md#alerts).");
     }
 }
 
