@@ -40,6 +40,7 @@ public static class GatewayHostingExtensions
                 "Platform:GraphQL: AggregatesPerTenant must be at least 1, AggregateWait longer than zero, AggregateSecondsPerSecond in (0, 1000] and AggregateBurstSeconds in (0, 86400].")
             .Validate(o => o.Tracing.SampleRatio is >= 0 and <= 1 && (string.IsNullOrWhiteSpace(o.Tracing.OtlpEndpoint) || Uri.IsWellFormedUriString(o.Tracing.OtlpEndpoint, UriKind.Absolute)),
                 "Platform:Tracing: SampleRatio must be in [0, 1] and OtlpEndpoint an absolute URL.")
+            .Validate(o => o.Decisions.MaxAudienceUsers >= 1, "Platform:Decisions:MaxAudienceUsers must be at least 1.")
             .ValidateOnStart();
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 

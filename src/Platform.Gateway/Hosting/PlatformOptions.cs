@@ -18,4 +18,6 @@ public sealed class PlatformOptions
     public ImportLimitOptions Imports { get; set; } = new();
 
     public TracingOptions Tracing { get; set; } = new();
+
+    public DecisionOptions Decisions { get; set; } = new();
 }

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using Platform.Domain;
 using Platform.Domain.Audiences;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Errors;
 using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Hosting;
 using Platform.Storage.Audiences;
 using Platform.Storage.Campaigns;
 
@@ -17,12 +19,10 @@ public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Au
 
 /// <summary>
 /// Resolves the arguments of forecast, forecastCampaign and scoreShoppers into a <see cref="ScoringTarget"/>, every broken
-/// rule reported at once; an audience over <see cref="MaxAudience"/> users is refused before anything is scored.
+/// rule reported at once; an audience over <see cref="DecisionOptions.MaxAudienceUsers"/> users is refused before anything is scored.
 /// </summary>
-public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures audiences)
+public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures audiences, IOptions<PlatformOptions> options)
 {
-    /// <summary>The largest audience a forecast or a sorted scoring reads whole; a larger one is refused with a clear error.</summary>
-    public const int MaxAudience = 200_000;
 
     /// <summary>Exactly one of a saved campaign (its design, audience and budget) and a design given whole.</summary>
     public async Task<ScoringTarget> ResolveAsync(
@@ -70,9 +70,10 @@ public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures aud
     public async Task RequireReadableAsync(string tenantId, Audience audience, CancellationToken cancellationToken, string field = "audience")
     {
         var size = await audiences.CountAsync(tenantId, audience, cancellationToken);
-        if (size > MaxAudience)
+        var limit = options.Value.Decisions.MaxAudienceUsers;
+        if (size > limit)
         {
-            throw ApiError.Invalid(field, "too_large", $"{field} holds {size} users; at most {MaxAudience} can be scored at once: narrow it with a rule or tags.");
+            throw ApiError.Invalid(field, "too_large", $"{field} holds {size} users; at most {limit} can be scored at once: narrow it with a rule or tags.");
         }
     }
 }

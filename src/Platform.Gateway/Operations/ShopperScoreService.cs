@@ -33,7 +33,7 @@ public sealed record ShopperScore(
 /// <summary>
 /// Per-shopper uplift scores of a design or saved campaign over an audience (docs/forecasts.md#per-shopper-scores): a
 /// targeting list a merchant exports, and how the models are checked on held-out shoppers. In user id order a page
-/// scores only its users; sorted by a score, the whole audience (at most <see cref="ScoringTargets.MaxAudience"/>) is
+/// scores only its users; sorted by a score, the whole audience (at most <see cref="Hosting.DecisionOptions.MaxAudienceUsers"/>) is
 /// scored for each page.
 /// </summary>
 public sealed class ShopperScoreService(ScoringTargets targets, UpliftAudiences upliftAudiences, AudienceFeatures audiences, ActiveModels<UpliftModel> models, TenantDirectory tenants, TimeProvider clock)

@@ -14,7 +14,7 @@ namespace Platform.Gateway.Operations;
 
 /// <summary>
 /// Turns an uplift audience into the users it picks (docs/audiences.md#uplift-audiences): every user of its <c>among</c>
-/// audience (at most <see cref="ScoringTargets.MaxAudience"/>) is scored under the design by the ACTIVE uplift version —
+/// audience (at most <see cref="Hosting.DecisionOptions.MaxAudienceUsers"/>) is scored under the design by the ACTIVE uplift version —
 /// the ensemble's mean expected incremental margin, as scoreShoppers gives it — and the targeting keeps those above 0 or
 /// the top k%. A launched campaign's own uplift audience is the list frozen at its launch. Other audiences pass through.
 /// </summary>

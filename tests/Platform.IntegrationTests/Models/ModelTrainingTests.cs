@@ -9,7 +9,7 @@ using Platform.Testing;
 namespace Platform.IntegrationTests.Models;
 
 /// <summary>trainModels end to end: GraphQL, Hangfire, a worker process training with TorchSharp, the registry in PostgreSQL.</summary>
-public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixture<PlatformWithWorker>
+public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platform) : IClassFixture<ModelTrainingTests.SmallAudiences>
 {
     private const string RunFields = "id task status trigger queue attempts error progress { phase step steps epoch } version { id status promotion }";
 
@@ -195,6 +195,31 @@ public sealed class ModelTrainingTests(PlatformWithWorker platform) : IClassFixt
 
         await UpliftAudiencesPickTheBestAndACampaignFreezesItsPicksAtLaunchAsync(admin);
         await AChangedAttributeSchemaKeepsTheVersionServingAsync(admin, candidate.GetProperty("id").GetString()!);
+        await AnAudienceOverTheLimitIsRefusedAsync(admin);
+    }
+
+    /// <summary>A worker beside a node that reads audiences of at most <see cref="AudienceLimit"/> users whole, so that a test can pass the limit.</summary>
+    public sealed class SmallAudiences : PlatformWithWorker
+    {
+        public const int AudienceLimit = 6_000;
+
+        protected override IReadOnlyDictionary<string, string> Overrides { get; } =
+            new Dictionary<string, string> { ["Platform:Decisions:MaxAudienceUsers"] = AudienceLimit.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    // Last: the users added here would make every later audience of everyone too large.
+    private async Task AnAudienceOverTheLimitIsRefusedAsync(string admin)
+    {
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var users = Enumerable.Range(batch * 1_000, 1_000).Select(i => new { id = $"crowd-{i}", age = 30 });
+            (await platform.Http.PostAsync(admin, "mutation($u: [UserInput!]!) { upsertUsers(users: $u) { accepted } }", new { u = users })).AssertSuccess();
+        }
+
+        var everyone = await platform.Http.PostAsync(admin, "query($d: CampaignDesignInput!) { forecast(design: $d) { audienceUsers } }", new { d = ForecastDesign(value: 10) });
+        Assert.Equal(["INVALID_ARGUMENT"], everyone.ErrorCodes);
+        Assert.Equal(("audience", "too_large"), (everyone.FirstError.GetProperty("extensions").GetProperty("field").GetString(), everyone.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
+        Assert.Contains($"at most {SmallAudiences.AudienceLimit} can be scored at once", everyone.FirstError.GetProperty("message").GetString());
     }
 
     // The run now, then at every change, until it finishes (docs/models.md#following-a-run).
