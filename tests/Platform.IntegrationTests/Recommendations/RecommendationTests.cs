@@ -66,6 +66,13 @@ public sealed class RecommendationTests(PlatformFixture platform) : IClassFixtur
         var cold = await RecommendAsync(merchant, "never-seen", 5);
         Assert.Equal(campaign, cold.GetProperty("items")[0].GetProperty("campaign").GetProperty("id").GetString());
 
+        // A daily cap of one: the exposure this answer records uses it up, so the next answer leaves the campaign out.
+        var capped = await LaunchAsync(merchant, "Once a day", new { holdoutShare = 0.0, frequencyCapPerDay = 1 });
+        var shown = await RecommendAsync(merchant, "capped-shopper", 5, record: true);
+        Assert.Contains(capped, shown.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("campaign").GetProperty("id").GetString()));
+        var later = await RecommendAsync(merchant, "capped-shopper", 5);
+        Assert.Equal([campaign], later.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("campaign").GetProperty("id").GetString()));
+
         var (_, otherMerchant) = await platform.CreateTenantAsync("recother");
         Assert.Empty((await RecommendAsync(otherMerchant, "never-seen", 5)).GetProperty("items").EnumerateArray()); // another tenant's campaigns are never offered
 
