@@ -121,6 +121,22 @@ public sealed class UpliftTrainingTests
     }
 
     [Fact]
+    public async Task TheVersionKeepsTheOrdersOfAConvertingTrainingUserForForecastsOfOrders()
+    {
+        var (world, samples) = Simulated.Value;
+        var twiceEach = samples.Take(3_000).Select(s => s with { Row = s.Row with { Conversions = s.Row.Conversions > 0 ? 2 : s.Row.Conversions } });
+
+        var (model, _) = await new UpliftTraining(new UpliftTraining.Options(Seed: 5, Members: 1, MaxEpochs: 1))
+            .RunAsync(() => Rows(twiceEach), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None);
+
+        using (model)
+        using (var read = UpliftModel.FromBytes(model.ToBytes(), CPU))
+        {
+            Assert.Equal((2.0, 2.0), (model.Value.OrdersPerConverter, read.Value.OrdersPerConverter));
+        }
+    }
+
+    [Fact]
     public async Task TooLittleDataIsRefusedWithTheReason()
     {
         var (world, samples) = Simulated.Value;

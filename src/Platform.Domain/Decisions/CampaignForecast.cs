@@ -5,8 +5,9 @@ public sealed record ForecastGroup(string Name, long Users, ForecastFigure Incre
 
 /// <summary>
 /// What a campaign design is expected to do with an audience over its outcome window (docs/forecasts.md): the treated
-/// users' participation, conversions and GMV, what the offer adds over not running it, its discount cost and ROI, each
-/// with 80% and 95% intervals; how much of the campaign the budget pays for; a breakdown by segment; and warnings.
+/// users' participation, conversions, orders and GMV, what the offer adds over not running it, its discount cost and ROI,
+/// each with 80% and 95% intervals; how much of the campaign the budget pays for; a breakdown by segment; and warnings.
+/// <see cref="Orders"/> is null in a launch forecast stored before orders were forecast.
 /// </summary>
 public sealed record CampaignForecast(
     long AudienceUsers,
@@ -22,4 +23,5 @@ public sealed record CampaignForecast(
     double BudgetShare,
     DateTimeOffset? BudgetRunsOutAt,
     IReadOnlyList<ForecastGroup> Segments,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    ForecastFigure? Orders = null);

@@ -15,6 +15,7 @@ public sealed class ForecastAccumulator
     private readonly double marginRate;
     private readonly double valueSpread;
     private readonly double treatedShare;
+    private readonly double ordersPerConverter;
     private readonly double[,] memberTotals;
     private readonly double[] samplingVariance = new double[Quantities];
     private readonly Dictionary<string, Group> groups = new(StringComparer.Ordinal);
@@ -22,11 +23,13 @@ public sealed class ForecastAccumulator
 
     /// <param name="orderValueLogVariance">The model's spread of log order values around its prediction.</param>
     /// <param name="treatedShare">The share of the audience on the treatment side: 1 − the holdout share.</param>
-    public ForecastAccumulator(int members, CampaignDesign design, double marginRate, double orderValueLogVariance, double treatedShare)
+    /// <param name="ordersPerConverter">The orders a converting user places in the window, on average (the version's training users').</param>
+    public ForecastAccumulator(int members, CampaignDesign design, double marginRate, double orderValueLogVariance, double treatedShare, double ordersPerConverter)
     {
         this.design = design;
         this.marginRate = marginRate;
         this.treatedShare = treatedShare;
+        this.ordersPerConverter = ordersPerConverter;
         valueSpread = Math.Exp(orderValueLogVariance);
         memberTotals = new double[members, Quantities];
     }
@@ -92,8 +95,10 @@ public sealed class ForecastAccumulator
         var segments = groups.OrderByDescending(g => g.Value.Users).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ForecastGroup(g.Key, g.Value.Users, Of(g.Value.Totals, g.Value.Sampling, 3, share), Of(g.Value.Totals, g.Value.Sampling, 4, share), Of(g.Value.Totals, g.Value.Sampling, 6, share)))
             .ToList();
+        var conversions = Figure(1);
         return new CampaignForecast(
-            users, users * treatedShare * share, Figure(0), Figure(1), Figure(2), Figure(3), incrementalGmv, discount, Figure(6), roi, share, runsOut, segments, warnings);
+            users, users * treatedShare * share, Figure(0), conversions, Figure(2), Figure(3), incrementalGmv, discount, Figure(6), roi, share, runsOut, segments, warnings,
+            Orders: conversions.Times(ordersPerConverter));
     }
 
     private double[] Amounts(ResponsePrediction p)

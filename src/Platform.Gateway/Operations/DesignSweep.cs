@@ -69,7 +69,7 @@ public sealed class DesignSweep(UpliftModel model, double marginRate)
             }
         }
 
-        var accumulators = candidates.Select(c => new ForecastAccumulator(model.Members.Count, c.Design, marginRate, model.Value.Variance, 1 - c.Design.HoldoutShare)
+        var accumulators = candidates.Select(c => new ForecastAccumulator(model.Members.Count, c.Design, marginRate, model.Value.Variance, 1 - c.Design.HoldoutShare, model.Value.OrdersPerConverter)
         {
             Widening = DesignCoverage.IsOutside(c.Design, model.Designs) ? DesignCoverage.Widening : 1,
         }).ToArray();

@@ -54,7 +54,7 @@ public sealed class ForecastService(
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
         var warnings = DesignCoverage.Warnings(target.Design, model.Designs);
-        var accumulator = new ForecastAccumulator(model.Members.Count, target.Design, marginRate, model.Value.Variance, 1 - target.Design.HoldoutShare)
+        var accumulator = new ForecastAccumulator(model.Members.Count, target.Design, marginRate, model.Value.Variance, 1 - target.Design.HoldoutShare, model.Value.OrdersPerConverter)
         {
             Widening = DesignCoverage.IsOutside(target.Design, model.Designs) ? DesignCoverage.Widening : 1,
         };

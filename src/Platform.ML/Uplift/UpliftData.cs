@@ -15,6 +15,7 @@ public sealed class UpliftData
     private readonly List<int> campaign = [];
     private readonly List<float> treated = [];
     private readonly List<float> converted = [];
+    private readonly List<float> orders = [];
     private readonly List<float> logRevenue = [];
     private readonly List<float> revenue = [];
     private readonly List<float> participated = [];
@@ -63,6 +64,9 @@ public sealed class UpliftData
 
     public IReadOnlyList<float> Converted => converted;
 
+    /// <summary>Each row's conversions in the window (orders), NaN where unknown; a converted row of an experiment that records only bought-or-not has 1.</summary>
+    public IReadOnlyList<float> Orders => orders;
+
     public IReadOnlyList<float> LogRevenue => logRevenue;
 
     public IReadOnlyList<float> Revenue => revenue;
@@ -85,6 +89,7 @@ public sealed class UpliftData
         campaign.Add(c);
         treated.Add(row.Treated ? 1 : 0);
         converted.Add(row.Conversions is { } conversions ? (conversions > 0 ? 1 : 0) : float.NaN);
+        orders.Add(row.Conversions is { } count ? count : float.NaN);
         revenue.Add(row.Revenue is { } amount ? (float)amount : float.NaN);
         logRevenue.Add(row.Revenue is > 0 && row.Conversions is not 0 ? (float)Math.Log(row.Revenue.Value) : float.NaN);
         participated.Add(row.Participated is { } p ? (p ? 1 : 0) : float.NaN);

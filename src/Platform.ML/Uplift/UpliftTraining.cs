@@ -122,13 +122,16 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         }
     }
 
-    // The spread of log order values around the ensemble's prediction, on training conversions: exp(μ + σ²/2) is then the mean order value.
+    // The spread of log order values around the ensemble's prediction, on training conversions: exp(μ + σ²/2) is then the
+    // mean order value. And the orders of a converting training user, on average.
     private static OrderValueScale ValueScale(IReadOnlyList<UpliftNetwork> members, UpliftTensors tensors, UpliftData data, IReadOnlyList<int> train)
     {
+        var ordered = train.Select(r => data.Orders[r]).Where(o => o > 0).ToList();
+        var ordersPerConverter = ordered.Count == 0 ? 1 : ordered.Average(o => (double)o);
         var rows = train.Where(r => !float.IsNaN(data.LogRevenue[r])).ToList();
         if (rows.Count < 2)
         {
-            return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, 0);
+            return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, 0, ordersPerConverter);
         }
 
         using var scope = NewDisposeScope();
@@ -142,7 +145,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
             return where(treated, outputs.TreatedLogValue, outputs.ControlLogValue);
         }).ToArray()).mean([0]);
         var variance = (predicted - tensors.LogRevenue.index_select(0, index)).pow(Scalars.Two).mean().item<float>() * tensors.ValueScale * tensors.ValueScale;
-        return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, variance);
+        return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, variance, ordersPerConverter);
     }
 
     private static UpliftReport Evaluate(

@@ -174,7 +174,7 @@ public static class SimulatorEvaluation
         campaigns.Select(campaign =>
         {
             var rows = Enumerable.Range(0, test.Count).Where(j => used[test[j]].Row.CampaignId == campaign.Id).ToList();
-            var accumulator = new ForecastAccumulator(predictions.Members, campaign.Design, MarginRate, model.Value.Variance, treatedShare: 1);
+            var accumulator = new ForecastAccumulator(predictions.Members, campaign.Design, MarginRate, model.Value.Variance, treatedShare: 1, model.Value.OrdersPerConverter);
             rows.ForEach(j => accumulator.Add(predictions.Responses(j), group: null));
             var incremental = accumulator.Result(budget: null, []).IncrementalConversions;
             return new ForecastCheck(
@@ -211,7 +211,7 @@ public static class SimulatorEvaluation
         }
 
         var predictions = model.Predict(users, matches, design, campaignId: null, CPU);
-        var accumulator = new ForecastAccumulator(predictions.Members, design, MarginRate, model.Value.Variance, treatedShare: 1)
+        var accumulator = new ForecastAccumulator(predictions.Members, design, MarginRate, model.Value.Variance, treatedShare: 1, model.Value.OrdersPerConverter)
         {
             Widening = DesignCoverage.IsOutside(design, model.Designs) ? DesignCoverage.Widening : 1,
         };

@@ -16,6 +16,7 @@ public sealed class ForecastAccumulatorTests
         // Members' incremental conversions: (0.3−0.1)·100 = 20 and (0.2−0.1)·100 = 10, times 0.9 treated.
         Assert.Equal(13.5, forecast.IncrementalConversions.Value, 9);
         Assert.Equal(0.9 * 100 * 0.25, forecast.Conversions.Value, 9);
+        Assert.Equal(forecast.Conversions.Times(1.5), forecast.Orders); // a converting user placed 1.5 orders on average
         Assert.Equal(0.9 * 100 * ((0.3 * 50) + (0.2 * 50)) / 2, forecast.Gmv.Value, 9);
         Assert.Equal(0.9 * 100 * 0.25 * 10, forecast.DiscountCost.Value, 9);
         Assert.Equal((100, 90.0, 1.0), (forecast.AudienceUsers, forecast.TreatedUsers, forecast.BudgetShare));
@@ -78,7 +79,7 @@ public sealed class ForecastAccumulatorTests
     {
         const double logVariance = 0.2;
         var design = CampaignDesignRulesTests.Valid(); // PERCENT_OFF 20
-        var accumulator = new ForecastAccumulator(1, design, marginRate: 0.3, logVariance, treatedShare: 1);
+        var accumulator = new ForecastAccumulator(1, design, marginRate: 0.3, logVariance, treatedShare: 1, ordersPerConverter: 1);
         var user = new ResponsePrediction(0.1, 0.3, 40, 50, 0.2);
         for (var i = 0; i < 200; i++)
         {
@@ -112,7 +113,7 @@ public sealed class ForecastAccumulatorTests
     // 100 users; member 1 predicts 0.1 → 0.3, member 2 0.1 → 0.2; order values 50.
     private static ForecastAccumulator Accumulate(CampaignDesign design, double treatedShare, double widening = 1)
     {
-        var accumulator = new ForecastAccumulator(2, design, marginRate: 0.3, orderValueLogVariance: 0.2, treatedShare) { Widening = widening };
+        var accumulator = new ForecastAccumulator(2, design, marginRate: 0.3, orderValueLogVariance: 0.2, treatedShare, ordersPerConverter: 1.5) { Widening = widening };
         for (var i = 0; i < 100; i++)
         {
             accumulator.Add([new ResponsePrediction(0.1, 0.3, 50, 50, 0.4), new ResponsePrediction(0.1, 0.2, 50, 50, 0.2)], i < 60 ? "champions" : "lost");

@@ -75,6 +75,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(champion.GetProperty("id").GetString(), young.GetProperty("modelVersionId").GetString());
         Assert.Equal((60, 54.0), (young.GetProperty("audienceUsers").GetInt64(), young.GetProperty("treatedUsers").GetDouble())); // 10% holdout
         Assert.Empty(young.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(young.GetProperty("conversions").GetProperty("value").GetDouble(), young.GetProperty("orders").GetProperty("value").GetDouble(), 6); // the experiment records bought or not: one order a converter
         var lift = young.GetProperty("incrementalConversions");
         Assert.InRange(lift.GetProperty("value").GetDouble(), lift.GetProperty("low80").GetDouble(), lift.GetProperty("high80").GetDouble());
         Assert.True(lift.GetProperty("low95").GetDouble() <= lift.GetProperty("low80").GetDouble());
@@ -587,6 +588,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         return await platform.Http.FieldAsync(key, """
             query($d: CampaignDesignInput!, $a: AudienceInput, $b: Decimal) { forecast(design: $d, audience: $a, budget: $b) {
               modelVersionId audienceUsers treatedUsers budgetShare budgetRunsOutAt warnings drivers
+              conversions { value low95 high95 } orders { value low95 high95 }
               incrementalConversions { value low80 high80 low95 high95 } discountCost { value } roi { value }
               segments { name users incrementalConversions { value } } holdoutPlans { holdoutShare usersNeeded days feasible }
             } }

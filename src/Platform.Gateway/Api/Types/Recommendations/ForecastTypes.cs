@@ -46,6 +46,7 @@ public sealed class ForecastType : ObjectGraphType<ForecastResult>
         Field<NonNullGraphType<FloatGraphType>>("treatedUsers").Description("Users expected to be reached: the audience less the holdout share, times budgetShare.").Resolve(ctx => ctx.Source.Forecast.TreatedUsers);
         Figure("participants", "Treated users expected to take part (click, claim).", f => f.Participants);
         Figure("conversions", "Treated users expected to buy in the window.", f => f.Conversions);
+        Field<ForecastFigureType>("orders").Description("Orders the treated users are expected to place in the window: conversions × the orders a converting training user of the version placed on average, its interval scaled alike; null in a launch forecast stored before orders were forecast.").Resolve(ctx => ctx.Source.Forecast.Orders);
         Figure("gmv", "Revenue of the treated users in the window.", f => f.Gmv);
         Figure("incrementalConversions", "Purchases the offer adds: treated users' chance to buy with it − without it.", f => f.IncrementalConversions);
         Figure("incrementalGmv", "Revenue the offer adds over not running it.", f => f.IncrementalGmv);
