@@ -5,11 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.IntegrationTests.Support;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.IntegrationTests.Models;
 
 /// <summary>trainModels end to end: GraphQL, Hangfire, a worker process training with TorchSharp, the registry in PostgreSQL.</summary>
-public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platform) : IClassFixture<ModelTrainingTests.SmallAudiences>
+public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platform, ITestOutputHelper output) : IClassFixture<ModelTrainingTests.SmallAudiences>
 {
     private const string RunFields = "id task status trigger queue attempts error progress { phase step steps epoch } version { id status promotion }";
 
@@ -341,7 +342,9 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
               model { qini } baseline { qini }
               campaigns { campaignId treated control observedLift observedStandardError predictedLift low95 high95 observedRevenueLift predictedRevenueLift revenueLow95 revenueHigh95 } } } }
             """, new { id = run.GetProperty("version").GetProperty("id").GetString() });
-        var check = response.Data.GetProperty("modelVersion").GetProperty("uplift").GetProperty("campaigns").EnumerateArray().Single();
+        var uplift = response.Data.GetProperty("modelVersion").GetProperty("uplift");
+        var check = uplift.GetProperty("campaigns").EnumerateArray().Single();
+        output.WriteLine($"artea, held-out users: Qini model {uplift.GetProperty("model").GetProperty("qini").GetDouble():F5}, baseline {uplift.GetProperty("baseline").GetProperty("qini").GetDouble():F5}; {check}"); // docs/models.md#quality
         var (observed, se, predicted) = (check.GetProperty("observedLift").GetDouble(), check.GetProperty("observedStandardError").GetDouble(), check.GetProperty("predictedLift").GetDouble());
         Assert.Equal("artea-coupon", check.GetProperty("campaignId").GetString());
         Assert.InRange(check.GetProperty("treated").GetInt32() + check.GetProperty("control").GetInt32(), 1_300, 1_700); // the 30% held out of 5,000
