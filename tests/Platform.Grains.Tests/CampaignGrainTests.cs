@@ -63,7 +63,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
     }
 
     [Fact]
-    public async Task ACampaignOutsideItsForecastForThreeHoursAlertsOnceByWebhookAndInItsUpdate()
+    public async Task ACampaignOutsideItsForecastForTheConfiguredHoursAlertsOnceByWebhookInItsUpdateAndOnItsTracking()
     {
         var now = DateTimeOffset.UtcNow;
         var tenant = "grains";
@@ -81,10 +81,8 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
                 WindowPurchases: (i < 40 ? i % 2 == 0 : i % 10 == 0) ? 1 : 0), 1, now)).ToList());
         var sides = await outcomes.TotalsAsync(tenant, await store.GetAsync(tenant, "alerting") ?? throw new InvalidOperationException());
         var history = new KpiHistoryStore(cluster.Database.DataSource);
-        foreach (var hoursAgo in new[] { 3, 2, 1 })
-        {
-            await history.RecordAsync(tenant, "alerting", now.AddHours(-hoursAgo), sides.Kpis(null));
-        }
+        // An hour ago, and the hour of the update the grain records before it checks: two hours, the cluster's AlertAfterHours.
+        await history.RecordAsync(tenant, "alerting", now.AddHours(-1), sides.Kpis(null));
 
         var webhooks = new WebhookStore(cluster.Database.DataSource);
         var webhook = await webhooks.CreateAsync(tenant, "https://example.com/hook", [WebhookEvent.CampaignAlert], ["alerting"], new string('s', 32));
@@ -98,7 +96,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
         var announced = await ReadUntilAsync(() => Task.FromResult(partner.Received.ToArray()), u => u.Any(x => x.Alert is not null));
         Assert.Equal(TrackingStatus.Above, announced.Single(u => u.Alert is not null).Alert!.Direction); // the campaignKpis message of that update
         var tracking = await new CampaignTrackingReader(new CampaignForecastStore(cluster.Database.DataSource), history)
-            .TrackAsync(tenant, (await store.GetAsync(tenant, "alerting"))!, DateTimeOffset.UtcNow, ForecastTracking.DefaultAlertAfterHours);
+            .TrackAsync(tenant, (await store.GetAsync(tenant, "alerting"))!, DateTimeOffset.UtcNow, GrainCluster.AlertAfterHours);
         Assert.Equal((true, announced.Single(u => u.Alert is not null).Alert!.Since), (tracking!.Alert, tracking.AlertSince!.Value)); // campaign.tracking
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the KPI interval
         await cluster.DeactivateAllAsync();
@@ -111,7 +109,7 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
         Assert.Equal(("CAMPAIGN_ALERT", "alerting"), (payload.GetProperty("event").GetString(), payload.GetProperty("campaignId").GetString()));
         var alert = payload.GetProperty("alert");
         Assert.Equal("ABOVE", alert.GetProperty("direction").GetString());
-        Assert.True(alert.GetProperty("hours").GetInt32() >= 3);
+        Assert.Equal(GrainCluster.AlertAfterHours, alert.GetProperty("hours").GetInt32());
         Assert.True(alert.GetProperty("actual").GetProperty("low").GetDouble() > alert.GetProperty("expected").GetProperty("high95").GetDouble());
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using Platform.Abstractions;
+using Platform.Grains.Campaigns;
 using Platform.Storage;
 using Platform.Testing;
 
@@ -22,6 +23,9 @@ public sealed class GrainCluster : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>Not the default (3): a test that alerts after this many hours proves the setting reaches the grains.</summary>
+    public const int AlertAfterHours = 2;
+
     public MigratedDatabase Database { get; } = new();
 
     public async Task InitializeAsync()
@@ -30,6 +34,7 @@ public sealed class GrainCluster : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Options.ClusterId = $"grains-{Guid.NewGuid():N}";
         builder.Properties[ConnectionStringKey] = Database.ConnectionString;
+        builder.Properties[$"{CampaignSettings.Section}:AlertAfterHours"] = AlertAfterHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.AddSiloBuilderConfigurator<Silo>();
         builder.AddClientBuilderConfigurator<Client>();
         Cluster = builder.Build();

@@ -20,7 +20,8 @@ public sealed class RunHeartbeatTests(MigratedDatabase database) : IClassFixture
         var epoch = new TrainingProgress("training", 2, 5, Epoch: 3, TrainLoss: 0.25);
         heartbeat.Report(epoch);
         await UntilAsync(async () => (await runs.FindAsync(tenant, run.Id))!.ProgressJson is { } saved && ModelJson.Read<TrainingProgress>(saved) == epoch);
-        await Task.Delay(Beat * 4);
+        await UntilAsync(() => { lock (published) return Task.FromResult(published.Count == 1); });
+        await Task.Delay(Beat * 4); // and not again
 
         lock (published)
         {

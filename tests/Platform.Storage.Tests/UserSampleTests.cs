@@ -29,11 +29,13 @@ public sealed class UserSampleTests(MigratedDatabase database) : IClassFixture<M
         var everything = (await reader.ReadAsync(tenant)).Sequences;
         var quarter = (await reader.ReadAsync(tenant, UserSample.ShareFor(await reader.CountAsync(tenant), 300))).Sequences;
         var again = (await reader.ReadAsync(tenant, 0.25)).Sequences;
+        var half = (await reader.ReadAsync(tenant, 0.5)).Sequences;
 
         Assert.Equal(1_200, await reader.CountAsync(tenant));
         Assert.Equal(400, everything.Users.Count);
         Assert.InRange(quarter.Users.Count, 60, 140);
         Assert.All(quarter.Users, u => Assert.Equal(3, u.Items.Length)); // a sampled user's interactions are all read
         Assert.Equal(quarter.Users.Select(u => u.UserId), again.Users.Select(u => u.UserId));
+        Assert.Subset(half.Users.Select(u => u.UserId).ToHashSet(), quarter.Users.Select(u => u.UserId).ToHashSet()); // a larger share keeps the smaller one's users
     }
 }

@@ -76,7 +76,7 @@ public static class ForecastTracking
     /// <param name="alertAfterHours">How many of the latest hours outside the band raise the alert.</param>
     public static CampaignTracking Track(
         CampaignForecast forecast, CampaignDesign design, DateTimeOffset start,
-        IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift, Estimate? RevenuePerUserLift)> hours, int alertAfterHours = DefaultAlertAfterHours)
+        IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift, Estimate? RevenuePerUserLift)> hours, int alertAfterHours)
     {
         var points = hours.Select(h =>
         {

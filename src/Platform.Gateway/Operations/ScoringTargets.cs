@@ -23,7 +23,6 @@ public sealed record ScoringTarget(CampaignDesign Design, string? CampaignId, Au
 /// </summary>
 public sealed class ScoringTargets(CampaignStore campaigns, AudienceFeatures audiences, IOptions<PlatformOptions> options)
 {
-
     /// <summary>Exactly one of a saved campaign (its design, audience and budget) and a design given whole.</summary>
     public async Task<ScoringTarget> ResolveAsync(
         string tenantId, string? campaignId, CampaignDesign? design, Audience? audience, decimal? budget, CancellationToken cancellationToken,

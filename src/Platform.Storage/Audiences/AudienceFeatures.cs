@@ -37,7 +37,7 @@ public sealed class AudienceFeatures(NpgsqlDataSource dataSource, CurrentUserFea
     /// The most an audience read's sort (and, twice that, its join's hash) may hold in memory before spilling to disk:
     /// the rows are about 1 KB each, so the default 4 MB sent a 100,000-user audience's sort (in user id order) to disk
     /// (about 100 MB written and read back, the largest part of a forecast's query). A cap, not an allocation: a read
-    /// holds about its audience's size, and audiences are at most 200,000 users (docs/forecasts.md). Only this query's
+    /// holds about its audience's size, and audiences are at most Platform:Decisions:MaxAudienceUsers (200,000 by default; docs/forecasts.md). Only this query's
     /// transaction gets it.
     /// </summary>
     public const string SortMemory = "256MB";

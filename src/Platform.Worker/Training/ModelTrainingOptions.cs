@@ -13,8 +13,8 @@ public sealed class ModelTrainingOptions
     public int MaxEpochs { get; set; } = 30;
 
     /// <summary>
-    /// Rows a run reads at most (outcome rows, users or item interactions by task); past it, a uniform sample of users.
-    /// Bounds the worker's memory whatever the tenant's size: an UPLIFT run of 1,000,000 rows peaked at 1.5 GB.
+    /// About the most rows a run reads (outcome rows, users or item interactions by task); past it, a uniform sample of
+    /// users, each whole. Keeps the worker's memory from growing with the tenant: an UPLIFT run of 1,000,000 rows peaked at 1.5 GB.
     /// </summary>
     public long MaxRows { get; set; } = 1_000_000;
 

@@ -39,11 +39,11 @@ public sealed class ForecastTrackingTests
         var start = SevenDayWindow.StartsAt;
         (DateTimeOffset, Estimate?, Estimate?) Hour(int days, double lift) => (start.AddDays(days), new Estimate(lift, lift - 0.005, lift + 0.005), null);
 
-        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), (start.AddDays(10), null, null)]);
+        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), (start.AddDays(10), null, null)], alertAfterHours: 3);
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.NoData], calm.Points.Select(p => p.Status));
         Assert.False(calm.Alert);
 
-        var alerting = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.01), Hour(9, 0.01), Hour(10, 0.01)]);
+        var alerting = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.01), Hour(9, 0.01), Hour(10, 0.01)], alertAfterHours: 3);
         Assert.True(alerting.Alert);
         Assert.Equal(start.AddDays(8), alerting.AlertSince);
 
@@ -54,7 +54,8 @@ public sealed class ForecastTrackingTests
         Assert.Null(ForecastTracking.AlertOf(null));
 
         // Configured to alert after two hours, the calm campaign's two hours above the band alert; after four, nothing does.
-        Assert.Equal((true, start.AddDays(8)), (ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5)], alertAfterHours: 2) is var two ? two.Alert : false, two.AlertSince));
+        var two = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5)], alertAfterHours: 2);
+        Assert.Equal((true, start.AddDays(8)), (two.Alert, two.AlertSince));
         Assert.False(ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.01), Hour(9, 0.01), Hour(10, 0.01)], alertAfterHours: 4).Alert);
     }
 
@@ -70,7 +71,7 @@ public sealed class ForecastTrackingTests
             (start.AddDays(7), conversions, new Estimate(1, 0.5, 1.5)),
             (start.AddDays(8), conversions, new Estimate(1, 0.5, 1.5)),
             (start.AddDays(9), conversions, new Estimate(1, 0.5, 1.5)),
-        ]);
+        ], alertAfterHours: 3);
 
         var halfway = tracking.Points[0].Revenue.Expected; // half the window
         Assert.Equal([2.5, 1.5, 3.5], new[] { halfway.Value, halfway.Low95, halfway.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);

@@ -16,7 +16,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
 
     private const string VersionFields = """
         id status promotion checksum run { id }
-        training { rows sample trainRows validationRows testRows seed device threads durationMs }
+        training { rows sampleShare trainRows validationRows testRows seed device threads durationMs }
         features { name kind }
         uplift { model { rows auc qini upliftAt10 qiniCurve { share gain } calibration { rows } } baseline { qini qiniCurve { share } } championVersionId campaigns { campaignId treated control observedLift predictedLift low95 high95 } hyperparameters { width members } candidates { width validationLoss } }
         """;
@@ -35,7 +35,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Contains(first.GetProperty("id").GetString()!, second.FirstError.GetProperty("message").GetString());
         var followed = await FollowAsync(admin, first.GetProperty("id").GetString()!);
         Assert.Equal("SUCCEEDED", followed[^1].GetProperty("status").GetString());
-        Assert.Contains(followed, u => u.GetProperty("status").GetString() == "RUNNING" && u.GetProperty("progress").ValueKind == JsonValueKind.Object);
+        Assert.Contains(followed, u => u.GetProperty("status").GetString() == "RUNNING");
         var run = await WaitAsync(admin, first.GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), $"{run}\nworker output:\n{platform.Worker.Output}");
         Assert.Equal(("MANUAL", "cpu", 1), (run.GetProperty("trigger").GetString(), run.GetProperty("queue").GetString(), run.GetProperty("attempts").GetInt32()));
@@ -43,7 +43,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
 
         var champion = await VersionAsync(admin, run.GetProperty("version").GetProperty("id").GetString()!);
         Assert.StartsWith("ACTIVE: the tenant's first", champion.GetProperty("promotion").GetString());
-        Assert.Equal((3000, 1.0), (champion.GetProperty("training").GetProperty("rows").GetInt64(), champion.GetProperty("training").GetProperty("sample").GetDouble())); // under MaxRows: every row
+        Assert.Equal((3000, 1.0), (champion.GetProperty("training").GetProperty("rows").GetInt64(), champion.GetProperty("training").GetProperty("sampleShare").GetDouble())); // under MaxRows: every row
         Assert.Equal("cpu", champion.GetProperty("training").GetProperty("device").GetString());
         Assert.Contains(champion.GetProperty("features").EnumerateArray(), f => f.GetProperty("name").GetString() == "age" && f.GetProperty("kind").GetString() == "NUMERIC");
         var uplift = champion.GetProperty("uplift");

@@ -42,7 +42,7 @@ public sealed class OptimizeCampaignInputType : InputObjectGraphType<DesignSearc
         Name = "OptimizeCampaignInput";
         Description = "A design search (docs/forecasts.md#optimizer): every combination of the lists is forecast; a list left out keeps the design's own.";
         Field<NonNullGraphType<CampaignDesignInputType>>("design").Description("The base design: every field not searched is kept (scope, minimum spend, start, holdout).");
-        Field<AudienceInputType>("audience").Description("Who (default: the design's audience, else everyone); at most 200,000 users.");
+        Field<AudienceInputType>("audience").Description("Who (default: the design's audience, else everyone); at most Platform:Decisions:MaxAudienceUsers (default 200,000) users.");
         Field<DecimalGraphType>("budget").Description("The most discount to give away (default: the design's budget); each candidate's spending stops when its expected cost reaches it.");
         Field<ListGraphType<NonNullGraphType<CampaignTypeEnumType>>>("types").Description($"Types to try (at most {DesignSearch.MaxListLength}).");
         Field<ListGraphType<NonNullGraphType<DecimalGraphType>>>("values").Description("Values to try with each type that takes one; a value a type cannot take is skipped for it.");

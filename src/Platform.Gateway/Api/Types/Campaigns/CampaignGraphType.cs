@@ -50,7 +50,7 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
                 : null)
             .FieldType.Costs(FieldCosts.CampaignAggregate);
         Field<Recommendations.CampaignTrackingType>("tracking")
-            .Description("The measured conversion-rate lift hour by hour against the launch forecast, with an alert after 3 hours with updates outside its 95% band; null without a launch forecast.")
+            .Description("The measured conversion-rate lift hour by hour against the launch forecast, with an alert after Platform:Campaigns:AlertAfterHours (default 3) hours with updates outside its 95% band; null without a launch forecast.")
             .ResolveAsync(async ctx => await Operations(ctx).TrackingAsync(ctx.Source, ctx.TenantId(), ctx.CancellationToken))
             .FieldType.Costs(FieldCosts.CampaignAggregate);
         Field<NonNullGraphType<Measurement.TimeToAnswerType>>("timeToAnswer")
