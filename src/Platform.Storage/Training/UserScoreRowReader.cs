@@ -17,6 +17,9 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
 {
     public const int UsersPerBatch = 500;
 
+    // The users a run reads: seen before the window's cutoff.
+    private const string Users = "tenant_id = @tenant AND first_seen_at < @cutoff";
+
     /// <summary>The window ending at the tenant's latest event; null when it has none.</summary>
     public async Task<UserScoreWindow?> WindowAsync(string tenantId, CancellationToken cancellationToken = default)
     {
@@ -30,9 +33,8 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
     /// <summary>The users a run over <paramref name="window"/> would read, all of them (what <see cref="UserSample.ShareFor"/> weighs).</summary>
     public async Task<long> CountAsync(string tenantId, UserScoreWindow window, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM users.profiles WHERE tenant_id = @tenant AND first_seen_at < @cutoff");
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("cutoff", window.Cutoff);
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM users.profiles WHERE {Users}");
+        Bind(command, tenantId, window);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -41,9 +43,8 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
         string tenantId, UserScoreWindow window, ProfileSettings settings, double sample = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var facts = await catalog.LoadFactsAsync(tenantId, UpliftRowReader.MaxCatalogItems, cancellationToken);
-        await using var command = dataSource.CreateCommand($"SELECT user_id FROM users.profiles WHERE tenant_id = @tenant AND first_seen_at < @cutoff AND {UserSample.Filter("user_id")} ORDER BY user_id");
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("cutoff", window.Cutoff);
+        await using var command = dataSource.CreateCommand($"SELECT user_id FROM users.profiles WHERE {Users} AND {UserSample.Filter("user_id")} ORDER BY user_id");
+        Bind(command, tenantId, window);
         UserSample.Bind(command, sample);
         var batch = new List<string>(UsersPerBatch);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -82,5 +83,11 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
             .Select(id => window.Row(id, histories.GetValueOrDefault(id) ?? [], attributes.GetValueOrDefault(id), item => facts.GetValueOrDefault(item), settings))
             .OfType<UserScoreRow>()
             .ToList();
+    }
+
+    private static void Bind(NpgsqlCommand command, string tenantId, UserScoreWindow window)
+    {
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("cutoff", window.Cutoff);
     }
 }

@@ -71,6 +71,7 @@ public sealed class ItemTrainingTests(PlatformWithWorker platform) : IClassFixtu
         Assert.NotEqual(
             picks.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("itemId").GetString()).ToList(),
             after.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("itemId").GetString()).ToList());
+        Assert.Contains(after.GetProperty("items").EnumerateArray(), p => elsewhere.Any(item => p.GetProperty("reason").GetString()!.StartsWith($"Close to {item},", StringComparison.Ordinal))); // the answer reads the new views
 
         var drift = (await platform.Http.PostAsync(admin, "mutation { checkModelDrift(task: ITEMS) { drift { note maxPsi } } }")).Data.GetProperty("checkModelDrift").GetProperty("drift");
         Assert.StartsWith("The version reads no user features", drift.GetProperty("note").GetString());
