@@ -18,14 +18,15 @@ public enum TrackingStatus
     NoData,
 }
 
-/// <summary>A lift at one hour: measured (with its 95% interval), what the forecast expects of it by then, and where it stands.</summary>
-public sealed record TrackedLift(Estimate? Actual, ForecastFigure Expected, TrackingStatus Status);
+/// <summary>A figure per treated user at one hour: measured (with its 95% interval), what the forecast expects of it by then, and where it stands.</summary>
+public sealed record TrackedFigure(Estimate? Actual, ForecastFigure Expected, TrackingStatus Status);
 
 /// <summary>
 /// One hour of a campaign against its forecast: the measured conversion-rate lift and what the forecast expects of it by
-/// then (what alerts), and the same for revenue per user.
+/// then (what alerts), and the same for revenue per user, the participation rate and the discount cost per user.
 /// </summary>
-public sealed record TrackingPoint(DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status, TrackedLift Revenue);
+public sealed record TrackingPoint(
+    DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status, TrackedFigure Revenue, TrackedFigure Participation, TrackedFigure DiscountCost);
 
 /// <summary>A campaign's hours against its forecast, and whether it has left the forecast's interval for long enough to alert.</summary>
 public sealed record CampaignTracking(IReadOnlyList<TrackingPoint> Points, bool Alert, DateTimeOffset? AlertSince);
@@ -38,9 +39,11 @@ public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Directio
 
 /// <summary>
 /// Compares a running campaign's measured conversion lift, hour by hour, with its launch forecast
-/// (docs/forecasts.md#forecast-against-actual). Both are per treated user: the conversion-rate lift among the users
+/// (docs/forecasts.md#forecast-against-actual). All are per treated user: the conversion-rate lift among the users
 /// enrolled so far (treated rate − control rate, with the always-valid 95% interval the hours are read with), against the forecast's incremental conversions
-/// per treated user; and the revenue-per-user lift against the forecast's incremental GMV per treated user. A user's window opens at enrollment, so by a moment t the forecast expects the share
+/// per treated user; the revenue-per-user lift against the forecast's incremental GMV per treated user; the participation
+/// rate and the discount cost per user against the forecast's participants and discount cost per treated user
+/// (<see cref="MeasuredHour"/>). A user's window opens at enrollment, so by a moment t the forecast expects the share
 /// f = min(1, (t − start) ÷ attribution window) of that lift (users taken as enrolled at the start: early on, the
 /// expectation runs ahead of late enrollees). An hour is ABOVE or BELOW only when the measured interval and the expected
 /// 95% interval do not overlap; an alert is raised when the latest hours with updates, as many as configured
@@ -59,6 +62,12 @@ public static class ForecastTracking
     /// <summary>The forecast's incremental GMV per treated user, the share <paramref name="share"/> of it.</summary>
     public static ForecastFigure ExpectedRevenue(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.IncrementalGmv, share);
 
+    /// <summary>The forecast's participants per treated user (a participation rate), the share <paramref name="share"/> of it.</summary>
+    public static ForecastFigure ExpectedParticipation(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.Participants, share);
+
+    /// <summary>The forecast's discount cost per treated user, the share <paramref name="share"/> of it.</summary>
+    public static ForecastFigure ExpectedDiscountCost(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.DiscountCost, share);
+
     private static ForecastFigure PerTreatedUser(CampaignForecast forecast, ForecastFigure total, double share) =>
         total.Times(forecast.TreatedUsers > 0 ? share / forecast.TreatedUsers : 0);
 
@@ -72,25 +81,27 @@ public static class ForecastTracking
         _ => TrackingStatus.Inside,
     };
 
-    /// <param name="hours">The campaign's hourly conversion-rate and revenue-per-user lifts (kpiHistory), oldest first.</param>
+    /// <param name="hours">The campaign's hours (kpiHistory) as measured, oldest first.</param>
     /// <param name="alertAfterHours">How many of the latest hours outside the band raise the alert.</param>
-    public static CampaignTracking Track(
-        CampaignForecast forecast, CampaignDesign design, DateTimeOffset start,
-        IReadOnlyList<(DateTimeOffset At, Estimate? ConversionRateLift, Estimate? RevenuePerUserLift)> hours, int alertAfterHours)
+    public static CampaignTracking Track(CampaignForecast forecast, CampaignDesign design, DateTimeOffset start, IReadOnlyList<MeasuredHour> hours, int alertAfterHours)
     {
         var points = hours.Select(h =>
         {
             var share = ExpectedShare(design, start, h.At);
-            var (expected, revenue) = (Expected(forecast, share), ExpectedRevenue(forecast, share));
+            var expected = Expected(forecast, share);
             return new TrackingPoint(
                 h.At, h.ConversionRateLift, expected, StatusOf(h.ConversionRateLift, expected),
-                new TrackedLift(h.RevenuePerUserLift, revenue, StatusOf(h.RevenuePerUserLift, revenue)));
+                Tracked(h.RevenuePerUserLift, ExpectedRevenue(forecast, share)),
+                Tracked(h.ParticipationRate, ExpectedParticipation(forecast, share)),
+                Tracked(h.DiscountCostPerUser, ExpectedDiscountCost(forecast, share)));
         }).ToList();
 
         var run = LatestRunOutside(points);
         var alert = run.Count >= alertAfterHours;
         return new CampaignTracking(points, alert, alert ? run[^1].At : null);
     }
+
+    private static TrackedFigure Tracked(Estimate? actual, ForecastFigure expected) => new(actual, expected, StatusOf(actual, expected));
 
     /// <summary>The alert a tracking raises, with its details; null without one.</summary>
     public static TrackingAlert? AlertOf(CampaignTracking? tracking)

@@ -1,6 +1,5 @@
 using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
-using Platform.Domain.Measurement;
 
 namespace Platform.Storage.Campaigns;
 
@@ -25,13 +24,6 @@ public sealed class CampaignTrackingReader(CampaignForecastStore forecasts, KpiH
         var from = now.AddDays(-Days) > start ? now.AddDays(-Days) : start;
         var hours = await history.ReadAsync(tenantId, campaign.Id, from, now.AddHours(1), cancellationToken);
         return ForecastTracking.Track(
-            launched.Forecast, campaign.Design, start,
-            hours.Select(h => (At: h.At.AddHours(1) < now ? h.At.AddHours(1) : now, Watched(h.Kpis, LiftMetric.ConversionRate), Watched(h.Kpis, LiftMetric.RevenuePerUser))).ToList(),
-            alertAfterHours);
+            launched.Forecast, campaign.Design, start, hours.Select(h => MeasuredHour.Of(h.At.AddHours(1) < now ? h.At.AddHours(1) : now, h.Kpis)).ToList(), alertAfterHours);
     }
-
-    /// <summary>The always-valid interval, which may be compared hour after hour; hours recorded before it existed keep their fixed-horizon one.</summary>
-    private static Estimate? Watched(CampaignKpis kpis, LiftMetric metric) => kpis.Measurement is { } measurement
-        ? measurement[metric].AlwaysValid
-        : metric == LiftMetric.ConversionRate ? kpis.ConversionRateLift : kpis.RevenuePerUserLift;
 }

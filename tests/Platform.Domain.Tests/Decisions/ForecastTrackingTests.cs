@@ -37,9 +37,9 @@ public sealed class ForecastTrackingTests
     public void ThreeHoursWithUpdatesInARowOutsideTheBandRaiseAnAlert()
     {
         var start = SevenDayWindow.StartsAt;
-        (DateTimeOffset, Estimate?, Estimate?) Hour(int days, double lift) => (start.AddDays(days), new Estimate(lift, lift - 0.005, lift + 0.005), null);
+        MeasuredHour Hour(int days, double lift) => new(start.AddDays(days), new Estimate(lift, lift - 0.005, lift + 0.005), null);
 
-        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), (start.AddDays(10), null, null)], alertAfterHours: 3);
+        var calm = ForecastTracking.Track(Forecast, SevenDayWindow, start, [Hour(7, 0.1), Hour(8, 0.5), Hour(9, 0.5), new MeasuredHour(start.AddDays(10), null, null)], alertAfterHours: 3);
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.NoData], calm.Points.Select(p => p.Status));
         Assert.False(calm.Alert);
 
@@ -67,16 +67,48 @@ public sealed class ForecastTrackingTests
         var conversions = new Estimate(0.1, 0.095, 0.105);
 
         var tracking = ForecastTracking.Track(forecast, SevenDayWindow, start, [
-            (start.AddDays(3.5), conversions, new Estimate(2.5, 2, 3)),
-            (start.AddDays(7), conversions, new Estimate(1, 0.5, 1.5)),
-            (start.AddDays(8), conversions, new Estimate(1, 0.5, 1.5)),
-            (start.AddDays(9), conversions, new Estimate(1, 0.5, 1.5)),
+            new MeasuredHour(start.AddDays(3.5), conversions, new Estimate(2.5, 2, 3)),
+            new MeasuredHour(start.AddDays(7), conversions, new Estimate(1, 0.5, 1.5)),
+            new MeasuredHour(start.AddDays(8), conversions, new Estimate(1, 0.5, 1.5)),
+            new MeasuredHour(start.AddDays(9), conversions, new Estimate(1, 0.5, 1.5)),
         ], alertAfterHours: 3);
 
         var halfway = tracking.Points[0].Revenue.Expected; // half the window
         Assert.Equal([2.5, 1.5, 3.5], new[] { halfway.Value, halfway.Low95, halfway.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Below, TrackingStatus.Below, TrackingStatus.Below], tracking.Points.Select(p => p.Revenue.Status));
         Assert.False(tracking.Alert); // the conversions are where the forecast said
+    }
+
+    [Fact]
+    public void ParticipationAndDiscountCostAreTrackedPerEnrolledTreatedUserAndDoNotAlert()
+    {
+        var start = SevenDayWindow.StartsAt;
+        // 1,000 treated users are expected to bring 300 participants (95%: 240 to 360) and 2,000 of discount (95%: 1,600 to 2,400).
+        var forecast = Forecast with { Participants = new ForecastFigure(300, 270, 330, 240, 360), DiscountCost = new ForecastFigure(2000, 1800, 2200, 1600, 2400) };
+
+        // 400 enrolled treated users, 120 of them took part (0.3), 100 redemptions cost 800 (2 per user): where expected.
+        var onTrack = MeasuredHour.Of(start.AddDays(7), CampaignKpis.From(new ArmTotals(400, Participants: 120, Redemptions: 100, DiscountCost: 800m), new ArmTotals(40), budget: null));
+        Assert.Equal(0.3, onTrack.ParticipationRate!.Value, 9);
+        Assert.Equal(2, onTrack.DiscountCostPerUser!.Value, 9);
+        Assert.True(onTrack.ParticipationRate.Low is > 0.2 and < 0.3 && onTrack.ParticipationRate.High is > 0.3 and < 0.4, $"{onTrack.ParticipationRate}");
+        Assert.True(onTrack.DiscountCostPerUser.Low is > 1 and < 2 && onTrack.DiscountCostPerUser.High is > 2 and < 3, $"{onTrack.DiscountCostPerUser}");
+
+        // Then 4,000 of them, nearly all taking part and costing 8 each: both wholly above the band, and no alert.
+        var overspent = MeasuredHour.Of(start.AddDays(8), CampaignKpis.From(new ArmTotals(4000, Participants: 3600, Redemptions: 4000, DiscountCost: 32_000m), new ArmTotals(400), budget: null));
+        var tracking = ForecastTracking.Track(forecast, SevenDayWindow, start, [onTrack, overspent, overspent with { At = start.AddDays(9) }, overspent with { At = start.AddDays(10) }], alertAfterHours: 3);
+
+        Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.Above], tracking.Points.Select(p => p.Participation.Status));
+        Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.Above], tracking.Points.Select(p => p.DiscountCost.Status));
+        var cost = tracking.Points[0].DiscountCost.Expected;
+        Assert.Equal([2, 1.6, 2.4], new[] { cost.Value, cost.Low95, cost.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.False(tracking.Alert);
+
+        // Before two enrolled treated users, or before any redemption, there is nothing to compare.
+        var empty = MeasuredHour.Of(start, CampaignKpis.From(new ArmTotals(1), new ArmTotals(1), budget: null));
+        Assert.Null(empty.ParticipationRate);
+        Assert.Null(empty.DiscountCostPerUser);
+        var noRedemption = MeasuredHour.Of(start, CampaignKpis.From(new ArmTotals(50), new ArmTotals(5), budget: null));
+        Assert.Equal(TrackingStatus.NoData, ForecastTracking.StatusOf(noRedemption.DiscountCostPerUser, forecast.DiscountCost));
     }
 
     private static ForecastFigure Zero() => new(0, 0, 0, 0, 0);

@@ -158,28 +158,59 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         // tracking sets the measured lift (its always-valid interval: 30 users a side at least) against it, hour by hour.
         var tracked = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Everyone ten", new { holdoutShare = 0.5, audience = new { tags = new[] { "young", "older" } } });
         var at = DateTimeOffset.UtcNow;
-        var launchEvents = Enumerable.Range(0, 120).SelectMany(i => new object[]
+        IEnumerable<object> LaunchEvents(int i)
         {
-            new { eventId = $"track-{i}", userId = $"f{i}", type = "CAMPAIGN_EXPOSURE", occurredAt = at.ToString("O"), campaignId = tracked },
-            new { eventId = $"track-buy-{i}", userId = $"f{i}", type = "PURCHASE", occurredAt = at.AddSeconds(1).ToString("O"), itemId = "sku", amount = 20m, currency = "EUR", quantity = 1 },
-        }.Take(i % 3 == 0 ? 2 : 1)); // a third of them buy
-        (await platform.Http.PostAsync(admin, "mutation($e: [EventInput!]!) { ingestEvents(events: $e) { accepted } }", new { e = launchEvents })).AssertSuccess();
+            yield return new { eventId = $"track-{i}", userId = $"f{i}", type = "CAMPAIGN_EXPOSURE", occurredAt = at.ToString("O"), campaignId = tracked };
+            if (i % 2 == 0) // half of them take part
+            {
+                yield return new { eventId = $"track-click-{i}", userId = $"f{i}", type = "CAMPAIGN_CLICK", occurredAt = at.ToString("O"), campaignId = tracked };
+            }
+
+            if (i % 3 == 0) // a third of them buy with the coupon
+            {
+                yield return new { eventId = $"track-buy-{i}", userId = $"f{i}", type = "PURCHASE", occurredAt = at.AddSeconds(1).ToString("O"), itemId = "sku", amount = 20m, currency = "EUR", quantity = 1 };
+                yield return new { eventId = $"track-redeem-{i}", userId = $"f{i}", type = "COUPON_REDEEM", occurredAt = at.AddSeconds(1).ToString("O"), campaignId = tracked, amount = 2m, currency = "EUR" };
+            }
+        }
+
+        (await platform.Http.PostAsync(admin, "mutation($e: [EventInput!]!) { ingestEvents(events: $e) { accepted } }", new { e = Enumerable.Range(0, 120).SelectMany(LaunchEvents) })).AssertSuccess();
+        static JsonElement Latest(JsonElement campaign)
+        {
+            var points = campaign.GetProperty("tracking").GetProperty("points");
+            return points[points.GetArrayLength() - 1];
+        }
+
+        static double Actual(JsonElement point, string figure) => point.GetProperty(figure).GetProperty("actual").GetProperty("value").GetDouble();
         var trackedCampaign = await Eventually.ReadUntilAsync(
             () => platform.Http.FieldAsync(admin, """
                 query($id: ID!) { campaign(id: $id) {
+                  kpis { participationRate discountCost treatment { users } control { users } }
                   launchForecast { modelVersionId audienceUsers incrementalConversions { value low95 high95 } }
-                  tracking { alert alertSince points { at status actual { value low high } expected { value low95 high95 } revenue { status expected { value } } } }
+                  tracking { alert alertSince points {
+                    at status actual { value low high } expected { value low95 high95 } revenue { status expected { value } }
+                    participation { status actual { value } expected { value } } discountCost { status actual { value } expected { value } } } }
                 } }
                 """, new { id = tracked }, "campaign"),
-            // tracking stays null until the launch forecast, made in the background after launchCampaign, is stored.
-            c => c.GetProperty("tracking") is { ValueKind: JsonValueKind.Object } t && t.GetProperty("points") is { } p && p.GetArrayLength() > 0
-                && p[p.GetArrayLength() - 1].GetProperty("status").GetString() != "NO_DATA");
+            // tracking stays null until the launch forecast, made in the background after launchCampaign, is stored; then
+            // read until every user is enrolled and the latest hour holds the KPIs' last update.
+            c => c.GetProperty("tracking") is { ValueKind: JsonValueKind.Object } t && t.GetProperty("points").GetArrayLength() > 0
+                && c.GetProperty("kpis") is var k && k.GetProperty("treatment").GetProperty("users").GetInt64() + k.GetProperty("control").GetProperty("users").GetInt64() == 120
+                && Latest(c).GetProperty("status").GetString() != "NO_DATA"
+                && Math.Abs(Actual(Latest(c), "participation") - k.GetProperty("participationRate").GetDouble()) < 1e-9);
         Assert.Equal((candidate.GetProperty("id").GetString(), 120L), (trackedCampaign.GetProperty("launchForecast").GetProperty("modelVersionId").GetString(), trackedCampaign.GetProperty("launchForecast").GetProperty("audienceUsers").GetInt64()));
         var points = trackedCampaign.GetProperty("tracking").GetProperty("points");
         var point = points[points.GetArrayLength() - 1];
         Assert.Contains(point.GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW" });
         Assert.True(point.GetProperty("expected").GetProperty("value").GetDouble() >= 0);
         Assert.Contains(point.GetProperty("revenue").GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW", "NO_DATA" });
+        var kpis = trackedCampaign.GetProperty("kpis");
+        Assert.Equal(kpis.GetProperty("discountCost").GetDouble() / kpis.GetProperty("treatment").GetProperty("users").GetInt64(), Actual(point, "discountCost"), 9);
+        foreach (var figure in new[] { "participation", "discountCost" }) // half took part and a third redeemed: both vary, so both are measured
+        {
+            Assert.Contains(point.GetProperty(figure).GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW" });
+            Assert.True(point.GetProperty(figure).GetProperty("expected").GetProperty("value").GetDouble() >= 0);
+        }
+
         Assert.False(trackedCampaign.GetProperty("tracking").GetProperty("alert").GetBoolean()); // one hour: no run of three
 
         // Once ended it is back-tested against the version that forecast it; complete only when its last window closes.

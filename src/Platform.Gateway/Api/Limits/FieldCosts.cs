@@ -36,6 +36,13 @@ public static class FieldCosts
     public static FieldType ListOf(this FieldType field, int items) =>
         Declare(field, _ => new FieldComplexityResult(items, items));
 
+    /// <summary>
+    /// A list of at most <paramref name="items"/> items computed in memory from what its parent already read: 1 per item,
+    /// and what an item selects is free (it holds no further reads).
+    /// </summary>
+    public static FieldType ListOfComputed(this FieldType field, int items) =>
+        Declare(field, _ => new FieldComplexityResult(items, 0));
+
     /// <summary>A paged field (<c>first</c>, <c>after</c>): what its page selects counts <c>first</c> times (or the default page size).</summary>
     public static FieldType Paged(this FieldType field, int defaultFirst, double cost = 1) =>
         Declare(field, context => new FieldComplexityResult(cost, Argument(context, "first") is int first ? first : defaultFirst));

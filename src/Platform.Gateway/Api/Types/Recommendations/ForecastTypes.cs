@@ -72,21 +72,21 @@ public sealed class TrackingStatusEnumType : EnumerationGraphType
     public TrackingStatusEnumType()
     {
         Name = "TrackingStatus";
-        Description = "Where a measured lift stands against the forecast's 95% band at an hour.";
+        Description = "Where a measured figure stands against the forecast's 95% band at an hour.";
         Add("INSIDE", TrackingStatus.Inside, "The measured interval overlaps the band.");
         Add("ABOVE", TrackingStatus.Above, "Wholly above it: better than forecast.");
         Add("BELOW", TrackingStatus.Below, "Wholly below it: worse than forecast.");
-        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: a side has fewer than 2 users, or no outcome varies yet.");
+        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: fewer than 2 users to measure it on, or nothing varies yet (nobody, or everybody, bought, took part or redeemed).");
     }
 }
 
-public sealed class TrackedLiftType : ObjectGraphType<TrackedLift>
+public sealed class TrackedFigureType : ObjectGraphType<TrackedFigure>
 {
-    public TrackedLiftType()
+    public TrackedFigureType()
     {
-        Name = "TrackedLift";
-        Description = "A lift per treated user at one hour against what the launch forecast expects of it by then.";
-        Field<Campaigns.EstimateType>("actual").Description("The measured lift with its 95% interval; null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
+        Name = "TrackedFigure";
+        Description = "A figure per treated user at one hour against what the launch forecast expects of it by then.";
+        Field<Campaigns.EstimateType>("actual").Description("As measured, with its always-valid 95% interval; null while there are fewer than 2 users to measure it on.").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("What the launch forecast expects per treated user by then.").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
     }
@@ -102,9 +102,15 @@ public sealed class TrackingPointType : ObjectGraphType<TrackingPoint>
         Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its 95% interval (the KPIs' conversionRateLift); null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("The lift per treated user the launch forecast expects by then (docs/forecasts.md#forecast-against-actual).").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<TrackedLiftType>>("revenue")
+        Field<NonNullGraphType<TrackedFigureType>>("revenue")
             .Description("The revenue-per-user lift (the KPIs' revenuePerUserLift) against the forecast's incremental GMV per treated user; it does not alert.")
             .Resolve(ctx => ctx.Source.Revenue);
+        Field<NonNullGraphType<TrackedFigureType>>("participation")
+            .Description("The KPIs' participationRate (participants ÷ enrolled treated users) against the forecast's participants per treated user; it does not alert.")
+            .Resolve(ctx => ctx.Source.Participation);
+        Field<NonNullGraphType<TrackedFigureType>>("discountCost")
+            .Description("The KPIs' discountCost ÷ enrolled treated users against the forecast's discount cost per treated user; it does not alert.")
+            .Resolve(ctx => ctx.Source.DiscountCost);
     }
 }
 
@@ -127,9 +133,9 @@ public sealed class CampaignTrackingType : ObjectGraphType<CampaignTracking>
     public CampaignTrackingType()
     {
         Name = "CampaignTracking";
-        Description = "A campaign's measured conversion-rate lift, hour by hour, against the forecast it was launched with.";
+        Description = "A campaign's measured conversion-rate lift, revenue per user, participation and discount cost, hour by hour, against the forecast it was launched with.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackingPointType>>>>("points").Description("The hours with KPI updates of the latest 7 days since the start, oldest first.")
-            .Resolve(ctx => ctx.Source.Points).FieldType.ListOf(24 * CampaignTrackingReader.Days);
+            .Resolve(ctx => ctx.Source.Points).FieldType.ListOfComputed(24 * CampaignTrackingReader.Days);
         Field(t => t.Alert).Description("True when the latest hours with KPI updates, as many as configured or more (Platform:Campaigns:AlertAfterHours, default 3), all lie outside the 95% band.");
         Field(t => t.AlertSince, nullable: true).Description("The `at` (end) of the first hour of that run; null without an alert.");
     }
