@@ -566,7 +566,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
             query($id: ID!) { campaignOptimization(id: $id) {
               status modelVersionId audienceUsers why
               candidates(first: 10) { description value targeting { kind percent } users treatedUsers meetsConstraints brokenConstraints onFrontier
-                                      incrementalConversions { value } incrementalMargin { value low95 high95 } discountCost { value } }
+                                      conversions { value } orders { value } incrementalConversions { value } incrementalMargin { value low95 high95 } discountCost { value } }
               frontier { description discountCost { value } incrementalMargin { value } }
               recommended { description incrementalMargin { value } }
               recommendedForecast { modelVersionId drivers incrementalMargin { value } segments { name } }
@@ -579,6 +579,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(margins.OrderDescending(), margins);
         Assert.All(candidates, c => Assert.Equal(c.GetProperty("targeting").GetProperty("kind").GetString() == "ALL" ? 120 : 60, c.GetProperty("users").GetInt64()));
         Assert.All(candidates, c => Assert.True(c.GetProperty("meetsConstraints").GetBoolean(), c.ToString())); // 54 and 108 treated users ≥ 20
+        Assert.All(candidates, c => Assert.Equal(c.GetProperty("conversions").GetProperty("value").GetDouble(), c.GetProperty("orders").GetProperty("value").GetDouble(), 6)); // one order a converter, as above
 
         // Picking the half with the most expected margin picks the shoppers the offer works on: more conversions added per user.
         double PerUser(JsonElement c) => c.GetProperty("incrementalConversions").GetProperty("value").GetDouble() / c.GetProperty("users").GetInt64();

@@ -47,6 +47,10 @@ public sealed class OptimizationCandidateType : ObjectGraphType<ScoredCandidate>
         Field<NonNullGraphType<LongGraphType>>("users").Description("Users the targeting picks from the audience.").Resolve(ctx => ctx.Source.Forecast.AudienceUsers);
         Field<NonNullGraphType<FloatGraphType>>("treatedUsers").Description("Users expected to be reached: the picked users less the holdout share, times budgetShare.").Resolve(ctx => ctx.Source.Forecast.TreatedUsers);
         Field<NonNullGraphType<FloatGraphType>>("budgetShare").Description("The share of the campaign the budget pays for.").Resolve(ctx => ctx.Source.Forecast.BudgetShare);
+        Figure("participants", "Treated users expected to take part (click, claim).", f => f.Participants);
+        Figure("conversions", "Treated users expected to buy in the window.", f => f.Conversions);
+        Field<ForecastFigureType>("orders").Description("Orders the treated users are expected to place in the window; null in a search stored before orders were forecast.").Resolve(ctx => ctx.Source.Forecast.Orders);
+        Figure("gmv", "Revenue of the treated users in the window.", f => f.Gmv);
         Figure("incrementalConversions", "Purchases the offer adds.", f => f.IncrementalConversions);
         Figure("incrementalGmv", "Revenue the offer adds.", f => f.IncrementalGmv);
         Figure("discountCost", "Expected discounts.", f => f.DiscountCost);
