@@ -47,4 +47,16 @@ public static class DemoCampaigns
         new("beauty-sms", [new("pct15", "1", CampaignType.PercentOff, 15, Channel.Sms)],
             Taxonomy.IndexOf("beauty"), StartDaysAgo: 45, WindowDays: 14, HoldoutShare: 0.4, PlanAudience.Everyone),
     ];
+
+    /// <summary>
+    /// The demo's campaigns and one more that tests one offer on two channels: users differ in which channel moves them
+    /// (age, opt-ins), so no arm is best for everyone — what `./platform eval uplift` needs to tell a model that picks
+    /// per user from one that sends everyone the best arm on average.
+    /// </summary>
+    public static IReadOnlyList<CampaignPlan> WithChannelTest { get; } =
+    [
+        .. All,
+        new("channel-test", [new("email", "1", CampaignType.PercentOff, 15, Channel.Email), new("app", "2", CampaignType.PercentOff, 15, Channel.InApp)],
+            null, StartDaysAgo: 30, WindowDays: 14, HoldoutShare: 0.3, PlanAudience.Everyone),
+    ];
 }

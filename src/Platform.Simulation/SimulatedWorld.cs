@@ -25,7 +25,7 @@ public sealed class SimulatedWorld
 
         Options = options;
         Items = CatalogGenerator.Generate(options.Seed);
-        Campaigns = DemoCampaigns.All;
+        Campaigns = options.Campaigns ?? DemoCampaigns.All;
         var model = new ResponseModel(Items);
         stories = new StoryGenerator(options, model, Campaigns);
         sessions = new SessionSimulator(model);

