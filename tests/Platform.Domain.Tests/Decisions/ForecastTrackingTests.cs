@@ -80,25 +80,31 @@ public sealed class ForecastTrackingTests
     }
 
     [Fact]
-    public void ParticipationAndDiscountCostAreTrackedPerEnrolledTreatedUserAndDoNotAlert()
+    public void ConversionsParticipationAndDiscountCostAreTrackedPerEnrolledTreatedUserAndDoNotAlert()
     {
         var start = SevenDayWindow.StartsAt;
         // 1,000 treated users are expected to bring 300 participants (95%: 240 to 360) and 2,000 of discount (95%: 1,600 to 2,400).
-        var forecast = Forecast with { Participants = new ForecastFigure(300, 270, 330, 240, 360), DiscountCost = new ForecastFigure(2000, 1800, 2200, 1600, 2400) };
+        var forecast = Forecast with
+        {
+            Participants = new ForecastFigure(300, 270, 330, 240, 360), DiscountCost = new ForecastFigure(2000, 1800, 2200, 1600, 2400), Conversions = new ForecastFigure(100, 90, 110, 80, 120),
+            IncrementalConversions = new ForecastFigure(25, 20, 30, 15, 35), // so that the later hours' lift (0.025, nobody of the holdout bought) is where expected
+        };
 
-        // 400 enrolled treated users, 120 of them took part (0.3), 100 redemptions cost 800 (2 per user): where expected.
-        var onTrack = MeasuredHour.Of(start.AddDays(7), CampaignKpis.From(new ArmTotals(400, Participants: 120, Redemptions: 100, DiscountCost: 800m), new ArmTotals(40), budget: null));
+        // 400 enrolled treated users, 120 of them took part (0.3), 100 redemptions cost 800 (2 per user), 40 bought in their window: where expected.
+        var onTrack = MeasuredHour.Of(start.AddDays(7), CampaignKpis.From(new ArmTotals(400, Participants: 120, Redemptions: 100, DiscountCost: 800m, WindowConverters: 40), new ArmTotals(40), budget: null));
+        Assert.Equal(0.1, onTrack.ConversionRate!.Value, 9);
         Assert.Equal(0.3, onTrack.ParticipationRate!.Value, 9);
         Assert.Equal(2, onTrack.DiscountCostPerUser!.Value, 9);
         Assert.True(onTrack.ParticipationRate.Low is > 0.2 and < 0.3 && onTrack.ParticipationRate.High is > 0.3 and < 0.4, $"{onTrack.ParticipationRate}");
         Assert.True(onTrack.DiscountCostPerUser.Low is > 1 and < 2 && onTrack.DiscountCostPerUser.High is > 2 and < 3, $"{onTrack.DiscountCostPerUser}");
 
-        // Then 4,000 of them, nearly all taking part and costing 8 each: both wholly above the band, and no alert.
-        var overspent = MeasuredHour.Of(start.AddDays(8), CampaignKpis.From(new ArmTotals(4000, Participants: 3600, Redemptions: 4000, DiscountCost: 32_000m), new ArmTotals(400), budget: null));
+        // Then 4,000 of them, nearly all taking part and costing 8 each, few buying: wholly outside the bands, and no alert.
+        var overspent = MeasuredHour.Of(start.AddDays(8), CampaignKpis.From(new ArmTotals(4000, Participants: 3600, Redemptions: 4000, DiscountCost: 32_000m, WindowConverters: 100), new ArmTotals(400), budget: null));
         var tracking = ForecastTracking.Track(forecast, SevenDayWindow, start, [onTrack, overspent, overspent with { At = start.AddDays(9) }, overspent with { At = start.AddDays(10) }], alertAfterHours: 3);
 
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.Above], tracking.Points.Select(p => p.Participation.Status));
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.Above], tracking.Points.Select(p => p.DiscountCost.Status));
+        Assert.Equal([TrackingStatus.Inside, TrackingStatus.Below, TrackingStatus.Below, TrackingStatus.Below], tracking.Points.Select(p => p.Conversions.Status)); // 100 of the 4,000 bought: 0.025 against 0.08 to 0.12
         var cost = tracking.Points[0].DiscountCost.Expected;
         Assert.Equal([2, 1.6, 2.4], new[] { cost.Value, cost.Low95, cost.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.False(tracking.Alert);

@@ -188,7 +188,8 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
                   launchForecast { modelVersionId audienceUsers incrementalConversions { value low95 high95 } }
                   tracking { alert alertSince points {
                     at status actual { value low high } expected { value low95 high95 } revenue { status expected { value } }
-                    participation { status actual { value } expected { value } } discountCost { status actual { value } expected { value } } } }
+                    conversions { status actual { value } expected { value } } participation { status actual { value } expected { value } }
+                    discountCost { status actual { value } expected { value } } } }
                 } }
                 """, new { id = tracked }, "campaign"),
             // tracking stays null until the launch forecast, made in the background after launchCampaign, is stored; then
@@ -205,7 +206,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Contains(point.GetProperty("revenue").GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW", "NO_DATA" });
         var kpis = trackedCampaign.GetProperty("kpis");
         Assert.Equal(kpis.GetProperty("discountCost").GetDouble() / kpis.GetProperty("treatment").GetProperty("users").GetInt64(), Actual(point, "discountCost"), 9);
-        foreach (var figure in new[] { "participation", "discountCost" }) // half took part and a third redeemed: both vary, so both are measured
+        foreach (var figure in new[] { "conversions", "participation", "discountCost" }) // a third bought and redeemed, half took part: each varies, so each is measured
         {
             Assert.Contains(point.GetProperty(figure).GetProperty("status").GetString(), new[] { "INSIDE", "ABOVE", "BELOW" });
             Assert.True(point.GetProperty(figure).GetProperty("expected").GetProperty("value").GetDouble() >= 0);
@@ -383,6 +384,28 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.InRange(observed, check.GetProperty("low95").GetDouble(), check.GetProperty("high95").GetDouble()); // the forecast's interval holds what happened
         Assert.True(check.GetProperty("revenueLow95").GetDouble() <= 0, $"the coupon's revenue effect is predicted positive for sure: {check}");
         Assert.InRange(check.GetProperty("observedRevenueLift").GetDouble(), check.GetProperty("revenueLow95").GetDouble(), check.GetProperty("revenueHigh95").GetDouble());
+
+        // The same through the forecast a merchant asks for: the coupon (with its own campaign level) over the held-out users,
+        // its incremental conversions and GMV per treated user against what the experiment observed on them.
+        var versionId = run.GetProperty("version").GetProperty("id").GetString()!;
+        var split = new Platform.Domain.Modeling.DataSplit((await VersionAsync(admin, versionId, "training { seed }")).GetProperty("training").GetProperty("seed").GetInt32());
+        var heldOut = File.ReadLines(file).Skip(1).Select(line => line[..line.IndexOf(',')]).Where(id => split.Of(id) == Platform.Domain.Modeling.SplitPart.Test).ToList();
+        var forecast = await platform.Http.FieldAsync(admin, """
+            query($a: AudienceInput) { forecastCampaign(id: "artea-coupon", audience: $a) {
+              modelVersionId audienceUsers treatedUsers incrementalConversions { value low95 high95 } incrementalGmv { value low95 high95 } } }
+            """, new { a = new { userIds = heldOut } }, "forecastCampaign");
+        var treatedUsers = forecast.GetProperty("treatedUsers").GetDouble();
+        (double Value, double Low, double High) PerTreatedUser(string figure)
+        {
+            var f = forecast.GetProperty(figure);
+            return (f.GetProperty("value").GetDouble() / treatedUsers, f.GetProperty("low95").GetDouble() / treatedUsers, f.GetProperty("high95").GetDouble() / treatedUsers);
+        }
+
+        var (liftForecast, revenueForecast) = (PerTreatedUser("incrementalConversions"), PerTreatedUser("incrementalGmv"));
+        output.WriteLine($"artea, forecastCampaign over the {heldOut.Count} held-out users: conversion lift {liftForecast}, revenue per user {revenueForecast}");
+        Assert.Equal((versionId, (long)heldOut.Count), (forecast.GetProperty("modelVersionId").GetString(), forecast.GetProperty("audienceUsers").GetInt64()));
+        Assert.InRange(observed, liftForecast.Low, liftForecast.High);
+        Assert.InRange(check.GetProperty("observedRevenueLift").GetDouble(), revenueForecast.Low, revenueForecast.High);
     }
 
     [Fact]

@@ -123,10 +123,12 @@ public sealed class QueryType : ObjectGraphType
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<NonNullGraphType<ForecastType>>("forecastCampaign")
-            .Description("The forecast of a saved campaign (a draft, say) with its own design, audience and budget.")
+            .Description("The forecast of a saved campaign (a draft, say, or a past experiment) with its own design and budget, for its own audience or another.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The campaign.")
+            .Argument<AudienceInputType>("audience", "Who (default: the campaign's audience, else everyone).")
             .Roles(Role.Admin, Role.Merchant)
-            .ResolveAsync(async ctx => await Aggregate(ctx, () => Forecasts(ctx).ForecastAsync(ctx.TenantId(), ctx.GetArgument<string>("id"), null, null, null, ctx.CancellationToken)))
+            .ResolveAsync(async ctx => await Aggregate(ctx, () => Forecasts(ctx).ForecastAsync(
+                ctx.TenantId(), ctx.GetArgument<string>("id"), null, ctx.GetArgument<Audience?>("audience"), null, ctx.CancellationToken)))
             .FieldType.Costs(FieldCosts.Aggregate);
 
         Field<CampaignOptimizationType>("campaignOptimization")

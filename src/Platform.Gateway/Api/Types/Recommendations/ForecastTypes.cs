@@ -76,7 +76,7 @@ public sealed class TrackingStatusEnumType : EnumerationGraphType
         Add("INSIDE", TrackingStatus.Inside, "The measured interval overlaps the band.");
         Add("ABOVE", TrackingStatus.Above, "Wholly above it: better than forecast.");
         Add("BELOW", TrackingStatus.Below, "Wholly below it: worse than forecast.");
-        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: fewer than 2 users to measure it on, or nothing varies yet (nobody, or everybody, bought, took part or redeemed).");
+        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: too few users (30 a side for a lift, 2 treated users for participation and cost), or nothing varies yet (nobody, or everybody, bought, took part or redeemed).");
     }
 }
 
@@ -86,7 +86,7 @@ public sealed class TrackedFigureType : ObjectGraphType<TrackedFigure>
     {
         Name = "TrackedFigure";
         Description = "A figure per treated user at one hour against what the launch forecast expects of it by then.";
-        Field<Campaigns.EstimateType>("actual").Description("As measured, with its always-valid 95% interval; null while there are fewer than 2 users to measure it on.").Resolve(ctx => ctx.Source.Actual);
+        Field<Campaigns.EstimateType>("actual").Description("As measured, with its always-valid 95% interval; null while there are too few users to measure it on (30 a side for a lift, 2 treated users for participation and cost).").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("What the launch forecast expects per treated user by then.").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
     }
@@ -99,12 +99,15 @@ public sealed class TrackingPointType : ObjectGraphType<TrackingPoint>
         Name = "TrackingPoint";
         Description = "One hour of a campaign against its launch forecast.";
         Field(p => p.At).Description("The end of the hour (now, for the current one).");
-        Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its 95% interval (the KPIs' conversionRateLift); null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
+        Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its always-valid 95% interval (the KPIs' measurement); null while a side has fewer than 30 users.").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("The lift per treated user the launch forecast expects by then (docs/forecasts.md#forecast-against-actual).").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<TrackedFigureType>>("revenue")
             .Description("The revenue-per-user lift (the KPIs' revenuePerUserLift) against the forecast's incremental GMV per treated user; it does not alert.")
             .Resolve(ctx => ctx.Source.Revenue);
+        Field<NonNullGraphType<TrackedFigureType>>("conversions")
+            .Description("The treated users' conversion rate (buyers in their window ÷ enrolled treated users) against the forecast's conversions per treated user; it does not alert.")
+            .Resolve(ctx => ctx.Source.Conversions);
         Field<NonNullGraphType<TrackedFigureType>>("participation")
             .Description("The KPIs' participationRate (participants ÷ enrolled treated users) against the forecast's participants per treated user; it does not alert.")
             .Resolve(ctx => ctx.Source.Participation);
@@ -133,7 +136,7 @@ public sealed class CampaignTrackingType : ObjectGraphType<CampaignTracking>
     public CampaignTrackingType()
     {
         Name = "CampaignTracking";
-        Description = "A campaign's measured conversion-rate lift, revenue per user, participation and discount cost, hour by hour, against the forecast it was launched with.";
+        Description = "A campaign's measured conversion-rate lift, revenue per user, conversion rate, participation and discount cost, hour by hour, against the forecast it was launched with.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackingPointType>>>>("points").Description("The hours with KPI updates of the latest 7 days since the start, oldest first.")
             .Resolve(ctx => ctx.Source.Points).FieldType.ListOfComputed(24 * CampaignTrackingReader.Days);
         Field(t => t.Alert).Description("True when the latest hours with KPI updates, as many as configured or more (Platform:Campaigns:AlertAfterHours, default 3), all lie outside the 95% band.");
@@ -150,8 +153,8 @@ public sealed class BacktestFigureType : ObjectGraphType<BacktestFigure>
         Field<NonNullGraphType<ForecastFigureType>>("forecast").Description("What the launch forecast expected, with its 80% and 95% intervals.").Resolve(ctx => ctx.Source.Forecast);
         Field<Campaigns.EstimateType>("actual").Description("What the holdout measured, with its 95% interval; null before both sides have 2 users.").Resolve(ctx => ctx.Source.Actual);
         Field(f => f.Error, nullable: true).Description("forecast − actual; null without a measurement.");
-        Field(f => f.Inside80, nullable: true).Description("Whether the measured value lies in the forecast's 80% interval.");
-        Field(f => f.Inside95, nullable: true).Description("Whether the measured value lies in the forecast's 95% interval.");
+        Field(f => f.Inside80, nullable: true).Description("Whether |error| ≤ 1.28·√(σ_f² + σ_m²), σ_f and σ_m the forecast's and the measurement's standard errors: the forecast's 80% interval widened by the holdout's own noise (docs/forecasts.md#back-tests).");
+        Field(f => f.Inside95, nullable: true).Description("The same at 95%: |error| ≤ 1.96·√(σ_f² + σ_m²).");
     }
 }
 
@@ -182,10 +185,10 @@ public sealed class ModelBacktestType : ObjectGraphType<ModelBacktest>
             .Description($"The ended campaigns with a holdout the version forecast at launch, latest ended first (at most {BacktestService.MaxCampaigns}).")
             .Resolve(ctx => ctx.Source.Campaigns).FieldType.ListOf(BacktestService.MaxCampaigns);
         Field(b => b.Measured).Description("Complete campaigns whose conversion lift is measured: what the figures below are over.");
-        Field(b => b.ConversionCoverage80, nullable: true).Description("Share of them whose measured conversion lift lies in the forecast's 80% interval; null without any.");
-        Field(b => b.ConversionCoverage95, nullable: true).Description("Share in the 95% interval.");
+        Field(b => b.ConversionCoverage80, nullable: true).Description("Share of them whose conversion-rate lift is inside80; null without any.");
+        Field(b => b.ConversionCoverage95, nullable: true).Description("Share inside95.");
         Field(b => b.ConversionMeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the conversion lift per treated user.");
-        Field(b => b.RevenueCoverage95, nullable: true).Description("Share whose measured revenue per user lift lies in the forecast's 95% interval.");
+        Field(b => b.RevenueCoverage95, nullable: true).Description("Share whose revenue-per-user lift is inside95.");
         Field(b => b.RevenueMeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the revenue lift per treated user.");
     }
 }

@@ -58,7 +58,7 @@ public sealed class RecommendationsType : ObjectGraphType<Operations.Recommendat
         Name = "Recommendations";
         Description = "The campaigns to show a user now, best first (docs/recommendations.md).";
         Field(r => r.UserId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The user.");
-        Field<NonNullGraphType<ObjectiveEnumType>>("objective").Description("What the ranking maximised.").Resolve(ctx => ctx.Source.Objective);
+        Field<NonNullGraphType<ObjectiveEnumType>>("objective").Description("What the ranking maximised, as asked; with fallback: true the rule ranks by category match whatever the objective.").Resolve(ctx => ctx.Source.Objective);
         Field<IdGraphType>("modelVersionId").Description("The ACTIVE UPLIFT version that ranked every item; null for the fallback.").Resolve(ctx => ctx.Source.ModelVersionId);
         Field(r => r.Fallback).Description("True when the tenant has no ACTIVE UPLIFT version this node can serve: ranked by the documented rules, with no money figures.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecommendationType>>>>("items").Description("Best first.").Resolve(ctx => ctx.Source.Items)
