@@ -229,7 +229,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
 
         await UpliftAudiencesPickTheBestAndACampaignFreezesItsPicksAtLaunchAsync(admin);
         await AChangedAttributeSchemaKeepsTheVersionServingAsync(admin, candidate.GetProperty("id").GetString()!);
-        await AnAudienceOverTheLimitIsRefusedAsync(admin);
+        await AnAudienceOverTheLimitIsRefusedAsync(admin, tracked);
     }
 
     /// <summary>A worker beside a node that reads audiences of at most <see cref="AudienceLimit"/> users whole, so that a test can pass the limit.</summary>
@@ -242,7 +242,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
     }
 
     // Last: the users added here would make every later audience of everyone too large.
-    private async Task AnAudienceOverTheLimitIsRefusedAsync(string admin)
+    private async Task AnAudienceOverTheLimitIsRefusedAsync(string admin, string campaignId)
     {
         for (var batch = 0; batch < 3; batch++)
         {
@@ -254,6 +254,20 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(["INVALID_ARGUMENT"], everyone.ErrorCodes);
         Assert.Equal(("audience", "too_large"), (everyone.FirstError.GetProperty("extensions").GetProperty("field").GetString(), everyone.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
         Assert.Contains($"at most {SmallAudiences.AudienceLimit} can be scored at once", everyone.FirstError.GetProperty("message").GetString());
+
+        // Every other reader of a whole audience refuses it alike, before anything is scored or queued.
+        var design = ForecastDesign(value: 10);
+        foreach (var (operation, variables, field) in new (string, object, string)[]
+        {
+            ("query($d: CampaignDesignInput!) { scoreShoppers(design: $d, orderBy: UPLIFT_DESC) { nodes { userId } } }", new { d = design }, "audience"),
+            ("mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id } }", new { i = new { design } }, "audience"),
+            ("query($c: ID!) { users(audience: { uplift: { keep: POSITIVE_MARGIN, campaignId: $c } }) { nodes { userId } } }", new { c = campaignId }, "audience.uplift.among"),
+        })
+        {
+            var refused = await platform.Http.PostAsync(admin, operation, variables);
+            Assert.Equal(["INVALID_ARGUMENT"], refused.ErrorCodes);
+            Assert.Equal((field, "too_large"), (refused.FirstError.GetProperty("extensions").GetProperty("field").GetString(), refused.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
+        }
     }
 
     // The run now, then at every change, until it finishes (docs/models.md#following-a-run).
@@ -287,6 +301,8 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         var foreign = await Recommendations.RecommendationTests.LaunchAsync(platform.Http, other, "Theirs", new { holdoutShare = 0.0 });
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(admin, "query($id: ID!) { forecastCampaign(id: $id) { audienceUsers } }", new { id = foreign })).ErrorCodes);
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(admin, "query($c: ID!) { scoreShoppers(campaignId: $c) { hasNextPage } }", new { c = foreign })).ErrorCodes);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(admin, "query($c: ID!) { users(audience: { uplift: { keep: POSITIVE_MARGIN, campaignId: $c } }) { nodes { userId } } }", new { c = foreign })).ErrorCodes);
+        Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(admin, "query($id: ID!) { forecastCampaign(id: $id, audience: { all: true }) { audienceUsers } }", new { id = foreign })).ErrorCodes);
         Assert.Equal(["NOT_FOUND"], (await platform.Http.PostAsync(other, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = versionId })).ErrorCodes);
         Assert.Equal(JsonValueKind.Null, (await platform.Http.PostAsync(other, "query($id: ID!) { modelVersion(id: $id) { id } }", new { id = versionId })).Data.GetProperty("modelVersion").ValueKind);
     }
@@ -355,6 +371,45 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(30, launched.GetProperty("launchForecast").GetProperty("audienceUsers").GetInt64()); // forecast over the frozen picks
         Assert.DoesNotContain("targeting", launched.GetProperty("audience").GetString()); // echoed in the shape of AudienceInput
         Assert.Contains("\"uplift\":{\"keep\":\"TOP_PERCENT\",\"percent\":25,", launched.GetProperty("audience").GetString());
+
+        // A forgotten user leaves every stored pick.
+        var forgotten = picked.First();
+        Assert.Equal(30, await StoredPicksAsync(draft));
+        (await platform.Http.PostAsync(admin, "mutation($id: ID!) { forgetUser(id: $id) { events } }", new { id = forgotten })).AssertSuccess();
+        Assert.Equal((29, 0), (await StoredPicksAsync(draft), await StoredPicksAsync(draft, forgotten)));
+
+        // A SCHEDULED campaign picks again when its audience changes, and drops its picks once it is no longer an uplift audience.
+        var later = Campaigns.CampaignApiTests.Design(now.AddDays(2), now.AddDays(9), new { value = 10, holdoutShare = 0.0, audience = new { uplift = quarter } });
+        var scheduled = (await platform.Http.FieldAsync(admin, Campaigns.CampaignApiTests.Create, new { d = later }, "createCampaign")).GetProperty("id").GetString()!;
+        Assert.Equal("SCHEDULED", (await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = scheduled }, "launchCampaign")).GetProperty("status").GetString());
+        Assert.Equal(30, await StoredPicksAsync(scheduled)); // ⌈119 × 0.25⌉ of the users left
+        const string ChangeAudience = "mutation($id: ID!, $a: AudienceInput!) { updateCampaign(id: $id, changes: { audience: $a }) { status } }";
+        (await platform.Http.PostAsync(admin, ChangeAudience, new { id = scheduled, a = new { uplift = quarter with { percent = 50.0 } } })).AssertSuccess();
+        Assert.Equal(60, await StoredPicksAsync(scheduled)); // ⌈119 × 0.5⌉
+        (await platform.Http.PostAsync(admin, ChangeAudience, new { id = scheduled, a = shoppers })).AssertSuccess();
+        Assert.Equal(0, await StoredPicksAsync(scheduled));
+    }
+
+    // Overwrites a byte of a version's stored weights (their checksum no longer matches) and sets its status.
+    private async Task CorruptAsync(string tenantId, Guid versionId, string status)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        await using var corrupt = dataSource.CreateCommand(
+            "UPDATE models.versions SET weights = overlay(weights placing '\\x00'::bytea from 100), status = @status WHERE tenant_id = @tenant AND id = @id");
+        corrupt.Parameters.AddWithValue("tenant", tenantId);
+        corrupt.Parameters.AddWithValue("id", versionId);
+        corrupt.Parameters.AddWithValue("status", status);
+        Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
+    }
+
+    // The users a campaign's uplift audience picked at launch, as stored (campaigns.audience_picks); of one user when given.
+    private async Task<long> StoredPicksAsync(string campaignId, string? userId = null)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM campaigns.audience_picks WHERE campaign_id = @campaign AND (@user::text IS NULL OR user_id = @user)");
+        count.Parameters.AddWithValue("campaign", campaignId);
+        count.Parameters.Add(new NpgsqlParameter("user", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value });
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     [SkippableFact]
@@ -453,6 +508,22 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
     }
 
     [Fact]
+    public async Task AnActiveVersionTheNodeCannotReadIsServedByTheRuleAndSaysSo()
+    {
+        var (tenantId, admin) = await platform.CreateTenantAsync("unreadable");
+        await ImportAsync(admin, 1500);
+        var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
+        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
+        await CorruptAsync(tenantId, Guid.Parse(run.GetProperty("version").GetProperty("id").GetString()!), "ACTIVE"); // before any request of this tenant loads it
+
+        await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Unreadable", new { holdoutShare = 0.0 });
+        var answer = await platform.Http.FieldAsync(admin, Recommendations.RecommendationTests.Query, new { u = "someone", first = 3 }, "recommendations");
+
+        Assert.Equal((true, JsonValueKind.Null), (answer.GetProperty("fallback").GetBoolean(), answer.GetProperty("modelVersionId").ValueKind));
+        Assert.Single(answer.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task CorruptWeightsAreRefusedAtPromotion()
     {
         var (tenantId, admin) = await platform.CreateTenantAsync("corrupt");
@@ -460,14 +531,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
         Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
         var versionId = Guid.Parse(run.GetProperty("version").GetProperty("id").GetString()!);
-        await using (var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString))
-        {
-            await using var corrupt = dataSource.CreateCommand(
-                "UPDATE models.versions SET weights = overlay(weights placing '\\x00'::bytea from 100), status = 'RETIRED' WHERE tenant_id = @tenant AND id = @id");
-            corrupt.Parameters.AddWithValue("tenant", tenantId);
-            corrupt.Parameters.AddWithValue("id", versionId);
-            Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
-        }
+        await CorruptAsync(tenantId, versionId, "RETIRED");
 
         var refused = await platform.Http.PostAsync(admin, "mutation($id: ID!) { promoteModel(versionId: $id) { id } }", new { id = versionId });
 
