@@ -16,6 +16,7 @@ public sealed class FieldCostTests : IDisposable
     [InlineData("""
         { campaign(id: "c") { tracking { alert points { at status actual { value low high } expected { value low80 high80 low95 high95 }
           revenue { status actual { value low high } expected { value low80 high80 low95 high95 } }
+          conversionRate { status actual { value low high } expected { value low80 high80 low95 high95 } }
           participation { status actual { value low high } expected { value low80 high80 low95 high95 } }
           discountCost { status actual { value low high } expected { value low80 high80 low95 high95 } } } } } }
         """)] // every figure of every hour: the points are computed from one read

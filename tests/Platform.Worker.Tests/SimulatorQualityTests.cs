@@ -7,14 +7,14 @@ namespace Platform.Worker.Tests;
 /// <summary>
 /// The decisions judged where the truth is known: a simulated shop with planted per-user effects, trained on as a tenant's
 /// past campaigns would be, and its held-out users' forecasts and choices compared with the planted truth (the checks of
-/// `./platform eval uplift`, docs/model-quality.md, on one smaller shop; training is reproducible for a seed, so the
-/// figures are the same at every run on the same code).
+/// `./platform eval uplift`, docs/model-quality.md, on one smaller shop; training is reproducible for a seed and thread
+/// count on one machine, so the figures are the same at every run of the same code there).
 /// </summary>
 public sealed class SimulatorQualityTests(ITestOutputHelper output)
 {
 
     [Fact]
-    public async Task ForecastsCoverThePlantedEffectsAndTheModelsChoicesBeatSendingToEveryone()
+    public async Task ForecastsCoverThePlantedEffectsTargetingBeatsOfferingToEveryoneAndArmChoicesBeatChance()
     {
         TorchRuntime.Initialize(threads: 2);
         var result = await SimulatorEvaluation.RunAsync(new SimulatorEvaluation.Settings(Users: 8_000, Seeds: [1], Members: 3, MaxEpochs: 15), TextWriter.Null, CancellationToken.None);
@@ -31,10 +31,10 @@ public sealed class SimulatorQualityTests(ITestOutputHelper output)
         // Offering each campaign where the predicted margin is positive earns more true margin than offering it to everyone.
         Assert.True(seed.Decisions.TargetedMargin > seed.Decisions.EveryoneMargin, report);
 
-        // Among a multi-arm campaign's arms, the model's pick for a user is the truly best one more often than a random pick:
-        // in the depth test one arm is best for nearly everyone, in the channel test neither is (the model ties with sending
-        // everyone the arm best on average there, docs/models.md#quality: not asserted).
-        Assert.Equal(["spring-sale", "channel-test"], seed.Decisions.ArmChoices.Select(c => c.Campaign));
-        Assert.All(seed.Decisions.ArmChoices, c => Assert.True(c.ModelBestRate > c.RandomBestRate, report));
+        // Among a multi-arm campaign's arms, the model's pick for a user is the truly best one more often than a random pick,
+        // and not clearly less often than sending everyone the arm best on average: in the depth test one arm is best for
+        // nearly everyone, in the channel test neither is, and there the model only ties with that policy (docs/models.md#quality).
+        Assert.Equal(["channel-test", "spring-sale"], seed.Decisions.ArmChoices.Select(c => c.Campaign).Order());
+        Assert.All(seed.Decisions.ArmChoices, c => Assert.True(c.ModelBestRate > c.RandomBestRate && c.ModelBestRate >= c.SendToAllBestRate - 0.05, report));
     }
 }

@@ -23,12 +23,12 @@ public sealed record TrackedFigure(Estimate? Actual, ForecastFigure Expected, Tr
 
 /// <summary>
 /// One hour of a campaign against its forecast: the measured conversion-rate lift and what the forecast expects of it by
-/// then (what alerts), and the same for revenue per user, the participation rate, the discount cost per user and the
-/// treated users' conversion rate.
+/// then (what alerts), and the same for revenue per user, the treated users' conversion rate, the participation rate and
+/// the discount cost per user.
 /// </summary>
 public sealed record TrackingPoint(
     DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status, TrackedFigure Revenue, TrackedFigure Participation, TrackedFigure DiscountCost,
-    TrackedFigure Conversions);
+    TrackedFigure ConversionRate);
 
 /// <summary>A campaign's hours against its forecast, and whether it has left the forecast's interval for long enough to alert.</summary>
 public sealed record CampaignTracking(IReadOnlyList<TrackingPoint> Points, bool Alert, DateTimeOffset? AlertSince);
@@ -46,8 +46,8 @@ public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Directio
 /// per treated user; the revenue-per-user lift against the forecast's incremental GMV per treated user; the participation
 /// rate, the discount cost per user and the conversion rate against the forecast's participants, discount cost and
 /// conversions per treated user (<see cref="MeasuredHour"/>). A user's window opens at enrollment, so by a moment t the forecast expects the share
-/// f = min(1, (t − start) ÷ attribution window) of that lift (users taken as enrolled at the start: early on, the
-/// expectation runs ahead of late enrollees). An hour is ABOVE or BELOW only when the measured interval and the expected
+/// f = min(1, (t − start) ÷ attribution window) of each (users taken as enrolled at the start: early on, the
+/// expectation runs ahead of late enrollees), but all of the participation, which comes when the offer reaches a user. An hour is ABOVE or BELOW only when the measured interval and the expected
 /// 95% interval do not overlap; an alert is raised when the latest hours with updates, as many as configured
 /// (Platform:Campaigns:AlertAfterHours, <see cref="DefaultAlertAfterHours"/> by default), are.
 /// </summary>
@@ -64,14 +64,17 @@ public static class ForecastTracking
     /// <summary>The forecast's incremental GMV per treated user, the share <paramref name="share"/> of it.</summary>
     public static ForecastFigure ExpectedRevenue(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.IncrementalGmv, share);
 
-    /// <summary>The forecast's participants per treated user (a participation rate), the share <paramref name="share"/> of it.</summary>
-    public static ForecastFigure ExpectedParticipation(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.Participants, share);
+    /// <summary>
+    /// The forecast's participants per treated user (a participation rate), whole from the start: users take part when the
+    /// offer reaches them, not over their window as they buy.
+    /// </summary>
+    public static ForecastFigure ExpectedParticipation(CampaignForecast forecast) => PerTreatedUser(forecast, forecast.Participants, 1);
 
     /// <summary>The forecast's discount cost per treated user, the share <paramref name="share"/> of it.</summary>
     public static ForecastFigure ExpectedDiscountCost(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.DiscountCost, share);
 
     /// <summary>The forecast's conversions per treated user (a conversion rate), the share <paramref name="share"/> of it.</summary>
-    public static ForecastFigure ExpectedConversions(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.Conversions, share);
+    public static ForecastFigure ExpectedConversionRate(CampaignForecast forecast, double share) => PerTreatedUser(forecast, forecast.Conversions, share);
 
     private static ForecastFigure PerTreatedUser(CampaignForecast forecast, ForecastFigure total, double share) =>
         total.Times(forecast.TreatedUsers > 0 ? share / forecast.TreatedUsers : 0);
@@ -97,9 +100,9 @@ public static class ForecastTracking
             return new TrackingPoint(
                 h.At, h.ConversionRateLift, expected, StatusOf(h.ConversionRateLift, expected),
                 Tracked(h.RevenuePerUserLift, ExpectedRevenue(forecast, share)),
-                Tracked(h.ParticipationRate, ExpectedParticipation(forecast, share)),
+                Tracked(h.ParticipationRate, ExpectedParticipation(forecast)),
                 Tracked(h.DiscountCostPerUser, ExpectedDiscountCost(forecast, share)),
-                Tracked(h.ConversionRate, ExpectedConversions(forecast, share)));
+                Tracked(h.ConversionRate, ExpectedConversionRate(forecast, share)));
         }).ToList();
 
         var run = LatestRunOutside(points);

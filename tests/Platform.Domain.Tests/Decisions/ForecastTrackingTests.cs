@@ -80,41 +80,62 @@ public sealed class ForecastTrackingTests
     }
 
     [Fact]
-    public void ConversionsParticipationAndDiscountCostAreTrackedPerEnrolledTreatedUserAndDoNotAlert()
+    public void TheTreatedSidesConversionRateParticipationAndDiscountCostAreTrackedAndDoNotAlert()
     {
         var start = SevenDayWindow.StartsAt;
-        // 1,000 treated users are expected to bring 300 participants (95%: 240 to 360) and 2,000 of discount (95%: 1,600 to 2,400).
+        // 1,000 treated users are expected to bring 100 buyers (95%: 80 to 120), 300 participants (95%: 240 to 360) and 2,000
+        // of discount (95%: 1,600 to 2,400).
         var forecast = Forecast with
         {
-            Participants = new ForecastFigure(300, 270, 330, 240, 360), DiscountCost = new ForecastFigure(2000, 1800, 2200, 1600, 2400), Conversions = new ForecastFigure(100, 90, 110, 80, 120),
+            Conversions = new ForecastFigure(100, 90, 110, 80, 120), Participants = new ForecastFigure(300, 270, 330, 240, 360), DiscountCost = new ForecastFigure(2000, 1800, 2200, 1600, 2400),
             IncrementalConversions = new ForecastFigure(25, 20, 30, 15, 35), // so that the later hours' lift (0.025, nobody of the holdout bought) is where expected
         };
 
-        // 400 enrolled treated users, 120 of them took part (0.3), 100 redemptions cost 800 (2 per user), 40 bought in their window: where expected.
+        // 400 enrolled treated users, 40 bought in their window (0.1), 120 took part (0.3), 100 redemptions cost 800 (2 per user): where expected.
         var onTrack = MeasuredHour.Of(start.AddDays(7), CampaignKpis.From(new ArmTotals(400, Participants: 120, Redemptions: 100, DiscountCost: 800m, WindowConverters: 40), new ArmTotals(40), budget: null));
-        Assert.Equal(0.1, onTrack.ConversionRate!.Value, 9);
-        Assert.Equal(0.3, onTrack.ParticipationRate!.Value, 9);
-        Assert.Equal(2, onTrack.DiscountCostPerUser!.Value, 9);
+        Assert.Equal((0.1, 0.3, 2.0), (onTrack.ConversionRate!.Value, onTrack.ParticipationRate!.Value, onTrack.DiscountCostPerUser!.Value));
         Assert.True(onTrack.ParticipationRate.Low is > 0.2 and < 0.3 && onTrack.ParticipationRate.High is > 0.3 and < 0.4, $"{onTrack.ParticipationRate}");
         Assert.True(onTrack.DiscountCostPerUser.Low is > 1 and < 2 && onTrack.DiscountCostPerUser.High is > 2 and < 3, $"{onTrack.DiscountCostPerUser}");
 
-        // Then 4,000 of them, nearly all taking part and costing 8 each, few buying: wholly outside the bands, and no alert.
+        // Then 4,000 of them, few buying, nearly all taking part and costing 8 each: wholly outside the bands, and no alert.
         var overspent = MeasuredHour.Of(start.AddDays(8), CampaignKpis.From(new ArmTotals(4000, Participants: 3600, Redemptions: 4000, DiscountCost: 32_000m, WindowConverters: 100), new ArmTotals(400), budget: null));
         var tracking = ForecastTracking.Track(forecast, SevenDayWindow, start, [onTrack, overspent, overspent with { At = start.AddDays(9) }, overspent with { At = start.AddDays(10) }], alertAfterHours: 3);
 
+        Assert.Equal([TrackingStatus.Inside, TrackingStatus.Below, TrackingStatus.Below, TrackingStatus.Below], tracking.Points.Select(p => p.ConversionRate.Status)); // 0.025 against 0.08 to 0.12
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.Above], tracking.Points.Select(p => p.Participation.Status));
         Assert.Equal([TrackingStatus.Inside, TrackingStatus.Above, TrackingStatus.Above, TrackingStatus.Above], tracking.Points.Select(p => p.DiscountCost.Status));
-        Assert.Equal([TrackingStatus.Inside, TrackingStatus.Below, TrackingStatus.Below, TrackingStatus.Below], tracking.Points.Select(p => p.Conversions.Status)); // 100 of the 4,000 bought: 0.025 against 0.08 to 0.12
         var cost = tracking.Points[0].DiscountCost.Expected;
         Assert.Equal([2, 1.6, 2.4], new[] { cost.Value, cost.Low95, cost.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.False(tracking.Alert);
+    }
 
-        // Before two enrolled treated users, or before any redemption, there is nothing to compare.
-        var empty = MeasuredHour.Of(start, CampaignKpis.From(new ArmTotals(1), new ArmTotals(1), budget: null));
-        Assert.Null(empty.ParticipationRate);
-        Assert.Null(empty.DiscountCostPerUser);
-        var noRedemption = MeasuredHour.Of(start, CampaignKpis.From(new ArmTotals(50), new ArmTotals(5), budget: null));
-        Assert.Equal(TrackingStatus.NoData, ForecastTracking.StatusOf(noRedemption.DiscountCostPerUser, forecast.DiscountCost));
+    [Fact]
+    public void ParticipationIsExpectedWholeFromTheFirstHourAndNobodyTakingPartIsBelowIt()
+    {
+        var start = SevenDayWindow.StartsAt;
+        var forecast = Forecast with { Participants = new ForecastFigure(300, 270, 330, 240, 360) };
+
+        // A day into a 7-day window the lifts expect a seventh of their whole, participation all of it: 0.3 (95%: 0.24 to 0.36).
+        var day = MeasuredHour.Of(start.AddDays(1), CampaignKpis.From(new ArmTotals(2000, Participants: 600), new ArmTotals(200), budget: null));
+        var nobody = MeasuredHour.Of(start.AddDays(1), CampaignKpis.From(new ArmTotals(2000), new ArmTotals(200), budget: null));
+        var tracking = ForecastTracking.Track(forecast, SevenDayWindow, start, [day, nobody], alertAfterHours: 3);
+
+        Assert.Equal([0.3, 0.24, 0.36], new[] { tracking.Points[0].Participation.Expected.Value, tracking.Points[0].Participation.Expected.Low95, tracking.Points[0].Participation.Expected.High95 }, (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(TrackingStatus.Inside, tracking.Points[0].Participation.Status);
+        Assert.True(nobody.ParticipationRate is { Value: 0, High: > 0 }, $"{nobody.ParticipationRate}"); // 0 of 2,000 still has an interval
+        Assert.Equal(TrackingStatus.Below, tracking.Points[1].Participation.Status);
+    }
+
+    [Fact]
+    public void TheTreatedSidesFiguresWaitFor30UsersAndCostForItsFirstRedemption()
+    {
+        var few = MeasuredHour.Of(SevenDayWindow.StartsAt, CampaignKpis.From(new ArmTotals(MeasuredHour.MinTreatedUsers - 1, Participants: 5, Redemptions: 5, DiscountCost: 10m), new ArmTotals(5), budget: null));
+        Assert.Equal((null, null, null), (few.ConversionRate, few.ParticipationRate, few.DiscountCostPerUser));
+
+        var noRedemption = MeasuredHour.Of(SevenDayWindow.StartsAt, CampaignKpis.From(new ArmTotals(MeasuredHour.MinTreatedUsers, Participants: 5), new ArmTotals(5), budget: null));
+        Assert.NotNull(noRedemption.ParticipationRate);
+        Assert.Null(noRedemption.DiscountCostPerUser);
+        Assert.Equal(TrackingStatus.NoData, ForecastTracking.StatusOf(noRedemption.DiscountCostPerUser, Forecast.DiscountCost));
     }
 
     private static ForecastFigure Zero() => new(0, 0, 0, 0, 0);

@@ -76,7 +76,7 @@ public sealed class TrackingStatusEnumType : EnumerationGraphType
         Add("INSIDE", TrackingStatus.Inside, "The measured interval overlaps the band.");
         Add("ABOVE", TrackingStatus.Above, "Wholly above it: better than forecast.");
         Add("BELOW", TrackingStatus.Below, "Wholly below it: worse than forecast.");
-        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: too few users (30 a side for a lift, 2 treated users for participation and cost), or nothing varies yet (nobody, or everybody, bought, took part or redeemed).");
+        Add("NO_DATA", TrackingStatus.NoData, "Not measurable yet: too few users (30 a side for a lift, 30 treated users for the treated side's rates and cost; 2 a side in hours recorded before always-valid intervals), or no outcome of a lift varies yet (nobody, or everybody, bought).");
     }
 }
 
@@ -86,7 +86,7 @@ public sealed class TrackedFigureType : ObjectGraphType<TrackedFigure>
     {
         Name = "TrackedFigure";
         Description = "A figure per treated user at one hour against what the launch forecast expects of it by then.";
-        Field<Campaigns.EstimateType>("actual").Description("As measured, with its always-valid 95% interval; null while there are too few users to measure it on (30 a side for a lift, 2 treated users for participation and cost).").Resolve(ctx => ctx.Source.Actual);
+        Field<Campaigns.EstimateType>("actual").Description("As measured, with its always-valid 95% interval; null while there are too few users to measure it on (30 a side for a lift, 30 treated users for the treated side's rates and cost) and for cost before the first redemption.").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("What the launch forecast expects per treated user by then.").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
     }
@@ -99,20 +99,20 @@ public sealed class TrackingPointType : ObjectGraphType<TrackingPoint>
         Name = "TrackingPoint";
         Description = "One hour of a campaign against its launch forecast.";
         Field(p => p.At).Description("The end of the hour (now, for the current one).");
-        Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its always-valid 95% interval (the KPIs' measurement); null while a side has fewer than 30 users.").Resolve(ctx => ctx.Source.Actual);
+        Field<Campaigns.EstimateType>("actual").Description("The measured conversion-rate lift among enrolled users with its always-valid 95% interval (the KPIs' measurement); null while a side has fewer than 30 users (2, with the fixed-horizon interval, in hours recorded before always-valid intervals).").Resolve(ctx => ctx.Source.Actual);
         Field<NonNullGraphType<ForecastFigureType>>("expected").Description("The lift per treated user the launch forecast expects by then (docs/forecasts.md#forecast-against-actual).").Resolve(ctx => ctx.Source.Expected);
         Field<NonNullGraphType<TrackingStatusEnumType>>("status").Description("Actual against the expected 95% band.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<TrackedFigureType>>("revenue")
-            .Description("The revenue-per-user lift (the KPIs' revenuePerUserLift) against the forecast's incremental GMV per treated user; it does not alert.")
+            .Description("The revenue-per-user lift (always-valid: kpis.measurement.revenuePerUser) against the forecast's incremental GMV per treated user; it does not alert.")
             .Resolve(ctx => ctx.Source.Revenue);
-        Field<NonNullGraphType<TrackedFigureType>>("conversions")
-            .Description("The treated users' conversion rate (buyers in their window ÷ enrolled treated users) against the forecast's conversions per treated user; it does not alert.")
-            .Resolve(ctx => ctx.Source.Conversions);
+        Field<NonNullGraphType<TrackedFigureType>>("conversionRate")
+            .Description("The treated users' conversion rate (kpis.treatment.conversionRate: buyers in their window ÷ enrolled treated users) against the forecast's conversions per treated user; it does not alert.")
+            .Resolve(ctx => ctx.Source.ConversionRate);
         Field<NonNullGraphType<TrackedFigureType>>("participation")
-            .Description("The KPIs' participationRate (participants ÷ enrolled treated users) against the forecast's participants per treated user; it does not alert.")
+            .Description("The KPIs' participationRate (participants ÷ enrolled treated users) against the forecast's participants per treated user, whole from the first hour (users take part when the offer reaches them); it does not alert.")
             .Resolve(ctx => ctx.Source.Participation);
         Field<NonNullGraphType<TrackedFigureType>>("discountCost")
-            .Description("The KPIs' discountCost ÷ enrolled treated users against the forecast's discount cost per treated user; it does not alert.")
+            .Description("The KPIs' discountCost ÷ enrolled treated users against the forecast's discount cost per treated user; null before the first redemption; it does not alert.")
             .Resolve(ctx => ctx.Source.DiscountCost);
     }
 }
