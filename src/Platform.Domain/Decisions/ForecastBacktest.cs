@@ -36,38 +36,60 @@ public sealed record BacktestFigure(ForecastFigure Forecast, Estimate? Actual)
 /// <summary>An ended campaign against its launch forecast; complete once its last user's attribution window has closed.</summary>
 public sealed record CampaignBacktest(
     string CampaignId, string Name, DateTimeOffset EndedAt, bool Complete, long TreatedUsers, long ControlUsers,
-    BacktestFigure ConversionRateLift, BacktestFigure RevenuePerUserLift);
+    BacktestFigure ConversionRateLift, BacktestFigure RevenuePerUserLift, BacktestFigure IncrementalMarginPerUser);
 
-/// <summary>A model version's back-tests: the campaigns, and over the complete, measured ones the intervals' coverage and the mean absolute errors.</summary>
-public sealed record ModelBacktest(
-    IReadOnlyList<CampaignBacktest> Campaigns, int Measured, double? ConversionCoverage80, double? ConversionCoverage95,
-    double? ConversionMeanAbsoluteError, double? RevenueCoverage95, double? RevenueMeanAbsoluteError);
+/// <summary>One figure over the complete campaigns that measured it: how many, the shares inside80 and inside95, and the mean |error|.</summary>
+public sealed record BacktestSummary(int Measured, double? Coverage80, double? Coverage95, double? MeanAbsoluteError)
+{
+    public static BacktestSummary Of(IReadOnlyList<BacktestFigure> figures)
+    {
+        var measured = figures.Where(f => f.Actual is not null).ToList();
+        double? Share(Func<BacktestFigure, bool?> inside) => measured.Count == 0 ? null : measured.Count(f => inside(f) == true) / (double)measured.Count;
+        return new(measured.Count, Share(f => f.Inside80), Share(f => f.Inside95), measured.Count == 0 ? null : measured.Average(f => Math.Abs(f.Error!.Value)));
+    }
+}
+
+/// <summary>A model version's back-tests: the campaigns, and over the complete ones the summary of each figure.</summary>
+public sealed record ModelBacktest(IReadOnlyList<CampaignBacktest> Campaigns, BacktestSummary Conversion, BacktestSummary Revenue, BacktestSummary Margin);
 
 /// <summary>
 /// Back-tests ended campaigns with a holdout against the forecast they were launched with (docs/forecasts.md#back-tests),
-/// like with like: the forecast's incremental conversions and GMV per treated user (the whole window) against the
-/// holdout's measured conversion-rate and revenue-per-user lift among the enrolled users.
+/// like with like, per treated user over the whole window: the forecast's incremental conversions, GMV and margin against
+/// the holdout's measured conversion-rate and revenue-per-user lifts among the enrolled users, and the margin they make
+/// (revenue lift × margin rate − discount cost per treated user; the cost is counted, not sampled, so the revenue lift's
+/// interval is the margin's).
 /// </summary>
 public static class ForecastBacktest
 {
-    public static CampaignBacktest Of(Campaign campaign, CampaignForecast forecast, CampaignKpis kpis, DateTimeOffset now)
+    public static CampaignBacktest Of(Campaign campaign, CampaignForecast forecast, CampaignKpis kpis, double marginRate, DateTimeOffset now)
     {
         var ended = campaign.EndedAt ?? campaign.Design.EndsAt;
+        var perTreatedUser = forecast.TreatedUsers > 0 ? 1 / forecast.TreatedUsers : 0;
         return new CampaignBacktest(
             campaign.Id, campaign.Design.Name, ended, now >= ended.AddDays(campaign.Design.AttributionWindowDays), kpis.Treatment.Users, kpis.Control.Users,
             new BacktestFigure(ForecastTracking.Expected(forecast, share: 1), kpis.ConversionRateLift),
-            new BacktestFigure(forecast.IncrementalGmv.Times(forecast.TreatedUsers > 0 ? 1 / forecast.TreatedUsers : 0), kpis.RevenuePerUserLift));
+            new BacktestFigure(forecast.IncrementalGmv.Times(perTreatedUser), kpis.RevenuePerUserLift),
+            new BacktestFigure(forecast.IncrementalMargin.Times(perTreatedUser), MarginPerUser(kpis, marginRate)));
     }
 
     public static ModelBacktest Summarize(IReadOnlyList<CampaignBacktest> campaigns)
     {
-        var conversions = campaigns.Where(c => c.Complete && c.ConversionRateLift.Actual is not null).Select(c => c.ConversionRateLift).ToList();
-        var revenue = campaigns.Where(c => c.Complete && c.RevenuePerUserLift.Actual is not null).Select(c => c.RevenuePerUserLift).ToList();
-        double? Share(IReadOnlyList<BacktestFigure> figures, Func<BacktestFigure, bool?> inside) =>
-            figures.Count == 0 ? null : figures.Count(f => inside(f) == true) / (double)figures.Count;
-        double? MeanAbsolute(IReadOnlyList<BacktestFigure> figures) => figures.Count == 0 ? null : figures.Average(f => Math.Abs(f.Error!.Value));
+        var complete = campaigns.Where(c => c.Complete).ToList();
         return new ModelBacktest(
-            campaigns, conversions.Count, Share(conversions, f => f.Inside80), Share(conversions, f => f.Inside95), MeanAbsolute(conversions),
-            Share(revenue, f => f.Inside95), MeanAbsolute(revenue));
+            campaigns,
+            BacktestSummary.Of(complete.Select(c => c.ConversionRateLift).ToList()),
+            BacktestSummary.Of(complete.Select(c => c.RevenuePerUserLift).ToList()),
+            BacktestSummary.Of(complete.Select(c => c.IncrementalMarginPerUser).ToList()));
+    }
+
+    private static Estimate? MarginPerUser(CampaignKpis kpis, double marginRate)
+    {
+        if (kpis.RevenuePerUserLift is not { } revenue || kpis.Treatment.Users == 0)
+        {
+            return null;
+        }
+
+        var cost = (double)kpis.DiscountCost / kpis.Treatment.Users;
+        return new Estimate((revenue.Value * marginRate) - cost, (revenue.Low * marginRate) - cost, (revenue.High * marginRate) - cost);
     }
 }

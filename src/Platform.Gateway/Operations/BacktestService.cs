@@ -1,5 +1,7 @@
+using Platform.Abstractions.Tenants;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
+using Platform.Gateway.Auth;
 using Platform.Storage.Campaigns;
 
 namespace Platform.Gateway.Operations;
@@ -8,7 +10,7 @@ namespace Platform.Gateway.Operations;
 /// modelVersion.backtest (docs/forecasts.md#back-tests): each ended campaign with a holdout that an UPLIFT version made the
 /// launch forecast of, against what its holdout measured, read from the outcome rows as they stand.
 /// </summary>
-public sealed class BacktestService(CampaignForecastStore forecasts, CampaignStore campaigns, CampaignOutcomeStore outcomes, TimeProvider clock)
+public sealed class BacktestService(CampaignForecastStore forecasts, CampaignStore campaigns, CampaignOutcomeStore outcomes, TenantDirectory tenants, TimeProvider clock)
 {
     /// <summary>The most campaigns one read back-tests (the latest ended).</summary>
     public const int MaxCampaigns = 50;
@@ -16,6 +18,7 @@ public sealed class BacktestService(CampaignForecastStore forecasts, CampaignSto
     public async Task<ModelBacktest> ForVersionAsync(string tenantId, Guid versionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var marginRate = (await tenants.FindAsync(tenantId))?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var tested = new List<CampaignBacktest>();
         foreach (var (campaignId, launched) in await forecasts.EndedByVersionAsync(tenantId, versionId, MaxCampaigns, cancellationToken))
         {
@@ -25,7 +28,7 @@ public sealed class BacktestService(CampaignForecastStore forecasts, CampaignSto
             }
 
             var sides = await outcomes.TotalsAsync(tenantId, campaign, cancellationToken);
-            tested.Add(ForecastBacktest.Of(campaign, launched.Forecast, sides.Kpis(campaign.Design.Budget), now));
+            tested.Add(ForecastBacktest.Of(campaign, launched.Forecast, sides.Kpis(campaign.Design.Budget), marginRate, now));
         }
 
         return ForecastBacktest.Summarize(tested);

@@ -218,14 +218,16 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         (await platform.Http.PostAsync(admin, "mutation($id: ID!) { endCampaign(id: $id) { status } }", new { id = tracked })).AssertSuccess();
         // Outcome rows are written within about a second of the events: read until all 120 users are enrolled.
         var backtest = await Eventually.ReadUntilAsync(
-            async () => (await VersionAsync(admin, candidate.GetProperty("id").GetString()!, "backtest { measured conversionCoverage95 campaigns { campaignId complete treatedUsers controlUsers conversionRateLift { forecast { value low95 high95 } actual { value } error inside95 } } }"))
+            async () => (await VersionAsync(admin, candidate.GetProperty("id").GetString()!, "backtest { measured conversionCoverage95 marginCoverage95 campaigns { campaignId complete treatedUsers controlUsers conversionRateLift { forecast { value low95 high95 } actual { value } error inside95 } incrementalMarginPerUser { forecast { value } actual { value } error } } }"))
                 .GetProperty("backtest"),
             b => b.GetProperty("campaigns").EnumerateArray().Sum(c => c.GetProperty("treatedUsers").GetInt64() + c.GetProperty("controlUsers").GetInt64()) == 120);
         var tested = Assert.Single(backtest.GetProperty("campaigns").EnumerateArray());
         Assert.Equal((tracked, false), (tested.GetProperty("campaignId").GetString(), tested.GetProperty("complete").GetBoolean()));
         var testedLift = tested.GetProperty("conversionRateLift");
         Assert.Equal(testedLift.GetProperty("forecast").GetProperty("value").GetDouble() - testedLift.GetProperty("actual").GetProperty("value").GetDouble(), testedLift.GetProperty("error").GetDouble(), 9);
-        Assert.Equal((0, JsonValueKind.Null), (backtest.GetProperty("measured").GetInt32(), backtest.GetProperty("conversionCoverage95").ValueKind));
+        var testedMargin = tested.GetProperty("incrementalMarginPerUser");
+        Assert.Equal(testedMargin.GetProperty("forecast").GetProperty("value").GetDouble() - testedMargin.GetProperty("actual").GetProperty("value").GetDouble(), testedMargin.GetProperty("error").GetDouble(), 9);
+        Assert.Equal((0, JsonValueKind.Null, JsonValueKind.Null), (backtest.GetProperty("measured").GetInt32(), backtest.GetProperty("conversionCoverage95").ValueKind, backtest.GetProperty("marginCoverage95").ValueKind));
 
         await UpliftAudiencesPickTheBestAndACampaignFreezesItsPicksAtLaunchAsync(admin);
         await AChangedAttributeSchemaKeepsTheVersionServingAsync(admin, candidate.GetProperty("id").GetString()!);

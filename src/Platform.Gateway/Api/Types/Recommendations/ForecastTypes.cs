@@ -172,6 +172,9 @@ public sealed class CampaignBacktestType : ObjectGraphType<CampaignBacktest>
         Field(b => b.ControlUsers).Description("Users enrolled in the holdout.");
         Field<NonNullGraphType<BacktestFigureType>>("conversionRateLift").Description("Incremental conversions per treated user.").Resolve(ctx => ctx.Source.ConversionRateLift);
         Field<NonNullGraphType<BacktestFigureType>>("revenuePerUserLift").Description("Incremental GMV per treated user.").Resolve(ctx => ctx.Source.RevenuePerUserLift);
+        Field<NonNullGraphType<BacktestFigureType>>("incrementalMarginPerUser")
+            .Description("Incremental margin per treated user: the forecast's against the revenue-per-user lift × the tenant's margin rate now − the discount cost per treated user (its interval the revenue lift's).")
+            .Resolve(ctx => ctx.Source.IncrementalMarginPerUser);
     }
 }
 
@@ -184,11 +187,15 @@ public sealed class ModelBacktestType : ObjectGraphType<ModelBacktest>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignBacktestType>>>>("campaigns")
             .Description($"The ended campaigns with a holdout the version forecast at launch, latest ended first (at most {BacktestService.MaxCampaigns}).")
             .Resolve(ctx => ctx.Source.Campaigns).FieldType.ListOf(BacktestService.MaxCampaigns);
-        Field(b => b.Measured).Description("Complete campaigns whose conversion lift is measured: what the figures below are over.");
-        Field(b => b.ConversionCoverage80, nullable: true).Description("Share of them whose conversion-rate lift is inside80; null without any.");
-        Field(b => b.ConversionCoverage95, nullable: true).Description("Share inside95.");
-        Field(b => b.ConversionMeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the conversion lift per treated user.");
-        Field(b => b.RevenueCoverage95, nullable: true).Description("Share whose revenue-per-user lift is inside95.");
-        Field(b => b.RevenueMeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the revenue lift per treated user.");
+        Field("measured", b => b.Conversion.Measured).Description("Complete campaigns whose conversion lift is measured: what the conversion figures below are over (the revenue and margin ones are over those whose revenue lift is).");
+        Field("conversionCoverage80", b => b.Conversion.Coverage80, nullable: true).Description("Share of them whose conversion-rate lift is inside80; null without any.");
+        Field("conversionCoverage95", b => b.Conversion.Coverage95, nullable: true).Description("Share inside95.");
+        Field("conversionMeanAbsoluteError", b => b.Conversion.MeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the conversion lift per treated user.");
+        Field("revenueCoverage80", b => b.Revenue.Coverage80, nullable: true).Description("Share whose revenue-per-user lift is inside80.");
+        Field("revenueCoverage95", b => b.Revenue.Coverage95, nullable: true).Description("Share whose revenue-per-user lift is inside95.");
+        Field("revenueMeanAbsoluteError", b => b.Revenue.MeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the revenue lift per treated user.");
+        Field("marginCoverage80", b => b.Margin.Coverage80, nullable: true).Description("Share whose incremental margin per treated user is inside80.");
+        Field("marginCoverage95", b => b.Margin.Coverage95, nullable: true).Description("Share inside95.");
+        Field("marginMeanAbsoluteError", b => b.Margin.MeanAbsoluteError, nullable: true).Description("Mean |forecast − actual| of the incremental margin per treated user.");
     }
 }
