@@ -37,9 +37,22 @@ interface Detail {
   holdoutShare: number;
   audience: string;
   kpis: Kpis;
-  tracking: { alert: boolean; points: { at: string; actual: Estimate; expected: { value: number; low95: number; high95: number } }[] } | null;
+  tracking: { alert: boolean; points: TrackingPoint[] } | null;
   kpiHistory: { at: string; kpis: ChartedKpis }[];
 }
+
+/** A figure at one hour against what the launch forecast expects of it by then. */
+interface Tracked { status: string; actual: Estimate | null; expected: { value: number; low95: number; high95: number } }
+
+interface TrackingPoint extends Tracked {
+  at: string;
+  revenue: Tracked;
+  conversionRate: Tracked;
+  participation: Tracked;
+  discountCost: Tracked;
+}
+
+const trackedFields = 'status actual { value low high } expected { value low95 high95 }';
 
 const kpiFields = `reach exposures participants conversions redemptions gmv discountCost budgetLeft holdoutLeaks roi
   conversionRateLift { value low high } incrementalConversions { value low high } incrementalRevenue { value low high }`;
@@ -47,7 +60,8 @@ const kpiFields = `reach exposures participants conversions redemptions gmv disc
 const detailQuery = `query Campaign($id: ID!) { campaign(id: $id) {
   id name status type value channel startsAt endsAt budget holdoutShare audience
   kpis { ${kpiFields} }
-  tracking { alert points { at actual { value low high } expected { value low95 high95 } } }
+  tracking { alert points { at ${trackedFields} revenue { ${trackedFields} } conversionRate { ${trackedFields} }
+    participation { ${trackedFields} } discountCost { ${trackedFields} } } }
   kpiHistory { at kpis { reach participants conversions } } } }`;
 
 const kpiSubscription = `subscription Kpis($id: ID!) { campaignKpis(campaignId: $id) { status at kpis { ${kpiFields} } } }`;
@@ -143,6 +157,8 @@ export function campaignPage(root: HTMLElement, id: string): () => void {
       liftChart = bandChart(box.canvas, c.tracking.points.map((p) => ({
         label: format.date(p.at), actual: p.actual?.value ?? null, expected: p.expected.value, low: p.expected.low95, high: p.expected.high95,
       })), 'lift');
+      const latest = c.tracking.points.at(-1);
+      if (latest) lift.append(latestHour(latest));
     }
 
     unsubscribe?.();
@@ -163,4 +179,20 @@ export function campaignPage(root: HTMLElement, id: string): () => void {
 
   load().catch((error: unknown) => replace(head, errorBox(error)));
   return () => { stopped = true; unsubscribe?.(); kpiChart?.destroy(); liftChart?.destroy(); };
+}
+
+/** The latest hour's figures per treated user against the launch forecast (docs/forecasts.md#forecast-against-actual). */
+function latestHour(p: TrackingPoint): HTMLElement {
+  const row = (name: string, t: Tracked, asPercent: boolean): HTMLElement => h('tr', {},
+    h('td', {}, name),
+    h('td', {}, format.interval(t.actual, asPercent)),
+    h('td', {}, format.interval({ value: t.expected.value, low: t.expected.low95, high: t.expected.high95 }, asPercent)),
+    h('td', {}, t.status));
+  return h('table', { 'data-testid': 'tracking-latest' },
+    h('tr', {}, h('th', {}, `At ${format.date(p.at)}, per treated user`), h('th', {}, 'Actual [95%]'), h('th', {}, 'Expected [95%]'), h('th', {}, 'Status')),
+    row('Conversion-rate lift', p, true),
+    row('Revenue lift', p.revenue, false),
+    row('Conversion rate', p.conversionRate, true),
+    row('Participation', p.participation, true),
+    row('Discount cost', p.discountCost, false));
 }
