@@ -27,8 +27,8 @@ public sealed record TrackedFigure(Estimate? Actual, ForecastFigure Expected, Tr
 /// the discount cost per user.
 /// </summary>
 public sealed record TrackingPoint(
-    DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status, TrackedFigure Revenue, TrackedFigure Participation, TrackedFigure DiscountCost,
-    TrackedFigure ConversionRate);
+    DateTimeOffset At, Estimate? Actual, ForecastFigure Expected, TrackingStatus Status,
+    TrackedFigure Revenue, TrackedFigure ConversionRate, TrackedFigure Participation, TrackedFigure DiscountCost);
 
 /// <summary>A campaign's hours against its forecast, and whether it has left the forecast's interval for long enough to alert.</summary>
 public sealed record CampaignTracking(IReadOnlyList<TrackingPoint> Points, bool Alert, DateTimeOffset? AlertSince);
@@ -43,13 +43,14 @@ public sealed record TrackingAlert(DateTimeOffset Since, TrackingStatus Directio
 /// Compares a running campaign's measured conversion lift, hour by hour, with its launch forecast
 /// (docs/forecasts.md#forecast-against-actual). All are per treated user: the conversion-rate lift among the users
 /// enrolled so far (treated rate − control rate, with the always-valid 95% interval the hours are read with), against the forecast's incremental conversions
-/// per treated user; the revenue-per-user lift against the forecast's incremental GMV per treated user; the participation
-/// rate, the discount cost per user and the conversion rate against the forecast's participants, discount cost and
-/// conversions per treated user (<see cref="MeasuredHour"/>). A user's window opens at enrollment, so by a moment t the forecast expects the share
-/// f = min(1, (t − start) ÷ attribution window) of each (users taken as enrolled at the start: early on, the
-/// expectation runs ahead of late enrollees), but all of the participation, which comes when the offer reaches a user. An hour is ABOVE or BELOW only when the measured interval and the expected
-/// 95% interval do not overlap; an alert is raised when the latest hours with updates, as many as configured
-/// (Platform:Campaigns:AlertAfterHours, <see cref="DefaultAlertAfterHours"/> by default), are.
+/// per treated user; the revenue-per-user lift against the forecast's incremental GMV per treated user; the conversion
+/// rate, the participation rate and the discount cost per user against the forecast's conversions, participants and
+/// discount cost per treated user (<see cref="MeasuredHour"/>). A user's window opens at enrollment, so by a moment t the
+/// forecast expects the share f = min(1, (t − start) ÷ attribution window) of each (users taken as enrolled at the start:
+/// early on, the expectation runs ahead of late enrollees), but all of the participation, which comes when the offer
+/// reaches a user. An hour is ABOVE or BELOW only when the measured interval and the expected 95% interval do not overlap;
+/// an alert is raised when the latest hours with updates, as many as configured (Platform:Campaigns:AlertAfterHours,
+/// <see cref="DefaultAlertAfterHours"/> by default), are — on the conversion-rate lift alone.
 /// </summary>
 public static class ForecastTracking
 {
@@ -100,9 +101,9 @@ public static class ForecastTracking
             return new TrackingPoint(
                 h.At, h.ConversionRateLift, expected, StatusOf(h.ConversionRateLift, expected),
                 Tracked(h.RevenuePerUserLift, ExpectedRevenue(forecast, share)),
+                Tracked(h.ConversionRate, ExpectedConversionRate(forecast, share)),
                 Tracked(h.ParticipationRate, ExpectedParticipation(forecast)),
-                Tracked(h.DiscountCostPerUser, ExpectedDiscountCost(forecast, share)),
-                Tracked(h.ConversionRate, ExpectedConversionRate(forecast, share)));
+                Tracked(h.DiscountCostPerUser, ExpectedDiscountCost(forecast, share)));
         }).ToList();
 
         var run = LatestRunOutside(points);
