@@ -31,6 +31,12 @@ public static class IntervalCoverage
     /// <summary>The central 95% range of binomial(n, p): the smallest and largest counts with at least 2.5% in their tail.</summary>
     public static (int Low, int High) Range(int n, double p)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        if (p is not (> 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "A nominal rate is between 0 and 1, both excluded.");
+        }
+
         var probabilities = Enumerable.Range(0, n + 1).Select(k => Math.Exp(LogChoose(n, k) + (k * Math.Log(p)) + ((n - k) * Math.Log(1 - p)))).ToArray();
         var (low, below) = (0, probabilities[0]);
         while (below <= 0.025 && low < n)

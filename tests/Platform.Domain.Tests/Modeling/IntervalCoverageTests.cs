@@ -21,4 +21,11 @@ public sealed class IntervalCoverageTests
     [InlineData(3, 3, 0.95, CoverageVerdict.Nominal)]
     public void ACountOutsideTheRangeIsTooNarrowOrTooWide(int covered, int checks, double nominal, CoverageVerdict verdict) =>
         Assert.Equal(verdict, IntervalCoverage.Judge(covered, checks, nominal));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void ANominalRateOutsideZeroToOneIsRefused(double nominal) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntervalCoverage.Range(10, nominal));
 }

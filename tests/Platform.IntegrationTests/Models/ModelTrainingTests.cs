@@ -392,6 +392,16 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(0, await StoredPicksAsync(scheduled));
     }
 
+    // A fresh tenant with 1,500 users of the synthetic experiment and its first UPLIFT version (ACTIVE).
+    private async Task<(string TenantId, string Admin, JsonElement Run)> TrainedTenantAsync(string name)
+    {
+        var (tenantId, admin) = await platform.CreateTenantAsync(name);
+        await ImportAsync(admin, 1500);
+        var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
+        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
+        return (tenantId, admin, run);
+    }
+
     // Overwrites a byte of a version's stored weights (their checksum no longer matches) and sets its status.
     private async Task CorruptAsync(string tenantId, Guid versionId, string status)
     {
@@ -512,10 +522,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
     [Fact]
     public async Task AnActiveVersionTheNodeCannotReadIsServedByTheRuleAndSaysSo()
     {
-        var (tenantId, admin) = await platform.CreateTenantAsync("unreadable");
-        await ImportAsync(admin, 1500);
-        var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
-        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
+        var (tenantId, admin, run) = await TrainedTenantAsync("unreadable");
         await CorruptAsync(tenantId, Guid.Parse(run.GetProperty("version").GetProperty("id").GetString()!), "ACTIVE"); // before any request of this tenant loads it
 
         await Recommendations.RecommendationTests.LaunchAsync(platform.Http, admin, "Unreadable", new { holdoutShare = 0.0 });
@@ -529,10 +536,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
     [Fact]
     public async Task CorruptWeightsAreRefusedAtPromotion()
     {
-        var (tenantId, admin) = await platform.CreateTenantAsync("corrupt");
-        await ImportAsync(admin, 1500);
-        var run = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
-        Expect.Equal("SUCCEEDED", run.GetProperty("status").GetString(), run.ToString());
+        var (tenantId, admin, run) = await TrainedTenantAsync("corrupt");
         var versionId = Guid.Parse(run.GetProperty("version").GetProperty("id").GetString()!);
         await CorruptAsync(tenantId, versionId, "RETIRED");
 
