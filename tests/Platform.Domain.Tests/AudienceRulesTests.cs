@@ -52,6 +52,8 @@ public sealed class AudienceRulesTests
         Assert.Empty(Broken(new UpliftSelection(TargetingKind.TopPercent, 10, "cmp-1", new Audience(Tags: ["vip"]))));
         Assert.Equal(["audience.uplift.percent:out_of_range"], Broken(new UpliftSelection(TargetingKind.TopPercent)));
         Assert.Equal(["audience.uplift.percent:out_of_range"], Broken(new UpliftSelection(TargetingKind.TopPercent, 120)));
+        Assert.Empty(Broken(new UpliftSelection(TargetingKind.TopUpliftPercent, 10, "cmp-1")));
+        Assert.Equal(["audience.uplift.percent:out_of_range"], Broken(new UpliftSelection(TargetingKind.TopUpliftPercent)));
         Assert.Equal(["audience.uplift.percent:not_applicable"], Broken(new UpliftSelection(TargetingKind.PositiveMargin, 10)));
         Assert.Equal(["audience.uplift.keep:not_applicable"], Broken(new UpliftSelection(TargetingKind.All)));
         Assert.Equal(["audience.uplift.among:not_applicable"], Broken(new UpliftSelection(TargetingKind.PositiveMargin, Among: new Audience(Uplift: new UpliftSelection(TargetingKind.PositiveMargin)))));

@@ -63,13 +63,13 @@ public static class AudienceRules
         switch (uplift.Keep)
         {
             case TargetingKind.PositiveMargin when uplift.Percent is not null:
-                violations.Add(new($"{path}.percent", "not_applicable", $"{path}.percent goes with TOP_PERCENT only."));
+                violations.Add(new($"{path}.percent", "not_applicable", $"{path}.percent goes with TOP_PERCENT or TOP_UPLIFT_PERCENT only."));
                 break;
-            case TargetingKind.TopPercent when uplift.Percent is not (> 0 and <= 100):
-                violations.Add(new($"{path}.percent", "out_of_range", $"{path}.percent must be in (0, 100] with TOP_PERCENT."));
+            case TargetingKind.TopPercent or TargetingKind.TopUpliftPercent when uplift.Percent is not (> 0 and <= 100):
+                violations.Add(new($"{path}.percent", "out_of_range", $"{path}.percent must be in (0, 100] with TOP_PERCENT or TOP_UPLIFT_PERCENT."));
                 break;
             case TargetingKind.All:
-                violations.Add(new($"{path}.keep", "not_applicable", $"{path}.keep must be POSITIVE_MARGIN or TOP_PERCENT."));
+                violations.Add(new($"{path}.keep", "not_applicable", $"{path}.keep must be POSITIVE_MARGIN, TOP_PERCENT or TOP_UPLIFT_PERCENT."));
                 break;
         }
 

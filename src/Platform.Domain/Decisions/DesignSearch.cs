@@ -123,9 +123,9 @@ public sealed record DesignSearch(
 
         foreach (var (targeting, i) in (Targetings ?? []).Select((t, i) => (t, i)))
         {
-            if (targeting.Kind == TargetingKind.TopPercent ? targeting.Percent is not (> 0 and <= 100) : targeting.Percent is not null)
+            if (DesignTargeting.IsTop(targeting.Kind) ? targeting.Percent is not (> 0 and <= 100) : targeting.Percent is not null)
             {
-                Break($"targetings.{i}.percent", "percent_range", "must be in (0, 100] for TOP_PERCENT and left out otherwise.");
+                Break($"targetings.{i}.percent", "percent_range", "must be in (0, 100] for TOP_PERCENT and TOP_UPLIFT_PERCENT, and left out otherwise.");
             }
         }
 

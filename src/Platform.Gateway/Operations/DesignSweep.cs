@@ -59,13 +59,21 @@ public sealed class DesignSweep(UpliftModel model, double marginRate)
         var masks = new bool[]?[candidates.Count];
         if (scoring)
         {
-            // Each user's expected incremental margin under each design ([design][user], the ensemble's mean): whom each targeting picks.
-            var margins = designs.Select(_ => new float[audience.Users]).ToArray();
+            // Each user's figure under each design that a targeting ranks by ([ranking][design][user], the ensemble's mean):
+            // whom each targeting picks. The figures come from one valuation, so a second ranking costs no model pass.
+            var rankings = candidates.Select(c => c.Targeting.RankedBy).Distinct().ToList();
+            var scores = rankings.Select(_ => designs.Select(_ => new float[audience.Users]).ToArray()).ToArray();
             ForEachUser(audience, designs, share => progress("scoring shoppers", share / passes), cancellationToken, (d, user, responses, _) =>
-                margins[d][user] = (float)OfferValuation.Value(responses, designs[d], Objective.IncrementalMargin, marginRate).IncrementalMargin);
+            {
+                var value = OfferValuation.Value(responses, designs[d], Objective.IncrementalMargin, marginRate);
+                for (var r = 0; r < rankings.Count; r++)
+                {
+                    scores[r][d][user] = (float)DesignTargeting.Figure(rankings[r], value);
+                }
+            });
             for (var c = 0; c < candidates.Count; c++)
             {
-                masks[c] = candidates[c].Targeting.Select(margins[designOf[c]]);
+                masks[c] = candidates[c].Targeting.Select(scores[rankings.IndexOf(candidates[c].Targeting.RankedBy)][designOf[c]]);
             }
         }
 

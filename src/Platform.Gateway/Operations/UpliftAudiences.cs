@@ -82,18 +82,19 @@ public sealed class UpliftAudiences(
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
         var offer = new Offer(design, campaignId);
-        var (users, margins) = (new List<string>(), new List<float>());
+        var (users, scores) = (new List<string>(), new List<float>());
         await foreach (var batch in audiences.ReadAsync(tenantId, among, clock.GetUtcNow(), settings, cancellationToken))
         {
             var predictions = OfferScoring.Predict(model, batch.Select(m => m.Features).ToList(), offer);
             for (var i = 0; i < batch.Count; i++)
             {
                 users.Add(batch[i].UserId);
-                margins.Add((float)OfferValuation.Value(predictions.Responses(i), design, Objective.IncrementalMargin, marginRate).IncrementalMargin);
+                var value = OfferValuation.Value(predictions.Responses(i), design, Objective.IncrementalMargin, marginRate);
+                scores.Add((float)DesignTargeting.Figure(uplift.Targeting.RankedBy, value));
             }
         }
 
-        var picked = uplift.Targeting.Select(margins)!;
+        var picked = uplift.Targeting.Select(scores)!;
         return new Audience(UserIds: users.Where((_, i) => picked[i]).ToList());
     }
 }

@@ -50,14 +50,14 @@ public sealed class DesignSearchTests
             Budget: 0,
             Values: [-1m],
             DurationsDays: [0],
-            Targetings: [new DesignTargeting(TargetingKind.TopPercent), new DesignTargeting(TargetingKind.All, 5)],
+            Targetings: [new DesignTargeting(TargetingKind.TopPercent), new DesignTargeting(TargetingKind.All, 5), new DesignTargeting(TargetingKind.TopUpliftPercent, 0)],
             Constraints: new OptimizationConstraints(MinRoi: double.NaN, MaxCost: 0, MinReach: 0));
 
         var fields = search.Validate().Select(v => (v.Field, v.Rule)).ToList();
 
         Assert.Equal(
             [("design.value", "percent_range"), ("budget", "out_of_range"), ("values", "positive"), ("durationsDays", "out_of_range"),
-             ("targetings.0.percent", "percent_range"), ("targetings.1.percent", "percent_range"),
+             ("targetings.0.percent", "percent_range"), ("targetings.1.percent", "percent_range"), ("targetings.2.percent", "percent_range"),
              ("constraints.minRoi", "finite"), ("constraints.maxCost", "out_of_range"), ("constraints.minReach", "out_of_range")],
             fields);
     }
@@ -99,5 +99,22 @@ public sealed class DesignSearchTests
         Assert.Equal([0, 2, 4, 5, 7, 8, 9], Enumerable.Range(0, 10).Where(i => positive[i]));
         Assert.Null(DesignTargeting.Everyone.Select(margins));
         Assert.Equal(161, new DesignTargeting(TargetingKind.TopPercent, 16.1).Select(new float[1000])!.Count(p => p)); // not 162 by a floating-point hair
+    }
+
+    [Fact]
+    public void TopUpliftPercentRanksByTheConversionUpliftWhereTheOthersRankByMargin()
+    {
+        // A deep discount moves the first user most and costs more than it earns; the second earns a little on a small lift.
+        var persuadable = new OfferValue(IncrementalConversions: 0.08, IncrementalRevenue: 4, DiscountCost: 6, IncrementalMargin: -4.8, Participation: 0.3, Score: new Estimate(0, 0, 0));
+        var cheap = new OfferValue(IncrementalConversions: 0.01, IncrementalRevenue: 2, DiscountCost: 0.2, IncrementalMargin: 0.4, Participation: 0.1, Score: new Estimate(0, 0, 0));
+        var byUplift = new DesignTargeting(TargetingKind.TopUpliftPercent, 50);
+        var byMargin = new DesignTargeting(TargetingKind.TopPercent, 50);
+
+        float[] Figures(DesignTargeting t) => [(float)DesignTargeting.Figure(t.RankedBy, persuadable), (float)DesignTargeting.Figure(t.RankedBy, cheap)];
+
+        Assert.Equal((Objective.IncrementalConversions, Objective.IncrementalMargin), (byUplift.RankedBy, byMargin.RankedBy));
+        Assert.Equal([true, false], byUplift.Select(Figures(byUplift))!);
+        Assert.Equal([false, true], byMargin.Select(Figures(byMargin))!);
+        Assert.Equal("to the top 50% by predicted conversion uplift", byUplift.Describe());
     }
 }

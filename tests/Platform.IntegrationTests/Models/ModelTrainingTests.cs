@@ -335,16 +335,22 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         var quarter = new { keep = "TOP_PERCENT", percent = 25.0, among = shoppers };
         var design = Campaigns.CampaignApiTests.Design(now.AddHours(-1), now.AddDays(9), new { value = 10, holdoutShare = 0.0, audience = new { uplift = quarter } });
         var draft = (await platform.Http.FieldAsync(admin, Campaigns.CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString()!;
-        var scored = (await platform.Http.FieldAsync(admin, """
-            query($c: ID!, $a: AudienceInput) { scoreShoppers(campaignId: $c, audience: $a, orderBy: INCREMENTAL_MARGIN_DESC, first: 120) { nodes { userId incrementalMargin { value } } } }
-            """, new { c = draft, a = shoppers }, "scoreShoppers")).GetProperty("nodes").EnumerateArray()
-            .ToDictionary(n => n.GetProperty("userId").GetString()!, n => n.GetProperty("incrementalMargin").GetProperty("value").GetDouble());
+        var nodes = (await platform.Http.FieldAsync(admin, """
+            query($c: ID!, $a: AudienceInput) { scoreShoppers(campaignId: $c, audience: $a, orderBy: INCREMENTAL_MARGIN_DESC, first: 120) { nodes { userId incrementalMargin { value } uplift { value } } } }
+            """, new { c = draft, a = shoppers }, "scoreShoppers")).GetProperty("nodes").EnumerateArray().ToList();
+        var scored = nodes.ToDictionary(n => n.GetProperty("userId").GetString()!, n => n.GetProperty("incrementalMargin").GetProperty("value").GetDouble());
+        var uplifts = nodes.ToDictionary(n => n.GetProperty("userId").GetString()!, n => n.GetProperty("uplift").GetProperty("value").GetDouble());
 
         var audience = new { uplift = new { quarter.keep, quarter.percent, quarter.among, campaignId = draft } };
         var listed = await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { users(audience: $a, first: 500) { nodes { userId } } }", new { a = audience }, "users");
         var picked = listed.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("userId").GetString()!).ToHashSet();
         Assert.Equal(30, picked.Count); // 25% of 120
         Assert.True(picked.Min(u => scored[u]) >= scored.Where(s => !picked.Contains(s.Key)).Max(s => s.Value) - 1e-6, "the top quarter by expected incremental margin");
+        var byUplift = (await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { users(audience: $a, first: 500) { nodes { userId } } }",
+            new { a = new { uplift = new { keep = "TOP_UPLIFT_PERCENT", quarter.percent, quarter.among, campaignId = draft } } }, "users"))
+            .GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("userId").GetString()!).ToHashSet();
+        Assert.Equal(30, byUplift.Count); // here the same users as by margin (two groups of alike users); DesignSearchTests has users it tells apart
+        Assert.True(byUplift.Min(u => uplifts[u]) >= uplifts.Where(s => !byUplift.Contains(s.Key)).Max(s => s.Value) - 1e-6, "the top quarter by conversion uplift");
         var summary = await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { audienceSummary(audience: $a) { users } }", new { a = audience }, "audienceSummary");
         Assert.Equal(30, summary.GetProperty("users").GetInt64());
         var positive = await ForecastAsync(admin, new { uplift = new { keep = "POSITIVE_MARGIN", among = shoppers } }, value: 10, budget: null);
@@ -625,7 +631,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(["INVALID_ARGUMENT"], (await platform.Http.PostAsync(other, "{ trainingRun(id: \"run-1\") { id } }")).ErrorCodes);
     }
 
-    // The optimizer on the 120 shoppers above: three depths × two targetings, followed over the WebSocket until it finishes.
+    // The optimizer on the 120 shoppers above: three depths × three targetings, followed over the WebSocket until it finishes.
     private async Task OptimizerSearchesFollowsAndRefusesAsync(string admin, string versionId)
     {
         var now = DateTimeOffset.UtcNow;
@@ -634,12 +640,12 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
             design = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { value = 10 }),
             audience = new { tags = new[] { "young", "older" } },
             values = new[] { 5, 10, 20 },
-            targetings = new object[] { new { kind = "ALL" }, new { kind = "TOP_PERCENT", percent = 50 } },
+            targetings = new object[] { new { kind = "ALL" }, new { kind = "TOP_PERCENT", percent = 50 }, new { kind = "TOP_UPLIFT_PERCENT", percent = 50 } },
             constraints = new { minReach = 20 },
         };
         var started = await platform.Http.FieldAsync(admin, "mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id status candidateCount } }", new { i = input }, "optimizeCampaign");
         var id = started.GetProperty("id").GetString()!;
-        Assert.Equal(6, started.GetProperty("candidateCount").GetInt32());
+        Assert.Equal(9, started.GetProperty("candidateCount").GetInt32());
 
         await using (var socket = await WebSocketClient.ConnectAsync(platform.Node.GraphQLUri))
         {
@@ -668,19 +674,21 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
             """, new { id }, "campaignOptimization");
         Assert.Equal((versionId, 120L), (search.GetProperty("modelVersionId").GetString(), search.GetProperty("audienceUsers").GetInt64()));
         var candidates = search.GetProperty("candidates").EnumerateArray().ToList();
-        Assert.Equal(6, candidates.Count);
+        Assert.Equal(9, candidates.Count);
         var margins = candidates.Select(c => c.GetProperty("incrementalMargin").GetProperty("value").GetDouble()).ToList();
         Assert.Equal(margins.OrderDescending(), margins);
         Assert.All(candidates, c => Assert.Equal(c.GetProperty("targeting").GetProperty("kind").GetString() == "ALL" ? 120 : 60, c.GetProperty("users").GetInt64()));
         Assert.All(candidates, c => Assert.True(c.GetProperty("meetsConstraints").GetBoolean(), c.ToString())); // 54 and 108 treated users ≥ 20
         Assert.All(candidates, c => Assert.Equal(c.GetProperty("conversions").GetProperty("value").GetDouble(), c.GetProperty("orders").GetProperty("value").GetDouble(), 6)); // one order a converter, as above
 
-        // Picking the half with the most expected margin picks the shoppers the offer works on: more conversions added per user.
+        // Picking the half with the most expected margin picks the shoppers the offer works on: more conversions added per user;
+        // the half with the most conversion uplift adds the most of all halves.
         double PerUser(JsonElement c) => c.GetProperty("incrementalConversions").GetProperty("value").GetDouble() / c.GetProperty("users").GetInt64();
         foreach (var value in new[] { 5, 10, 20 })
         {
             var pair = candidates.Where(c => c.GetProperty("value").GetDouble() == value).ToDictionary(c => c.GetProperty("targeting").GetProperty("kind").GetString()!);
             Assert.True(PerUser(pair["TOP_PERCENT"]) > PerUser(pair["ALL"]), $"{pair["TOP_PERCENT"]}\n{pair["ALL"]}");
+            Assert.True(PerUser(pair["TOP_UPLIFT_PERCENT"]) >= PerUser(pair["TOP_PERCENT"]) - 1e-9, $"{pair["TOP_UPLIFT_PERCENT"]}\n{pair["TOP_PERCENT"]}");
         }
 
         var recommended = search.GetProperty("recommended");

@@ -13,8 +13,8 @@ public sealed class OptimizationTargetingInputType : InputObjectGraphType<Design
     {
         Name = "OptimizationTargetingInput";
         Description = "Which users of the audience a searched design goes to.";
-        Field<NonNullGraphType<TargetingKindEnumType>>("kind").Description("ALL, POSITIVE_MARGIN or TOP_PERCENT.");
-        Field<FloatGraphType>("percent").Description("For TOP_PERCENT: the share of the audience, in (0, 100]; left out otherwise.");
+        Field<NonNullGraphType<TargetingKindEnumType>>("kind").Description("ALL, POSITIVE_MARGIN, TOP_PERCENT or TOP_UPLIFT_PERCENT.");
+        Field<FloatGraphType>("percent").Description("For TOP_PERCENT and TOP_UPLIFT_PERCENT: the share of the audience, in (0, 100]; left out otherwise.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new DesignTargeting((TargetingKind)value.Get("kind")!, value.Get("percent") as double?);

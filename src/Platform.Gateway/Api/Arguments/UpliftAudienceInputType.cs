@@ -11,8 +11,8 @@ public sealed class UpliftAudienceInputType : InputObjectGraphType<UpliftSelecti
     {
         Name = "UpliftAudienceInput";
         Description = "The users the ACTIVE uplift model picks for a design (docs/audiences.md#uplift-audiences).";
-        Field<NonNullGraphType<TargetingKindEnumType>>("keep").Description("POSITIVE_MARGIN (expected incremental margin above 0) or TOP_PERCENT (the highest percent by it).");
-        Field<FloatGraphType>("percent").Description("With TOP_PERCENT: the share kept, in (0, 100].");
+        Field<NonNullGraphType<TargetingKindEnumType>>("keep").Description("POSITIVE_MARGIN (expected incremental margin above 0), TOP_PERCENT (the highest percent by it) or TOP_UPLIFT_PERCENT (the highest percent by predicted conversion uplift).");
+        Field<FloatGraphType>("percent").Description("With TOP_PERCENT or TOP_UPLIFT_PERCENT: the share kept, in (0, 100].");
         Field<IdGraphType>("campaignId")
             .Description("The saved campaign whose design picks the users; left out inside a design or a forecast (that design picks), required elsewhere.");
         Field<AudienceInputType>("among").Description("Whom to pick from (default: every user); not itself an uplift audience.");

@@ -18,6 +18,7 @@ public sealed class TargetingKindEnumType : EnumerationGraphType
         Add("ALL", TargetingKind.All, "Everyone in the audience.");
         Add("POSITIVE_MARGIN", TargetingKind.PositiveMargin, "Users whose expected incremental margin under the design is above 0.");
         Add("TOP_PERCENT", TargetingKind.TopPercent, "The given percent of users with the highest expected incremental margin under the design.");
+        Add("TOP_UPLIFT_PERCENT", TargetingKind.TopUpliftPercent, "The given percent of users with the highest predicted conversion uplift under the design (the offer's added chance of buying), whatever the discount costs.");
     }
 }
 
@@ -27,8 +28,8 @@ public sealed class OptimizationTargetingType : ObjectGraphType<DesignTargeting>
     {
         Name = "OptimizationTargeting";
         Description = "Which users of the audience a candidate goes to.";
-        Field<NonNullGraphType<TargetingKindEnumType>>("kind").Description("ALL, POSITIVE_MARGIN or TOP_PERCENT.").Resolve(ctx => ctx.Source.Kind);
-        Field(t => t.Percent, nullable: true).Description("For TOP_PERCENT: the share of the audience.");
+        Field<NonNullGraphType<TargetingKindEnumType>>("kind").Description("ALL, POSITIVE_MARGIN, TOP_PERCENT or TOP_UPLIFT_PERCENT.").Resolve(ctx => ctx.Source.Kind);
+        Field(t => t.Percent, nullable: true).Description("For TOP_PERCENT and TOP_UPLIFT_PERCENT: the share of the audience.");
     }
 }
 
