@@ -24,7 +24,7 @@ public sealed class ActiveModelsTests(MigratedDatabase database) : IClassFixture
         var tenant = NewTenant();
         var models = Models();
         var first = await PromoteAsync(tenant, [1]);
-        using var holding = (await models.AcquireAsync(tenant, default))!;
+        var holding = (await models.AcquireAsync(tenant, default))!;
 
         var second = await PromoteAsync(tenant, [2]);
         clock.Now += ActiveModels<Weights>.CheckEvery - TimeSpan.FromMilliseconds(1);
@@ -51,6 +51,7 @@ public sealed class ActiveModelsTests(MigratedDatabase database) : IClassFixture
         var models = Models();
         var first = await PromoteAsync(tenant, [1]);
         (await models.AcquireAsync(tenant, default))!.Dispose();
+        var second = await PromoteAsync(tenant, [2]); // what a check that reached the registry would serve
 
         await using (await RefuseConnectionsAsync())
         {
@@ -59,7 +60,6 @@ public sealed class ActiveModelsTests(MigratedDatabase database) : IClassFixture
             Assert.Equal(first, lease.VersionId);
         }
 
-        var second = await PromoteAsync(tenant, [2]);
         clock.Now += ActiveModels<Weights>.CheckEvery - TimeSpan.FromSeconds(1);
         using (var stillFirst = (await models.AcquireAsync(tenant, default))!)
         {
@@ -113,13 +113,23 @@ public sealed class ActiveModelsTests(MigratedDatabase database) : IClassFixture
     {
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
         var maintenance = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-        await RunAsync(maintenance, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
-        await RunAsync(maintenance, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
-        return new Restore(async () =>
+        var restore = new Restore(async () =>
         {
             await RunAsync(maintenance, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
             database.DataSource.Clear(); // its idle connections were dropped
         });
+        try
+        {
+            await RunAsync(maintenance, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
+            database.DataSource.Clear(); // the next query opens a connection, which the database refuses
+            await RunAsync(maintenance, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+            return restore;
+        }
+        catch
+        {
+            await restore.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task RunAsync(string connectionString, string sql)

@@ -33,7 +33,10 @@ public sealed class LiveIngestProbe(RawGraphQL api)
     /// timed from the moment its request was due, not from when it could be sent: a stall delays the requests behind it,
     /// and they count it too, as a storefront's shoppers would.
     /// </summary>
-    public async Task<IReadOnlyList<double>> RunAsync(CancellationToken stop)
+    public Task<IReadOnlyList<double>> RunAsync(CancellationToken stop) => PacedAsync(() => SendAsync(CancellationToken.None), stop);
+
+    /// <summary>Calls <paramref name="send"/> every <see cref="Interval"/> until <paramref name="stop"/>; each call's time in milliseconds from when it was due, sorted.</summary>
+    public static async Task<IReadOnlyList<double>> PacedAsync(Func<Task> send, CancellationToken stop)
     {
         var times = new List<double>();
         var pace = Stopwatch.StartNew();
@@ -52,7 +55,7 @@ public sealed class LiveIngestProbe(RawGraphQL api)
                 }
             }
 
-            await SendAsync(CancellationToken.None);
+            await send();
             times.Add((pace.Elapsed - due).TotalMilliseconds);
         }
 

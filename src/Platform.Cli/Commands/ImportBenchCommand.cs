@@ -35,6 +35,10 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
           Each time runs from when the request was due, so a stall counts for the requests it delays. Before the idle
           windows and before each import the database writes its dirty pages (`CHECKPOINT`, unmeasured), so that no
           window pays for the writes of the one before. Target: p99 during an import within 2× of idle.
+        - **One-row commits** — in the same windows, the bench commits a one-row `INSERT` into a scratch table of the
+          platform's database every 100 ms on a connection of its own (timed the same way, dropped at the end): what a
+          commit costs the database at that moment without the gateway, so that a live stall can be told to be the
+          database's commit (its WAL flush behind the import's writes) or not. No target.
         - **Worker memory** — the worker process's resident memory (`VmRSS`, read every 200 ms; its pid from the keys file's
           folder), at the start of each shape and its peak during it.
         """;
@@ -46,11 +50,13 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
         var rates = new List<double>();
         var (_, storefront) = await BenchTenant.CreateAsync(client, systemKey, "imp-live", cancellationToken);
         var live = new LiveIngestProbe(new RawGraphQL(http, endpoint, storefront));
+        await using var commits = await CommitProbe.OpenAsync(connectionString, cancellationToken);
         await live.WarmAsync(cancellationToken);
-        await IdleWindowAsync(live, "to warm up: a node started a moment ago still compiles its hot paths", cancellationToken);
+        await IdleWindowAsync(live, commits, "to warm up: a node started a moment ago still compiles its hot paths", cancellationToken);
         await SettleAsync(connectionString, cancellationToken);
-        var idleBefore = await IdleWindowAsync(live, "before the imports", cancellationToken);
+        var idleBefore = await IdleWindowAsync(live, commits, "before the imports", cancellationToken);
         var during = new List<(string Shape, IReadOnlyList<double> Times)>();
+        var commitsDuring = new List<(string Shape, IReadOnlyList<double> Times)>();
 
         foreach (var (name, shoppers) in new[] { ("many shoppers", settings.WideShoppers), ("few shoppers", settings.NarrowShoppers) })
         {
@@ -64,6 +70,7 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
             memory.Start();
             using var importing = new CancellationTokenSource();
             var probing = live.RunAsync(importing.Token);
+            var committing = commits.RunAsync(importing.Token);
             var clock = Stopwatch.StartNew();
             JsonElement job;
             try
@@ -77,6 +84,7 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
 
             var imported = clock.Elapsed;
             during.Add((name, await probing));
+            commitsDuring.Add((name, await committing));
             if (job.GetProperty("status").GetString() != "SUCCEEDED" || job.GetProperty("rowsAccepted").GetInt64() != settings.Rows)
             {
                 results.Add(BenchResult.Untrusted($"import, {name}", "≥ 10,000 rows/s", $"the import did not accept every row: {job}"));
@@ -102,7 +110,9 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
         }
 
         await SettleAsync(connectionString, cancellationToken);
-        results.AddRange(LiveResults(idleBefore, await IdleWindowAsync(live, "after the imports", cancellationToken), during));
+        var idleAfter = await IdleWindowAsync(live, commits, "after the imports", cancellationToken);
+        results.AddRange(LiveResults(idleBefore.Live, idleAfter.Live, during));
+        results.AddRange(CommitResults(idleBefore.Commits, idleAfter.Commits, commitsDuring));
         if (unsettled is not null)
         {
             results.Add(new("dirty pages written before each window", "no", Note: $"CHECKPOINT refused ({unsettled}): a window may pay for the writes of the one before"));
@@ -124,13 +134,30 @@ public sealed class ImportBenchCommand(HttpClient http, Uri endpoint, GraphQLCli
         unsettled ??= await ImportBench.SettleAsync(connectionString, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<double>> IdleWindowAsync(LiveIngestProbe live, string when, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<double> Live, IReadOnlyList<double> Commits)> IdleWindowAsync(
+        LiveIngestProbe live, CommitProbe commits, string when, CancellationToken cancellationToken)
     {
         console.MarkupLineInterpolated($"Timing live ingest on the idle platform for {IdleProbe.TotalSeconds:N0} s ({when})…");
         using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         window.CancelAfter(IdleProbe);
-        return await live.RunAsync(window.Token);
+        var committing = commits.RunAsync(window.Token);
+        return (await live.RunAsync(window.Token), await committing);
     }
+
+    /// <summary>The database's own commit times in each window, beside the live requests': where a live stall comes from (no target).</summary>
+    private static IEnumerable<BenchResult> CommitResults(
+        IReadOnlyList<double> before, IReadOnlyList<double> after, IReadOnlyList<(string Shape, IReadOnlyList<double> Times)> during)
+    {
+        yield return new BenchResult("one-row commit p99, idle", $"{Math.Min(Percentiles.Of(before, 99), Percentiles.Of(after, 99)):F1} ms",
+            Note: $"lower of before {Commits(before)}; after {Commits(after)}; straight to the database, beside the live requests");
+        foreach (var (shape, times) in during)
+        {
+            yield return new BenchResult($"one-row commit p99 during the import, {shape}", $"{Percentiles.Of(times, 99):F1} ms", Note: Commits(times));
+        }
+    }
+
+    private static string Commits(IReadOnlyList<double> sorted) => sorted.Count == 0 ? "no commits" :
+        $"{sorted.Count:N0} commits, p99 {Percentiles.Of(sorted, 99):F1} ms, p50 {Percentiles.Of(sorted, 50):F1} ms, max {sorted[^1]:F0} ms";
 
     /// <summary>
     /// The live-ingest rows. The idle p99 compared with is the lower of the windows before and after the imports; windows

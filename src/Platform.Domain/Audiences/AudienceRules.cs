@@ -65,7 +65,7 @@ public static class AudienceRules
             case TargetingKind.PositiveMargin when uplift.Percent is not null:
                 violations.Add(new($"{path}.percent", "not_applicable", $"{path}.percent goes with TOP_PERCENT or TOP_UPLIFT_PERCENT only."));
                 break;
-            case TargetingKind.TopPercent or TargetingKind.TopUpliftPercent when uplift.Percent is not (> 0 and <= 100):
+            case var kind when DesignTargeting.IsTop(kind) && uplift.Percent is not (> 0 and <= 100):
                 violations.Add(new($"{path}.percent", "out_of_range", $"{path}.percent must be in (0, 100] with TOP_PERCENT or TOP_UPLIFT_PERCENT."));
                 break;
             case TargetingKind.All:

@@ -35,8 +35,12 @@ public sealed record DesignTargeting(TargetingKind Kind, double? Percent = null)
     public Objective RankedBy => Kind == TargetingKind.TopUpliftPercent ? Objective.IncrementalConversions : Objective.IncrementalMargin;
 
     /// <summary>The figure of a user's <paramref name="value"/> that a targeting ranked by <paramref name="ranking"/> reads.</summary>
-    public static double Figure(Objective ranking, OfferValue value) =>
-        ranking == Objective.IncrementalConversions ? value.IncrementalConversions : value.IncrementalMargin;
+    public static double Figure(Objective ranking, OfferValue value) => ranking switch
+    {
+        Objective.IncrementalConversions => value.IncrementalConversions,
+        Objective.IncrementalMargin => value.IncrementalMargin,
+        _ => throw new ArgumentOutOfRangeException(nameof(ranking), ranking, "Targetings rank by incremental margin or conversion uplift."),
+    };
 
     /// <summary>Whether the kind keeps a share of the audience (and so needs a percent).</summary>
     public static bool IsTop(TargetingKind kind) => kind is TargetingKind.TopPercent or TargetingKind.TopUpliftPercent;

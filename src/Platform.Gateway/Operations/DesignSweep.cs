@@ -43,8 +43,8 @@ public sealed class EncodedAudience(UpliftModel model, CampaignDesign scope)
 
 /// <summary>
 /// Forecasts every candidate of a search over one encoded audience (docs/forecasts.md#optimizer). The user trunk runs once
-/// per batch and member, the heads once per design. With a targeting by expected margin, a first pass scores every user
-/// under every design, so each targeting knows whom it picks; the second pass sums the picked users' predictions.
+/// per batch and member, the heads once per design. With a targeting by expected margin or conversion uplift, a first pass
+/// scores every user under every design, so each targeting knows whom it picks; the second pass sums the picked users' predictions.
 /// </summary>
 public sealed class DesignSweep(UpliftModel model, double marginRate)
 {
@@ -61,7 +61,7 @@ public sealed class DesignSweep(UpliftModel model, double marginRate)
         {
             // Each user's figure under each design that a targeting ranks by ([ranking][design][user], the ensemble's mean):
             // whom each targeting picks. The figures come from one valuation, so a second ranking costs no model pass.
-            var rankings = candidates.Select(c => c.Targeting.RankedBy).Distinct().ToList();
+            var rankings = candidates.Where(c => c.Targeting.NeedsScores).Select(c => c.Targeting.RankedBy).Distinct().ToList();
             var scores = rankings.Select(_ => designs.Select(_ => new float[audience.Users]).ToArray()).ToArray();
             ForEachUser(audience, designs, share => progress("scoring shoppers", share / passes), cancellationToken, (d, user, responses, _) =>
             {

@@ -15,8 +15,8 @@ namespace Platform.Gateway.Operations;
 /// <summary>
 /// Turns an uplift audience into the users it picks (docs/audiences.md#uplift-audiences): every user of its <c>among</c>
 /// audience (at most <see cref="Hosting.DecisionOptions.MaxAudienceUsers"/>) is scored under the design by the ACTIVE uplift version —
-/// the ensemble's mean expected incremental margin, as scoreShoppers gives it — and the targeting keeps those above 0 or
-/// the top k%. A launched campaign's own uplift audience is the list frozen at its launch. Other audiences pass through.
+/// the ensemble's mean expected incremental margin (or conversion uplift, for TOP_UPLIFT_PERCENT), as scoreShoppers gives
+/// it — and the targeting keeps those above 0 or the top k%. A launched campaign's own uplift audience is the list frozen at its launch. Other audiences pass through.
 /// </summary>
 public sealed class UpliftAudiences(
     ScoringTargets targets, CampaignStore campaigns, CampaignAudienceStore frozen, AudienceFeatures audiences, ActiveModels<UpliftModel> models,
@@ -82,7 +82,7 @@ public sealed class UpliftAudiences(
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
         var offer = new Offer(design, campaignId);
-        var (users, scores) = (new List<string>(), new List<float>());
+        var (users, scores, targeting) = (new List<string>(), new List<float>(), uplift.Targeting);
         await foreach (var batch in audiences.ReadAsync(tenantId, among, clock.GetUtcNow(), settings, cancellationToken))
         {
             var predictions = OfferScoring.Predict(model, batch.Select(m => m.Features).ToList(), offer);
@@ -90,11 +90,11 @@ public sealed class UpliftAudiences(
             {
                 users.Add(batch[i].UserId);
                 var value = OfferValuation.Value(predictions.Responses(i), design, Objective.IncrementalMargin, marginRate);
-                scores.Add((float)DesignTargeting.Figure(uplift.Targeting.RankedBy, value));
+                scores.Add((float)DesignTargeting.Figure(targeting.RankedBy, value));
             }
         }
 
-        var picked = uplift.Targeting.Select(scores)!;
+        var picked = targeting.Select(scores)!;
         return new Audience(UserIds: users.Where((_, i) => picked[i]).ToList());
     }
 }

@@ -102,7 +102,7 @@ public sealed class DesignSearchTests
     }
 
     [Fact]
-    public void TopUpliftPercentRanksByTheConversionUpliftWhereTheOthersRankByMargin()
+    public void TopUpliftPercentRanksByTheConversionUpliftWhereTheMarginKindsRankByMargin()
     {
         // A deep discount moves the first user most and costs more than it earns; the second earns a little on a small lift.
         var persuadable = new OfferValue(IncrementalConversions: 0.08, IncrementalRevenue: 4, DiscountCost: 6, IncrementalMargin: -4.8, Participation: 0.3, Score: new Estimate(0, 0, 0));
@@ -113,6 +113,7 @@ public sealed class DesignSearchTests
         float[] Figures(DesignTargeting t) => [(float)DesignTargeting.Figure(t.RankedBy, persuadable), (float)DesignTargeting.Figure(t.RankedBy, cheap)];
 
         Assert.Equal((Objective.IncrementalConversions, Objective.IncrementalMargin), (byUplift.RankedBy, byMargin.RankedBy));
+        Assert.Equal(Objective.IncrementalMargin, new DesignTargeting(TargetingKind.PositiveMargin).RankedBy);
         Assert.Equal([true, false], byUplift.Select(Figures(byUplift))!);
         Assert.Equal([false, true], byMargin.Select(Figures(byMargin))!);
         Assert.Equal("to the top 50% by predicted conversion uplift", byUplift.Describe());
