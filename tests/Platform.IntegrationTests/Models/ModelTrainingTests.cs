@@ -349,7 +349,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         var byUplift = (await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { users(audience: $a, first: 500) { nodes { userId } } }",
             new { a = new { uplift = new { keep = "TOP_UPLIFT_PERCENT", quarter.percent, quarter.among, campaignId = draft } } }, "users"))
             .GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("userId").GetString()!).ToHashSet();
-        Assert.Equal(30, byUplift.Count); // here the same users as by margin (two groups of alike users); DesignSearchTests has users it tells apart
+        Assert.Equal(30, byUplift.Count); // here the same users as by margin (two groups of alike users); DesignSweepTests has users the two tell apart
         Assert.True(byUplift.Min(u => uplifts[u]) >= uplifts.Where(s => !byUplift.Contains(s.Key)).Max(s => s.Value) - 1e-6, "the top quarter by conversion uplift");
         var summary = await platform.Http.FieldAsync(admin, "query($a: AudienceInput!) { audienceSummary(audience: $a) { users } }", new { a = audience }, "audienceSummary");
         Assert.Equal(30, summary.GetProperty("users").GetInt64());
