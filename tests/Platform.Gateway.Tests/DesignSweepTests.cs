@@ -1,6 +1,5 @@
 using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
-using Platform.Domain.Modeling;
 using Platform.Gateway.Operations;
 using Platform.ML;
 using Platform.ML.Uplift;
@@ -20,7 +19,7 @@ public sealed class DesignSweepTests
         var world = new SimulatedWorld(new WorldOptions(Seed: 21, Users: 2_000, Now: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         var rows = SimulatedUpliftData.Rows(world, 2_000).Select(s => s.Row).ToList();
         var (model, _) = await new UpliftTraining(new UpliftTraining.Options(Seed: 7, Members: 2, MaxEpochs: 2))
-            .RunAsync(() => Rows(rows), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None);
+            .RunAsync(() => rows.ToAsyncEnumerable(), SimulatedUpliftData.Campaigns(world), CPU, _ => { }, CancellationToken.None);
         // A deep discount: the users it moves most are not all the ones it earns most on (their discount costs more).
         var design = SimulatedUpliftData.Campaigns(world)[0].Design with { Type = CampaignType.PercentOff, Value = 40m, HoldoutShare = 0 };
         var audience = new EncodedAudience(model, design);
@@ -35,15 +34,5 @@ public sealed class DesignSweepTests
         Assert.Equal((500L, 500L), (margin.AudienceUsers, uplift.AudienceUsers));
         Assert.True(uplift.IncrementalConversions.Value > margin.IncrementalConversions.Value, $"{uplift.IncrementalConversions} against {margin.IncrementalConversions}");
         Assert.True(margin.IncrementalMargin.Value > uplift.IncrementalMargin.Value, $"{margin.IncrementalMargin} against {uplift.IncrementalMargin}");
-    }
-
-    private static async IAsyncEnumerable<UpliftRow> Rows(IEnumerable<UpliftRow> rows)
-    {
-        foreach (var row in rows)
-        {
-            yield return row;
-        }
-
-        await Task.CompletedTask;
     }
 }
