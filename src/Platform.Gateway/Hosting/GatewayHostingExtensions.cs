@@ -35,6 +35,7 @@ public static class GatewayHostingExtensions
         var platform = section.Get<PlatformOptions>() ?? new PlatformOptions();
         var connectionString = DatabaseUrl.Resolve(platform.DatabaseUrl);
         builder.Services.AddOptions<PlatformOptions>().Bind(section)
+            .Validate(o => o.GraphQL.BulkIngestsPerTenant >= 1, "Platform:GraphQL:BulkIngestsPerTenant must be at least 1.")
             .Validate(o => o.GraphQL.AggregatesPerTenant >= 1 && o.GraphQL.AggregateWait > TimeSpan.Zero
                     && o.GraphQL.AggregateSecondsPerSecond is > 0 and <= 1000 && o.GraphQL.AggregateBurstSeconds is > 0 and <= 86_400,
                 "Platform:GraphQL: AggregatesPerTenant must be at least 1, AggregateWait longer than zero, AggregateSecondsPerSecond in (0, 1000] and AggregateBurstSeconds in (0, 86400].")
@@ -65,6 +66,7 @@ public static class GatewayHostingExtensions
             .AddSingleton<TenantRateLimiter>()
             .AddSingleton<RequestAdmission>()
             .AddSingleton<Api.Limits.AggregateGate>()
+            .AddSingleton<Api.Limits.IngestLane>()
             .AddSingleton<ProgressHub>()
             .AddSingleton<CampaignKpiHub>()
             .AddScoped<TenantService>()

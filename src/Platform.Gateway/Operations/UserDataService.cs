@@ -5,6 +5,7 @@ using Platform.Domain.Events;
 using Platform.Domain.Users;
 using Platform.Gateway.Auth;
 using Platform.Gateway.Api.Execution;
+using Platform.Gateway.Api.Limits;
 using Platform.Grains.Profiles;
 using Platform.Ingestion;
 using Platform.Storage.Users;
@@ -12,14 +13,17 @@ using Platform.Storage.Users;
 namespace Platform.Gateway.Operations;
 
 /// <summary>The API side of data in: batch limits, tenant lookups, and the attribute schema.</summary>
-public sealed class UserDataService(UserWrites writes, EventIngestion events, CampaignEventNotices notices, CatalogCache catalogCache, TenantDirectory tenants, IGrainFactory grains)
+public sealed class UserDataService(
+    UserWrites writes, EventIngestion events, IngestLane lane, CampaignEventNotices notices, CatalogCache catalogCache, TenantDirectory tenants, IGrainFactory grains)
 {
     public const int MaxBatch = EventRules.MaxBatch;
 
     public async Task<IngestOutcome> IngestEventsAsync(string tenantId, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)
     {
         RequireBatchSize("events", drafts.Count);
-        return await notices.AddAsync(tenantId, await events.IngestAsync(await TenantAsync(tenantId), drafts, cancellationToken), cancellationToken);
+        var tenant = await TenantAsync(tenantId);
+        var outcome = await lane.RunAsync(tenantId, drafts.Count, () => events.IngestAsync(tenant, drafts, cancellationToken), cancellationToken);
+        return await notices.AddAsync(tenantId, outcome, cancellationToken);
     }
 
     public async Task<UpsertOutcome> UpsertUsersAsync(string tenantId, IReadOnlyList<UserDraft> drafts, CancellationToken cancellationToken)
