@@ -21,7 +21,7 @@ public sealed class GraphQLLimitOptions
     /// <summary>Whole-audience aggregates one tenant may run at once on a node (<see cref="Api.Limits.AggregateGate"/>).</summary>
     public int AggregatesPerTenant { get; set; } = 1;
 
-    /// <summary>Ingest batches of more than 100 events one tenant may store at once on a node (<see cref="Api.Limits.IngestLane"/>).</summary>
+    /// <summary>Ingest batches of more than <see cref="Api.Limits.IngestLane.SmallBatch"/> events one tenant may store at once on a node (<see cref="Api.Limits.IngestLane"/>).</summary>
     public int BulkIngestsPerTenant { get; set; } = 1;
 
     /// <summary>How long a tenant's aggregate waits for its turn before it is refused.</summary>
