@@ -7,11 +7,10 @@ namespace Platform.Gateway.Api.Limits;
 /// <summary>
 /// Bulk ingest of one tenant takes turns on a node (docs/events.md#bulk-batches-take-turns): at most
 /// <see cref="GraphQLLimitOptions.BulkIngestsPerTenant"/> batches of more than <see cref="SmallBatch"/> events are stored
-/// and handed to the profiles at once; the next waits, without a time limit, until one of them is answered. A tenant's
+/// and handed to the feed at once; the next waits, without a time limit of its own, until one of them is done. A tenant's
 /// appends take turns in the database anyway (each holds the tenant's log head until its commit), so more at once did not
 /// store more, but their folding work filled the node's thread pool ahead of every storefront request
-/// (docs/benchmarks.md, "evidence: reads beside ingest"). Smaller batches — a storefront's events, recorded exposures —
-/// never wait here.
+/// (docs/benchmarks.md, "evidence: reads beside ingest"). Smaller batches (a storefront's events) never wait here.
 /// </summary>
 public sealed class IngestLane(IOptions<PlatformOptions> options)
 {
