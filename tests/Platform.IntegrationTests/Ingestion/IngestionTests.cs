@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Gateway.Api.Limits;
 using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Ingestion;
@@ -88,6 +90,27 @@ public sealed class IngestionTests(PlatformFixture platform) : IClassFixture<Pla
 
         Assert.Equal(["INVALID_ARGUMENT"], response.ErrorCodes);
         Assert.Equal("events", response.FirstError.GetProperty("extensions").GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task ABulkBatchWaitsForTheTenantsIngestTurnAndASmallOneDoesNot()
+    {
+        var (tenantId, merchant) = await platform.CreateTenantAsync();
+        var lane = platform.Node.Services.GetRequiredService<IngestLane>();
+        var holder = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = lane.RunAsync(tenantId, IngestLane.SmallBatch + 1, () => holder.Task, CancellationToken.None);
+        object[] Batch(string prefix, int count) =>
+            Enumerable.Range(0, count).Select(i => Events.View($"{prefix}{i}", $"u{i % 7}", "sku-1", Now.AddMinutes(-1))).ToArray();
+
+        var bulk = platform.Http.PostAsync(merchant, Events.Ingest, new { events = Batch("bulk-", IngestLane.SmallBatch + 1) });
+        var small = await platform.Http.PostAsync(merchant, Events.Ingest, new { events = Batch("small-", IngestLane.SmallBatch) });
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(IngestLane.SmallBatch, small.Data.GetProperty("ingestEvents").GetProperty("accepted").GetInt32());
+        Assert.False(bulk.IsCompleted, "a bulk batch was stored while the tenant's turn was held");
+        holder.SetResult(0);
+        await held;
+        Assert.Equal(IngestLane.SmallBatch + 1, (await bulk).Data.GetProperty("ingestEvents").GetProperty("accepted").GetInt32());
     }
 
     [Fact]
