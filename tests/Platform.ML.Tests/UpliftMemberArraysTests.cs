@@ -11,11 +11,13 @@ public sealed class UpliftMemberArraysTests
     private const int Campaigns = 3;
     private const float Tolerance = 1e-4f; // float sums in another order
 
-    [Fact]
-    public void ArraysComputeWhatTheNetworkComputesWithEveryLayerAtWork()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // a model saved before the cross path
+    public void ArraysComputeWhatTheNetworkComputesWithEveryLayerAtWork(bool cross)
     {
         using var scope = NewDisposeScope();
-        using var network = RandomNetwork();
+        using var network = RandomNetwork(cross);
         var random = new Random(5);
         const int Rows = 40;
         float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
@@ -97,10 +99,10 @@ public sealed class UpliftMemberArraysTests
         return weights.Select(w => w / total).ToArray();
     }
 
-    private static UpliftNetwork RandomNetwork()
+    private static UpliftNetwork RandomNetwork(bool cross = true)
     {
         manual_seed(3);
-        var network = new UpliftNetwork(UserWidth, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, width: 16, Campaigns);
+        var network = new UpliftNetwork(UserWidth, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, width: 16, Campaigns, cross);
         using (no_grad())
         {
             foreach (var parameter in network.parameters())

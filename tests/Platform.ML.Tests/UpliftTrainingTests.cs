@@ -121,6 +121,39 @@ public sealed class UpliftTrainingTests
     }
 
     [Fact]
+    public async Task AModelSavedBeforeTheCrossPathReadsBackWithoutItAndPredictsTheSame()
+    {
+        var (world, samples) = Simulated.Value;
+        var campaigns = SimulatedUpliftData.Campaigns(world);
+        var (trained, _) = await new UpliftTraining(new UpliftTraining.Options(Seed: 5, Members: 1, MaxEpochs: 1))
+            .RunAsync(() => Rows(samples.Take(2_000)), campaigns, CPU, _ => { }, CancellationToken.None);
+        trained.Dispose();
+        manual_seed(4);
+        var old = new UpliftNetwork(trained.Schema.Width, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, trained.Hyperparameters.Width, campaigns.Count, cross: false);
+        old.eval();
+        using var model = new UpliftModel(trained.Schema, trained.Hyperparameters, trained.Campaigns, [old], trained.Value, trained.Designs);
+
+        // The bytes as the build before the cross path wrote them: the same, with no "cross" in the header.
+        using var written = new BinaryReader(new MemoryStream(model.ToBytes()));
+        var header = written.ReadString();
+        Assert.Contains(",\"cross\":false", header, StringComparison.Ordinal);
+        using var before = new MemoryStream();
+        using (var writer = new BinaryWriter(before, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(header.Replace(",\"cross\":false", "", StringComparison.Ordinal));
+            writer.Write(written.ReadBytes((int)(written.BaseStream.Length - written.BaseStream.Position)));
+        }
+
+        using var read = UpliftModel.FromBytes(before.ToArray(), CPU);
+        var users = samples.Take(10).SelectMany(s => model.Schema.Encode(s.Row.Features)).ToArray();
+        var (expected, actual) = (model.Predict(users, new float[10], campaigns[0].Design, campaigns[0].Id, CPU), read.Predict(users, new float[10], campaigns[0].Design, campaigns[0].Id, CPU));
+
+        Assert.False(read.Members[0].Cross);
+        Assert.Equal(expected.Treated[0], actual.Treated[0], (a, b) => Math.Abs(a - b) <= 1e-6);
+        Assert.Equal(expected.Control[0], actual.Control[0], (a, b) => Math.Abs(a - b) <= 1e-6);
+    }
+
+    [Fact]
     public async Task TheVersionKeepsTheOrdersOfAConvertingTrainingUserForForecastsOfOrders()
     {
         var (world, samples) = Simulated.Value;

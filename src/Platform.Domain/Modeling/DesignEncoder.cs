@@ -19,6 +19,11 @@ public static class DesignEncoder
     /// <summary>Type one-hot, four value slots, channel one-hot plus unknown, duration, minimum spend, four scope slots, theme buckets, category match.</summary>
     public static int OfferWidth { get; } = Types.Length + 4 + Channels.Length + 1 + 2 + 4 + ThemeBuckets + 1;
 
+    /// <summary>Where the offer's channel columns start: the channel one-hot plus unknown, <see cref="ChannelWidth"/> of them.</summary>
+    public static int ChannelStart { get; } = Types.Length + 4;
+
+    public static int ChannelWidth { get; } = Channels.Length + 1;
+
     public static void EncodeContext(CampaignDesign design, Span<float> vector) =>
         vector[0] = (float)(Math.Log(1 + design.AttributionWindowDays) / Math.Log(1 + CampaignDesignRules.MaxAttributionWindowDays));
 

@@ -56,6 +56,41 @@ public sealed class DesignNeighbours(IReadOnlyList<CampaignDesign>? learned, int
         return weights;
     }
 
+    /// <summary>
+    /// The level each ensemble member uses for a design. A learned campaign's own, for every member. Any other design is
+    /// one member of the mixture <see cref="LevelWeights"/> describes: member m takes the one level at the point
+    /// (m + ½) ÷ members of the weights' running sum, so that the members disagree as far as the campaigns like the design
+    /// do and its forecast's interval carries the uncertainty of the level it borrows, which a mixed level hid.
+    /// </summary>
+    public float[][] MemberWeights(CampaignDesign design, int? campaignIndex, int members)
+    {
+        var weights = LevelWeights(design, campaignIndex);
+        if (campaignIndex is not null)
+        {
+            return Enumerable.Repeat(weights, members).ToArray();
+        }
+
+        var picks = new float[members][];
+        for (var m = 0; m < members; m++)
+        {
+            var (point, sum, level) = ((m + 0.5) / members, 0.0, weights.Length - 1);
+            for (var i = 0; i < weights.Length; i++)
+            {
+                sum += weights[i];
+                if (point < sum)
+                {
+                    level = i;
+                    break;
+                }
+            }
+
+            picks[m] = new float[weights.Length];
+            picks[m][level] = 1;
+        }
+
+        return picks;
+    }
+
     // The design as the model reads it (context, then offer), without any user's category match.
     private static float[] Encode(CampaignDesign design)
     {

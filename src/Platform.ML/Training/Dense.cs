@@ -7,9 +7,9 @@ namespace Platform.ML.Training;
 /// <summary>A linear layer: weights [outputs × inputs] row by row, as torch keeps them, and a bias per output.</summary>
 internal sealed class Dense(float[] weights, float[] bias)
 {
-    /// <summary>A torch linear layer's weights and bias, copied to the host.</summary>
+    /// <summary>A torch linear layer's weights and bias (zeros for a layer without one), copied to the host.</summary>
     public static Dense Of(Linear layer) =>
-        new(layer.weight!.cpu().contiguous().data<float>().ToArray(), layer.bias!.cpu().contiguous().data<float>().ToArray());
+        new(layer.weight!.cpu().contiguous().data<float>().ToArray(), layer.bias?.cpu().contiguous().data<float>().ToArray() ?? new float[layer.weight.shape[0]]);
 
     // The same weights by input, [inputs × outputs]: a layer with many outputs adds the column of each non-zero input.
     private readonly float[] byInput = Transpose(weights, bias.Length);

@@ -18,16 +18,18 @@ public sealed class UpliftMemberArrays
     private readonly Dense effectHidden;
     private readonly Dense effectOut;
     private readonly Dense effectWide;
+    private readonly Dense? effectCross; // [channel columns × 3] by user column, as UpliftNetwork.Cross
     private readonly float[] campaignLevels; // [campaigns + 1, 2]
     private readonly int userWidth;
     private readonly int representationWidth;
     private readonly int contextWidth;
 
     internal UpliftMemberArrays(
-        Dense trunkIn, Dense trunkOut, Dense baseHidden, Dense baseOut, Dense baseWide, Dense effectHidden, Dense effectOut, Dense effectWide, float[] campaignLevels, int contextWidth)
+        Dense trunkIn, Dense trunkOut, Dense baseHidden, Dense baseOut, Dense baseWide, Dense effectHidden, Dense effectOut, Dense effectWide, Dense? effectCross,
+        float[] campaignLevels, int contextWidth)
     {
         (this.trunkIn, this.trunkOut, this.baseHidden, this.baseOut, this.baseWide) = (trunkIn, trunkOut, baseHidden, baseOut, baseWide);
-        (this.effectHidden, this.effectOut, this.effectWide, this.campaignLevels) = (effectHidden, effectOut, effectWide, campaignLevels);
+        (this.effectHidden, this.effectOut, this.effectWide, this.effectCross, this.campaignLevels) = (effectHidden, effectOut, effectWide, effectCross, campaignLevels);
         (userWidth, representationWidth) = (trunkIn.Inputs, trunkOut.Outputs);
         this.contextWidth = contextWidth;
     }
@@ -35,7 +37,8 @@ public sealed class UpliftMemberArrays
     /// <summary>What the member makes of a user alone, shared by every design it is scored under (as <see cref="UpliftNetwork.ForUsers"/>).</summary>
     public UserPart ForUser(ReadOnlySpan<float> user)
     {
-        var part = new UserPart(new float[baseHidden.Outputs], new float[baseWide.Outputs], new float[effectHidden.Outputs], new float[effectWide.Outputs]);
+        var part = new UserPart(
+            new float[baseHidden.Outputs], new float[baseWide.Outputs], new float[effectHidden.Outputs], new float[effectWide.Outputs], new float[effectCross?.Outputs ?? 0]);
         ForUser(user, part);
         return part;
     }
@@ -59,12 +62,14 @@ public sealed class UpliftMemberArrays
         Array.Clear(into.BaseWide);
         Array.Clear(into.Effect);
         Array.Clear(into.EffectWide);
+        Array.Clear(into.EffectCross);
 
         baseHidden.Accumulate(representation, 0, into.Base);
         baseWide.Accumulate(user, 0, into.BaseWide);
         effectHidden.Accumulate(user, 0, into.Effect);
         effectHidden.Accumulate(representation, userWidth, into.Effect);
         effectWide.Accumulate(user, 0, into.EffectWide);
+        effectCross?.Accumulate(user, 0, into.EffectCross);
     }
 
     /// <summary>
@@ -110,7 +115,7 @@ public sealed class UpliftMemberArrays
         effectWide.Accumulate(context, userWidth, effectLinear);
         effectWide.Accumulate(design, userWidth + contextWidth, effectLinear);
         effectWide.AddBias(effectLinear, relu: false);
-        return new DesignPart(baseUnits, baseLinear, effectUnits, effectLinear);
+        return new DesignPart(baseUnits, baseLinear, effectUnits, effectLinear, offer.Slice(Domain.Modeling.DesignEncoder.ChannelStart, Domain.Modeling.DesignEncoder.ChannelWidth).ToArray());
     }
 
     /// <summary>The raw outputs of a user under a design, given the user's category match for it (as <see cref="UpliftOutputs"/>).</summary>
@@ -132,6 +137,16 @@ public sealed class UpliftMemberArrays
         Span<float> effectLinear = stackalloc float[3];
         Sum(user.EffectWide, design.EffectLinear, effectLinear);
         effectWide.Accumulate(match, effectWide.Inputs - 1, effectLinear);
+        for (var k = 0; k < user.EffectCross.Length / 3; k++)
+        {
+            if (design.Channels[k] != 0)
+            {
+                for (var o = 0; o < 3; o++)
+                {
+                    effectLinear[o] += design.Channels[k] * user.EffectCross[(3 * k) + o];
+                }
+            }
+        }
 
         return new RawOutputs(
             @base[0] + user.BaseWide[0] + design.BaseLinear[0], @base[1] + user.BaseWide[1] + design.BaseLinear[1],
@@ -154,11 +169,11 @@ public sealed class UpliftMemberArrays
         }
     }
 
-    /// <summary>A design's user-independent sums with biases and level, for <see cref="Outputs"/>; shared between requests, never written after <see cref="ForDesign"/>.</summary>
-    public sealed record DesignPart(float[] BaseUnits, float[] BaseLinear, float[] EffectUnits, float[] EffectLinear);
+    /// <summary>A design's user-independent sums with biases and level, and its channel columns (for the cross path), for <see cref="Outputs"/>; shared between requests, never written after <see cref="ForDesign"/>.</summary>
+    public sealed record DesignPart(float[] BaseUnits, float[] BaseLinear, float[] EffectUnits, float[] EffectLinear, float[] Channels);
 
-    /// <summary>A user's design-independent sums (no biases), for <see cref="Outputs"/>.</summary>
-    public sealed record UserPart(float[] Base, float[] BaseWide, float[] Effect, float[] EffectWide);
+    /// <summary>A user's design-independent sums (no biases), for <see cref="Outputs"/>; the cross path's empty without one.</summary>
+    public sealed record UserPart(float[] Base, float[] BaseWide, float[] Effect, float[] EffectWide, float[] EffectCross);
 
     public readonly record struct RawOutputs(float ControlLogit, float ControlLogValue, float EffectLogit, float EffectLogValue, float ParticipationLogit);
 }

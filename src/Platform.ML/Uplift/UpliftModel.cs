@@ -45,8 +45,9 @@ public sealed partial class UpliftModel(
     /// </summary>
     public MemberPredictions Predict(UpliftTensors data, IReadOnlyList<int> rows)
     {
-        var weights = data.Campaigns.SelectMany(c => LevelWeights(c.Design, c.Id)).ToArray();
-        using var levels = tensor(weights, [data.Campaigns.Count, Campaigns.Count + 1], device: data.Device);
+        var weights = data.Campaigns.Select(c => LevelWeights(c.Design, c.Id)).ToList();
+        var memberWeights = Enumerable.Range(0, Members.Count).SelectMany(m => weights.SelectMany(w => w[m])).ToArray();
+        using var levels = tensor(memberWeights, [Members.Count, data.Campaigns.Count, Campaigns.Count + 1], device: data.Device);
         var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
         for (var start = 0; start < rows.Count; start += ChunkRows)
         {
@@ -55,7 +56,7 @@ public sealed partial class UpliftModel(
             PredictInto(predictions, start, count, () =>
             {
                 var (user, context, offer, campaign) = data.Inputs(index);
-                return (user, context, offer, levels.index_select(0, campaign));
+                return (user, context, offer, levels.index_select(1, campaign));
             });
         }
 
@@ -81,7 +82,7 @@ public sealed partial class UpliftModel(
     {
         var count = matches.Length;
         var results = designs.Select(_ => MemberPredictions.Empty(Members.Count, count)).ToArray();
-        var (contexts, offers, levelWeights) = (new float[designs.Count][], new float[designs.Count][], new float[designs.Count][]);
+        var (contexts, offers, levelWeights) = (new float[designs.Count][], new float[designs.Count][], new float[designs.Count][][]);
         for (var d = 0; d < designs.Count; d++)
         {
             (contexts[d], offers[d], levelWeights[d]) = EncodeDesign(designs[d], campaignId);
@@ -103,7 +104,7 @@ public sealed partial class UpliftModel(
                     using var perDesign = NewDisposeScope();
                     var context = tensor(contexts[d], [1, DesignEncoder.ContextWidth], device: device);
                     var offer = tensor(offers[d], [1, DesignEncoder.OfferWidth], device: device);
-                    var level = Members[m].MixLevels(tensor(levelWeights[d], [1, Campaigns.Count + 1], device: device));
+                    var level = Members[m].MixLevels(tensor(levelWeights[d][m], [1, Campaigns.Count + 1], device: device));
                     CopyInto(results[d], m, start, Members[m].ForDesign(parts, context, offer, level, match));
                 }
             }
@@ -129,14 +130,18 @@ public sealed partial class UpliftModel(
         var users = new float[count * Schema.Width];
         var contexts = new float[count * DesignEncoder.ContextWidth];
         var offers = new float[count * DesignEncoder.OfferWidth];
-        var levelWeights = new float[count * (Campaigns.Count + 1)];
+        var levelWeights = new float[Members.Count * count * (Campaigns.Count + 1)]; // [members, rows, campaigns + 1]
         for (var r = 0; r < count; r++)
         {
             var row = rows[r];
             row.User.CopyTo(users, r * Schema.Width);
             DesignEncoder.EncodeContext(row.Design, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth));
             DesignEncoder.EncodeOffer(row.Design, row.Features, offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth));
-            LevelWeights(row.Design, row.CampaignId).CopyTo(levelWeights, r * (Campaigns.Count + 1));
+            var weights = LevelWeights(row.Design, row.CampaignId);
+            for (var m = 0; m < Members.Count; m++)
+            {
+                weights[m].CopyTo(levelWeights, ((m * count) + r) * (Campaigns.Count + 1));
+            }
         }
 
         var predictions = MemberPredictions.Empty(Members.Count, count);
@@ -144,8 +149,10 @@ public sealed partial class UpliftModel(
         {
             var chunk = Math.Min(ChunkRows, count - start);
             Tensor Rows(float[] values, int width) => tensor(values.AsSpan(start * width, chunk * width).ToArray(), [chunk, width], device: device);
+            Tensor MemberRows(float[] values, int width) => stack(Enumerable.Range(0, Members.Count)
+                .Select(m => tensor(values.AsSpan(((m * count) + start) * width, chunk * width).ToArray(), [chunk, width], device: device)));
             PredictInto(predictions, start, chunk, () => (
-                Rows(users, Schema.Width), Rows(contexts, DesignEncoder.ContextWidth), Rows(offers, DesignEncoder.OfferWidth), Rows(levelWeights, Campaigns.Count + 1)));
+                Rows(users, Schema.Width), Rows(contexts, DesignEncoder.ContextWidth), Rows(offers, DesignEncoder.OfferWidth), MemberRows(levelWeights, Campaigns.Count + 1)));
         }
 
         return predictions;
@@ -203,7 +210,7 @@ public sealed partial class UpliftModel(
         var parts = new UpliftMemberArrays.DesignPart[Members.Count];
         for (var m = 0; m < Members.Count; m++)
         {
-            parts[m] = arrays.Value[m].ForDesign(context, offer, levelWeights);
+            parts[m] = arrays.Value[m].ForDesign(context, offer, levelWeights[m]);
         }
 
         if (campaignId is not null)
@@ -214,8 +221,8 @@ public sealed partial class UpliftModel(
         return parts;
     }
 
-    /// <summary>A design as the networks read it apart from any user: its context, its offer with the category match at 0, its level weights.</summary>
-    private (float[] Context, float[] Offer, float[] LevelWeights) EncodeDesign(CampaignDesign design, string? campaignId)
+    /// <summary>A design as the networks read it apart from any user: its context, its offer with the category match at 0, each member's level weights.</summary>
+    private (float[] Context, float[] Offer, float[][] LevelWeights) EncodeDesign(CampaignDesign design, string? campaignId)
     {
         var (context, offer) = (new float[DesignEncoder.ContextWidth], new float[DesignEncoder.OfferWidth]);
         DesignEncoder.EncodeContext(design, context);
@@ -240,11 +247,11 @@ public sealed partial class UpliftModel(
     /// <summary>Rows per forward pass when predicting many (<see cref="TorchRuntime.ChunkRows"/>).</summary>
     public const int ChunkRows = TorchRuntime.ChunkRows;
 
-    /// <summary>The weights over the campaign levels for a design: its own when the model learned from it, else those of the campaigns like it.</summary>
-    private float[] LevelWeights(CampaignDesign design, string? campaignId)
+    /// <summary>Each member's weights over the campaign levels for a design: its own when the model learned from it, else one of the campaigns like it (<see cref="DesignNeighbours.MemberWeights"/>).</summary>
+    private float[][] LevelWeights(CampaignDesign design, string? campaignId)
     {
         var known = campaignId is null ? -1 : IndexOf(campaignId);
-        return neighbours.Value.LevelWeights(design, known < 0 ? null : known);
+        return neighbours.Value.MemberWeights(design, known < 0 ? null : known, Members.Count);
     }
 
     private int IndexOf(string campaignId)
@@ -269,7 +276,7 @@ public sealed partial class UpliftModel(
     }
 
     // Fills rows [offset, offset + count) of the predictions; the inputs are made inside the scope that frees them.
-    // levelWeights: [rows, campaigns + 1], each row's weights over the members' campaign levels (DesignNeighbours).
+    // levelWeights: [members, rows, campaigns + 1], each member's weights over its campaign levels for each row (DesignNeighbours).
     private void PredictInto(MemberPredictions into, int offset, int count, Func<(Tensor User, Tensor Context, Tensor Offer, Tensor LevelWeights)> inputs)
     {
         using var scope = NewDisposeScope();
@@ -278,7 +285,7 @@ public sealed partial class UpliftModel(
         for (var m = 0; m < Members.Count; m++)
         {
             using var perMember = NewDisposeScope(); // one member's intermediate tensors at a time (TorchRuntime.ChunkRows)
-            CopyInto(into, m, offset, Members[m].Forward(user, context, offer, Members[m].MixLevels(levelWeights)));
+            CopyInto(into, m, offset, Members[m].Forward(user, context, offer, Members[m].MixLevels(levelWeights[m])));
         }
     }
 

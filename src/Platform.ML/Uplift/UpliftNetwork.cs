@@ -15,9 +15,10 @@ namespace Platform.ML.Uplift;
 /// and predicts what the offer adds on the treated side (conversion logit change, log order value change) and the chance
 /// of participating; a linear path from the user and the design straight to the effect learns what each design does on
 /// average, and for whom, quickly ("wide and deep"). The effect head sees the raw user vector because the trunk learns
-/// what predicts buying, which is not always what predicts responding to an offer.
+/// what predicts buying, which is not always what predicts responding to an offer. A cross path adds, for the offer's
+/// channel, a linear function of the user (<see cref="Cross"/>).
 /// Treated outcomes are the base plus the effect, so the offer can only act through the treatment; a design that never
-/// ran is scored by the effect head, on a base level mixed from the campaigns like it (<see cref="DesignNeighbours"/>:
+/// ran is scored by the effect head, on the base levels of the campaigns like it (<see cref="DesignNeighbours"/>:
 /// which campaigns those are depends on the design, so its control side does too).
 /// </summary>
 public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, UpliftOutputs>
@@ -27,10 +28,12 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     private readonly Linear baseWide;
     private readonly Sequential effectHead;
     private readonly Linear effectWide;
+    private readonly Linear? effectCross;
     private readonly Embedding campaignBase;
 
     /// <param name="campaigns">How many campaigns the training rows came from; index <paramref name="campaigns"/> is the average campaign's level.</param>
-    public UpliftNetwork(int userWidth, int contextWidth, int offerWidth, int width, int campaigns)
+    /// <param name="cross">With the cross path (<see cref="Cross"/>); models saved before it had none.</param>
+    public UpliftNetwork(int userWidth, int contextWidth, int offerWidth, int width, int campaigns, bool cross = true)
         : base(nameof(UpliftNetwork))
     {
         Campaigns = campaigns;
@@ -41,10 +44,12 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         baseWide = Linear(userWidth + contextWidth, 2);
         effectHead = Sequential(Linear(userWidth + RepresentationWidth + contextWidth + offerWidth, 32), ReLU(), Linear(32, 3));
         effectWide = Linear(userWidth + contextWidth + offerWidth, 3);
+        effectCross = cross ? Linear(userWidth, 3 * DesignEncoder.ChannelWidth, hasBias: false) : null;
         campaignBase = Embedding(campaigns + 1, 2);
         using (no_grad())
         {
             campaignBase.weight!.zero_();
+            effectCross?.weight!.zero_();
             // The deep heads start silent: training first fits the wide (linear) paths, then lets the deep ones add what they can.
             foreach (var head in new[] { baseHead, effectHead })
             {
@@ -58,6 +63,14 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     }
 
     public int RepresentationWidth { get; }
+
+    /// <summary>
+    /// Whether the effect has its cross path: for each channel column of the offer (<see cref="DesignEncoder.ChannelStart"/>),
+    /// a linear function of the user vector added to the effect, so that its linear part differs by user for each channel
+    /// (who answers email, who the app). The wide path alone adds a channel's change to every user alike, which left the
+    /// choice between channels to the deep head (docs/models.md#quality).
+    /// </summary>
+    public bool Cross => effectCross is not null;
 
     public int ContextWidth { get; }
 
@@ -105,15 +118,25 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public Tensor MixLevels(Tensor weights) => weights.matmul(campaignBase.weight!);
 
     /// <summary>The linear paths and the campaign levels: what the first stage of training fits (a convex start).</summary>
-    public IEnumerable<Parameter> WideParameters() => baseWide.parameters().Concat(effectWide.parameters()).Concat(campaignBase.parameters());
+    public IEnumerable<Parameter> WideParameters() =>
+        baseWide.parameters().Concat(effectWide.parameters()).Concat(effectCross?.parameters() ?? []).Concat(campaignBase.parameters());
 
     /// <summary>Effect outputs from representations: [rows, 3] = conversion logit change, log order value change, participation logit.</summary>
     public Tensor Effect(Tensor user, Tensor representation, Tensor context, Tensor offer) =>
-        Scalars.Sum(effectHead.forward(cat([user, representation, context, offer], 1)), effectWide.forward(cat([user, context, offer], 1)));
+        WithCross(Scalars.Sum(effectHead.forward(cat([user, representation, context, offer], 1)), effectWide.forward(cat([user, context, offer], 1))), CrossOfUsers(user), offer);
 
     /// <summary>The linear paths and campaign levels alone: what <see cref="forward"/> gives while the deep heads are still silent, at a fraction of the cost.</summary>
     public UpliftOutputs ForwardWide(Tensor user, Tensor context, Tensor offer, Tensor campaign) =>
-        new(Scalars.Sum(baseWide.forward(cat([user, context], 1)), campaignBase.forward(campaign)), effectWide.forward(cat([user, context, offer], 1)));
+        new(Scalars.Sum(baseWide.forward(cat([user, context], 1)), campaignBase.forward(campaign)), WithCross(effectWide.forward(cat([user, context, offer], 1)), CrossOfUsers(user), offer));
+
+    // The cross path's part of the users alone: [rows, channel columns × 3]; null without the path.
+    private Tensor? CrossOfUsers(Tensor user) => effectCross?.forward(user);
+
+    // effect + the users' cross parts read by the offers' channel columns; rows of either broadcast to the other's.
+    private static Tensor WithCross(Tensor effect, Tensor? usersCross, Tensor offer) =>
+        usersCross is null
+            ? effect
+            : effect + (usersCross.view(-1, DesignEncoder.ChannelWidth, 3) * offer.narrow(1, DesignEncoder.ChannelStart, DesignEncoder.ChannelWidth).unsqueeze(2)).sum(1);
 
     /// <summary>
     /// What the heads' first layers and the wide paths make of the user alone (raw vector and representation): the same
@@ -130,6 +153,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
             Columns(baseWide, 0, user),
             Scalars.Sum(Columns(effectFirst, 0, user), Columns(effectFirst, userWidth, representation)),
             Columns(effectWide, 0, user),
+            CrossOfUsers(user),
             userWidth,
             representationWidth);
     }
@@ -155,7 +179,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
             wideDesign = Scalars.Sum(wideDesign, Columns(effectWide, wideOffer + matchColumn, match));
         }
 
-        var effect = Scalars.Sum(Last(effectHead).forward(Scalars.Sum(parts.Effect, effectDesign).relu()), parts.EffectWide, wideDesign);
+        var effect = WithCross(Scalars.Sum(Last(effectHead).forward(Scalars.Sum(parts.Effect, effectDesign).relu()), parts.EffectWide, wideDesign), parts.EffectCross, offer);
         return new UpliftOutputs(@base, effect);
     }
 
@@ -179,7 +203,8 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         var trunkLayers = trunk.children().OfType<Linear>().ToList();
         return new UpliftMemberArrays(
             Dense.Of(trunkLayers[0]), Dense.Of(trunkLayers[1]), Dense.Of(First(baseHead)), Dense.Of(Last(baseHead)), Dense.Of(baseWide),
-            Dense.Of(First(effectHead)), Dense.Of(Last(effectHead)), Dense.Of(effectWide), campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), ContextWidth);
+            Dense.Of(First(effectHead)), Dense.Of(Last(effectHead)), Dense.Of(effectWide), effectCross is null ? null : Dense.Of(effectCross),
+            campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), ContextWidth);
     }
 
     private static Linear First(Sequential head) => head.children().OfType<Linear>().First();
@@ -190,6 +215,6 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 /// <summary>
 /// A batch of users' design-independent parts of the network (<see cref="UpliftNetwork.ForUsers"/>): the base head's
 /// first layer on the representation, the base wide path on the user, the effect head's first layer on the user and the
-/// representation, the effect wide path on the user; none with its bias.
+/// representation, the effect wide path on the user, the cross path on the user (null without it); none with its bias.
 /// </summary>
-public sealed record UserParts(Tensor Base, Tensor BaseWide, Tensor Effect, Tensor EffectWide, long UserWidth, long RepresentationWidth);
+public sealed record UserParts(Tensor Base, Tensor BaseWide, Tensor Effect, Tensor EffectWide, Tensor? EffectCross, long UserWidth, long RepresentationWidth);

@@ -47,6 +47,31 @@ public sealed class DesignNeighboursTests
     }
 
     [Fact]
+    public void EveryMemberTakesALearnedCampaignsOwnLevel()
+    {
+        Assert.All(Learned.MemberWeights(TwentyPercentByEmail, campaignIndex: 1, members: 3), w => Assert.Equal([0f, 1f, 0f, 0f], w));
+    }
+
+    [Fact]
+    public void MembersTakeANewDesignsNeighboursOneEachAsOftenAsTheirWeights()
+    {
+        var design = TenPercentByEmail with { Value = 15m };
+        var weights = Learned.LevelWeights(design, campaignIndex: null); // the two arms about 0.42 each, the average about 0.16
+
+        var members = Learned.MemberWeights(design, campaignIndex: null, members: 100);
+
+        Assert.All(members, w => Assert.Equal(1f, w.Max()));
+        Assert.All(members, w => Assert.Equal(1f, w.Sum()));
+        for (var level = 0; level < weights.Length; level++)
+        {
+            Assert.Equal(weights[level], members.Count(w => w[level] == 1) / 100.0, 0.011);
+        }
+
+        // Five members: two of each arm's level and one of the average (the running sum at 0.1, 0.3, 0.5, 0.7 and 0.9).
+        Assert.Equal([0, 0, 1, 1, 3], Learned.MemberWeights(design, campaignIndex: null, members: 5).Select(w => Array.IndexOf(w, 1f)));
+    }
+
+    [Fact]
     public void WithoutTheLearnedDesignsANewDesignGetsTheAverage()
     {
         Assert.Equal([0f, 0f, 1f], new DesignNeighbours(null, campaigns: 2).LevelWeights(TenPercentByEmail, campaignIndex: null));
