@@ -48,7 +48,7 @@ public sealed class OfferScoringTests
         }
     }
 
-    // Order values (hundreds or thousands) from float sums in another order, through exp: equal to about six digits.
+    // Order values (hundreds or thousands) from float sums in another order, through exp: equal to five digits.
     private static bool CloseValues(float a, float b) => Math.Abs(a - b) <= 1e-5 * Math.Max(1, Math.Abs(a));
 
     [Fact]
@@ -204,6 +204,7 @@ public sealed class OfferScoringTests
         }
 
         Assert.True(weights[0] > weights[^1], string.Join(", ", weights));
+        Assert.NotEqual(memberWeights[0], memberWeights[1]); // the members borrow differently, so the check above tells them apart
     }
 
     private static async IAsyncEnumerable<UpliftRow> Rows(IEnumerable<UpliftRow> rows)

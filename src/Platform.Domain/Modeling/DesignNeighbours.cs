@@ -57,17 +57,19 @@ public sealed class DesignNeighbours(IReadOnlyList<CampaignDesign>? learned, int
     }
 
     /// <summary>
-    /// The level each ensemble member uses for a design. A learned campaign's own, for every member. Any other design is
-    /// one member of the mixture <see cref="LevelWeights"/> describes: member m takes the one level at the point
-    /// (m + ½) ÷ members of the weights' running sum, so that the members disagree as far as the campaigns like the design
-    /// do and its forecast's interval carries the uncertainty of the level it borrows, which a mixed level hid.
+    /// Each ensemble member's weights over the levels for a design. A learned campaign's own level, for every member. Any
+    /// other design borrows from the mixture <see cref="LevelWeights"/> describes: member m picks the one level at the
+    /// point (m + ½) ÷ members of the weights' running sum, and its weights are the mix plus that pick's difference from
+    /// the picks' mean. So the members' mean level is the mix's, whatever their number or the campaigns' order, and they
+    /// disagree as far as the campaigns like the design do: its forecast's interval carries the uncertainty of the level
+    /// it borrows, which one mixed level for every member hid.
     /// </summary>
     public float[][] MemberWeights(CampaignDesign design, int? campaignIndex, int members)
     {
         var weights = LevelWeights(design, campaignIndex);
         if (campaignIndex is not null)
         {
-            return Enumerable.Repeat(weights, members).ToArray();
+            return Enumerable.Range(0, members).Select(_ => (float[])weights.Clone()).ToArray();
         }
 
         var picks = new float[members][];
@@ -86,6 +88,23 @@ public sealed class DesignNeighbours(IReadOnlyList<CampaignDesign>? learned, int
 
             picks[m] = new float[weights.Length];
             picks[m][level] = 1;
+        }
+
+        var mean = new double[weights.Length];
+        foreach (var pick in picks)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                mean[i] += pick[i] / (double)members;
+            }
+        }
+
+        foreach (var pick in picks)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                pick[i] = (float)(weights[i] + pick[i] - mean[i]);
+            }
         }
 
         return picks;

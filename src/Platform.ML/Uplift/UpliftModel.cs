@@ -45,7 +45,7 @@ public sealed partial class UpliftModel(
     /// </summary>
     public MemberPredictions Predict(UpliftTensors data, IReadOnlyList<int> rows)
     {
-        var weights = data.Campaigns.Select(c => LevelWeights(c.Design, c.Id)).ToList();
+        var weights = data.Campaigns.Select(c => MemberLevelWeights(c.Design, c.Id)).ToList();
         var memberWeights = Enumerable.Range(0, Members.Count).SelectMany(m => weights.SelectMany(w => w[m])).ToArray();
         using var levels = tensor(memberWeights, [Members.Count, data.Campaigns.Count, Campaigns.Count + 1], device: data.Device);
         var predictions = MemberPredictions.Empty(Members.Count, rows.Count);
@@ -137,7 +137,7 @@ public sealed partial class UpliftModel(
             row.User.CopyTo(users, r * Schema.Width);
             DesignEncoder.EncodeContext(row.Design, contexts.AsSpan(r * DesignEncoder.ContextWidth, DesignEncoder.ContextWidth));
             DesignEncoder.EncodeOffer(row.Design, row.Features, offers.AsSpan(r * DesignEncoder.OfferWidth, DesignEncoder.OfferWidth));
-            var weights = LevelWeights(row.Design, row.CampaignId);
+            var weights = MemberLevelWeights(row.Design, row.CampaignId);
             for (var m = 0; m < Members.Count; m++)
             {
                 weights[m].CopyTo(levelWeights, ((m * count) + r) * (Campaigns.Count + 1));
@@ -227,7 +227,7 @@ public sealed partial class UpliftModel(
         var (context, offer) = (new float[DesignEncoder.ContextWidth], new float[DesignEncoder.OfferWidth]);
         DesignEncoder.EncodeContext(design, context);
         DesignEncoder.EncodeOffer(design, NoFeatures, offer);
-        return (context, offer, LevelWeights(design, campaignId));
+        return (context, offer, MemberLevelWeights(design, campaignId));
     }
 
     private static readonly IReadOnlyDictionary<string, FeatureValue> NoFeatures = new Dictionary<string, FeatureValue>();
@@ -248,7 +248,7 @@ public sealed partial class UpliftModel(
     public const int ChunkRows = TorchRuntime.ChunkRows;
 
     /// <summary>Each member's weights over the campaign levels for a design: its own when the model learned from it, else one of the campaigns like it (<see cref="DesignNeighbours.MemberWeights"/>).</summary>
-    private float[][] LevelWeights(CampaignDesign design, string? campaignId)
+    private float[][] MemberLevelWeights(CampaignDesign design, string? campaignId)
     {
         var known = campaignId is null ? -1 : IndexOf(campaignId);
         return neighbours.Value.MemberWeights(design, known < 0 ? null : known, Members.Count);

@@ -53,22 +53,37 @@ public sealed class DesignNeighboursTests
     }
 
     [Fact]
-    public void MembersTakeANewDesignsNeighboursOneEachAsOftenAsTheirWeights()
+    public void MembersSpreadANewDesignsLevelOverItsNeighboursAroundTheMix()
     {
         var design = TenPercentByEmail with { Value = 15m };
         var weights = Learned.LevelWeights(design, campaignIndex: null); // the two arms about 0.42 each, the average about 0.16
 
-        var members = Learned.MemberWeights(design, campaignIndex: null, members: 100);
+        var members = Learned.MemberWeights(design, campaignIndex: null, members: 5);
 
-        Assert.All(members, w => Assert.Equal(1f, w.Max()));
-        Assert.All(members, w => Assert.Equal(1f, w.Sum()));
+        // Their mean is the mix, each sums to 1, and each leans to one level: two members to each arm's, one to the
+        // average's (the running sum at 0.1, 0.3, 0.5, 0.7 and 0.9).
         for (var level = 0; level < weights.Length; level++)
         {
-            Assert.Equal(weights[level], members.Count(w => w[level] == 1) / 100.0, 0.011);
+            Assert.Equal(weights[level], members.Average(w => w[level]), 5);
         }
 
-        // Five members: two of each arm's level and one of the average (the running sum at 0.1, 0.3, 0.5, 0.7 and 0.9).
-        Assert.Equal([0, 0, 1, 1, 3], Learned.MemberWeights(design, campaignIndex: null, members: 5).Select(w => Array.IndexOf(w, 1f)));
+        Assert.All(members, w => Assert.Equal(1, w.Sum(), 5));
+        Assert.Equal([0, 0, 1, 1, 3], members.Select(w => Lean(w, weights)));
+    }
+
+    [Fact]
+    public void OneMemberTakesTheMix()
+    {
+        var design = TenPercentByEmail with { Value = 15m };
+
+        Assert.Equal(Learned.LevelWeights(design, campaignIndex: null), Assert.Single(Learned.MemberWeights(design, campaignIndex: null, members: 1)));
+    }
+
+    // The level a member's weights lean to: where they exceed the mix most.
+    private static int Lean(float[] member, float[] mix)
+    {
+        var differences = member.Zip(mix, (a, b) => a - b).ToList();
+        return differences.IndexOf(differences.Max());
     }
 
     [Fact]
