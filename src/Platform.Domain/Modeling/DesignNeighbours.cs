@@ -66,48 +66,38 @@ public sealed class DesignNeighbours(IReadOnlyList<CampaignDesign>? learned, int
     /// </summary>
     public float[][] MemberWeights(CampaignDesign design, int? campaignIndex, int members)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
         var weights = LevelWeights(design, campaignIndex);
         if (campaignIndex is not null)
         {
             return Enumerable.Range(0, members).Select(_ => (float[])weights.Clone()).ToArray();
         }
 
-        var picks = new float[members][];
+        var picks = new int[members];
+        var shares = new double[weights.Length]; // of the members that pick each level
         for (var m = 0; m < members; m++)
         {
-            var (point, sum, level) = ((m + 0.5) / members, 0.0, weights.Length - 1);
-            for (var i = 0; i < weights.Length; i++)
-            {
-                sum += weights[i];
-                if (point < sum)
-                {
-                    level = i;
-                    break;
-                }
-            }
-
-            picks[m] = new float[weights.Length];
-            picks[m][level] = 1;
+            picks[m] = LevelAt((m + 0.5) / members, weights);
+            shares[picks[m]] += 1.0 / members;
         }
 
-        var mean = new double[weights.Length];
-        foreach (var pick in picks)
+        return picks.Select(pick => weights.Select((w, i) => (float)(w - shares[i] + (i == pick ? 1 : 0))).ToArray()).ToArray();
+    }
+
+    // The level where the weights' running sum passes the point (the last one if rounding leaves the sum short of it).
+    private static int LevelAt(double point, float[] weights)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < weights.Length; i++)
         {
-            for (var i = 0; i < weights.Length; i++)
+            sum += weights[i];
+            if (point < sum)
             {
-                mean[i] += pick[i] / (double)members;
+                return i;
             }
         }
 
-        foreach (var pick in picks)
-        {
-            for (var i = 0; i < weights.Length; i++)
-            {
-                pick[i] = (float)(weights[i] + pick[i] - mean[i]);
-            }
-        }
-
-        return picks;
+        return weights.Length - 1;
     }
 
     // The design as the model reads it (context, then offer), without any user's category match.

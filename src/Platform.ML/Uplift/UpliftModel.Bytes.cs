@@ -10,7 +10,7 @@ namespace Platform.ML.Uplift;
 public sealed partial class UpliftModel
 {
     public byte[] ToBytes() =>
-        ModelBytes.Write(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth, Designs, Members[0].Cross), Members);
+        ModelBytes.Write(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth, Designs, Members.Any(m => m.Cross)), Members);
 
     /// <summary>Reads a model written by <see cref="ToBytes"/>; bytes that do not fit the network are an error.</summary>
     public static UpliftModel FromBytes(byte[] bytes, Device device)
