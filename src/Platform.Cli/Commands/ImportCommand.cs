@@ -23,6 +23,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
             status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped profilesToFold profilesFolded ignoredColumns
             rejections(first: 10) { nodes { line field rule message } }
             campaigns { campaignId arms { arm customers converters conversions conversionRate revenue revenuePerCustomer } }
+            unbalancedColumns { column arm standardizedDifference feature }
           }
         }
         """;
@@ -149,14 +150,21 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
                 table.AddRow(
                     arm.GetProperty("arm").GetString()!,
                     arm.GetProperty("customers").GetInt64().ToString("N0"),
-                    arm.GetProperty("converters").GetInt64().ToString("N0"),
-                    arm.GetProperty("conversions").GetInt64().ToString("N0"),
-                    arm.GetProperty("conversionRate").GetDouble().ToString("P2"),
-                    arm.GetProperty("revenue").GetDecimal().ToString("N2"),
-                    arm.GetProperty("revenuePerCustomer").GetDecimal().ToString("N2"));
+                    Cell(arm, "converters", v => v.GetInt64().ToString("N0")),
+                    Cell(arm, "conversions", v => v.GetInt64().ToString("N0")),
+                    Cell(arm, "conversionRate", v => v.GetDouble().ToString("P2")),
+                    Cell(arm, "revenue", v => v.GetDecimal().ToString("N2")),
+                    Cell(arm, "revenuePerCustomer", v => v.GetDecimal().ToString("N2")));
             }
 
             console.Write(table);
+        }
+
+        foreach (var column in job.GetProperty("unbalancedColumns").EnumerateArray())
+        {
+            var difference = column.GetProperty("standardizedDifference") is { ValueKind: JsonValueKind.Number } d ? $"{d.GetDouble():0.###} standard deviations" : "constant on each side";
+            console.MarkupLineInterpolated(
+                $"[yellow]Column {column.GetProperty("column").GetString()} differs between control and {column.GetProperty("arm").GetString()} ({difference}): measured after assignment? {(column.GetProperty("feature").GetBoolean() ? "A feature, as featureColumns lists it." : "Not a feature.")}[/]");
         }
 
         if (job.GetProperty("ignoredColumns").GetArrayLength() > 0)
@@ -166,6 +174,10 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
     }
 
     /// <summary>Lines after the header: the progress bar's length (a quoted cell with line breaks makes it an upper bound).</summary>
+    // An outcome the file did not map is null: shown as a dash, not as zero.
+    private static string Cell(JsonElement arm, string name, Func<JsonElement, string> format) =>
+        arm.GetProperty(name) is { ValueKind: JsonValueKind.Null } ? "—" : format(arm.GetProperty(name));
+
     private static async Task<long> CountDataLinesAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);

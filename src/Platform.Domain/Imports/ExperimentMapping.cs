@@ -1,9 +1,13 @@
 namespace Platform.Domain.Imports;
 
-/// <summary>How the columns of a past-experiment file map to customers, arms and outcomes.</summary>
+/// <summary>
+/// How the columns of a past-experiment file map to customers, arms and outcomes. Without <see cref="UserIdColumn"/>
+/// (public experiments often have none) a customer's id is made from the experiment's name and the row's line
+/// (<see cref="CustomerIdOnLine"/>).
+/// </summary>
 public sealed record ExperimentMapping(
     string Name,
-    string UserIdColumn,
+    string? UserIdColumn,
     string AssignmentColumn,
     IReadOnlyList<string> ControlValues,
     IReadOnlyList<ArmDesign> Arms,
@@ -22,4 +26,23 @@ public sealed record ExperimentMapping(
 
     /// <summary>The largest covariate value kept: sums of products over millions of rows stay finite.</summary>
     public const double MaxCovariateMagnitude = 1e12;
+
+    /// <summary>The id of the customer on a line of a file without an id column: "hillstrom-2" for the first row after the header.</summary>
+    public string CustomerIdOnLine(long line) => $"{Slug(Name)}-{line}";
+
+    /// <summary>Campaign ids are derived from the experiment and arm names, so a second import updates the same campaigns.</summary>
+    public string CampaignId(ArmDesign arm) => $"{Slug(Name)}-{Slug(arm.Name)}";
+
+    /// <summary>Lowercase ASCII letters and digits, every other run of characters one '-', none at the ends, at most 40 characters.</summary>
+    public static string Slug(string text)
+    {
+        var slug = new string(text.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        slug = slug.Trim('-');
+        return slug.Length == 0 ? "experiment" : slug[..Math.Min(40, slug.Length)];
+    }
 }

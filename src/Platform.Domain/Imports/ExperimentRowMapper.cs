@@ -11,11 +11,15 @@ namespace Platform.Domain.Imports;
 /// </summary>
 public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features, IReadOnlyDictionary<string, double>? covariateMeans = null)
 {
-    /// <summary>The attributes features become: numeric when every value in the file is a number.</summary>
-    public static IReadOnlyList<AttributeDefinition> FeatureSchema(ExperimentMapping mapping, IReadOnlyList<string> header, IReadOnlyDictionary<string, ColumnStatistics> statistics)
+    /// <summary>
+    /// The attributes features become: numeric when every value in the file is a number. Without stated feature columns,
+    /// every column but the mapped ones and those <paramref name="unbalanced"/> between the arms (<see cref="ArmBalance"/>).
+    /// </summary>
+    public static IReadOnlyList<AttributeDefinition> FeatureSchema(
+        ExperimentMapping mapping, IReadOnlyList<string> header, IReadOnlyDictionary<string, ColumnStatistics> statistics, IReadOnlyCollection<string>? unbalanced = null)
     {
-        var outcomeColumns = new[] { mapping.UserIdColumn, mapping.AssignmentColumn, mapping.ConversionColumn, mapping.RevenueColumn, mapping.ParticipationColumn };
-        var columns = mapping.FeatureColumns ?? header.Where(h => !outcomeColumns.Contains(h)).ToList();
+        var leftOut = new[] { mapping.UserIdColumn, mapping.AssignmentColumn, mapping.ConversionColumn, mapping.RevenueColumn, mapping.ParticipationColumn }.Concat(unbalanced ?? []);
+        var columns = mapping.FeatureColumns ?? header.Where(h => !leftOut.Contains(h)).ToList();
         return columns.Select(column => new AttributeDefinition(
                 AttributeName(column),
                 statistics.TryGetValue(column, out var stats) && stats.IsNumeric ? AttributeKind.Numeric : AttributeKind.Categorical))
@@ -29,14 +33,15 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
         return name.Length == 0 || !char.IsAsciiLetter(name[0]) ? $"f_{name}"[..Math.Min(40, name.Length + 2)] : name[..Math.Min(40, name.Length)];
     }
 
-    public (ExperimentRow? Row, IReadOnlyList<Violation> Violations) Map(IReadOnlyDictionary<string, string?> cells)
+    /// <param name="line">The row's line in the file (the header is line 1): the customer's id when the file has no id column.</param>
+    public (ExperimentRow? Row, IReadOnlyList<Violation> Violations) Map(long line, IReadOnlyDictionary<string, string?> cells)
     {
         var row = new CellReader(cells);
         var violations = row.Violations;
-        var userId = row.Text(mapping.UserIdColumn);
+        var userId = mapping.UserIdColumn is { } idColumn ? row.Text(idColumn) : mapping.CustomerIdOnLine(line);
         if (userId is null)
         {
-            violations.Add(new(mapping.UserIdColumn, "required", $"{mapping.UserIdColumn} (the customer id) is required."));
+            violations.Add(new(mapping.UserIdColumn!, "required", $"{mapping.UserIdColumn} (the customer id) is required."));
         }
 
         var assignment = row.Text(mapping.AssignmentColumn);

@@ -64,9 +64,14 @@ public static class ImportOptionsRules
             violations.Add(new("options.experiment.name", "format", "options.experiment.name must be 1-64 characters."));
         }
 
-        if (string.IsNullOrWhiteSpace(mapping.UserIdColumn) || string.IsNullOrWhiteSpace(mapping.AssignmentColumn))
+        if (string.IsNullOrWhiteSpace(mapping.AssignmentColumn))
         {
-            violations.Add(new("options.experiment", "required", "options.experiment needs userIdColumn and assignmentColumn."));
+            violations.Add(new("options.experiment.assignmentColumn", "required", "options.experiment needs assignmentColumn."));
+        }
+
+        if (mapping.UserIdColumn is { } idColumn && string.IsNullOrWhiteSpace(idColumn))
+        {
+            violations.Add(new("options.experiment.userIdColumn", "format", "options.experiment.userIdColumn names a column, or is left out (ids are then made from the lines)."));
         }
 
         if (mapping.ControlValues.Count == 0)

@@ -18,17 +18,18 @@ namespace Platform.Ingestion.Imports;
 public sealed class ExperimentImport(ExperimentStore store, CampaignStore campaignStore, UserWrites writes, IGrainFactory grains)
 {
     public async Task<ExperimentWriter> StartAsync(
-        ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, CancellationToken cancellationToken)
+        ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, IReadOnlyList<ColumnImbalance> unbalanced,
+        CancellationToken cancellationToken)
     {
         if (mapping.Arms.Count is 0 or > ExperimentMapping.MaxArms)
         {
             throw new ImportFailure($"An experiment needs 1 to {ExperimentMapping.MaxArms} treatment arms.");
         }
 
-        var features = ExperimentRowMapper.FeatureSchema(mapping, statistics.Keys.ToList(), statistics);
+        var features = ExperimentRowMapper.FeatureSchema(mapping, statistics.Keys.ToList(), statistics, unbalanced.Select(u => u.Column).ToList());
         var schema = await DeclareFeaturesAsync(tenant, features);
         // Without a stated assignment time, the first import's time stays: importing the file again changes nothing.
-        var earlier = await campaignStore.GetAsync(tenant.Id, CampaignId(mapping, mapping.Arms[0]), cancellationToken);
+        var earlier = await campaignStore.GetAsync(tenant.Id, mapping.CampaignId(mapping.Arms[0]), cancellationToken);
         var assignedAt = mapping.AssignedAt ?? (earlier is { Source: CampaignSource.Imported } ? earlier.Design.StartsAt : job.CreatedAt);
         var assignments = statistics[mapping.AssignmentColumn];
         var control = mapping.ControlValues.Sum(assignments.Count);
@@ -36,29 +37,14 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
         {
             var treated = assignments.Count(arm.AssignmentValue);
             var design = arm.ToDesign($"{mapping.Name}: {arm.Name}", assignedAt, mapping.WindowDays, control + treated > 0 ? (double)control / (control + treated) : 0);
-            return new Campaign(CampaignId(mapping, arm), design, CampaignStatus.Ended, CampaignSource.Imported, job.CreatedAt, job.CreatedAt, assignedAt, design.EndsAt);
+            return new Campaign(mapping.CampaignId(arm), design, CampaignStatus.Ended, CampaignSource.Imported, job.CreatedAt, job.CreatedAt, assignedAt, design.EndsAt);
         }).ToList();
         await campaignStore.UpsertImportedAsync(tenant.Id, job.Id, campaigns, cancellationToken);
         var covariates = mapping.CovariateColumns ?? [];
         await store.SaveCovariateNamesAsync(tenant.Id, campaigns.Select(c => c.Id).ToList(), covariates.Select(ExperimentRowMapper.AttributeName).ToList(), cancellationToken);
         // A mean thrown off by a value the rows refuse would refuse the empty cells too: 0 then.
         var covariateMeans = covariates.ToDictionary(c => c, c => statistics.TryGetValue(c, out var stats) && stats.Mean is { } mean && Math.Abs(mean) <= ExperimentMapping.MaxCovariateMagnitude ? mean : 0);
-        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt, covariateMeans);
-    }
-
-    /// <summary>Campaign ids are derived from the experiment and arm names, so a second import updates the same campaigns.</summary>
-    public static string CampaignId(ExperimentMapping mapping, ArmDesign arm) => $"{Slug(mapping.Name)}-{Slug(arm.Name)}";
-
-    public static string Slug(string text)
-    {
-        var slug = new string(text.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-        while (slug.Contains("--", StringComparison.Ordinal))
-        {
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        }
-
-        slug = slug.Trim('-');
-        return slug.Length == 0 ? "experiment" : slug[..Math.Min(40, slug.Length)];
+        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt, covariateMeans, unbalanced);
     }
 
     private async Task<IReadOnlyList<AttributeDefinition>> DeclareFeaturesAsync(TenantInfo tenant, IReadOnlyList<AttributeDefinition> features)

@@ -12,25 +12,27 @@ namespace Platform.Ingestion.Imports;
 /// <summary>Writes the rows of one past-experiment import: tagged users and their outcome rows.</summary>
 public sealed class ExperimentWriter(
     ExperimentStore store, UserWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
-    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt, IReadOnlyDictionary<string, double> covariateMeans)
+    IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt, IReadOnlyDictionary<string, double> covariateMeans,
+    IReadOnlyList<ColumnImbalance> unbalanced)
 {
     private readonly ExperimentRowMapper mapper = new(mapping, features, covariateMeans);
     private readonly HashSet<string> customers = new(StringComparer.Ordinal);
-    private readonly string experimentTag = $"experiment:{ExperimentImport.Slug(mapping.Name)}";
+    private readonly string experimentTag = $"experiment:{ExperimentMapping.Slug(mapping.Name)}";
 
     public async Task WriteAsync(IReadOnlyList<(long Line, IReadOnlyDictionary<string, string?> Cells)> rows, IReadOnlyList<string> tags, RowBatch batch, CancellationToken cancellationToken)
     {
         var accepted = new List<(long Line, ExperimentRow Row)>();
         foreach (var (line, cells) in rows)
         {
-            var (row, violations) = mapper.Map(cells);
+            var (row, violations) = mapper.Map(line, cells);
             if (row is null)
             {
                 batch.Reject(line, violations);
             }
             else if (!customers.Add(row.UserId))
             {
-                batch.Reject(line, [new(mapping.UserIdColumn, "duplicate_customer", $"customer {row.UserId} appears on an earlier line with other values.")]);
+                // Only with an id column: ids made from lines never repeat.
+                batch.Reject(line, [new(mapping.UserIdColumn!, "duplicate_customer", $"customer {row.UserId} appears on an earlier line with other values.")]);
             }
             else
             {
@@ -71,6 +73,7 @@ public sealed class ExperimentWriter(
         return ImportOptionsJson.Serialize(new
         {
             ignoredColumns,
+            unbalancedColumns = unbalanced.Take(ArmBalance.MaxReported).Select(u => new { u.Column, u.Arm, u.StandardizedDifference, Feature = features.Any(f => f.Name == ExperimentRowMapper.AttributeName(u.Column)) }),
             features = features.Select(f => new { f.Name, Kind = f.Kind.ToString().ToUpperInvariant() }),
             campaigns = campaigns.Select(c => new
             {
@@ -94,5 +97,5 @@ public sealed class ExperimentWriter(
     }
 
     private string ArmTag(ExperimentArm arm) =>
-        $"{ExperimentImport.Slug(mapping.Name)}:{(arm.IsControl ? "control" : ExperimentImport.Slug(mapping.Arms[arm.TreatmentIndex!.Value].Name))}";
+        $"{ExperimentMapping.Slug(mapping.Name)}:{(arm.IsControl ? "control" : ExperimentMapping.Slug(mapping.Arms[arm.TreatmentIndex!.Value].Name))}";
 }

@@ -41,8 +41,9 @@ public sealed partial class ImportRunner(
             var options = ImportOptionsJson.Deserialize(job.OptionsJson);
             var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(job.TenantId)).GetAsync()
                 ?? throw new ImportFailure($"Tenant '{job.TenantId}' does not exist.");
-            var statistics = await MeasureAsync(job, options, cancellationToken);
-            var summary = await ImportRowsAsync(job, options, tenant, statistics, progress, cancellationToken);
+            var balance = options.Experiment is { } experiment ? new ArmBalance(experiment) : null;
+            var statistics = await MeasureAsync(job, options, balance, cancellationToken);
+            var summary = await ImportRowsAsync(job, options, tenant, statistics, balance, progress, cancellationToken);
             return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);
         }
         catch (Exception failure) when (failure is ImportFailure or UploadLostException)
@@ -60,8 +61,8 @@ public sealed partial class ImportRunner(
         }
     }
 
-    /// <summary>The first pass: statistics of the columns that imputation or feature typing need.</summary>
-    private async Task<IReadOnlyDictionary<string, ColumnStatistics>> MeasureAsync(ImportJobRecord job, ImportOptions options, CancellationToken cancellationToken)
+    /// <summary>The first pass: statistics of the columns that imputation or feature typing need, and an experiment's balance.</summary>
+    private async Task<IReadOnlyDictionary<string, ColumnStatistics>> MeasureAsync(ImportJobRecord job, ImportOptions options, ArmBalance? balance, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> measured = [];
         var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
@@ -79,19 +80,24 @@ public sealed partial class ImportRunner(
             {
                 statistics[column].Add(record[column]);
             }
+
+            balance?.Add(measured, column => record[column]);
         }
 
         return statistics;
     }
 
     private async Task<string?> ImportRowsAsync(
-        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ImportProgress progress, CancellationToken cancellationToken)
+        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ArmBalance? balance, ImportProgress progress,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<string> header = [];
         var cleaner = new RowCleaner(options, statistics);
         var seen = new HashSet<Int128>();
+        // In an experiment file without ids two equal rows are two customers with the same features and outcomes.
+        var repeatsAreDuplicates = options.Experiment is not { UserIdColumn: null };
         var writer = options.Kind == ImportKind.Experiment
-            ? await experiments.StartAsync(job, options.Experiment!, tenant, statistics, cancellationToken)
+            ? await experiments.StartAsync(job, options.Experiment!, tenant, statistics, balance!.Imbalanced(), cancellationToken)
             : null;
         if (options.Kind == ImportKind.Events)
         {
@@ -116,7 +122,7 @@ public sealed partial class ImportRunner(
         await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, h => header = h, cancellationToken))
         {
             batch.Read++;
-            if (!seen.Add(ContentHash(record)))
+            if (repeatsAreDuplicates && !seen.Add(ContentHash(record)))
             {
                 batch.Duplicates++;
                 continue;

@@ -70,7 +70,9 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ArmStatistics>> ArmStatisticsAsync(string tenantId, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT campaign_id, arm = 'TREATMENT', count(*), count(*) FILTER (WHERE participated), count(*) FILTER (WHERE conversions > 0), COALESCE(sum(conversions), 0), COALESCE(sum(revenue), 0)
+            SELECT campaign_id, arm = 'TREATMENT', count(*),
+                   CASE WHEN count(participated) > 0 THEN count(*) FILTER (WHERE participated) END,
+                   CASE WHEN count(conversions) > 0 THEN count(*) FILTER (WHERE conversions > 0) END, sum(conversions), sum(revenue)
             FROM campaigns.outcomes WHERE tenant_id = @tenant AND campaign_id = ANY(@ids)
             GROUP BY campaign_id, arm ORDER BY campaign_id, arm DESC
             """);
@@ -80,7 +82,8 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            statistics.Add(new ArmStatistics(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDecimal(6)));
+            statistics.Add(new ArmStatistics(
+                reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetFieldValue<long?>(3), reader.GetFieldValue<long?>(4), reader.GetFieldValue<long?>(5), reader.GetFieldValue<decimal?>(6)));
         }
 
         return statistics;

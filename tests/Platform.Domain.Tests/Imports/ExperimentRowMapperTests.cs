@@ -33,7 +33,7 @@ public sealed class ExperimentRowMapperTests
     [InlineData("ctrl", null)]
     public void AssignmentValuesPickTheArm(string group, int? treatmentIndex)
     {
-        var (row, violations) = Mapper().Map(Cells(group: group));
+        var (row, violations) = Mapper().Map(2, Cells(group: group));
 
         Assert.Empty(violations);
         Assert.Equal(treatmentIndex, row!.Arm.TreatmentIndex);
@@ -45,18 +45,31 @@ public sealed class ExperimentRowMapperTests
     [InlineData("0", 0)]
     public void ConversionsAreCountsOrFlags(string orders, int expected)
     {
-        Assert.Equal(expected, Mapper().Map(Cells(orders: orders)).Row!.Conversions);
+        Assert.Equal(expected, Mapper().Map(2, Cells(orders: orders)).Row!.Conversions);
     }
 
     [Fact]
     public void EveryBrokenRuleOfARowIsReportedByColumn()
     {
-        var (row, violations) = Mapper().Map(Cells(customer: null, group: "z", orders: "-1", revenue: "-5", weeks: "soon"));
+        var (row, violations) = Mapper().Map(2, Cells(customer: null, group: "z", orders: "-1", revenue: "-5", weeks: "soon"));
 
         Assert.Null(row);
         Assert.Equal(
             ["customer:required", "group:unknown_arm", "orders:not_count", "revenue:out_of_range", "Weeks Since Visit:not_numeric"],
             violations.Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
+    [Fact]
+    public void WithoutAnIdColumnTheCustomerIsNamedByTheExperimentAndTheLine()
+    {
+        var mapper = new ExperimentRowMapper(Mapping with { Name = "Spring Sale 2026", UserIdColumn = null }, []);
+        var cells = Cells(customer: null);
+
+        var (second, third) = (mapper.Map(2, cells), mapper.Map(3, cells));
+
+        Assert.Empty(second.Violations);
+        Assert.Equal(("spring-sale-2026-2", "spring-sale-2026-3"), (second.Row!.UserId, third.Row!.UserId));
+        Assert.DoesNotContain(ExperimentRowMapper.FeatureSchema(Mapping with { UserIdColumn = null }, Header, new Dictionary<string, ColumnStatistics>()), a => a.Name == "group");
     }
 
     [Theory]

@@ -24,6 +24,15 @@ public sealed class ImportOptionsRulesTests
     }
 
     [Fact]
+    public void AnExperimentNeedsNoIdColumnButAGivenOneIsNotBlank()
+    {
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: Experiment with { UserIdColumn = null })));
+        Assert.Equal(
+            ["options.experiment.assignmentColumn:required", "options.experiment.userIdColumn:format"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: Experiment with { UserIdColumn = " ", AssignmentColumn = "" })).Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
+    [Fact]
     public void ExperimentMappingsAreChecked()
     {
         var mapping = Experiment with

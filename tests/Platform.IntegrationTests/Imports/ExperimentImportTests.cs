@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Platform.IntegrationTests.Support;
 using Platform.Testing;
 
@@ -94,6 +95,8 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "covariates.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString()), options);
 
         Assert.Equal((400, 398, 2), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var treated = job.GetProperty("campaigns")[0].GetProperty("arms")[0];
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Number), (treated.GetProperty("participants").ValueKind, treated.GetProperty("revenue").ValueKind)); // not mapped: unknown, not zero
         var rejections = job.GetProperty("rejections").GetProperty("nodes").EnumerateArray()
             .Select(r => (r.GetProperty("line").GetInt64(), r.GetProperty("field").GetString(), r.GetProperty("rule").GetString())).Order();
         Assert.Equal([(9, "past", "not_numeric"), (11, "past", "out_of_range")], rejections);
@@ -104,6 +107,50 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         Assert.Contains("flat", measured.GetProperty("note").GetString());
         Assert.InRange(measured.GetProperty("varianceReduction").GetDouble(), 0.5, 1); // revenue follows past purchases closely
         Assert.InRange(measured.GetProperty("adjusted").GetProperty("value").GetDouble(), 3, 7);
+    }
+
+    [Fact]
+    public async Task AFileWithoutAnIdColumnNamesItsCustomersByLineAndReadsBackTheSameOnASecondImport()
+    {
+        // The shape of public experiments such as Hillstrom's e-mail test: an arm column with text values, 1/0 outcomes, spend, no ids.
+        var (_, merchant) = await platform.CreateTenantAsync("no-ids");
+        var csv = new System.Text.StringBuilder("recency,zip_code,segment,visit,conversion,spend,opened\n");
+        for (var i = 0; i < 300; i++)
+        {
+            var segment = (i % 3) switch { 0 => "Mens E-Mail", 1 => "Womens E-Mail", _ => "No E-Mail" };
+            var bought = i % 3 != 2 && i % 10 == 0;
+            csv.Append(CultureInfo.InvariantCulture, $"{1 + (i % 12)},{(i % 2 == 0 ? "Urban" : "Rural")},{segment},{(bought || i % 4 == 0 ? 1 : 0)},{(bought ? 1 : 0)},{(bought ? "29.99" : "0.0")},{(i % 3 != 2 && i % 2 == 0 ? 1 : 0)}\n");
+        }
+
+        var options = new
+        {
+            experiment = new
+            {
+                name = "E-mail test",
+                assignmentColumn = "segment",
+                controlValues = new[] { "No E-Mail" },
+                arms = new[] { new { value = "Mens E-Mail", name = "mens", type = "MESSAGE_ONLY" }, new { value = "Womens E-Mail", name = "womens", type = "MESSAGE_ONLY" } },
+                conversionColumn = "conversion", revenueColumn = "spend", participationColumn = "visit", windowDays = 14,
+            },
+        };
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.ToString());
+        var first = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "email.csv", bytes, options);
+        var second = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "email.csv", bytes, options);
+
+        Expect.Equal("SUCCEEDED", first.GetProperty("status").GetString(), first.ToString());
+        Assert.Equal((300L, 300L, 0L), (first.GetProperty("rowsRead").GetInt64(), first.GetProperty("rowsAccepted").GetInt64(), first.GetProperty("rowsRejected").GetInt64()));
+        Assert.Equal((300L, 0L), (second.GetProperty("rowsUnchanged").GetInt64(), second.GetProperty("rowsAccepted").GetInt64()));
+        // 'opened' (half of each arm opened the e-mail, no one in control) was measured after assignment: reported, not a feature.
+        var unbalanced = first.GetProperty("unbalancedColumns").EnumerateArray().Single();
+        Assert.Equal(("opened", false), (unbalanced.GetProperty("column").GetString(), unbalanced.GetProperty("feature").GetBoolean()));
+        Assert.True(unbalanced.GetProperty("standardizedDifference").GetDouble() > 1, unbalanced.ToString());
+        var user = (await platform.Http.PostAsync(merchant, "{ user(id: \"e-mail-test-2\") { attributes { tags custom { name number text } } } }")).Data.GetProperty("user").GetProperty("attributes");
+        Assert.Equal(["experiment:e-mail-test", "e-mail-test:mens"], user.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["recency=1", "zip_code=Urban"], user.GetProperty("custom").EnumerateArray().Select(c => $"{c.GetProperty("name").GetString()}={c.GetProperty("number").ToString()}{c.GetProperty("text").GetString()}").Order());
+        var mens = first.GetProperty("campaigns").EnumerateArray().Single(c => c.GetProperty("campaignId").GetString() == "e-mail-test-mens").GetProperty("arms").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("arm").GetString()!, a => (a.GetProperty("customers").GetInt64(), a.GetProperty("participants").GetInt64()));
+        Assert.Equal((100L, 100L), (mens["TREATMENT"].Item1, mens["CONTROL"].Item1));
+        Assert.Equal(Enumerable.Range(0, 300).Count(i => i % 3 == 0 && (i % 10 == 0 || i % 4 == 0)), mens["TREATMENT"].Item2);
     }
 
     /// <summary>The campaign's lift equals a direct computation over the CSV's rows (Welch / unpooled normal intervals).</summary>

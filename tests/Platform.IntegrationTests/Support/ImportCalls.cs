@@ -16,7 +16,8 @@ public static class ImportCalls
           importJob(id: $id) {
             id status error rowsRead rowsAccepted rowsUnchanged rowsDuplicate rowsRejected rowsDropped profilesToFold profilesFolded ignoredColumns
             rejections(first: 50) { nodes { line field rule message } }
-            campaigns { campaignId name holdoutShare arms { arm customers converters conversions conversionRate converterRate revenue revenuePerCustomer } }
+            campaigns { campaignId name holdoutShare arms { arm customers participants converters conversions conversionRate converterRate revenue revenuePerCustomer } }
+            unbalancedColumns { column arm standardizedDifference feature }
           }
         }
         """;

@@ -10,7 +10,7 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentMapping
         Name = "ExperimentInput";
         Description = "How the columns of a past-experiment file map to customers, arms and outcomes.";
         Field<NonNullGraphType<StringGraphType>>("name").Description("The experiment's name; campaign ids are derived from it.");
-        Field<NonNullGraphType<StringGraphType>>("userIdColumn").Description("The customer id column.");
+        Field<StringGraphType>("userIdColumn").Description("The customer id column; left out, the customer on line n of the file (the header is line 1) gets the id '<experiment>-n' (docs/imports.md#past-experiments).");
         Field<NonNullGraphType<StringGraphType>>("assignmentColumn").Description("The column saying which arm a customer was in.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("controlValues").Description("Assignment values of the control group, e.g. [\"0\"].");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArmInputType>>>>("arms").Description("The treatment arms.");
@@ -25,7 +25,7 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentMapping
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new ExperimentMapping(
         (string)value.Get("name")!,
-        (string)value.Get("userIdColumn")!,
+        value.Get("userIdColumn") as string,
         (string)value.Get("assignmentColumn")!,
         value.GetList<string>("controlValues")!,
         value.GetList<ArmDesign>("arms")!,

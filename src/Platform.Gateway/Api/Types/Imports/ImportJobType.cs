@@ -26,7 +26,7 @@ public sealed class ImportJobType : ObjectGraphType<ImportJobRecord>
         Field("rowsRead", j => j.Counts.Read).Description("Data rows read so far.");
         Field("rowsAccepted", j => j.Counts.Accepted).Description("Rows stored: new, or changing what was stored.");
         Field("rowsUnchanged", j => j.Counts.Unchanged).Description("Valid rows already stored as given (an event with a stored id, a user or item or experiment row equal to the stored one): nothing changed.");
-        Field("rowsDuplicate", j => j.Counts.Duplicates).Description("Rows repeating an earlier row of the same file exactly, skipped.");
+        Field("rowsDuplicate", j => j.Counts.Duplicates).Description("Rows repeating an earlier row of the same file exactly, skipped (not in an experiment file without an id column, where equal rows are different customers).");
         Field("rowsRejected", j => j.Counts.Rejected).Description("Rows that broke a rule; see rejections.");
         Field("rowsDropped", j => j.Counts.Dropped).Description("Rows skipped by a DROP missing-value policy.");
         Field("profilesToFold", j => j.Profiles.ToFold)
@@ -40,6 +40,10 @@ public sealed class ImportJobType : ObjectGraphType<ImportJobRecord>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("ignoredColumns")
             .Description("Columns of the file no field or declared attribute matched.")
             .Resolve(ctx => Summary(ctx.Source)?.IgnoredColumns ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnbalancedColumnType>>>>("unbalancedColumns")
+            .Description("For EXPERIMENT imports: columns that differ between the control group and an arm beyond chance (most likely measured after assignment), left out of the features unless options.experiment.featureColumns lists them; the largest differences first, at most " + $"{ArmBalance.MaxReported}.")
+            .Resolve(ctx => Summary(ctx.Source)?.UnbalancedColumns ?? [])
+            .FieldType.ListOf(ArmBalance.MaxReported);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentCampaignResultType>>>>("campaigns")
             .Description("For EXPERIMENT imports: the ENDED campaigns created, with observed totals per side.")
             .Resolve(ctx => Summary(ctx.Source)?.Campaigns ?? [])
