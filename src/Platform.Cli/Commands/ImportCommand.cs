@@ -173,11 +173,11 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         }
     }
 
-    /// <summary>Lines after the header: the progress bar's length (a quoted cell with line breaks makes it an upper bound).</summary>
-    // An outcome the file did not map is null: shown as a dash, not as zero.
+    // An outcome no row has a value for is null: shown as a dash, not as zero.
     private static string Cell(JsonElement arm, string name, Func<JsonElement, string> format) =>
         arm.GetProperty(name) is { ValueKind: JsonValueKind.Null } ? "—" : format(arm.GetProperty(name));
 
+    /// <summary>Lines after the header: the progress bar's length (a quoted cell with line breaks makes it an upper bound).</summary>
     private static async Task<long> CountDataLinesAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);

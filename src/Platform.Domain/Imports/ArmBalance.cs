@@ -21,6 +21,8 @@ public sealed class ArmBalance(ExperimentMapping mapping)
 
     private readonly Dictionary<string, ColumnSides> columns = new(StringComparer.Ordinal);
     private readonly long[] rows = new long[mapping.Arms.Count + 1];
+    private readonly IReadOnlyDictionary<string, ExperimentArm> arms = mapping.ArmsByValue();
+    private readonly HashSet<string> mapped = new(mapping.MappedColumns, StringComparer.Ordinal);
 
     /// <summary>Counts one row; a row whose assignment is no arm and not control is left out (the import rejects it).</summary>
     public void Add(IEnumerable<string> header, Func<string, string?> cell)
@@ -63,14 +65,9 @@ public sealed class ArmBalance(ExperimentMapping mapping)
     }
 
     private int SideOf(string? assignment) =>
-        assignment is null ? -1
-        : mapping.ControlValues.Contains(assignment) ? 0
-        : mapping.Arms.ToList().FindIndex(a => a.AssignmentValue == assignment) is var index and >= 0 ? index + 1
-        : -1;
+        assignment is null || !arms.TryGetValue(assignment, out var arm) ? -1 : arm.IsControl ? 0 : arm.TreatmentIndex!.Value + 1;
 
-    private bool IsMapped(string column) =>
-        column == mapping.UserIdColumn || column == mapping.AssignmentColumn || column == mapping.ConversionColumn
-        || column == mapping.RevenueColumn || column == mapping.ParticipationColumn;
+    private bool IsMapped(string column) => mapped.Contains(column);
 
     private readonly record struct Difference(double Standardized, double Z)
     {
@@ -82,10 +79,14 @@ public sealed class ArmBalance(ExperimentMapping mapping)
             }
 
             var gap = treatedMean - controlMean;
+            var rows = treated + control;
+            // z against the variance of both sides together, the gap between them included (as under "no difference"), so
+            // that a handful of rows cannot clear the bar however far apart they are: perfectly separated sides give √rows.
+            var together = (((treated - 1) * treatedVariance) + ((control - 1) * controlVariance) + (gap * gap * treated * control / rows)) / Math.Max(1, rows - 1);
+            var z = together > 0 ? gap / Math.Sqrt(together * ((1.0 / treated) + (1.0 / control))) : 0;
             var pooled = Math.Sqrt((treatedVariance + controlVariance) / 2);
-            var error = Math.Sqrt((treatedVariance / treated) + (controlVariance / control));
-            // Constant on both sides yet different (a column filled on one side only) is as unbalanced as it gets.
-            return pooled > 0 ? new(gap / pooled, gap / error) : gap == 0 ? default : new(Math.Sign(gap) * double.PositiveInfinity, Math.Sign(gap) * double.PositiveInfinity);
+            // Constant on each side yet different (a column filled on one side only): no spread to scale the gap by.
+            return new(pooled > 0 ? gap / pooled : gap == 0 ? 0 : Math.Sign(gap) * double.PositiveInfinity, z);
         }
 
         public static Difference OfShares(long treatedHits, long treated, long controlHits, long control)
@@ -123,7 +124,7 @@ public sealed class ArmBalance(ExperimentMapping mapping)
             {
                 (levels.TryGetValue(value, out var counts) ? counts : levels[value] = new long[filled.Length])[side]++;
             }
-            else
+            else if (levels is not null)
             {
                 levels = null; // too many values to compare one by one
             }
@@ -132,11 +133,12 @@ public sealed class ArmBalance(ExperimentMapping mapping)
         public Difference Between(long[] rows, int control, int arm)
         {
             var differences = new List<Difference> { Difference.OfShares(filled[arm], rows[arm], filled[control], rows[control]) };
-            if (numbers.Sum() == filled.Sum())
+            if (numbers.Sum() * 2 > filled.Sum()) // mostly numbers (the odd "NA" aside), as ColumnStatistics.Imputed decides
             {
                 differences.Add(Difference.Of(means[arm], Variance(arm), numbers[arm], means[control], Variance(control), numbers[control]));
             }
-            else if (levels is not null)
+
+            if (levels is not null)
             {
                 differences.AddRange(levels.Values.Select(counts => Difference.OfShares(counts[arm], filled[arm], counts[control], filled[control])));
             }

@@ -27,6 +27,26 @@ public sealed record ExperimentMapping(
     /// <summary>The largest covariate value kept: sums of products over millions of rows stay finite.</summary>
     public const double MaxCovariateMagnitude = 1e12;
 
+    /// <summary>The columns the mapping names for the id, the assignment and the outcomes (never features).</summary>
+    public IReadOnlyList<string> MappedColumns => new[] { UserIdColumn, AssignmentColumn, ConversionColumn, RevenueColumn, ParticipationColumn }.OfType<string>().ToList();
+
+    /// <summary>The side each assignment value puts a customer on (control values first, as the rules keep them apart).</summary>
+    public IReadOnlyDictionary<string, ExperimentArm> ArmsByValue()
+    {
+        var sides = new Dictionary<string, ExperimentArm>(StringComparer.Ordinal);
+        foreach (var value in ControlValues)
+        {
+            sides.TryAdd(value, ExperimentArm.Control);
+        }
+
+        for (var index = 0; index < Arms.Count; index++)
+        {
+            sides.TryAdd(Arms[index].AssignmentValue, new ExperimentArm(index));
+        }
+
+        return sides;
+    }
+
     /// <summary>The id of the customer on a line of a file without an id column: "hillstrom-2" for the first row after the header.</summary>
     public string CustomerIdOnLine(long line) => $"{Slug(Name)}-{line}";
 

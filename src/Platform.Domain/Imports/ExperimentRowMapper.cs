@@ -11,6 +11,8 @@ namespace Platform.Domain.Imports;
 /// </summary>
 public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features, IReadOnlyDictionary<string, double>? covariateMeans = null)
 {
+    private readonly IReadOnlyDictionary<string, ExperimentArm> arms = mapping.ArmsByValue();
+
     /// <summary>
     /// The attributes features become: numeric when every value in the file is a number. Without stated feature columns,
     /// every column but the mapped ones and those <paramref name="unbalanced"/> between the arms (<see cref="ArmBalance"/>).
@@ -18,7 +20,7 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
     public static IReadOnlyList<AttributeDefinition> FeatureSchema(
         ExperimentMapping mapping, IReadOnlyList<string> header, IReadOnlyDictionary<string, ColumnStatistics> statistics, IReadOnlyCollection<string>? unbalanced = null)
     {
-        var leftOut = new[] { mapping.UserIdColumn, mapping.AssignmentColumn, mapping.ConversionColumn, mapping.RevenueColumn, mapping.ParticipationColumn }.Concat(unbalanced ?? []);
+        var leftOut = mapping.MappedColumns.Concat(unbalanced ?? []).ToHashSet(StringComparer.Ordinal);
         var columns = mapping.FeatureColumns ?? header.Where(h => !leftOut.Contains(h)).ToList();
         return columns.Select(column => new AttributeDefinition(
                 AttributeName(column),
@@ -45,13 +47,7 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
         }
 
         var assignment = row.Text(mapping.AssignmentColumn);
-        ExperimentArm? arm = assignment switch
-        {
-            null => null,
-            _ when mapping.ControlValues.Contains(assignment) => ExperimentArm.Control,
-            _ when mapping.Arms.ToList().FindIndex(a => a.AssignmentValue == assignment) is var index and >= 0 => new ExperimentArm(index),
-            _ => null,
-        };
+        ExperimentArm? arm = assignment is not null && arms.TryGetValue(assignment, out var side) ? side : null;
         if (arm is null)
         {
             violations.Add(new(mapping.AssignmentColumn, assignment is null ? "required" : "unknown_arm",

@@ -112,8 +112,7 @@ public static class ImportOptionsRules
                 violations.Add(new("options.experiment.covariateColumns", "out_of_range", $"options.experiment.covariateColumns lists at most {ExperimentMapping.MaxCovariates} columns."));
             }
 
-            var outcomes = new[] { mapping.UserIdColumn, mapping.AssignmentColumn, mapping.ConversionColumn, mapping.RevenueColumn, mapping.ParticipationColumn };
-            if (covariates.FirstOrDefault(c => outcomes.Contains(c)) is { } clash)
+            if (covariates.FirstOrDefault(c => mapping.MappedColumns.Contains(c)) is { } clash)
             {
                 violations.Add(new("options.experiment.covariateColumns", "not_a_covariate", $"options.experiment.covariateColumns: {clash} is the id, assignment or an outcome; a covariate is measured before assignment."));
             }

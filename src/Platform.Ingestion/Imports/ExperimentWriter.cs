@@ -73,7 +73,7 @@ public sealed class ExperimentWriter(
         return ImportOptionsJson.Serialize(new
         {
             ignoredColumns,
-            unbalancedColumns = unbalanced.Take(ArmBalance.MaxReported).Select(u => new { u.Column, u.Arm, u.StandardizedDifference, Feature = features.Any(f => f.Name == ExperimentRowMapper.AttributeName(u.Column)) }),
+            unbalancedColumns = unbalanced.Take(ArmBalance.MaxReported).Select(u => new { u.Column, u.Arm, u.StandardizedDifference, Feature = mapping.FeatureColumns?.Contains(u.Column) == true }),
             features = features.Select(f => new { f.Name, Kind = f.Kind.ToString().ToUpperInvariant() }),
             campaigns = campaigns.Select(c => new
             {

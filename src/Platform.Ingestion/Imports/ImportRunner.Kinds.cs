@@ -28,10 +28,9 @@ public sealed partial class ImportRunner
             .ToList();
         if (options.Experiment is { } experiment)
         {
-            missing.AddRange(new[] { experiment.UserIdColumn, experiment.AssignmentColumn, experiment.ConversionColumn, experiment.RevenueColumn, experiment.ParticipationColumn }
+            missing.AddRange(experiment.MappedColumns
                 .Concat(experiment.FeatureColumns ?? [])
                 .Concat(experiment.CovariateColumns ?? [])
-                .OfType<string>()
                 .Where(column => !header.Contains(column)));
         }
 

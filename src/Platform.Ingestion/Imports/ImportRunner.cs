@@ -41,7 +41,7 @@ public sealed partial class ImportRunner(
             var options = ImportOptionsJson.Deserialize(job.OptionsJson);
             var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(job.TenantId)).GetAsync()
                 ?? throw new ImportFailure($"Tenant '{job.TenantId}' does not exist.");
-            var balance = options.Experiment is { } experiment ? new ArmBalance(experiment) : null;
+            var balance = options.Kind == ImportKind.Experiment ? new ArmBalance(options.Experiment!) : null;
             var statistics = await MeasureAsync(job, options, balance, cancellationToken);
             var summary = await ImportRowsAsync(job, options, tenant, statistics, balance, progress, cancellationToken);
             return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);

@@ -1,6 +1,6 @@
 namespace Platform.Storage.Experiments;
 
-/// <summary>Totals of one side of a campaign over its outcome rows; an outcome no row has (the file mapped no such column) is null, not zero.</summary>
+/// <summary>Totals of one side of a campaign over its outcome rows; an outcome no row has a value for (no column mapped, or every cell empty) is null, not zero.</summary>
 public sealed record ArmStatistics(string CampaignId, bool Treated, long Customers, long? Participants, long? Converters, long? Conversions, decimal? Revenue)
 {
     /// <summary>Conversions (orders) per customer, the usual "conversion rate" of an experiment readout.</summary>

@@ -28,7 +28,7 @@ public sealed class ArmBalanceTests
     [Fact]
     public void AnOutcomeTheArmsChangedIsFoundWithTheArmItDiffersMostFor()
     {
-        var balance = Fill(4_000, (random, side) => new()
+        var balance = Fill(9_000, (random, side) => new()
         {
             ["visit"] = random.NextDouble() < side switch { "mens" => 0.18, "womens" => 0.15, _ => 0.10 } ? "1" : "0",
             ["exposure_seconds"] = side == "none" ? null : random.Next(1, 60).ToString(CultureInfo.InvariantCulture),
@@ -43,6 +43,26 @@ public sealed class ArmBalanceTests
         Assert.InRange(found[1].StandardizedDifference!.Value, 0.9, 1.1); // "email": a third of the arms' values (standard deviation 0.47 and 0), none of control's
         Assert.Equal("mens", found[2].Arm);
         Assert.InRange(found[2].StandardizedDifference!.Value, 0.18, 0.28);
+    }
+
+    [Fact]
+    public void ANumericColumnWithTheOddTextCellIsStillComparedByItsMean()
+    {
+        var balance = Fill(3_000, (random, side) => new()
+        {
+            ["minutes_after"] = random.Next(500) == 0 ? "NA" : ((side == "none" ? 10 : 13) + (5 * random.NextGaussian())).ToString("R", CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal("minutes_after", Assert.Single(balance.Imbalanced()).Column);
+    }
+
+    [Fact]
+    public void AFewRowsAreNotFlaggedEvenWhenEachSideIsConstantAndTheyDiffer()
+    {
+        // Two rows a side, "a" in both arms and "b" in control: perfectly apart, yet z is √6 at most.
+        var balance = Fill(6, (_, side) => new() { ["region"] = side == "none" ? "b" : "a" });
+
+        Assert.Empty(balance.Imbalanced());
     }
 
     [Fact]

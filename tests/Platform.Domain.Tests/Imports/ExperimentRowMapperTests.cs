@@ -69,7 +69,9 @@ public sealed class ExperimentRowMapperTests
 
         Assert.Empty(second.Violations);
         Assert.Equal(("spring-sale-2026-2", "spring-sale-2026-3"), (second.Row!.UserId, third.Row!.UserId));
-        Assert.DoesNotContain(ExperimentRowMapper.FeatureSchema(Mapping with { UserIdColumn = null }, Header, new Dictionary<string, ColumnStatistics>()), a => a.Name == "group");
+        var noStatistics = new Dictionary<string, ColumnStatistics>();
+        Assert.Equal(["customer", "weeks_since_visit", "channel"], ExperimentRowMapper.FeatureSchema(Mapping with { UserIdColumn = null }, Header, noStatistics).Select(a => a.Name));
+        Assert.Equal(["customer", "weeks_since_visit"], ExperimentRowMapper.FeatureSchema(Mapping with { UserIdColumn = null }, Header, noStatistics, unbalanced: ["channel"]).Select(a => a.Name));
     }
 
     [Theory]

@@ -119,7 +119,7 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         {
             var segment = (i % 3) switch { 0 => "Mens E-Mail", 1 => "Womens E-Mail", _ => "No E-Mail" };
             var bought = i % 3 != 2 && i % 10 == 0;
-            csv.Append(CultureInfo.InvariantCulture, $"{1 + (i % 12)},{(i % 2 == 0 ? "Urban" : "Rural")},{segment},{(bought || i % 4 == 0 ? 1 : 0)},{(bought ? 1 : 0)},{(bought ? "29.99" : "0.0")},{(i % 3 != 2 && i % 2 == 0 ? 1 : 0)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{1 + (i / 3 % 12)},{(i % 2 == 0 ? "Urban" : "Rural")},{segment},{(bought || i % 4 == 0 ? 1 : 0)},{(bought ? 1 : 0)},{(bought ? "29.99" : "0.0")},{(i % 3 != 2 && i % 2 == 0 ? 1 : 0)}\n");
         }
 
         var options = new

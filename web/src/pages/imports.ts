@@ -19,6 +19,7 @@ interface Job {
 
 interface Finished {
   ignoredColumns: string[];
+  unbalancedColumns: { column: string; arm: string; standardizedDifference: number | null; feature: boolean }[];
   rejections: { nodes: { line: number; field: string; rule: string; message: string }[]; hasNextPage: boolean };
   campaigns: { campaignId: string; name: string }[];
 }
@@ -28,7 +29,7 @@ const importMutation = `mutation Import($kind: ImportKind!, $file: Upload!, $opt
   importDataset(kind: $kind, file: $file, options: $options) { ${jobFields} } }`;
 const progressSubscription = `subscription Progress($id: ID!) { importProgress(id: $id) { ${jobFields} } }`;
 const finishedQuery = `query Finished($id: ID!) { importJob(id: $id) {
-  ignoredColumns rejections(first: 200) { nodes { line field rule message } hasNextPage } campaigns { campaignId name } } }`;
+  ignoredColumns unbalancedColumns { column arm standardizedDifference feature } rejections(first: 200) { nodes { line field rule message } hasNextPage } campaigns { campaignId name } } }`;
 
 const finished = (status: string): boolean => status === 'SUCCEEDED' || status === 'FAILED';
 
@@ -162,6 +163,9 @@ async function showFinished(details: HTMLElement, id: string): Promise<void> {
   replace(details,
     job.campaigns.length > 0 ? h('section', { class: 'card' }, h('h3', {}, 'Campaigns made from the experiment'),
       h('ul', {}, ...job.campaigns.map((c) => h('li', {}, h('a', { href: `#/campaigns/${encodeURIComponent(c.campaignId)}` }, c.name))))) : null,
+    ...job.unbalancedColumns.map((u) => h('p', { class: 'hint' }, `Column ${u.column} differs between control and ${u.arm} (${
+      u.standardizedDifference === null ? 'constant on each side' : `${u.standardizedDifference} standard deviations`}): measured after assignment? ${
+      u.feature ? 'A feature, as featureColumns lists it.' : 'Not a feature.'}`)),
     job.ignoredColumns.length > 0 ? h('p', { class: 'hint' }, `Ignored columns: ${job.ignoredColumns.join(', ')}`) : null,
     h('section', { class: 'card' }, h('h3', {}, 'Rejected rows'),
       job.rejections.nodes.length === 0 ? h('p', { class: 'hint' }, 'None.') :
@@ -222,7 +226,10 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
     element,
     setColumns(columns) {
       for (const [field, select] of Object.entries(columnSelects)) {
-        replace(select, ...(optional.has(field) ? [h('option', { value: '' }, '(none)')] : []), ...columns.map((c) => h('option', { value: c }, c)));
+        const options = columns.map((c) => h('option', { value: c }, c));
+        // Without an id column customers are named by line: offered last, so a file's first column stays the default id.
+        if (field === 'userIdColumn') replace(select, ...options, h('option', { value: '' }, '(none: customers named by line)'));
+        else replace(select, ...(optional.has(field) ? [h('option', { value: '' }, '(none)')] : []), ...options);
       }
     },
     read() {

@@ -41,7 +41,7 @@ public sealed class ImportJobType : ObjectGraphType<ImportJobRecord>
             .Description("Columns of the file no field or declared attribute matched.")
             .Resolve(ctx => Summary(ctx.Source)?.IgnoredColumns ?? []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnbalancedColumnType>>>>("unbalancedColumns")
-            .Description("For EXPERIMENT imports: columns that differ between the control group and an arm beyond chance (most likely measured after assignment), left out of the features unless options.experiment.featureColumns lists them; the largest differences first, at most " + $"{ArmBalance.MaxReported}.")
+            .Description($"For EXPERIMENT imports: columns that differ between the control group and an arm beyond chance (most likely measured after assignment), left out of the features unless options.experiment.featureColumns lists them; the largest differences first, at most {ArmBalance.MaxReported}.")
             .Resolve(ctx => Summary(ctx.Source)?.UnbalancedColumns ?? [])
             .FieldType.ListOf(ArmBalance.MaxReported);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentCampaignResultType>>>>("campaigns")
