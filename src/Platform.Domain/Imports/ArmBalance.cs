@@ -56,12 +56,13 @@ public sealed class ArmBalance(ExperimentMapping mapping)
                 .FirstOrDefault();
             if (worst.Arm is not null)
             {
-                var standardized = worst.Difference.Standardized;
+                // A size, not a direction: the largest difference may be one value's share, falling as another's rises.
+                var standardized = Math.Abs(worst.Difference.Standardized);
                 found.Add(new ColumnImbalance(column, worst.Arm, double.IsFinite(standardized) ? Math.Round(standardized, 3) : null));
             }
         }
 
-        return found.OrderByDescending(f => Math.Abs(f.StandardizedDifference ?? double.PositiveInfinity)).ThenBy(f => f.Column, StringComparer.Ordinal).ToList();
+        return found.OrderByDescending(f => f.StandardizedDifference ?? double.PositiveInfinity).ThenBy(f => f.Column, StringComparer.Ordinal).ToList();
     }
 
     private int SideOf(string? assignment) =>
@@ -151,7 +152,7 @@ public sealed class ArmBalance(ExperimentMapping mapping)
 }
 
 /// <summary>
-/// A column whose values differ between an experiment's control group and an arm (<see cref="ArmBalance"/>): the
-/// difference in standard deviations, null when each side is constant and they differ (nothing to scale by).
+/// A column whose values differ between an experiment's control group and an arm (<see cref="ArmBalance"/>): how far
+/// apart, in standard deviations; null when each side is constant and they differ (nothing to scale by).
 /// </summary>
 public sealed record ColumnImbalance(string Column, string Arm, double? StandardizedDifference);
