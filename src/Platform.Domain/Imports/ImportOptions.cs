@@ -6,7 +6,8 @@ public sealed record ImportOptions(
     char Delimiter = ',',
     IReadOnlyList<ColumnPolicy>? Columns = null,
     IReadOnlyList<string>? Tags = null,
-    ExperimentMapping? Experiment = null)
+    ExperimentMapping? Experiment = null,
+    EventFileMapping? Events = null)
 {
     public MissingPolicy PolicyFor(string column, out string? defaultValue)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Errors;
 using Platform.Domain.Events;
@@ -54,7 +55,106 @@ public static class ImportOptionsRules
             ValidateExperiment(experiment, violations);
         }
 
+        if (options.Events is { } events)
+        {
+            if (options.Kind != ImportKind.Events)
+            {
+                violations.Add(new("options.events", "not_for_kind", "options.events goes with EVENTS imports only."));
+            }
+
+            ValidateEvents(events, violations);
+        }
+
         return violations;
+    }
+
+    private static void ValidateEvents(EventFileMapping mapping, List<Violation> violations)
+    {
+        var fields = mapping.Fields ?? [];
+        foreach (var (field, index) in fields.Select((f, i) => (f, i)))
+        {
+            if (!RowMappers.EventColumns.Contains(field.Field))
+            {
+                violations.Add(new($"options.events.fields[{index}].field", "not_allowed", $"options.events.fields[{index}].field must be one of {string.Join(", ", RowMappers.EventColumns)}."));
+            }
+
+            if (string.IsNullOrWhiteSpace(field.Column))
+            {
+                violations.Add(new($"options.events.fields[{index}].column", "required", $"options.events.fields[{index}].column names the file's column."));
+            }
+        }
+
+        if (fields.DistinctBy(f => f.Field).Count() != fields.Count || fields.DistinctBy(f => f.Column).Count() != fields.Count)
+        {
+            violations.Add(new("options.events.fields", "duplicate", "options.events.fields maps each field from one column, and each column to one field."));
+        }
+
+        foreach (var (constant, index) in (mapping.Constants ?? []).Select((c, i) => (c, i)))
+        {
+            if (!RowMappers.EventColumns.Contains(constant.Field) || constant.Field == "eventId")
+            {
+                violations.Add(new($"options.events.constants[{index}].field", "not_allowed", $"options.events.constants[{index}].field must be an event field other than eventId."));
+            }
+        }
+
+        if ((mapping.Constants ?? []).DistinctBy(c => c.Field).Count() != (mapping.Constants ?? []).Count)
+        {
+            violations.Add(new("options.events.constants", "duplicate", "options.events.constants gives each field once."));
+        }
+
+        var types = mapping.Types ?? [];
+        if (types.Count > EventFileMapping.MaxTypes)
+        {
+            violations.Add(new("options.events.types", "too_many", $"options.events.types lists at most {EventFileMapping.MaxTypes} values."));
+        }
+
+        foreach (var (type, index) in types.Select((t, i) => (t, i)))
+        {
+            if (!EventTypeNames.TryParse(type.Type, out _))
+            {
+                violations.Add(new($"options.events.types[{index}].type", "unknown_type", $"options.events.types[{index}].type must be one of {string.Join(", ", EventTypeNames.All.Order(StringComparer.Ordinal))}."));
+            }
+        }
+
+        if (types.DistinctBy(t => t.Value.Trim()).Count() != types.Count || types.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+        {
+            violations.Add(new("options.events.types", "duplicate", "options.events.types gives each value of the type column once, and none blank."));
+        }
+
+        if (mapping.TimeFormat is { } format && !IsTimeFormat(format))
+        {
+            violations.Add(new("options.events.timeFormat", "format",
+                $"options.events.timeFormat is {EventFileMapping.Iso8601} (the default), {EventFileMapping.UnixSeconds}, {EventFileMapping.UnixMilliseconds} or a .NET date pattern such as 'M/d/yyyy H:mm'."));
+        }
+
+        if (mapping.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            violations.Add(new("options.events.timeZone", "unknown_time_zone", $"options.events.timeZone '{zone}' is not an IANA time zone such as Europe/London."));
+        }
+        else if (mapping.TimeZone is not null && (mapping.TimeFormat is null or EventFileMapping.Iso8601 or EventFileMapping.UnixSeconds or EventFileMapping.UnixMilliseconds
+            || EventRowTranslator.HasOffset(mapping.TimeFormat)))
+        {
+            violations.Add(new("options.events.timeZone", "not_used", "options.events.timeZone applies to a date pattern without an offset; these times state their own."));
+        }
+    }
+
+    // A date pattern that formats (an unknown specifier throws) and reads at least a date.
+    private static bool IsTimeFormat(string format)
+    {
+        if (format is EventFileMapping.Iso8601 or EventFileMapping.UnixSeconds or EventFileMapping.UnixMilliseconds)
+        {
+            return true;
+        }
+
+        try
+        {
+            var written = new DateTime(2026, 11, 27, 10, 15, 0).ToString(format, CultureInfo.InvariantCulture);
+            return format.Contains('y', StringComparison.Ordinal) && format.Contains('d', StringComparison.Ordinal) && written.Length > 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static void ValidateExperiment(ExperimentMapping mapping, List<Violation> violations)

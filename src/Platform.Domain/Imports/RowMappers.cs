@@ -72,7 +72,8 @@ public static class RowMappers
         return (draft, row.Violations);
     }
 
-    private static string ContentId(IReadOnlyDictionary<string, string?> cells)
+    /// <summary>An event id made from a row's cells: the same row gives the same id in every import.</summary>
+    public static string ContentId(IReadOnlyDictionary<string, string?> cells)
     {
         var canonical = string.Join('\u001f', cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
         return "csv-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..32];

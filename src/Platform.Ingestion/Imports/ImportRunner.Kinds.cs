@@ -19,9 +19,10 @@ public sealed partial class ImportRunner
         [ImportKind.Experiment] = [],
     };
 
-    private static void RequireColumns(ImportOptions options, IReadOnlyList<string> header)
+    /// <param name="fields">The header as the rows are read: an events file's mapped columns under their fields' names.</param>
+    private static void RequireColumns(ImportOptions options, IReadOnlyList<string> header, IReadOnlyList<string> fields)
     {
-        var present = header.Select(CellReader.Normalize).ToHashSet();
+        var present = fields.Select(CellReader.Normalize).ToHashSet();
         var missing = RequiredColumns[options.Kind]
             .Where(alternatives => !alternatives.Any(a => present.Contains(CellReader.Normalize(a))))
             .Select(alternatives => string.Join(" or ", alternatives))
@@ -33,6 +34,8 @@ public sealed partial class ImportRunner
                 .Concat(experiment.CovariateColumns ?? [])
                 .Where(column => !header.Contains(column)));
         }
+
+        missing.AddRange((options.Events?.Fields ?? []).Select(f => f.Column).Where(column => !header.Contains(column)));
 
         if (missing.Count > 0)
         {

@@ -42,8 +42,10 @@ public sealed partial class ImportRunner(
             var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(job.TenantId)).GetAsync()
                 ?? throw new ImportFailure($"Tenant '{job.TenantId}' does not exist.");
             var balance = options.Kind == ImportKind.Experiment ? new ArmBalance(options.Experiment!) : null;
-            var statistics = await MeasureAsync(job, options, balance, cancellationToken);
-            var summary = await ImportRowsAsync(job, options, tenant, statistics, balance, progress, cancellationToken);
+            var translator = options.Events is { } events ? new EventRowTranslator(events) : null;
+            var statistics = await MeasureAsync(job, options, balance, translator, cancellationToken);
+            translator?.ShiftTo(clock.GetUtcNow());
+            var summary = await ImportRowsAsync(job, options, tenant, statistics, balance, translator, progress, cancellationToken);
             return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);
         }
         catch (Exception failure) when (failure is ImportFailure or UploadLostException)
@@ -61,14 +63,15 @@ public sealed partial class ImportRunner(
         }
     }
 
-    /// <summary>The first pass: statistics of the columns that imputation or feature typing need, and an experiment's balance.</summary>
-    private async Task<IReadOnlyDictionary<string, ColumnStatistics>> MeasureAsync(ImportJobRecord job, ImportOptions options, ArmBalance? balance, CancellationToken cancellationToken)
+    /// <summary>The first pass: statistics of the columns that imputation or feature typing need, an experiment's balance, an events file's latest time.</summary>
+    private async Task<IReadOnlyDictionary<string, ColumnStatistics>> MeasureAsync(
+        ImportJobRecord job, ImportOptions options, ArmBalance? balance, EventRowTranslator? translator, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> measured = [];
         var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
         await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, header =>
         {
-            RequireColumns(options, header);
+            RequireColumns(options, header, translator?.Fields(header) ?? header);
             measured = RowCleaner.ColumnsToMeasure(options, header);
             foreach (var column in measured)
             {
@@ -82,14 +85,15 @@ public sealed partial class ImportRunner(
             }
 
             balance?.Add(measured, column => record[column]);
+            translator?.Observe(record.Cells);
         }
 
         return statistics;
     }
 
     private async Task<string?> ImportRowsAsync(
-        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ArmBalance? balance, ImportProgress progress,
-        CancellationToken cancellationToken)
+        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ArmBalance? balance,
+        EventRowTranslator? translator, ImportProgress progress, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> header = [];
         var cleaner = new RowCleaner(options, statistics);
@@ -135,7 +139,14 @@ public sealed partial class ImportRunner(
                 continue;
             }
 
-            pending.Add((record.Line, cleaned.Cells!));
+            var row = translator?.Translate(cleaned.Cells!) ?? cleaned;
+            if (row.Violations.Count > 0)
+            {
+                batch.Reject(record.Line, row.Violations);
+                continue;
+            }
+
+            pending.Add((record.Line, row.Cells!));
             if (pending.Count == BatchRows)
             {
                 await FlushAsync();
@@ -154,7 +165,7 @@ public sealed partial class ImportRunner(
             }, cancellationToken);
         }
 
-        var ignored = IgnoredColumns(options, tenant, header);
+        var ignored = IgnoredColumns(options, tenant, translator?.Fields(header) ?? header);
         return writer is null
             ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })
             : await writer.SummaryAsync(ignored, cancellationToken);

@@ -33,6 +33,25 @@ public sealed class ImportOptionsRulesTests
     }
 
     [Fact]
+    public void AnEventsFileMappingIsCheckedFieldByField()
+    {
+        var mapping = new EventFileMapping(
+            [new("userId", "visitorid"), new("shopper", "x"), new("itemId", " ")],
+            [new("view", "VIEW"), new("buy", "BUY")],
+            "QQ-yy",
+            "Mars/Olympus");
+
+        Assert.Equal(
+            ["options.events.fields[1].field:not_allowed", "options.events.fields[2].column:required", "options.events.types[1].type:unknown_type",
+             "options.events.timeFormat:format", "options.events.timeZone:unknown_time_zone"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: mapping)).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Equal(["options.events:not_for_kind"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Events: new EventFileMapping())).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Equal(["options.events.timeZone:not_used"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: new EventFileMapping(TimeFormat: EventFileMapping.UnixSeconds, TimeZone: "Europe/London"))).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: new EventFileMapping(TimeFormat: "dd.MM.yyyy HH:mm", TimeZone: "Europe/Berlin", ShiftToNow: true))));
+    }
+
+    [Fact]
     public void ExperimentMappingsAreChecked()
     {
         var mapping = Experiment with

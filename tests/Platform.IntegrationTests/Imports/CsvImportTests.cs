@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -10,6 +12,7 @@ using Platform.Domain.Jobs;
 using Platform.Ingestion.Imports;
 using Platform.IntegrationTests.Support;
 using Platform.Storage.Imports;
+using Platform.Testing;
 
 namespace Platform.IntegrationTests.Imports;
 
@@ -61,6 +64,47 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
         Assert.Equal((0L, 31L, 0L), (second.GetProperty("rowsAccepted").GetInt64(), second.GetProperty("rowsUnchanged").GetInt64(), second.GetProperty("rowsDuplicate").GetInt64()));
         var profile = (await platform.Http.PostAsync(merchant, Events.Profile, new { id = "s0" })).Data.GetProperty("user");
         Assert.Equal(25.5m, profile.GetProperty("revenue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task AnOrdersLogYearsOldInItsOwnShapeIsImportedMovedToNowAndStoredOnceWhenImportedAgain()
+    {
+        // The shape of a public retail log: its own column names, dates without times, no type or currency column, 2018.
+        var (_, merchant) = await platform.CreateTenantAsync("log");
+        var csv = new StringBuilder("t_dat,customer_id,article_id,price,sales_channel_id\n");
+        for (var day = 1; day <= 20; day++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"2018-09-{day:D2},c{day % 4},a{day},{day * 1.5m},2\n");
+        }
+
+        csv.Append("2018-09-31,c0,a1,1.5,2\n"); // no such day
+        var options = new
+        {
+            events = new
+            {
+                fields = new[] { new { field = "occurredAt", column = "t_dat" }, new { field = "userId", column = "customer_id" }, new { field = "itemId", column = "article_id" }, new { field = "amount", column = "price" } },
+                constants = new[] { new { field = "type", value = "PURCHASE" }, new { field = "currency", value = "EUR" } },
+                timeFormat = "yyyy-MM-dd",
+                shiftToNow = true,
+            },
+        };
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+
+        var first = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "transactions.csv", bytes, options);
+        var second = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "transactions.csv", bytes, options);
+
+        Expect.Equal("SUCCEEDED", first.GetProperty("status").GetString(), first.ToString());
+        Assert.Equal((20L, 1L), (first.GetProperty("rowsAccepted").GetInt64(), first.GetProperty("rowsRejected").GetInt64()));
+        var rejection = first.GetProperty("rejections").GetProperty("nodes")[0];
+        Assert.Equal((22L, "occurredAt", "format"), (rejection.GetProperty("line").GetInt64(), rejection.GetProperty("field").GetString(), rejection.GetProperty("rule").GetString()));
+        Assert.Equal(["sales_channel_id"], first.GetProperty("ignoredColumns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal((0L, 20L), (second.GetProperty("rowsAccepted").GetInt64(), second.GetProperty("rowsUnchanged").GetInt64()));
+        var profile = await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(merchant, Events.Profile, new { id = "c0" })).Data.GetProperty("user"),
+            user => user.ValueKind == JsonValueKind.Object && user.GetProperty("purchases").GetInt32() == 5,
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(1.5m * (4 + 8 + 12 + 16 + 20), profile.GetProperty("revenue").GetDecimal()); // days 4, 8, 12, 16 and 20
+        Assert.Equal(0, profile.GetProperty("rfm").GetProperty("recencyDays").GetInt32()); // its last purchase, the file's latest event, is now
     }
 
     [Fact]

@@ -8,13 +8,15 @@ public sealed class ImportOptionsInputType : InputObjectGraphType<ImportOptionsI
     public ImportOptionsInputType()
     {
         Name = "ImportOptionsInput";
-        Description = "How to read a CSV file: delimiter, missing-value policies, tags for imported users, and the mapping of a past experiment.";
+        Description = "How to read a CSV file: delimiter, missing-value policies, tags for imported users, the mapping of a past experiment, and how an events file is written.";
         Field<StringGraphType>("delimiter").Description("',' (default), ';', '|' or a tab (\"\\t\").");
         Field<ListGraphType<NonNullGraphType<ColumnPolicyInputType>>>("columns").Description("Missing-value policies per column.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Tags added to every imported user (USERS and EXPERIMENT).");
         Field<ExperimentInputType>("experiment").Description("Required for EXPERIMENT imports.");
+        Field<EventFileInputType>("events").Description("For EVENTS imports of a file in a shape of its own: column names, type values, time format.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new ImportOptionsInput(
-        value.Get("delimiter") as string, value.GetList<ColumnPolicy>("columns"), value.GetList<string>("tags"), value.Get("experiment") as ExperimentMapping);
+        value.Get("delimiter") as string, value.GetList<ColumnPolicy>("columns"), value.GetList<string>("tags"), value.Get("experiment") as ExperimentMapping,
+        value.Get("events") as EventFileMapping);
 }

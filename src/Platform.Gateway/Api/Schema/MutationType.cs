@@ -112,7 +112,7 @@ public sealed class MutationType : ObjectGraphType
             .Description("Imports a CSV file (users, items, events or a past experiment) as a background job; follow it with importJob or importProgress. Send it as a multipart request (GraphQL multipart request spec).")
             .Argument<NonNullGraphType<ImportKindEnumType>>("kind", "What the file holds.")
             .Argument<NonNullGraphType<UploadGraphType>>("file", "The CSV file.")
-            .Argument<ImportOptionsInputType>("options", "Delimiter, missing-value policies, tags, experiment mapping.")
+            .Argument<ImportOptionsInputType>("options", "Delimiter, missing-value policies, tags, experiment mapping, events file shape.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ImportService>().StartAsync(
                 ctx.Caller(), ctx.GetArgument<ImportKind>("kind"), ctx.GetArgument<UploadedFile>("file"), ctx.GetArgument<ImportOptionsInput?>("options"), ctx.CancellationToken));

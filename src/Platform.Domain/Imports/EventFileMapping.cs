@@ -1,0 +1,31 @@
+namespace Platform.Domain.Imports;
+
+/// <summary>
+/// How an events file in a shape of its own becomes events (docs/imports.md#events-files-in-other-shapes): which column
+/// holds each event field, the value of a field the file has no column for (an orders file's type, its currency), which
+/// values of the type column are which event type, how its times are written, and whether
+/// the whole history moves so that its latest event falls at the import's start (a public log years old would otherwise
+/// fall outside the tenant's horizon).
+/// </summary>
+public sealed record EventFileMapping(
+    IReadOnlyList<FieldColumn>? Fields = null,
+    IReadOnlyList<TypeValue>? Types = null,
+    string? TimeFormat = null,
+    string? TimeZone = null,
+    bool ShiftToNow = false,
+    IReadOnlyList<FieldValue>? Constants = null)
+{
+    public const string Iso8601 = "ISO_8601";
+    public const string UnixSeconds = "UNIX_SECONDS";
+    public const string UnixMilliseconds = "UNIX_MILLISECONDS";
+    public const int MaxTypes = 100;
+}
+
+/// <summary>The file's column that holds an event field (one of <see cref="RowMappers.EventColumns"/>).</summary>
+public sealed record FieldColumn(string Field, string Column);
+
+/// <summary>The value of an event field for every row whose file has no column (or an empty cell) for it.</summary>
+public sealed record FieldValue(string Field, string Value);
+
+/// <summary>A value of the type column and the event type it stands for (a wire name such as PURCHASE).</summary>
+public sealed record TypeValue(string Value, string Type);
