@@ -82,9 +82,7 @@ public static partial class EventValidator
             return null;
         }
 
-        var normalized = value.EndsWith('z') ? value[..^1] + "Z" : value;
-        if (!ExplicitOffset().IsMatch(normalized)
-            || !DateTimeOffset.TryParseExact(normalized, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var occurredAt))
+        if (TryParseTimestamp(value) is not { } occurredAt)
         {
             violations.Add(new("occurredAt", "format", "occurredAt must be an ISO-8601 timestamp with a UTC offset, e.g. 2026-11-27T10:15:00Z."));
             return null;
@@ -100,6 +98,16 @@ public static partial class EventValidator
         }
 
         return occurredAt.ToUniversalTime();
+    }
+
+    /// <summary>An occurredAt as the API takes it: ISO-8601 with an explicit offset (docs/events.md), else null.</summary>
+    public static DateTimeOffset? TryParseTimestamp(string value)
+    {
+        var normalized = value.EndsWith('z') ? value[..^1] + "Z" : value;
+        return ExplicitOffset().IsMatch(normalized)
+            && DateTimeOffset.TryParseExact(normalized, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var occurredAt)
+            ? occurredAt
+            : null;
     }
 
     private static void Range(int? value, string field, int min, int max, List<Violation> violations)

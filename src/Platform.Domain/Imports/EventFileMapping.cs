@@ -19,6 +19,39 @@ public sealed record EventFileMapping(
     public const string UnixSeconds = "UNIX_SECONDS";
     public const string UnixMilliseconds = "UNIX_MILLISECONDS";
     public const int MaxTypes = 100;
+
+    /// <summary>The letters a .NET date pattern reads as fields; any other unquoted letter is refused (a Java 'SSS' or 'a').</summary>
+    public const string DateLetters = "dfFghHKmMstyz";
+
+    public static bool IsIso(string? format) => format is null or Iso8601;
+
+    public static bool IsNamed(string? format) => format is null or Iso8601 or UnixSeconds or UnixMilliseconds;
+
+    /// <summary>A date pattern's letters outside quotes ('…', "…") and escapes (\x): what .NET reads as fields.</summary>
+    public static IEnumerable<char> PatternLetters(string pattern)
+    {
+        char? quote = null;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (quote is not null)
+            {
+                quote = c == quote ? null : quote;
+            }
+            else if (c is '\\')
+            {
+                i++;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                yield return c;
+            }
+        }
+    }
 }
 
 /// <summary>The file's column that holds an event field (one of <see cref="RowMappers.EventColumns"/>).</summary>

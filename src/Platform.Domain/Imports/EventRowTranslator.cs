@@ -1,22 +1,27 @@
 using System.Globalization;
 using Platform.Domain.Errors;
+using Platform.Domain.Events;
 
 namespace Platform.Domain.Imports;
 
 /// <summary>
 /// Turns a row of an events file in a shape of its own (<see cref="EventFileMapping"/>) into the columns the events
-/// import reads: mapped columns take their field's name, type values their event type, times become ISO-8601 in UTC,
-/// moved by the shift when there is one. A row without an event id gets one from its own cells as the file has them, so
-/// that importing the file again (at another time, with another shift) stores nothing twice.
+/// import reads: mapped columns take their field's name, constants fill what the row lacks, type values become their
+/// event type, times become ISO-8601 in UTC, moved by the shift when there is one. A row without an event id gets one
+/// from its own cells (after the missing-value policies, before this translation), so that importing the file again, at
+/// another time and so with another shift, stores nothing twice.
 /// </summary>
 public sealed class EventRowTranslator
 {
+    private static readonly Dictionary<string, string> EventFields = RowMappers.EventColumns.ToDictionary(CellReader.Normalize, c => c, StringComparer.Ordinal);
+    private static readonly DateTimeOffset Earliest = new(1, 1, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest9999 = new(9999, 12, 30, 0, 0, 0, TimeSpan.Zero);
+
     private readonly EventFileMapping mapping;
     private readonly Dictionary<string, string> fieldOf;
     private readonly HashSet<string> mappedFields;
     private readonly Dictionary<string, string> typeOf;
     private readonly TimeZoneInfo zone;
-    private readonly string timeColumn;
     private TimeSpan shift;
 
     public EventRowTranslator(EventFileMapping mapping)
@@ -24,70 +29,92 @@ public sealed class EventRowTranslator
         this.mapping = mapping;
         fieldOf = (mapping.Fields ?? []).ToDictionary(f => f.Column, f => f.Field, StringComparer.Ordinal);
         mappedFields = (mapping.Fields ?? []).Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
-        typeOf = (mapping.Types ?? []).ToDictionary(t => t.Value, t => t.Type, StringComparer.Ordinal);
+        typeOf = (mapping.Types ?? []).ToDictionary(t => t.Value.Trim(), t => t.Type, StringComparer.Ordinal);
         zone = mapping.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
-        timeColumn = (mapping.Fields ?? []).FirstOrDefault(f => f.Field == "occurredAt")?.Column ?? "occurredAt";
     }
 
-    /// <summary>The file's latest event time, once <see cref="Observe"/> has seen every row.</summary>
+    /// <summary>The latest event time of the rows <see cref="Observe"/> has seen.</summary>
     public DateTimeOffset? Latest { get; private set; }
 
     /// <summary>The header as the events import reads it.</summary>
     public IReadOnlyList<string> Fields(IReadOnlyList<string> header) =>
         header.Select(FieldOf).OfType<string>().Concat((mapping.Constants ?? []).Select(c => c.Field)).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>First pass, with <see cref="EventFileMapping.ShiftToNow"/>: notes each row's time.</summary>
+    /// <summary>First pass, with <see cref="EventFileMapping.ShiftToNow"/>: notes a row's time (its cells after the missing-value policies).</summary>
     public void Observe(IReadOnlyDictionary<string, string?> cells)
     {
-        if (mapping.ShiftToNow && Time(Cell(cells, timeColumn)) is { } time && (Latest is null || time > Latest))
+        if (mapping.ShiftToNow && Cell(Renamed(cells), "occurredAt") is { } written && Time(written) is { } time && (Latest is null || time > Latest))
         {
             Latest = time;
         }
     }
 
     /// <summary>With <see cref="EventFileMapping.ShiftToNow"/>, every time moves by <paramref name="now"/> − <see cref="Latest"/>.</summary>
-    public void ShiftTo(DateTimeOffset now) => shift = mapping.ShiftToNow && Latest is { } latest ? now - latest : TimeSpan.Zero;
+    public void ShiftTo(DateTimeOffset now)
+    {
+        if (mapping.ShiftToNow)
+        {
+            shift = now - (Latest ?? throw new ImportMappingException(
+                $"options.events.shiftToNow needs the file's latest time, and no row has an occurredAt written as {Described()}."));
+        }
+    }
 
     public RowOutcome Translate(IReadOnlyDictionary<string, string?> cells)
     {
-        var translated = new Dictionary<string, string?>(cells.Count + 1, StringComparer.Ordinal);
+        var translated = Renamed(cells);
+        if (Cell(translated, "eventId") is null)
+        {
+            translated["eventId"] = RowMappers.ContentId(cells);
+        }
+
+        if (Cell(translated, "type") is { } type && typeOf.TryGetValue(type.Trim(), out var wire))
+        {
+            translated["type"] = wire;
+        }
+
+        if (Cell(translated, "occurredAt") is { } written && (!EventFileMapping.IsIso(mapping.TimeFormat) || mapping.ShiftToNow))
+        {
+            if (Time(written) is not { } time)
+            {
+                return Rejected("format", $"occurredAt '{FreeText.Shorten(written, 40)}' is not a time written as {Described()}.");
+            }
+
+            var ticks = time.UtcTicks + shift.Ticks;
+            if (ticks < Earliest.UtcTicks || ticks > Latest9999.UtcTicks)
+            {
+                return Rejected("out_of_range", $"occurredAt '{FreeText.Shorten(written, 40)}' moved by the shift to now falls outside the years 1 to 9999.");
+            }
+
+            translated["occurredAt"] = new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        }
+
+        return new RowOutcome(translated, false, []);
+    }
+
+    /// <summary>Whether a time pattern states its own offset ('z' or 'K' outside quotes), so that no time zone applies.</summary>
+    public static bool HasOffset(string pattern) => EventFileMapping.PatternLetters(pattern).Any(c => c is 'z' or 'K');
+
+    // The cells under the fields' names, constants filling what the row lacks.
+    private Dictionary<string, string?> Renamed(IReadOnlyDictionary<string, string?> cells)
+    {
+        var renamed = new Dictionary<string, string?>(cells.Count + 1, StringComparer.Ordinal);
         foreach (var (column, value) in cells)
         {
             if (FieldOf(column) is { } field)
             {
-                translated[field] = value;
+                renamed[field] = value;
             }
         }
 
         foreach (var constant in mapping.Constants ?? [])
         {
-            if (Cell(translated, constant.Field) is null)
+            if (Cell(renamed, constant.Field) is null)
             {
-                translated[constant.Field] = constant.Value;
+                renamed[constant.Field] = constant.Value;
             }
         }
 
-        if (!translated.ContainsKey("eventId"))
-        {
-            translated["eventId"] = RowMappers.ContentId(cells);
-        }
-
-        if (translated.GetValueOrDefault("type") is { } type && typeOf.TryGetValue(type.Trim(), out var wire))
-        {
-            translated["type"] = wire;
-        }
-
-        if (Cell(translated, "occurredAt") is { } written && (mapping.TimeFormat is not (null or EventFileMapping.Iso8601) || shift != TimeSpan.Zero))
-        {
-            if (Time(written) is not { } time)
-            {
-                return new RowOutcome(null, false, [new Violation("occurredAt", "format", $"occurredAt '{Shorten(written)}' is not a time written as {Described()}.")]);
-            }
-
-            translated["occurredAt"] = (time + shift).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-        }
-
-        return new RowOutcome(translated, false, []);
+        return renamed;
     }
 
     // A mapped column's field; an unmapped column is read by its name as the import reads it (occurred_at is occurredAt),
@@ -103,58 +130,52 @@ public sealed class EventRowTranslator
         return mappedFields.Contains(named) ? null : named;
     }
 
-    private static readonly Dictionary<string, string> EventFields = RowMappers.EventColumns.ToDictionary(CellReader.Normalize, c => c, StringComparer.Ordinal);
-
-    private DateTimeOffset? Time(string? written)
+    private DateTimeOffset? Time(string written)
     {
-        if (written is null)
-        {
-            return null;
-        }
-
         var text = written.Trim();
         switch (mapping.TimeFormat ?? EventFileMapping.Iso8601)
         {
             case EventFileMapping.Iso8601:
-                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso) ? iso : null;
+                return EventValidator.TryParseTimestamp(text); // as the API reads it, shifted or not
             case EventFileMapping.UnixSeconds or EventFileMapping.UnixMilliseconds:
-                var perSecond = mapping.TimeFormat == EventFileMapping.UnixSeconds ? 1000 : 1;
-                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var count)
-                    && Math.Abs(count * perSecond) < 253_402_300_799_000 // year 9999
-                    ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(count * perSecond))
+                var perSecond = mapping.TimeFormat == EventFileMapping.UnixSeconds ? 1000m : 1m;
+                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var count)
+                    && count * perSecond is var milliseconds && milliseconds >= -62_135_596_800_000m && milliseconds <= 253_402_300_799_000m
+                    ? DateTimeOffset.UnixEpoch.AddTicks((long)(milliseconds * TimeSpan.TicksPerMillisecond))
                     : null;
             case var pattern when HasOffset(pattern):
-                return DateTimeOffset.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var stated) ? stated : null;
+                return DateTimeOffset.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stated) ? stated : null;
             case var pattern:
-                if (!DateTime.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+                if (!DateTime.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                 {
                     return null;
                 }
 
                 try
                 {
+                    // An hour the clocks repeat (daylight saving ending) is read as standard time, as TimeZoneInfo does.
                     return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
                 }
                 catch (ArgumentException)
                 {
-                    return null; // a local time the clocks skipped (the hour lost to daylight saving)
+                    return null; // an hour the clocks skipped (daylight saving starting)
                 }
         }
     }
 
-    /// <summary>Whether a time pattern states its own offset ('z' or 'K'), so that no time zone applies.</summary>
-    public static bool HasOffset(string pattern) => pattern.Contains('z', StringComparison.Ordinal) || pattern.Contains('K', StringComparison.Ordinal);
-
     private string Described() => mapping.TimeFormat switch
     {
-        null or EventFileMapping.Iso8601 => "ISO-8601",
+        null or EventFileMapping.Iso8601 => "ISO-8601 with an offset",
         EventFileMapping.UnixSeconds => "seconds since 1970-01-01 UTC",
         EventFileMapping.UnixMilliseconds => "milliseconds since 1970-01-01 UTC",
         var pattern => $"'{pattern}'",
     };
 
-    private static string? Cell(IReadOnlyDictionary<string, string?> cells, string column) =>
-        cells.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+    private static RowOutcome Rejected(string rule, string message) => new(null, false, [new Violation("occurredAt", rule, message)]);
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string? Cell(IReadOnlyDictionary<string, string?> cells, string field) =>
+        cells.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 }
+
+/// <summary>An events mapping the file cannot follow (no time to shift by): the import fails with this reason.</summary>
+public sealed class ImportMappingException(string message) : Exception(message);

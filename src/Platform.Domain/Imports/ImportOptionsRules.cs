@@ -78,9 +78,9 @@ public static class ImportOptionsRules
                 violations.Add(new($"options.events.fields[{index}].field", "not_allowed", $"options.events.fields[{index}].field must be one of {string.Join(", ", RowMappers.EventColumns)}."));
             }
 
-            if (string.IsNullOrWhiteSpace(field.Column))
+            if (string.IsNullOrWhiteSpace(field.Column) || field.Column != field.Column.Trim())
             {
-                violations.Add(new($"options.events.fields[{index}].column", "required", $"options.events.fields[{index}].column names the file's column."));
+                violations.Add(new($"options.events.fields[{index}].column", "required", $"options.events.fields[{index}].column names the file's column, as its header does (without spaces around it)."));
             }
         }
 
@@ -94,6 +94,15 @@ public static class ImportOptionsRules
             if (!RowMappers.EventColumns.Contains(constant.Field) || constant.Field == "eventId")
             {
                 violations.Add(new($"options.events.constants[{index}].field", "not_allowed", $"options.events.constants[{index}].field must be an event field other than eventId."));
+            }
+
+            if (string.IsNullOrWhiteSpace(constant.Value))
+            {
+                violations.Add(new($"options.events.constants[{index}].value", "required", $"options.events.constants[{index}].value is required."));
+            }
+            else if (constant.Field == "type" && !EventTypeNames.TryParse(constant.Value, out _) && !(mapping.Types ?? []).Any(t => t.Value.Trim() == constant.Value.Trim()))
+            {
+                violations.Add(new($"options.events.constants[{index}].value", "unknown_type", $"options.events.constants[{index}].value must be an event type such as PURCHASE, or a value options.events.types maps."));
             }
         }
 
@@ -131,25 +140,31 @@ public static class ImportOptionsRules
         {
             violations.Add(new("options.events.timeZone", "unknown_time_zone", $"options.events.timeZone '{zone}' is not an IANA time zone such as Europe/London."));
         }
-        else if (mapping.TimeZone is not null && (mapping.TimeFormat is null or EventFileMapping.Iso8601 or EventFileMapping.UnixSeconds or EventFileMapping.UnixMilliseconds
-            || EventRowTranslator.HasOffset(mapping.TimeFormat)))
+        else if (mapping.TimeZone is not null && (EventFileMapping.IsNamed(mapping.TimeFormat) || EventRowTranslator.HasOffset(mapping.TimeFormat!)))
         {
             violations.Add(new("options.events.timeZone", "not_used", "options.events.timeZone applies to a date pattern without an offset; these times state their own."));
         }
     }
 
-    // A date pattern that formats (an unknown specifier throws) and reads at least a date.
+    // A named format, or a .NET date pattern of .NET's letters only that reads a year, a month and a day, and reads back what it writes.
     private static bool IsTimeFormat(string format)
     {
-        if (format is EventFileMapping.Iso8601 or EventFileMapping.UnixSeconds or EventFileMapping.UnixMilliseconds)
+        if (EventFileMapping.IsNamed(format))
         {
             return true;
         }
 
+        var letters = EventFileMapping.PatternLetters(format).ToHashSet();
+        if (!letters.IsSubsetOf(EventFileMapping.DateLetters) || !letters.IsSupersetOf("yMd"))
+        {
+            return false;
+        }
+
         try
         {
-            var written = new DateTime(2026, 11, 27, 10, 15, 0).ToString(format, CultureInfo.InvariantCulture);
-            return format.Contains('y', StringComparison.Ordinal) && format.Contains('d', StringComparison.Ordinal) && written.Length > 0;
+            var sample = new DateTime(2026, 11, 27, 10, 15, 0);
+            return DateTime.TryParseExact(sample.ToString(format, CultureInfo.InvariantCulture), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var read)
+                && read.Date == sample.Date;
         }
         catch (FormatException)
         {

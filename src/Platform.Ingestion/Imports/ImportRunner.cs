@@ -26,6 +26,8 @@ public sealed partial class ImportRunner(
 {
     public const int BatchRows = 2_000;
 
+    private static readonly IReadOnlyDictionary<string, ColumnStatistics> NoStatistics = new Dictionary<string, ColumnStatistics>();
+
     public async Task<ImportJobRecord?> RunAsync(Guid importId, ImportProgress progress, CancellationToken cancellationToken)
     {
         await using var lease = await imports.TryLeaseAsync(importId, cancellationToken) ?? throw new ImportBusyException(importId);
@@ -48,7 +50,7 @@ public sealed partial class ImportRunner(
             var summary = await ImportRowsAsync(job, options, tenant, statistics, balance, translator, progress, cancellationToken);
             return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);
         }
-        catch (Exception failure) when (failure is ImportFailure or UploadLostException)
+        catch (Exception failure) when (failure is ImportFailure or UploadLostException or ImportMappingException)
         {
             logger.LogWarning("Import {ImportId} failed: {Reason}", importId, failure.Message);
             return await imports.FinishAsync(job.Id, succeeded: false, summaryJson: null, failure.Message, CancellationToken.None);
@@ -85,7 +87,12 @@ public sealed partial class ImportRunner(
             }
 
             balance?.Add(measured, column => record[column]);
-            translator?.Observe(record.Cells);
+            // The latest time of the rows the second pass reads: dropped rows left out, DEFAULT cells filled (an imputed
+            // value, left out here, is never later than the file's latest).
+            if (translator is not null && new RowCleaner(options, NoStatistics).Clean(record) is { Dropped: false, Cells: { } cells })
+            {
+                translator.Observe(cells);
+            }
         }
 
         return statistics;

@@ -82,6 +82,64 @@ public sealed class EventRowTranslatorTests
         Assert.Equal(["occurredAt", "userId", "type"], translator.Fields(["timestamp", "visitorid", "user_id", "event"]));
     }
 
+    [Fact]
+    public void ShiftedIsoTimesAreReadAsStrictlyAsTheApiReadsThem()
+    {
+        var translator = new EventRowTranslator(new EventFileMapping(ShiftToNow: true));
+        var stated = Row(("occurred_at", "2015-06-02T10:00:00+02:00"), ("userId", "1"), ("type", "VIEW"));
+        translator.Observe(stated); // an unmapped occurred_at column is the time column, here too
+        translator.Observe(Row(("occurred_at", "2099-01-01 10:00"), ("userId", "1"), ("type", "VIEW"))); // no offset: not a time the API takes
+        translator.ShiftTo(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal("2026-12-06T12:00:00.0000000Z", translator.Translate(stated).Cells!["occurredAt"]);
+        Assert.Equal("format", Assert.Single(translator.Translate(Row(("occurred_at", "10:00"), ("userId", "1"), ("type", "VIEW"))).Violations).Rule);
+    }
+
+    [Fact]
+    public void ShiftingAFileWithoutAReadableTimeFailsTheImportWithAReason()
+    {
+        var translator = new EventRowTranslator(Log with { ShiftToNow = true });
+        translator.Observe(Row(("timestamp", "yesterday"), ("visitorid", "1"), ("event", "view")));
+
+        var failure = Assert.Throws<ImportMappingException>(() => translator.ShiftTo(DateTimeOffset.UtcNow));
+        Assert.Contains("milliseconds since 1970-01-01 UTC", failure.Message);
+    }
+
+    [Fact]
+    public void TimesOutsideWhatCanBeHeldAreRejectedRowByRow()
+    {
+        var seconds = new EventRowTranslator(new EventFileMapping(TimeFormat: EventFileMapping.UnixSeconds));
+        Assert.Equal("format", Assert.Single(seconds.Translate(Row(("occurredAt", "-100000000000"), ("userId", "1"), ("type", "VIEW"))).Violations).Rule);
+
+        // A placeholder date far ahead decides the shift: the real rows would fall before year 1.
+        var shifted = new EventRowTranslator(new EventFileMapping(TimeFormat: "yyyy-MM-dd", ShiftToNow: true));
+        var (placeholder, real) = (Row(("occurredAt", "9999-12-31"), ("userId", "1"), ("type", "VIEW")), Row(("occurredAt", "2018-09-20"), ("userId", "1"), ("type", "VIEW")));
+        shifted.Observe(placeholder);
+        shifted.Observe(real);
+        shifted.ShiftTo(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal("out_of_range", Assert.Single(shifted.Translate(real).Violations).Rule);
+    }
+
+    [Fact]
+    public void TypeValuesMatchWithoutTheSpacesAroundThemAndAnEmptyEventIdCellTakesTheRowsId()
+    {
+        var translator = new EventRowTranslator(new EventFileMapping(Types: [new(" view ", "VIEW")]));
+        var row = Row(("occurredAt", "2026-12-01T10:00:00Z"), ("userId", "1"), ("type", "view"), ("eventId", ""));
+
+        var cells = translator.Translate(row).Cells!;
+
+        Assert.Equal(("VIEW", RowMappers.ContentId(row)), (cells["type"], cells["eventId"]));
+    }
+
+    [Fact]
+    public void APatternWithAnOptionalOffsetReadsACellWithoutOneAsUtc()
+    {
+        var translator = new EventRowTranslator(new EventFileMapping(TimeFormat: "yyyy-MM-dd HH:mmK"));
+
+        Assert.Equal("2026-12-01T10:00:00.0000000Z", translator.Translate(Row(("occurredAt", "2026-12-01 10:00"), ("userId", "1"), ("type", "VIEW"))).Cells!["occurredAt"]);
+        Assert.Equal("2026-12-01T08:00:00.0000000Z", translator.Translate(Row(("occurredAt", "2026-12-01 10:00+02:00"), ("userId", "1"), ("type", "VIEW"))).Cells!["occurredAt"]);
+    }
+
     private static Dictionary<string, string?> Row(params (string Column, string Value)[] cells) =>
         cells.ToDictionary(c => c.Column, c => (string?)c.Value, StringComparer.Ordinal);
 }

@@ -51,6 +51,32 @@ public sealed class ImportOptionsRulesTests
         Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: new EventFileMapping(TimeFormat: "dd.MM.yyyy HH:mm", TimeZone: "Europe/Berlin", ShiftToNow: true))));
     }
 
+    [Theory]
+    [InlineData("yyyy-MM-dd HH:mm:ss.SSS", false)] // Java's milliseconds: 'S' is no .NET letter
+    [InlineData("ddd yyyy", false)] // no month
+    [InlineData("yyyy-MM-dd'T'HH:mm 'Uhr'", true)] // letters in quotes are text
+    [InlineData("M/d/yyyy h:mm tt", true)]
+    public void ATimePatternUsesDotNetsLettersAndReadsADate(string pattern, bool valid)
+    {
+        var broken = ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: new EventFileMapping(TimeFormat: pattern)));
+
+        Assert.Equal(valid, broken.Count == 0);
+    }
+
+    [Fact]
+    public void ConstantsNeedAValueAndATypeConstantIsATypeOrAMappedValue()
+    {
+        var mapping = new EventFileMapping(
+            [new("userId", " visitor ")],
+            [new("sale", "PURCHASE")],
+            Constants: [new("currency", " "), new("type", "SALE"), new("type", "sale"), new("eventId", "x")]);
+
+        Assert.Equal(
+            ["options.events.fields[0].column:required", "options.events.constants[0].value:required", "options.events.constants[1].value:unknown_type",
+             "options.events.constants[3].field:not_allowed", "options.events.constants:duplicate"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: mapping)).Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
     [Fact]
     public void ExperimentMappingsAreChecked()
     {
