@@ -20,6 +20,12 @@ public sealed record EventFileMapping(
     public const string UnixMilliseconds = "UNIX_MILLISECONDS";
     public const int MaxTypes = 100;
 
+    /// <summary>A field of files only: the price of one unit, which makes a row's amount (× its quantity, 1 when it has none).</summary>
+    public const string UnitPrice = "unitPrice";
+
+    /// <summary>What <see cref="Fields"/> may name: the event fields and <see cref="UnitPrice"/>.</summary>
+    public static IReadOnlyList<string> MappableFields { get; } = [.. RowMappers.EventColumns, UnitPrice];
+
     /// <summary>The letters a .NET date pattern reads as fields; any other unquoted letter is refused (a Java 'SSS' or 'a').</summary>
     public const string DateLetters = "dfFghHKmMstyz";
 

@@ -13,7 +13,7 @@ namespace Platform.Domain.Imports;
 /// </summary>
 public sealed class EventRowTranslator
 {
-    private static readonly Dictionary<string, string> EventFields = RowMappers.EventColumns.ToDictionary(CellReader.Normalize, c => c, StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> EventFields = EventFileMapping.MappableFields.ToDictionary(CellReader.Normalize, c => c, StringComparer.Ordinal);
     private static readonly DateTimeOffset Earliest = new(1, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest9999 = new(9999, 12, 30, 0, 0, 0, TimeSpan.Zero);
 
@@ -67,6 +67,17 @@ public sealed class EventRowTranslator
             translated["eventId"] = RowMappers.ContentId(cells);
         }
 
+        if (Cell(translated, "amount") is null && Cell(translated, EventFileMapping.UnitPrice) is { } unitPrice)
+        {
+            if (Amount(unitPrice, Cell(translated, "quantity")) is not { } amount)
+            {
+                return new RowOutcome(null, false, [new Violation(EventFileMapping.UnitPrice, "not_numeric",
+                    $"unitPrice '{FreeText.Shorten(unitPrice, 40)}' and quantity make no amount: a number, times a whole quantity (1 when there is none).")]);
+            }
+
+            translated["amount"] = amount.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (Cell(translated, "type") is { } type && typeOf.TryGetValue(type.Trim(), out var wire))
         {
             translated["type"] = wire;
@@ -89,6 +100,16 @@ public sealed class EventRowTranslator
         }
 
         return new RowOutcome(translated, false, []);
+    }
+
+    // A line's amount from its unit price: price × quantity, 1 unit when the row has no quantity.
+    private static decimal? Amount(string unitPrice, string? quantity)
+    {
+        var units = 1m;
+        return decimal.TryParse(unitPrice.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var price)
+            && (quantity is null || decimal.TryParse(quantity.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out units))
+            ? price * units
+            : null;
     }
 
     /// <summary>Whether a time pattern states its own offset ('z' or 'K' outside quotes), so that no time zone applies.</summary>

@@ -73,9 +73,9 @@ public static class ImportOptionsRules
         var fields = mapping.Fields ?? [];
         foreach (var (field, index) in fields.Select((f, i) => (f, i)))
         {
-            if (!RowMappers.EventColumns.Contains(field.Field))
+            if (!EventFileMapping.MappableFields.Contains(field.Field))
             {
-                violations.Add(new($"options.events.fields[{index}].field", "not_allowed", $"options.events.fields[{index}].field must be one of {string.Join(", ", RowMappers.EventColumns)}."));
+                violations.Add(new($"options.events.fields[{index}].field", "not_allowed", $"options.events.fields[{index}].field must be one of {string.Join(", ", EventFileMapping.MappableFields)}."));
             }
 
             if (string.IsNullOrWhiteSpace(field.Column) || field.Column != field.Column.Trim())

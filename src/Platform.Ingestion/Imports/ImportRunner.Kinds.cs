@@ -49,7 +49,7 @@ public sealed partial class ImportRunner
         {
             ImportKind.Users => RowMappers.UserColumns.Concat(tenant.AttributeSchema.Select(a => a.Name)),
             ImportKind.Items => RowMappers.ItemColumns,
-            ImportKind.Events => RowMappers.EventColumns,
+            ImportKind.Events => options.Events is null ? RowMappers.EventColumns : EventFileMapping.MappableFields,
             _ => header,
         };
         var normalized = known.Select(CellReader.Normalize).ToHashSet();

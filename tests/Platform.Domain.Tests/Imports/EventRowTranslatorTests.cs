@@ -61,6 +61,26 @@ public sealed class EventRowTranslatorTests
         Assert.Contains("currency", translator.Fields(["t_dat", "customer_id", "article_id", "price"]));
     }
 
+    [Theory]
+    [InlineData("2.55", "6", "15.30")]
+    [InlineData("2.55", null, "2.55")] // one unit when the row has no quantity
+    public void ALinesAmountIsItsUnitPriceTimesItsQuantity(string price, string? quantity, string amount)
+    {
+        // The shape of the classic public retail log: invoice lines with a unit price, local times, no currency.
+        var translator = new EventRowTranslator(new EventFileMapping(
+            [new("userId", "CustomerID"), new("itemId", "StockCode"), new("quantity", "Quantity"), new("unitPrice", "UnitPrice"), new("occurredAt", "InvoiceDate")],
+            TimeFormat: "M/d/yyyy H:mm", TimeZone: "Europe/London", Constants: [new("type", "PURCHASE"), new("currency", "GBP")]));
+        var row = Row(("InvoiceNo", "536365"), ("StockCode", "85123A"), ("InvoiceDate", "12/1/2010 8:26"), ("UnitPrice", price), ("CustomerID", "17850"));
+        if (quantity is not null)
+        {
+            row["Quantity"] = quantity;
+        }
+
+        Assert.Equal(amount, translator.Translate(row).Cells!["amount"]);
+        row["UnitPrice"] = "n/a";
+        Assert.Equal("unitPrice:not_numeric", translator.Translate(row).Violations.Select(v => $"{v.Field}:{v.Rule}").Single());
+    }
+
     [Fact]
     public void ATimeNotWrittenAsStatedIsRejectedNamingTheFormat()
     {
