@@ -7,8 +7,8 @@ namespace Platform.Domain.Imports;
 /// column measured before assignment is. One that differs — a standardized difference above
 /// <see cref="MaxStandardizedDifference"/> that chance does not explain (|z| above <see cref="MinZ"/>) — was most likely
 /// measured after assignment (another outcome: visits, exposures) and as a feature would give the arm away
-/// (docs/imports.md#past-experiments). Numeric columns compare means; text columns (up to <see cref="MaxLevels"/>
-/// values) each value's share; both compare how often the cell is filled.
+/// (docs/imports.md#past-experiments). Mostly numeric columns compare means; columns of at most <see cref="MaxLevels"/>
+/// distinct values each value's share; every column how often the cell is filled.
 /// </summary>
 public sealed class ArmBalance(ExperimentMapping mapping)
 {

@@ -40,6 +40,9 @@ public sealed class EventRowTranslator
     public IReadOnlyList<string> Fields(IReadOnlyList<string> header) =>
         header.Select(FieldOf).OfType<string>().Concat((mapping.Constants ?? []).Select(c => c.Field)).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>Columns of the header no field is read from: named like a field another column is mapped to.</summary>
+    public IReadOnlyList<string> Shadowed(IReadOnlyList<string> header) => header.Where(column => FieldOf(column) is null).ToList();
+
     /// <summary>First pass, with <see cref="EventFileMapping.ShiftToNow"/>: notes a row's time (its cells after the missing-value policies).</summary>
     public void Observe(IReadOnlyDictionary<string, string?> cells)
     {

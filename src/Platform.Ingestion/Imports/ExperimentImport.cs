@@ -63,6 +63,13 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
             }
         }
 
+        if (schema.Count > AttributeSchemaRules.MaxAttributes)
+        {
+            throw new ImportFailure(
+                $"The file's {features.Count} feature columns would give the tenant {schema.Count} custom attributes, and it may have at most {AttributeSchemaRules.MaxAttributes}: " +
+                "list the columns to use as features in options.experiment.featureColumns.");
+        }
+
         if (AttributeSchemaRules.Validate(schema) is [var problem, ..])
         {
             throw new ImportFailure($"The features cannot be declared as attributes: {problem.Message}");

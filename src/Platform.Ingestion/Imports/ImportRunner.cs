@@ -172,7 +172,7 @@ public sealed partial class ImportRunner(
             }, cancellationToken);
         }
 
-        var ignored = IgnoredColumns(options, tenant, translator?.Fields(header) ?? header);
+        var ignored = IgnoredColumns(options, tenant, translator?.Fields(header) ?? header).Concat(translator?.Shadowed(header) ?? []).ToList();
         return writer is null
             ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })
             : await writer.SummaryAsync(ignored, cancellationToken);

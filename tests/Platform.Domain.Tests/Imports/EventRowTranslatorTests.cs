@@ -100,6 +100,7 @@ public sealed class EventRowTranslatorTests
 
         Assert.Equal("mapped", cells["userId"]);
         Assert.Equal(["occurredAt", "userId", "type"], translator.Fields(["timestamp", "visitorid", "user_id", "event"]));
+        Assert.Equal(["user_id"], translator.Shadowed(["timestamp", "visitorid", "user_id", "event"])); // reported as ignored
     }
 
     [Fact]

@@ -153,6 +153,27 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
         Assert.Equal(Enumerable.Range(0, 300).Count(i => i % 3 == 0 && (i % 10 == 0 || i % 4 == 0)), mens["TREATMENT"].Item2);
     }
 
+    [Fact]
+    public async Task AFileWithMoreFeatureColumnsThanATenantMayDeclareFailsSayingToListTheFeatures()
+    {
+        // The shape of wide public experiments (Lenta's has about 190 columns).
+        var (_, merchant) = await platform.CreateTenantAsync("wide");
+        var features = Enumerable.Range(1, 55).Select(i => $"f{i}").ToList();
+        var csv = new System.Text.StringBuilder($"group,bought,{string.Join(',', features)}\n");
+        for (var i = 0; i < 20; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i % 2},{(i % 3 == 0 ? 1 : 0)},{string.Join(',', features.Select((_, f) => (i * f) % 7))}\n");
+        }
+
+        var options = new { experiment = new { name = "wide", assignmentColumn = "group", controlValues = new[] { "0" }, arms = new[] { new { value = "1", name = "offer", type = "MESSAGE_ONLY" } }, conversionColumn = "bought" } };
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "wide.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString()), options);
+
+        Assert.Equal("FAILED", job.GetProperty("status").GetString());
+        Assert.Equal(
+            "The file's 55 feature columns would give the tenant 55 custom attributes, and it may have at most 50: list the columns to use as features in options.experiment.featureColumns.",
+            job.GetProperty("error").GetString());
+    }
+
     /// <summary>The campaign's lift equals a direct computation over the CSV's rows (Welch / unpooled normal intervals).</summary>
     private async Task AssertObservedLiftAsync(string key, byte[] csv)
     {
