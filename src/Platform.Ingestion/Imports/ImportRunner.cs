@@ -26,8 +26,6 @@ public sealed partial class ImportRunner(
 {
     public const int BatchRows = 2_000;
 
-    private static readonly IReadOnlyDictionary<string, ColumnStatistics> NoStatistics = new Dictionary<string, ColumnStatistics>();
-
     public async Task<ImportJobRecord?> RunAsync(Guid importId, ImportProgress progress, CancellationToken cancellationToken)
     {
         await using var lease = await imports.TryLeaseAsync(importId, cancellationToken) ?? throw new ImportBusyException(importId);
@@ -71,6 +69,9 @@ public sealed partial class ImportRunner(
     {
         IReadOnlyList<string> measured = [];
         var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
+        // The latest time of the rows the second pass reads: dropped rows left out, DEFAULT cells filled (an imputed value,
+        // left out here, is never later than the file's latest).
+        var timed = translator is null ? null : new RowCleaner(options, new Dictionary<string, ColumnStatistics>());
         await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, header =>
         {
             RequireColumns(options, header, translator?.Fields(header) ?? header);
@@ -87,11 +88,9 @@ public sealed partial class ImportRunner(
             }
 
             balance?.Add(measured, column => record[column]);
-            // The latest time of the rows the second pass reads: dropped rows left out, DEFAULT cells filled (an imputed
-            // value, left out here, is never later than the file's latest).
-            if (translator is not null && new RowCleaner(options, NoStatistics).Clean(record) is { Dropped: false, Cells: { } cells })
+            if (timed?.Clean(record) is { Dropped: false, Cells: { } cells })
             {
-                translator.Observe(cells);
+                translator!.Observe(cells);
             }
         }
 
