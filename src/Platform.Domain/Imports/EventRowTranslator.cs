@@ -111,8 +111,21 @@ public sealed class EventRowTranslator
         var units = 1m;
         return decimal.TryParse(unitPrice.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var price)
             && (quantity is null || decimal.TryParse(quantity.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out units))
-            ? price * units
+            ? Product(price, units)
             : null;
+    }
+
+    // A product too large for a decimal is no amount (it would throw and fail the whole import).
+    private static decimal? Product(decimal a, decimal b)
+    {
+        try
+        {
+            return a * b;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether a time pattern states its own offset ('z' or 'K' outside quotes), so that no time zone applies.</summary>
@@ -164,7 +177,7 @@ public sealed class EventRowTranslator
             case EventFileMapping.UnixSeconds or EventFileMapping.UnixMilliseconds:
                 var perSecond = mapping.TimeFormat == EventFileMapping.UnixSeconds ? 1000m : 1m;
                 return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var count)
-                    && count * perSecond is var milliseconds && milliseconds >= -62_135_596_800_000m && milliseconds <= 253_402_300_799_000m
+                    && Product(count, perSecond) is { } milliseconds && milliseconds >= -62_135_596_800_000m && milliseconds <= 253_402_300_799_000m
                     ? DateTimeOffset.UnixEpoch.AddTicks((long)(milliseconds * TimeSpan.TicksPerMillisecond))
                     : null;
             case var pattern when HasOffset(pattern):

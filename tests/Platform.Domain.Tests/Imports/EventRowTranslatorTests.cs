@@ -79,6 +79,8 @@ public sealed class EventRowTranslatorTests
         Assert.Equal(amount, translator.Translate(row).Cells!["amount"]);
         row["UnitPrice"] = "n/a";
         Assert.Equal("unitPrice:not_numeric", translator.Translate(row).Violations.Select(v => $"{v.Field}:{v.Rule}").Single());
+        (row["UnitPrice"], row["Quantity"]) = ("70000000000000000000000000000", "12"); // beyond what an amount can hold
+        Assert.Equal("unitPrice:not_numeric", translator.Translate(row).Violations.Select(v => $"{v.Field}:{v.Rule}").Single());
     }
 
     [Fact]
@@ -131,6 +133,7 @@ public sealed class EventRowTranslatorTests
     {
         var seconds = new EventRowTranslator(new EventFileMapping(TimeFormat: EventFileMapping.UnixSeconds));
         Assert.Equal("format", Assert.Single(seconds.Translate(Row(("occurredAt", "-100000000000"), ("userId", "1"), ("type", "VIEW"))).Violations).Rule);
+        Assert.Equal("format", Assert.Single(seconds.Translate(Row(("occurredAt", "70000000000000000000000000000"), ("userId", "1"), ("type", "VIEW"))).Violations).Rule);
 
         // A placeholder date far ahead decides the shift: the real rows would fall before year 1.
         var shifted = new EventRowTranslator(new EventFileMapping(TimeFormat: "yyyy-MM-dd", ShiftToNow: true));
