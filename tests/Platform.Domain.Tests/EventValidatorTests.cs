@@ -57,6 +57,28 @@ public sealed class EventValidatorTests
         Assert.Equal(Now.AddHours(-1), validated.OccurredAt);
     }
 
+    [Theory]
+    [InlineData("3.5", null)]
+    [InlineData("0.5", null)]
+    [InlineData("5", null)]
+    [InlineData("0.4", "out_of_range")]
+    [InlineData("5.5", "out_of_range")]
+    [InlineData("4.25", "too_precise")]
+    public void RatingsAreWholeOrHalfStarsFromHalfToFive(string rating, string? rule)
+    {
+        var (_, violations) = Validate(new EventDraft("e1", "u1", "REVIEW", "2026-11-27T11:00:00Z", ItemId: "sku", Rating: decimal.Parse(rating, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(rule, violations.SingleOrDefault()?.Rule);
+    }
+
+    [Fact]
+    public void ARatingFoldsTheSameWhateverItsTrailingZeros()
+    {
+        var (sent, _) = Validate(new EventDraft("e1", "u1", "REVIEW", "2026-11-27T11:00:00Z", ItemId: "sku", Rating: 4.0m));
+
+        Assert.Equal("4", sent!.Rating!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)); // as the log's numeric(2, 1) reads back, canonical
+    }
+
     [Fact]
     public void AnAmountWithoutCurrencyIsExplainedOnce()
     {
@@ -66,11 +88,12 @@ public sealed class EventValidatorTests
     }
 
     [Fact]
-    public void APurchaseNeedsAmountAndCurrency()
+    public void APurchaseWithoutAnAmountIsAnOrderOfUnknownValue()
     {
-        var (_, violations) = Validate(new EventDraft("e1", "u1", "PURCHASE", "2026-11-27T11:00:00Z"));
+        var (validated, violations) = Validate(new EventDraft("e1", "u1", "PURCHASE", "2026-11-27T11:00:00Z", ItemId: "sku"));
 
-        Assert.Equal(["amount", "currency"], violations.Select(v => v.Field).Order());
+        Assert.Empty(violations);
+        Assert.Null(validated!.Amount);
     }
 
     [Fact]

@@ -68,6 +68,17 @@ public sealed class ProfileFoldingTests
     }
 
     [Fact]
+    public void APurchaseOfUnknownValueCountsAsAnOrderAndAddsNoMoney()
+    {
+        var unknown = (2L, Event("e2", EventType.Purchase, Now.AddDays(-1), "boot"));
+
+        var view = ProfileReader.Read(Fold([Purchase(1, daysAgo: 3, amount: 50m), unknown]), Now, Settings);
+
+        Assert.Equal((2, 50m), (view.Purchases, view.Revenue));
+        Assert.Equal((1, 2, 50m), (view.Rfm.RecencyDays, view.Rfm.Frequency90, view.Rfm.Monetary90));
+    }
+
+    [Fact]
     public void RfmCountsNinetyDaysAndNamesTheSegment()
     {
         var purchases = Enumerable.Range(0, 5).Select(i => Purchase(i + 1, daysAgo: 2 + (i * 10), amount: 120m)).ToList();

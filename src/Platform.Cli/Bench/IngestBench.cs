@@ -148,7 +148,7 @@ public sealed class IngestBench(HttpClient http, Uri endpoint, string connection
                     await WriteAsync(writer, e.Amount, NpgsqlDbType.Numeric, cancellationToken);
                     await WriteAsync(writer, e.Currency, NpgsqlDbType.Char, cancellationToken);
                     await WriteAsync(writer, e.CampaignId, NpgsqlDbType.Text, cancellationToken);
-                    await WriteAsync(writer, (short?)e.Rating, NpgsqlDbType.Smallint, cancellationToken);
+                    await WriteAsync(writer, e.Rating, NpgsqlDbType.Numeric, cancellationToken);
                     await WriteAsync(writer, e.Query, NpgsqlDbType.Text, cancellationToken);
                     await WriteAsync(writer, e.DurationSeconds, NpgsqlDbType.Double, cancellationToken);
                     await WriteAsync(writer, e.Properties is null ? null : JsonSerializer.Serialize(e.Properties), NpgsqlDbType.Jsonb, cancellationToken);

@@ -26,7 +26,7 @@ public sealed record ArmTotals(
     double WindowPurchasesSquared = 0,
     decimal WindowRevenue = 0,
     double WindowRevenueSquared = 0,
-    long RatingSum = 0,
+    decimal RatingSum = 0,
     long RatingCount = 0,
     long HoldoutLeaks = 0,
     ArmMoments? Moments = null)

@@ -22,7 +22,7 @@ public sealed record CampaignEnrollment(
     decimal Gmv = 0,
     int WindowPurchases = 0,
     decimal WindowRevenue = 0,
-    int RatingSum = 0,
+    decimal RatingSum = 0,
     int RatingCount = 0,
     int HoldoutLeaks = 0,
     IReadOnlyList<string>? OrderedItems = null,

@@ -71,7 +71,7 @@ public sealed record CampaignKpis(
             treatment.Orders > 0 ? treatment.Gmv / treatment.Orders : null,
             treatment.DiscountCost,
             budget is { } b ? b - treatment.DiscountCost : null,
-            Ratio(treatment.RatingSum, treatment.RatingCount),
+            Ratio((double)treatment.RatingSum, treatment.RatingCount),
             treatment.HoldoutLeaks + control.HoldoutLeaks,
             Outcomes(treatment),
             Outcomes(control),

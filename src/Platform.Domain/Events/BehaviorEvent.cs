@@ -12,7 +12,7 @@ public sealed record BehaviorEvent(
     decimal? Amount,
     string? Currency,
     string? CampaignId,
-    int? Rating,
+    decimal? Rating,
     string? Query,
     double? DurationSeconds,
     IReadOnlyDictionary<string, string>? Properties);

@@ -15,7 +15,7 @@ public sealed record EventDraft(
     decimal? Amount = null,
     string? Currency = null,
     string? CampaignId = null,
-    int? Rating = null,
+    decimal? Rating = null,
     string? Query = null,
     double? DurationSeconds = null,
     IReadOnlyDictionary<string, string>? Properties = null);

@@ -9,6 +9,9 @@ public static class EventRules
     public const decimal MaxAmount = 1_000_000_000m;
     public const int MaxAmountDecimals = 4; // the log stores numeric(18, 4)
     public const double MaxDurationSeconds = 86_400;
+    public const decimal MinRating = 0.5m; // half stars (a 1-to-10 scale halved lands on 0.5 to 5)
+    public const decimal MaxRating = 5m;
+    public const int MaxRatingDecimals = 1; // the log stores numeric(2, 1)
     public const int MaxProperties = 20;
     public const int MaxPropertyKeyLength = 64;
     public const int MaxPropertyValueLength = 256;
@@ -20,14 +23,13 @@ public static class EventRules
         EventType.View => [["itemId", "categoryId"]],
         EventType.Search => [["query"]],
         EventType.Click or EventType.AddToCart or EventType.RemoveFromCart => [["itemId"]],
-        EventType.Purchase => [["amount"], ["currency"]],
         EventType.Review => [["itemId"], ["rating"]],
         EventType.CampaignExposure or EventType.CampaignClick or EventType.CouponClaim or EventType.CouponRedeem => [["campaignId"]],
         _ => [],
     };
 
     /// <summary>
-    /// An amount without trailing zeros (28.3600 → 28.36): the log stores four decimals, and an event must fold the same
+    /// A number (an amount, a rating) without trailing zeros (28.3600 → 28.36): the log stores four decimals, and an event must fold the same
     /// whether it reaches a profile as sent or as read back from the log.
     /// </summary>
     public static decimal Canonical(decimal amount) => amount / 1.0000000000000000000000000000m;

@@ -35,7 +35,7 @@ public static partial class EventValidator
 
         var occurredAt = Timestamp(draft.OccurredAt, now, horizon, violations);
         Range(draft.Quantity, "quantity", 1, EventRules.MaxQuantity, violations);
-        Range(draft.Rating, "rating", 1, 5, violations);
+        Rating(draft.Rating, violations);
         Amount(draft.Amount, draft.Currency, violations);
         Duration(draft.DurationSeconds, violations);
         if (draft.Query is { Length: > EventRules.MaxQueryLength })
@@ -60,7 +60,7 @@ public static partial class EventValidator
 
         return (new BehaviorEvent(
             eventId!, userId!, type!.Value, occurredAt!.Value, itemId, categoryId,
-            draft.Quantity, draft.Amount is { } amount ? EventRules.Canonical(amount) : null, draft.Currency, campaignId, draft.Rating,
+            draft.Quantity, draft.Amount is { } amount ? EventRules.Canonical(amount) : null, draft.Currency, campaignId, draft.Rating is { } rating ? EventRules.Canonical(rating) : null,
             draft.Query, draft.DurationSeconds, draft.Properties is { Count: > 0 } properties ? properties : null), violations);
     }
 
@@ -115,6 +115,18 @@ public static partial class EventValidator
         if (value is { } v && (v < min || v > max))
         {
             violations.Add(new(field, "out_of_range", $"{field} must be between {min} and {max}."));
+        }
+    }
+
+    private static void Rating(decimal? rating, List<Violation> violations)
+    {
+        if (rating is { } value && (value < EventRules.MinRating || value > EventRules.MaxRating))
+        {
+            violations.Add(new("rating", "out_of_range", $"rating must be between {EventRules.MinRating} and {EventRules.MaxRating:0}."));
+        }
+        else if (rating is { } precise && decimal.Round(precise, EventRules.MaxRatingDecimals) != precise)
+        {
+            violations.Add(new("rating", "too_precise", $"rating has at most {EventRules.MaxRatingDecimals} decimal place."));
         }
     }
 

@@ -32,14 +32,20 @@ public sealed class CellReader
 
     public string? Text(string field) => byField.GetValueOrDefault(Normalize(field));
 
-    public int? Integer(string field) => Parse<int>(field, "not_integer", "a whole number",
-        text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : (int?)null);
+    /// <summary>A whole number, also when written with a zero fraction ("2.0", as spreadsheet and dataframe exports write them).</summary>
+    public int? Integer(string field) => Parse<int>(field, "not_integer", "a whole number", WholeNumber);
 
     public decimal? Decimal(string field) => Parse<decimal>(field, "not_numeric", "a number",
         text => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null);
 
     public double? Double(string field) => Parse<double>(field, "not_numeric", "a number",
         text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : (double?)null);
+
+    private static int? WholeNumber(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number)
+            && number >= int.MinValue && number <= int.MaxValue ? (int)number
+        : null;
 
     /// <summary>1/0, true/false, yes/no.</summary>
     public bool? Flag(string field) => Parse<bool>(field, "not_boolean", "1/0, true/false or yes/no", text => text.ToLowerInvariant() switch

@@ -65,7 +65,7 @@ public static class RowMappers
             row.Decimal("amount"),
             row.Text("currency"),
             row.Text("campaignId"),
-            row.Integer("rating"),
+            row.Decimal("rating"),
             row.Text("query"),
             row.Double("durationSeconds"),
             row.Properties("properties"));

@@ -39,7 +39,7 @@ public sealed class UserProfile
 
     public int Reviews { get; set; }
 
-    public int RatingSum { get; set; }
+    public decimal RatingSum { get; set; }
 
     public double EngagementSeconds { get; set; }
 

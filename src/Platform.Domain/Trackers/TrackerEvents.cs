@@ -82,7 +82,7 @@ internal static class TrackerEvents
                 sources["rating"] = "properties.rating";
                 return [new(Product(draft, properties, "properties", fields, sources, withQuantity: false) with
                 {
-                    Rating = fields.Integer(properties, "rating", "properties.rating"),
+                    Rating = fields.Decimal(properties, "rating", "properties.rating"),
                 }, sources)];
             case Shape.Promotion:
                 sources["campaignId"] = "properties.promotion_id";

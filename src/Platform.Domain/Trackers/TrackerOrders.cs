@@ -9,7 +9,7 @@ namespace Platform.Domain.Trackers;
 /// <summary>
 /// Order Completed → one PURCHASE per product (the platform's purchases are order lines), each with its quantity and
 /// its share of the order's revenue (else total): shares follow price × quantity (quantity alone when any product has
-/// no price), so the lines add up to the order exactly. Without revenue or total, each line is price × quantity. An order
+/// no price), so the lines add up to the order exactly. Without revenue or total, each line is price × quantity, of unknown value without a price. An order
 /// without products is one PURCHASE without an item. Line n of message m has event id "m#n" (docs/trackers.md#shoppers-ids-and-times).
 /// </summary>
 public static class TrackerOrders
@@ -59,11 +59,6 @@ public static class TrackerOrders
         }
 
         var amounts = Amounts(lines, orderValue, orderValueField, problems);
-        if (amounts is null)
-        {
-            problems.Add(new("properties.revenue", "required_for_type", "Order Completed needs revenue, total, or a price for every product."));
-        }
-
         if (problems.Count > 0)
         {
             return [];
@@ -71,7 +66,7 @@ public static class TrackerOrders
 
         var ids = LineIds(order.EventId!, lines.Count);
         return lines.Select((line, i) => new TrackedEvent(
-            line.Draft with { EventId = ids[i], Amount = amounts![i] },
+            line.Draft with { EventId = ids[i], Amount = amounts[i] },
             new Dictionary<string, string>(line.Sources) { ["amount"] = orderValue is null ? $"properties.products[{i}].price" : orderValueField })).ToList();
     }
 
@@ -91,22 +86,22 @@ public static class TrackerOrders
     }
 
     /// <summary>
-    /// Each line's amount: without an order value, price × quantity (null when a product has no price); with one, its
+    /// Each line's amount: without an order value, price × quantity (none, an unknown value, without a price); with one, its
     /// share by largest remainder in ten-thousandths, so no line goes below zero and the lines add up to the order exactly.
     /// </summary>
-    private static decimal[]? Amounts(IReadOnlyList<Line> lines, decimal? orderValue, string valueField, List<Violation> problems)
+    private static decimal?[] Amounts(IReadOnlyList<Line> lines, decimal? orderValue, string valueField, List<Violation> problems)
     {
         try
         {
             var priced = lines.All(l => l.Price is not null);
             if (orderValue is not { } total)
             {
-                return priced ? lines.Select(l => l.Price!.Value * l.Quantity).ToArray() : null;
+                return lines.Select(l => l.Price * l.Quantity).ToArray(); // a line without a price is of unknown value
             }
 
             if (total < 0)
             {
-                return lines.Select(_ => total).ToArray(); // refused by the event rules, naming the order's value
+                return lines.Select(_ => (decimal?)total).ToArray(); // refused by the event rules, naming the order's value
             }
 
             if (Round(total) != total)
@@ -136,7 +131,7 @@ public static class TrackerOrders
                 whole[i]++;
             }
 
-            return whole.Select(w => w * Unit).ToArray();
+            return whole.Select(w => (decimal?)(w * Unit)).ToArray();
         }
         catch (OverflowException)
         {

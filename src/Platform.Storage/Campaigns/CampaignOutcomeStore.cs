@@ -65,7 +65,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
         command.AddArray("cost", NpgsqlDbType.Numeric, enrollments.Select(x => x.DiscountCost).ToArray());
         command.AddArray("orders", NpgsqlDbType.Integer, enrollments.Select(x => x.Orders).ToArray());
         command.AddArray("gmv", NpgsqlDbType.Numeric, enrollments.Select(x => x.Gmv).ToArray());
-        command.AddArray("rating_sum", NpgsqlDbType.Integer, enrollments.Select(x => x.RatingSum).ToArray());
+        command.AddArray("rating_sum", NpgsqlDbType.Numeric, enrollments.Select(x => x.RatingSum).ToArray());
         command.AddArray("rating_count", NpgsqlDbType.Integer, enrollments.Select(x => x.RatingCount).ToArray());
         command.AddArray("leaks", NpgsqlDbType.Integer, enrollments.Select(x => x.HoldoutLeaks).ToArray());
         command.AddArray("seq", NpgsqlDbType.Bigint, rows.Select(r => r.Seq).ToArray());
@@ -104,7 +104,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
             sides[reader.GetString(0)] = new ArmTotals(
                 users, reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetDouble(6),
                 reader.GetInt64(7), reader.GetDecimal(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetDecimal(12),
-                reader.GetInt64(13), reader.GetInt64(14), reader.GetDouble(15), reader.GetDecimal(16), reader.GetDouble(17), reader.GetInt64(18),
+                reader.GetInt64(13), reader.GetInt64(14), reader.GetDouble(15), reader.GetDecimal(16), reader.GetDouble(17), reader.GetDecimal(18),
                 reader.GetInt64(19), reader.GetInt64(20), new ArmMoments(users, reader.GetFieldValue<double[]>(21), reader.GetFieldValue<double[]>(22)));
         }
 

@@ -59,7 +59,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         command.AddArray("amount", NpgsqlDbType.Numeric, events.Select(e => e.Amount).ToArray());
         command.AddArray("currency", NpgsqlDbType.Text, events.Select(e => e.Currency).ToArray());
         command.AddArray("campaign_id", NpgsqlDbType.Text, events.Select(e => e.CampaignId).ToArray());
-        command.AddArray("rating", NpgsqlDbType.Smallint, events.Select(e => (short?)e.Rating).ToArray());
+        command.AddArray("rating", NpgsqlDbType.Numeric, events.Select(e => e.Rating).ToArray());
         command.AddArray("query", NpgsqlDbType.Text, events.Select(e => e.Query).ToArray());
         command.AddArray("duration_seconds", NpgsqlDbType.Double, events.Select(e => e.DurationSeconds).ToArray());
         command.AddArray("properties", NpgsqlDbType.Text, events.Select(e => e.Properties is null ? null : JsonSerializer.Serialize(e.Properties)).ToArray());
@@ -174,7 +174,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
                 reader.IsDBNull(8) ? null : EventRules.Canonical(reader.GetDecimal(8)),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : reader.GetInt16(11),
+                reader.IsDBNull(11) ? null : EventRules.Canonical(reader.GetDecimal(11)),
                 reader.IsDBNull(12) ? null : reader.GetString(12),
                 reader.IsDBNull(13) ? null : reader.GetDouble(13),
                 reader.IsDBNull(14) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(14)))));

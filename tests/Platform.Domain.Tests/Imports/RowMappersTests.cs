@@ -19,6 +19,20 @@ public sealed class RowMappersTests
     }
 
     [Fact]
+    public void WholeNumbersWrittenWithAZeroFractionReadAsWholeAndRatingsKeepTheirHalves()
+    {
+        Dictionary<string, string?> Row(string quantity, string rating) =>
+            new() { ["userId"] = "u1", ["type"] = "REVIEW", ["occurredAt"] = "2026-01-01T00:00:00Z", ["itemId"] = "sku", ["quantity"] = quantity, ["rating"] = rating };
+
+        var (exported, clean) = RowMappers.Event(Row("2.0", "3.5"));
+        var (_, broken) = RowMappers.Event(Row("2.5", "4.0"));
+
+        Assert.Empty(clean);
+        Assert.Equal((2, 3.5m), (exported.Quantity, exported.Rating));
+        Assert.Equal("quantity:not_integer", broken.Select(v => $"{v.Field}:{v.Rule}").Single());
+    }
+
+    [Fact]
     public void CategoryPathsSplitOnArrowsOrSlashes()
     {
         var (draft, _) = RowMappers.Item(new Dictionary<string, string?> { ["id"] = "sku", ["categoryPath"] = "Home > Kitchen/Knives" });

@@ -148,13 +148,13 @@ public sealed class TrackerMappingTests
     }
 
     [Fact]
-    public void AnOrderWithoutAnyAmountIsRefused()
+    public void WithoutAnOrderValueALineWithoutAPriceIsAPurchaseOfUnknownValue()
     {
-        var message = Map(Track("Order Completed", """{ "currency": "USD", "products": [ { "product_id": "a" } ] }"""));
+        var message = Map(Track("Order Completed", """{ "currency": "USD", "products": [ { "product_id": "a" }, { "product_id": "b", "price": 3 } ] }"""));
 
-        Assert.True(message.IsRefused);
-        Assert.Equal("properties.revenue", Assert.Single(message.Problems).Field);
-        Assert.Empty(message.Events);
+        Assert.False(message.IsRefused);
+        Assert.Equal([null, 3m], message.Events.Select(e => e.Draft.Amount));
+        Assert.All(message.Events, line => Assert.Empty(EventValidator.Validate(line.Draft, ReceivedAt, TimeSpan.FromDays(365)).Violations));
     }
 
     [Theory]

@@ -108,6 +108,65 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task ARatingsLogOfHalfStarsAndUnixTimesIsImportedAsReviews()
+    {
+        // The shape of MovieLens' ratings.csv: whole stars written "4.0", half stars, UNIX seconds of 2000.
+        var (_, merchant) = await platform.CreateTenantAsync("stars");
+        var csv = "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,3.5,964981247\n1,6,0.5,964982224\n2,6,4.25,964982931\n";
+        var options = new
+        {
+            events = new
+            {
+                fields = new[] { new { field = "itemId", column = "movieId" }, new { field = "occurredAt", column = "timestamp" } },
+                constants = new[] { new { field = "type", value = "REVIEW" } },
+                timeFormat = "UNIX_SECONDS",
+                shiftToNow = true,
+            },
+        };
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "ratings.csv", Encoding.UTF8.GetBytes(csv), options);
+
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+        Assert.Equal((3L, 1L), (job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var rejection = job.GetProperty("rejections").GetProperty("nodes")[0];
+        Assert.Equal((5L, "rating", "too_precise"), (rejection.GetProperty("line").GetInt64(), rejection.GetProperty("field").GetString(), rejection.GetProperty("rule").GetString()));
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(merchant, "query($id: ID!) { user(id: $id) { averageRating } }", new { id = "1" })).Data.GetProperty("user"),
+            user => user.ValueKind == JsonValueKind.Object && user.GetProperty("averageRating").ValueKind == JsonValueKind.Number
+                    && Math.Abs(user.GetProperty("averageRating").GetDouble() - (4 + 3.5 + 0.5) / 3) < 1e-9,
+            TimeSpan.FromSeconds(30)); // the mean of the three half-star ratings
+    }
+
+    [Fact]
+    public async Task AClickstreamWhoseOrdersHaveNoAmountImportsThemAsOrdersOfUnknownValue()
+    {
+        // The shape of RetailRocket's events.csv: UNIX milliseconds of 2015, its own type names, orders without a value.
+        var (_, merchant) = await platform.CreateTenantAsync("clicks");
+        var csv = "timestamp,visitorid,event,itemid,transactionid\n1442004589439,257597,view,355908,\n1442004759591,257597,addtocart,355908,\n"
+                  + "1442004917175,257597,transaction,355908,4000\n";
+        var options = new
+        {
+            events = new
+            {
+                fields = new[] { new { field = "userId", column = "visitorid" }, new { field = "type", column = "event" }, new { field = "occurredAt", column = "timestamp" } },
+                types = new[] { new { value = "view", type = "VIEW" }, new { value = "addtocart", type = "ADD_TO_CART" }, new { value = "transaction", type = "PURCHASE" } },
+                timeFormat = "UNIX_MILLISECONDS",
+                shiftToNow = true,
+            },
+        };
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "events.csv", Encoding.UTF8.GetBytes(csv), options);
+
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+        Assert.Equal((3L, 0L), (job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var profile = await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(merchant, Events.Profile, new { id = "257597" })).Data.GetProperty("user"),
+            user => user.ValueKind == JsonValueKind.Object && user.GetProperty("purchases").GetInt32() == 1,
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(0m, profile.GetProperty("revenue").GetDecimal());
+    }
+
+    [Fact]
     public async Task AUsersOrItemsFileImportedAgainIsReportedUnchanged()
     {
         var (_, merchant) = await platform.CreateTenantAsync("again");

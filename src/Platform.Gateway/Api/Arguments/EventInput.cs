@@ -23,7 +23,7 @@ public sealed class EventInput
 
     public string? CampaignId { get; set; }
 
-    public int? Rating { get; set; }
+    public decimal? Rating { get; set; }
 
     public string? Query { get; set; }
 
