@@ -81,11 +81,20 @@ public sealed class CsvFileTests
         Assert.Null(rows.Single()["region"]);
     }
 
-    private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(byte[] bytes)
+    [Fact]
+    public async Task AFileWithoutAHeaderLineIsReadByTheGivenNamesFromLineOne()
+    {
+        var (header, rows) = await ReadAsync(Encoding.UTF8.GetBytes("A1,B1,5.0,881250949\nA2,B2\n"), ["user", "item", "rating", "time"]);
+
+        Assert.Equal(["user", "item", "rating", "time"], header);
+        Assert.Equal([(1L, "A1", "5.0"), (2L, "A2", null)], rows.Select(r => (r.Line, r["user"], r["rating"])));
+    }
+
+    private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(byte[] bytes, IReadOnlyList<string>? columnNames = null)
     {
         IReadOnlyList<string> header = [];
         var rows = new List<CsvRecord>();
-        await foreach (var row in CsvFile.ReadAsync(new MemoryStream(bytes), ',', h => header = h, CancellationToken.None))
+        await foreach (var row in CsvFile.ReadAsync(new MemoryStream(bytes), ',', columnNames, h => header = h, CancellationToken.None))
         {
             rows.Add(row);
         }

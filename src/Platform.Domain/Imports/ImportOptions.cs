@@ -1,13 +1,17 @@
 namespace Platform.Domain.Imports;
 
-/// <summary>Everything an import needs besides the file.</summary>
+/// <summary>
+/// Everything an import needs besides the file. <see cref="ColumnNames"/>: the columns of a file without a header line
+/// (as many public logs come), in order; its first line is then data, and line 1.
+/// </summary>
 public sealed record ImportOptions(
     ImportKind Kind,
     char Delimiter = ',',
     IReadOnlyList<ColumnPolicy>? Columns = null,
     IReadOnlyList<string>? Tags = null,
     ExperimentMapping? Experiment = null,
-    EventFileMapping? Events = null)
+    EventFileMapping? Events = null,
+    IReadOnlyList<string>? ColumnNames = null)
 {
     public MissingPolicy PolicyFor(string column, out string? defaultValue)
     {

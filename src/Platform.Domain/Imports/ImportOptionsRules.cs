@@ -12,6 +12,8 @@ public static class ImportOptionsRules
     public static readonly char[] Delimiters = [',', ';', '\t', '|'];
     public const int MaxPolicies = 200;
     public const int MaxTags = 20;
+    public const int MaxColumnNames = 1_000;
+    public const int MaxColumnNameLength = 200;
 
     public static IReadOnlyList<Violation> Validate(ImportOptions options)
     {
@@ -19,6 +21,11 @@ public static class ImportOptionsRules
         if (!Delimiters.Contains(options.Delimiter))
         {
             violations.Add(new("options.delimiter", "not_allowed", "options.delimiter must be one of ',', ';', tab or '|'."));
+        }
+
+        if (options.ColumnNames is { } names)
+        {
+            ValidateColumnNames(names, violations);
         }
 
         var policies = options.Columns ?? [];
@@ -66,6 +73,28 @@ public static class ImportOptionsRules
         }
 
         return violations;
+    }
+
+    private static void ValidateColumnNames(IReadOnlyList<string> names, List<Violation> violations)
+    {
+        if (names.Count is 0 or > MaxColumnNames)
+        {
+            violations.Add(new("options.columnNames", "out_of_range", $"options.columnNames names 1 to {MaxColumnNames} columns, or is left out (the file's first line names them)."));
+            return;
+        }
+
+        foreach (var (name, index) in names.Select((n, i) => (n, i)))
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Trim() != name || name.Length > MaxColumnNameLength || FreeText.HasNul(name))
+            {
+                violations.Add(new($"options.columnNames[{index}]", "format", $"options.columnNames[{index}] must be 1 to {MaxColumnNameLength} characters, without spaces around them."));
+            }
+        }
+
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            violations.Add(new("options.columnNames", "duplicate", $"options.columnNames names column '{repeated.Key}' twice."));
+        }
     }
 
     private static void ValidateEvents(EventFileMapping mapping, List<Violation> violations)

@@ -8,22 +8,25 @@ namespace Platform.Ingestion.Imports;
 /// <summary>
 /// Streams the records of an uploaded CSV file (UTF-8 with or without BOM, quoted fields, CRLF or LF).
 /// A record longer than <see cref="MaxRecordChars"/> or broken quoting fails the import with the line (records are
-/// numbered as lines with the header as line 1, as rejections are),
-/// instead of exhausting memory.
+/// numbered as lines with the header as line 1, as rejections are), instead of exhausting memory. With column names
+/// given, the file has no header line: its first line is data, and line 1.
 /// </summary>
 public static class CsvFile
 {
     public const int MaxRecordChars = 4 * 1024 * 1024;
 
-    public static async IAsyncEnumerable<CsvRecord> ReadAsync(Stream file, char delimiter, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<CsvRecord> ReadAsync(
+        Stream file, char delimiter, IReadOnlyList<string>? columnNames, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var hasHeader = columnNames is null;
+        var headerLines = hasHeader ? 1 : 0; // RowNumber counts data rows; a header is line 1
         using var text = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         CsvDataReader reader;
         try
         {
             reader = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
             {
-                HasHeaders = true,
+                HasHeaders = hasHeader,
                 Delimiter = delimiter,
                 Comment = '\0', // a '#' at the start of a line is data
                 BufferSize = 64 * 1024,
@@ -42,7 +45,7 @@ public static class CsvFile
 
         await using (reader)
         {
-            var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
+            var header = columnNames?.ToList() ?? Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
             if (header.Count == 0 || header.All(string.IsNullOrEmpty))
             {
                 throw new ImportFailure("The file is empty: a header line with column names is expected.");
@@ -55,7 +58,7 @@ public static class CsvFile
             }
 
             onHeader(header);
-            while (await ReadAsync(reader, cancellationToken))
+            while (await ReadAsync(reader, headerLines, cancellationToken))
             {
                 var cells = new Dictionary<string, string?>(header.Count, StringComparer.Ordinal);
                 for (var i = 0; i < header.Count; i++)
@@ -63,12 +66,12 @@ public static class CsvFile
                     cells[header[i]] = i < reader.RowFieldCount ? reader.GetString(i) : null;
                 }
 
-                yield return new CsvRecord(reader.RowNumber + 1, cells); // RowNumber counts data rows; the header is line 1
+                yield return new CsvRecord(reader.RowNumber + headerLines, cells);
             }
         }
     }
 
-    private static async Task<bool> ReadAsync(CsvDataReader reader, CancellationToken cancellationToken)
+    private static async Task<bool> ReadAsync(CsvDataReader reader, int headerLines, CancellationToken cancellationToken)
     {
         try
         {
@@ -76,11 +79,11 @@ public static class CsvFile
         }
         catch (CsvRecordTooLargeException)
         {
-            throw new ImportFailure($"Line {reader.RowNumber + 1} is longer than {MaxRecordChars} characters: is a quote left open?");
+            throw new ImportFailure($"Line {reader.RowNumber + headerLines} is longer than {MaxRecordChars} characters: is a quote left open?");
         }
         catch (CsvFormatException exception)
         {
-            throw new ImportFailure($"Line {exception.RowNumber + 1}: malformed CSV ({exception.Message}).");
+            throw new ImportFailure($"Line {exception.RowNumber + headerLines}: malformed CSV ({exception.Message}).");
         }
     }
 }

@@ -24,6 +24,16 @@ public sealed class ImportOptionsRulesTests
     }
 
     [Fact]
+    public void ColumnNamesOfAFileWithoutAHeaderAreDistinctAndNotBlank()
+    {
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, ColumnNames: ["userId", "itemId", "rating", "timestamp"])));
+        Assert.Equal(
+            ["options.columnNames[1]:format", "options.columnNames[2]:format", "options.columnNames:duplicate"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, ColumnNames: ["userId", " ", "itemId ", "userId"])).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Equal("options.columnNames:out_of_range", ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, ColumnNames: [])).Single() is var v ? $"{v.Field}:{v.Rule}" : null);
+    }
+
+    [Fact]
     public void AnExperimentNeedsNoIdColumnButAGivenOneIsNotBlank()
     {
         Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: Experiment with { UserIdColumn = null })));

@@ -138,6 +138,26 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task ARatingsFileWithoutAHeaderLineIsReadByTheColumnNamesGivenFromLineOne()
+    {
+        // The shape of the public Amazon ratings files: no header line, user, item, rating, UNIX seconds.
+        var (_, merchant) = await platform.CreateTenantAsync("amazon");
+        var csv = "AKM1MP6P0OYPR,0132793040,5.0,1365811200\nA2CX7LUOHB2NDG,0321732944,5.0,1341100800\nA2NWSAGRHCP8N5,0439886341,six,1367193600\n";
+        var options = new
+        {
+            columnNames = new[] { "userId", "itemId", "rating", "occurredAt" },
+            events = new { constants = new[] { new { field = "type", value = "REVIEW" } }, timeFormat = "UNIX_SECONDS", shiftToNow = true },
+        };
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "ratings_Electronics.csv", Encoding.UTF8.GetBytes(csv), options);
+
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+        Assert.Equal((3L, 2L, 1L), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var rejection = job.GetProperty("rejections").GetProperty("nodes")[0];
+        Assert.Equal((3L, "rating", "not_numeric"), (rejection.GetProperty("line").GetInt64(), rejection.GetProperty("field").GetString(), rejection.GetProperty("rule").GetString()));
+    }
+
+    [Fact]
     public async Task AClickstreamWhoseOrdersHaveNoAmountImportsThemAsOrdersOfUnknownValue()
     {
         // The shape of RetailRocket's events.csv: UNIX milliseconds of 2015, its own type names, orders without a value.

@@ -10,6 +10,8 @@ public sealed class ImportOptionsInputType : InputObjectGraphType<ImportOptionsI
         Name = "ImportOptionsInput";
         Description = "How to read a CSV file: delimiter, missing-value policies, tags for imported users, the mapping of a past experiment, and how an events file is written.";
         Field<StringGraphType>("delimiter").Description("',' (default), ';', '|' or a tab (\"\\t\").");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("columnNames")
+            .Description("The columns of a file without a header line, in order; its first line is then data (line 1). Left out, the first line names them.");
         Field<ListGraphType<NonNullGraphType<ColumnPolicyInputType>>>("columns").Description("Missing-value policies per column.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Tags added to every imported user (USERS and EXPERIMENT).");
         Field<ExperimentInputType>("experiment").Description("Required for EXPERIMENT imports.");
@@ -18,5 +20,5 @@ public sealed class ImportOptionsInputType : InputObjectGraphType<ImportOptionsI
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new ImportOptionsInput(
         value.Get("delimiter") as string, value.GetList<ColumnPolicy>("columns"), value.GetList<string>("tags"), value.Get("experiment") as ExperimentMapping,
-        value.Get("events") as EventFileMapping);
+        value.Get("events") as EventFileMapping, value.GetList<string>("columnNames"));
 }
