@@ -17,7 +17,7 @@ public static class SimulatedUserScoreData
         return Enumerable.Range(0, users).AsParallel().AsOrdered().Select(world.Story).Select(story =>
         {
             var events = story.Events.Select(e => EventValidator.Validate(e, world.Options.Clock, TimeSpan.FromDays(3650)).Event).OfType<BehaviorEvent>().ToList();
-            return window.Row(story.User.Id, events, SimulatedUpliftData.Attributes(story.User), id => catalog.GetValueOrDefault(id), ProfileSettings.Default);
-        }).OfType<UserScoreRow>().ToList();
+            return window.Rows(story.User.Id, events, SimulatedUpliftData.Attributes(story.User), id => catalog.GetValueOrDefault(id), ProfileSettings.Default);
+        }).SelectMany(rows => rows).ToList();
     }
 }

@@ -38,6 +38,30 @@ public sealed class CellReader
     public decimal? Decimal(string field) => Parse<decimal>(field, "not_numeric", "a number",
         text => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null);
 
+    /// <summary>
+    /// An event's amount. A number printed from binary floating point (15 significant digits or more, such as
+    /// 22.200000000000003, as dataframe exports write sums) is rounded to the log's decimals: its digits past them are
+    /// the float's noise, not money. A short number keeps every decimal (and more than the log keeps is refused).
+    /// </summary>
+    public decimal? Amount(string field)
+    {
+        if (Decimal(field) is not { } value)
+        {
+            return null;
+        }
+
+        var rounded = decimal.Round(value, EventRules.MaxAmountDecimals, MidpointRounding.AwayFromZero);
+        return rounded != value && SignificantDigits(Text(field)!) >= FloatPrintDigits ? rounded : value;
+    }
+
+    private const int FloatPrintDigits = 15;
+
+    private static int SignificantDigits(string number)
+    {
+        var mantissa = number.Trim().Split('e', 'E')[0];
+        return mantissa.Where(char.IsAsciiDigit).SkipWhile(c => c == '0').Count();
+    }
+
     public double? Double(string field) => Parse<double>(field, "not_numeric", "a number",
         text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : (double?)null);
 

@@ -62,7 +62,7 @@ public static class RowMappers
             row.Text("itemId"),
             row.Text("categoryId"),
             row.Integer("quantity"),
-            row.Decimal("amount"),
+            row.Amount("amount"),
             row.Text("currency"),
             row.Text("campaignId"),
             row.Decimal("rating"),

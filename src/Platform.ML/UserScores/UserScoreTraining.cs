@@ -8,7 +8,8 @@ namespace Platform.ML.UserScores;
 
 /// <summary>
 /// Trains a tenant's user-score model (docs/models.md#user-scores): learns the feature schema on the training users,
-/// encodes every user, picks width and learning rate on the validation users from a small grid, calibrates purchase and
+/// encodes every user (the training users at every cutoff of the window, the others at the latest), picks width and
+/// learning rate on the validation users from a small grid, calibrates purchase and
 /// churn with Platt scaling on the validation users, finds personas in the learned representation, fits the logistic
 /// baseline on the same split and evaluates both on the held-out users. The rows are read twice (statistics, then
 /// encoding), so only the encoded users stay in memory.
@@ -42,15 +43,26 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         var data = new UserScoreData(statistics.Build());
         var parts = new Dictionary<SplitPart, List<int>> { [SplitPart.Train] = [], [SplitPart.Validation] = [], [SplitPart.Test] = [] };
         progress(new TrainingProgress("reading", 2, 2, Detail: "encoding the users"));
+        var latestTrain = new List<int>();
         await foreach (var row in rows().WithCancellation(cancellationToken))
         {
+            var part = split.Of(row.UserId);
+            if (part != SplitPart.Train && row.Snapshot > 0)
+            {
+                continue; // validation and held-out users are judged where serving is: at the latest cutoff
+            }
+
             data.Add(row);
-            parts[split.Of(row.UserId)].Add(data.Count - 1);
+            parts[part].Add(data.Count - 1);
+            if (part == SplitPart.Train && row.Snapshot == 0)
+            {
+                latestTrain.Add(data.Count - 1);
+            }
         }
 
         var (train, test) = (parts[SplitPart.Train], parts[SplitPart.Test]);
-        var validation = parts[SplitPart.Validation].Count > 0 ? parts[SplitPart.Validation] : train;
-        CheckEnough(data, train);
+        var validation = parts[SplitPart.Validation].Count > 0 ? parts[SplitPart.Validation] : latestTrain;
+        CheckEnough(data, latestTrain);
         using var tensors = data.ToTensors(device, train);
 
         var candidates = new List<CandidateScore>();
@@ -81,7 +93,7 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         var propensity = PlattScaling.Fit(onValidation.PurchaseLogit.Select(l => (double)l).ToList(), validationOutcomes.Select(o => o.Purchased).ToList());
         var churn = PlattScaling.Fit(onValidation.ChurnLogit.Select(l => (double)l).ToList(), validationOutcomes.Select(o => o.Churned).ToList());
         var spend = tensors.Spend with { Smearing = Smearing(validationOutcomes, onValidation.LogSpend, tensors.Spend) };
-        var personas = FindPersonas(uncalibrated, data, tensors, train);
+        var personas = FindPersonas(uncalibrated, data, tensors, latestTrain);
         var model = new UserScoreModel(data.Schema, chosen!, best.Network, propensity, churn, spend, personas.Centroids, personas.Personas);
 
         progress(new TrainingProgress("evaluating", 1, 1, Detail: "model and baseline on the held-out users"));
@@ -110,7 +122,7 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         var data = new UserScoreData(model.Schema);
         await foreach (var row in rows().WithCancellation(cancellationToken))
         {
-            if (split.Of(row.UserId) == SplitPart.Test)
+            if (split.Of(row.UserId) == SplitPart.Test && row.Snapshot == 0)
             {
                 data.Add(row);
             }

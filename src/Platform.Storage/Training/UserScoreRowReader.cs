@@ -80,8 +80,7 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
         var histories = (await log.ReadUsersBeforeAsync(tenantId, ids, window.End, cancellationToken))
             .GroupBy(e => e.Event.UserId).ToDictionary(g => g.Key, g => g.Select(e => e.Event).ToList(), StringComparer.Ordinal);
         return ids
-            .Select(id => window.Row(id, histories.GetValueOrDefault(id) ?? [], attributes.GetValueOrDefault(id), item => facts.GetValueOrDefault(item), settings))
-            .OfType<UserScoreRow>()
+            .SelectMany(id => window.Rows(id, histories.GetValueOrDefault(id) ?? [], attributes.GetValueOrDefault(id), item => facts.GetValueOrDefault(item), settings))
             .ToList();
     }
 

@@ -37,7 +37,8 @@ public sealed class UserScoreVersionTrainer(
         var window = await rows.WindowAsync(run.TenantId, cancellationToken)
             ?? throw new NotEnoughDataException("The tenant has no events: user scores learn from behaviour events (docs/events.md).");
         var profileSettings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
-        var sample = UserSample.ShareFor(await rows.CountAsync(run.TenantId, window, cancellationToken), settings.MaxRows);
+        // At most a row per user and cutoff: the bound keeps the rows read within MaxRows.
+        var sample = UserSample.ShareFor(await rows.CountAsync(run.TenantId, window, cancellationToken) * window.Snapshots, settings.MaxRows);
         long read = 0;
         async IAsyncEnumerable<UserScoreRow> Source()
         {
@@ -57,7 +58,7 @@ public sealed class UserScoreVersionTrainer(
                 registry, run.TenantId, ModelTask.Users, bytes => UserScoreModel.FromBytes(bytes, device), active => training.EvaluateAsync(active, Source, device, cancellationToken),
                 new UserScoreEvaluation(0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var facts = new TrainingFacts(
-                read, window.Cutoff, window.End, null, report.TrainUsers, report.ValidationUsers, report.TestUsers, settings.Seed,
+                read, window.CutoffOf(window.Snapshots - 1), window.End, null, report.TrainRows, report.ValidationUsers, report.TestUsers, settings.Seed,
                 device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds, sample);
             var (activate, promotion) = PromotionRule.Decide(
                 "users", "propensity AUC", report.Model.PropensityAuc, champion is null ? null : (champion.VersionId, champion.Evaluation.PropensityAuc), settings.PromotionMargin);

@@ -32,6 +32,19 @@ public sealed class RowMappersTests
         Assert.Equal("quantity:not_integer", broken.Select(v => $"{v.Field}:{v.Rule}").Single());
     }
 
+    [Theory]
+    [InlineData("22.200000000000003", "22.2")]
+    [InlineData("0.30000000000000004", "0.3")]
+    [InlineData("1.2345", "1.2345")]
+    [InlineData("1.23456", "1.23456")] // a real fifth decimal: kept, and refused by the event rules
+    public void AnAmountPrintedFromAFloatLosesItsNoiseButNotARealDecimal(string cell, string amount)
+    {
+        var (draft, violations) = RowMappers.Event(new Dictionary<string, string?> { ["userId"] = "u1", ["type"] = "PURCHASE", ["occurredAt"] = "2026-01-01T00:00:00Z", ["amount"] = cell, ["currency"] = "GBP" });
+
+        Assert.Empty(violations);
+        Assert.Equal(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), draft.Amount);
+    }
+
     [Fact]
     public void CategoryPathsSplitOnArrowsOrSlashes()
     {

@@ -44,7 +44,8 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         Assert.Equal(("USERS", "ACTIVE", JsonValueKind.Null), (version.GetProperty("task").GetString(), version.GetProperty("status").GetString(), version.GetProperty("uplift").ValueKind));
         var training = version.GetProperty("training");
         Assert.Equal(JsonValueKind.Null, training.GetProperty("campaigns").ValueKind);
-        Assert.Equal(30, (training.GetProperty("to").GetDateTimeOffset() - training.GetProperty("from").GetDateTimeOffset()).TotalDays, 3);
+        Assert.Equal(6 * 30, (training.GetProperty("to").GetDateTimeOffset() - training.GetProperty("from").GetDateTimeOffset()).TotalDays, 3); // six cutoffs, the latest window
+        Assert.True(training.GetProperty("trainRows").GetInt32() > training.GetProperty("testRows").GetInt32() * 7 / 3, training.ToString()); // earlier cutoffs add training rows
         var scores = version.GetProperty("userScores");
         var model = scores.GetProperty("model");
         Assert.Equal(training.GetProperty("testRows").GetInt32(), model.GetProperty("users").GetInt32());

@@ -2,7 +2,7 @@ namespace Platform.Domain.Modeling.UserScores;
 
 /// <summary>What a user-score training found: the model's and the baseline's figures on the held-out users, the search, and the personas.</summary>
 public sealed record UserScoreReport(
-    int TrainUsers,
+    int TrainRows,
     int ValidationUsers,
     int TestUsers,
     UserScoreEvaluation Model,
