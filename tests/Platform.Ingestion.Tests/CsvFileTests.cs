@@ -90,6 +90,14 @@ public sealed class CsvFileTests
         Assert.Equal([(1L, "A1", "5.0"), (2L, "A2", null)], rows.Select(r => (r.Line, r["user"], r["rating"])));
     }
 
+    [Fact]
+    public async Task BrokenQuotingInAFileWithoutAHeaderNamesTheLineCountedFromOne()
+    {
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(Encoding.UTF8.GetBytes("u1,sku,4\nu2,\"sku\"x,5\n"), ["user", "item", "rating"]));
+
+        Assert.StartsWith("Line 2:", failure.Message);
+    }
+
     private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(byte[] bytes, IReadOnlyList<string>? columnNames = null)
     {
         IReadOnlyList<string> header = [];

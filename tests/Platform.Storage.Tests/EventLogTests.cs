@@ -32,6 +32,20 @@ public sealed class EventLogTests(MigratedDatabase database) : IClassFixture<Mig
     }
 
     [Fact]
+    public async Task HalfStarRatingsReadBackAsSentAndWholeOnesWithoutTrailingZeros()
+    {
+        var tenant = NewTenant();
+        var half = Event("r1", "u1", EventType.Review) with { ItemId = "sku", Rating = 3.5m };
+        var whole = Event("r2", "u1", EventType.Review) with { ItemId = "sku", Rating = 4m };
+
+        await log.AppendAsync(tenant, [half, whole]);
+
+        var read = await log.ReadUserAsync(tenant, "u1", afterSeq: 0);
+        Assert.Equal([half, whole], read.Select(e => e.Event));
+        Assert.Equal("4", read[1].Event.Rating!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)); // numeric(2, 1) gives 4.0; a profile folds 4
+    }
+
+    [Fact]
     public async Task ARetriedBatchIsStoredOnce()
     {
         var tenant = NewTenant();

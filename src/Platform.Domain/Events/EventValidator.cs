@@ -218,8 +218,6 @@ public static partial class EventValidator
         "categoryId" => !string.IsNullOrEmpty(draft.CategoryId),
         "campaignId" => !string.IsNullOrEmpty(draft.CampaignId),
         "query" => !string.IsNullOrWhiteSpace(draft.Query),
-        "amount" => draft.Amount is not null,
-        "currency" => draft.Currency is not null,
         "rating" => draft.Rating is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not an event field"),
     };

@@ -65,7 +65,8 @@ public sealed class CellReader
     public double? Double(string field) => Parse<double>(field, "not_numeric", "a number",
         text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : (double?)null);
 
-    private static int? WholeNumber(string text) =>
+    /// <summary>A whole number, as written or with a zero fraction ("2.0").</summary>
+    public static int? WholeNumber(string text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number)
             && number >= int.MinValue && number <= int.MaxValue ? (int)number
@@ -84,7 +85,7 @@ public sealed class CellReader
     {
         "true" or "yes" => 1,
         "false" or "no" => 0,
-        _ => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (int?)null,
+        _ => WholeNumber(text) is >= 0 and var value ? value : null,
     });
 
     /// <summary>A list in one cell, separated by ';' or '|'.</summary>

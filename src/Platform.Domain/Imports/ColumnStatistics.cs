@@ -12,8 +12,8 @@ public sealed class ColumnStatistics
 
     public long Numbers { get; private set; }
 
-    /// <summary>Numbers without a fractional part.</summary>
-    public long WholeNumbers { get; private set; }
+    /// <summary>The most decimal places a number of the column was written with (trailing zeros aside: "4.0" has none).</summary>
+    public int Decimals { get; private set; }
 
     /// <summary>Every present value parses as a number.</summary>
     public bool IsNumeric => Present > 0 && Numbers == Present;
@@ -37,9 +37,9 @@ public sealed class ColumnStatistics
         {
             Numbers++;
             sum += number;
-            if (number == Math.Floor(number))
+            if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
             {
-                WholeNumbers++;
+                Decimals = Math.Max(Decimals, Events.EventRules.Canonical(exact).Scale);
             }
         }
 
@@ -50,11 +50,10 @@ public sealed class ColumnStatistics
     }
 
     /// <summary>
-    /// The value imputed for an empty cell: when most values are numbers, their mean (rounded when every number
-    /// is whole, so a count stays a count; the odd non-number is rejected by the column's type), else the most
-    /// frequent text.
+    /// The value imputed for an empty cell: when most values are numbers, their mean rounded to the decimals the
+    /// column's numbers are written with (a count stays a count, an amount in cents stays in cents, a half-star rating
+    /// a half star; the odd non-number is rejected by the column's type), else the most frequent text.
     /// </summary>
     public string? Imputed => Numbers * 2 <= Present ? Mode
-        : WholeNumbers == Numbers ? Math.Round(Mean!.Value, MidpointRounding.AwayFromZero).ToString("R", CultureInfo.InvariantCulture)
-        : Mean!.Value.ToString("R", CultureInfo.InvariantCulture);
+        : Math.Round(Mean!.Value, Math.Min(Decimals, 15), MidpointRounding.AwayFromZero).ToString("R", CultureInfo.InvariantCulture);
 }

@@ -108,10 +108,9 @@ public sealed class EventRowTranslator
     // A line's amount from its unit price: price × quantity, 1 unit when the row has no quantity.
     private static decimal? Amount(string unitPrice, string? quantity)
     {
-        var units = 1m;
-        return decimal.TryParse(unitPrice.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var price)
-            && (quantity is null || decimal.TryParse(quantity.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out units))
-            ? Product(price, units)
+        var units = quantity is null ? 1 : CellReader.WholeNumber(quantity.Trim());
+        return decimal.TryParse(unitPrice.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var price) && units is { } whole
+            ? Product(price, whole)
             : null;
     }
 

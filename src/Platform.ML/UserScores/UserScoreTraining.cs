@@ -21,6 +21,9 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         public DataSplit SplitOrDefault => Split ?? new DataSplit(Seed);
     }
 
+    /// <summary>Training users learn from every cutoff of the window; validation and held-out users are judged at the latest, where serving asks.</summary>
+    public bool LearnsFromEarlierCutoffs(string userId) => options.SplitOrDefault.Of(userId) == SplitPart.Train;
+
     public static readonly IReadOnlyList<(int Width, double LearningRate)> Grid = [(32, 3e-3), (128, 1e-3)];
 
     /// <summary>Training users whose representations personas are found in (the first ones read, so the choice is reproducible).</summary>
@@ -47,9 +50,9 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         await foreach (var row in rows().WithCancellation(cancellationToken))
         {
             var part = split.Of(row.UserId);
-            if (part != SplitPart.Train && row.Snapshot > 0)
+            if (row.Snapshot > 0 && !LearnsFromEarlierCutoffs(row.UserId))
             {
-                continue; // validation and held-out users are judged where serving is: at the latest cutoff
+                continue;
             }
 
             data.Add(row);

@@ -39,8 +39,10 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
     }
 
     /// <param name="sample">The share of users read (<see cref="UserSample"/>); 1 reads every user.</param>
+    /// <param name="earlierCutoffs">Which users are also read at the window's earlier cutoffs (null: every user).</param>
     public async IAsyncEnumerable<UserScoreRow> ReadAsync(
-        string tenantId, UserScoreWindow window, ProfileSettings settings, double sample = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string tenantId, UserScoreWindow window, ProfileSettings settings, double sample = 1, Func<string, bool>? earlierCutoffs = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var facts = await catalog.LoadFactsAsync(tenantId, UpliftRowReader.MaxCatalogItems, cancellationToken);
         await using var command = dataSource.CreateCommand($"SELECT user_id FROM users.profiles WHERE {Users} AND {UserSample.Filter("user_id")} ORDER BY user_id");
@@ -53,7 +55,7 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
             batch.Add(reader.GetString(0));
             if (batch.Count == UsersPerBatch)
             {
-                foreach (var row in await RowsAsync(tenantId, batch, window, facts, settings, cancellationToken))
+                foreach (var row in await RowsAsync(tenantId, batch, window, facts, settings, earlierCutoffs, cancellationToken))
                 {
                     yield return row;
                 }
@@ -62,14 +64,15 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
             }
         }
 
-        foreach (var row in await RowsAsync(tenantId, batch, window, facts, settings, cancellationToken))
+        foreach (var row in await RowsAsync(tenantId, batch, window, facts, settings, earlierCutoffs, cancellationToken))
         {
             yield return row;
         }
     }
 
     private async Task<List<UserScoreRow>> RowsAsync(
-        string tenantId, List<string> ids, UserScoreWindow window, IReadOnlyDictionary<string, ItemFacts> facts, ProfileSettings settings, CancellationToken cancellationToken)
+        string tenantId, List<string> ids, UserScoreWindow window, IReadOnlyDictionary<string, ItemFacts> facts, ProfileSettings settings,
+        Func<string, bool>? earlierCutoffs, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -80,7 +83,8 @@ public sealed class UserScoreRowReader(NpgsqlDataSource dataSource, EventLog log
         var histories = (await log.ReadUsersBeforeAsync(tenantId, ids, window.End, cancellationToken))
             .GroupBy(e => e.Event.UserId).ToDictionary(g => g.Key, g => g.Select(e => e.Event).ToList(), StringComparer.Ordinal);
         return ids
-            .SelectMany(id => window.Rows(id, histories.GetValueOrDefault(id) ?? [], attributes.GetValueOrDefault(id), item => facts.GetValueOrDefault(item), settings))
+            .SelectMany(id => window.Rows(
+                id, histories.GetValueOrDefault(id) ?? [], attributes.GetValueOrDefault(id), item => facts.GetValueOrDefault(item), settings, earlierCutoffs?.Invoke(id) ?? true))
             .ToList();
     }
 

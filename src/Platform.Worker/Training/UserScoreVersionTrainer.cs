@@ -39,18 +39,18 @@ public sealed class UserScoreVersionTrainer(
         var profileSettings = ProfileSettings.WithHalfLifeDays(tenant.Settings.AffinityHalfLifeDays);
         // At most a row per user and cutoff: the bound keeps the rows read within MaxRows.
         var sample = UserSample.ShareFor(await rows.CountAsync(run.TenantId, window, cancellationToken) * window.Snapshots, settings.MaxRows);
+        var training = new UserScoreTraining(new UserScoreTraining.Options(settings.Seed, MaxEpochs: settings.MaxEpochs));
         long read = 0;
         async IAsyncEnumerable<UserScoreRow> Source()
         {
             read = 0;
-            await foreach (var row in rows.ReadAsync(run.TenantId, window, profileSettings, sample, cancellationToken))
+            await foreach (var row in rows.ReadAsync(run.TenantId, window, profileSettings, sample, training.LearnsFromEarlierCutoffs, cancellationToken))
             {
                 read++;
                 yield return row;
             }
         }
 
-        var training = new UserScoreTraining(new UserScoreTraining.Options(settings.Seed, MaxEpochs: settings.MaxEpochs));
         var (model, report) = await training.RunAsync(Source, device, progress, cancellationToken);
         using (model)
         {

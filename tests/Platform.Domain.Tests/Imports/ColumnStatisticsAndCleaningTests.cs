@@ -14,9 +14,11 @@ public sealed class ColumnStatisticsAndCleaningTests
     }
 
     [Fact]
-    public void FractionalNumbersImputeTheExactMean()
+    public void FractionalNumbersImputeTheMeanToTheirOwnDecimals()
     {
-        Assert.Equal("1.75", Measure("1.5", "2").Imputed);
+        Assert.Equal("1.8", Measure("1.5", "2").Imputed); // 1.75, written as the column writes its numbers
+        Assert.Equal("3.3", Measure("2.5", "2.5", "5.0000").Imputed); // trailing zeros aside, 5.0000 is whole: one decimal
+        Assert.Equal("12.38", Measure("12.25", "12.50").Imputed); // 12.375 in cents
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class EventRowTranslatorTests
     [Theory]
     [InlineData("2.55", "6", "15.30")]
     [InlineData("2.55", null, "2.55")] // one unit when the row has no quantity
+    [InlineData("2.55", "6.0", "15.30")] // a whole quantity as dataframe exports write it
     public void ALinesAmountIsItsUnitPriceTimesItsQuantity(string price, string? quantity, string amount)
     {
         // The shape of the classic public retail log: invoice lines with a unit price, local times, no currency.

@@ -26,10 +26,13 @@ public sealed class RowMappersTests
 
         var (exported, clean) = RowMappers.Event(Row("2.0", "3.5"));
         var (_, broken) = RowMappers.Event(Row("2.5", "4.0"));
+        var counts = new CellReader(new Dictionary<string, string?> { ["orders"] = "3.0", ["refunds"] = "-1.0" });
 
         Assert.Empty(clean);
         Assert.Equal((2, 3.5m), (exported.Quantity, exported.Rating));
         Assert.Equal("quantity:not_integer", broken.Select(v => $"{v.Field}:{v.Rule}").Single());
+        Assert.Equal((3, null), (counts.Count("orders"), counts.Count("refunds")));
+        Assert.Equal("refunds:not_count", counts.Violations.Single() is var v ? $"{v.Field}:{v.Rule}" : null);
     }
 
     [Theory]

@@ -207,6 +207,7 @@ public sealed class TrackerMappingTests
             { "product_id": "507f1f77bcf86cd799439011", "review_id": "kdfjrj39fj39jf3", "review_body": "I love this product", "rating": "5" }
             """)).Events).Draft;
         Assert.Equal(("REVIEW", "507f1f77bcf86cd799439011", 5), (review.Type, review.ItemId, review.Rating));
+        Assert.Equal(4.5m, Assert.Single(Map(Track("Product Reviewed", """{ "product_id": "p", "rating": 4.5 }""")).Events).Draft.Rating); // half stars
 
         var list = Assert.Single(Map(Track("Product List Viewed", """{ "list_id": "hot_deals_1", "category": "Deals" }""")).Events).Draft;
         Assert.Equal(("VIEW", "Deals"), (list.Type, list.CategoryId));

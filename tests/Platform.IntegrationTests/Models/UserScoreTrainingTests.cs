@@ -46,6 +46,9 @@ public sealed class UserScoreTrainingTests(PlatformWithWorker platform) : IClass
         Assert.Equal(JsonValueKind.Null, training.GetProperty("campaigns").ValueKind);
         Assert.Equal(6 * 30, (training.GetProperty("to").GetDateTimeOffset() - training.GetProperty("from").GetDateTimeOffset()).TotalDays, 3); // six cutoffs, the latest window
         Assert.True(training.GetProperty("trainRows").GetInt32() > training.GetProperty("testRows").GetInt32() * 7 / 3, training.ToString()); // earlier cutoffs add training rows
+        Assert.Equal( // the others are read at the latest cutoff alone
+            training.GetProperty("rows").GetInt64(),
+            training.GetProperty("trainRows").GetInt32() + training.GetProperty("validationRows").GetInt32() + training.GetProperty("testRows").GetInt32());
         var scores = version.GetProperty("userScores");
         var model = scores.GetProperty("model");
         Assert.Equal(training.GetProperty("testRows").GetInt32(), model.GetProperty("users").GetInt32());

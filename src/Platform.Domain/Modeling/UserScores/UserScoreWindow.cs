@@ -25,11 +25,15 @@ public sealed record UserScoreWindow(DateTimeOffset Cutoff, int Snapshots = 1)
     /// <summary>The window whose latest horizon ends just after the tenant's latest event (the end is exclusive, the event is in).</summary>
     public static UserScoreWindow EndingAt(DateTimeOffset latestEvent, int snapshots = DefaultSnapshots) => new(latestEvent.AddTicks(1) - Horizon, snapshots);
 
-    /// <summary>The user's rows, the latest cutoff's first: one per cutoff that some of their events came before.</summary>
+    /// <summary>
+    /// The user's rows, the latest cutoff's first: one per cutoff that some of their events came before (with
+    /// <paramref name="earlierCutoffs"/> false, the latest cutoff's alone).
+    /// </summary>
     public IReadOnlyList<UserScoreRow> Rows(
-        string userId, IReadOnlyList<BehaviorEvent> events, UserAttributes? attributes, Func<string, ItemFacts?> catalog, ProfileSettings settings)
+        string userId, IReadOnlyList<BehaviorEvent> events, UserAttributes? attributes, Func<string, ItemFacts?> catalog, ProfileSettings settings,
+        bool earlierCutoffs = true)
     {
-        var snapshots = Enumerable.Range(0, Snapshots).Where(snapshot => events.Any(e => e.OccurredAt < CutoffOf(snapshot))).ToList();
+        var snapshots = Enumerable.Range(0, earlierCutoffs ? Snapshots : 1).Where(snapshot => events.Any(e => e.OccurredAt < CutoffOf(snapshot))).ToList();
         var profiles = PointInTimeFeatures.At(events, snapshots.Select(CutoffOf).ToList(), catalog, settings);
         return snapshots.Select((snapshot, i) =>
         {
