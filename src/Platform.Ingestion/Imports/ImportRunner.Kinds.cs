@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Domain.Errors;
 using Platform.Abstractions.Tenants;
 using Platform.Domain.Catalog;
@@ -39,7 +40,9 @@ public sealed partial class ImportRunner
 
         if (missing.Count > 0)
         {
-            throw new ImportFailure($"Missing required column(s): {string.Join(", ", missing)}. The header has: {string.Join(", ", header)}.");
+            var looksLikeData = options.ColumnNames is null && header.Any(name => double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+            throw new ImportFailure($"Missing required column(s): {string.Join(", ", missing)}. The header has: {string.Join(", ", header)}."
+                + (looksLikeData ? " Its first line looks like data (a number among the names): name the columns of a file without a header line in options.columnNames." : ""));
         }
     }
 

@@ -149,8 +149,11 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
             events = new { constants = new[] { new { field = "type", value = "REVIEW" } }, timeFormat = "UNIX_SECONDS", shiftToNow = true },
         };
 
+        var unnamed = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "ratings_Electronics.csv", Encoding.UTF8.GetBytes(csv), new { options.events });
         var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "ratings_Electronics.csv", Encoding.UTF8.GetBytes(csv), options);
 
+        Assert.Equal("FAILED", unnamed.GetProperty("status").GetString());
+        Assert.EndsWith("name the columns of a file without a header line in options.columnNames.", unnamed.GetProperty("error").GetString());
         Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
         Assert.Equal((3L, 2L, 1L), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
         var rejection = job.GetProperty("rejections").GetProperty("nodes")[0];
