@@ -13,13 +13,11 @@ namespace Platform.Domain.Imports;
 /// </summary>
 public sealed class EventRowTranslator
 {
-    private static readonly Dictionary<string, string> EventFields = EventFileMapping.MappableFields.ToDictionary(CellReader.Normalize, c => c, StringComparer.Ordinal);
     private static readonly DateTimeOffset Earliest = new(1, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest9999 = new(9999, 12, 30, 0, 0, 0, TimeSpan.Zero);
 
     private readonly EventFileMapping mapping;
-    private readonly Dictionary<string, string> fieldOf;
-    private readonly HashSet<string> mappedFields;
+    private readonly ColumnRenaming columns;
     private readonly Dictionary<string, string> typeOf;
     private readonly TimeZoneInfo zone;
     private TimeSpan shift;
@@ -27,8 +25,7 @@ public sealed class EventRowTranslator
     public EventRowTranslator(EventFileMapping mapping)
     {
         this.mapping = mapping;
-        fieldOf = (mapping.Fields ?? []).ToDictionary(f => f.Column, f => f.Field, StringComparer.Ordinal);
-        mappedFields = (mapping.Fields ?? []).Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
+        columns = new ColumnRenaming(mapping.Fields, EventFileMapping.MappableFields);
         typeOf = (mapping.Types ?? []).ToDictionary(t => t.Value.Trim(), t => t.Type, StringComparer.Ordinal);
         zone = mapping.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
     }
@@ -38,10 +35,10 @@ public sealed class EventRowTranslator
 
     /// <summary>The header as the events import reads it.</summary>
     public IReadOnlyList<string> Fields(IReadOnlyList<string> header) =>
-        header.Select(FieldOf).OfType<string>().Concat((mapping.Constants ?? []).Select(c => c.Field)).Distinct(StringComparer.Ordinal).ToList();
+        columns.Fields(header).Concat((mapping.Constants ?? []).Select(c => c.Field)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Columns of the header no field is read from: named like a field another column is mapped to.</summary>
-    public IReadOnlyList<string> Shadowed(IReadOnlyList<string> header) => header.Where(column => FieldOf(column) is null).ToList();
+    public IReadOnlyList<string> Shadowed(IReadOnlyList<string> header) => columns.Shadowed(header);
 
     /// <summary>First pass, with <see cref="EventFileMapping.ShiftToNow"/>: notes a row's time (its cells after the missing-value policies).</summary>
     public void Observe(IReadOnlyDictionary<string, string?> cells)
@@ -133,15 +130,7 @@ public sealed class EventRowTranslator
     // The cells under the fields' names, constants filling what the row lacks.
     private Dictionary<string, string?> Renamed(IReadOnlyDictionary<string, string?> cells)
     {
-        var renamed = new Dictionary<string, string?>(cells.Count + 1, StringComparer.Ordinal);
-        foreach (var (column, value) in cells)
-        {
-            if (FieldOf(column) is { } field)
-            {
-                renamed[field] = value;
-            }
-        }
-
+        var renamed = columns.Rename(cells);
         foreach (var constant in mapping.Constants ?? [])
         {
             if (Cell(renamed, constant.Field) is null)
@@ -151,19 +140,6 @@ public sealed class EventRowTranslator
         }
 
         return renamed;
-    }
-
-    // A mapped column's field; an unmapped column is read by its name as the import reads it (occurred_at is occurredAt),
-    // unless a mapping gives that field to another column.
-    private string? FieldOf(string column)
-    {
-        if (fieldOf.TryGetValue(column, out var field))
-        {
-            return field;
-        }
-
-        var named = EventFields.GetValueOrDefault(CellReader.Normalize(column), column);
-        return mappedFields.Contains(named) ? null : named;
     }
 
     private DateTimeOffset? Time(string written)

@@ -62,6 +62,8 @@ public static class ImportOptionsRules
             ValidateExperiment(experiment, violations);
         }
 
+        ValidateColumns(options.Users, "users", ImportKind.Users, RowMappers.UserColumns, options.Kind, violations);
+        ValidateColumns(options.Items, "items", ImportKind.Items, RowMappers.ItemColumns, options.Kind, violations);
         if (options.Events is { } events)
         {
             if (options.Kind != ImportKind.Events)
@@ -97,26 +99,46 @@ public static class ImportOptionsRules
         }
     }
 
-    private static void ValidateEvents(EventFileMapping mapping, List<Violation> violations)
+    private static void ValidateColumns(
+        ColumnMapping? mapping, string name, ImportKind kind, IReadOnlyList<string> fields, ImportKind importKind, List<Violation> violations)
     {
-        var fields = mapping.Fields ?? [];
+        if (mapping is null)
+        {
+            return;
+        }
+
+        if (importKind != kind)
+        {
+            violations.Add(new($"options.{name}", "not_for_kind", $"options.{name} goes with {kind.ToString().ToUpperInvariant()} imports only."));
+        }
+
+        ValidateFields($"options.{name}.fields", mapping.Fields ?? [], fields, violations);
+    }
+
+    private static void ValidateFields(string path, IReadOnlyList<FieldColumn> fields, IReadOnlyList<string> allowed, List<Violation> violations)
+    {
         foreach (var (field, index) in fields.Select((f, i) => (f, i)))
         {
-            if (!EventFileMapping.MappableFields.Contains(field.Field))
+            if (!allowed.Contains(field.Field))
             {
-                violations.Add(new($"options.events.fields[{index}].field", "not_allowed", $"options.events.fields[{index}].field must be one of {string.Join(", ", EventFileMapping.MappableFields)}."));
+                violations.Add(new($"{path}[{index}].field", "not_allowed", $"{path}[{index}].field must be one of {string.Join(", ", allowed)}."));
             }
 
             if (string.IsNullOrWhiteSpace(field.Column) || field.Column != field.Column.Trim())
             {
-                violations.Add(new($"options.events.fields[{index}].column", "required", $"options.events.fields[{index}].column names the file's column, as its header does (without spaces around it)."));
+                violations.Add(new($"{path}[{index}].column", "required", $"{path}[{index}].column names the file's column, as its header does (without spaces around it)."));
             }
         }
 
         if (fields.DistinctBy(f => f.Field).Count() != fields.Count || fields.DistinctBy(f => f.Column).Count() != fields.Count)
         {
-            violations.Add(new("options.events.fields", "duplicate", "options.events.fields maps each field from one column, and each column to one field."));
+            violations.Add(new(path, "duplicate", $"{path} maps each field from one column, and each column to one field."));
         }
+    }
+
+    private static void ValidateEvents(EventFileMapping mapping, List<Violation> violations)
+    {
+        ValidateFields("options.events.fields", mapping.Fields ?? [], EventFileMapping.MappableFields, violations);
 
         foreach (var (constant, index) in (mapping.Constants ?? []).Select((c, i) => (c, i)))
         {

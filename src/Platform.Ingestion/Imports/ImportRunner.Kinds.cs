@@ -20,7 +20,15 @@ public sealed partial class ImportRunner
         [ImportKind.Experiment] = [],
     };
 
-    /// <param name="fields">The header as the rows are read: an events file's mapped columns under their fields' names.</param>
+    /// <summary>A users or items file's own column names (options.users, options.items), or null.</summary>
+    private static ColumnRenaming? Renaming(ImportOptions options) => options.Kind switch
+    {
+        ImportKind.Users when options.Users is { } users => new(users.Fields, RowMappers.UserColumns),
+        ImportKind.Items when options.Items is { } items => new(items.Fields, RowMappers.ItemColumns),
+        _ => null,
+    };
+
+    /// <param name="fields">The header as the rows are read: mapped columns under their fields' names.</param>
     private static void RequireColumns(ImportOptions options, IReadOnlyList<string> header, IReadOnlyList<string> fields)
     {
         var present = fields.Select(CellReader.Normalize).ToHashSet();
@@ -36,7 +44,8 @@ public sealed partial class ImportRunner
                 .Where(column => !header.Contains(column)));
         }
 
-        missing.AddRange((options.Events?.Fields ?? []).Select(f => f.Column).Where(column => !header.Contains(column)));
+        missing.AddRange((options.Events?.Fields ?? []).Concat(options.Users?.Fields ?? []).Concat(options.Items?.Fields ?? [])
+            .Select(f => f.Column).Where(column => !header.Contains(column)));
 
         if (missing.Count > 0)
         {

@@ -74,7 +74,7 @@ public sealed partial class ImportRunner(
         var timed = translator is null ? null : new RowCleaner(options, new Dictionary<string, ColumnStatistics>());
         await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, options.ColumnNames, header =>
         {
-            RequireColumns(options, header, translator?.Fields(header) ?? header);
+            RequireColumns(options, header, translator?.Fields(header) ?? Renaming(options)?.Fields(header) ?? header);
             measured = RowCleaner.ColumnsToMeasure(options, header);
             foreach (var column in measured)
             {
@@ -103,6 +103,7 @@ public sealed partial class ImportRunner(
     {
         IReadOnlyList<string> header = [];
         var cleaner = new RowCleaner(options, statistics);
+        var renaming = Renaming(options);
         var seen = new HashSet<Int128>();
         // In an experiment file without ids two equal rows are two customers with the same features and outcomes.
         var repeatsAreDuplicates = options.Experiment is not { UserIdColumn: null };
@@ -145,7 +146,7 @@ public sealed partial class ImportRunner(
                 continue;
             }
 
-            var row = translator?.Translate(cleaned.Cells!) ?? cleaned;
+            var row = translator?.Translate(cleaned.Cells!) ?? (renaming is null ? cleaned : cleaned with { Cells = renaming.Rename(cleaned.Cells!) });
             if (row.Violations.Count > 0)
             {
                 batch.Reject(record.Line, row.Violations);
@@ -171,7 +172,8 @@ public sealed partial class ImportRunner(
             }, cancellationToken);
         }
 
-        var ignored = IgnoredColumns(options, tenant, translator?.Fields(header) ?? header).Concat(translator?.Shadowed(header) ?? []).ToList();
+        var ignored = IgnoredColumns(options, tenant, translator?.Fields(header) ?? renaming?.Fields(header) ?? header)
+            .Concat(translator?.Shadowed(header) ?? renaming?.Shadowed(header) ?? []).ToList();
         return writer is null
             ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })
             : await writer.SummaryAsync(ignored, cancellationToken);

@@ -34,6 +34,17 @@ public sealed class ImportOptionsRulesTests
     }
 
     [Fact]
+    public void AUsersOrItemsFilesOwnColumnNamesAreCheckedAsAnEventsFilesAre()
+    {
+        var users = new ColumnMapping([new("id", "customer_id"), new("shoeSize", "size"), new("age", " "), new("id", "client")]);
+
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Items, Items: new([new("id", "article_id"), new("title", "prod_name")]))));
+        Assert.Equal(
+            ["options.users:not_for_kind", "options.users.fields[1].field:not_allowed", "options.users.fields[2].column:required", "options.users.fields:duplicate"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Users: users)).Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
+    [Fact]
     public void AnExperimentNeedsNoIdColumnButAGivenOneIsNotBlank()
     {
         Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: Experiment with { UserIdColumn = null })));

@@ -190,6 +190,29 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task CustomersAndArticlesFilesThatNameTheirColumnsTheirOwnWayAreImportedByAMapping()
+    {
+        // The shapes of a public fashion retailer's customers.csv and articles.csv.
+        var (_, merchant) = await platform.CreateTenantAsync("shapes");
+        var customers = "customer_id,FN,Active,club_member_status,age,postal_code\nc-1,1,1,ACTIVE,49,52043\nc-2,,,ACTIVE,25,2c29ae\n";
+        var articles = "article_id,prod_name,product_type_name,colour_group_name\n0108775015,Strap top,Vest top,Black\n";
+
+        var users = await ImportCalls.ImportAsync(platform.Http, merchant, "USERS", "customers.csv", Encoding.UTF8.GetBytes(customers),
+            new { users = new { fields = new[] { new { field = "id", column = "customer_id" } } } });
+        var items = await ImportCalls.ImportAsync(platform.Http, merchant, "ITEMS", "articles.csv", Encoding.UTF8.GetBytes(articles),
+            new { items = new { fields = new[] { new { field = "id", column = "article_id" }, new { field = "title", column = "prod_name" }, new { field = "categoryPath", column = "product_type_name" } } } });
+
+        Expect.Equal("SUCCEEDED", users.GetProperty("status").GetString(), users.ToString());
+        Assert.Equal(2L, users.GetProperty("rowsAccepted").GetInt64());
+        Assert.Equal(["FN", "Active", "club_member_status", "postal_code"], users.GetProperty("ignoredColumns").EnumerateArray().Select(c => c.GetString()));
+        Expect.Equal("SUCCEEDED", items.GetProperty("status").GetString(), items.ToString());
+        Assert.Equal(1L, items.GetProperty("rowsAccepted").GetInt64());
+        Assert.Equal(["colour_group_name"], items.GetProperty("ignoredColumns").EnumerateArray().Select(c => c.GetString()));
+        var user = (await platform.Http.PostAsync(merchant, "{ user(id: \"c-1\") { attributes { age } } }")).Data.GetProperty("user");
+        Assert.Equal(49, user.GetProperty("attributes").GetProperty("age").GetInt32());
+    }
+
+    [Fact]
     public async Task AUsersOrItemsFileImportedAgainIsReportedUnchanged()
     {
         var (_, merchant) = await platform.CreateTenantAsync("again");

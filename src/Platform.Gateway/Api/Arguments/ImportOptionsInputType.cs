@@ -16,9 +16,11 @@ public sealed class ImportOptionsInputType : InputObjectGraphType<ImportOptionsI
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Tags added to every imported user (USERS and EXPERIMENT).");
         Field<ExperimentInputType>("experiment").Description("Required for EXPERIMENT imports.");
         Field<EventFileInputType>("events").Description("For EVENTS imports of a file in a shape of its own: column names, type values, time format.");
+        Field<ColumnMappingInputType>("users").Description("For USERS imports of a file that names its columns its own way (customer_id for id).");
+        Field<ColumnMappingInputType>("items").Description("For ITEMS imports of a file that names its columns its own way (article_id for id).");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new ImportOptionsInput(
         value.Get("delimiter") as string, value.GetList<ColumnPolicy>("columns"), value.GetList<string>("tags"), value.Get("experiment") as ExperimentMapping,
-        value.Get("events") as EventFileMapping, value.GetList<string>("columnNames"));
+        value.Get("events") as EventFileMapping, value.GetList<string>("columnNames"), value.Get("users") as ColumnMapping, value.Get("items") as ColumnMapping);
 }
