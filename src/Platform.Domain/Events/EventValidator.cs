@@ -122,7 +122,7 @@ public static partial class EventValidator
     {
         if (rating is { } value && (value < EventRules.MinRating || value > EventRules.MaxRating))
         {
-            violations.Add(new("rating", "out_of_range", string.Create(CultureInfo.InvariantCulture, $"rating must be between {EventRules.MinRating} and {EventRules.MaxRating:0}.")));
+            violations.Add(new("rating", "out_of_range", $"rating must be between {EventRules.MinRating} and {EventRules.MaxRating:0}."));
         }
         else if (rating is { } precise && decimal.Round(precise, EventRules.MaxRatingDecimals) != precise)
         {
