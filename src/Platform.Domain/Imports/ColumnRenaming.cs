@@ -2,8 +2,9 @@ namespace Platform.Domain.Imports;
 
 /// <summary>
 /// A file's columns under the names an import reads (docs/imports.md): a mapped column takes its field's name; another
-/// column is read by its own name, matched to a field as the import matches it (occurred_at is occurredAt), unless the
-/// mapping gives that field to another column — then the mapping decides and the column is read as nothing.
+/// column is read by its own name, matched to a field as the import matches it (occurred_at is occurredAt, user_id is
+/// userId), unless the mapping gives that field to another column — then the mapping decides and the column is read as
+/// nothing. An alias (a users file's userId for id) is the field it stands for.
 /// </summary>
 public sealed class ColumnRenaming
 {
@@ -12,11 +13,12 @@ public sealed class ColumnRenaming
     private readonly Dictionary<string, string> knownFields;
 
     /// <param name="knownFields">The fields the import reads, in their canonical spelling.</param>
-    public ColumnRenaming(IReadOnlyList<FieldColumn>? fields, IEnumerable<string> knownFields)
+    /// <param name="aliases">Other names of some of them: alias → field.</param>
+    public ColumnRenaming(IReadOnlyList<FieldColumn>? fields, IEnumerable<string> knownFields, IReadOnlyDictionary<string, string>? aliases = null)
     {
         fieldOf = (fields ?? []).ToDictionary(f => f.Column, f => f.Field, StringComparer.Ordinal);
         mappedFields = (fields ?? []).Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
-        this.knownFields = knownFields.DistinctBy(CellReader.Normalize).ToDictionary(CellReader.Normalize, f => f, StringComparer.Ordinal);
+        this.knownFields = knownFields.ToDictionary(CellReader.Normalize, f => aliases?.GetValueOrDefault(f) ?? f, StringComparer.Ordinal);
     }
 
     /// <summary>The name a column is read under; null for a column shadowed by a mapped one.</summary>
@@ -37,6 +39,7 @@ public sealed class ColumnRenaming
     /// <summary>Columns of the header no field is read from: named like a field another column is mapped to.</summary>
     public IReadOnlyList<string> Shadowed(IReadOnlyList<string> header) => header.Where(column => FieldOf(column) is null).ToList();
 
+    /// <summary>The cells under the names they are read by; of two columns read as one field, the first (as <see cref="CellReader"/> reads them).</summary>
     public Dictionary<string, string?> Rename(IReadOnlyDictionary<string, string?> cells)
     {
         var renamed = new Dictionary<string, string?>(cells.Count + 1, StringComparer.Ordinal);
@@ -44,7 +47,7 @@ public sealed class ColumnRenaming
         {
             if (FieldOf(column) is { } field)
             {
-                renamed[field] = value;
+                renamed.TryAdd(field, value);
             }
         }
 

@@ -25,4 +25,15 @@ public sealed record ImportOptions(
 }
 
 /// <summary>Which column of a users or items file holds each field it names differently (docs/imports.md#users-and-items-files-in-other-shapes).</summary>
-public sealed record ColumnMapping(IReadOnlyList<FieldColumn>? Fields = null);
+public sealed record ColumnMapping(IReadOnlyList<FieldColumn>? Fields = null)
+{
+    /// <summary>What a users file's mapping may name: its columns, userId aside (another name of id).</summary>
+    public static IReadOnlyList<string> UserFields { get; } = [.. RowMappers.UserColumns.Where(c => c != "userId")];
+
+    /// <summary>What an items file's mapping may name: its columns, itemId aside (another name of id).</summary>
+    public static IReadOnlyList<string> ItemFields { get; } = [.. RowMappers.ItemColumns.Where(c => c != "itemId")];
+
+    public ColumnRenaming ForUsers() => new(Fields, RowMappers.UserColumns, new Dictionary<string, string> { ["userId"] = "id" });
+
+    public ColumnRenaming ForItems() => new(Fields, RowMappers.ItemColumns, new Dictionary<string, string> { ["itemId"] = "id" });
+}

@@ -62,8 +62,16 @@ public static class ImportOptionsRules
             ValidateExperiment(experiment, violations);
         }
 
-        ValidateColumns(options.Users, "users", ImportKind.Users, RowMappers.UserColumns, options.Kind, violations);
-        ValidateColumns(options.Items, "items", ImportKind.Items, RowMappers.ItemColumns, options.Kind, violations);
+        if (options.Users is { } users)
+        {
+            ValidateColumns(users, "users", options.Kind == ImportKind.Users, ColumnMapping.UserFields, violations);
+        }
+
+        if (options.Items is { } items)
+        {
+            ValidateColumns(items, "items", options.Kind == ImportKind.Items, ColumnMapping.ItemFields, violations);
+        }
+
         if (options.Events is { } events)
         {
             if (options.Kind != ImportKind.Events)
@@ -99,17 +107,11 @@ public static class ImportOptionsRules
         }
     }
 
-    private static void ValidateColumns(
-        ColumnMapping? mapping, string name, ImportKind kind, IReadOnlyList<string> fields, ImportKind importKind, List<Violation> violations)
+    private static void ValidateColumns(ColumnMapping mapping, string name, bool forThisKind, IReadOnlyList<string> fields, List<Violation> violations)
     {
-        if (mapping is null)
+        if (!forThisKind)
         {
-            return;
-        }
-
-        if (importKind != kind)
-        {
-            violations.Add(new($"options.{name}", "not_for_kind", $"options.{name} goes with {kind.ToString().ToUpperInvariant()} imports only."));
+            violations.Add(new($"options.{name}", "not_for_kind", $"options.{name} goes with {name.ToUpperInvariant()} imports only."));
         }
 
         ValidateFields($"options.{name}.fields", mapping.Fields ?? [], fields, violations);

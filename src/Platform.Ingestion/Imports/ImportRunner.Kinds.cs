@@ -23,10 +23,17 @@ public sealed partial class ImportRunner
     /// <summary>A users or items file's own column names (options.users, options.items), or null.</summary>
     private static ColumnRenaming? Renaming(ImportOptions options) => options.Kind switch
     {
-        ImportKind.Users when options.Users is { } users => new(users.Fields, RowMappers.UserColumns),
-        ImportKind.Items when options.Items is { } items => new(items.Fields, RowMappers.ItemColumns),
+        ImportKind.Users when options.Users is { } users => users.ForUsers(),
+        ImportKind.Items when options.Items is { } items => items.ForItems(),
         _ => null,
     };
+
+    /// <summary>The header as the rows are read (mapped columns under their fields' names), and the columns no field is read from.</summary>
+    private static (IReadOnlyList<string> Fields, IReadOnlyList<string> Shadowed) HeaderAsRead(
+        IReadOnlyList<string> header, EventRowTranslator? translator, ColumnRenaming? renaming) =>
+        translator is not null ? (translator.Fields(header), translator.Shadowed(header))
+        : renaming is not null ? (renaming.Fields(header), renaming.Shadowed(header))
+        : (header, []);
 
     /// <param name="fields">The header as the rows are read: mapped columns under their fields' names.</param>
     private static void RequireColumns(ImportOptions options, IReadOnlyList<string> header, IReadOnlyList<string> fields)
@@ -49,7 +56,8 @@ public sealed partial class ImportRunner
 
         if (missing.Count > 0)
         {
-            var looksLikeData = options.ColumnNames is null && header.Any(name => double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+            var looksLikeData = options.ColumnNames is null
+                && header.Any(name => double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number));
             throw new ImportFailure($"Missing required column(s): {string.Join(", ", missing)}. The header has: {string.Join(", ", header)}."
                 + (looksLikeData ? " Its first line looks like data (a number among the names): name the columns of a file without a header line in options.columnNames." : ""));
         }

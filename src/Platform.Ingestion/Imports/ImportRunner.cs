@@ -74,7 +74,7 @@ public sealed partial class ImportRunner(
         var timed = translator is null ? null : new RowCleaner(options, new Dictionary<string, ColumnStatistics>());
         await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options.Delimiter, options.ColumnNames, header =>
         {
-            RequireColumns(options, header, translator?.Fields(header) ?? Renaming(options)?.Fields(header) ?? header);
+            RequireColumns(options, header, HeaderAsRead(header, translator, Renaming(options)).Fields);
             measured = RowCleaner.ColumnsToMeasure(options, header);
             foreach (var column in measured)
             {
@@ -172,8 +172,8 @@ public sealed partial class ImportRunner(
             }, cancellationToken);
         }
 
-        var ignored = IgnoredColumns(options, tenant, translator?.Fields(header) ?? renaming?.Fields(header) ?? header)
-            .Concat(translator?.Shadowed(header) ?? renaming?.Shadowed(header) ?? []).ToList();
+        var (fields, shadowed) = HeaderAsRead(header, translator, renaming);
+        var ignored = IgnoredColumns(options, tenant, fields).Concat(shadowed).ToList();
         return writer is null
             ? ImportOptionsJson.Serialize(new { ignoredColumns = ignored })
             : await writer.SummaryAsync(ignored, cancellationToken);

@@ -16,4 +16,14 @@ public sealed class ColumnRenamingTests
         Assert.Equal(["id", "age", "club_member_status"], renaming.Fields(header));
         Assert.Equal(["id"], renaming.Shadowed(header));
     }
+
+    [Fact]
+    public void AnAliasOfAMappedFieldIsShadowedToo()
+    {
+        var mapped = new ColumnMapping([new("id", "customer_id")]).ForUsers();
+        var unmapped = new ColumnMapping().ForUsers();
+
+        Assert.Equal(["user_id"], mapped.Shadowed(["customer_id", "user_id"])); // userId is another name of id
+        Assert.Equal(["id", "age"], unmapped.Fields(["user_id", "Age"]));
+    }
 }

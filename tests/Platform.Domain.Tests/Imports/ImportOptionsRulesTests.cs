@@ -36,7 +36,7 @@ public sealed class ImportOptionsRulesTests
     [Fact]
     public void AUsersOrItemsFilesOwnColumnNamesAreCheckedAsAnEventsFilesAre()
     {
-        var users = new ColumnMapping([new("id", "customer_id"), new("shoeSize", "size"), new("age", " "), new("id", "client")]);
+        var users = new ColumnMapping([new("id", "customer_id"), new("userId", "size"), new("age", " "), new("id", "client")]);
 
         Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Items, Items: new([new("id", "article_id"), new("title", "prod_name")]))));
         Assert.Equal(

@@ -8,8 +8,9 @@ public sealed class FieldColumnInputType : InputObjectGraphType<FieldColumn>
     public FieldColumnInputType()
     {
         Name = "FieldColumnInput";
-        Description = "The file's column that holds an event field.";
-        Field<NonNullGraphType<StringGraphType>>("field").Description($"The event field: {string.Join(", ", RowMappers.EventColumns)}.");
+        Description = "The file's column that holds a field of what the file imports.";
+        Field<NonNullGraphType<StringGraphType>>("field").Description(
+            $"The field. Events: {string.Join(", ", EventFileMapping.MappableFields)}. Users: {string.Join(", ", ColumnMapping.UserFields)}. Items: {string.Join(", ", ColumnMapping.ItemFields)}.");
         Field<NonNullGraphType<StringGraphType>>("column").Description("The column name, as in the header.");
     }
 
