@@ -13,6 +13,18 @@ public sealed class SettingsAndNamesTests
         Assert.Equal(valid, TenantSettingsRules.CheckRequestsPerSecond("rps", value) is null);
 
     [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(18_250, true)]
+    [InlineData(18_251, false)]
+    public void EventHorizonsReachFiftyYears(int days, bool valid) =>
+        Assert.Equal(valid, TenantSettingsRules.CheckEventHorizonDays("eventHorizonDays", days) is null);
+
+    [Fact]
+    public void AZeroUnixTimeStaysOutsideTheLongestHorizon() =>
+        Assert.True(DateTimeOffset.UnixEpoch < DateTimeOffset.UtcNow - TimeSpan.FromDays(TenantSettingsRules.MaxEventHorizonDays));
+
+    [Theory]
     [InlineData(0.0, false)]
     [InlineData(0.01, true)]
     [InlineData(1.0, true)]

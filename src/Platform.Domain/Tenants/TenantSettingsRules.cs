@@ -9,8 +9,14 @@ public static class TenantSettingsRules
     public const int MinRequestsPerSecond = 1;
     public const int MaxRequestsPerSecond = 100_000;
 
+    /// <summary>
+    /// Fifty years: public logs span decades (MovieLens 1996–2018), yet a zero UNIX time (1970-01-01, a missing value
+    /// written as a number) stays refused even at the longest horizon.
+    /// </summary>
+    public const int MaxEventHorizonDays = 18_250;
+
     public static Violation? CheckEventHorizonDays(string field, int value) =>
-        value is < 1 or > 3650 ? OutOfRange(field, "between 1 and 3650 days") : null;
+        value is < 1 or > MaxEventHorizonDays ? OutOfRange(field, $"between 1 and {MaxEventHorizonDays} days") : null;
 
     public static Violation? CheckAffinityHalfLifeDays(string field, double value) =>
         !double.IsFinite(value) || value < 0.5 || value > 365 ? OutOfRange(field, "between 0.5 and 365 days") : null;
