@@ -98,15 +98,103 @@ public sealed class CsvFileTests
         Assert.StartsWith("Line 2:", failure.Message);
     }
 
-    private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(byte[] bytes, IReadOnlyList<string>? columnNames = null)
+    [Fact]
+    public async Task ADoubleColonFileIsSplitAtEachPairAndHasNoQuoting()
+    {
+        var dat = "2013::\"Great Performances\" Cats (1998)::Musical\n2::Dr. Strangelove or: How I Learned, Really::Comedy|War\n7:::x::\n";
+
+        var (_, rows) = await ReadAsync(Encoding.UTF8.GetBytes(dat), ["movieId", "title", "genres"], "::");
+
+        Assert.Equal(
+            [("2013", "\"Great Performances\" Cats (1998)", "Musical"), ("2", "Dr. Strangelove or: How I Learned, Really", "Comedy|War"), ("7", ":x", null)],
+            rows.Select(r => (r["movieId"], r["title"], r["genres"])));
+    }
+
+    [Fact]
+    public async Task ADoubleColonFileMayHaveAHeaderLine()
+    {
+        var (header, rows) = await ReadAsync(Encoding.UTF8.GetBytes("userId::movieId::rating\r\n1::1193::5\r\n"), delimiter: "::");
+
+        Assert.Equal(["userId", "movieId", "rating"], header);
+        Assert.Equal([(2L, "1193", "5")], rows.Select(r => (r.Line, r["movieId"], r["rating"])));
+    }
+
+    [Theory]
+    [InlineData("a:::b::c:", "a\u001F:b\u001Fc:")]
+    [InlineData("::", "\u001F")]
+    [InlineData(":", ":")]
+    [InlineData("a: :b", "a: :b")]
+    public async Task EachDelimiterIsOneSeparatorEvenWhenTheTextArrivesACharacterAtATime(string text, string expected)
+    {
+        using var whole = new TwoCharacterDelimiterReader(new StringReader(text), "::");
+        using var trickle = new TwoCharacterDelimiterReader(new OneCharacterAtATime(text), "::");
+
+        Assert.Equal(expected, await whole.ReadToEndAsync());
+        Assert.Equal(expected, await trickle.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task ALongTextKeepsItsDelimitersAcrossTheReadersChunks()
+    {
+        var text = string.Concat(Enumerable.Range(0, 30_000).Select(i => $"{i}::x\n"));
+
+        using var reader = new TwoCharacterDelimiterReader(new StringReader(text), "::");
+
+        Assert.Equal(text.Replace("::", "\u001F"), await reader.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task AWindows1252FileReadsItsAccentsAndEuroSign()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("id,title\n1,Mis"), 0xE9, .. Encoding.ASCII.GetBytes("rables "), 0x80, (byte)'\n'];
+
+        var (_, asUtf8) = await ReadAsync(bytes);
+        var (_, as1252) = await ReadAsync(bytes, encoding: FileEncoding.Windows1252);
+
+        Assert.Equal("Mis\uFFFDrables \uFFFD", asUtf8.Single()["title"]);
+        Assert.Equal("Misérables €", as1252.Single()["title"]);
+    }
+
+    [Fact]
+    public async Task AByteOrderMarkOverridesTheEncodingNamed()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("id,title\n1,Misérables\n")).ToArray();
+
+        var (_, rows) = await ReadAsync(bytes, encoding: FileEncoding.Windows1252);
+
+        Assert.Equal("Misérables", rows.Single()["title"]);
+    }
+
+    private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(
+        byte[] bytes, IReadOnlyList<string>? columnNames = null, string delimiter = ",", FileEncoding encoding = FileEncoding.Utf8)
     {
         IReadOnlyList<string> header = [];
         var rows = new List<CsvRecord>();
-        await foreach (var row in CsvFile.ReadAsync(new MemoryStream(bytes), ',', columnNames, h => header = h, CancellationToken.None))
+        var options = new ImportOptions(ImportKind.Events, delimiter, ColumnNames: columnNames, Encoding: encoding);
+        await foreach (var row in CsvFile.ReadAsync(new MemoryStream(bytes), options, h => header = h, CancellationToken.None))
         {
             rows.Add(row);
         }
 
         return (header, rows);
+    }
+
+    /// <summary>A reader that hands out one character per read, as a slow stream may.</summary>
+    private sealed class OneCharacterAtATime(string text) : TextReader
+    {
+        private int next;
+
+        public override int Read(Span<char> buffer)
+        {
+            if (next == text.Length || buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            buffer[0] = text[next++];
+            return 1;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
     }
 }

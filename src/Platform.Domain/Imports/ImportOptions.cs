@@ -4,17 +4,20 @@ namespace Platform.Domain.Imports;
 /// Everything an import needs besides the file. <see cref="ColumnNames"/>: the columns of a file without a header line
 /// (as many public logs come), in order; its first line is then data, and line 1. <see cref="Users"/>,
 /// <see cref="Items"/>: the file's own name of each field of a users or items file (customer_id for id).
+/// <see cref="Delimiter"/>: one of <see cref="ImportOptionsRules.Delimiters"/>; <see cref="Encoding"/>: how the file's
+/// bytes are read as text.
 /// </summary>
 public sealed record ImportOptions(
     ImportKind Kind,
-    char Delimiter = ',',
+    string Delimiter = ",",
     IReadOnlyList<ColumnPolicy>? Columns = null,
     IReadOnlyList<string>? Tags = null,
     ExperimentMapping? Experiment = null,
     EventFileMapping? Events = null,
     IReadOnlyList<string>? ColumnNames = null,
     ColumnMapping? Users = null,
-    ColumnMapping? Items = null)
+    ColumnMapping? Items = null,
+    FileEncoding Encoding = FileEncoding.Utf8)
 {
     public MissingPolicy PolicyFor(string column, out string? defaultValue)
     {

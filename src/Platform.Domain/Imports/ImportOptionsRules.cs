@@ -9,7 +9,11 @@ namespace Platform.Domain.Imports;
 /// <summary>Checks import options before a file is accepted, so a job never starts with options it cannot follow.</summary>
 public static class ImportOptionsRules
 {
-    public static readonly char[] Delimiters = [',', ';', '\t', '|'];
+    /// <summary>
+    /// What separates a line's fields. "::" (MovieLens' .dat files) is not CSV: such a file has no quoting, so a quote
+    /// or a comma in a field is text.
+    /// </summary>
+    public static readonly string[] Delimiters = [",", ";", "\t", "|", "::"];
     public const int MaxPolicies = 200;
     public const int MaxTags = 20;
     public const int MaxColumnNames = 1_000;
@@ -20,7 +24,7 @@ public static class ImportOptionsRules
         var violations = new List<Violation>();
         if (!Delimiters.Contains(options.Delimiter))
         {
-            violations.Add(new("options.delimiter", "not_allowed", "options.delimiter must be one of ',', ';', tab or '|'."));
+            violations.Add(new("options.delimiter", "not_allowed", "options.delimiter must be one of ',', ';', tab, '|' or '::'."));
         }
 
         if (options.ColumnNames is { } names)

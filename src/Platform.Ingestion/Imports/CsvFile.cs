@@ -6,7 +6,8 @@ using Sylvan.Data.Csv;
 namespace Platform.Ingestion.Imports;
 
 /// <summary>
-/// Streams the records of an uploaded CSV file (UTF-8 with or without BOM, quoted fields, CRLF or LF).
+/// Streams the records of an uploaded CSV file (UTF-8 or the encoding the options name, a byte-order mark overriding it;
+/// quoted fields, CRLF or LF; a file delimited by "::" has no quoting).
 /// A record longer than <see cref="MaxRecordChars"/> or broken quoting fails the import with the line (records are
 /// numbered as lines with the header as line 1, as rejections are), instead of exhausting memory. With column names
 /// given, the file has no header line: its first line is data, and line 1.
@@ -16,18 +17,27 @@ public static class CsvFile
     public const int MaxRecordChars = 4 * 1024 * 1024;
 
     public static async IAsyncEnumerable<CsvRecord> ReadAsync(
-        Stream file, char delimiter, IReadOnlyList<string>? columnNames, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream file, ImportOptions options, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var columnNames = options.ColumnNames;
         var hasHeader = columnNames is null;
         var headerLines = hasHeader ? 1 : 0; // RowNumber counts data rows; a header is line 1
-        using var text = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        TextReader text = new StreamReader(file, TextEncoding(options.Encoding), detectEncodingFromByteOrderMarks: true);
+        var unquoted = options.Delimiter.Length == 2;
+        if (unquoted)
+        {
+            text = new TwoCharacterDelimiterReader(text, options.Delimiter);
+        }
+
+        using var disposeText = text;
         CsvDataReader reader;
         try
         {
             reader = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
             {
                 HasHeaders = hasHeader,
-                Delimiter = delimiter,
+                Delimiter = unquoted ? TwoCharacterDelimiterReader.Separator : options.Delimiter[0],
+                Quote = unquoted ? '\0' : '"', // a "::" file has no quoting: a quote is text
                 Comment = '\0', // a '#' at the start of a line is data
                 BufferSize = 64 * 1024,
                 MaxBufferSize = MaxRecordChars,
@@ -70,6 +80,12 @@ public static class CsvFile
             }
         }
     }
+
+    private static Encoding TextEncoding(FileEncoding encoding) => encoding switch
+    {
+        FileEncoding.Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252)!,
+        _ => new UTF8Encoding(false),
+    };
 
     private static async Task<bool> ReadAsync(CsvDataReader reader, int headerLines, CancellationToken cancellationToken)
     {

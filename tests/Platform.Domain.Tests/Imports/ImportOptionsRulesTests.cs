@@ -10,18 +10,28 @@ public sealed class ImportOptionsRulesTests
     [Fact]
     public void SensibleOptionsPass()
     {
-        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, ';', [new("age", MissingPolicy.Impute)], ["spring"], Experiment)));
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, ";", [new("age", MissingPolicy.Impute)], ["spring"], Experiment)));
     }
 
     [Fact]
     public void EachBrokenRuleNamesItsField()
     {
-        var options = new ImportOptions(ImportKind.Users, 'x', [new("region", MissingPolicy.Default)], ["Not A Tag"], Experiment);
+        var options = new ImportOptions(ImportKind.Users, "x", [new("region", MissingPolicy.Default)], ["Not A Tag"], Experiment);
 
         Assert.Equal(
             ["options.delimiter:not_allowed", "options.columns[0].default:required", "options.tags:format", "options.experiment:required_for_kind"],
             ImportOptionsRules.Validate(options).Select(v => $"{v.Field}:{v.Rule}"));
     }
+
+    [Theory]
+    [InlineData(",", true)]
+    [InlineData("\t", true)]
+    [InlineData("::", true)]
+    [InlineData(":", false)]
+    [InlineData(",,", false)]
+    [InlineData("", false)]
+    public void DelimitersAreOneOfTheListed(string delimiter, bool allowed) =>
+        Assert.Equal(allowed, ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, delimiter)).Count == 0);
 
     [Fact]
     public void ColumnNamesOfAFileWithoutAHeaderAreDistinctAndNotBlank()

@@ -161,6 +161,46 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task MovieLensDatFilesSplitByDoubleColonsAndWrittenInLatin1AreImported()
+    {
+        // The shapes of MovieLens 1M: movies.dat in ISO-8859-1 (é as the byte E9), quotes that are text, ratings.dat of UNIX seconds; no header lines.
+        var (tenant, merchant) = await platform.CreateTenantAsync("ml1m");
+        byte[] movies = [.. Encoding.ASCII.GetBytes("2013::\"Great Performances\" Cats (1998)::Musical\n73::Mis"), 0xE9, .. Encoding.ASCII.GetBytes("rables, Les (1995)::Drama|Musical\n")];
+        var ratings = "1::2013::5::978300760\n1::73::3::978302109\n2::73::4::978298413\n";
+
+        var items = await ImportCalls.ImportAsync(platform.Http, merchant, "ITEMS", "movies.dat", movies,
+            new { delimiter = "::", encoding = "WINDOWS_1252", columnNames = new[] { "id", "title", "categoryPath" } });
+        var events = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "ratings.dat", Encoding.ASCII.GetBytes(ratings), new
+        {
+            delimiter = "::",
+            columnNames = new[] { "userId", "itemId", "rating", "occurredAt" },
+            events = new { constants = new[] { new { field = "type", value = "REVIEW" } }, timeFormat = "UNIX_SECONDS", shiftToNow = true },
+        });
+
+        Expect.Equal("SUCCEEDED", items.GetProperty("status").GetString(), items.ToString());
+        Expect.Equal("SUCCEEDED", events.GetProperty("status").GetString(), events.ToString());
+        Assert.Equal((2L, 3L), (items.GetProperty("rowsAccepted").GetInt64(), events.GetProperty("rowsAccepted").GetInt64()));
+        await using var dataSource = NpgsqlDataSource.Create(platform.Settings.ConnectionString);
+        await using var titles = dataSource.CreateCommand("SELECT title FROM catalog.items WHERE tenant_id = @t ORDER BY item_id");
+        titles.Parameters.AddWithValue("t", tenant);
+        var stored = new List<string>();
+        await using (var reader = await titles.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["\"Great Performances\" Cats (1998)", "Misérables, Les (1995)"], stored);
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(merchant, "query($id: ID!) { user(id: $id) { averageRating } }", new { id = "1" })).Data.GetProperty("user"),
+            user => user.ValueKind == JsonValueKind.Object && user.GetProperty("averageRating").ValueKind == JsonValueKind.Number
+                    && Math.Abs(user.GetProperty("averageRating").GetDouble() - 4) < 1e-9,
+            TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task AClickstreamWhoseOrdersHaveNoAmountImportsThemAsOrdersOfUnknownValue()
     {
         // The shape of RetailRocket's events.csv: UNIX milliseconds of 2015, its own type names, orders without a value.

@@ -59,8 +59,9 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   }
 
   const kind = h('select', { name: 'kind' }, ...['EVENTS', 'USERS', 'ITEMS', 'EXPERIMENT'].map((k) => h('option', { value: k }, k)));
-  const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv' });
-  const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab']].map(([v, l]) => h('option', { value: v! }, l!)));
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,text/csv' });
+  const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab'], ['::', 'double colon (MovieLens .dat, no quoting)']].map(([v, l]) => h('option', { value: v! }, l!)));
+  const encoding = h('select', { name: 'encoding' }, ...[['UTF_8', 'UTF-8'], ['WINDOWS_1252', 'Windows-1252 / Latin-1']].map(([v, l]) => h('option', { value: v! }, l!)));
   const tags = h('input', { name: 'tags', placeholder: 'e.g. spring-import' });
   const experiment = experimentMapping();
   const policies = columnPolicies();
@@ -69,6 +70,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
     h('label', { class: 'field' }, 'What the file holds', kind),
     h('label', { class: 'field' }, 'CSV file', file),
     h('label', { class: 'field' }, 'Delimiter', delimiter),
+    h('label', { class: 'field' }, 'Encoding', encoding),
     h('label', { class: 'field' }, 'Tags for every imported user (comma-separated)', tags),
     policies.element, experiment.element, message, h('button', { type: 'submit' }, 'Import'));
   root.append(form, panel);
@@ -94,7 +96,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
       replace(message, errorBox('Choose a CSV file.'));
       return;
     }
-    const options: Record<string, unknown> = { delimiter: delimiter.value };
+    const options: Record<string, unknown> = { delimiter: delimiter.value, encoding: encoding.value };
     const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
     if (tagList.length > 0) options.tags = tagList;
     const columnPolicyList = policies.read();
