@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Platform.Domain.Imports;
 using Platform.Ingestion.Imports;
@@ -163,6 +164,52 @@ public sealed class CsvFileTests
         var (_, rows) = await ReadAsync(bytes, encoding: FileEncoding.Windows1252);
 
         Assert.Equal("Misérables", rows.Single()["title"]);
+    }
+
+    [Fact]
+    public async Task AGzipFileIsReadDecompressedWhateverItsName()
+    {
+        var text = "id,name\n" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"{i},name {i}\n"));
+
+        var (header, rows) = await ReadAsync(Gzip(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(["id", "name"], header);
+        Assert.Equal(5_000, rows.Count);
+        Assert.Equal(("4999", 5_001L), (rows[^1]["id"], rows[^1].Line));
+    }
+
+    [Fact]
+    public async Task ABrokenGzipFileFailsSayingSo()
+    {
+        byte[] broken = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xFF, 0xFF, 0xFF, 0xFF]; // a gzip header, then a reserved block type
+
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(broken));
+
+        Assert.Contains("gzip-compressed but cannot be decompressed", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { })]
+    [InlineData(new byte[] { 0x1F })]
+    [InlineData(new byte[] { (byte)'i', (byte)'d', (byte)'\n', (byte)'7', (byte)'\n' })]
+    public async Task FilesShorterThanAGzipSignatureReadAsText(byte[] bytes)
+    {
+        await using var text = await FileDecompression.OpenAsync(new MemoryStream(bytes), CancellationToken.None);
+        var copy = new MemoryStream();
+        await text.CopyToAsync(copy);
+
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return compressed.ToArray();
     }
 
     private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,7 +46,8 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
             throw new InvalidOperationException($"{filePath} does not exist.");
         }
 
-        var expectedRows = await CountDataLinesAsync(filePath, cancellationToken);
+        var hasHeader = options?["columnNames"] is null;
+        var expectedRows = await CountDataLinesAsync(filePath, hasHeader, cancellationToken);
         var id = await UploadAsync(apiKey, kind.ToUpperInvariant(), filePath, options, cancellationToken);
         console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({expectedRows:N0} lines).");
         var job = await FollowAsync(apiKey, id, kind.ToUpperInvariant(), expectedRows, cancellationToken);
@@ -177,20 +179,34 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
     private static string Cell(JsonElement arm, string name, Func<JsonElement, string> format) =>
         arm.GetProperty(name) is { ValueKind: JsonValueKind.Null } ? "—" : format(arm.GetProperty(name));
 
-    /// <summary>Lines after the header: the progress bar's length (a quoted cell with line breaks makes it an upper bound).</summary>
-    private static async Task<long> CountDataLinesAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lines after the header, if any: the progress bar's length (a quoted cell with line breaks makes it an upper
+    /// bound). A gzip file's lines are counted decompressed, as the worker reads it.
+    /// </summary>
+    private static async Task<long> CountDataLinesAsync(string path, bool hasHeader, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(path);
+        await using var file = File.OpenRead(path);
+        var signature = new byte[2];
+        var gzip = await file.ReadAtLeastAsync(signature, 2, throwOnEndOfStream: false, cancellationToken) == 2 && signature is [0x1F, 0x8B];
+        file.Position = 0;
+        await using var stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
         var buffer = new byte[1 << 16];
         long lines = 0;
         var last = (byte)'\n';
         int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        try
         {
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-            last = buffer[read - 1];
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // a broken gzip file: the worker fails the import saying so; the bar counts what could be read
         }
 
-        return Math.Max(0, lines + (last == '\n' ? 0 : 1) - 1);
+        return Math.Max(0, lines + (last == '\n' ? 0 : 1) - (hasHeader ? 1 : 0));
     }
 }

@@ -22,7 +22,7 @@ public static class CsvFile
         var columnNames = options.ColumnNames;
         var hasHeader = columnNames is null;
         var headerLines = hasHeader ? 1 : 0; // RowNumber counts data rows; a header is line 1
-        TextReader text = new StreamReader(file, TextEncoding(options.Encoding), detectEncodingFromByteOrderMarks: true);
+        TextReader text = new StreamReader(await FileDecompression.OpenAsync(file, cancellationToken), TextEncoding(options.Encoding), detectEncodingFromByteOrderMarks: true);
         var unquoted = options.Delimiter.Length == 2;
         if (unquoted)
         {
@@ -51,6 +51,10 @@ public static class CsvFile
         catch (CsvMissingHeadersException)
         {
             throw new ImportFailure("The file is empty: a header line with column names is expected.");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw BrokenGzip(1, exception);
         }
 
         await using (reader)
@@ -81,6 +85,9 @@ public static class CsvFile
         }
     }
 
+    private static ImportFailure BrokenGzip(long line, InvalidDataException exception) =>
+        new($"Near line {line}: the file is gzip-compressed but cannot be decompressed ({exception.Message}); is it cut short?");
+
     private static Encoding TextEncoding(FileEncoding encoding) => encoding switch
     {
         FileEncoding.Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252)!,
@@ -100,6 +107,10 @@ public static class CsvFile
         catch (CsvFormatException exception)
         {
             throw new ImportFailure($"Line {exception.RowNumber + headerLines}: malformed CSV ({exception.Message}).");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw BrokenGzip(reader.RowNumber + headerLines + 1, exception);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Platform.Cli;
 using Platform.Cli.Commands;
@@ -27,6 +28,30 @@ public sealed class ImportCommandTests(PlatformWithWorker platform) : IClassFixt
         Assert.Contains("SUCCEEDED", text);
         Assert.Matches(@"3\s*│\s*2\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*0", text); // read, accepted, unchanged, duplicate, rejected, dropped
         Assert.Contains("not_integer", text);
+    }
+
+    [Fact]
+    public async Task AGzipFileWithoutAHeaderLineIsCountedAsTheWorkerReadsIt()
+    {
+        var (_, admin) = await platform.CreateTenantAsync("cligz");
+        var file = Path.Combine(Path.GetTempPath(), $"users-{Guid.NewGuid():N}.csv.gz");
+        var options = Path.Combine(Path.GetTempPath(), $"options-{Guid.NewGuid():N}.json");
+        await using (var gzip = new GZipStream(File.Create(file), CompressionLevel.Fastest))
+        {
+            await gzip.WriteAsync("u1::30\nu2::41\nu3::52\nu4::63\n"u8.ToArray());
+        }
+
+        await File.WriteAllTextAsync(options, """{ "delimiter": "::", "columnNames": ["id", "age"] }""");
+        var (command, output) = Command();
+
+        var exitCode = await command.RunAsync(admin, "users", file, options, CancellationToken.None);
+
+        File.Delete(file);
+        File.Delete(options);
+        Assert.Equal(0, exitCode);
+        var text = output.ToString();
+        Assert.Contains("(4 lines)", text);
+        Assert.Matches(@"4\s*│\s*4\s*│\s*0\s*│\s*0\s*│\s*0\s*│\s*0", text); // read, accepted, unchanged, duplicate, rejected, dropped
     }
 
     [SkippableFact]

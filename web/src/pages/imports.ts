@@ -59,7 +59,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   }
 
   const kind = h('select', { name: 'kind' }, ...['EVENTS', 'USERS', 'ITEMS', 'EXPERIMENT'].map((k) => h('option', { value: k }, k)));
-  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,text/csv' });
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,.gz,text/csv,application/gzip' });
   const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab'], ['::', 'double colon (MovieLens .dat, no quoting)']].map(([v, l]) => h('option', { value: v! }, l!)));
   const encoding = h('select', { name: 'encoding' }, ...[['UTF_8', 'UTF-8'], ['WINDOWS_1252', 'Windows-1252 / Latin-1']].map(([v, l]) => h('option', { value: v! }, l!)));
   const tags = h('input', { name: 'tags', placeholder: 'e.g. spring-import' });
@@ -77,7 +77,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
 
   const refreshColumns = async (): Promise<void> => {
     const chosen = file.files?.[0];
-    const header = chosen ? (await chosen.slice(0, 65536).text()).split(/\r?\n/)[0] ?? '' : '';
+    const header = chosen ? await firstLine(chosen) : '';
     const columns = header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : [];
     experiment.setColumns(columns);
     policies.setColumns(columns);
@@ -251,4 +251,21 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
       return mapping;
     },
   };
+}
+
+/** The file's first line, for its column names; a gzip file (known by its first two bytes, as the worker knows it) decompressed. */
+async function firstLine(file: File): Promise<string> {
+  const signature = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const bytes = signature[0] === 0x1f && signature[1] === 0x8b
+    ? file.stream().pipeThrough(new DecompressionStream('gzip'))
+    : file.slice(0, 65536).stream();
+  const reader = bytes.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    const { value } = await reader.read();
+    return (value ?? '').split(/\r?\n/)[0] ?? '';
+  } catch {
+    return ''; // a broken gzip file: the import itself says so
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
 }
