@@ -7,7 +7,7 @@
 //   PARTNER_KEY     (required) a PARTNER key of the same tenant
 //   CAMPAIGN_ID     (required) a RUNNING campaign of the tenant
 //   USER_ID         (required) a user with events
-//   IMPORT_CSV      (optional) a past experiment to import through the imports page (columns id, age, visits, offer,
+//   IMPORT_CSV      (optional) a past experiment (CSV, gzip or not) to import through the imports page (columns id, age, visits, offer,
 //                   bought, revenue; offer 1 is a 10% email, 0 control); then an uplift model is trained from the
 //                   models page, a schedule saved and a forecast run (needs a worker). Left out: those steps are skipped.
 //   SCREENSHOTS     (optional) folder for one PNG per page
@@ -239,7 +239,7 @@ try {
   });
 
   if (env.IMPORT_CSV) {
-    await step('a CSV import with its mapping shows the progress bar finish and the rejected rows', async () => {
+    await step('a CSV import (gzip) with its mapping shows the progress bar finish and the rejected rows', async () => {
       await page.goto(`${base}/#/imports`);
       await page.selectOption('select[name=kind]', 'EXPERIMENT');
       await page.setInputFiles('input[name=file]', env.IMPORT_CSV);

@@ -5,7 +5,7 @@ namespace Platform.Domain.Imports;
 /// (as many public logs come), in order; its first line is then data, and line 1. <see cref="Users"/>,
 /// <see cref="Items"/>: the file's own name of each field of a users or items file (customer_id for id).
 /// <see cref="Delimiter"/>: one of <see cref="ImportOptionsRules.Delimiters"/>; <see cref="Encoding"/>: how the file's
-/// bytes are read as text.
+/// bytes are read as text; <see cref="Format"/>: CSV or one JSON object per line.
 /// </summary>
 public sealed record ImportOptions(
     ImportKind Kind,
@@ -17,7 +17,8 @@ public sealed record ImportOptions(
     IReadOnlyList<string>? ColumnNames = null,
     ColumnMapping? Users = null,
     ColumnMapping? Items = null,
-    FileEncoding Encoding = FileEncoding.Utf8)
+    FileEncoding Encoding = FileEncoding.Utf8,
+    FileFormat Format = FileFormat.Csv)
 {
     public MissingPolicy PolicyFor(string column, out string? defaultValue)
     {

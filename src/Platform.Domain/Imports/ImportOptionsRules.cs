@@ -19,6 +19,19 @@ public static class ImportOptionsRules
     public const int MaxColumnNames = 1_000;
     public const int MaxColumnNameLength = 200;
 
+    private static void ValidateJsonLines(ImportOptions options, List<Violation> violations)
+    {
+        if (options.Delimiter != ",")
+        {
+            violations.Add(new("options.delimiter", "not_used", "options.delimiter applies to CSV files; a JSON Lines file has one object per line."));
+        }
+
+        if (options.ColumnNames is not null)
+        {
+            violations.Add(new("options.columnNames", "not_used", "options.columnNames applies to CSV files without a header line; a JSON Lines file names its fields in each object."));
+        }
+    }
+
     public static IReadOnlyList<Violation> Validate(ImportOptions options)
     {
         var violations = new List<Violation>();
@@ -30,6 +43,11 @@ public static class ImportOptionsRules
         if (options.ColumnNames is { } names)
         {
             ValidateColumnNames(names, violations);
+        }
+
+        if (options.Format == FileFormat.JsonLines)
+        {
+            ValidateJsonLines(options, violations);
         }
 
         var policies = options.Columns ?? [];

@@ -22,7 +22,7 @@ public static class CsvFile
         var columnNames = options.ColumnNames;
         var hasHeader = columnNames is null;
         var headerLines = hasHeader ? 1 : 0; // RowNumber counts data rows; a header is line 1
-        TextReader text = new StreamReader(await FileDecompression.OpenAsync(file, cancellationToken), TextEncoding(options.Encoding), detectEncodingFromByteOrderMarks: true);
+        var text = await OpenTextAsync(file, options.Encoding, cancellationToken);
         var unquoted = options.Delimiter.Length == 2;
         if (unquoted)
         {
@@ -85,7 +85,11 @@ public static class CsvFile
         }
     }
 
-    private static ImportFailure BrokenGzip(long line, InvalidDataException exception) =>
+    /// <summary>The file as text: decompressed if it is gzip, decoded as the options say unless a byte-order mark says otherwise.</summary>
+    public static async Task<TextReader> OpenTextAsync(Stream file, FileEncoding encoding, CancellationToken cancellationToken) =>
+        new StreamReader(await FileDecompression.OpenAsync(file, cancellationToken), TextEncoding(encoding), detectEncodingFromByteOrderMarks: true);
+
+    public static ImportFailure BrokenGzip(long line, InvalidDataException exception) =>
         new($"Near line {line}: the file is gzip-compressed but cannot be decompressed ({exception.Message}); is it cut short?");
 
     private static Encoding TextEncoding(FileEncoding encoding) => encoding switch
@@ -110,7 +114,7 @@ public static class CsvFile
         }
         catch (InvalidDataException exception)
         {
-            throw BrokenGzip(reader.RowNumber + headerLines + 1, exception);
+            throw BrokenGzip(reader.RowNumber + headerLines, exception);
         }
     }
 }

@@ -56,9 +56,10 @@ public sealed partial class ImportRunner
 
         if (missing.Count > 0)
         {
-            var looksLikeData = options.ColumnNames is null
+            var jsonLines = options.Format == FileFormat.JsonLines;
+            var looksLikeData = options.ColumnNames is null && !jsonLines
                 && header.Any(name => double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number));
-            throw new ImportFailure($"Missing required column(s): {string.Join(", ", missing)}. The header has: {string.Join(", ", header)}."
+            throw new ImportFailure($"Missing required column(s): {string.Join(", ", missing)}. {(jsonLines ? "The first objects have" : "The header has")}: {string.Join(", ", header)}."
                 + (looksLikeData ? " Its first line looks like data (a number among the names): name the columns of a file without a header line in options.columnNames." : ""));
         }
     }

@@ -72,7 +72,7 @@ public sealed partial class ImportRunner(
         // The latest time of the rows the second pass reads: dropped rows left out, DEFAULT cells filled (an imputed value,
         // left out here, is never later than the file's latest).
         var timed = translator is null ? null : new RowCleaner(options, new Dictionary<string, ColumnStatistics>());
-        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options, header =>
+        await foreach (var record in ImportFile.ReadAsync(imports.OpenFile(job), options, header =>
         {
             RequireColumns(options, header, HeaderAsRead(header, translator, Renaming(options)).Fields);
             measured = RowCleaner.ColumnsToMeasure(options, header);
@@ -130,7 +130,7 @@ public sealed partial class ImportRunner(
             batch = new RowBatch();
         }
 
-        await foreach (var record in CsvFile.ReadAsync(imports.OpenFile(job), options, h => header = h, cancellationToken))
+        await foreach (var record in ImportFile.ReadAsync(imports.OpenFile(job), options, h => header = h, cancellationToken))
         {
             batch.Read++;
             if (repeatsAreDuplicates && !seen.Add(ContentHash(record)))

@@ -34,6 +34,15 @@ public sealed class ImportOptionsRulesTests
         Assert.Equal(allowed, ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, delimiter)).Count == 0);
 
     [Fact]
+    public void AJsonLinesFileTakesNoDelimiterOrColumnNames()
+    {
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Format: FileFormat.JsonLines)));
+        Assert.Equal(
+            ["options.delimiter:not_used", "options.columnNames:not_used"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, ";", ColumnNames: ["a"], Format: FileFormat.JsonLines)).Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
+    [Fact]
     public void ColumnNamesOfAFileWithoutAHeaderAreDistinctAndNotBlank()
     {
         Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, ColumnNames: ["userId", "itemId", "rating", "timestamp"])));

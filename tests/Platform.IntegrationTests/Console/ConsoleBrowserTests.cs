@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Platform.IntegrationTests.Campaigns;
 using Platform.IntegrationTests.Support;
@@ -31,9 +32,12 @@ public sealed class ConsoleBrowserTests(PlatformWithWorker platform) : IClassFix
         var campaignId = (await platform.Http.FieldAsync(admin, CampaignApiTests.Create, new { d = design }, "createCampaign")).GetProperty("id").GetString();
         await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = campaignId }, "launchCampaign");
         var report = Path.GetTempFileName();
-        var experiment = Path.Combine(Path.GetTempPath(), $"console-{Guid.NewGuid():N}.csv");
+        var experiment = Path.Combine(Path.GetTempPath(), $"console-{Guid.NewGuid():N}.csv.gz"); // gzip: the page reads its header decompressed
         var brokenRow = ",30,2,1,0,0\n"u8.ToArray(); // no user id: rejected, listed on the imports page
-        await File.WriteAllBytesAsync(experiment, [.. SyntheticExperiment.Csv(3000), .. brokenRow]);
+        await using (var gzip = new GZipStream(File.Create(experiment), CompressionLevel.Fastest))
+        {
+            await gzip.WriteAsync((byte[])[.. SyntheticExperiment.Csv(3000), .. brokenRow]);
+        }
 
         var (exitCode, output) = await NodeScripts.RunAsync("console.mjs", new Dictionary<string, string?>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Hangfire;
@@ -197,6 +198,50 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
             async () => (await platform.Http.PostAsync(merchant, "query($id: ID!) { user(id: $id) { averageRating } }", new { id = "1" })).Data.GetProperty("user"),
             user => user.ValueKind == JsonValueKind.Object && user.GetProperty("averageRating").ValueKind == JsonValueKind.Number
                     && Math.Abs(user.GetProperty("averageRating").GetDouble() - 4) < 1e-9,
+            TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task AGzippedJsonLinesReviewDumpIsImportedAsReviews()
+    {
+        // The shape of Amazon's 2023 review dumps (Books.jsonl.gz): one object per line, ratings written 5.0, milliseconds.
+        var (_, merchant) = await platform.CreateTenantAsync("jsonl");
+        var jsonl = """
+            {"rating": 5.0, "title": "Loved it", "text": "A \"page-turner\", truly.", "images": [], "asin": "B0A", "parent_asin": "B0A", "user_id": "AGK", "timestamp": 1588687728923, "helpful_vote": 2, "verified_purchase": true}
+            {"rating": 2.0, "title": "Meh", "text": "", "images": [], "asin": "B0B1", "parent_asin": "B0B", "user_id": "AGK", "timestamp": 1588787728923, "helpful_vote": 0, "verified_purchase": false}
+            {"rating": 7.0, "title": "Off the scale", "text": "", "images": [], "asin": "B0C", "parent_asin": "B0C", "user_id": "AHX", "timestamp": 1588887728923, "helpful_vote": 0, "verified_purchase": true}
+            """;
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(jsonl));
+        }
+
+        var options = new
+        {
+            format = "JSON_LINES",
+            events = new
+            {
+                fields = new[]
+                {
+                    new { field = "userId", column = "user_id" }, new { field = "itemId", column = "parent_asin" }, new { field = "occurredAt", column = "timestamp" },
+                },
+                constants = new[] { new { field = "type", value = "REVIEW" } },
+                timeFormat = "UNIX_MILLISECONDS",
+                shiftToNow = true,
+            },
+        };
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "Books.jsonl.gz", compressed.ToArray(), options);
+
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+        Assert.Equal((3L, 2L, 1L), (job.GetProperty("rowsRead").GetInt64(), job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var rejection = job.GetProperty("rejections").GetProperty("nodes")[0];
+        Assert.Equal((3L, "rating", "out_of_range"), (rejection.GetProperty("line").GetInt64(), rejection.GetProperty("field").GetString(), rejection.GetProperty("rule").GetString()));
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(merchant, "query($id: ID!) { user(id: $id) { averageRating } }", new { id = "AGK" })).Data.GetProperty("user"),
+            user => user.ValueKind == JsonValueKind.Object && user.GetProperty("averageRating").ValueKind == JsonValueKind.Number
+                    && Math.Abs(user.GetProperty("averageRating").GetDouble() - 3.5) < 1e-9,
             TimeSpan.FromSeconds(30));
     }
 

@@ -33,9 +33,12 @@ const finishedQuery = `query Finished($id: ID!) { importJob(id: $id) {
 
 const finished = (status: string): boolean => status === 'SUCCEEDED' || status === 'FAILED';
 
-/** Data rows in the file, counted as it streams (a file may be larger than a string can hold): lines after the header. */
-async function countRows(file: File): Promise<number> {
-  const reader = file.stream().getReader();
+/**
+ * Data rows in the file, counted as it streams (a file may be larger than a string can hold): lines after the header,
+ * or every line of a JSON Lines file; a gzip file's lines decompressed, as the worker reads it.
+ */
+async function countRows(file: File, hasHeader: boolean): Promise<number> {
+  const reader = (await bytesOf(file)).getReader();
   let lines = 0;
   let last = 10;
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -43,10 +46,17 @@ async function countRows(file: File): Promise<number> {
     last = chunk.value.length > 0 ? chunk.value[chunk.value.length - 1]! : last;
   }
   const all = lines + (last === 10 ? 0 : 1); // a last line without a line break
-  return Math.max(all - 1, 0);
+  return Math.max(all - (hasHeader ? 1 : 0), 0);
 }
 
-/** Upload a CSV (users, items, events or a past experiment) with its mapping, then its progress and rejections. */
+/** The file's bytes, decompressed when it is gzip (known by its first two bytes, as the worker knows it). */
+async function bytesOf(file: File): Promise<ReadableStream<Uint8Array>> {
+  const signature = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  return signature[0] === 0x1f && signature[1] === 0x8b ? file.stream().pipeThrough(gunzip) : file.stream();
+}
+
+/** Upload a file (users, items, events or a past experiment) with its mapping, then its progress and rejections. */
 export function importsPage(root: HTMLElement, jobId: string): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
@@ -59,8 +69,9 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   }
 
   const kind = h('select', { name: 'kind' }, ...['EVENTS', 'USERS', 'ITEMS', 'EXPERIMENT'].map((k) => h('option', { value: k }, k)));
-  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,.gz,text/csv,application/gzip' });
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,.json,.jsonl,.gz,text/csv,application/gzip' });
   const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab'], ['::', 'double colon (MovieLens .dat, no quoting)']].map(([v, l]) => h('option', { value: v! }, l!)));
+  const format = h('select', { name: 'format' }, ...[['CSV', 'CSV'], ['JSON_LINES', 'JSON Lines (one object per line)']].map(([v, l]) => h('option', { value: v! }, l!)));
   const encoding = h('select', { name: 'encoding' }, ...[['UTF_8', 'UTF-8'], ['WINDOWS_1252', 'Windows-1252 / Latin-1']].map(([v, l]) => h('option', { value: v! }, l!)));
   const tags = h('input', { name: 'tags', placeholder: 'e.g. spring-import' });
   const experiment = experimentMapping();
@@ -68,8 +79,9 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   const message = h('div');
   const form = h('form', { class: 'card form', novalidate: true },
     h('label', { class: 'field' }, 'What the file holds', kind),
-    h('label', { class: 'field' }, 'CSV file', file),
-    h('label', { class: 'field' }, 'Delimiter', delimiter),
+    h('label', { class: 'field' }, 'File (CSV or JSON Lines, gzip or not)', file),
+    h('label', { class: 'field' }, 'Format', format),
+    h('label', { class: 'field' }, 'Delimiter (CSV)', delimiter),
     h('label', { class: 'field' }, 'Encoding', encoding),
     h('label', { class: 'field' }, 'Tags for every imported user (comma-separated)', tags),
     policies.element, experiment.element, message, h('button', { type: 'submit' }, 'Import'));
@@ -78,13 +90,14 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   const refreshColumns = async (): Promise<void> => {
     const chosen = file.files?.[0];
     const header = chosen ? await firstLine(chosen) : '';
-    const columns = header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : [];
+    const columns = format.value === 'JSON_LINES' ? objectFields(header) : header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : [];
     experiment.setColumns(columns);
     policies.setColumns(columns);
   };
   const toggle = (): void => { experiment.element.hidden = kind.value !== 'EXPERIMENT'; };
   file.addEventListener('change', () => void refreshColumns());
   delimiter.addEventListener('change', () => void refreshColumns());
+  format.addEventListener('change', () => { delimiter.disabled = format.value === 'JSON_LINES'; void refreshColumns(); });
   kind.addEventListener('change', toggle);
   toggle();
 
@@ -93,10 +106,12 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
     replace(message);
     const chosen = file.files?.[0];
     if (!chosen) {
-      replace(message, errorBox('Choose a CSV file.'));
+      replace(message, errorBox('Choose a file.'));
       return;
     }
-    const options: Record<string, unknown> = { delimiter: delimiter.value, encoding: encoding.value };
+    const options: Record<string, unknown> = format.value === 'JSON_LINES'
+      ? { format: format.value, encoding: encoding.value }
+      : { delimiter: delimiter.value, encoding: encoding.value };
     const tagList = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
     if (tagList.length > 0) options.tags = tagList;
     const columnPolicyList = policies.read();
@@ -113,7 +128,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
       const { importDataset: job } = await gqlUpload<{ importDataset: Job }>(importMutation, { kind: kind.value, options }, 'file', chosen);
       if (stopped) return;
       stop?.();
-      stop = follow(panel, job.id, countRows(chosen).catch(() => undefined));
+      stop = follow(panel, job.id, countRows(chosen, format.value !== 'JSON_LINES').catch(() => undefined));
     } catch (error) {
       replace(message, errorBox(error instanceof ApiError
         ? [error.message, ...error.violations.slice(1).map((v) => v.message)].join(' · ') + ` (${error.code})`
@@ -253,19 +268,25 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
   };
 }
 
-/** The file's first line, for its column names; a gzip file (known by its first two bytes, as the worker knows it) decompressed. */
+/** The file's first line, for its column names. */
 async function firstLine(file: File): Promise<string> {
-  const signature = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  const bytes = signature[0] === 0x1f && signature[1] === 0x8b
-    ? file.stream().pipeThrough(new DecompressionStream('gzip'))
-    : file.slice(0, 65536).stream();
-  const reader = bytes.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = (await bytesOf(file)).getReader();
   try {
-    const { value } = await reader.read();
-    return (value ?? '').split(/\r?\n/)[0] ?? '';
+    const { value } = await reader.read(); // the first chunk holds the first line of any file a header would fit
+    return new TextDecoder().decode(value ?? new Uint8Array()).split(/\r?\n/)[0] ?? '';
   } catch {
     return ''; // a broken gzip file: the import itself says so
   } finally {
     void reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The fields of a JSON Lines file's first object (the worker reads the first 100 for its columns). */
+function objectFields(line: string): string[] {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  } catch {
+    return [];
   }
 }
