@@ -1,3 +1,5 @@
+using Platform.Domain.Events;
+
 namespace Platform.Domain.Imports;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Platform.Domain.Imports;
 /// holds each event field, the value of a field the file has no column for (an orders file's type, its currency), which
 /// values of the type column are which event type, how its times are written, and whether
 /// the whole history moves so that its latest event falls at the import's start (a public log years old would otherwise
-/// fall outside the tenant's horizon).
+/// fall outside the tenant's horizon), and the scale its ratings are on when it is not the platform's.
 /// </summary>
 public sealed record EventFileMapping(
     IReadOnlyList<FieldColumn>? Fields = null,
@@ -13,7 +15,8 @@ public sealed record EventFileMapping(
     string? TimeFormat = null,
     string? TimeZone = null,
     bool ShiftToNow = false,
-    IReadOnlyList<FieldValue>? Constants = null)
+    IReadOnlyList<FieldValue>? Constants = null,
+    RatingScale? RatingScale = null)
 {
     public const string Iso8601 = "ISO_8601";
     public const string UnixSeconds = "UNIX_SECONDS";
@@ -68,3 +71,16 @@ public sealed record FieldValue(string Field, string Value);
 
 /// <summary>A value of the type column and the event type it stands for (a wire name such as PURCHASE).</summary>
 public sealed record TypeValue(string Value, string Type);
+
+/// <summary>
+/// The scale a file's ratings are on (1 to 10, −10 to 10), mapped onto the platform's 0.5 to 5 in a straight line and
+/// rounded to one decimal: 1–10 becomes half stars exactly. A rating outside it is rejected.
+/// </summary>
+public sealed record RatingScale(decimal Min, decimal Max)
+{
+    /// <summary>The largest magnitude of either end: the scales of ratings, not of amounts.</summary>
+    public const decimal MaxMagnitude = 1_000_000m;
+
+    public decimal OnPlatformScale(decimal rating) =>
+        Math.Round(EventRules.MinRating + (rating - Min) * (EventRules.MaxRating - EventRules.MinRating) / (Max - Min), EventRules.MaxRatingDecimals, MidpointRounding.AwayFromZero);
+}

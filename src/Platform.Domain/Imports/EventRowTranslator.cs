@@ -7,7 +7,8 @@ namespace Platform.Domain.Imports;
 /// <summary>
 /// Turns a row of an events file in a shape of its own (<see cref="EventFileMapping"/>) into the columns the events
 /// import reads: mapped columns take their field's name, constants fill what the row lacks, type values become their
-/// event type, times become ISO-8601 in UTC, moved by the shift when there is one. A row without an event id gets one
+/// event type, ratings on a scale of the file's own move onto the platform's, times become ISO-8601 in UTC, moved by the
+/// shift when there is one. A row without an event id gets one
 /// from its own cells (after the missing-value policies, before this translation), so that importing the file again, at
 /// another time and so with another shift, stores nothing twice.
 /// </summary>
@@ -83,17 +84,28 @@ public sealed class EventRowTranslator
             translated["type"] = wire;
         }
 
+        if (mapping.RatingScale is { } scale && Cell(translated, "rating") is { } rating
+            && decimal.TryParse(rating.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var onFileScale)) // not a number: the event rules say so
+        {
+            if (onFileScale < scale.Min || onFileScale > scale.Max)
+            {
+                return Rejected("rating", "out_of_range", $"rating {FreeText.Shorten(rating.Trim(), 40)} is outside the file's scale, {scale.Min.ToString(CultureInfo.InvariantCulture)} to {scale.Max.ToString(CultureInfo.InvariantCulture)} (options.events.ratingScale).");
+            }
+
+            translated["rating"] = scale.OnPlatformScale(onFileScale).ToString(CultureInfo.InvariantCulture);
+        }
+
         if (Cell(translated, "occurredAt") is { } written && (!EventFileMapping.IsIso(mapping.TimeFormat) || mapping.ShiftToNow))
         {
             if (Time(written) is not { } time)
             {
-                return Rejected("format", $"occurredAt '{FreeText.Shorten(written, 40)}' is not a time written as {Described()}.");
+                return Rejected("occurredAt", "format", $"occurredAt '{FreeText.Shorten(written, 40)}' is not a time written as {Described()}.");
             }
 
             var ticks = time.UtcTicks + shift.Ticks;
             if (ticks < Earliest.UtcTicks || ticks > Latest9999.UtcTicks)
             {
-                return Rejected("out_of_range", $"occurredAt '{FreeText.Shorten(written, 40)}' moved by the shift to now falls outside the years 1 to 9999.");
+                return Rejected("occurredAt", "out_of_range", $"occurredAt '{FreeText.Shorten(written, 40)}' moved by the shift to now falls outside the years 1 to 9999.");
             }
 
             translated["occurredAt"] = new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -183,7 +195,7 @@ public sealed class EventRowTranslator
         var pattern => $"'{pattern}'",
     };
 
-    private static RowOutcome Rejected(string rule, string message) => new(null, false, [new Violation("occurredAt", rule, message)]);
+    private static RowOutcome Rejected(string field, string rule, string message) => new(null, false, [new Violation(field, rule, message)]);
 
     private static string? Cell(IReadOnlyDictionary<string, string?> cells, string field) =>
         cells.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;

@@ -211,6 +211,12 @@ public static class ImportOptionsRules
                 $"options.events.timeFormat is {EventFileMapping.Iso8601} (the default), {EventFileMapping.UnixSeconds}, {EventFileMapping.UnixMilliseconds} or a .NET date pattern such as 'M/d/yyyy H:mm'."));
         }
 
+        if (mapping.RatingScale is { } scale && (scale.Min >= scale.Max || Math.Abs(scale.Min) > RatingScale.MaxMagnitude || Math.Abs(scale.Max) > RatingScale.MaxMagnitude))
+        {
+            violations.Add(new("options.events.ratingScale", "out_of_range",
+                $"options.events.ratingScale needs min below max, both between -{RatingScale.MaxMagnitude:0} and {RatingScale.MaxMagnitude:0}."));
+        }
+
         if (mapping.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             violations.Add(new("options.events.timeZone", "unknown_time_zone", $"options.events.timeZone '{zone}' is not an IANA time zone such as Europe/London."));

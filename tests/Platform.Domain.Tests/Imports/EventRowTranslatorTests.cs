@@ -23,6 +23,31 @@ public sealed class EventRowTranslatorTests
     }
 
     [Theory]
+    [InlineData(1, 10, "1", "0.5")]
+    [InlineData(1, 10, "7", "3.5")] // a scale of ten becomes half stars
+    [InlineData(1, 10, "10", "5.0")]
+    [InlineData(0, 10, "7", "3.7")] // 3.65, rounded away from zero
+    [InlineData(-10, 10, "-2.5", "2.2")] // a continuous scale (Jester's jokes): 2.1875
+    [InlineData(1, 10, "seven", "seven")] // not a number: the event rules reject it as they would
+    public void RatingsOnTheFilesScaleMoveOntoThePlatforms(int min, int max, string written, string stored)
+    {
+        var translator = new EventRowTranslator(new EventFileMapping(RatingScale: new RatingScale(min, max)));
+
+        Assert.Equal(stored, translator.Translate(Row(("userId", "u"), ("type", "REVIEW"), ("rating", written))).Cells!["rating"]);
+    }
+
+    [Theory]
+    [InlineData("0")] // Book-Crossing's "no rating" under a scale of 1 to 10
+    [InlineData("11")]
+    public void ARatingOutsideTheFilesScaleIsRejected(string written)
+    {
+        var outcome = new EventRowTranslator(new EventFileMapping(RatingScale: new RatingScale(1, 10))).Translate(Row(("userId", "u"), ("type", "REVIEW"), ("rating", written)));
+
+        Assert.Equal(("rating", "out_of_range"), (outcome.Violations.Single().Field, outcome.Violations.Single().Rule));
+        Assert.Equal($"rating {written} is outside the file's scale, 1 to 10 (options.events.ratingScale).", outcome.Violations.Single().Message);
+    }
+
+    [Theory]
     [InlineData("12/1/2010 8:26", "2010-12-01T08:26:00.0000000Z")] // GMT in winter
     [InlineData("6/1/2011 8:26", "2011-06-01T07:26:00.0000000Z")] // BST in summer
     public void ADatePatternIsReadInItsTimeZone(string written, string utc)

@@ -33,6 +33,19 @@ public sealed class ImportOptionsRulesTests
     public void DelimitersAreOneOfTheListed(string delimiter, bool allowed) =>
         Assert.Equal(allowed, ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, delimiter)).Count == 0);
 
+    [Theory]
+    [InlineData(1, 10, true)]
+    [InlineData(-10, 10, true)]
+    [InlineData(5, 5, false)]
+    [InlineData(10, 1, false)]
+    [InlineData(0, 2_000_000, false)]
+    public void ARatingScaleRunsUpward(int min, int max, bool valid)
+    {
+        var broken = ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Events: new EventFileMapping(RatingScale: new RatingScale(min, max))));
+
+        Assert.Equal(valid ? [] : ["options.events.ratingScale:out_of_range"], broken.Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
     [Fact]
     public void AJsonLinesFileTakesNoDelimiterOrColumnNames()
     {

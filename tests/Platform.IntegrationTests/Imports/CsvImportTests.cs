@@ -246,6 +246,35 @@ public sealed class CsvImportTests(PlatformWithWorker platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task RatingsOfTenAndNoTimesAreImportedOnTheirOwnScale()
+    {
+        // The shape of a public anime ratings file: 1 to 10, -1 for "watched, not rated", no time column.
+        var (_, merchant) = await platform.CreateTenantAsync("tens");
+        var csv = "user_id,anime_id,rating\n1,20,-1\n1,24,7\n2,24,10\n";
+        var options = new
+        {
+            events = new
+            {
+                fields = new[] { new { field = "userId", column = "user_id" }, new { field = "itemId", column = "anime_id" } },
+                constants = new[] { new { field = "type", value = "REVIEW" }, new { field = "occurredAt", value = DateTimeOffset.UtcNow.AddDays(-1).ToString("O") } },
+                ratingScale = new { min = 1, max = 10 },
+            },
+        };
+
+        var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EVENTS", "rating.csv", Encoding.UTF8.GetBytes(csv), options);
+
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+        Assert.Equal((2L, 1L), (job.GetProperty("rowsAccepted").GetInt64(), job.GetProperty("rowsRejected").GetInt64()));
+        var rejection = job.GetProperty("rejections").GetProperty("nodes")[0];
+        Assert.Equal((2L, "rating", "out_of_range"), (rejection.GetProperty("line").GetInt64(), rejection.GetProperty("field").GetString(), rejection.GetProperty("rule").GetString()));
+        await Eventually.ReadUntilAsync(
+            async () => (await platform.Http.PostAsync(merchant, "query($id: ID!) { user(id: $id) { averageRating } }", new { id = "2" })).Data.GetProperty("user"),
+            user => user.ValueKind == JsonValueKind.Object && user.GetProperty("averageRating").ValueKind == JsonValueKind.Number
+                    && Math.Abs(user.GetProperty("averageRating").GetDouble() - 5) < 1e-9,
+            TimeSpan.FromSeconds(30)); // 10 of 10 is 5 stars
+    }
+
+    [Fact]
     public async Task AClickstreamWhoseOrdersHaveNoAmountImportsThemAsOrdersOfUnknownValue()
     {
         // The shape of RetailRocket's events.csv: UNIX milliseconds of 2015, its own type names, orders without a value.

@@ -14,6 +14,7 @@ public sealed class EventFileInputType : InputObjectGraphType<EventFileMapping>
         Field<ListGraphType<NonNullGraphType<TypeValueInputType>>>("types").Description($"Values of the type column and the event types they stand for (at most {EventFileMapping.MaxTypes}); other values are read as wire names.");
         Field<StringGraphType>("timeFormat").Description($"How occurredAt is written: {EventFileMapping.Iso8601} (the default), {EventFileMapping.UnixSeconds}, {EventFileMapping.UnixMilliseconds}, or a .NET date pattern such as 'M/d/yyyy H:mm'.");
         Field<StringGraphType>("timeZone").Description("The IANA time zone of a date pattern without an offset (default UTC).");
+        Field<RatingScaleInputType>("ratingScale").Description("The scale of the file's ratings when it is not 0.5 to 5, e.g. {min: 1, max: 10}; a rating outside it is rejected.");
         Field<BooleanGraphType>("shiftToNow").Description("Move every event by the same amount so that the file's latest event falls at the import's start (default false).");
     }
 
@@ -23,5 +24,6 @@ public sealed class EventFileInputType : InputObjectGraphType<EventFileMapping>
         value.Get("timeFormat") as string,
         value.Get("timeZone") as string,
         value.Get("shiftToNow") as bool? ?? false,
-        value.GetList<FieldValue>("constants"));
+        value.GetList<FieldValue>("constants"),
+        value.Get("ratingScale") as RatingScale);
 }
