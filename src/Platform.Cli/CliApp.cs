@@ -47,9 +47,9 @@ public sealed partial class CliApp(HttpClient http)
     {
         var kind = new Argument<string>("kind") { Description = $"What the file holds: {string.Join(", ", ImportKinds)}." };
         kind.AcceptOnlyFromAmong(ImportKinds);
-        var file = new Argument<FileInfo>("file") { Description = "The CSV file." }.AcceptExistingOnly();
-        var options = new Option<FileInfo>("--options") { Description = "A JSON file with the ImportOptionsInput (delimiter, column names of a file without a header, missing-value policies, tags, experiment mapping, events file shape, users and items column names; docs/imports.md)." }.AcceptExistingOnly();
-        var command = new Command("import", "Import a CSV file through importDataset and follow it to the end with a progress bar (docs/imports.md).") { kind, file, options };
+        var file = new Argument<FileInfo>("file") { Description = "The file: CSV or JSON Lines (gzip or not), or an Excel workbook." }.AcceptExistingOnly();
+        var options = new Option<FileInfo>("--options") { Description = "A JSON file with the ImportOptionsInput (format, sheet, delimiter, encoding, column names of a file without a header, missing-value policies, tags, experiment mapping, events file shape, users and items column names; docs/imports.md)." }.AcceptExistingOnly();
+        var command = new Command("import", "Import a CSV or JSON Lines file (gzip or not) or an Excel workbook through importDataset and follow it to the end with a progress bar (docs/imports.md).") { kind, file, options };
         command.Validators.Add(result =>
         {
             if (result.GetValue(kind) == "experiment" && result.GetValue(options) is null)

@@ -188,11 +188,50 @@ public sealed class CsvFileTests
         Assert.Contains("gzip-compressed but cannot be decompressed", failure.Message);
     }
 
+    [Fact]
+    public async Task AGzipFileCutShortFailsInsteadOfImportingInPart()
+    {
+        var text = "id,name\n" + string.Concat(Enumerable.Range(0, 50_000).Select(i => $"{i},{Guid.NewGuid()}\n"));
+        var gzip = Gzip(Encoding.UTF8.GetBytes(text));
+
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(gzip[..(gzip.Length / 2)]));
+
+        Assert.Contains("gzip-compressed but cannot be decompressed", failure.Message);
+    }
+
+    [Fact]
+    public async Task AGzipBombStopsPastItsExpansionAndALargeFilePastItsSize()
+    {
+        var bomb = Gzip(new byte[8 << 20], CompressionLevel.SmallestSize); // 8 MiB of zeros in 8 KiB
+        var text = Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200_000).Select(i => $"{i},{Guid.NewGuid()}\n"))));
+
+        var expanding = await Assert.ThrowsAsync<ImportFailure>(() => DrainAsync(bomb, maxBytes: 1L << 30, freeBytes: 1 << 20));
+        var large = await Assert.ThrowsAsync<ImportFailure>(() => DrainAsync(text, maxBytes: 1 << 20, freeBytes: 1 << 20));
+
+        Assert.StartsWith("The gzip file expands more than 200-fold", expanding.Message);
+        Assert.StartsWith("The gzip file expands past 1 MiB", large.Message);
+        Assert.Equal(8L << 20, await DrainAsync(bomb, maxBytes: 1L << 30, freeBytes: 16 << 20)); // within the free bytes
+    }
+
+    private static async Task<long> DrainAsync(byte[] gzip, long maxBytes, long freeBytes)
+    {
+        await using var text = await FileDecompression.OpenAsync(new MemoryStream(gzip), maxBytes, FileDecompression.MaxExpansion, freeBytes, CancellationToken.None);
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await text.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
     [Theory]
     [InlineData(new byte[] { })]
     [InlineData(new byte[] { 0x1F })]
     [InlineData(new byte[] { (byte)'i', (byte)'d', (byte)'\n', (byte)'7', (byte)'\n' })]
-    public async Task FilesShorterThanAGzipSignatureReadAsText(byte[] bytes)
+    public async Task FilesThatAreNotGzipPassThroughUnchanged(byte[] bytes)
     {
         await using var text = await FileDecompression.OpenAsync(new MemoryStream(bytes), CancellationToken.None);
         var copy = new MemoryStream();
@@ -201,10 +240,10 @@ public sealed class CsvFileTests
         Assert.Equal(bytes, copy.ToArray());
     }
 
-    private static byte[] Gzip(byte[] bytes)
+    private static byte[] Gzip(byte[] bytes, CompressionLevel level = CompressionLevel.Fastest)
     {
         using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        using (var gzip = new GZipStream(compressed, level, leaveOpen: true))
         {
             gzip.Write(bytes);
         }

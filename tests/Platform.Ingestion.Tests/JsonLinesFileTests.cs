@@ -82,6 +82,27 @@ public sealed class JsonLinesFileTests
     }
 
     [Fact]
+    public async Task AFileThatIsOneArrayFailsSayingWhatIsExpected()
+    {
+        var array = "[" + string.Join(",", Enumerable.Range(0, 200_000).Select(i => $$"""{"id": "{{i}}", "note": "{{Guid.NewGuid()}}"}""")) + "]";
+
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(Encoding.UTF8.GetBytes(array)));
+
+        Assert.StartsWith("Line 1 is longer than", failure.Message);
+        Assert.Contains("one JSON object per line is expected", failure.Message);
+    }
+
+    [Fact]
+    public async Task ValuesUsedAsNamesFailPastTheColumnLimit()
+    {
+        var lines = Enumerable.Range(0, 20).Select(i => "{" + string.Join(",", Enumerable.Range(0, 60).Select(j => $"\"sku-{i}-{j}\": 1")) + "}");
+
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(Encoding.UTF8.GetBytes(string.Join("\n", lines))));
+
+        Assert.StartsWith("The first 20 object(s) have 1,200 distinct fields", failure.Message);
+    }
+
+    [Fact]
     public async Task AHugeLineFailsWithItsLine()
     {
         var huge = "{\"id\": \"1\"}\n{\"id\": \"" + new string('x', CsvFile.MaxRecordChars + 10) + "\"}\n";

@@ -46,11 +46,12 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
             throw new InvalidOperationException($"{filePath} does not exist.");
         }
 
-        var hasHeader = options?["columnNames"] is null;
-        var expectedRows = await CountDataLinesAsync(filePath, hasHeader, cancellationToken);
+        var format = options?["format"]?.GetValue<string>();
+        var hasHeader = options?["columnNames"] is null && format != "JSON_LINES";
+        long? expectedRows = format == "EXCEL" ? null : await CountDataLinesAsync(filePath, hasHeader, cancellationToken);
         var id = await UploadAsync(apiKey, kind.ToUpperInvariant(), filePath, options, cancellationToken);
-        console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({expectedRows:N0} lines).");
-        var job = await FollowAsync(apiKey, id, kind.ToUpperInvariant(), expectedRows, cancellationToken);
+        console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({(expectedRows is { } lines ? $"{lines:N0} lines" : "a workbook: rows counted as they are read")}).");
+        var job = await FollowAsync(apiKey, id, kind.ToUpperInvariant(), expectedRows ?? 0, cancellationToken);
         PrintSummary(job);
         return job;
     }
@@ -89,6 +90,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
                 var job = (await client.ExecuteAsync(apiKey, JobQuery, new { id }, cancellationToken)).GetProperty("importJob");
                 var status = job.GetProperty("status").GetString()!;
                 line.Value = job.GetProperty("rowsRead").GetInt64();
+                line.Total = Math.Max(line.Total, line.Value); // a workbook's rows are not counted beforehand
                 line.Status = status.ToLowerInvariant();
                 if (job.GetProperty("profilesToFold").GetInt64() is > 0 and var toFold)
                 {

@@ -8,4 +8,7 @@ public enum FileFormat
 
     /// <summary>One JSON object per line (Amazon's and Yelp's review dumps): its top-level fields are the columns.</summary>
     JsonLines,
+
+    /// <summary>An Excel workbook (.xlsx or .xls): a worksheet's rows, its first row the header (or <see cref="ImportOptions.ColumnNames"/>).</summary>
+    Excel,
 }

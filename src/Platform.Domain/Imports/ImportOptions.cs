@@ -5,7 +5,8 @@ namespace Platform.Domain.Imports;
 /// (as many public logs come), in order; its first line is then data, and line 1. <see cref="Users"/>,
 /// <see cref="Items"/>: the file's own name of each field of a users or items file (customer_id for id).
 /// <see cref="Delimiter"/>: one of <see cref="ImportOptionsRules.Delimiters"/>; <see cref="Encoding"/>: how the file's
-/// bytes are read as text; <see cref="Format"/>: CSV or one JSON object per line.
+/// bytes are read as text; <see cref="Format"/>: CSV, one JSON object per line, or an Excel workbook, of which
+/// <see cref="Sheet"/> names the worksheet (the first when left out).
 /// </summary>
 public sealed record ImportOptions(
     ImportKind Kind,
@@ -18,7 +19,8 @@ public sealed record ImportOptions(
     ColumnMapping? Users = null,
     ColumnMapping? Items = null,
     FileEncoding Encoding = FileEncoding.Utf8,
-    FileFormat Format = FileFormat.Csv)
+    FileFormat Format = FileFormat.Csv,
+    string? Sheet = null)
 {
     public MissingPolicy PolicyFor(string column, out string? defaultValue)
     {

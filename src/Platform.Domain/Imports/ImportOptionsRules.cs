@@ -19,18 +19,8 @@ public static class ImportOptionsRules
     public const int MaxColumnNames = 1_000;
     public const int MaxColumnNameLength = 200;
 
-    private static void ValidateJsonLines(ImportOptions options, List<Violation> violations)
-    {
-        if (options.Delimiter != ",")
-        {
-            violations.Add(new("options.delimiter", "not_used", "options.delimiter applies to CSV files; a JSON Lines file has one object per line."));
-        }
-
-        if (options.ColumnNames is not null)
-        {
-            violations.Add(new("options.columnNames", "not_used", "options.columnNames applies to CSV files without a header line; a JSON Lines file names its fields in each object."));
-        }
-    }
+    /// <summary>Excel's own limit on a worksheet's name.</summary>
+    public const int MaxSheetNameLength = 31;
 
     public static IReadOnlyList<Violation> Validate(ImportOptions options)
     {
@@ -45,10 +35,7 @@ public static class ImportOptionsRules
             ValidateColumnNames(names, violations);
         }
 
-        if (options.Format == FileFormat.JsonLines)
-        {
-            ValidateJsonLines(options, violations);
-        }
+        ValidateFormat(options, violations);
 
         var policies = options.Columns ?? [];
         if (policies.Count > MaxPolicies)
@@ -105,6 +92,35 @@ public static class ImportOptionsRules
         }
 
         return violations;
+    }
+
+    /// <summary>Options that only some formats read: a delimiter and an encoding are CSV's, column names not JSON Lines', a sheet Excel's.</summary>
+    private static void ValidateFormat(ImportOptions options, List<Violation> violations)
+    {
+        var format = options.Format;
+        if (format != FileFormat.Csv && options.Delimiter != ",")
+        {
+            violations.Add(new("options.delimiter", "not_used", "options.delimiter applies to CSV files."));
+        }
+
+        if (format == FileFormat.Excel && options.Encoding != FileEncoding.Utf8)
+        {
+            violations.Add(new("options.encoding", "not_used", "options.encoding applies to text files; a workbook holds its own."));
+        }
+
+        if (format == FileFormat.JsonLines && options.ColumnNames is not null)
+        {
+            violations.Add(new("options.columnNames", "not_used", "options.columnNames applies to files without a header line; a JSON Lines file names its fields in each object."));
+        }
+
+        if (options.Sheet is not null && format != FileFormat.Excel)
+        {
+            violations.Add(new("options.sheet", "not_used", "options.sheet names a worksheet of an Excel workbook (format: EXCEL)."));
+        }
+        else if (options.Sheet is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > MaxSheetNameLength))
+        {
+            violations.Add(new("options.sheet", "format", $"options.sheet is a worksheet's name: 1 to {MaxSheetNameLength} characters, not blank."));
+        }
     }
 
     private static void ValidateColumnNames(IReadOnlyList<string> names, List<Violation> violations)

@@ -4,25 +4,45 @@ namespace Platform.Ingestion.Imports;
 
 /// <summary>
 /// An uploaded file's bytes as text to read: a gzip file (known by its first two bytes, 1F 8B, whatever its name) is
-/// decompressed as it is read, up to <see cref="MaxUncompressedBytes"/> (docs/imports.md#compressed-files).
+/// decompressed as it is read, up to <see cref="MaxUncompressedBytes"/> and <see cref="MaxExpansion"/> times what it
+/// took of the file past the first <see cref="FreeBytes"/> (docs/imports.md#compressed-files).
 /// </summary>
 public static class FileDecompression
 {
-    /// <summary>32 times the default upload limit: CSV compresses about tenfold, a file that expands far more is a bomb.</summary>
+    /// <summary>32 times the default upload limit.</summary>
     public const long MaxUncompressedBytes = 64L << 30;
 
-    public static async Task<Stream> OpenAsync(Stream file, CancellationToken cancellationToken)
+    /// <summary>CSV and JSON compress about tenfold, the most repetitive logs fifty-fold; a file that expands far more is a bomb.</summary>
+    public const int MaxExpansion = 200;
+
+    /// <summary>What any file may expand to, whatever its ratio.</summary>
+    public const long FreeBytes = 1L << 30;
+
+    // Without it GZipStream ends a stream cut short as if it were whole, and a cut download would import in part.
+    static FileDecompression() => AppContext.SetSwitch("System.IO.Compression.UseStrictValidation", true);
+
+    public static Task<Stream> OpenAsync(Stream file, CancellationToken cancellationToken) =>
+        OpenAsync(file, MaxUncompressedBytes, MaxExpansion, FreeBytes, cancellationToken);
+
+    /// <summary>The same with other bounds (tests).</summary>
+    public static async Task<Stream> OpenAsync(Stream file, long maxBytes, int maxExpansion, long freeBytes, CancellationToken cancellationToken)
     {
         var head = new byte[2];
         var read = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        Stream whole = new PrefixedStream(head.AsMemory(0, read), file, long.MaxValue);
-        return read == 2 && head[0] == 0x1F && head[1] == 0x8B
-            ? new PrefixedStream(ReadOnlyMemory<byte>.Empty, new GZipStream(whole, CompressionMode.Decompress), MaxUncompressedBytes)
-            : whole;
+        var whole = new PrefixedStream(head.AsMemory(0, read), file, _ => null);
+        if (read < 2 || head[0] != 0x1F || head[1] != 0x8B)
+        {
+            return whole;
+        }
+
+        return new PrefixedStream(ReadOnlyMemory<byte>.Empty, new GZipStream(whole, CompressionMode.Decompress), expanded =>
+            expanded > maxBytes ? $"The gzip file expands past {maxBytes >> 20:N0} MiB: split it into smaller files."
+            : expanded > freeBytes && expanded > whole.Position * maxExpansion ? $"The gzip file expands more than {maxExpansion}-fold, far past what logs compress to: send it uncompressed or split."
+            : null);
     }
 
-    /// <summary>Reads the bytes already taken from a stream, then the rest of it, failing the import past a limit.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, long limit) : Stream
+    /// <summary>Reads the bytes already taken from a stream, then the rest of it; fails the import when <paramref name="tooMuch"/> gives a reason for the bytes read so far.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, Func<long, string?> tooMuch) : Stream
     {
         private long position;
 
@@ -76,9 +96,7 @@ public static class FileDecompression
         private int Count(int read)
         {
             position += read;
-            return position <= limit
-                ? read
-                : throw new ImportFailure($"The gzip file expands past {limit >> 30} GiB: split it into smaller files.");
+            return tooMuch(position) is { } reason ? throw new ImportFailure(reason) : read;
         }
     }
 }

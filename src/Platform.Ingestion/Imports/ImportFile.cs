@@ -6,7 +6,10 @@ namespace Platform.Ingestion.Imports;
 public static class ImportFile
 {
     public static IAsyncEnumerable<CsvRecord> ReadAsync(Stream file, ImportOptions options, Action<IReadOnlyList<string>> onHeader, CancellationToken cancellationToken) =>
-        options.Format == FileFormat.JsonLines
-            ? JsonLinesFile.ReadAsync(file, options, onHeader, cancellationToken)
-            : CsvFile.ReadAsync(file, options, onHeader, cancellationToken);
+        options.Format switch
+        {
+            FileFormat.JsonLines => JsonLinesFile.ReadAsync(file, options, onHeader, cancellationToken),
+            FileFormat.Excel => ExcelFile.ReadAsync(file, options, onHeader, cancellationToken),
+            _ => CsvFile.ReadAsync(file, options, onHeader, cancellationToken),
+        };
 }

@@ -7,8 +7,9 @@ namespace Platform.Ingestion.Imports;
 
 /// <summary>
 /// Streams the records of a JSON Lines file (docs/imports.md#json-lines-files): one JSON object per line, whose top-level
-/// fields are the columns: those of the first <see cref="HeaderObjects"/> objects, in the order they first appear (a field
-/// that only later objects have is ignored; one an object lacks is empty). Strings are read as written, numbers as their text (<c>5.0</c> stays <c>5.0</c>), booleans as true or
+/// fields are the columns: those of the first <see cref="HeaderObjects"/> objects (fewer when they are long), in the order
+/// they first appear (a field that only later objects have is ignored; one an object lacks is empty), at most
+/// <see cref="ImportOptionsRules.MaxColumnNames"/>. Strings are read as written, numbers as their text (<c>5.0</c> stays <c>5.0</c>), booleans as true or
 /// false, null as empty, and an object or array as its JSON text (an events file's <c>properties</c>). Blank lines are
 /// skipped; a line that is not a JSON object fails the import with its line, as malformed CSV does.
 /// </summary>
@@ -20,24 +21,37 @@ public static class JsonLinesFile
     /// <summary>How many objects name the columns: optional fields (a review's vote count) are missing from some.</summary>
     public const int HeaderObjects = 100;
 
+    /// <summary>Fewer objects name them when these are long: the objects wait in memory until the columns are known.</summary>
+    private const long MaxHeaderChars = 16 * 1024 * 1024;
+
     public static async IAsyncEnumerable<CsvRecord> ReadAsync(
         Stream file, ImportOptions options, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var text = await CsvFile.OpenTextAsync(file, options.Encoding, cancellationToken);
         // The CSV reader splits the lines (LF, CRLF or CR) and bounds their length; with no delimiter or quote that JSON
         // text can hold, each line is one field.
-        var lines = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
+        CsvDataReader lines;
+        try
         {
-            HasHeaders = false,
-            Delimiter = NoDelimiter,
-            Quote = '\0',
-            Comment = '\0',
-            BufferSize = 64 * 1024,
-            MaxBufferSize = CsvFile.MaxRecordChars,
-        }, cancellationToken);
+            lines = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
+            {
+                HasHeaders = false,
+                Delimiter = NoDelimiter,
+                Quote = '\0',
+                Comment = '\0',
+                BufferSize = 64 * 1024,
+                MaxBufferSize = CsvFile.MaxRecordChars,
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (exception is CsvRecordTooLargeException or InvalidDataException)
+        {
+            throw Unreadable(exception, 1); // the first line is read here: a whole file sent as one JSON array, or pretty-printed
+        }
+
         await using (lines)
         {
             var first = new List<(long Line, Dictionary<string, string?> Fields)>();
+            long buffered = 0;
             List<string>? header = null;
             while (await NextLineAsync(lines, cancellationToken))
             {
@@ -56,7 +70,8 @@ public static class JsonLinesFile
                 }
 
                 first.Add((line, fields));
-                if (first.Count < HeaderObjects)
+                buffered += json.Length;
+                if (first.Count < HeaderObjects && buffered < MaxHeaderChars)
                 {
                     continue;
                 }
@@ -81,6 +96,11 @@ public static class JsonLinesFile
     private static List<string> Header(List<(long Line, Dictionary<string, string?> Fields)> first, Action<IReadOnlyList<string>> onHeader)
     {
         List<string> header = [.. first.SelectMany(o => o.Fields.Keys).Distinct(StringComparer.Ordinal)];
+        if (header.Count > ImportOptionsRules.MaxColumnNames)
+        {
+            throw new ImportFailure($"The first {first.Count} object(s) have {header.Count:N0} distinct fields, more than the {ImportOptionsRules.MaxColumnNames:N0} columns a file may have: are values used as names (a field per product)?");
+        }
+
         if (header.Count == 0)
         {
             throw new ImportFailure(first.Count == 0
@@ -148,13 +168,16 @@ public static class JsonLinesFile
         {
             return await lines.ReadAsync(cancellationToken);
         }
-        catch (CsvRecordTooLargeException)
+        catch (Exception exception) when (exception is CsvRecordTooLargeException or InvalidDataException or CsvFormatException)
         {
-            throw new ImportFailure($"Line {lines.RowNumber} is longer than {CsvFile.MaxRecordChars} characters.");
-        }
-        catch (InvalidDataException exception)
-        {
-            throw CsvFile.BrokenGzip(lines.RowNumber, exception);
+            throw Unreadable(exception, lines.RowNumber);
         }
     }
+
+    private static ImportFailure Unreadable(Exception exception, long line) => exception switch
+    {
+        CsvRecordTooLargeException => new($"Line {line} is longer than {CsvFile.MaxRecordChars} characters: one JSON object per line is expected, not a file that is one array or pretty-printed."),
+        InvalidDataException broken => CsvFile.BrokenGzip(line, broken),
+        _ => new($"Line {line}: not JSON ({exception.Message})."),
+    };
 }

@@ -47,6 +47,17 @@ public sealed class ImportOptionsRulesTests
     }
 
     [Fact]
+    public void EachFormatTakesOnlyTheOptionsItReads()
+    {
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Format: FileFormat.Excel, Sheet: "Year 2010-2011", ColumnNames: ["id"])));
+        Assert.Equal(
+            ["options.delimiter:not_used", "options.encoding:not_used"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, ";", Encoding: FileEncoding.Windows1252, Format: FileFormat.Excel)).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Equal(["options.sheet:not_used"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Sheet: "S")).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Equal(["options.sheet:format"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Format: FileFormat.Excel, Sheet: new string('s', 32))).Select(v => $"{v.Field}:{v.Rule}"));
+    }
+
+    [Fact]
     public void AJsonLinesFileTakesNoDelimiterOrColumnNames()
     {
         Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Format: FileFormat.JsonLines)));

@@ -89,7 +89,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
 
   const refreshColumns = async (): Promise<void> => {
     const chosen = file.files?.[0];
-    const header = chosen ? await firstLine(chosen) : '';
+    const header = chosen ? await firstLine(chosen, encoding.value) : '';
     const columns = format.value === 'JSON_LINES' ? objectFields(header) : header ? header.split(delimiter.value).map((c) => c.trim().replace(/^"|"$/g, '')) : [];
     experiment.setColumns(columns);
     policies.setColumns(columns);
@@ -98,6 +98,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   file.addEventListener('change', () => void refreshColumns());
   delimiter.addEventListener('change', () => void refreshColumns());
   format.addEventListener('change', () => { delimiter.disabled = format.value === 'JSON_LINES'; void refreshColumns(); });
+  encoding.addEventListener('change', () => void refreshColumns());
   kind.addEventListener('change', toggle);
   toggle();
 
@@ -268,17 +269,28 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
   };
 }
 
-/** The file's first line, for its column names. */
-async function firstLine(file: File): Promise<string> {
+/** The file's first line, for its column names, decoded as the import will read it (a byte-order mark wins there too). */
+async function firstLine(file: File, encoding: string): Promise<string> {
   const reader = (await bytesOf(file)).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
   try {
-    const { value } = await reader.read(); // the first chunk holds the first line of any file a header would fit
-    return new TextDecoder().decode(value ?? new Uint8Array()).split(/\r?\n/)[0] ?? '';
+    // Until the first line break, or 64 KiB: a gzip file comes out in small pieces.
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      chunks.push(chunk.value);
+      length += chunk.value.length;
+      if (chunk.value.includes(10) || length >= 65536) break;
+    }
   } catch {
     return ''; // a broken gzip file: the import itself says so
   } finally {
     void reader.cancel().catch(() => undefined);
   }
+  const bytes = new Uint8Array(length);
+  chunks.reduce((at, chunk) => { bytes.set(chunk, at); return at + chunk.length; }, 0);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = new TextDecoder(encoding === 'WINDOWS_1252' && !bom ? 'windows-1252' : 'utf-8').decode(bytes);
+  return text.split(/\r?\n/)[0] ?? '';
 }
 
 /** The fields of a JSON Lines file's first object (the worker reads the first 100 for its columns). */

@@ -109,10 +109,10 @@ public sealed class MutationType : ObjectGraphType
                 ctx.TenantId(), ctx.GetArgument<string>("name"), ctx.GetArgument<AudienceRule>("rule"), ctx.CancellationToken));
 
         Field<NonNullGraphType<ImportJobType>>("importDataset")
-            .Description("Imports a CSV file (users, items, events or a past experiment) as a background job; follow it with importJob or importProgress. Send it as a multipart request (GraphQL multipart request spec).")
+            .Description("Imports a file (CSV or JSON Lines, gzip or not, or an Excel workbook: users, items, events or a past experiment) as a background job; follow it with importJob or importProgress. Send it as a multipart request (GraphQL multipart request spec).")
             .Argument<NonNullGraphType<ImportKindEnumType>>("kind", "What the file holds.")
-            .Argument<NonNullGraphType<UploadGraphType>>("file", "The CSV file.")
-            .Argument<ImportOptionsInputType>("options", "Delimiter, missing-value policies, tags, experiment mapping, events file shape.")
+            .Argument<NonNullGraphType<UploadGraphType>>("file", "The file (docs/imports.md#options).")
+            .Argument<ImportOptionsInputType>("options", "Format, delimiter, encoding, missing-value policies, tags, experiment mapping, events file shape.")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ImportService>().StartAsync(
                 ctx.Caller(), ctx.GetArgument<ImportKind>("kind"), ctx.GetArgument<UploadedFile>("file"), ctx.GetArgument<ImportOptionsInput?>("options"), ctx.CancellationToken));
