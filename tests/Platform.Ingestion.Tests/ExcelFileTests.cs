@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Platform.Domain.Imports;
 using Platform.Ingestion.Imports;
@@ -53,11 +54,54 @@ public sealed class ExcelFileTests
     }
 
     [Fact]
+    public async Task NumbersKeepEveryDigitAndTimesOfDayStayTimes()
+    {
+        var sheet = new object?[][]
+        {
+            ["id", "big", "share", "tiny", "at", "empty1", ""],
+            ["a", 1234567890123456d, 0.15, 1e-20, new DateTime(1899, 12, 30, 8, 26, 0), "", null],
+        };
+
+        var (header, rows) = await ReadAsync(Workbooks.Xlsx(("S", sheet)));
+
+        Assert.Equal(["id", "big", "share", "tiny", "at", "empty1"], header); // a trailing column without a name is left out
+        Assert.Equal(("1234567890123456", "0.15", "1E-20", "08:26:00"), (rows[0]["big"], rows[0]["share"], rows[0]["tiny"], rows[0]["at"]));
+    }
+
+    [Fact]
+    public async Task TwoColumnsWithoutANameFailAndSheetNamesIgnoreCase()
+    {
+        var merged = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(Workbooks.Xlsx(("S", [["id", "", "", "x"], ["a", "b", "c", "d"]]))));
+        var (_, rows) = await ReadAsync(Workbooks.Xlsx(("Orders", [["id"], ["a"]])), new ImportOptions(ImportKind.Users, Format: FileFormat.Excel, Sheet: "orders"));
+
+        Assert.StartsWith("Line 1: the header row has more than one column without a name", merged.Message);
+        Assert.Equal("a", rows.Single()["id"]);
+    }
+
+    [Fact]
+    public async Task ADamagedSheetFailsSayingSoInsteadOfAServerError()
+    {
+        var workbook = Workbooks.Xlsx(("S", [["id"], ["a"], ["b"]]));
+        using var bytes = new MemoryStream();
+        bytes.Write(workbook);
+        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var broken = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            broken.Write("""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c""");
+        }
+
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(bytes.ToArray()));
+
+        Assert.StartsWith("The file is not an Excel workbook (.xlsx or .xls), or a damaged one:", failure.Message); // its first sheet is read on opening
+    }
+
+    [Fact]
     public async Task AFileThatIsNotAWorkbookFailsSayingSo()
     {
         var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(Encoding.UTF8.GetBytes("id,age\nu1,30\n")));
 
-        Assert.StartsWith("The file is not an Excel workbook (.xlsx or .xls) that can be read", failure.Message);
+        Assert.StartsWith("The file is not an Excel workbook (.xlsx or .xls), or a damaged one", failure.Message);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
             throw new InvalidOperationException($"{filePath} does not exist.");
         }
 
+        options = WithFormatOfName(filePath, options);
         var format = options?["format"]?.GetValue<string>();
         var hasHeader = options?["columnNames"] is null && format != "JSON_LINES";
         long? expectedRows = format == "EXCEL" ? null : await CountDataLinesAsync(filePath, hasHeader, cancellationToken);
@@ -54,6 +55,35 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         var job = await FollowAsync(apiKey, id, kind.ToUpperInvariant(), expectedRows ?? 0, cancellationToken);
         PrintSummary(job);
         return job;
+    }
+
+    /// <summary>
+    /// Options that name no format get the one the file's name says: .xlsx and .xls are EXCEL, .jsonl and .ndjson
+    /// (gzipped or not) JSON_LINES; anything else stays CSV (docs/cli.md#import).
+    /// </summary>
+    public static JsonNode? WithFormatOfName(string filePath, JsonNode? options)
+    {
+        if (options?["format"] is not null)
+        {
+            return options;
+        }
+
+        var name = Path.GetFileName(filePath).ToLowerInvariant();
+        name = name.EndsWith(".gz", StringComparison.Ordinal) ? name[..^3] : name;
+        var format = Path.GetExtension(name) switch
+        {
+            ".xlsx" or ".xls" => "EXCEL",
+            ".jsonl" or ".ndjson" => "JSON_LINES",
+            _ => null,
+        };
+        if (format is null)
+        {
+            return options;
+        }
+
+        var withFormat = options?.DeepClone().AsObject() ?? [];
+        withFormat["format"] = format;
+        return withFormat;
     }
 
     private async Task<string> UploadAsync(string apiKey, string kind, string filePath, JsonNode? options, CancellationToken cancellationToken)

@@ -18,6 +18,15 @@ public static class ExcelFile
 {
     public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
 
+    /// <summary>The first day of Excel's calendar: a cell formatted as a time of day alone reads as a date before it.</summary>
+    private static readonly DateTime FirstDay = new(1900, 1, 1);
+
+    /// <summary>
+    /// A workbook's text is held in memory while it is read (its shared strings), so its size is bounded; a million
+    /// rows, Excel's own limit, take about 100 MB. Larger logs go as CSV, gzipped.
+    /// </summary>
+    public const long MaxWorkbookBytes = 512L << 20;
+
     static ExcelFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // .xls keeps its text in code pages
 
     public static async IAsyncEnumerable<CsvRecord> ReadAsync(
@@ -28,6 +37,10 @@ public static class ExcelFile
         {
             await using var copy = File.Create(path);
             await file.CopyToAsync(copy, cancellationToken);
+            if (copy.Length > MaxWorkbookBytes)
+            {
+                throw new ImportFailure($"The workbook is larger than {MaxWorkbookBytes >> 20} MiB: export the sheet as CSV (gzip it) and import that.");
+            }
         }
         catch
         {
@@ -63,10 +76,17 @@ public static class ExcelFile
                     header.RemoveAt(header.Count - 1); // columns a sheet formatted but left empty
                 }
 
-                var duplicate = header.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+                if (header.Count > ImportOptionsRules.MaxColumnNames)
+                {
+                    throw new ImportFailure($"Line {line}: the header row has {header.Count:N0} columns, more than the {ImportOptionsRules.MaxColumnNames:N0} a file may have.");
+                }
+
+                var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
                 if (duplicate is not null)
                 {
-                    throw new ImportFailure($"The header names column '{duplicate.Key}' twice.");
+                    throw new ImportFailure(duplicate.Key.Length == 0
+                        ? $"Line {line}: the header row has more than one column without a name (merged cells?); name them or give options.columnNames."
+                        : $"The header names column '{duplicate.Key}' twice.");
                 }
 
                 onHeader(header);
@@ -94,11 +114,19 @@ public static class ExcelFile
         {
             return ExcelReaderFactory.CreateReader(workbook);
         }
-        catch (Exception exception) when (exception is ExcelReaderException or InvalidDataException or NotSupportedException)
+        catch (InvalidPasswordException)
         {
-            throw new ImportFailure($"The file is not an Excel workbook (.xlsx or .xls) that can be read: {exception.Message}");
+            throw new ImportFailure("The workbook is protected by a password: save it without one, or export the sheet as CSV.");
+        }
+        catch (Exception exception) when (Unreadable(exception))
+        {
+            throw new ImportFailure($"The file is not an Excel workbook (.xlsx or .xls), or a damaged one: {exception.Message}");
         }
     }
+
+    // What a damaged or foreign file makes the reader throw (broken XML, a cut .xls, a zip that is no workbook); a
+    // cancellation or our own failure passes.
+    private static bool Unreadable(Exception exception) => exception is not (OperationCanceledException or ImportFailure or OutOfMemoryException);
 
     private static void FindSheet(IExcelDataReader reader, string? sheet)
     {
@@ -110,16 +138,28 @@ public static class ExcelFile
         var names = new List<string>();
         do
         {
-            if (string.Equals(reader.Name, sheet, StringComparison.Ordinal))
+            if (string.Equals(reader.Name, sheet, StringComparison.OrdinalIgnoreCase)) // as Excel, which allows no two names that differ in case
             {
                 return;
             }
 
             names.Add(reader.Name);
         }
-        while (reader.NextResult());
+        while (NextSheet(reader));
 
         throw new ImportFailure($"The workbook has no sheet '{sheet}'; it has: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
+    }
+
+    private static bool NextSheet(IExcelDataReader reader)
+    {
+        try
+        {
+            return reader.NextResult();
+        }
+        catch (Exception exception) when (Unreadable(exception))
+        {
+            throw new ImportFailure($"The workbook cannot be read past its sheet '{reader.Name}' ({exception.Message}).");
+        }
     }
 
     private static bool Next(IExcelDataReader reader, long line)
@@ -128,7 +168,7 @@ public static class ExcelFile
         {
             return reader.Read();
         }
-        catch (Exception exception) when (exception is ExcelReaderException or InvalidDataException or FormatException)
+        catch (Exception exception) when (Unreadable(exception))
         {
             throw new ImportFailure($"Line {line}: the workbook cannot be read ({exception.Message}).");
         }
@@ -139,6 +179,7 @@ public static class ExcelFile
         null or DBNull => null,
         string text => text,
         double number => Number(number),
+        DateTime date when date < FirstDay => date.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
         DateTime date => date.ToString(DateFormat, CultureInfo.InvariantCulture),
         TimeSpan time => time.ToString("c", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
@@ -146,10 +187,13 @@ public static class ExcelFile
         var other => other.ToString(),
     };
 
-    // Excel keeps numbers as doubles: 2.55 is 2.5499999999999998. As a decimal (15 significant digits) it reads back as
-    // written, and a whole number without a decimal point.
-    private static string Number(double number) =>
-        double.IsFinite(number) && Math.Abs(number) < 7.9e27
-            ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
-            : number.ToString(CultureInfo.InvariantCulture);
+    // Excel keeps numbers as doubles: 2.55 is 2.5499999999999998. A whole number that a double holds exactly is written
+    // whole (an id of 16 digits too); another number as a decimal of 15 significant digits, which reads back as entered;
+    // one too small or large for a decimal in the shortest form that reads back.
+    private static string Number(double number) => number switch
+    {
+        _ when Math.Abs(number) <= 9_007_199_254_740_992d && number == Math.Floor(number) => ((long)number).ToString(CultureInfo.InvariantCulture),
+        _ when Math.Abs(number) is >= 1e-15 and < 7.9e27 => ((decimal)number).ToString(CultureInfo.InvariantCulture),
+        _ => number.ToString("R", CultureInfo.InvariantCulture),
+    };
 }

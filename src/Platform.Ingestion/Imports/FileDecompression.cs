@@ -18,9 +18,6 @@ public static class FileDecompression
     /// <summary>What any file may expand to, whatever its ratio.</summary>
     public const long FreeBytes = 1L << 30;
 
-    // Without it GZipStream ends a stream cut short as if it were whole, and a cut download would import in part.
-    static FileDecompression() => AppContext.SetSwitch("System.IO.Compression.UseStrictValidation", true);
-
     public static Task<Stream> OpenAsync(Stream file, CancellationToken cancellationToken) =>
         OpenAsync(file, MaxUncompressedBytes, MaxExpansion, FreeBytes, cancellationToken);
 

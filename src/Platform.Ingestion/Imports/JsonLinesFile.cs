@@ -51,6 +51,7 @@ public static class JsonLinesFile
         await using (lines)
         {
             var first = new List<(long Line, Dictionary<string, string?> Fields)>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             long buffered = 0;
             List<string>? header = null;
             while (await NextLineAsync(lines, cancellationToken))
@@ -70,6 +71,12 @@ public static class JsonLinesFile
                 }
 
                 first.Add((line, fields));
+                names.UnionWith(fields.Keys);
+                if (names.Count > ImportOptionsRules.MaxColumnNames)
+                {
+                    throw new ImportFailure($"The first {first.Count} object(s) have more than {ImportOptionsRules.MaxColumnNames:N0} distinct fields, the most columns a file may have: are values used as names (a field per product)?");
+                }
+
                 buffered += json.Length;
                 if (first.Count < HeaderObjects && buffered < MaxHeaderChars)
                 {
@@ -96,11 +103,6 @@ public static class JsonLinesFile
     private static List<string> Header(List<(long Line, Dictionary<string, string?> Fields)> first, Action<IReadOnlyList<string>> onHeader)
     {
         List<string> header = [.. first.SelectMany(o => o.Fields.Keys).Distinct(StringComparer.Ordinal)];
-        if (header.Count > ImportOptionsRules.MaxColumnNames)
-        {
-            throw new ImportFailure($"The first {first.Count} object(s) have {header.Count:N0} distinct fields, more than the {ImportOptionsRules.MaxColumnNames:N0} columns a file may have: are values used as names (a field per product)?");
-        }
-
         if (header.Count == 0)
         {
             throw new ImportFailure(first.Count == 0

@@ -16,6 +16,15 @@ public sealed class CliParsingTests
         Assert.Equal(new Uri("http://127.0.0.1:15080/graphql"), parse.GetValue(CliOptions.Url));
     }
 
+    [Theory]
+    [InlineData("online_retail_II.xlsx", null, """{"format":"EXCEL"}""")]
+    [InlineData("Books.jsonl.gz", """{"sheet":null,"events":{}}""", """{"sheet":null,"events":{},"format":"JSON_LINES"}""")]
+    [InlineData("legacy.XLS", null, """{"format":"EXCEL"}""")]
+    [InlineData("ratings.csv", null, null)]
+    [InlineData("orders.xlsx", """{"format":"CSV"}""", """{"format":"CSV"}""")]
+    public void AnImportsFormatComesFromTheFilesNameWhenTheOptionsNameNone(string file, string? options, string? sent) =>
+        Assert.Equal(sent, Platform.Cli.Commands.ImportCommand.WithFormatOfName(file, options is null ? null : System.Text.Json.Nodes.JsonNode.Parse(options))?.ToJsonString());
+
     [Fact]
     public void ASecondNodeParses()
     {

@@ -279,7 +279,7 @@ async function firstLine(file: File, encoding: string): Promise<string> {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       chunks.push(chunk.value);
       length += chunk.value.length;
-      if (chunk.value.includes(10) || length >= 65536) break;
+      if (chunk.value.includes(10) || chunk.value.includes(13) || length >= 65536) break;
     }
   } catch {
     return ''; // a broken gzip file: the import itself says so
@@ -288,9 +288,16 @@ async function firstLine(file: File, encoding: string): Promise<string> {
   }
   const bytes = new Uint8Array(length);
   chunks.reduce((at, chunk) => { bytes.set(chunk, at); return at + chunk.length; }, 0);
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = new TextDecoder(encoding === 'WINDOWS_1252' && !bom ? 'windows-1252' : 'utf-8').decode(bytes);
-  return text.split(/\r?\n/)[0] ?? '';
+  const text = new TextDecoder(byteOrderMark(bytes) ?? (encoding === 'WINDOWS_1252' ? 'windows-1252' : 'utf-8')).decode(bytes);
+  return text.split(/\r\n|\r|\n/)[0] ?? '';
+}
+
+/** The encoding a byte-order mark names, which the worker's reader follows whatever the options say. */
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** The fields of a JSON Lines file's first object (the worker reads the first 100 for its columns). */
