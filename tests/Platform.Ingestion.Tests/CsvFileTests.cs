@@ -185,7 +185,7 @@ public sealed class CsvFileTests
 
         var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(broken));
 
-        Assert.Contains("gzip-compressed but cannot be decompressed", failure.Message);
+        Assert.Contains("compressed (gzip or zip) but cannot be decompressed", failure.Message);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class CsvFileTests
 
         var failure = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(gzip[..(gzip.Length / 2)]));
 
-        Assert.Contains("gzip-compressed but cannot be decompressed", failure.Message);
+        Assert.Contains("compressed (gzip or zip) but cannot be decompressed", failure.Message);
     }
 
     [Fact]
@@ -217,9 +217,61 @@ public sealed class CsvFileTests
         Assert.Equal(8L << 20, await DrainAsync(bomb, maxBytes: 1L << 30, freeBytes: 16 << 20)); // within the free bytes
     }
 
+    [Fact]
+    public async Task AZipArchiveOfOneFileIsReadWhateverElseMacOsAddedToIt()
+    {
+        var archive = Zip(("events.csv", "id,name\n1,a\n"), ("__MACOSX/._events.csv", "\0\u0005"), (".DS_Store", "x"), ("folder/", ""));
+
+        var (header, rows) = await ReadAsync(archive);
+
+        Assert.Equal(["id", "name"], header);
+        Assert.Equal("a", rows.Single()["name"]);
+    }
+
+    [Fact]
+    public async Task AnArchiveOfSeveralFilesIsReadByTheEntryNamed()
+    {
+        var archive = Zip(("data/events.csv", "id\n1\n"), ("data/category_tree.csv", "categoryid,parentid\n1,2\n"));
+
+        var unnamed = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(archive));
+        var (_, byPath) = await ReadAsync(archive, entry: "data/events.csv");
+        var (_, byName) = await ReadAsync(archive, entry: "category_tree.csv");
+        var missing = await Assert.ThrowsAsync<ImportFailure>(() => ReadAsync(archive, entry: "items.csv"));
+
+        Assert.Equal("The zip archive holds 2 files ('data/events.csv', 'data/category_tree.csv'): name the one to import in options.entry.", unnamed.Message);
+        Assert.Equal("1", byPath.Single()["id"]);
+        Assert.Equal("2", byName.Single()["parentid"]);
+        Assert.Equal("The zip archive holds no file 'items.csv'; it holds 'data/events.csv', 'data/category_tree.csv'.", missing.Message);
+    }
+
+    [Fact]
+    public async Task AZipBombIsRefusedByItsOwnDirectory()
+    {
+        var bomb = Zip(("zeros.csv", new string('0', 8 << 20)));
+
+        var failure = await Assert.ThrowsAsync<ImportFailure>(() => DrainAsync(bomb, maxBytes: 1L << 30, freeBytes: 1 << 20));
+
+        Assert.StartsWith("The zip archive's file expands more than 200-fold", failure.Message);
+    }
+
+    private static byte[] Zip(params (string Name, string Text)[] files)
+    {
+        using var bytes = new MemoryStream();
+        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in files)
+            {
+                using var entry = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open());
+                entry.Write(text);
+            }
+        }
+
+        return bytes.ToArray();
+    }
+
     private static async Task<long> DrainAsync(byte[] gzip, long maxBytes, long freeBytes)
     {
-        await using var text = await FileDecompression.OpenAsync(new MemoryStream(gzip), maxBytes, FileDecompression.MaxExpansion, freeBytes, CancellationToken.None);
+        await using var text = await FileDecompression.OpenAsync(new MemoryStream(gzip), entry: null, CancellationToken.None, DecompressionBounds.Default with { MaxBytes = maxBytes, FreeBytes = freeBytes });
         var buffer = new byte[64 * 1024];
         long total = 0;
         int read;
@@ -234,10 +286,11 @@ public sealed class CsvFileTests
     [Theory]
     [InlineData(new byte[] { })]
     [InlineData(new byte[] { 0x1F })]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03 })]
     [InlineData(new byte[] { (byte)'i', (byte)'d', (byte)'\n', (byte)'7', (byte)'\n' })]
     public async Task FilesThatAreNotGzipPassThroughUnchanged(byte[] bytes)
     {
-        await using var text = await FileDecompression.OpenAsync(new MemoryStream(bytes), CancellationToken.None);
+        await using var text = await FileDecompression.OpenAsync(new MemoryStream(bytes), entry: null, CancellationToken.None);
         var copy = new MemoryStream();
         await text.CopyToAsync(copy);
 
@@ -256,11 +309,11 @@ public sealed class CsvFileTests
     }
 
     private static async Task<(IReadOnlyList<string> Header, List<CsvRecord> Rows)> ReadAsync(
-        byte[] bytes, IReadOnlyList<string>? columnNames = null, string delimiter = ",", FileEncoding encoding = FileEncoding.Utf8)
+        byte[] bytes, IReadOnlyList<string>? columnNames = null, string delimiter = ",", FileEncoding encoding = FileEncoding.Utf8, string? entry = null)
     {
         IReadOnlyList<string> header = [];
         var rows = new List<CsvRecord>();
-        var options = new ImportOptions(ImportKind.Events, delimiter, ColumnNames: columnNames, Encoding: encoding);
+        var options = new ImportOptions(ImportKind.Events, delimiter, ColumnNames: columnNames, Encoding: encoding, Entry: entry);
         await foreach (var row in CsvFile.ReadAsync(new MemoryStream(bytes), options, h => header = h, CancellationToken.None))
         {
             rows.Add(row);

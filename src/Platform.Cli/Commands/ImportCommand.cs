@@ -51,7 +51,7 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
         var hasHeader = options?["columnNames"] is null && format != "JSON_LINES";
         long? expectedRows = format == "EXCEL" ? null : await CountDataLinesAsync(filePath, hasHeader, cancellationToken);
         var id = await UploadAsync(apiKey, kind.ToUpperInvariant(), filePath, options, cancellationToken);
-        console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({(expectedRows is { } lines ? $"{lines:N0} lines" : "a workbook: rows counted as they are read")}).");
+        console.MarkupLineInterpolated($"Import [bold]{id}[/] of {Path.GetFileName(filePath)} queued ({(expectedRows is { } lines ? $"{lines:N0} lines" : "rows counted as they are read")}).");
         var job = await FollowAsync(apiKey, id, kind.ToUpperInvariant(), expectedRows ?? 0, cancellationToken);
         PrintSummary(job);
         return job;
@@ -213,13 +213,19 @@ public sealed class ImportCommand(HttpClient http, Uri endpoint, GraphQLClient c
 
     /// <summary>
     /// Lines after the header, if any: the progress bar's length (a quoted cell with line breaks makes it an upper
-    /// bound). A gzip file's lines are counted decompressed, as the worker reads it.
+    /// bound). A gzip file's lines are counted decompressed, as the worker reads it; a zip archive's are not counted.
     /// </summary>
-    private static async Task<long> CountDataLinesAsync(string path, bool hasHeader, CancellationToken cancellationToken)
+    private static async Task<long?> CountDataLinesAsync(string path, bool hasHeader, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
-        var signature = new byte[2];
-        var gzip = await file.ReadAtLeastAsync(signature, 2, throwOnEndOfStream: false, cancellationToken) == 2 && signature is [0x1F, 0x8B];
+        var signature = new byte[4];
+        var signed = await file.ReadAtLeastAsync(signature, 4, throwOnEndOfStream: false, cancellationToken);
+        if (signed == 4 && signature is [0x50, 0x4B, 0x03, 0x04])
+        {
+            return null; // a zip archive: the worker picks its file
+        }
+
+        var gzip = signed >= 2 && signature is [0x1F, 0x8B, ..];
         file.Position = 0;
         await using var stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
         var buffer = new byte[1 << 16];

@@ -6,7 +6,8 @@ namespace Platform.Domain.Imports;
 /// <see cref="Items"/>: the file's own name of each field of a users or items file (customer_id for id).
 /// <see cref="Delimiter"/>: one of <see cref="ImportOptionsRules.Delimiters"/>; <see cref="Encoding"/>: how the file's
 /// bytes are read as text; <see cref="Format"/>: CSV, one JSON object per line, or an Excel workbook, of which
-/// <see cref="Sheet"/> names the worksheet (the first when left out).
+/// <see cref="Sheet"/> names the worksheet (the first when left out); <see cref="Entry"/>: the file to read of a zip
+/// archive that holds several.
 /// </summary>
 public sealed record ImportOptions(
     ImportKind Kind,
@@ -20,7 +21,8 @@ public sealed record ImportOptions(
     ColumnMapping? Items = null,
     FileEncoding Encoding = FileEncoding.Utf8,
     FileFormat Format = FileFormat.Csv,
-    string? Sheet = null)
+    string? Sheet = null,
+    string? Entry = null)
 {
     public MissingPolicy PolicyFor(string column, out string? defaultValue)
     {

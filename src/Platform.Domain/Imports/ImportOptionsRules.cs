@@ -22,6 +22,8 @@ public static class ImportOptionsRules
     /// <summary>Excel's own limit on a worksheet's name.</summary>
     public const int MaxSheetNameLength = 31;
 
+    public const int MaxEntryNameLength = 1_000;
+
     public static IReadOnlyList<Violation> Validate(ImportOptions options)
     {
         var violations = new List<Violation>();
@@ -94,7 +96,7 @@ public static class ImportOptionsRules
         return violations;
     }
 
-    /// <summary>Options that only some formats read: a delimiter and an encoding are CSV's, column names not JSON Lines', a sheet Excel's.</summary>
+    /// <summary>Options that only some formats read: a delimiter and an encoding are CSV's, column names not JSON Lines', a sheet Excel's, an archive's entry not Excel's.</summary>
     private static void ValidateFormat(ImportOptions options, List<Violation> violations)
     {
         var format = options.Format;
@@ -120,6 +122,15 @@ public static class ImportOptionsRules
         else if (options.Sheet is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > MaxSheetNameLength))
         {
             violations.Add(new("options.sheet", "format", $"options.sheet is a worksheet's name: 1 to {MaxSheetNameLength} characters, not blank."));
+        }
+
+        if (options.Entry is not null && format == FileFormat.Excel)
+        {
+            violations.Add(new("options.entry", "not_used", "options.entry names a file of a zip archive; a workbook is read whole."));
+        }
+        else if (options.Entry is { } entry && (string.IsNullOrWhiteSpace(entry) || entry.Length > MaxEntryNameLength))
+        {
+            violations.Add(new("options.entry", "format", $"options.entry is a file's name or path in the archive: 1 to {MaxEntryNameLength} characters, not blank."));
         }
     }
 

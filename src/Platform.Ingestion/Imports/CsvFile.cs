@@ -22,7 +22,7 @@ public static class CsvFile
         var columnNames = options.ColumnNames;
         var hasHeader = columnNames is null;
         var headerLines = hasHeader ? 1 : 0; // RowNumber counts data rows; a header is line 1
-        var text = await OpenTextAsync(file, options.Encoding, cancellationToken);
+        var text = await OpenTextAsync(file, options, cancellationToken);
         var unquoted = options.Delimiter.Length == 2;
         if (unquoted)
         {
@@ -54,7 +54,7 @@ public static class CsvFile
         }
         catch (InvalidDataException exception)
         {
-            throw BrokenGzip(1, exception);
+            throw BrokenCompression(1, exception);
         }
 
         await using (reader)
@@ -85,12 +85,21 @@ public static class CsvFile
         }
     }
 
-    /// <summary>The file as text: decompressed if it is gzip, decoded as the options say unless a byte-order mark says otherwise.</summary>
-    public static async Task<TextReader> OpenTextAsync(Stream file, FileEncoding encoding, CancellationToken cancellationToken) =>
-        new StreamReader(await FileDecompression.OpenAsync(file, cancellationToken), TextEncoding(encoding), detectEncodingFromByteOrderMarks: true);
+    /// <summary>The file as text: decompressed if it is gzip or a zip archive, decoded as the options say unless a byte-order mark says otherwise.</summary>
+    public static async Task<TextReader> OpenTextAsync(Stream file, ImportOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new StreamReader(await FileDecompression.OpenAsync(file, options.Entry, cancellationToken), TextEncoding(options.Encoding), detectEncodingFromByteOrderMarks: true);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new ImportFailure($"The file is a damaged zip archive ({exception.Message}).");
+        }
+    }
 
-    public static ImportFailure BrokenGzip(long line, InvalidDataException exception) =>
-        new($"Near line {line}: the file is gzip-compressed but cannot be decompressed ({exception.Message}); is it cut short?");
+    public static ImportFailure BrokenCompression(long line, InvalidDataException exception) =>
+        new($"Near line {line}: the file is compressed (gzip or zip) but cannot be decompressed ({exception.Message}); is it cut short?");
 
     private static Encoding TextEncoding(FileEncoding encoding) => encoding switch
     {
@@ -114,7 +123,7 @@ public static class CsvFile
         }
         catch (InvalidDataException exception)
         {
-            throw BrokenGzip(reader.RowNumber + headerLines, exception);
+            throw BrokenCompression(reader.RowNumber + headerLines, exception);
         }
     }
 }

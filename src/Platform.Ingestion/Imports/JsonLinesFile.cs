@@ -27,7 +27,7 @@ public static class JsonLinesFile
     public static async IAsyncEnumerable<CsvRecord> ReadAsync(
         Stream file, ImportOptions options, Action<IReadOnlyList<string>> onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var text = await CsvFile.OpenTextAsync(file, options.Encoding, cancellationToken);
+        using var text = await CsvFile.OpenTextAsync(file, options, cancellationToken);
         // The CSV reader splits the lines (LF, CRLF or CR) and bounds their length; with no delimiter or quote that JSON
         // text can hold, each line is one field.
         CsvDataReader lines;
@@ -179,7 +179,7 @@ public static class JsonLinesFile
     private static ImportFailure Unreadable(Exception exception, long line) => exception switch
     {
         CsvRecordTooLargeException => new($"Line {line} is longer than {CsvFile.MaxRecordChars} characters: one JSON object per line is expected, not a file that is one array or pretty-printed."),
-        InvalidDataException broken => CsvFile.BrokenGzip(line, broken),
+        InvalidDataException broken => CsvFile.BrokenCompression(line, broken),
         _ => new($"Line {line}: not JSON ({exception.Message})."),
     };
 }

@@ -55,6 +55,9 @@ public sealed class ImportOptionsRulesTests
             ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, ";", Encoding: FileEncoding.Windows1252, Format: FileFormat.Excel)).Select(v => $"{v.Field}:{v.Rule}"));
         Assert.Equal(["options.sheet:not_used"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Sheet: "S")).Select(v => $"{v.Field}:{v.Rule}"));
         Assert.Equal(["options.sheet:format"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Format: FileFormat.Excel, Sheet: new string('s', 32))).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Empty(ImportOptionsRules.Validate(new ImportOptions(ImportKind.Events, Format: FileFormat.JsonLines, Entry: "reviews/Books.jsonl")));
+        Assert.Equal(["options.entry:not_used"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Format: FileFormat.Excel, Entry: "a.csv")).Select(v => $"{v.Field}:{v.Rule}"));
+        Assert.Equal(["options.entry:format"], ImportOptionsRules.Validate(new ImportOptions(ImportKind.Users, Entry: " ")).Select(v => $"{v.Field}:{v.Rule}"));
     }
 
     [Fact]

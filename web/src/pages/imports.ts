@@ -37,7 +37,8 @@ const finished = (status: string): boolean => status === 'SUCCEEDED' || status =
  * Data rows in the file, counted as it streams (a file may be larger than a string can hold): lines after the header,
  * or every line of a JSON Lines file; a gzip file's lines decompressed, as the worker reads it.
  */
-async function countRows(file: File, hasHeader: boolean): Promise<number> {
+async function countRows(file: File, hasHeader: boolean): Promise<number | undefined> {
+  if (await isZip(file)) return undefined; // the worker picks the archive's file: its rows are shown as read
   const reader = (await bytesOf(file)).getReader();
   let lines = 0;
   let last = 10;
@@ -47,6 +48,12 @@ async function countRows(file: File, hasHeader: boolean): Promise<number> {
   }
   const all = lines + (last === 10 ? 0 : 1); // a last line without a line break
   return Math.max(all - (hasHeader ? 1 : 0), 0);
+}
+
+/** A zip archive (known by its first four bytes, as the worker knows it), whose header the page does not read. */
+async function isZip(file: File): Promise<boolean> {
+  const signature = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return signature[0] === 0x50 && signature[1] === 0x4b && signature[2] === 0x03 && signature[3] === 0x04;
 }
 
 /** The file's bytes, decompressed when it is gzip (known by its first two bytes, as the worker knows it). */
@@ -69,7 +76,7 @@ export function importsPage(root: HTMLElement, jobId: string): () => void {
   }
 
   const kind = h('select', { name: 'kind' }, ...['EVENTS', 'USERS', 'ITEMS', 'EXPERIMENT'].map((k) => h('option', { value: k }, k)));
-  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,.json,.jsonl,.gz,text/csv,application/gzip' });
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.dat,.txt,.json,.jsonl,.gz,.zip,text/csv,application/gzip,application/zip' });
   const delimiter = h('select', { name: 'delimiter' }, ...[[',', 'comma'], [';', 'semicolon'], ['|', 'pipe'], ['\t', 'tab'], ['::', 'double colon (MovieLens .dat, no quoting)']].map(([v, l]) => h('option', { value: v! }, l!)));
   const format = h('select', { name: 'format' }, ...[['CSV', 'CSV'], ['JSON_LINES', 'JSON Lines (one object per line)']].map(([v, l]) => h('option', { value: v! }, l!)));
   const encoding = h('select', { name: 'encoding' }, ...[['UTF_8', 'UTF-8'], ['WINDOWS_1252', 'Windows-1252 / Latin-1']].map(([v, l]) => h('option', { value: v! }, l!)));
@@ -271,6 +278,7 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
 
 /** The file's first line, for its column names, decoded as the import will read it (a byte-order mark wins there too). */
 async function firstLine(file: File, encoding: string): Promise<string> {
+  if (await isZip(file)) return '';
   const reader = (await bytesOf(file)).getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
