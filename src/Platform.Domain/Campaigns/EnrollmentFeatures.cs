@@ -11,6 +11,13 @@ namespace Platform.Domain.Campaigns;
 /// </summary>
 public static class EnrollmentFeatures
 {
+    /// <summary>The features <see cref="Of(ProfileView, DateTimeOffset)"/> gives besides the affinities: amounts and counts, never codes.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "purchases", "revenue", "recency_days", "frequency_90", "monetary_90", "discount_sensitivity",
+        "views_30", "clicks_30", "carts_30", "purchases_30", "engagement_seconds", "days_known",
+    };
+
     public static IReadOnlyDictionary<string, double> Of(UserProfile profile, DateTimeOffset at, ProfileSettings settings) =>
         Of(ProfileReader.Summary(profile, at, settings), at);
 

@@ -13,7 +13,7 @@ public sealed record FeatureSchema(IReadOnlyList<NumericFeature> Numeric, IReadO
     public const string TagPrefix = "tag:";
 
     /// <summary>The width of the user vector.</summary>
-    public int Width => Numeric.Sum(f => f.HasMissing ? 2 : 1) + Categorical.Sum(f => f.Width);
+    public int Width => Numeric.Sum(f => f.Width) + Categorical.Sum(f => f.Width);
 
     public IEnumerable<string> Names => Numeric.Select(f => f.Name).Concat(Categorical.Select(f => f.Name));
 
@@ -27,6 +27,10 @@ public sealed record FeatureSchema(IReadOnlyList<NumericFeature> Numeric, IReadO
             if (features.TryGetValue(feature.Name, out var value) && value.Number is { } number && double.IsFinite(number))
             {
                 vector[at] = feature.Encode(number);
+                if (feature.LevelOf(number) is >= 0 and var level)
+                {
+                    vector[at + (feature.HasMissing ? 2 : 1) + level] = 1;
+                }
             }
             else if (feature.Flag)
             {
@@ -37,7 +41,7 @@ public sealed record FeatureSchema(IReadOnlyList<NumericFeature> Numeric, IReadO
                 vector[at + 1] = 1;
             }
 
-            at += feature.HasMissing ? 2 : 1;
+            at += feature.Width;
         }
 
         foreach (var feature in Categorical)
@@ -70,6 +74,8 @@ public sealed record FeatureSchema(IReadOnlyList<NumericFeature> Numeric, IReadO
             {
                 names.Add($"{feature.Name} missing");
             }
+
+            names.AddRange((feature.Levels ?? []).Select(level => $"{feature.Name}={level.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
         }
 
         foreach (var feature in Categorical)

@@ -3,7 +3,10 @@ namespace Platform.Domain.Modeling;
 /// <summary>
 /// Learns a <see cref="FeatureSchema"/> in one pass over training rows, in bounded memory: moments per numeric key, a
 /// reservoir of values for its deciles, counts per text value. A key is numeric when nearly all its values are numbers;
-/// a skewed non-negative one is log-transformed; a constant one is dropped; text values seen fewer than
+/// a skewed non-negative one is log-transformed; a constant one is dropped; one with at most <see cref="MaxLevels"/>
+/// distinct values, not log-transformed (a code rather than a count), also gets a slot per value seen
+/// <see cref="MinValueCount"/> times when that makes three or more, unless it is one of the profile's counts and amounts
+/// (<see cref="Campaigns.EnrollmentFeatures.Names"/>); text values seen fewer than
 /// <see cref="MinValueCount"/> times share the unknown slot; tag flags are kept for the most common
 /// <see cref="MaxTags"/> tags that neither almost everyone nor almost no one has.
 /// </summary>
@@ -14,6 +17,7 @@ public sealed class FeatureStatistics(int seed = 1)
     public const int MaxValuesPerCategory = 30;
     public const int MaxTags = 30;
     public const int MinValueCount = 5;
+    public const int MaxLevels = 12;
     private const int Reservoir = 4_096;
     private const int MaxTrackedTexts = 1_000;
 
@@ -58,7 +62,7 @@ public sealed class FeatureStatistics(int seed = 1)
             }
             else if (s.Numbers >= 0.95 * s.Present)
             {
-                if (numeric.Count < MaxNumeric && s.Numeric(name, s.Present < rows, rows) is { } feature)
+                if (numeric.Count < MaxNumeric && s.Numeric(name, s.Present < rows, rows, levels: !Campaigns.EnrollmentFeatures.Names.Contains(name)) is { } feature)
                 {
                     numeric.Add(feature);
                 }
@@ -81,6 +85,8 @@ public sealed class FeatureStatistics(int seed = 1)
     private sealed class KeyStatistics
     {
         private readonly List<double> sample = [];
+        private readonly Dictionary<double, long> levels = [];
+        private bool manyLevels;
         private double sum, squares, cubes, logSum, logSquares, min = double.MaxValue;
 
         public long Present { get; private set; }
@@ -102,6 +108,7 @@ public sealed class FeatureStatistics(int seed = 1)
                 logSum += log;
                 logSquares += log * log;
                 min = Math.Min(min, number);
+                CountLevel(number);
                 if (sample.Count < Reservoir)
                 {
                     sample.Add(number);
@@ -118,7 +125,7 @@ public sealed class FeatureStatistics(int seed = 1)
             }
         }
 
-        public NumericFeature? Numeric(string name, bool hasMissing, long rows)
+        public NumericFeature? Numeric(string name, bool hasMissing, long rows, bool levels)
         {
             var n = (double)Numbers;
             var mean = sum / n;
@@ -142,7 +149,29 @@ public sealed class FeatureStatistics(int seed = 1)
             }
 
             shares[^1] = 1 - present;
-            return feature with { Shares = shares };
+            return feature with { Shares = shares, Levels = levels && !log ? Levels() : null };
+        }
+
+        private void CountLevel(double number)
+        {
+            if (manyLevels)
+            {
+                return;
+            }
+
+            levels[number] = levels.GetValueOrDefault(number) + 1;
+            if (levels.Count > MaxLevels)
+            {
+                manyLevels = true;
+                levels.Clear();
+            }
+        }
+
+        // Two values are one slope already: levels add something from three on.
+        private List<double>? Levels()
+        {
+            var kept = levels.Where(l => l.Value >= MinValueCount).Select(l => l.Key).Order().ToList();
+            return kept.Count >= 3 ? kept : null;
         }
     }
 }

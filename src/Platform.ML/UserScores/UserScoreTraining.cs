@@ -181,10 +181,7 @@ public sealed class UserScoreTraining(UserScoreTraining.Options options)
         foreach (var feature in schema.Numeric)
         {
             numeric.Add(true);
-            if (feature.HasMissing)
-            {
-                numeric.Add(false);
-            }
+            numeric.AddRange(Enumerable.Repeat(false, feature.Width - 1)); // its missing flag and levels
         }
 
         numeric.AddRange(Enumerable.Repeat(false, schema.Width - numeric.Count));

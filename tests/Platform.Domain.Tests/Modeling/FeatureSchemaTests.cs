@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Platform.Domain.Campaigns;
 using Platform.Domain.Modeling;
+using Platform.Domain.Profiles;
 
 namespace Platform.Domain.Tests.Modeling;
 
@@ -35,7 +37,9 @@ public sealed class FeatureSchemaTests
         Assert.False(schema.Numeric.Single(f => f.Name == "weeks_since_visit").Log);
         Assert.True(schema.Numeric.Single(f => f.Name == "age").HasMissing);
         Assert.Equal(["bronze", "gold", "silver"], schema.Categorical.Single().Values.Order());
-        Assert.Equal(3 + 1 + 4, schema.Width);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], schema.Numeric.Single(f => f.Name == "weeks_since_visit").Levels); // few distinct values: a slot each too
+        Assert.Null(schema.Numeric.Single(f => f.Name == "age").Levels); // 40 of them: a number only
+        Assert.Equal(2 + 1 + (1 + 10) + 4, schema.Width);
     }
 
     [Fact]
@@ -51,6 +55,52 @@ public sealed class FeatureSchemaTests
         Assert.Equal([1.5f, 0, 0, 1, 0], known);
         Assert.Equal([0, 1, 0, 0, 1], unknown);
         Assert.Equal(["age", "age missing", "plan=gold", "plan=silver", "plan=other"], schema.ColumnNames());
+    }
+
+    [Fact]
+    public void ANumberWithFewValuesAlsoGetsASlotPerValueSeenOftenEnough()
+    {
+        // A code such as 1 to 4 whose effect is not monotone (2 unlike 1 and 3) needs a slot per value to be learned.
+        var statistics = new FeatureStatistics();
+        for (var i = 0; i < 400; i++)
+        {
+            statistics.Add(new Dictionary<string, FeatureValue>
+            {
+                ["code"] = FeatureValue.Of(i < 3 ? 7 : 1 + (i % 4)), // 7 seen 3 times: too rare for a slot of its own
+                ["opted_in"] = FeatureValue.Of(i % 2), // two values: the number says it all
+                ["purchases_30"] = FeatureValue.Of(i % 5), // a count of the profile's: a quantity, not a code
+            });
+        }
+
+        var schema = statistics.Build();
+        var code = schema.Numeric.Single(f => f.Name == "code");
+
+        Assert.Equal([1, 2, 3, 4], code.Levels);
+        Assert.Null(schema.Numeric.Single(f => f.Name == "opted_in").Levels);
+        Assert.Null(schema.Numeric.Single(f => f.Name == "purchases_30").Levels);
+        Assert.Equal(["code", "code=1", "code=2", "code=3", "code=4", "opted_in", "purchases_30"], schema.ColumnNames());
+        var two = schema.Encode(new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(2) });
+        var rare = schema.Encode(new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(7) });
+        Assert.Equal([0f, 1f, 0f, 0f], two[1..5]);
+        Assert.Equal([0f, 0f, 0f, 0f], rare[1..5]); // its number still reads
+        Assert.True(rare[0] > two[0]);
+    }
+
+    [Fact]
+    public void TheProfilesCountsAndAmountsAreTheFeaturesItGives()
+    {
+        var keys = EnrollmentFeatures.Of(new UserProfile(), DateTimeOffset.UnixEpoch, ProfileSettings.Default).Keys;
+
+        Assert.Equal(EnrollmentFeatures.Names.Order(StringComparer.Ordinal), keys.Where(k => !k.StartsWith(FeatureSchema.AffinityPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AVersionStoredBeforeLevelsReadsAsItWasTrained()
+    {
+        var stored = """{"numeric":[{"name":"code","log":false,"mean":2,"deviation":1,"hasMissing":false,"bins":[]}],"categorical":[]}""";
+        var schema = JsonSerializer.Deserialize<FeatureSchema>(stored, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        Assert.Equal([1f], schema.Encode(new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(3) }));
     }
 
     [Fact]

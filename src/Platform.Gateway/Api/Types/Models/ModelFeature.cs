@@ -7,7 +7,9 @@ public sealed record ModelFeature(string Name, string Kind, double? Mean, double
 {
     public static IReadOnlyList<ModelFeature> From(FeatureSchema schema) =>
     [
-        .. schema.Numeric.Select(f => new ModelFeature(f.Name, f.Flag ? "FLAG" : "NUMERIC", f.Mean, f.Deviation, f.Log, [])),
+        .. schema.Numeric.Select(f => new ModelFeature(f.Name, f.Flag ? "FLAG" : "NUMERIC", f.Mean, f.Deviation, f.Log, (f.Levels ?? []).Select(Text).ToList())),
         .. schema.Categorical.Select(f => new ModelFeature(f.Name, "CATEGORICAL", null, null, false, f.Values)),
     ];
+
+    private static string Text(double level) => level.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,7 @@ public sealed class ModelFeatureType : ObjectGraphType<ModelFeature>
         Field(f => f.Deviation, nullable: true).Description("Training standard deviation; null for categories.");
         Field(f => f.LogScaled).Description("Whether values are log-scaled before standardizing.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("values")
-            .Description("A category's known values (others share the unknown slot); empty for numbers and flags.")
+            .Description("A category's known values (others share the unknown slot); for a number with few distinct values (a code), those that also have a slot of their own; empty for other numbers and flags.")
             .Resolve(ctx => ctx.Source.Values)
             .FieldType.ListOf(FeatureStatistics.MaxValuesPerCategory);
     }
