@@ -93,7 +93,7 @@ public sealed class DesignSweep(UpliftModel model, double marginRate)
             }
         });
 
-        return candidates.Select((c, i) => (c, accumulators[i].Result(budget, DesignCoverage.Warnings(c.Design, model.Designs)))).ToList();
+        return candidates.Select((c, i) => (c, accumulators[i].Result(budget, ForecastWarnings.Of(c.Design, model)))).ToList();
     }
 
     // Calls visit(design, user index, the members' predictions, segment) for every user under every design, batch by batch.

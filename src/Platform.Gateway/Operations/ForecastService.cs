@@ -53,7 +53,7 @@ public sealed class ForecastService(
         var tenant = await tenants.FindAsync(tenantId);
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
-        var warnings = DesignCoverage.Warnings(target.Design, model.Designs);
+        var warnings = ForecastWarnings.Of(target.Design, model);
         var accumulator = new ForecastAccumulator(model.Members.Count, target.Design, marginRate, model.Value.Variance, 1 - target.Design.HoldoutShare, model.Value.OrdersPerConverter)
         {
             Widening = DesignCoverage.IsOutside(target.Design, model.Designs) ? DesignCoverage.Widening : 1,
@@ -80,7 +80,7 @@ public sealed class ForecastService(
             }
         }
 
-        var drivers = OfferScoring.Drivers(model, sample.Users(), offer, Objective.IncrementalMargin, marginRate);
+        var drivers = OfferScoring.Drivers(model, sample.Users(), offer, model.Value.DefaultObjective, marginRate);
         return new ForecastResult(lease.VersionId, accumulator.Result(target.Budget, warnings), drivers, target.Design);
     }
 }

@@ -104,7 +104,7 @@ public sealed class OptimizationRunner(
         await pending;
         var choice = DesignChoice.Choose(forecasts, search.ConstraintsOrNone);
         var drivers = choice.Recommended is { } best
-            ? OfferScoring.Drivers(lease.Model, audience.Sample.Users(), new Offer(best.Candidate.Design, null), Objective.IncrementalMargin, marginRate)
+            ? OfferScoring.Drivers(lease.Model, audience.Sample.Users(), new Offer(best.Candidate.Design, null), lease.Model.Value.DefaultObjective, marginRate)
             : [];
         return new OptimizationResult(choice, drivers);
     }

@@ -37,7 +37,7 @@ public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots
     public const int MaxFirst = 20;
 
     public async Task<Recommendations> RecommendAsync(
-        string tenantId, string userId, int? first, Objective objective, bool recordExposure, CancellationToken cancellationToken)
+        string tenantId, string userId, int? first, Objective? asked, bool recordExposure, CancellationToken cancellationToken)
     {
         ApiError.RequireId("userId", userId);
         var count = first ?? DefaultFirst;
@@ -53,6 +53,7 @@ public sealed class RecommendationService(CampaignCache campaigns, UserSnapshots
         using var lease = await models.AcquireAsync(tenantId, cancellationToken);
         var features = TrainingFeatures.Merge(null, EnrollmentFeatures.Of(user.Snapshot.View, now), user.Snapshot.Attributes);
         var marginRate = (await tenants.FindAsync(tenantId))?.Settings.MarginRate ?? Abstractions.Tenants.TenantSettings.DefaultMarginRate;
+        var objective = asked ?? lease?.Model.Value.DefaultObjective ?? Objective.IncrementalMargin;
         var ranked = lease is null
             ? FallbackRanking.Rank(eligible, user.Snapshot.View).Select(r => (r.Campaign, r.Match, Value: (OfferValue?)null)).ToList()
             : Rank(lease.Model, features, eligible, objective, marginRate);

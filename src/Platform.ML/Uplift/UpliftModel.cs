@@ -236,11 +236,10 @@ public sealed partial class UpliftModel(
     private void Fill(MemberPredictions into, int m, int row, UpliftMemberArrays.RawOutputs outputs)
     {
         static float Sigmoid(double logit) => (float)(1 / (1 + Math.Exp(-logit)));
-        float OrderValue(double logValue) => (float)Math.Exp((logValue * Value.Scale) + Value.Mean + (Value.Variance / 2));
         into.Control[m][row] = Sigmoid(outputs.ControlLogit);
         into.Treated[m][row] = Sigmoid(outputs.ControlLogit + outputs.EffectLogit);
-        into.ControlValue[m][row] = OrderValue(outputs.ControlLogValue);
-        into.TreatedValue[m][row] = OrderValue(outputs.ControlLogValue + outputs.EffectLogValue);
+        into.ControlValue[m][row] = (float)Value.OrderValue(outputs.ControlLogValue);
+        into.TreatedValue[m][row] = (float)Value.OrderValue(outputs.ControlLogValue + outputs.EffectLogValue);
         into.Participation[m][row] = Sigmoid(outputs.ParticipationLogit);
     }
 
@@ -298,8 +297,18 @@ public sealed partial class UpliftModel(
             MemoryMarshal.Cast<byte, float>(values.cpu().contiguous().bytes).CopyTo(target[m].AsSpan(offset));
         Copy(outputs.ControlLogit.sigmoid(), into.Control);
         Copy(outputs.TreatedLogit.sigmoid(), into.Treated);
-        Copy(outputs.ControlLogValue.mul(scale).add(shift, Scalars.One).exp(), into.ControlValue);
-        Copy(outputs.TreatedLogValue.mul(scale).add(shift, Scalars.One).exp(), into.TreatedValue);
+        if (Value.Learned)
+        {
+            Copy(outputs.ControlLogValue.mul(scale).add(shift, Scalars.One).exp(), into.ControlValue);
+            Copy(outputs.TreatedLogValue.mul(scale).add(shift, Scalars.One).exp(), into.TreatedValue);
+        }
+        else
+        {
+            var rows = (int)outputs.ControlLogit.shape[0];
+            into.ControlValue[m].AsSpan(offset, rows).Clear();
+            into.TreatedValue[m].AsSpan(offset, rows).Clear();
+        }
+
         Copy(outputs.ParticipationLogit.sigmoid(), into.Participation);
     }
 }

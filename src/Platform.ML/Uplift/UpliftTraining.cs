@@ -131,7 +131,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         var rows = train.Where(r => !float.IsNaN(data.LogRevenue[r])).ToList();
         if (rows.Count < 2)
         {
-            return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, 0, ordersPerConverter);
+            return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, 0, ordersPerConverter, Learned: false);
         }
 
         using var scope = NewDisposeScope();

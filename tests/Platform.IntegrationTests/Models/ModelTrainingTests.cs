@@ -430,6 +430,37 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    [Fact]
+    public async Task AnExperimentWithoutRevenueIsForecastInConversionsAndSaysItHasNoOrderValues()
+    {
+        // Many public experiments record conversions only (Criteo's, Starbucks'): the model has no order values to learn.
+        var (_, admin) = await platform.CreateTenantAsync("no-revenue");
+        var options = new
+        {
+            experiment = new
+            {
+                name = "spring", userIdColumn = "id", assignmentColumn = "offer", controlValues = new[] { "0" },
+                arms = new[] { new { value = "1", name = "ten-off", type = "PERCENT_OFF", amount = 10, channel = "EMAIL" } },
+                conversionColumn = "bought", featureColumns = new[] { "age", "visits" }, windowDays = 14,
+            },
+        };
+        var job = await ImportCalls.ImportAsync(platform.Http, admin, "EXPERIMENT", "spring.csv", SyntheticExperiment.Csv(1500), options);
+        Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
+        Expect.Equal("SUCCEEDED", (await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!)).GetProperty("status").GetString(), "training");
+
+        var forecast = await platform.Http.FieldAsync(admin, """
+            query($d: CampaignDesignInput!) { forecast(design: $d, audience: { all: true }) {
+              warnings incrementalConversions { value } gmv { value } incrementalGmv { value } discountCost { value } incrementalMargin { value }
+            } }
+            """, new { d = ForecastDesign(10) }, "forecast");
+        var recommended = await platform.Http.FieldAsync(admin, "query { recommendations(userId: \"u1\") { objective fallback } }", null, "recommendations");
+
+        Assert.Contains(forecast.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("The experiments this model learned from recorded no revenue", StringComparison.Ordinal));
+        Assert.True(forecast.GetProperty("incrementalConversions").GetProperty("value").GetDouble() > 0);
+        Assert.All(new[] { "gmv", "incrementalGmv", "discountCost", "incrementalMargin" }, name => Assert.Equal(0, forecast.GetProperty(name).GetProperty("value").GetDouble()));
+        Assert.Equal(("INCREMENTAL_CONVERSIONS", false), (recommended.GetProperty("objective").GetString(), recommended.GetProperty("fallback").GetBoolean()));
+    }
+
     [SkippableFact]
     public async Task OnTheArteaCouponExperimentThePredictedLiftLiesInTheObservedIntervalAndNoRevenueGainIsPredicted()
     {

@@ -83,7 +83,7 @@ public sealed class QueryType : ObjectGraphType
             .Description("The RUNNING campaigns to show this user now, ranked by expected incremental value from the live profile (docs/recommendations.md).")
             .Argument<NonNullGraphType<IdGraphType>>("userId", "The user; one the tenant has never seen is answered as a new shopper (no history, no attributes).")
             .Argument<IntGraphType>("first", $"How many, 1 to {RecommendationService.MaxFirst} (default {RecommendationService.DefaultFirst}).")
-            .Argument<ObjectiveEnumType>("objective", "What to maximise (default INCREMENTAL_MARGIN).")
+            .Argument<ObjectiveEnumType>("objective", "What to maximise (default INCREMENTAL_MARGIN; INCREMENTAL_CONVERSIONS when the ACTIVE version has no order values).")
             .Argument<BooleanGraphType>("recordExposure", "Also write a CAMPAIGN_EXPOSURE for each item and withheld campaign, as if shown now (default false; POST only).")
             .Roles(Role.Admin, Role.Merchant)
             .ResolveAsync(async ctx =>
@@ -95,7 +95,7 @@ public sealed class QueryType : ObjectGraphType
                 }
 
                 return await ctx.RequestServices!.GetRequiredService<RecommendationService>().RecommendAsync(
-                    ctx.TenantId(), ctx.GetArgument<string>("userId"), ctx.GetArgument<int?>("first"), ctx.GetArgument<Objective?>("objective") ?? Objective.IncrementalMargin,
+                    ctx.TenantId(), ctx.GetArgument<string>("userId"), ctx.GetArgument<int?>("first"), ctx.GetArgument<Objective?>("objective"),
                     record, ctx.CancellationToken);
             })
             .FieldType.Costs(FieldCosts.ModelScoring);

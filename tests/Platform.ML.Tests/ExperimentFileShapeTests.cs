@@ -1,4 +1,5 @@
 using Platform.Domain.Campaigns;
+using Platform.Domain.Decisions;
 using Platform.Domain.Modeling;
 using Platform.ML.Uplift;
 using static TorchSharp.torch;
@@ -6,15 +7,16 @@ using static TorchSharp.torch;
 namespace Platform.ML.Tests;
 
 /// <summary>
-/// An experiment file's column that codes a category with numbers (1 to 4), whose effect is not monotone in the number:
-/// the offer works for codes 1 and 3 only (docs/models.md#features).
+/// Shapes of real experiment files the uplift model must handle: a column that codes a category with numbers (1 to 4),
+/// whose effect is not monotone in the number (the offer works for codes 1 and 3 only; docs/models.md#features); no
+/// revenue column (docs/forecasts.md#without-revenue).
 /// </summary>
-public sealed class UpliftCodeFeatureTests
+public sealed class ExperimentFileShapeTests
 {
     private const string Campaign = "promo-offer";
     private static readonly DateTimeOffset AssignedAt = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public UpliftCodeFeatureTests() => TorchRuntime.Initialize(threads: 2);
+    public ExperimentFileShapeTests() => TorchRuntime.Initialize(threads: 2);
 
     [Fact]
     public async Task TheModelLearnsAnEffectThatIsNotMonotoneInACodedColumn()
@@ -37,6 +39,25 @@ public sealed class UpliftCodeFeatureTests
 
             var (working, idle) = (Math.Min(byCode[1], byCode[3]), Math.Max(byCode[2], byCode[4]));
             Assert.True(working - idle > 0.005, $"predicted uplift by code: {string.Join(", ", byCode.OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value:F3}"))}");
+        }
+    }
+
+    [Fact]
+    public async Task AnExperimentWithoutRevenueGivesNoOrderValuesRatherThanInventedOnes()
+    {
+        var design = new CampaignDesign("promo", CampaignType.PercentOff, 10, Channel.Email, AssignedAt, AssignedAt.AddDays(30));
+        var (model, _) = await new UpliftTraining(new UpliftTraining.Options(Seed: 2, Members: 1, MaxEpochs: 2))
+            .RunAsync(() => Stream(PlantedRows(4_000, seed: 5)), [(Campaign, design)], CPU, _ => { }, CancellationToken.None);
+
+        using (model)
+        using (var read = UpliftModel.FromBytes(model.ToBytes(), CPU))
+        {
+            Assert.False(read.Value.Learned);
+            Assert.Equal(Objective.IncrementalConversions, read.Value.DefaultObjective);
+            var user = new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(1) };
+            var responses = read.Predict([new OfferRow(read.Schema.Encode(user), design, Campaign, user)], CPU).Responses(0);
+            Assert.All(responses, p => Assert.Equal((0.0, 0.0), (p.ControlOrderValue, p.TreatedOrderValue)));
+            Assert.All(responses, p => Assert.True(p.TreatedConversion > 0));
         }
     }
 
