@@ -55,9 +55,13 @@ public sealed class ExperimentFileShapeTests
             Assert.False(read.Value.Learned);
             Assert.Equal(Objective.IncrementalConversions, read.Value.DefaultObjective);
             var user = new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(1) };
-            var responses = read.Predict([new OfferRow(read.Schema.Encode(user), design, Campaign, user)], CPU).Responses(0);
-            Assert.All(responses, p => Assert.Equal((0.0, 0.0), (p.ControlOrderValue, p.TreatedOrderValue)));
-            Assert.All(responses, p => Assert.True(p.TreatedConversion > 0));
+            var row = new OfferRow(read.Schema.Encode(user), design, Campaign, user);
+            foreach (var rows in new[] { 1, UpliftModel.ArrayRows + 1 }) // scored with arrays, then with tensors
+            {
+                var responses = read.Predict(Enumerable.Repeat(row, rows).ToList(), CPU).Responses(rows - 1);
+                Assert.All(responses, p => Assert.Equal((0.0, 0.0), (p.ControlOrderValue, p.TreatedOrderValue)));
+                Assert.All(responses, p => Assert.True(p.TreatedConversion > 0));
+            }
         }
     }
 

@@ -114,8 +114,9 @@ public sealed class ForecastAccumulator
     {
         double Bernoulli(double q) => q * (1 - q);
         double Spend(double q, double value) => (q * value * value * valueSpread) - (q * value * q * value);
-        var (share, amount) = OfferValuation.DiscountPerOrder(design);
         var (q, v) = (p.TreatedConversion, p.TreatedOrderValue);
+        var (share, offAmount) = OfferValuation.DiscountPerOrder(design);
+        var amount = Math.Min(offAmount, v); // at most the order, as the expected cost takes it
         var gmvTreated = Spend(q, v);
         var gmvControl = Spend(p.ControlConversion, p.ControlOrderValue);
         var cost = (share * share * gmvTreated) + (amount * amount * Bernoulli(q));

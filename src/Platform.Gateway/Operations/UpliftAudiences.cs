@@ -76,6 +76,11 @@ public sealed class UpliftAudiences(
                 ? (campaign.Design, campaign.Id)
                 : throw ApiError.NotFound("campaign", id)
             : given!.Value;
+        if (!model.Value.Learned && uplift.Targeting.RankedBy == Objective.IncrementalMargin)
+        {
+            throw ApiError.Invalid($"{path}.uplift.keep", "not_applicable", $"{path}.uplift.keep ranks by margin, which the ACTIVE version cannot tell: it has no order values (its experiments recorded no revenue). Keep TOP_UPLIFT_PERCENT, or import revenue and retrain.");
+        }
+
         var among = uplift.Among ?? new Audience(All: true);
         await targets.RequireReadableAsync(tenantId, among, cancellationToken, $"{path}.uplift.among");
         var tenant = await tenants.FindAsync(tenantId);
@@ -89,7 +94,7 @@ public sealed class UpliftAudiences(
             for (var i = 0; i < batch.Count; i++)
             {
                 users.Add(batch[i].UserId);
-                var value = OfferValuation.Value(predictions.Responses(i), design, Objective.IncrementalMargin, marginRate);
+                var value = OfferValuation.Value(predictions.Responses(i), design, targeting.RankedBy, marginRate);
                 scores.Add((float)DesignTargeting.Figure(targeting.RankedBy, value));
             }
         }

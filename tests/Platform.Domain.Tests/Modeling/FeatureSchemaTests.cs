@@ -64,12 +64,17 @@ public sealed class FeatureSchemaTests
         var statistics = new FeatureStatistics();
         for (var i = 0; i < 400; i++)
         {
-            statistics.Add(new Dictionary<string, FeatureValue>
+            var row = new Dictionary<string, FeatureValue>
             {
-                ["code"] = FeatureValue.Of(i < 3 ? 7 : 1 + (i % 4)), // 7 seen 3 times: too rare for a slot of its own
                 ["opted_in"] = FeatureValue.Of(i % 2), // two values: the number says it all
                 ["purchases_30"] = FeatureValue.Of(i % 5), // a count of the profile's: a quantity, not a code
-            });
+            };
+            if (i % 10 != 9)
+            {
+                row["code"] = FeatureValue.Of(i < 3 ? 7 : 1 + (i % 4)); // 7 seen 3 times: too rare for a slot of its own; some rows miss it
+            }
+
+            statistics.Add(row);
         }
 
         var schema = statistics.Build();
@@ -78,12 +83,14 @@ public sealed class FeatureSchemaTests
         Assert.Equal([1, 2, 3, 4], code.Levels);
         Assert.Null(schema.Numeric.Single(f => f.Name == "opted_in").Levels);
         Assert.Null(schema.Numeric.Single(f => f.Name == "purchases_30").Levels);
-        Assert.Equal(["code", "code=1", "code=2", "code=3", "code=4", "opted_in", "purchases_30"], schema.ColumnNames());
+        Assert.Equal(["opted_in", "purchases_30", "code", "code missing", "code=1", "code=2", "code=3", "code=4"], schema.ColumnNames()); // most present first
         var two = schema.Encode(new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(2) });
         var rare = schema.Encode(new Dictionary<string, FeatureValue> { ["code"] = FeatureValue.Of(7) });
-        Assert.Equal([0f, 1f, 0f, 0f], two[1..5]);
-        Assert.Equal([0f, 0f, 0f, 0f], rare[1..5]); // its number still reads
-        Assert.True(rare[0] > two[0]);
+        var missing = schema.Encode(new Dictionary<string, FeatureValue>());
+        Assert.Equal([0f, 0f, 1f, 0f, 0f], two[3..8]); // after the number: its missing flag, then a slot per value
+        Assert.Equal([0f, 0f, 0f, 0f, 0f], rare[3..8]); // its number still reads
+        Assert.True(rare[2] > two[2]);
+        Assert.Equal([1f, 0f, 0f, 0f, 0f], missing[3..8]);
     }
 
     [Fact]

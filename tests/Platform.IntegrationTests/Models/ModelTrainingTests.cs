@@ -448,16 +448,36 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
         Expect.Equal("SUCCEEDED", (await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!)).GetProperty("status").GetString(), "training");
 
+        var now = DateTimeOffset.UtcNow;
+        var fiveOff = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { type = "AMOUNT_OFF", value = 5, attributionWindowDays = 14 });
         var forecast = await platform.Http.FieldAsync(admin, """
             query($d: CampaignDesignInput!) { forecast(design: $d, audience: { all: true }) {
-              warnings incrementalConversions { value } gmv { value } incrementalGmv { value } discountCost { value } incrementalMargin { value }
+              warnings incrementalConversions { value }
+              gmv { value low95 high95 } incrementalGmv { value low95 high95 } discountCost { value low95 high95 } incrementalMargin { value low95 high95 }
             } }
-            """, new { d = ForecastDesign(10) }, "forecast");
+            """, new { d = fiveOff }, "forecast");
         var recommended = await platform.Http.FieldAsync(admin, "query { recommendations(userId: \"u1\") { objective fallback } }", null, "recommendations");
 
         Assert.Contains(forecast.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("The experiments this model learned from recorded no revenue", StringComparison.Ordinal));
         Assert.True(forecast.GetProperty("incrementalConversions").GetProperty("value").GetDouble() > 0);
-        Assert.All(new[] { "gmv", "incrementalGmv", "discountCost", "incrementalMargin" }, name => Assert.Equal(0, forecast.GetProperty(name).GetProperty("value").GetDouble()));
+        Assert.All(
+            new[] { "gmv", "incrementalGmv", "discountCost", "incrementalMargin" }.SelectMany(name => new[] { "value", "low95", "high95" }.Select(part => forecast.GetProperty(name).GetProperty(part))),
+            figure => Assert.Equal(0, figure.GetDouble())); // an amount off costs at most the order, whose value is not known
+
+        // What ranks by margin is refused, naming what to use instead.
+        foreach (var (operation, variables, field) in new (string, object, string)[]
+        {
+            ("mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id } }", new { i = new { design = fiveOff, values = new[] { 5, 10 } } }, "input"),
+            ("{ users(audience: { uplift: { keep: POSITIVE_MARGIN, campaignId: \"spring-ten-off\" } }) { nodes { userId } } }", new { }, "audience.uplift.keep"),
+        })
+        {
+            var refused = await platform.Http.PostAsync(admin, operation, variables);
+            Assert.Equal(["INVALID_ARGUMENT"], refused.ErrorCodes);
+            Assert.Equal((field, "not_applicable"), (refused.FirstError.GetProperty("extensions").GetProperty("field").GetString(), refused.FirstError.GetProperty("extensions").GetProperty("rule").GetString()));
+        }
+
+        var persuadable = await platform.Http.FieldAsync(admin, "{ users(audience: { uplift: { keep: TOP_UPLIFT_PERCENT, percent: 10, campaignId: \"spring-ten-off\" } }, first: 500) { nodes { userId } } }", null, "users");
+        Assert.Equal(150, persuadable.GetProperty("nodes").GetArrayLength());
         Assert.Equal(("INCREMENTAL_CONVERSIONS", false), (recommended.GetProperty("objective").GetString(), recommended.GetProperty("fallback").GetBoolean()));
     }
 
