@@ -43,7 +43,9 @@ public sealed class TargetCommand(GraphQLClient client, TextWriter progress)
         }
 
         await output.WriteLineAsync("user_id,conversion_without,conversion_with,uplift,uplift_low,uplift_high,revenue_without,revenue_with,incremental_margin,margin_low,margin_high,participation");
-        foreach (var row in rows.OrderByDescending(r => r.GetProperty("incrementalMargin").GetProperty("value").GetDouble()).ThenBy(r => r.GetProperty("userId").GetString(), StringComparer.Ordinal))
+        // Margins tie (all 0) under a version without order values (docs/forecasts.md#without-revenue): the uplift orders them then.
+        foreach (var row in rows.OrderByDescending(r => r.GetProperty("incrementalMargin").GetProperty("value").GetDouble())
+                     .ThenByDescending(r => r.GetProperty("uplift").GetProperty("value").GetDouble()).ThenBy(r => r.GetProperty("userId").GetString(), StringComparer.Ordinal))
         {
             double N(string name) => row.GetProperty(name).GetDouble();
             double E(string name, string part) => row.GetProperty(name).GetProperty(part).GetDouble();

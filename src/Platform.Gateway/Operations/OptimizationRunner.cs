@@ -64,9 +64,19 @@ public sealed class OptimizationRunner(
         await PublishAsync(tenantId, id, status);
     }
 
+    /// <summary>A search ranks designs by margin: a version without order values (every margin 0) cannot judge one.</summary>
+    public static void RequireOrderValues(UpliftModel model)
+    {
+        if (!model.Value.Learned)
+        {
+            throw ApiError.Invalid("input", "not_applicable", "The ACTIVE UPLIFT version has no order values (its experiments recorded no revenue), so it cannot rank designs by margin: forecast them one at a time (incremental conversions), or import revenue and retrain.");
+        }
+    }
+
     private async Task<OptimizationResult> SearchAsync(string tenantId, Guid id, DesignSearch search, CancellationToken cancellationToken)
     {
         using var lease = await models.RequireAsync(tenantId, cancellationToken);
+        RequireOrderValues(lease.Model); // the version may have changed since the search was accepted
         var tenant = await tenants.FindAsync(tenantId);
         var marginRate = tenant?.Settings.MarginRate ?? TenantSettings.DefaultMarginRate;
         var settings = ProfileSettings.WithHalfLifeDays(tenant?.Settings.AffinityHalfLifeDays ?? TenantSettings.Default.AffinityHalfLifeDays);
@@ -104,7 +114,7 @@ public sealed class OptimizationRunner(
         await pending;
         var choice = DesignChoice.Choose(forecasts, search.ConstraintsOrNone);
         var drivers = choice.Recommended is { } best
-            ? OfferScoring.Drivers(lease.Model, audience.Sample.Users(), new Offer(best.Candidate.Design, null), lease.Model.Value.DefaultObjective, marginRate)
+            ? OfferScoring.Drivers(lease.Model, audience.Sample.Users(), new Offer(best.Candidate.Design, null), Objective.IncrementalMargin, marginRate)
             : [];
         return new OptimizationResult(choice, drivers);
     }

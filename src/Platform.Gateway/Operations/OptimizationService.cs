@@ -20,11 +20,7 @@ public sealed class OptimizationService(OptimizationStore store, ScoringTargets 
         await targets.RequireReadableAsync(tenantId, search.AudienceOrBase, cancellationToken);
         using (var lease = await models.RequireAsync(tenantId, cancellationToken))
         {
-            // Held only to refuse a search no model can run, or one it cannot judge: the search ranks designs by margin.
-            if (!lease.Model.Value.Learned)
-            {
-                throw ApiError.Invalid("input", "not_applicable", "The ACTIVE UPLIFT version has no order values (its experiments recorded no revenue), so it cannot rank designs by margin: forecast them one at a time (incremental conversions), or import revenue and retrain.");
-            }
+            OptimizationRunner.RequireOrderValues(lease.Model); // held only to refuse a search no model can run or judge
         }
 
         var id = Guid.NewGuid();

@@ -5,14 +5,14 @@ namespace Platform.ML.Uplift;
 /// <see cref="Variance"/> is the spread of actual log values around that prediction on training conversions.
 /// <see cref="OrdersPerConverter"/>: the orders a converting training user placed in the window, on average (the networks
 /// predict whether a user buys, not how often); 1 for a version written before it was kept.
-/// <see cref="Learned"/> is false when the training rows recorded no revenue (experiment files with a conversion column
-/// only): the networks' order values learned nothing, so every order value reads 0 and forecasts say why
+/// <see cref="Learned"/> is false when fewer than two converting training rows recorded revenue (experiment files with a
+/// conversion column only): the networks' order values learned nothing, so every order value reads 0 and forecasts say why
 /// (<see cref="NotLearnedWarning"/>); true for a version written before it was kept.
 /// </summary>
 public sealed record OrderValueScale(double Mean, double Scale, double Variance, double OrdersPerConverter = 1, bool Learned = true)
 {
     public const string NotLearnedWarning =
-        "The experiments this model learned from recorded no revenue, so it has no order values: GMV, revenue, discount cost and margin read 0 here, not estimates (map a revenueColumn when importing them, then retrain).";
+        "The experiments this model learned from recorded no revenue (fewer than two buyers with an amount), so it has no order values: GMV, revenue, discount cost and margin read 0 here, not estimates (map a revenueColumn when importing them, then retrain).";
 
     /// <summary>What decisions are judged by when no objective is asked for: the incremental margin, or conversions without order values (every margin is 0).</summary>
     public Domain.Decisions.Objective DefaultObjective => Learned ? Domain.Decisions.Objective.IncrementalMargin : Domain.Decisions.Objective.IncrementalConversions;

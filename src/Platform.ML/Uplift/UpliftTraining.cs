@@ -129,7 +129,7 @@ public sealed class UpliftTraining(UpliftTraining.Options options)
         var ordered = train.Select(r => data.Orders[r]).Where(o => o > 0).ToList();
         var ordersPerConverter = ordered.Count == 0 ? 1 : ordered.Average(o => (double)o);
         var rows = train.Where(r => !float.IsNaN(data.LogRevenue[r])).ToList();
-        if (rows.Count == 0)
+        if (rows.Count < 2)
         {
             return new OrderValueScale(tensors.ValueMean, tensors.ValueScale, 0, ordersPerConverter, Learned: false);
         }
