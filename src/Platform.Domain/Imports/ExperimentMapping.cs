@@ -3,7 +3,8 @@ namespace Platform.Domain.Imports;
 /// <summary>
 /// How the columns of a past-experiment file map to customers, arms and outcomes. Without <see cref="UserIdColumn"/>
 /// (public experiments often have none) a customer's id is made from the experiment's name and the row's line
-/// (<see cref="CustomerIdOnLine"/>).
+/// (<see cref="CustomerIdOnLine"/>). A file without revenue may give <see cref="ConversionValue"/>: each customer's
+/// revenue is then their conversions times that value, so models learn order values and forecasts are in money.
 /// </summary>
 public sealed record ExperimentMapping(
     string Name,
@@ -17,9 +18,13 @@ public sealed record ExperimentMapping(
     int WindowDays = 30,
     DateTimeOffset? AssignedAt = null,
     IReadOnlyList<string>? FeatureColumns = null,
-    IReadOnlyList<string>? CovariateColumns = null)
+    IReadOnlyList<string>? CovariateColumns = null,
+    decimal? ConversionValue = null)
 {
     public const int MaxArms = 20;
+
+    /// <summary>The largest <see cref="ConversionValue"/>: a conversion's revenue, not a campaign's.</summary>
+    public const decimal MaxConversionValue = 1_000_000m;
 
     /// <summary>At most this many pre-period covariate columns (docs/measurement.md).</summary>
     public const int MaxCovariates = 8;

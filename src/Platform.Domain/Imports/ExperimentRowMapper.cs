@@ -56,7 +56,7 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
 
         var participated = mapping.ParticipationColumn is { } p ? row.Flag(p) : null;
         var conversions = mapping.ConversionColumn is { } c ? row.Count(c) : null;
-        var revenue = mapping.RevenueColumn is { } r ? row.Decimal(r) : null;
+        var revenue = mapping.RevenueColumn is { } r ? row.Decimal(r) : conversions * mapping.ConversionValue;
         if (revenue is < 0)
         {
             violations.Add(new(mapping.RevenueColumn!, "out_of_range", $"{mapping.RevenueColumn} must not be negative."));

@@ -76,6 +76,28 @@ public static partial class ImportOptionsRules
         {
             violations.Add(new("options.experiment", "required", "options.experiment must map at least one outcome column (conversion, revenue or participation)."));
         }
+
+        if (mapping.ConversionValue is { } value)
+        {
+            ValidateConversionValue(mapping, value, violations);
+        }
+    }
+
+    private static void ValidateConversionValue(ExperimentMapping mapping, decimal value, List<Violation> violations)
+    {
+        if (value is <= 0 or > ExperimentMapping.MaxConversionValue)
+        {
+            violations.Add(new("options.experiment.conversionValue", "out_of_range", $"options.experiment.conversionValue must be above 0 and at most {ExperimentMapping.MaxConversionValue:N0}."));
+        }
+
+        if (mapping.RevenueColumn is not null)
+        {
+            violations.Add(new("options.experiment.conversionValue", "not_used", "options.experiment.conversionValue applies to a file without revenueColumn: with one, revenue is read from it."));
+        }
+        else if (mapping.ConversionColumn is null)
+        {
+            violations.Add(new("options.experiment.conversionColumn", "required", "options.experiment.conversionColumn is required with conversionValue: revenue is conversions × conversionValue."));
+        }
     }
 
     /// <summary>The design rules an arm breaks, for the fields it gives (an arm need not know its value or channel).</summary>

@@ -21,5 +21,13 @@ public static class PromotionRule
             (false, Invariant($"CANDIDATE: {metric} {value:F5} on the held-out users does not beat ACTIVE version {id}'s {active:F5} by more than {margin}; promoteModel makes it ACTIVE.")),
     };
 
+    /// <summary>
+    /// An uplift version that learned order values replaces an ACTIVE one that has none, whatever their Qini: the ACTIVE one
+    /// values nothing in money (docs/forecasts.md#without-revenue), and money is what a merchant who imported revenue (or a
+    /// conversion's value) retrained for.
+    /// </summary>
+    public static (bool Activate, string Reason) GainsOrderValues(Guid activeId) =>
+        (true, $"ACTIVE: it learned order values, and ACTIVE version {activeId} has none (its money figures read 0).");
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

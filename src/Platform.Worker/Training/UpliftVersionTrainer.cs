@@ -45,13 +45,20 @@ public sealed class UpliftVersionTrainer(
         var (model, report) = await training.RunAsync(Source, designs, device, progress, cancellationToken);
         using (model)
         {
+            bool? activeHasOrderValues = null;
             var champion = await Champion<UpliftEvaluation>.ScoreAsync(
-                registry, run.TenantId, ModelTask.Uplift, bytes => UpliftModel.FromBytes(bytes, device), active => training.EvaluateAsync(active, Source, designs, device, cancellationToken),
+                registry, run.TenantId, ModelTask.Uplift, bytes => UpliftModel.FromBytes(bytes, device),
+                active =>
+                {
+                    activeHasOrderValues = active.Value.Learned;
+                    return training.EvaluateAsync(active, Source, designs, device, cancellationToken);
+                },
                 new UpliftEvaluation(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var trainingInfo = new TrainingFacts(
                 range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds, sample);
-            var (activate, promotion) = PromotionRule.Decide(
-                "uplift", "Qini", report.Model.Qini, champion is null ? null : (champion.VersionId, champion.Evaluation.Qini), settings.PromotionMargin);
+            var (activate, promotion) = champion is not null && activeHasOrderValues == false && model.Value.Learned
+                ? PromotionRule.GainsOrderValues(champion.VersionId)
+                : PromotionRule.Decide("uplift", "Qini", report.Model.Qini, champion is null ? null : (champion.VersionId, champion.Evaluation.Qini), settings.PromotionMargin);
             var version = await registry.AddAsync(
                 run.TenantId, ModelTask.Uplift, run.Id, model.ToBytes(), ModelJson.Write(model.Schema),
                 ModelJson.Write(new UpliftVersionMetrics(report, champion?.Evaluation, champion?.VersionId)), ModelJson.Write(trainingInfo),

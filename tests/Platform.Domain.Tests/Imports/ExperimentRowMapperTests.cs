@@ -48,6 +48,17 @@ public sealed class ExperimentRowMapperTests
         Assert.Equal(expected, Mapper().Map(2, Cells(orders: orders)).Row!.Conversions);
     }
 
+    [Theory]
+    [InlineData("3", 30.0)]
+    [InlineData("yes", 10.0)]
+    [InlineData("0", 0.0)]
+    public void WithAConversionsValueRevenueIsConversionsTimesIt(string orders, double expected)
+    {
+        var mapper = new ExperimentRowMapper(Mapping with { RevenueColumn = null, ConversionValue = 10m }, []);
+
+        Assert.Equal((decimal)expected, mapper.Map(2, Cells(orders: orders, revenue: "999")).Row!.Revenue);
+    }
+
     [Fact]
     public void EveryBrokenRuleOfARowIsReportedByColumn()
     {

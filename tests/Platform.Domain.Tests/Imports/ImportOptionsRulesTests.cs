@@ -159,6 +159,20 @@ public sealed class ImportOptionsRulesTests
             ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: mapping)).Select(v => $"{v.Field}:{v.Rule}"));
     }
 
+    [Theory]
+    [InlineData(0, "revenue", "conversions", "options.experiment.conversionValue:out_of_range,options.experiment.conversionValue:not_used")]
+    [InlineData(1_000_001, null, "conversions", "options.experiment.conversionValue:out_of_range")]
+    [InlineData(10, null, null, "options.experiment.conversionColumn:required")]
+    [InlineData(10, null, "conversions", "")]
+    public void AConversionsValueStandsInForAMissingRevenueColumn(double value, string? revenueColumn, string? conversionColumn, string expected)
+    {
+        var mapping = Experiment with { ConversionValue = (decimal)value, RevenueColumn = revenueColumn, ConversionColumn = conversionColumn, ParticipationColumn = "took_part" };
+
+        var broken = ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: mapping)).Select(v => $"{v.Field}:{v.Rule}");
+
+        Assert.Equal(expected, string.Join(",", broken));
+    }
+
     [Fact]
     public void AnArmsDesignFieldsFollowTheCampaignRulesForWhatTheyGive()
     {

@@ -25,6 +25,15 @@ public sealed class PromotionRuleTests
     }
 
     [Fact]
+    public void AnUpliftVersionWithOrderValuesReplacesOneWithoutAndSaysWhy()
+    {
+        var (activate, reason) = PromotionRule.GainsOrderValues(Active);
+
+        Assert.True(activate);
+        Assert.Equal($"ACTIVE: it learned order values, and ACTIVE version {Active} has none (its money figures read 0).", reason);
+    }
+
+    [Fact]
     public void AFigureThatCouldNotBeComputedStaysACandidate() =>
         Assert.Equal(
             (false, "CANDIDATE: its Qini could not be computed on the held-out users."),

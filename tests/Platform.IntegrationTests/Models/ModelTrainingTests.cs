@@ -431,20 +431,20 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
     }
 
     [Fact]
-    public async Task AnExperimentWithoutRevenueIsForecastInConversionsAndSaysItHasNoOrderValues()
+    public async Task AnExperimentWithoutRevenueIsForecastInConversionsUntilAConversionsValueIsGiven()
     {
         // Many public experiments record conversions only (Criteo's, Starbucks'): the model has no order values to learn.
         var (_, admin) = await platform.CreateTenantAsync("no-revenue");
-        var options = new
+        object Options(decimal? conversionValue) => new
         {
             experiment = new
             {
                 name = "spring", userIdColumn = "id", assignmentColumn = "offer", controlValues = new[] { "0" },
                 arms = new[] { new { value = "1", name = "ten-off", type = "PERCENT_OFF", amount = 10, channel = "EMAIL" } },
-                conversionColumn = "bought", featureColumns = new[] { "age", "visits" }, windowDays = 14,
+                conversionColumn = "bought", conversionValue, featureColumns = new[] { "age", "visits" }, windowDays = 14,
             },
         };
-        var job = await ImportCalls.ImportAsync(platform.Http, admin, "EXPERIMENT", "spring.csv", SyntheticExperiment.Csv(1500), options);
+        var job = await ImportCalls.ImportAsync(platform.Http, admin, "EXPERIMENT", "spring.csv", SyntheticExperiment.Csv(1500), Options(conversionValue: null));
         Expect.Equal("SUCCEEDED", job.GetProperty("status").GetString(), job.ToString());
         Expect.Equal("SUCCEEDED", (await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!)).GetProperty("status").GetString(), "training");
 
@@ -483,6 +483,26 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.Equal(150, picked.Count);
         Assert.True(byUplift.GetProperty("nodes").EnumerateArray().Count(n => picked.Contains(n.GetProperty("userId").GetString())) >= 140);
         Assert.Equal(("INCREMENTAL_CONVERSIONS", false), (recommended.GetProperty("objective").GetString(), recommended.GetProperty("fallback").GetBoolean()));
+
+        // Told what a conversion is worth, the same file is imported in money: retrained, the model forecasts orders at that value.
+        var valued = await ImportCalls.ImportAsync(platform.Http, admin, "EXPERIMENT", "spring.csv", SyntheticExperiment.Csv(1500), Options(conversionValue: 40m));
+        Expect.Equal("SUCCEEDED", valued.GetProperty("status").GetString(), valued.ToString());
+        var retrained = await WaitAsync(admin, (await TrainAsync(admin)).GetProperty("id").GetString()!);
+        Expect.Equal("SUCCEEDED", retrained.GetProperty("status").GetString(), retrained.ToString());
+        Assert.StartsWith("ACTIVE: it learned order values", retrained.GetProperty("version").GetProperty("promotion").GetString()); // whatever the Qini
+        var inMoney = await Eventually.ReadUntilAsync(
+            () => platform.Http.FieldAsync(admin, """
+                query($d: CampaignDesignInput!) { forecast(design: $d, audience: { all: true }) {
+                  modelVersionId warnings orders { value } gmv { value } discountCost { value } incrementalMargin { value } } }
+                """, new { d = fiveOff }, "forecast"),
+            f => f.GetProperty("modelVersionId").GetString() == retrained.GetProperty("version").GetProperty("id").GetString(), TimeSpan.FromSeconds(20)); // nodes swap within seconds
+        var recommendedInMoney = await platform.Http.FieldAsync(admin, "query { recommendations(userId: \"u1\") { objective } }", null, "recommendations");
+
+        Assert.DoesNotContain(inMoney.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("The experiments this model learned from recorded no revenue", StringComparison.Ordinal));
+        var orderValue = inMoney.GetProperty("gmv").GetProperty("value").GetDouble() / inMoney.GetProperty("orders").GetProperty("value").GetDouble();
+        Assert.InRange(orderValue, 30, 50);
+        Assert.True(inMoney.GetProperty("discountCost").GetProperty("value").GetDouble() > 0, inMoney.ToString());
+        Assert.Equal("INCREMENTAL_MARGIN", recommendedInMoney.GetProperty("objective").GetString());
     }
 
     [SkippableFact]

@@ -237,6 +237,8 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
   const optional = new Set(['conversionColumn', 'revenueColumn', 'participationColumn']);
   const controlValues = h('input', { name: 'experiment.controlValues', value: '0' });
   const windowDays = h('input', { name: 'experiment.windowDays', type: 'number', value: '30' });
+  // A file without revenue (conversions only) may say what a conversion is worth: revenue = conversions × it.
+  const conversionValue = h('input', { name: 'experiment.conversionValue', type: 'number', min: '0', step: 'any', placeholder: '(none)' });
   const arms = h('textarea', { name: 'experiment.arms', rows: 3, spellcheck: false });
   arms.value = '[{"value": "1", "name": "ten-off", "type": "PERCENT_OFF", "amount": 10, "channel": "EMAIL"}]';
   const label = (text: string, element: HTMLElement): HTMLElement => h('label', { class: 'field' }, text, element);
@@ -245,6 +247,7 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
     label('User id column', columnSelects.userIdColumn), label('Arm column', columnSelects.assignmentColumn),
     label('Control values (comma-separated)', controlValues),
     label('Conversions column', columnSelects.conversionColumn), label('Revenue column', columnSelects.revenueColumn),
+    label('Value of a conversion (without a revenue column)', conversionValue),
     label('Participation column', columnSelects.participationColumn), label('Outcome window (days)', windowDays),
     h('label', { class: 'field wide' }, 'Arms (JSON: value in the arm column, name, type, amount, channel, …)', arms));
   return {
@@ -271,6 +274,7 @@ function experimentMapping(): { element: HTMLElement; setColumns(columns: string
         windowDays: Number(windowDays.value),
       };
       for (const [field, select] of Object.entries(columnSelects)) if (select.value) mapping[field] = select.value;
+      if (conversionValue.value) mapping.conversionValue = Number(conversionValue.value);
       return mapping;
     },
   };

@@ -16,6 +16,7 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentMapping
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArmInputType>>>>("arms").Description("The treatment arms.");
         Field<StringGraphType>("conversionColumn").Description("Conversions (orders) in the window per customer: a count, or a 1/0 flag.");
         Field<StringGraphType>("revenueColumn").Description("Revenue within the window.");
+        Field<DecimalGraphType>("conversionValue").Description("For a file without revenueColumn: the value of one conversion (above 0, at most 1,000,000); each customer's revenue is their conversions × this value, so the models learn order values (docs/imports.md#past-experiments).");
         Field<StringGraphType>("participationColumn").Description("1/0 column: took part (claimed, clicked).");
         Field<IntGraphType>("windowDays").Description("The outcome window, 1 to 365 days (default 30).");
         Field<DateTimeOffsetGraphType>("assignedAt").Description("When customers were assigned (default: the import time).");
@@ -35,5 +36,6 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentMapping
         value.Get("windowDays") as int? ?? 30,
         value.Get("assignedAt") as DateTimeOffset?,
         value.GetList<string>("featureColumns"),
-        value.GetList<string>("covariateColumns"));
+        value.GetList<string>("covariateColumns"),
+        value.Get("conversionValue") as decimal?);
 }
