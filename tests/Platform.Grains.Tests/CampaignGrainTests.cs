@@ -79,10 +79,11 @@ public sealed class CampaignGrainTests(GrainCluster cluster) : IClassFixture<Gra
         await outcomes.UpsertAsync(Enumerable.Range(0, 80).Select(i => new EnrollmentRow(
             tenant, $"u{i}", new CampaignEnrollment("alerting", i < 40 ? CampaignArm.Treatment : CampaignArm.Control, now.AddHours(-4), 7,
                 WindowPurchases: (i < 40 ? i % 2 == 0 : i % 10 == 0) ? 1 : 0), 1, now)).ToList());
-        var sides = await outcomes.TotalsAsync(tenant, await store.GetAsync(tenant, "alerting") ?? throw new InvalidOperationException());
+        var campaign = await store.GetAsync(tenant, "alerting") ?? throw new InvalidOperationException();
+        var sides = await outcomes.TotalsAsync(tenant, campaign);
         var history = new KpiHistoryStore(cluster.Database.DataSource);
         // An hour ago, and the hour of the update the grain records before it checks: two hours, the cluster's AlertAfterHours.
-        await history.RecordAsync(tenant, "alerting", now.AddHours(-1), sides.Kpis(null));
+        await history.RecordAsync(tenant, "alerting", now.AddHours(-1), sides.Kpis(campaign.Design));
 
         var webhooks = new WebhookStore(cluster.Database.DataSource);
         var webhook = await webhooks.CreateAsync(tenant, "https://example.com/hook", [WebhookEvent.CampaignAlert], ["alerting"], new string('s', 32));

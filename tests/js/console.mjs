@@ -295,10 +295,13 @@ try {
   await step('the what-if page forecasts a design with its intervals', async () => {
     await page.goto(`${base}/#/what-if`);
     await page.fill('input[name=name]', `What-if ${runId}`);
+    await page.fill('input[name=costPerContact]', '0.05');
     await page.click('form.form button[type=submit]');
     await page.waitForSelector('[data-testid=forecast-margin]', { timeout: 60000 });
     const rows = await page.locator('[data-testid=forecast] table tr').count();
-    if (rows !== 9) throw new Error(`the forecast table has ${rows} rows`);
+    if (rows !== 10) throw new Error(`the forecast table has ${rows} rows`);
+    const contact = await page.locator('[data-testid=forecast] table tr:has-text("Contact cost") td').nth(1).innerText();
+    if (!(Number(contact.replace(/[^0-9.]/g, '')) > 0)) throw new Error(`the contact cost of a design that costs 0.05 a contact reads ${contact}`);
     await shot(page, 'what-if');
   });
 

@@ -18,7 +18,8 @@ public sealed record CampaignChanges(
     int? FrequencyCapPerDay = null,
     double? HoldoutShare = null,
     Audience? Audience = null,
-    int? AttributionWindowDays = null)
+    int? AttributionWindowDays = null,
+    decimal? CostPerContact = null)
 {
     public CampaignDesign ApplyTo(CampaignDesign design) => new(
         Name ?? design.Name,
@@ -35,5 +36,6 @@ public sealed record CampaignChanges(
         FrequencyCapPerDay ?? design.FrequencyCapPerDay,
         HoldoutShare ?? design.HoldoutShare,
         Audience ?? design.Audience,
-        AttributionWindowDays ?? design.AttributionWindowDays);
+        AttributionWindowDays ?? design.AttributionWindowDays,
+        CostPerContact ?? design.CostPerContact);
 }

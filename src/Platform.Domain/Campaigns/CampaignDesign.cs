@@ -4,7 +4,8 @@ namespace Platform.Domain.Campaigns;
 
 /// <summary>
 /// What a merchant designs: the offer, where it is shown, to whom, when, and how its effect is measured
-/// (a holdout share of the audience never gets the offer; purchases count within the attribution window).
+/// (a holdout share of the audience never gets the offer; purchases count within the attribution window), and what reaching
+/// one treated user costs whatever they do (<see cref="CostPerContact"/>: a text message, a printed mailer).
 /// <see cref="CampaignDesignRules"/> says what is valid.
 /// </summary>
 public sealed record CampaignDesign(
@@ -22,7 +23,8 @@ public sealed record CampaignDesign(
     int? FrequencyCapPerDay = null,
     double HoldoutShare = CampaignDesign.DefaultHoldoutShare,
     Audience? Audience = null,
-    int AttributionWindowDays = CampaignDesign.DefaultAttributionWindowDays)
+    int AttributionWindowDays = CampaignDesign.DefaultAttributionWindowDays,
+    decimal CostPerContact = 0)
 {
     public const double DefaultHoldoutShare = 0.10;
     public const int DefaultAttributionWindowDays = 7;

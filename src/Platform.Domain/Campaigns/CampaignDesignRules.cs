@@ -18,6 +18,7 @@ public static class CampaignDesignRules
     public const int MaxItems = 1_000;
     public const int MaxThemeTags = 20;
     public const int MaxFrequencyCapPerDay = 100;
+    public const decimal MaxCostPerContact = 1_000;
 
     public static IReadOnlyList<Violation> Validate(CampaignDesign design)
     {
@@ -56,6 +57,11 @@ public static class CampaignDesignRules
         if (design.Budget is <= 0)
         {
             Break("budget", "out_of_range", "must be more than 0 (leave it out for no budget).");
+        }
+
+        if (design.CostPerContact is < 0 or > MaxCostPerContact)
+        {
+            Break("costPerContact", "out_of_range", $"must be between 0 and {MaxCostPerContact:0} (what reaching one user costs).");
         }
 
         if (design.FrequencyCapPerDay is < 1 or > MaxFrequencyCapPerDay)

@@ -34,7 +34,8 @@ public sealed record CampaignKpis(
     Estimate? IncrementalConversions,
     Estimate? IncrementalRevenue,
     double? Roi,
-    KpiMeasurement? Measurement = null)
+    KpiMeasurement? Measurement = null,
+    decimal ContactCost = 0)
 {
     /// <summary>Whether the always-valid interval of the conversion-rate lift, the primary outcome, excludes zero; null without <see cref="Measurement"/> (history recorded before it).</summary>
     public Significance? Significance => Measurement?.ConversionRate.Significance;
@@ -46,12 +47,15 @@ public sealed record CampaignKpis(
     /// Lift is treatment minus control: a difference of proportions for the conversion rate (share of users
     /// with a purchase in their window; unpooled variance), of means for purchases and revenue per user
     /// (sample variances, Welch). Incremental totals scale the per-user lift by the treated users.
-    /// ROI = (incremental revenue − discount cost) / discount cost. Each needs 2 users on both sides.
+    /// The contact cost is the design's cost per contact × the treated users; ROI = (incremental revenue − cost) / cost, where
+    /// cost = discount cost + contact cost. Each needs 2 users on both sides.
     /// <see cref="Measurement"/> adds the adjusted and always-valid lifts when both sides carry moments over
     /// <paramref name="covariates"/>.
     /// </summary>
-    public static CampaignKpis From(ArmTotals treatment, ArmTotals control, decimal? budget, IReadOnlyList<string>? covariates = null)
+    public static CampaignKpis From(ArmTotals treatment, ArmTotals control, decimal? budget, IReadOnlyList<string>? covariates = null, decimal costPerContact = 0)
     {
+        var contactCost = costPerContact * treatment.Users;
+        var cost = (double)(treatment.DiscountCost + contactCost);
         var conversionLift = ProportionDifference(treatment.WindowConverters, treatment.Users, control.WindowConverters, control.Users);
         var purchasesLift = MeanDifference(Sample.Of(treatment.WindowPurchases, treatment.WindowPurchasesSquared, treatment.Users), Sample.Of(control.WindowPurchases, control.WindowPurchasesSquared, control.Users));
         var revenueLift = MeanDifference(Sample.Of((double)treatment.WindowRevenue, treatment.WindowRevenueSquared, treatment.Users), Sample.Of((double)control.WindowRevenue, control.WindowRevenueSquared, control.Users));
@@ -80,13 +84,14 @@ public sealed record CampaignKpis(
             revenueLift,
             Scale(purchasesLift, treatment.Users),
             incrementalRevenue,
-            treatment.DiscountCost > 0 && incrementalRevenue is { } gain ? (gain.Value - (double)treatment.DiscountCost) / (double)treatment.DiscountCost : null,
+            cost > 0 && incrementalRevenue is { } gain ? (gain.Value - cost) / cost : null,
             treatment.Moments is { } t && control.Moments is { } c
                 ? new KpiMeasurement(
                     LiftMeasurement.Of(LiftMetric.ConversionRate, conversionLift, t, c, Named(covariates, t, c)),
                     LiftMeasurement.Of(LiftMetric.PurchasesPerUser, purchasesLift, t, c, Named(covariates, t, c)),
                     LiftMeasurement.Of(LiftMetric.RevenuePerUser, revenueLift, t, c, Named(covariates, t, c)))
-                : null);
+                : null,
+            contactCost);
     }
 
     private static IReadOnlyList<string> Named(IReadOnlyList<string>? names, ArmMoments treatment, ArmMoments control) =>

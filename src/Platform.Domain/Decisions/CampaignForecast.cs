@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Domain.Decisions;
 
 /// <summary>One group of the audience (an RFM segment) in a forecast.</summary>
@@ -7,7 +9,7 @@ public sealed record ForecastGroup(string Name, long Users, ForecastFigure Incre
 /// What a campaign design is expected to do with an audience over its outcome window (docs/forecasts.md): the treated
 /// users' participation, conversions, orders and GMV, what the offer adds over not running it, its discount cost and ROI,
 /// each with 80% and 95% intervals; how much of the campaign the budget pays for; a breakdown by segment; and warnings.
-/// <see cref="Orders"/> is null in a launch forecast stored before orders were forecast.
+/// <see cref="Orders"/> and <see cref="ContactCost"/> are null in a launch forecast stored before they were forecast.
 /// </summary>
 public sealed record CampaignForecast(
     long AudienceUsers,
@@ -24,4 +26,10 @@ public sealed record CampaignForecast(
     DateTimeOffset? BudgetRunsOutAt,
     IReadOnlyList<ForecastGroup> Segments,
     IReadOnlyList<string> Warnings,
-    ForecastFigure? Orders = null);
+    ForecastFigure? Orders = null,
+    ForecastFigure? ContactCost = null)
+{
+    /// <summary>What the campaign is expected to spend: the discount cost and the contacts' cost.</summary>
+    [JsonIgnore]
+    public double Cost => DiscountCost.Value + (ContactCost?.Value ?? 0);
+}

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Domain.Decisions;
 
-/// <summary>A candidate with its forecast, the constraints it breaks (by input name), and whether it is on the cost–margin frontier.</summary>
+/// <summary>A candidate with its forecast, the constraints it breaks (by input name), and whether it is on the cost–margin frontier (cost: discounts and contacts).</summary>
 public sealed record ScoredCandidate(DesignCandidate Candidate, CampaignForecast Forecast, IReadOnlyList<string> Broken, bool OnFrontier)
 {
     [JsonIgnore]
@@ -18,18 +18,18 @@ public sealed record DesignChoice(IReadOnlyList<ScoredCandidate> Candidates, Sco
 {
     /// <summary>The candidates that meet the constraints and that no other such candidate beats on both cost and margin, cheapest first.</summary>
     [JsonIgnore]
-    public IReadOnlyList<ScoredCandidate> Frontier => Candidates.Where(c => c.OnFrontier).OrderBy(c => c.Forecast.DiscountCost.Value).ToList();
+    public IReadOnlyList<ScoredCandidate> Frontier => Candidates.Where(c => c.OnFrontier).OrderBy(c => c.Forecast.Cost).ToList();
 
     public static DesignChoice Choose(IReadOnlyList<(DesignCandidate Candidate, CampaignForecast Forecast)> forecasts, OptimizationConstraints constraints)
     {
         var checkedOnes = forecasts.Select(f => (f.Candidate, f.Forecast, Broken: Broken(f.Forecast, constraints))).ToList();
         var feasible = checkedOnes.Where(c => c.Broken.Count == 0).ToList();
         bool Dominated(CampaignForecast f) => feasible.Any(o =>
-            o.Forecast.DiscountCost.Value <= f.DiscountCost.Value && o.Forecast.IncrementalMargin.Value >= f.IncrementalMargin.Value
-            && (o.Forecast.DiscountCost.Value < f.DiscountCost.Value || o.Forecast.IncrementalMargin.Value > f.IncrementalMargin.Value));
+            o.Forecast.Cost <= f.Cost && o.Forecast.IncrementalMargin.Value >= f.IncrementalMargin.Value
+            && (o.Forecast.Cost < f.Cost || o.Forecast.IncrementalMargin.Value > f.IncrementalMargin.Value));
         var scored = checkedOnes
             .Select(c => new ScoredCandidate(c.Candidate, c.Forecast, c.Broken, c.Broken.Count == 0 && !Dominated(c.Forecast)))
-            .OrderByDescending(c => c.Forecast.IncrementalMargin.Value).ThenBy(c => c.Forecast.DiscountCost.Value)
+            .OrderByDescending(c => c.Forecast.IncrementalMargin.Value).ThenBy(c => c.Forecast.Cost)
             .ToList();
         var ranked = scored.Where(c => c.MeetsConstraints).ToList();
         var recommended = ranked.FirstOrDefault();
@@ -45,7 +45,7 @@ public sealed record DesignChoice(IReadOnlyList<ScoredCandidate> Candidates, Sco
             broken.Add("minRoi");
         }
 
-        if (constraints.MaxCost is { } cost && forecast.DiscountCost.Value > (double)cost)
+        if (constraints.MaxCost is { } cost && forecast.Cost > (double)cost)
         {
             broken.Add("maxCost");
         }
@@ -84,9 +84,14 @@ public sealed record DesignChoice(IReadOnlyList<ScoredCandidate> Candidates, Sco
                 + (overlap ? "their 95% intervals overlap, so the lead is uncertain." : "its 95% interval lies wholly below, so the lead is clear."));
         }
 
-        var roi = best.Forecast.Roi is { } r ? $"an ROI of {N(r.Value)}" : "no discount, so no ROI";
-        why.Add($"It is expected to reach {N(best.Forecast.TreatedUsers)} shoppers and cost {N(best.Forecast.DiscountCost.Value)} in discounts, for {roi}.");
-        if (margin.Value <= 0)
+        var roi = best.Forecast.Roi is { } r ? $"an ROI of {N(r.Value)}" : "no cost, so no ROI";
+        var contacts = best.Forecast.ContactCost is { Value: > 0 } c ? $" and {N(c.Value)} in contacts" : "";
+        why.Add($"It is expected to reach {N(best.Forecast.TreatedUsers)} shoppers and cost {N(best.Forecast.DiscountCost.Value)} in discounts{contacts}, for {roi}.");
+        if (best.Forecast.TreatedUsers == 0)
+        {
+            why.Add("It reaches no one: no shopper is expected to add margin under these designs, so not running a campaign does as well.");
+        }
+        else if (margin.Value <= 0)
         {
             why.Add("Even so it is expected to lose margin: not running a campaign is expected to do better.");
         }

@@ -9,6 +9,9 @@ namespace Platform.Domain.Decisions;
 /// <summary>The limits a searched design must meet; each left out is no limit.</summary>
 public sealed record OptimizationConstraints(double? MinRoi = null, decimal? MaxCost = null, long? MinReach = null);
 
+/// <summary>What reaching one user costs on a channel the search tries (a text costs more than an e-mail).</summary>
+public sealed record ChannelCost(Channel Channel, decimal CostPerContact);
+
 /// <summary>One design of a search with the users it goes to.</summary>
 public sealed record DesignCandidate(CampaignDesign Design, DesignTargeting Targeting)
 {
@@ -25,8 +28,9 @@ public sealed record DesignCandidate(CampaignDesign Design, DesignTargeting Targ
 
 /// <summary>
 /// What the optimizer searches (docs/forecasts.md#optimizer): a base design whose every field not searched is kept, the
-/// types, values, channels, durations and targetings to try (each left out: the base's own), the audience, the budget
-/// and the constraints. The candidates are every combination; a value a type cannot take is skipped for that type.
+/// types, values, channels, durations and targetings to try (each left out: the base's own), the audience, the budget,
+/// the constraints, and what a contact costs on each channel (a channel not listed: the base's costPerContact). The
+/// candidates are every combination; a value a type cannot take is skipped for that type.
 /// </summary>
 public sealed record DesignSearch(
     CampaignDesign Base,
@@ -37,7 +41,8 @@ public sealed record DesignSearch(
     IReadOnlyList<Channel>? Channels = null,
     IReadOnlyList<int>? DurationsDays = null,
     IReadOnlyList<DesignTargeting>? Targetings = null,
-    OptimizationConstraints? Constraints = null)
+    OptimizationConstraints? Constraints = null,
+    IReadOnlyList<ChannelCost>? ContactCosts = null)
 {
     public const int MaxDesigns = 200;
     public const int MaxCandidates = 500;
@@ -65,7 +70,7 @@ public sealed record DesignSearch(
                 {
                     foreach (var duration in durations)
                     {
-                        var design = Base with { Type = type, Value = value, Channel = channel, EndsAt = Base.StartsAt + duration };
+                        var design = Base with { Type = type, Value = value, Channel = channel, EndsAt = Base.StartsAt + duration, CostPerContact = ContactCostOn(channel) };
                         // The base is valid, so a broken rule is the searched fields' (a value a type cannot take, a BUNDLE without items).
                         if (CampaignDesignRules.Validate(design).Count == 0)
                         {
@@ -78,6 +83,9 @@ public sealed record DesignSearch(
 
         return designs;
     }
+
+    /// <summary>What a contact costs on the channel: as listed in <see cref="ContactCosts"/>, else the base's.</summary>
+    public decimal ContactCostOn(Channel? channel) => ContactCosts?.FirstOrDefault(c => c.Channel == channel)?.CostPerContact ?? Base.CostPerContact;
 
     /// <summary>Every design with every targeting.</summary>
     public IReadOnlyList<DesignCandidate> Candidates() =>
@@ -119,6 +127,16 @@ public sealed record DesignSearch(
         if (DurationsDays?.Any(d => d is < 1 or > CampaignDesignRules.MaxDurationDays) == true)
         {
             Break("durationsDays", "out_of_range", $"must all be between 1 and {CampaignDesignRules.MaxDurationDays}.");
+        }
+
+        foreach (var (cost, i) in (ContactCosts ?? []).Select((c, i) => (c, i)).Where(c => c.c.CostPerContact is < 0 or > CampaignDesignRules.MaxCostPerContact))
+        {
+            Break($"contactCosts.{i}.costPerContact", "out_of_range", $"must be between 0 and {CampaignDesignRules.MaxCostPerContact:0} (what reaching one user costs).");
+        }
+
+        if (ContactCosts is { } costs && costs.Select(c => c.Channel).Distinct().Count() != costs.Count)
+        {
+            Break("contactCosts", "duplicate", "names each channel once.");
         }
 
         foreach (var (targeting, i) in (Targetings ?? []).Select((t, i) => (t, i)))

@@ -86,25 +86,28 @@ public sealed class ForecastAccumulator
         ForecastFigure Figure(int q) => Of(memberTotals, samplingVariance, q, share);
         var incrementalGmv = Figure(4);
         var discount = Figure(5);
-        var roi = discount.Value > 0
+        var treatedUsers = users * treatedShare * share;
+        var contact = treatedUsers * (double)design.CostPerContact; // as many contacts as treated users: no spread to add
+        var spent = discount.Value + contact;
+        var roi = spent > 0
             ? new ForecastFigure(
-                (incrementalGmv.Value - discount.Value) / discount.Value,
-                (incrementalGmv.Low80 - discount.Value) / discount.Value, (incrementalGmv.High80 - discount.Value) / discount.Value,
-                (incrementalGmv.Low95 - discount.Value) / discount.Value, (incrementalGmv.High95 - discount.Value) / discount.Value)
+                (incrementalGmv.Value - spent) / spent,
+                (incrementalGmv.Low80 - spent) / spent, (incrementalGmv.High80 - spent) / spent,
+                (incrementalGmv.Low95 - spent) / spent, (incrementalGmv.High95 - spent) / spent)
             : null;
         var segments = groups.OrderByDescending(g => g.Value.Users).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ForecastGroup(g.Key, g.Value.Users, Of(g.Value.Totals, g.Value.Sampling, 3, share), Of(g.Value.Totals, g.Value.Sampling, 4, share), Of(g.Value.Totals, g.Value.Sampling, 6, share)))
             .ToList();
         var conversions = Figure(1);
         return new CampaignForecast(
-            users, users * treatedShare * share, Figure(0), conversions, Figure(2), Figure(3), incrementalGmv, discount, Figure(6), roi, share, runsOut, segments, warnings,
-            Orders: conversions.Times(ordersPerConverter));
+            users, treatedUsers, Figure(0), conversions, Figure(2), Figure(3), incrementalGmv, discount, Figure(6), roi, share, runsOut, segments, warnings,
+            Orders: conversions.Times(ordersPerConverter), ContactCost: new ForecastFigure(contact, contact, contact, contact, contact));
     }
 
     private double[] Amounts(ResponsePrediction p)
     {
         var cost = OfferValuation.DiscountCost(design, p.TreatedConversion, p.TreatedOrderValue);
-        return [p.Participation, p.TreatedConversion, p.TreatedConversion * p.TreatedOrderValue, p.IncrementalConversions, p.IncrementalRevenue, cost, (p.IncrementalRevenue * marginRate) - cost];
+        return [p.Participation, p.TreatedConversion, p.TreatedConversion * p.TreatedOrderValue, p.IncrementalConversions, p.IncrementalRevenue, cost, OfferValuation.Margin(p.IncrementalRevenue, cost, design, marginRate)];
     }
 
     // Each quantity's variance from the user's own chance, given the ensemble's mean prediction: a purchase is a coin flip

@@ -56,7 +56,7 @@ public sealed record ModelBacktest(IReadOnlyList<CampaignBacktest> Campaigns, Ba
 /// Back-tests ended campaigns with a holdout against the forecast they were launched with (docs/forecasts.md#back-tests),
 /// like with like, per treated user over the whole window: the forecast's incremental conversions, GMV and margin against
 /// the holdout's measured conversion-rate and revenue-per-user lifts among the enrolled users, and the margin they make
-/// (revenue lift × margin rate − discount cost per treated user; the cost is counted, not sampled, so the revenue lift's
+/// (revenue lift × margin rate − discount and contact cost per treated user; the costs are counted, not sampled, so the revenue lift's
 /// interval is the margin's).
 /// </summary>
 public static class ForecastBacktest
@@ -89,7 +89,7 @@ public static class ForecastBacktest
             return null;
         }
 
-        var cost = (double)kpis.DiscountCost / kpis.Treatment.Users;
+        var cost = (double)(kpis.DiscountCost + kpis.ContactCost) / kpis.Treatment.Users;
         return new Estimate((revenue.Value * marginRate) - cost, (revenue.Low * marginRate) - cost, (revenue.High * marginRate) - cost);
     }
 }

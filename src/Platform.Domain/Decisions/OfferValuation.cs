@@ -5,7 +5,8 @@ namespace Platform.Domain.Decisions;
 /// <summary>
 /// Turns a model's predictions for one user under one design into money and an objective (docs/recommendations.md#value):
 /// the discount cost assumes every purchase made with the offer redeems it (an upper bound on cost), and the interval is
-/// the spread between the ensemble's members (what the model does not know), not the user's own randomness.
+/// the spread between the ensemble's members (what the model does not know), not the user's own randomness. The margin of
+/// reaching a user is net of the design's cost per contact, paid whatever the user does.
 /// </summary>
 public static class OfferValuation
 {
@@ -39,8 +40,12 @@ public static class OfferValuation
         Objective.IncrementalRevenue => p.IncrementalRevenue,
         Objective.IncrementalConversions => p.IncrementalConversions,
         Objective.Participation => p.Participation,
-        _ => (p.IncrementalRevenue * marginRate) - DiscountCost(design, p.TreatedConversion, p.TreatedOrderValue),
+        _ => Margin(p.IncrementalRevenue, DiscountCost(design, p.TreatedConversion, p.TreatedOrderValue), design, marginRate),
     };
+
+    /// <summary>What reaching one user adds to the margin: the incremental revenue at the margin rate, less the discount and the contact.</summary>
+    public static double Margin(double incrementalRevenue, double discountCost, CampaignDesign design, double marginRate) =>
+        (incrementalRevenue * marginRate) - discountCost - (double)design.CostPerContact;
 
     public static OfferValue Value(IReadOnlyList<ResponsePrediction> members, CampaignDesign design, Objective objective, double marginRate)
     {
@@ -64,7 +69,7 @@ public static class OfferValuation
 
         var count = members.Count;
         (revenue, cost) = (revenue / count, cost / count);
-        return new OfferValue(conversions / count, revenue, cost, (revenue * marginRate) - cost, participation / count, Spread(scores));
+        return new OfferValue(conversions / count, revenue, cost, Margin(revenue, cost, design, marginRate), participation / count, Spread(scores));
     }
 
     /// <summary>The members' mean with a 95% interval: mean ± 1.96 × their sample standard deviation.</summary>

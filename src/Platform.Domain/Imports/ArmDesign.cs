@@ -17,10 +17,11 @@ public sealed record ArmDesign(
     IReadOnlyList<string>? CategoryIds = null,
     IReadOnlyList<string>? ItemIds = null,
     IReadOnlyList<string>? ThemeTags = null,
-    int? DurationDays = null)
+    int? DurationDays = null,
+    decimal CostPerContact = 0)
 {
     /// <summary>The arm as a campaign design; it ran from <paramref name="startsAt"/> for its duration (else the outcome window).</summary>
     public CampaignDesign ToDesign(string name, DateTimeOffset startsAt, int windowDays, double holdoutShare) => new(
         name, CampaignType, Value, Channel, startsAt, startsAt.AddDays(DurationDays ?? windowDays), MinimumSpend, CategoryIds, ItemIds, ThemeTags,
-        HoldoutShare: holdoutShare, AttributionWindowDays: windowDays);
+        HoldoutShare: holdoutShare, AttributionWindowDays: windowDays, CostPerContact: CostPerContact);
 }

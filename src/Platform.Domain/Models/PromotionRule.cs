@@ -22,12 +22,17 @@ public static class PromotionRule
     };
 
     /// <summary>
-    /// An uplift version that learned order values replaces an ACTIVE one that has none, whatever their Qini: the ACTIVE one
-    /// values nothing in money (docs/forecasts.md#without-revenue), and money is what a merchant who imported revenue (or a
-    /// conversion's value) retrained for.
+    /// The uplift rule: <see cref="Decide"/> on the Qini, except that a version that learned order values replaces an ACTIVE
+    /// one that has none whatever their Qini (so long as its own could be computed): the ACTIVE one values nothing in money
+    /// (docs/forecasts.md#without-revenue), and money is what a merchant who imported revenue (or a conversion's value)
+    /// retrained for.
     /// </summary>
-    public static (bool Activate, string Reason) GainsOrderValues(Guid activeId) =>
-        (true, $"ACTIVE: it learned order values, and ACTIVE version {activeId} has none (its money figures read 0).");
+    /// <param name="activeHasOrderValues">Whether the ACTIVE version learned order values; null when it could not be read.</param>
+    public static (bool Activate, string Reason) DecideUplift(
+        double qini, (Guid Id, double Qini)? champion, double margin, bool hasOrderValues, bool? activeHasOrderValues) =>
+        champion is { } active && hasOrderValues && activeHasOrderValues == false && !double.IsNaN(qini)
+            ? (true, $"ACTIVE: it learned order values, and ACTIVE version {active.Id} has none (its money figures read 0).")
+            : Decide("uplift", "Qini", qini, champion, margin);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

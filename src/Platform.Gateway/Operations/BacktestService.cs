@@ -28,7 +28,7 @@ public sealed class BacktestService(CampaignForecastStore forecasts, CampaignSto
             }
 
             var sides = await outcomes.TotalsAsync(tenantId, campaign, cancellationToken);
-            tested.Add(ForecastBacktest.Of(campaign, launched.Forecast, sides.Kpis(campaign.Design.Budget), marginRate, now));
+            tested.Add(ForecastBacktest.Of(campaign, launched.Forecast, sides.Kpis(campaign.Design), marginRate, now));
         }
 
         return ForecastBacktest.Summarize(tested);

@@ -116,7 +116,7 @@ public sealed class CampaignService(
     public async Task<CampaignKpis> KpisAsync(Campaign campaign, string tenantId, CancellationToken cancellationToken)
     {
         var sides = await outcomes.TotalsAsync(tenantId, campaign, cancellationToken);
-        return sides.Kpis(campaign.Design.Budget);
+        return sides.Kpis(campaign.Design);
     }
 
     public async Task<TimeToAnswer> TimeToAnswerAsync(Campaign campaign, string tenantId, LiftMetric metric, double? effect, CancellationToken cancellationToken)

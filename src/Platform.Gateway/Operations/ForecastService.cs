@@ -81,6 +81,8 @@ public sealed class ForecastService(
         }
 
         var drivers = OfferScoring.Drivers(model, sample.Users(), offer, model.Value.DefaultObjective, marginRate);
-        return new ForecastResult(lease.VersionId, accumulator.Result(target.Budget, warnings), drivers, target.Design);
+        var forecast = accumulator.Result(target.Budget, warnings);
+        // Without order values the revenue is unknown: an ROI of the contacts' cost alone (−1) would read as an estimate.
+        return new ForecastResult(lease.VersionId, model.Value.Learned ? forecast : forecast with { Roi = null }, drivers, target.Design);
     }
 }

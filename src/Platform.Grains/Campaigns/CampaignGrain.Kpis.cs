@@ -62,7 +62,7 @@ public sealed partial class CampaignGrain
         var started = clock.GetUtcNow();
         var sides = await outcomes.TotalsAsync(tenantId, campaign);
         var now = clock.GetUtcNow();
-        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, sides.Kpis(campaign.Design.Budget));
+        var update = new CampaignKpiUpdate(campaignId, campaign.Status, now, sides.Kpis(campaign.Design));
         nextUpdateAt = now + settings.Value.WaitAfterUpdate(now - started);
         var kpisChanged = published?.Kpis != update.Kpis;
         if (!kpisChanged && !statusChanged)

@@ -12,7 +12,7 @@ namespace Platform.ML.Uplift;
 public sealed record OrderValueScale(double Mean, double Scale, double Variance, double OrdersPerConverter = 1, bool Learned = true)
 {
     public const string NotLearnedWarning =
-        "The experiments this model learned from recorded no revenue (fewer than two buyers with an amount), so it has no order values: GMV, revenue, discount cost and margin read 0 here, not estimates (import them again with a revenueColumn, or a conversionValue saying what a conversion is worth, then retrain).";
+        "The experiments this model learned from recorded no revenue (fewer than two buyers with an amount), so it has no order values: GMV, revenue, discount cost and margin read 0 here (margin less any cost per contact), not estimates (import them again with a revenueColumn, or a conversionValue saying what a conversion is worth, then retrain).";
 
     /// <summary>What decisions are judged by when no objective is asked for: the incremental margin, or conversions without order values (every margin is 0).</summary>
     public Domain.Decisions.Objective DefaultObjective => Learned ? Domain.Decisions.Objective.IncrementalMargin : Domain.Decisions.Objective.IncrementalConversions;

@@ -124,7 +124,7 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
 /// <summary>Both sides of a campaign and the names of the covariates their moments hold.</summary>
 public sealed record CampaignSides(ArmTotals Treatment, ArmTotals Control, IReadOnlyList<string> Covariates)
 {
-    public CampaignKpis Kpis(decimal? budget) => CampaignKpis.From(Treatment, Control, budget, Covariates);
+    public CampaignKpis Kpis(CampaignDesign design) => CampaignKpis.From(Treatment, Control, design.Budget, Covariates, design.CostPerContact);
 }
 
 /// <summary>Covariate vectors travel to unnest as array literals: a 2-D parameter would be flattened.</summary>

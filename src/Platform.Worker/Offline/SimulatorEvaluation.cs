@@ -235,9 +235,11 @@ public static class SimulatorEvaluation
     }
 
     /// <summary>The planted incremental margin of offering <paramref name="design"/>, valued as the platform values offers.</summary>
-    private static double TrueMargin(Domain.Campaigns.CampaignDesign design, ArmTruth truth) =>
-        (truth.RevenueUplift * MarginRate)
-        - OfferValuation.DiscountCost(design, truth.ConversionTreated, truth.ConversionTreated > 0 ? truth.RevenueTreated / truth.ConversionTreated : 0);
+    private static double TrueMargin(Domain.Campaigns.CampaignDesign design, ArmTruth truth) => OfferValuation.Margin(
+        truth.RevenueUplift,
+        OfferValuation.DiscountCost(design, truth.ConversionTreated, truth.ConversionTreated > 0 ? truth.RevenueTreated / truth.ConversionTreated : 0),
+        design,
+        MarginRate);
 
     private static DecisionCheck Decisions(
         List<int> test, List<SimulatedUpliftData.Sample> used, UpliftData data, MemberPredictions predictions,

@@ -56,9 +56,8 @@ public sealed class UpliftVersionTrainer(
                 new UpliftEvaluation(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN), logger, cancellationToken);
             var trainingInfo = new TrainingFacts(
                 range.Rows, range.From, range.To, designs.Count, report.TrainRows, report.ValidationRows, report.TestRows, settings.Seed, device.ToString(), get_num_threads(), TorchRuntime.TorchVersion, started.ElapsedMilliseconds, sample);
-            var (activate, promotion) = champion is not null && activeHasOrderValues == false && model.Value.Learned
-                ? PromotionRule.GainsOrderValues(champion.VersionId)
-                : PromotionRule.Decide("uplift", "Qini", report.Model.Qini, champion is null ? null : (champion.VersionId, champion.Evaluation.Qini), settings.PromotionMargin);
+            var (activate, promotion) = PromotionRule.DecideUplift(
+                report.Model.Qini, champion is null ? null : (champion.VersionId, champion.Evaluation.Qini), settings.PromotionMargin, model.Value.Learned, activeHasOrderValues);
             var version = await registry.AddAsync(
                 run.TenantId, ModelTask.Uplift, run.Id, model.ToBytes(), ModelJson.Write(model.Schema),
                 ModelJson.Write(new UpliftVersionMetrics(report, champion?.Evaluation, champion?.VersionId)), ModelJson.Write(trainingInfo),

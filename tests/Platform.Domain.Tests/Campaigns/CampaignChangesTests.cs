@@ -7,9 +7,10 @@ public sealed class CampaignChangesTests
     [Fact]
     public void FieldsLeftOutKeepTheirValue()
     {
-        var design = CampaignDesignRulesTests.Valid() with { ThemeTags = ["snow"], FrequencyCapPerDay = 3 };
+        var design = CampaignDesignRulesTests.Valid() with { ThemeTags = ["snow"], FrequencyCapPerDay = 3, CostPerContact = 0.4m };
         var changed = new CampaignChanges(Budget: 7_500m, Name: "Renamed").ApplyTo(design);
         Assert.Equal(design with { Budget = 7_500m, Name = "Renamed" }, changed);
+        Assert.Equal(0.05m, new CampaignChanges(CostPerContact: 0.05m).ApplyTo(design).CostPerContact);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class CampaignDesignRulesTests
         { Valid() with { EndsAt = Start.AddDays(367) }, "endsAt", "max_duration" },
         { Valid() with { Budget = 0m }, "budget", "out_of_range" },
         { Valid() with { MinimumSpend = -1m }, "minimumSpend", "out_of_range" },
+        { Valid() with { CostPerContact = -0.01m }, "costPerContact", "out_of_range" },
+        { Valid() with { CostPerContact = 1_000.01m }, "costPerContact", "out_of_range" },
         { Valid() with { FrequencyCapPerDay = 0 }, "frequencyCapPerDay", "out_of_range" },
         { Valid() with { HoldoutShare = 0.51 }, "holdoutShare", "out_of_range" },
         { Valid() with { HoldoutShare = double.NaN }, "holdoutShare", "out_of_range" },

@@ -35,6 +35,20 @@ public sealed class CampaignKpisTests
     }
 
     [Fact]
+    public void EachTreatedUserCostsTheContactAndTheRoiCountsIt()
+    {
+        var treatment = new ArmTotals(4, DiscountCost: 8m, WindowConverters: 2, WindowPurchases: 3, WindowPurchasesSquared: 5, WindowRevenue: 40m, WindowRevenueSquared: 1000);
+        var control = new ArmTotals(4, WindowConverters: 1, WindowPurchases: 1, WindowPurchasesSquared: 1, WindowRevenue: 10m, WindowRevenueSquared: 100);
+
+        var kpis = CampaignKpis.From(treatment, control, budget: 100m, costPerContact: 0.5m);
+        var messageOnly = CampaignKpis.From(treatment with { DiscountCost = 0 }, control, budget: null, costPerContact: 0.5m);
+
+        Assert.Equal((2m, 92m), (kpis.ContactCost, kpis.BudgetLeft)); // 4 treated users × 0.5; the budget is the discount's
+        Assert.Equal((30 - 10) / 10.0, kpis.Roi!.Value, 10); // incremental revenue 30, cost 8 + 2
+        Assert.Equal((30 - 2) / 2.0, messageOnly.Roi!.Value, 10);
+    }
+
+    [Fact]
     public void WithoutTwoUsersOnEachSideThereIsNoLift()
     {
         var kpis = CampaignKpis.From(new ArmTotals(10, WindowConverters: 3), new ArmTotals(1), budget: null);

@@ -42,7 +42,7 @@ public sealed class DesignChoiceTests
         Assert.Equal(["minRoi"], choice.Candidates.Single(c => c.Candidate.Design.Value == 10m).Broken);
         Assert.Equal(["minReach"], choice.Candidates.Single(c => c.Candidate.Design.Value == 20m).Broken);
         Assert.Same(choice.Candidates.Single(c => c.Candidate.Design.Type == CampaignType.MessageOnly), choice.Recommended);
-        Assert.Contains("no discount, so no ROI", choice.Why[1]);
+        Assert.Contains("no cost, so no ROI", choice.Why[1]);
     }
 
     [Fact]
@@ -63,6 +63,24 @@ public sealed class DesignChoiceTests
 
         var losing = DesignChoice.Choose([Candidate(10, cost: 100, margin: -40)], new OptimizationConstraints());
         Assert.Contains("not running a campaign is expected to do better", string.Join(" ", losing.Why));
+
+        var nobody = DesignChoice.Choose([Candidate(10, cost: 0, margin: 0, treated: 0)], new OptimizationConstraints());
+        Assert.Contains("It reaches no one", string.Join(" ", nobody.Why));
+        Assert.DoesNotContain("lose margin", string.Join(" ", nobody.Why));
+    }
+
+    [Fact]
+    public void ContactsCountAsCostAgainstMaxCostAndOnTheFrontier()
+    {
+        var (mailed, mailedForecast) = Candidate(10, cost: 100, margin: 500);
+        var choice = DesignChoice.Choose(
+            [(mailed, mailedForecast with { ContactCost = ForecastFigure.Normal(50, 0) }), Candidate(20, cost: 120, margin: 450)], new OptimizationConstraints(MaxCost: 140m));
+
+        Assert.Equal(["maxCost"], choice.Candidates.Single(c => c.Candidate.Design.Value == 10m).Broken); // 100 of discount + 50 of contacts
+        Assert.Equal(20m, choice.Recommended!.Candidate.Design.Value);
+
+        var unconstrained = DesignChoice.Choose([(mailed, mailedForecast with { ContactCost = ForecastFigure.Normal(50, 0) })], new OptimizationConstraints());
+        Assert.Contains("cost 100 in discounts and 50 in contacts", unconstrained.Why[1]);
     }
 
     private static (DesignCandidate, CampaignForecast) Candidate(

@@ -33,6 +33,21 @@ public sealed class DesignSearchTests
     }
 
     [Fact]
+    public void EachChannelTriedCostsWhatItsContactCostsElseTheBasesCost()
+    {
+        var search = new DesignSearch(
+            Base with { CostPerContact = 0.01m }, Channels: [Channel.Email, Channel.Sms, Channel.Push], ContactCosts: [new ChannelCost(Channel.Sms, 0.08m), new ChannelCost(Channel.Banner, 2m)]);
+
+        var costs = search.Designs().ToDictionary(d => d.Channel!.Value, d => d.CostPerContact);
+
+        Assert.Equal(new Dictionary<Channel, decimal> { [Channel.Email] = 0.01m, [Channel.Sms] = 0.08m, [Channel.Push] = 0.01m }, costs);
+        Assert.Empty(search.Validate());
+        Assert.Equal(
+            [("contactCosts.0.costPerContact", "out_of_range"), ("contactCosts", "duplicate")],
+            (search with { ContactCosts = [new ChannelCost(Channel.Sms, -1m), new ChannelCost(Channel.Sms, 0.05m)] }).Validate().Select(v => (v.Field, v.Rule)));
+    }
+
+    [Fact]
     public void ListsLeftOutKeepTheBaseDesign()
     {
         var candidates = new DesignSearch(Base).Candidates();

@@ -64,6 +64,26 @@ public sealed class ForecastAccumulatorTests
     }
 
     [Fact]
+    public void EachTreatedUserCostsTheContactWhateverTheyDoInTheMarginAndTheRoi()
+    {
+        var free = Accumulate(TenOff, treatedShare: 0.9).Result(null, []);
+        var mailed = Accumulate(TenOff with { CostPerContact = 0.5m }, treatedShare: 0.9).Result(null, []);
+
+        Assert.Equal(new ForecastFigure(45, 45, 45, 45, 45), mailed.ContactCost); // 90 treated users × 0.5, no spread of its own
+        Assert.Equal(free.IncrementalMargin.Value - 45, mailed.IncrementalMargin.Value, 9);
+        Assert.Equal(free.IncrementalMargin.High95 - 45, mailed.IncrementalMargin.High95, 9);
+        Assert.Equal((mailed.IncrementalGmv.Value - mailed.Cost) / mailed.Cost, mailed.Roi!.Value, 9);
+        Assert.Equal(-45, mailed.Segments.Sum(s => s.IncrementalMargin.Value) - free.Segments.Sum(s => s.IncrementalMargin.Value), 9);
+
+        var message = Accumulate(TenOff with { Type = CampaignType.MessageOnly, Value = null, CostPerContact = 0.5m }, 1).Result(null, []);
+        Assert.Equal((message.IncrementalGmv.Value - 50) / 50, message.Roi!.Value, 9);
+
+        var half = Accumulate(TenOff with { CostPerContact = 0.5m }, 1).Result((decimal)(free.DiscountCost.Value / 0.9 / 2), []);
+        Assert.Equal(0.5, half.BudgetShare, 9);
+        Assert.Equal(25, half.ContactCost!.Value, 9); // a budget that stops the campaign halfway stops its contacts too
+    }
+
+    [Fact]
     public void SegmentsSplitTheIncrementalFigures()
     {
         var forecast = Accumulate(TenOff, 1).Result(null, ["a warning"]);

@@ -67,6 +67,10 @@ public sealed class ForecastBacktestTests
         Assert.Equal(2, margin.Error!.Value, 9);
         Assert.Equal((true, true), (margin.Inside80, margin.Inside95)); // errors 1.02 and 1.53: 2 ≤ 1.28 × 1.84
         Assert.Null(ForecastBacktest.Of(Ended(Design.EndsAt), forecast, Kpis(null, null), MarginRate, Design.EndsAt).IncrementalMarginPerUser.Actual);
+
+        // With a cost per contact of 0.5 the measured margin is 0.5 less a treated user.
+        var mailed = CampaignKpis.From(new ArmTotals(100, DiscountCost: 500m), new ArmTotals(10), budget: null, costPerContact: 0.5m) with { RevenuePerUserLift = new Estimate(20, 10, 30) };
+        Assert.Equal(0.5, ForecastBacktest.Of(Ended(Design.EndsAt), forecast, mailed, MarginRate, Design.EndsAt.AddDays(8)).IncrementalMarginPerUser.Actual!.Value, 9);
     }
 
     private static Campaign Ended(DateTimeOffset at) =>

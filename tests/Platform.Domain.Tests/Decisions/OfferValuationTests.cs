@@ -49,6 +49,19 @@ public sealed class OfferValuationTests
         Assert.Equal(expected, OfferValuation.Score(objective, new ResponsePrediction(0.10, 0.20, 50, 50, 0.3), TwentyOff, 0.4), 9);
 
     [Fact]
+    public void TheMarginOfReachingAUserIsNetOfTheContactsCost()
+    {
+        var mailed = TwentyOff with { CostPerContact = 0.25m };
+        var prediction = new ResponsePrediction(0.10, 0.20, 50, 50, 0.3);
+
+        Assert.Equal(-0.25, OfferValuation.Score(Objective.IncrementalMargin, prediction, mailed, 0.4), 9); // 5 × 0.4 − 2 − 0.25
+        Assert.Equal(5, OfferValuation.Score(Objective.IncrementalRevenue, prediction, mailed, 0.4), 9);
+        var value = OfferValuation.Value([prediction], mailed, Objective.IncrementalMargin, 0.4);
+        Assert.Equal(-0.25, value.IncrementalMargin, 9);
+        Assert.Equal(2, value.DiscountCost, 9);
+    }
+
+    [Fact]
     public void NoPredictionIsAnError() =>
         Assert.Throws<ArgumentException>(() => OfferValuation.Value([], TwentyOff, Objective.IncrementalMargin, 0.3));
 

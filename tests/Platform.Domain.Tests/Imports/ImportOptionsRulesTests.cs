@@ -193,10 +193,13 @@ public sealed class ImportOptionsRulesTests
     public void AnArmCarriesItsDesignOntoItsCampaign()
     {
         var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        var arm = new ArmDesign("1", "menswear", CampaignType.MessageOnly, Channel: Channel.Email, CategoryIds: ["men"], ThemeTags: ["menswear"], DurationDays: 3);
+        var arm = new ArmDesign("1", "menswear", CampaignType.MessageOnly, Channel: Channel.Email, CategoryIds: ["men"], ThemeTags: ["menswear"], DurationDays: 3, CostPerContact: 0.15m);
 
         var design = arm.ToDesign("spring: menswear", start, windowDays: 14, holdoutShare: 0.5);
 
-        Assert.Equal((start.AddDays(3), 14, "men", "menswear"), (design.EndsAt, design.AttributionWindowDays, design.CategoryIds![0], design.ThemeTags![0]));
+        Assert.Equal((start.AddDays(3), 14, "men", "menswear", 0.15m), (design.EndsAt, design.AttributionWindowDays, design.CategoryIds![0], design.ThemeTags![0], design.CostPerContact));
+        Assert.Equal(
+            ["options.experiment.arms[0].costPerContact:out_of_range"],
+            ImportOptionsRules.Validate(new ImportOptions(ImportKind.Experiment, Experiment: Experiment with { Arms = [arm with { CostPerContact = -1 }] })).Select(v => $"{v.Field}:{v.Rule}"));
     }
 }

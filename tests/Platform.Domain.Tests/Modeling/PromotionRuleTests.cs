@@ -24,13 +24,19 @@ public sealed class PromotionRuleTests
         Assert.Contains(Active.ToString(), reason);
     }
 
-    [Fact]
-    public void AnUpliftVersionWithOrderValuesReplacesOneWithoutAndSaysWhy()
+    [Theory]
+    [InlineData(0.01, true, false, true)] // a worse Qini: order values win
+    [InlineData(0.01, true, null, false)] // the ACTIVE one could not be read: the Qini decides
+    [InlineData(0.01, false, false, false)]
+    [InlineData(0.01, true, true, false)]
+    [InlineData(double.NaN, true, false, false)] // a Qini that could not be computed stays a candidate
+    public void AnUpliftVersionWithOrderValuesReplacesOneWithoutWhateverTheQini(double qini, bool hasOrderValues, bool? activeHasOrderValues, bool gains)
     {
-        var (activate, reason) = PromotionRule.GainsOrderValues(Active);
+        var (activate, reason) = PromotionRule.DecideUplift(qini, (Active, 0.05), 0, hasOrderValues, activeHasOrderValues);
 
-        Assert.True(activate);
-        Assert.Equal($"ACTIVE: it learned order values, and ACTIVE version {Active} has none (its money figures read 0).", reason);
+        Assert.Equal(gains, activate);
+        Assert.Equal(gains, reason == $"ACTIVE: it learned order values, and ACTIVE version {Active} has none (its money figures read 0).");
+        Assert.Equal((true, "ACTIVE: the tenant's first uplift version."), PromotionRule.DecideUplift(qini, null, 0, hasOrderValues, null));
     }
 
     [Fact]

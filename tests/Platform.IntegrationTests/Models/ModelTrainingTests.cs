@@ -503,6 +503,41 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         Assert.InRange(orderValue, 30, 50);
         Assert.True(inMoney.GetProperty("discountCost").GetProperty("value").GetDouble() > 0, inMoney.ToString());
         Assert.Equal("INCREMENTAL_MARGIN", recommendedInMoney.GetProperty("objective").GetString());
+
+        // A cost per contact (a mailer) is paid for every treated user whatever they do: margins, and so picks, are net of it.
+        var positive = new Dictionary<decimal, long>();
+        var forecasts = new Dictionary<decimal, JsonElement>();
+        foreach (var cost in new[] { 0m, 2m })
+        {
+            var design = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { name = $"mailer {cost}", type = "AMOUNT_OFF", value = 5, attributionWindowDays = 14, costPerContact = cost });
+            var draft = await platform.Http.FieldAsync(admin, "mutation($d: CampaignDesignInput!) { createCampaign(design: $d) { id costPerContact } }", new { d = design }, "createCampaign");
+            Assert.Equal(cost, draft.GetProperty("costPerContact").GetDecimal());
+            forecasts[cost] = await platform.Http.FieldAsync(admin, """
+                query($id: ID!) { forecastCampaign(id: $id) { treatedUsers contactCost { value } incrementalMargin { value } roi { value } } }
+                """, new { id = draft.GetProperty("id").GetString() }, "forecastCampaign");
+            positive[cost] = (await platform.Http.FieldAsync(admin, "query($c: ID!) { audienceSummary(audience: { uplift: { keep: POSITIVE_MARGIN, campaignId: $c } }) { users } }",
+                new { c = draft.GetProperty("id").GetString() }, "audienceSummary")).GetProperty("users").GetInt64();
+        }
+
+        var mailed = forecasts[2m];
+        var contacts = 2 * mailed.GetProperty("treatedUsers").GetDouble();
+        Assert.Equal(contacts, mailed.GetProperty("contactCost").GetProperty("value").GetDouble(), 6);
+        Assert.Equal(forecasts[0m].GetProperty("incrementalMargin").GetProperty("value").GetDouble() - contacts, mailed.GetProperty("incrementalMargin").GetProperty("value").GetDouble(), 3);
+        Assert.True(mailed.GetProperty("roi").GetProperty("value").GetDouble() < forecasts[0m].GetProperty("roi").GetProperty("value").GetDouble(), mailed.ToString());
+        Assert.True(positive[2m] < positive[0m], $"picked with a contact cost of 2: {positive[2m]}, without: {positive[0m]}");
+
+        // The optimizer prices each channel's contacts: a text here costs 1.5, an e-mail the design's 0.
+        var search = await platform.Http.FieldAsync(admin, "mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id } }",
+            new { i = new { design = fiveOff, channels = new[] { "EMAIL", "SMS" }, contactCosts = new[] { new { channel = "SMS", costPerContact = 1.5 } } } }, "optimizeCampaign");
+        var searched = await Eventually.ReadUntilAsync(
+            () => platform.Http.FieldAsync(admin, "query($id: ID!) { campaignOptimization(id: $id) { status error candidates(first: 5) { channel treatedUsers contactCost { value } } } }",
+                new { id = search.GetProperty("id").GetString() }, "campaignOptimization"),
+            o => o.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED", TimeSpan.FromSeconds(60));
+        var perContact = searched.GetProperty("candidates").EnumerateArray().ToDictionary(
+            c => c.GetProperty("channel").GetString()!, c => c.GetProperty("contactCost").GetProperty("value").GetDouble() / c.GetProperty("treatedUsers").GetDouble());
+        Assert.Equal(2, perContact.Count);
+        Assert.Equal(0, perContact["EMAIL"], 6);
+        Assert.Equal(1.5, perContact["SMS"], 6);
     }
 
     [SkippableFact]

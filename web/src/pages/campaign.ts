@@ -14,6 +14,7 @@ interface Kpis {
   redemptions: number;
   gmv: number;
   discountCost: number;
+  contactCost: number;
   budgetLeft: number | null;
   holdoutLeaks: number;
   conversionRateLift: Estimate;
@@ -54,7 +55,7 @@ interface TrackingPoint extends Tracked {
 
 const trackedFields = 'status actual { value low high } expected { value low95 high95 }';
 
-const kpiFields = `reach exposures participants conversions redemptions gmv discountCost budgetLeft holdoutLeaks roi
+const kpiFields = `reach exposures participants conversions redemptions gmv discountCost contactCost budgetLeft holdoutLeaks roi
   conversionRateLift { value low high } incrementalConversions { value low high } incrementalRevenue { value low high }`;
 
 const detailQuery = `query Campaign($id: ID!) { campaign(id: $id) {
@@ -107,6 +108,7 @@ export function campaignPage(root: HTMLElement, id: string): () => void {
       tile('Incremental conversions', format.interval(k.incrementalConversions)),
       tile('Incremental revenue', format.interval(k.incrementalRevenue)),
       tile('ROI', format.number(k.roi)),
+      ...(k.contactCost > 0 ? [tile('Contact cost', format.number(k.contactCost))] : []),
       tile('Budget spent', budget === null ? `${format.number(k.discountCost)} (no budget)` : `${format.number(k.discountCost)} of ${format.number(budget)}`),
       tile('Holdout leaks', format.number(k.holdoutLeaks)));
   };

@@ -10,7 +10,7 @@ const changeableWhileLive = ['name', 'budget', 'endsAt', 'frequencyCapPerDay'];
 const valueless = ['FREE_SHIPPING', 'MESSAGE_ONLY'];
 
 const campaignQuery = `query Campaign($id: ID!) { campaign(id: $id) {
-  id name status type value channel startsAt endsAt minimumSpend categoryIds budget frequencyCapPerDay holdoutShare audience } }`;
+  id name status type value channel startsAt endsAt minimumSpend categoryIds budget costPerContact frequencyCapPerDay holdoutShare audience } }`;
 
 /**
  * The CampaignChangesInput between two readings of the same form: the fields whose value moved. updateCampaign keeps a

@@ -65,6 +65,7 @@ export function designForm(initial?: Record<string, unknown>): DesignForm {
     ['minimumSpend', 'Minimum spend', input('minimumSpend', 'number'), number],
     ['categoryIds', 'Categories in scope (comma-separated)', input('categoryIds'), list],
     ['budget', 'Budget (discount to give away)', input('budget', 'number'), number],
+    ['costPerContact', 'Cost per contact (a message, a mailer)', input('costPerContact', 'number', '0'), number],
     ['frequencyCapPerDay', 'Exposures per shopper per day', input('frequencyCapPerDay', 'number'), number],
     ['holdoutShare', 'Holdout share (0 to 0.5)', input('holdoutShare', 'number', '0.1'), number],
   ];

@@ -9,6 +9,7 @@ interface Candidate {
   meetsConstraints: boolean;
   onFrontier: boolean;
   discountCost: { value: number };
+  contactCost: { value: number } | null;
   incrementalMargin: { value: number; low95: number; high95: number };
   roi: { value: number } | null;
 }
@@ -21,15 +22,24 @@ interface Search {
   error: string | null;
 }
 
+/** What the chart needs of every candidate: the table's first 20 come with their intervals and ROI. */
+type Plotted = Pick<Candidate, 'description' | 'onFrontier' | 'discountCost' | 'contactCost'> & { incrementalMargin: { value: number } };
+
 interface Finished {
   why: string[] | null;
   recommended: Candidate | null;
   candidates: Candidate[] | null;
+  plotted: Plotted[] | null;
 }
+
+/** What a candidate is expected to spend: discounts and contacts (null in a search stored before contacts were costed). */
+const cost = (c: Plotted): number => c.discountCost.value + (c.contactCost?.value ?? 0);
 
 // BUNDLE is left out: it needs at least two items in the design's scope, which the search cannot vary.
 const types = campaignTypes.filter((t) => t !== 'BUNDLE');
-const candidateFields = 'description meetsConstraints onFrontier discountCost { value } incrementalMargin { value low95 high95 } roi { value }';
+const candidateFields = 'description meetsConstraints onFrontier discountCost { value } contactCost { value } incrementalMargin { value low95 high95 } roi { value }';
+// Every candidate (a search holds at most 500) with only what the chart plots: with all the table's fields 500 would pass the query cost limit.
+const plottedFields = 'description onFrontier discountCost { value } contactCost { value } incrementalMargin { value }';
 
 const numbers = (text: string): number[] | undefined => {
   const list = text.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
@@ -110,7 +120,7 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
 
   async function showResult(id: string): Promise<void> {
     const { campaignOptimization: o } = await gql<{ campaignOptimization: Finished }>(`query Result($id: ID!) { campaignOptimization(id: $id) {
-      why recommended { ${candidateFields} } candidates(first: 500) { ${candidateFields} } } }`, { id });
+      why recommended { ${candidateFields} } candidates(first: 20) { ${candidateFields} } plotted: candidates(first: 500) { ${plottedFields} } } }`, { id });
     if (stopped) return;
     const candidates = o.candidates ?? [];
     chart?.destroy();
@@ -118,14 +128,14 @@ export function optimizerSection(design: DesignForm): { element: HTMLElement; di
     replace(result,
       o.recommended ? h('p', {}, h('strong', {}, 'Recommended: '), o.recommended.description,
         ` · margin ${format.number(o.recommended.incrementalMargin.value)} [${format.number(o.recommended.incrementalMargin.low95)}, ${format.number(o.recommended.incrementalMargin.high95)}]`,
-        ` · cost ${format.number(o.recommended.discountCost.value)}`) : h('p', {}, 'No design meets the constraints.'),
+        ` · cost ${format.number(cost(o.recommended))}`) : h('p', {}, 'No design meets the constraints.'),
       h('ul', {}, ...(o.why ?? []).map((w) => h('li', {}, w))),
-      h('h3', {}, 'Discount cost against incremental margin (frontier joined)'), box.box,
+      h('h3', {}, 'Cost (discounts and contacts) against incremental margin (frontier joined)'), box.box,
       h('table', {}, h('tr', {}, h('th', {}, 'Design'), h('th', {}, 'Cost'), h('th', {}, 'Margin [95%]'), h('th', {}, 'ROI'), h('th', {}, '')),
-        ...candidates.slice(0, 20).map((c) => h('tr', {}, h('td', {}, c.description), h('td', {}, format.number(c.discountCost.value)),
+        ...candidates.map((c) => h('tr', {}, h('td', {}, c.description), h('td', {}, format.number(cost(c))),
           h('td', {}, `${format.number(c.incrementalMargin.value)} [${format.number(c.incrementalMargin.low95)}, ${format.number(c.incrementalMargin.high95)}]`),
           h('td', {}, format.number(c.roi?.value)), h('td', {}, c.onFrontier ? 'frontier' : c.meetsConstraints ? '' : 'breaks a constraint')))));
-    chart = frontierChart(box.canvas, candidates.map((c) => ({ x: c.discountCost.value, y: c.incrementalMargin.value, frontier: c.onFrontier, label: c.description })));
+    chart = frontierChart(box.canvas, (o.plotted ?? []).map((c) => ({ x: cost(c), y: c.incrementalMargin.value, frontier: c.onFrontier, label: c.description })));
   }
 
   return { element, dispose: () => { stopped = true; unsubscribe?.(); chart?.destroy(); } };

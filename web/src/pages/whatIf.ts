@@ -23,6 +23,7 @@ interface Forecast {
   incrementalConversions: Figure;
   incrementalGmv: Figure;
   discountCost: Figure;
+  contactCost: Figure;
   incrementalMargin: Figure;
   roi: Figure | null;
   drivers: string[];
@@ -33,7 +34,7 @@ const figure = 'value low80 high80 low95 high95';
 const forecastQuery = `query Forecast($design: CampaignDesignInput!) { forecast(design: $design) {
   modelVersionId audienceUsers treatedUsers budgetShare budgetRunsOutAt
   participants { ${figure} } conversions { ${figure} } gmv { ${figure} } incrementalConversions { ${figure} }
-  incrementalGmv { ${figure} } discountCost { ${figure} } incrementalMargin { ${figure} } roi { ${figure} } drivers warnings } }`;
+  incrementalGmv { ${figure} } discountCost { ${figure} } contactCost { ${figure} } incrementalMargin { ${figure} } roi { ${figure} } drivers warnings } }`;
 
 const rows: [keyof Forecast, string][] = [
   ['participants', 'Participants'],
@@ -42,6 +43,7 @@ const rows: [keyof Forecast, string][] = [
   ['incrementalConversions', 'Incremental conversions'],
   ['incrementalGmv', 'Incremental GMV'],
   ['discountCost', 'Discount cost'],
+  ['contactCost', 'Contact cost'],
   ['incrementalMargin', 'Incremental margin'],
   ['roi', 'ROI'],
 ];

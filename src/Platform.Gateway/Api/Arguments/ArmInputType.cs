@@ -21,6 +21,7 @@ public sealed class ArmInputType : InputObjectGraphType<ArmDesign>
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("itemIds").Description("The items the offer was about, if any.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("themeTags").Description("Free-form themes of the message (e.g. menswear, gift), if any.");
         Field<IntGraphType>("durationDays").Description("How many days the offer ran (default: the outcome window).");
+        Field<DecimalGraphType>("costPerContact").Description("What reaching one customer of the arm cost whatever they did (a mailer, a text), 0 to 1000 (default 0): the arm's campaign carries it into its KPIs, forecasts and margins.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new ArmDesign(
@@ -33,7 +34,8 @@ public sealed class ArmInputType : InputObjectGraphType<ArmDesign>
         Strings(value.Get("categoryIds")),
         Strings(value.Get("itemIds")),
         Strings(value.Get("themeTags")),
-        value.Get("durationDays") as int?);
+        value.Get("durationDays") as int?,
+        value.Get("costPerContact") as decimal? ?? 0);
 
     private static List<string>? Strings(object? list) => (list as IEnumerable<object?>)?.Select(item => (string)item!).ToList();
 }

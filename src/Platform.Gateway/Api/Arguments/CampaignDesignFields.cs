@@ -26,6 +26,7 @@ public static class CampaignDesignFields
         ("holdoutShare", typeof(FloatGraphType), false, "Share of the audience kept as control, 0-0.5 (default 0.1)."),
         ("audience", typeof(AudienceInputType), false, "Who it is for (default: all users)."),
         ("attributionWindowDays", typeof(IntGraphType), false, "Days after a user's assignment (its first event of the campaign) in which its purchases count, 1-90 (default 7)."),
+        ("costPerContact", typeof(DecimalGraphType), false, "What reaching one treated user costs whatever they do (a text message, a printed mailer, a paid placement), 0 to 1000 (default 0): counted in forecasts' contactCost, incremental margin and ROI, and in the KPIs; not part of the budget."),
     ];
 
     public static void AddTo<T>(InputObjectGraphType<T> type, bool requireDesign)
@@ -56,7 +57,8 @@ public static class CampaignDesignFields
         value.Get("frequencyCapPerDay") as int?,
         value.Get("holdoutShare") as double?,
         value.Get("audience") as Audience,
-        value.Get("attributionWindowDays") as int?);
+        value.Get("attributionWindowDays") as int?,
+        value.Get("costPerContact") as decimal?);
 }
 
 public sealed class CampaignDesignInputType : InputObjectGraphType<CampaignDesign>

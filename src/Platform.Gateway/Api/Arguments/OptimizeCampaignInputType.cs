@@ -26,13 +26,26 @@ public sealed class OptimizationConstraintsInputType : InputObjectGraphType<Opti
     {
         Name = "OptimizationConstraintsInput";
         Description = "Limits every recommended design must meet, on the forecast's point estimates; each left out is no limit.";
-        Field<FloatGraphType>("minRoi").Description("The least expected ROI ((incrementalGmv − discountCost) ÷ discountCost); a design that costs nothing meets it.");
-        Field<DecimalGraphType>("maxCost").Description("The most expected discount cost, more than 0.");
+        Field<FloatGraphType>("minRoi").Description("The least expected ROI ((incrementalGmv − cost) ÷ cost, cost = discountCost + contactCost); a design that costs nothing meets it.");
+        Field<DecimalGraphType>("maxCost").Description("The most expected cost (discountCost + contactCost), more than 0.");
         Field<LongGraphType>("minReach").Description("The fewest treated users, 1 or more.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) =>
         new OptimizationConstraints(value.Get("minRoi") as double?, value.Get("maxCost") as decimal?, value.Get("minReach") is { } reach ? Convert.ToInt64(reach) : null);
+}
+
+public sealed class ContactCostInputType : InputObjectGraphType<ChannelCost>
+{
+    public ContactCostInputType()
+    {
+        Name = "ContactCostInput";
+        Description = "What reaching one user costs on a channel the search tries.";
+        Field<NonNullGraphType<ChannelEnumType>>("channel").Description("The channel.");
+        Field<NonNullGraphType<DecimalGraphType>>("costPerContact").Description("What reaching one treated user costs there whatever they do, 0 to 1000.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new ChannelCost((Channel)value.Get("channel")!, (decimal)value.Get("costPerContact")!);
 }
 
 public sealed class OptimizeCampaignInputType : InputObjectGraphType<DesignSearch>
@@ -50,6 +63,7 @@ public sealed class OptimizeCampaignInputType : InputObjectGraphType<DesignSearc
         Field<ListGraphType<NonNullGraphType<IntGraphType>>>("durationsDays").Description("Durations to try, in days from the design's startsAt, 1-366.");
         Field<ListGraphType<NonNullGraphType<OptimizationTargetingInputType>>>("targetings").Description("Targetings to try with each design (default: the whole audience).");
         Field<OptimizationConstraintsInputType>("constraints").Description("Limits the recommended design must meet.");
+        Field<ListGraphType<NonNullGraphType<ContactCostInputType>>>("contactCosts").Description("What a contact costs on each channel tried, each channel once (default: the design's costPerContact on every channel).");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new DesignSearch(
@@ -61,5 +75,6 @@ public sealed class OptimizeCampaignInputType : InputObjectGraphType<DesignSearc
         value.GetList<Channel>("channels"),
         value.GetList<int>("durationsDays"),
         value.GetList<DesignTargeting>("targetings"),
-        value.Get("constraints") as OptimizationConstraints);
+        value.Get("constraints") as OptimizationConstraints,
+        value.GetList<ChannelCost>("contactCosts"));
 }

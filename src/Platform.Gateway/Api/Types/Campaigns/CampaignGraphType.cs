@@ -35,6 +35,7 @@ public sealed class CampaignGraphType : ObjectGraphType<Campaign>
         Field<NonNullGraphType<FloatGraphType>>("holdoutShare").Description("The share of the audience kept as a control group that never gets the offer.").Resolve(ctx => ctx.Source.Design.HoldoutShare);
         Field<NonNullGraphType<StringGraphType>>("audience").Description("Who it is for, as JSON in the shape of AudienceInput.").Resolve(ctx => AudienceJson.Serialize(ctx.Source.Design.AudienceOrAll));
         Field<NonNullGraphType<IntGraphType>>("attributionWindowDays").Description("A user's purchases count for the campaign within this many days after its assignment (its first event of the campaign).").Resolve(ctx => ctx.Source.Design.AttributionWindowDays);
+        Field<NonNullGraphType<DecimalGraphType>>("costPerContact").Description("What reaching one treated user costs whatever they do (0: nothing counted).").Resolve(ctx => ctx.Source.Design.CostPerContact);
         Field(c => c.CreatedAt).Description("When it was created.");
         Field(c => c.UpdatedAt).Description("When it last changed.");
         Field(c => c.LaunchedAt, nullable: true).Description("When it was launched.");

@@ -24,6 +24,7 @@ public sealed class CampaignKpisType : ObjectGraphType<CampaignKpis>
         Field(k => k.Gmv).Description("Amount of the attributed purchases.");
         Field(k => k.AverageOrderValue, nullable: true).Description("GMV per attributed order.");
         Field(k => k.DiscountCost).Description("Discount given with redemptions.");
+        Field(k => k.ContactCost).Description("Treatment users × the design's costPerContact (0 without one).");
         Field(k => k.BudgetLeft, nullable: true).Description("Budget minus discount cost; null when the campaign has no budget.");
         Field(k => k.Satisfaction, nullable: true).Description("Mean rating of reviews of items bought in attributed orders.");
         Field(k => k.HoldoutLeaks).Description("Clicks, claims and redemptions by control users: the offer reached users it should not have.");
@@ -36,7 +37,7 @@ public sealed class CampaignKpisType : ObjectGraphType<CampaignKpis>
         Field<EstimateType>("revenuePerShopperLift").Description("Incremental revenue per treated user.").DeprecationReason("Renamed to revenuePerUserLift.").Resolve(ctx => ctx.Source.RevenuePerUserLift);
         Field<EstimateType>("incrementalConversions").Description("Purchases the campaign added: purchases-per-user lift × treatment users.").Resolve(ctx => ctx.Source.IncrementalConversions);
         Field<EstimateType>("incrementalRevenue").Description("Revenue the campaign added: revenue-per-user lift × treatment users.").Resolve(ctx => ctx.Source.IncrementalRevenue);
-        Field(k => k.Roi, nullable: true).Description("(incremental revenue − discount cost) ÷ discount cost; null without discount cost.");
+        Field(k => k.Roi, nullable: true).Description("(incremental revenue − cost) ÷ cost with cost = discount cost + contact cost; null while the campaign has cost nothing.");
         Field<ListGraphType<NonNullGraphType<LiftMeasurementType>>>("measurement")
             .Description("Each outcome's lift adjusted by pre-period behaviour, with its always-valid interval (docs/measurement.md); null on history hours recorded before measurement existed.")
             .Resolve(ctx => ctx.Source.Measurement?.All).FieldType.ListOf(3);

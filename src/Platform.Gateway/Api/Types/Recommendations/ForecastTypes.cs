@@ -51,8 +51,9 @@ public sealed class ForecastType : ObjectGraphType<ForecastResult>
         Figure("incrementalConversions", "Purchases the offer adds: treated users' chance to buy with it − without it.", f => f.IncrementalConversions);
         Figure("incrementalGmv", "Revenue the offer adds over not running it.", f => f.IncrementalGmv);
         Figure("discountCost", "Expected discounts (every purchase made with the offer assumed to redeem it).", f => f.DiscountCost);
-        Figure("incrementalMargin", "incrementalGmv × the tenant's marginRate − discountCost.", f => f.IncrementalMargin);
-        Field<ForecastFigureType>("roi").Description("(incrementalGmv − discountCost) ÷ discountCost, as the campaign KPIs define it; null when the design costs nothing. Its interval is incrementalGmv's with the cost at its point.").Resolve(ctx => ctx.Source.Forecast.Roi);
+        Field<ForecastFigureType>("contactCost").Description("What reaching the treated users costs: treatedUsers × the design's costPerContact (no spread of its own); null in a launch forecast stored before it was forecast.").Resolve(ctx => ctx.Source.Forecast.ContactCost);
+        Figure("incrementalMargin", "incrementalGmv × the tenant's marginRate − discountCost − contactCost.", f => f.IncrementalMargin);
+        Field<ForecastFigureType>("roi").Description("(incrementalGmv − cost) ÷ cost with cost = discountCost + contactCost, as the campaign KPIs define it; null when the design costs nothing. Its interval is incrementalGmv's with the cost at its point.").Resolve(ctx => ctx.Source.Forecast.Roi);
         Field<NonNullGraphType<FloatGraphType>>("budgetShare").Description("The share of the campaign the budget pays for: 1, or budget ÷ expected discount cost when that is more. Every treated figure is scaled by it.").Resolve(ctx => ctx.Source.Forecast.BudgetShare);
         Field<DateTimeOffsetGraphType>("budgetRunsOutAt").Description("When the budget is expected to be spent (startsAt + budgetShare × duration); null when it lasts.").Resolve(ctx => ctx.Source.Forecast.BudgetRunsOutAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ForecastGroupType>>>>("segments").Description("The incremental figures by RFM segment, largest first.").Resolve(ctx => ctx.Source.Forecast.Segments).FieldType.ListOf(12);

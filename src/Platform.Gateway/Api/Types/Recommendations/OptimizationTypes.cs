@@ -55,12 +55,13 @@ public sealed class OptimizationCandidateType : ObjectGraphType<ScoredCandidate>
         Figure("incrementalConversions", "Purchases the offer adds.", f => f.IncrementalConversions);
         Figure("incrementalGmv", "Revenue the offer adds.", f => f.IncrementalGmv);
         Figure("discountCost", "Expected discounts.", f => f.DiscountCost);
-        Figure("incrementalMargin", "incrementalGmv × marginRate − discountCost: what the search maximizes.", f => f.IncrementalMargin);
-        Field<ForecastFigureType>("roi").Description("(incrementalGmv − discountCost) ÷ discountCost; null when the design costs nothing.").Resolve(ctx => ctx.Source.Forecast.Roi);
+        Field<ForecastFigureType>("contactCost").Description("treatedUsers × the base design's costPerContact; null in a search stored before it was forecast.").Resolve(ctx => ctx.Source.Forecast.ContactCost);
+        Figure("incrementalMargin", "incrementalGmv × marginRate − discountCost − contactCost: what the search maximizes.", f => f.IncrementalMargin);
+        Field<ForecastFigureType>("roi").Description("(incrementalGmv − cost) ÷ cost with cost = discountCost + contactCost; null when the design costs nothing.").Resolve(ctx => ctx.Source.Forecast.Roi);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings").Description("Ways the design lies outside what the model learned from.").Resolve(ctx => ctx.Source.Forecast.Warnings).FieldType.ListOf(3);
         Field(c => c.MeetsConstraints).Description("Whether the forecast meets every constraint.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("brokenConstraints").Description("The constraints it breaks: minRoi, maxCost, minReach.").Resolve(ctx => ctx.Source.Broken).FieldType.ListOf(3);
-        Field(c => c.OnFrontier).Description("Whether it meets the constraints and no candidate that does costs less and earns more margin.");
+        Field(c => c.OnFrontier).Description("Whether it meets the constraints and no candidate that does costs less (discounts and contacts) and earns more margin.");
     }
 
     private void Figure(string name, string description, Func<Domain.Decisions.CampaignForecast, ForecastFigure> of) =>

@@ -28,7 +28,7 @@ public sealed class OfferValueType : ObjectGraphType<OfferValue>
         Field(v => v.IncrementalConversions).Description("Chance to buy with the offer − without it.");
         Field(v => v.IncrementalRevenue).Description("Expected revenue with the offer − without it.");
         Field(v => v.DiscountCost).Description("Expected discount: chance to buy with the offer × the discount on an order of the expected value (every such purchase assumed to redeem).");
-        Field(v => v.IncrementalMargin).Description("incrementalRevenue × the tenant's marginRate − discountCost.");
+        Field(v => v.IncrementalMargin).Description("incrementalRevenue × the tenant's marginRate − discountCost − the campaign's costPerContact.");
         Field(v => v.Participation).Description("Chance to take part (click, claim) if offered.");
     }
 }
