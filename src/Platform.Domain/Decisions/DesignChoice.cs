@@ -89,7 +89,7 @@ public sealed record DesignChoice(IReadOnlyList<ScoredCandidate> Candidates, Sco
         why.Add($"It is expected to reach {N(best.Forecast.TreatedUsers)} shoppers and cost {N(best.Forecast.DiscountCost.Value)} in discounts{contacts}, for {roi}.");
         if (best.Forecast.TreatedUsers == 0)
         {
-            why.Add("It reaches no one: no shopper is expected to add margin under these designs, so not running a campaign does as well.");
+            why.Add("It reaches no one (the audience, or what its targeting picks from it, is empty), so not running a campaign does as well.");
         }
         else if (margin.Value <= 0)
         {

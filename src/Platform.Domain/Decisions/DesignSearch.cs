@@ -111,7 +111,7 @@ public sealed record DesignSearch(
             Break("budget", "out_of_range", "must be more than 0 (leave it out for no budget).");
         }
 
-        foreach (var (name, count) in new[] { ("types", Types?.Count), ("values", Values?.Count), ("channels", Channels?.Count), ("durationsDays", DurationsDays?.Count), ("targetings", Targetings?.Count) })
+        foreach (var (name, count) in new[] { ("types", Types?.Count), ("values", Values?.Count), ("channels", Channels?.Count), ("durationsDays", DurationsDays?.Count), ("targetings", Targetings?.Count), ("contactCosts", ContactCosts?.Count) })
         {
             if (count > MaxListLength)
             {
@@ -127,16 +127,6 @@ public sealed record DesignSearch(
         if (DurationsDays?.Any(d => d is < 1 or > CampaignDesignRules.MaxDurationDays) == true)
         {
             Break("durationsDays", "out_of_range", $"must all be between 1 and {CampaignDesignRules.MaxDurationDays}.");
-        }
-
-        foreach (var (cost, i) in (ContactCosts ?? []).Select((c, i) => (c, i)).Where(c => c.c.CostPerContact is < 0 or > CampaignDesignRules.MaxCostPerContact))
-        {
-            Break($"contactCosts.{i}.costPerContact", "out_of_range", $"must be between 0 and {CampaignDesignRules.MaxCostPerContact:0} (what reaching one user costs).");
-        }
-
-        if (ContactCosts is { } costs && costs.Select(c => c.Channel).Distinct().Count() != costs.Count)
-        {
-            Break("contactCosts", "duplicate", "names each channel once.");
         }
 
         foreach (var (targeting, i) in (Targetings ?? []).Select((t, i) => (t, i)))
@@ -163,6 +153,8 @@ public sealed record DesignSearch(
             Break("constraints.minReach", "out_of_range", "must be 1 or more.");
         }
 
+        ValidateContactCosts(Break);
+
         var combinations = (long)(Types?.Count ?? 1) * (Values?.Count ?? 1) * (Channels?.Count ?? 1) * (DurationsDays?.Count ?? 1);
         if (violations.Count == 0 && combinations > 10 * MaxDesigns)
         {
@@ -182,6 +174,28 @@ public sealed record DesignSearch(
         }
 
         return violations;
+    }
+
+    private void ValidateContactCosts(Action<string, string, string> broke)
+    {
+        var tried = Channels is { Count: > 0 } channels ? channels.Select(c => (Channel?)c).ToHashSet() : [Base.Channel];
+        foreach (var (cost, i) in (ContactCosts ?? []).Select((c, i) => (c, i)))
+        {
+            if (cost.CostPerContact is < 0 or > CampaignDesignRules.MaxCostPerContact)
+            {
+                broke($"contactCosts.{i}.costPerContact", "out_of_range", $"must be between 0 and {CampaignDesignRules.MaxCostPerContact:0} (what reaching one user costs).");
+            }
+
+            if (!tried.Contains(cost.Channel))
+            {
+                broke($"contactCosts.{i}.channel", "not_used", $"names {WireNames.ToWire(cost.Channel)}, which the search does not try (channels, else the design's).");
+            }
+        }
+
+        if (ContactCosts is { } costs && costs.Select(c => c.Channel).Distinct().Count() != costs.Count)
+        {
+            broke("contactCosts", "duplicate", "names each channel once.");
+        }
     }
 
     private static bool TakesValue(CampaignType type) => type is not (CampaignType.FreeShipping or CampaignType.MessageOnly);

@@ -36,15 +36,18 @@ public sealed class DesignSearchTests
     public void EachChannelTriedCostsWhatItsContactCostsElseTheBasesCost()
     {
         var search = new DesignSearch(
-            Base with { CostPerContact = 0.01m }, Channels: [Channel.Email, Channel.Sms, Channel.Push], ContactCosts: [new ChannelCost(Channel.Sms, 0.08m), new ChannelCost(Channel.Banner, 2m)]);
+            Base with { CostPerContact = 0.01m }, Channels: [Channel.Email, Channel.Sms, Channel.Push], ContactCosts: [new ChannelCost(Channel.Sms, 0.08m)]);
 
         var costs = search.Designs().ToDictionary(d => d.Channel!.Value, d => d.CostPerContact);
 
         Assert.Equal(new Dictionary<Channel, decimal> { [Channel.Email] = 0.01m, [Channel.Sms] = 0.08m, [Channel.Push] = 0.01m }, costs);
         Assert.Empty(search.Validate());
         Assert.Equal(
-            [("contactCosts.0.costPerContact", "out_of_range"), ("contactCosts", "duplicate")],
-            (search with { ContactCosts = [new ChannelCost(Channel.Sms, -1m), new ChannelCost(Channel.Sms, 0.05m)] }).Validate().Select(v => (v.Field, v.Rule)));
+            [("contactCosts.0.costPerContact", "out_of_range"), ("contactCosts.2.channel", "not_used"), ("contactCosts", "duplicate")],
+            (search with { ContactCosts = [new ChannelCost(Channel.Sms, -1m), new ChannelCost(Channel.Sms, 0.05m), new ChannelCost(Channel.Banner, 2m)] }).Validate().Select(v => (v.Field, v.Rule)));
+        Assert.Equal(
+            [("contactCosts.0.channel", "not_used")], // without channels, the design's own is the one tried
+            new DesignSearch(Base, ContactCosts: [new ChannelCost(Channel.Sms, 0.08m)]).Validate().Select(v => (v.Field, v.Rule)));
     }
 
     [Fact]

@@ -464,6 +464,15 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
             new[] { "gmv", "incrementalGmv", "discountCost", "incrementalMargin" }.SelectMany(name => new[] { "value", "low95", "high95" }.Select(part => forecast.GetProperty(name).GetProperty(part))),
             figure => Assert.Equal(0, figure.GetDouble())); // an amount off costs at most the order, whose value is not known
 
+        // A cost per contact is the one cost known: the margin is minus it, and no ROI is made of it alone.
+        var mailedWithout = await platform.Http.FieldAsync(admin, """
+            query($d: CampaignDesignInput!) { forecast(design: $d, audience: { all: true }) { treatedUsers contactCost { value } incrementalMargin { value } roi { value } } }
+            """, new { d = Campaigns.CampaignApiTests.Design(now.AddDays(1), now.AddDays(15), new { type = "AMOUNT_OFF", value = 5, attributionWindowDays = 14, costPerContact = 0.5 }) }, "forecast");
+        var contactsWithout = 0.5 * mailedWithout.GetProperty("treatedUsers").GetDouble();
+        Assert.Equal(contactsWithout, mailedWithout.GetProperty("contactCost").GetProperty("value").GetDouble(), 6);
+        Assert.Equal(-contactsWithout, mailedWithout.GetProperty("incrementalMargin").GetProperty("value").GetDouble(), 6);
+        Assert.Equal(JsonValueKind.Null, mailedWithout.GetProperty("roi").ValueKind);
+
         // What ranks by margin is refused, naming what to use instead.
         foreach (var (operation, variables, field) in new (string, object, string)[]
         {
@@ -530,14 +539,13 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         var search = await platform.Http.FieldAsync(admin, "mutation($i: OptimizeCampaignInput!) { optimizeCampaign(input: $i) { id } }",
             new { i = new { design = fiveOff, channels = new[] { "EMAIL", "SMS" }, contactCosts = new[] { new { channel = "SMS", costPerContact = 1.5 } } } }, "optimizeCampaign");
         var searched = await Eventually.ReadUntilAsync(
-            () => platform.Http.FieldAsync(admin, "query($id: ID!) { campaignOptimization(id: $id) { status error candidates(first: 5) { channel treatedUsers contactCost { value } } } }",
+            () => platform.Http.FieldAsync(admin, "query($id: ID!) { campaignOptimization(id: $id) { status error candidates(first: 5) { channel costPerContact treatedUsers contactCost { value } } } }",
                 new { id = search.GetProperty("id").GetString() }, "campaignOptimization"),
             o => o.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED", TimeSpan.FromSeconds(60));
-        var perContact = searched.GetProperty("candidates").EnumerateArray().ToDictionary(
-            c => c.GetProperty("channel").GetString()!, c => c.GetProperty("contactCost").GetProperty("value").GetDouble() / c.GetProperty("treatedUsers").GetDouble());
-        Assert.Equal(2, perContact.Count);
-        Assert.Equal(0, perContact["EMAIL"], 6);
-        Assert.Equal(1.5, perContact["SMS"], 6);
+        var byChannel = searched.GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("channel").GetString()!);
+        Assert.Equal((0m, 1.5m), (byChannel["EMAIL"].GetProperty("costPerContact").GetDecimal(), byChannel["SMS"].GetProperty("costPerContact").GetDecimal()));
+        Assert.Equal(1.5 * byChannel["SMS"].GetProperty("treatedUsers").GetDouble(), byChannel["SMS"].GetProperty("contactCost").GetProperty("value").GetDouble(), 6);
+        Assert.Equal(0, byChannel["EMAIL"].GetProperty("contactCost").GetProperty("value").GetDouble());
     }
 
     [SkippableFact]

@@ -23,7 +23,7 @@ interface Forecast {
   incrementalConversions: Figure;
   incrementalGmv: Figure;
   discountCost: Figure;
-  contactCost: Figure;
+  contactCost: Figure | null;
   incrementalMargin: Figure;
   roi: Figure | null;
   drivers: string[];

@@ -31,7 +31,7 @@ public sealed class ForecastGroupType : ObjectGraphType<ForecastGroup>
         Field(g => g.Users).Description("Users of the audience in the segment.");
         Field<NonNullGraphType<ForecastFigureType>>("incrementalConversions").Description("Purchases the offer adds in the segment.").Resolve(ctx => ctx.Source.IncrementalConversions);
         Field<NonNullGraphType<ForecastFigureType>>("incrementalGmv").Description("Revenue the offer adds in the segment.").Resolve(ctx => ctx.Source.IncrementalGmv);
-        Field<NonNullGraphType<ForecastFigureType>>("incrementalMargin").Description("incrementalGmv × marginRate − discount cost, in the segment.").Resolve(ctx => ctx.Source.IncrementalMargin);
+        Field<NonNullGraphType<ForecastFigureType>>("incrementalMargin").Description("incrementalGmv × marginRate − discount cost − contact cost, in the segment.").Resolve(ctx => ctx.Source.IncrementalMargin);
     }
 }
 
@@ -53,7 +53,7 @@ public sealed class ForecastType : ObjectGraphType<ForecastResult>
         Figure("discountCost", "Expected discounts (every purchase made with the offer assumed to redeem it).", f => f.DiscountCost);
         Field<ForecastFigureType>("contactCost").Description("What reaching the treated users costs: treatedUsers × the design's costPerContact (no spread of its own); null in a launch forecast stored before it was forecast.").Resolve(ctx => ctx.Source.Forecast.ContactCost);
         Figure("incrementalMargin", "incrementalGmv × the tenant's marginRate − discountCost − contactCost.", f => f.IncrementalMargin);
-        Field<ForecastFigureType>("roi").Description("(incrementalGmv − cost) ÷ cost with cost = discountCost + contactCost, as the campaign KPIs define it; null when the design costs nothing. Its interval is incrementalGmv's with the cost at its point.").Resolve(ctx => ctx.Source.Forecast.Roi);
+        Field<ForecastFigureType>("roi").Description("(incrementalGmv − cost) ÷ cost with cost = discountCost + contactCost, as the campaign KPIs define it; null when the design costs nothing or the ACTIVE version has no order values. Its interval is incrementalGmv's with the cost at its point.").Resolve(ctx => ctx.Source.Forecast.Roi);
         Field<NonNullGraphType<FloatGraphType>>("budgetShare").Description("The share of the campaign the budget pays for: 1, or budget ÷ expected discount cost when that is more. Every treated figure is scaled by it.").Resolve(ctx => ctx.Source.Forecast.BudgetShare);
         Field<DateTimeOffsetGraphType>("budgetRunsOutAt").Description("When the budget is expected to be spent (startsAt + budgetShare × duration); null when it lasts.").Resolve(ctx => ctx.Source.Forecast.BudgetRunsOutAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ForecastGroupType>>>>("segments").Description("The incremental figures by RFM segment, largest first.").Resolve(ctx => ctx.Source.Forecast.Segments).FieldType.ListOf(12);
@@ -174,7 +174,7 @@ public sealed class CampaignBacktestType : ObjectGraphType<CampaignBacktest>
         Field<NonNullGraphType<BacktestFigureType>>("conversionRateLift").Description("Incremental conversions per treated user.").Resolve(ctx => ctx.Source.ConversionRateLift);
         Field<NonNullGraphType<BacktestFigureType>>("revenuePerUserLift").Description("Incremental GMV per treated user.").Resolve(ctx => ctx.Source.RevenuePerUserLift);
         Field<NonNullGraphType<BacktestFigureType>>("incrementalMarginPerUser")
-            .Description("Incremental margin per treated user: the forecast's against the revenue-per-user lift × the tenant's margin rate now − the discount cost per treated user (its interval the revenue lift's).")
+            .Description("Incremental margin per treated user: the forecast's against the revenue-per-user lift × the tenant's margin rate now − the discount and contact cost per treated user (its interval the revenue lift's).")
             .Resolve(ctx => ctx.Source.IncrementalMarginPerUser);
     }
 }

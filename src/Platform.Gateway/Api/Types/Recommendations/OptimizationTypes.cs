@@ -55,7 +55,8 @@ public sealed class OptimizationCandidateType : ObjectGraphType<ScoredCandidate>
         Figure("incrementalConversions", "Purchases the offer adds.", f => f.IncrementalConversions);
         Figure("incrementalGmv", "Revenue the offer adds.", f => f.IncrementalGmv);
         Figure("discountCost", "Expected discounts.", f => f.DiscountCost);
-        Field<ForecastFigureType>("contactCost").Description("treatedUsers × the base design's costPerContact; null in a search stored before it was forecast.").Resolve(ctx => ctx.Source.Forecast.ContactCost);
+        Field<NonNullGraphType<DecimalGraphType>>("costPerContact").Description("What reaching one treated user costs on its channel: its entry in contactCosts, else the design's costPerContact.").Resolve(ctx => ctx.Source.Candidate.Design.CostPerContact);
+        Field<ForecastFigureType>("contactCost").Description("treatedUsers × costPerContact; null in a search stored before it was forecast.").Resolve(ctx => ctx.Source.Forecast.ContactCost);
         Figure("incrementalMargin", "incrementalGmv × marginRate − discountCost − contactCost: what the search maximizes.", f => f.IncrementalMargin);
         Field<ForecastFigureType>("roi").Description("(incrementalGmv − cost) ÷ cost with cost = discountCost + contactCost; null when the design costs nothing.").Resolve(ctx => ctx.Source.Forecast.Roi);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings").Description("Ways the design lies outside what the model learned from.").Resolve(ctx => ctx.Source.Forecast.Warnings).FieldType.ListOf(3);

@@ -12,7 +12,7 @@ public sealed class ObjectiveEnumType : EnumerationGraphType
     {
         Name = "Objective";
         Description = "What a ranking of offers maximises (docs/recommendations.md#objectives).";
-        Add("INCREMENTAL_MARGIN", Objective.IncrementalMargin, "Incremental revenue × the tenant's marginRate − the expected discount cost (the default).");
+        Add("INCREMENTAL_MARGIN", Objective.IncrementalMargin, "Incremental revenue × the tenant's marginRate − the expected discount cost − the campaign's costPerContact (the default).");
         Add("INCREMENTAL_REVENUE", Objective.IncrementalRevenue, "Expected revenue in the window with the offer − without it.");
         Add("INCREMENTAL_CONVERSIONS", Objective.IncrementalConversions, "Chance to buy in the window with the offer − without it.");
         Add("PARTICIPATION", Objective.Participation, "Chance to take part (click, claim) if offered.");

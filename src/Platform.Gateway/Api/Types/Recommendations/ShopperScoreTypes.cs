@@ -28,7 +28,7 @@ public sealed class ShopperScoreType : ObjectGraphType<ShopperScore>
         Field<NonNullGraphType<EstimateType>>("uplift").Description("conversionWith − conversionWithout, with its 95% interval across the ensemble.").Resolve(ctx => ctx.Source.Uplift);
         Field(s => s.RevenueWithout).Description("Expected revenue without the offer.");
         Field(s => s.RevenueWith).Description("Expected revenue with the offer.");
-        Field<NonNullGraphType<EstimateType>>("incrementalMargin").Description("(revenueWith − revenueWithout) × marginRate − expected discount, with its 95% interval across the ensemble.").Resolve(ctx => ctx.Source.IncrementalMargin);
+        Field<NonNullGraphType<EstimateType>>("incrementalMargin").Description("(revenueWith − revenueWithout) × marginRate − expected discount − the design's costPerContact, with its 95% interval across the ensemble.").Resolve(ctx => ctx.Source.IncrementalMargin);
         Field(s => s.Participation).Description("Chance to take part if offered.");
     }
 }
