@@ -18,7 +18,7 @@ namespace Platform.Ingestion.Imports;
 public sealed class ExperimentImport(ExperimentStore store, CampaignStore campaignStore, UserWrites writes, IGrainFactory grains)
 {
     public async Task<ExperimentWriter> StartAsync(
-        ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, IReadOnlyList<ColumnImbalance> unbalanced,
+        ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ExperimentMeasures measures,
         CancellationToken cancellationToken)
     {
         if (mapping.Arms.Count is 0 or > ExperimentMapping.MaxArms)
@@ -26,7 +26,20 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
             throw new ImportFailure($"An experiment needs 1 to {ExperimentMapping.MaxArms} treatment arms.");
         }
 
-        var features = ExperimentRowMapper.FeatureSchema(mapping, statistics.Keys.ToList(), statistics, unbalanced.Select(u => u.Column).ToList());
+        var unbalanced = measures.Balance.Imbalanced();
+        var header = statistics.Keys.ToList();
+        var features = ExperimentRowMapper.FeatureSchema(mapping, header, statistics, unbalanced.Select(u => u.Column).ToList());
+        IReadOnlyList<ScreenedColumn> leftOut = [];
+        if (mapping.FeatureColumns is null)
+        {
+            // More columns than the tenant may declare: the ones that go with the outcome most are kept (named columns never are screened).
+            var columnOf = header.GroupBy(ExperimentRowMapper.AttributeName).ToDictionary(g => g.Key, g => g.First());
+            var screened = OutcomeAssociation.Screen(
+                features, tenant.AttributeSchema.Select(a => a.Name).ToHashSet(), AttributeSchemaRules.MaxAttributes, f => measures.Association.Of(columnOf[f.Name]));
+            features = screened.Kept;
+            leftOut = screened.LeftOut.Take(OutcomeAssociation.MaxReported).Select(f => new ScreenedColumn(columnOf[f.Feature.Name], Math.Round(f.Association, 4))).ToList();
+        }
+
         var schema = await DeclareFeaturesAsync(tenant, features);
         // Without a stated assignment time, the first import's time stays: importing the file again changes nothing.
         var earlier = await campaignStore.GetAsync(tenant.Id, mapping.CampaignId(mapping.Arms[0]), cancellationToken);
@@ -44,7 +57,7 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
         await store.SaveCovariateNamesAsync(tenant.Id, campaigns.Select(c => c.Id).ToList(), covariates.Select(ExperimentRowMapper.AttributeName).ToList(), cancellationToken);
         // A mean thrown off by a value the rows refuse would refuse the empty cells too: 0 then.
         var covariateMeans = covariates.ToDictionary(c => c, c => statistics.TryGetValue(c, out var stats) && stats.Mean is { } mean && Math.Abs(mean) <= ExperimentMapping.MaxCovariateMagnitude ? mean : 0);
-        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt, covariateMeans, unbalanced);
+        return new ExperimentWriter(store, writes, job, mapping, tenant with { AttributeSchema = schema }, features, campaigns, assignedAt, covariateMeans, unbalanced, leftOut);
     }
 
     private async Task<IReadOnlyList<AttributeDefinition>> DeclareFeaturesAsync(TenantInfo tenant, IReadOnlyList<AttributeDefinition> features)

@@ -13,7 +13,7 @@ namespace Platform.Ingestion.Imports;
 public sealed class ExperimentWriter(
     ExperimentStore store, UserWrites writes, ImportJobRecord job, ExperimentMapping mapping, TenantInfo tenant,
     IReadOnlyList<AttributeDefinition> features, IReadOnlyList<Campaign> campaigns, DateTimeOffset assignedAt, IReadOnlyDictionary<string, double> covariateMeans,
-    IReadOnlyList<ColumnImbalance> unbalanced)
+    IReadOnlyList<ColumnImbalance> unbalanced, IReadOnlyList<ScreenedColumn> leftOutFeatures)
 {
     private readonly ExperimentRowMapper mapper = new(mapping, features, covariateMeans);
     private readonly HashSet<string> customers = new(StringComparer.Ordinal);
@@ -75,6 +75,7 @@ public sealed class ExperimentWriter(
             ignoredColumns,
             unbalancedColumns = unbalanced.Take(ArmBalance.MaxReported).Select(u => new { u.Column, u.Arm, u.StandardizedDifference, Feature = mapping.FeatureColumns?.Contains(u.Column) == true }),
             features = features.Select(f => new { f.Name, Kind = f.Kind.ToString().ToUpperInvariant() }),
+            leftOutFeatures,
             campaigns = campaigns.Select(c => new
             {
                 CampaignId = c.Id,

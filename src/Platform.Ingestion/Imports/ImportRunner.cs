@@ -41,11 +41,11 @@ public sealed partial class ImportRunner(
             var options = ImportOptionsJson.Deserialize(job.OptionsJson);
             var tenant = await grains.GetGrain<ITenantGrain>(GrainKeys.Tenant(job.TenantId)).GetAsync()
                 ?? throw new ImportFailure($"Tenant '{job.TenantId}' does not exist.");
-            var balance = options.Kind == ImportKind.Experiment ? new ArmBalance(options.Experiment!) : null;
+            var experiment = options.Kind == ImportKind.Experiment ? new ExperimentMeasures(options.Experiment!) : null;
             var translator = options.Events is { } events ? new EventRowTranslator(events) : null;
-            var statistics = await MeasureAsync(job, options, balance, translator, cancellationToken);
+            var statistics = await MeasureAsync(job, options, experiment, translator, cancellationToken);
             translator?.ShiftTo(clock.GetUtcNow());
-            var summary = await ImportRowsAsync(job, options, tenant, statistics, balance, translator, progress, cancellationToken);
+            var summary = await ImportRowsAsync(job, options, tenant, statistics, experiment, translator, progress, cancellationToken);
             return await imports.FinishAsync(job.Id, succeeded: true, summary, error: null, CancellationToken.None);
         }
         catch (Exception failure) when (failure is ImportFailure or UploadLostException or ImportMappingException)
@@ -63,9 +63,9 @@ public sealed partial class ImportRunner(
         }
     }
 
-    /// <summary>The first pass: statistics of the columns that imputation or feature typing need, an experiment's balance, an events file's latest time.</summary>
+    /// <summary>The first pass: statistics of the columns that imputation or feature typing need, an experiment's balance and outcome association, an events file's latest time.</summary>
     private async Task<IReadOnlyDictionary<string, ColumnStatistics>> MeasureAsync(
-        ImportJobRecord job, ImportOptions options, ArmBalance? balance, EventRowTranslator? translator, CancellationToken cancellationToken)
+        ImportJobRecord job, ImportOptions options, ExperimentMeasures? experiment, EventRowTranslator? translator, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> measured = [];
         var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
@@ -87,7 +87,7 @@ public sealed partial class ImportRunner(
                 statistics[column].Add(record[column]);
             }
 
-            balance?.Add(measured, column => record[column]);
+            experiment?.Add(measured, column => record[column]);
             if (timed?.Clean(record) is { Dropped: false, Cells: { } cells })
             {
                 translator!.Observe(cells);
@@ -98,7 +98,7 @@ public sealed partial class ImportRunner(
     }
 
     private async Task<string?> ImportRowsAsync(
-        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ArmBalance? balance,
+        ImportJobRecord job, ImportOptions options, TenantInfo tenant, IReadOnlyDictionary<string, ColumnStatistics> statistics, ExperimentMeasures? experiment,
         EventRowTranslator? translator, ImportProgress progress, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> header = [];
@@ -108,7 +108,7 @@ public sealed partial class ImportRunner(
         // In an experiment file without ids two equal rows are two customers with the same features and outcomes.
         var repeatsAreDuplicates = options.Experiment is not { UserIdColumn: null };
         var writer = options.Kind == ImportKind.Experiment
-            ? await experiments.StartAsync(job, options.Experiment!, tenant, statistics, balance!.Imbalanced(), cancellationToken)
+            ? await experiments.StartAsync(job, options.Experiment!, tenant, statistics, experiment!, cancellationToken)
             : null;
         if (options.Kind == ImportKind.Events)
         {

@@ -154,24 +154,34 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
     }
 
     [Fact]
-    public async Task AFileWithMoreFeatureColumnsThanATenantMayDeclareFailsSayingToListTheFeatures()
+    public async Task AFileWithMoreFeatureColumnsThanATenantMayDeclareKeepsThoseThatGoWithTheOutcome()
     {
-        // The shape of wide public experiments (Lenta's has about 190 columns).
+        // The shape of wide public experiments (Lenta's has about 190 columns): 55 features, of which f50 to f55 drive the outcome.
         var (_, merchant) = await platform.CreateTenantAsync("wide");
         var features = Enumerable.Range(1, 55).Select(i => $"f{i}").ToList();
         var csv = new System.Text.StringBuilder($"group,bought,{string.Join(',', features)}\n");
-        for (var i = 0; i < 20; i++)
+        var random = new Random(11);
+        for (var i = 0; i < 3_000; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{i % 2},{(i % 3 == 0 ? 1 : 0)},{string.Join(',', features.Select((_, f) => (i * f) % 7))}\n");
+            var values = features.Select(_ => random.Next(0, 10)).ToList();
+            var chance = 0.05 + (0.02 * values.Skip(49).Sum());
+            csv.Append(CultureInfo.InvariantCulture, $"{i % 2},{(random.NextDouble() < chance ? 1 : 0)},{string.Join(',', values)}\n");
         }
 
         var options = new { experiment = new { name = "wide", assignmentColumn = "group", controlValues = new[] { "0" }, arms = new[] { new { value = "1", name = "offer", type = "MESSAGE_ONLY" } }, conversionColumn = "bought" } };
         var job = await ImportCalls.ImportAsync(platform.Http, merchant, "EXPERIMENT", "wide.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString()), options);
+        var leftOut = (await platform.Http.FieldAsync(merchant, "query($id: ID!) { importJob(id: $id) { leftOutFeatures { column association } } }",
+            new { id = job.GetProperty("id").GetString() }, "importJob")).GetProperty("leftOutFeatures").EnumerateArray().ToList();
+        var declared = (await platform.Http.FieldAsync(merchant, "{ tenant { attributeSchema { name } } }", null, "tenant")).GetProperty("attributeSchema").EnumerateArray()
+            .Select(a => a.GetProperty("name").GetString()!).ToHashSet();
 
-        Assert.Equal("FAILED", job.GetProperty("status").GetString());
-        Assert.Equal(
-            "The file's 55 feature columns would give the tenant 55 custom attributes, and it may have at most 50: list the columns to use as features in options.experiment.featureColumns.",
-            job.GetProperty("error").GetString());
+        Assert.Equal("SUCCEEDED", job.GetProperty("status").GetString());
+        Assert.Equal(5, leftOut.Count);
+        Assert.Equal(50, declared.Count);
+        Assert.All(Enumerable.Range(50, 6), i => Assert.Contains($"f{i}", declared));
+        Assert.All(leftOut, f => Assert.DoesNotContain(f.GetProperty("column").GetString()!, declared));
+        var strengths = leftOut.Select(f => f.GetProperty("association").GetDouble()).ToList();
+        Assert.Equal(strengths.OrderDescending(), strengths);
     }
 
     /// <summary>The campaign's lift equals a direct computation over the CSV's rows (Welch / unpooled normal intervals).</summary>

@@ -20,6 +20,7 @@ interface Job {
 interface Finished {
   ignoredColumns: string[];
   unbalancedColumns: { column: string; arm: string; standardizedDifference: number | null; feature: boolean }[];
+  leftOutFeatures: { column: string; association: number }[];
   rejections: { nodes: { line: number; field: string; rule: string; message: string }[]; hasNextPage: boolean };
   campaigns: { campaignId: string; name: string }[];
 }
@@ -29,7 +30,7 @@ const importMutation = `mutation Import($kind: ImportKind!, $file: Upload!, $opt
   importDataset(kind: $kind, file: $file, options: $options) { ${jobFields} } }`;
 const progressSubscription = `subscription Progress($id: ID!) { importProgress(id: $id) { ${jobFields} } }`;
 const finishedQuery = `query Finished($id: ID!) { importJob(id: $id) {
-  ignoredColumns unbalancedColumns { column arm standardizedDifference feature } rejections(first: 200) { nodes { line field rule message } hasNextPage } campaigns { campaignId name } } }`;
+  ignoredColumns unbalancedColumns { column arm standardizedDifference feature } leftOutFeatures { column association } rejections(first: 200) { nodes { line field rule message } hasNextPage } campaigns { campaignId name } } }`;
 
 const finished = (status: string): boolean => status === 'SUCCEEDED' || status === 'FAILED';
 
@@ -191,6 +192,8 @@ async function showFinished(details: HTMLElement, id: string): Promise<void> {
     ...job.unbalancedColumns.map((u) => h('p', { class: 'hint' }, `Column ${u.column} differs between control and ${u.arm} (${
       u.standardizedDifference === null ? 'constant on each side' : `${u.standardizedDifference} standard deviations`}): measured after assignment? ${
       u.feature ? 'A feature, as featureColumns lists it.' : 'Not a feature.'}`)),
+    job.leftOutFeatures.length > 0 ? h('p', { class: 'hint' }, `Left out of the features for want of room (they went with the outcome least): ${
+      job.leftOutFeatures.map((f) => `${f.column} (${f.association})`).join(', ')}`) : null,
     job.ignoredColumns.length > 0 ? h('p', { class: 'hint' }, `Ignored columns: ${job.ignoredColumns.join(', ')}`) : null,
     h('section', { class: 'card' }, h('h3', {}, 'Rejected rows'),
       job.rejections.nodes.length === 0 ? h('p', { class: 'hint' }, 'None.') :

@@ -44,6 +44,10 @@ public sealed class ImportJobType : ObjectGraphType<ImportJobRecord>
             .Description($"For EXPERIMENT imports: columns that differ between the control group and an arm beyond chance (most likely measured after assignment), left out of the features unless options.experiment.featureColumns lists them; the largest differences first, at most {ArmBalance.MaxReported}.")
             .Resolve(ctx => Summary(ctx.Source)?.UnbalancedColumns ?? [])
             .FieldType.ListOf(ArmBalance.MaxReported);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeftOutFeatureType>>>>("leftOutFeatures")
+            .Description($"For EXPERIMENT imports without featureColumns: feature columns left out because the tenant may declare at most {Domain.Users.AttributeSchemaRules.MaxAttributes} custom attributes; those that go with the outcome least, the most associated first, at most {OutcomeAssociation.MaxReported} (docs/imports.md#past-experiments).")
+            .Resolve(ctx => Summary(ctx.Source)?.LeftOutFeatures ?? [])
+            .FieldType.ListOf(OutcomeAssociation.MaxReported);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentCampaignResultType>>>>("campaigns")
             .Description("For EXPERIMENT imports: the ENDED campaigns created, with observed totals per side.")
             .Resolve(ctx => Summary(ctx.Source)?.Campaigns ?? [])
