@@ -12,6 +12,7 @@ namespace Platform.Domain.Imports;
 public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList<AttributeDefinition> features, IReadOnlyDictionary<string, double>? covariateMeans = null)
 {
     private readonly IReadOnlyDictionary<string, ExperimentArm> arms = mapping.ArmsByValue();
+    private Dictionary<string, string>? columnOfFeature;
 
     /// <summary>
     /// The attributes features become: numeric when every value in the file is a number. Without stated feature columns,
@@ -62,10 +63,12 @@ public sealed class ExperimentRowMapper(ExperimentMapping mapping, IReadOnlyList
             violations.Add(new(mapping.RevenueColumn!, "out_of_range", $"{mapping.RevenueColumn} must not be negative."));
         }
 
+        // Every row has the file's columns: each feature's column is found once.
+        columnOfFeature ??= features.DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => cells.Keys.First(k => AttributeName(k) == f.Name));
         var values = new List<AttributeValue>();
         foreach (var feature in features)
         {
-            var column = cells.Keys.First(k => AttributeName(k) == feature.Name);
+            var column = columnOfFeature[feature.Name];
             if (feature.Kind == AttributeKind.Numeric)
             {
                 if (row.Double(column) is { } number)

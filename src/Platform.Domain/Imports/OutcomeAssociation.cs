@@ -53,11 +53,12 @@ public sealed class OutcomeAssociation(ExperimentMapping mapping)
     /// <summary>
     /// The features to declare and those left out (most associated first): every feature when the new ones fit beside the
     /// tenant's <paramref name="declared"/> attributes; else the declared ones and the most associated new ones, as many as fit
-    /// (ties: the file's order).
+    /// (ties: the file's order). Two columns of one attribute name are one feature (the first), as the import declares them.
     /// </summary>
     public static (IReadOnlyList<AttributeDefinition> Kept, IReadOnlyList<(AttributeDefinition Feature, double Association)> LeftOut) Screen(
         IReadOnlyList<AttributeDefinition> features, IReadOnlyCollection<string> declared, int maxAttributes, Func<AttributeDefinition, double> association)
     {
+        features = features.DistinctBy(f => f.Name).ToList();
         var fresh = features.Where(f => !declared.Contains(f.Name)).ToList();
         var free = Math.Max(0, maxAttributes - declared.Count);
         if (fresh.Count <= free)
@@ -67,8 +68,8 @@ public sealed class OutcomeAssociation(ExperimentMapping mapping)
 
         var ranked = fresh.Select((f, order) => (Feature: f, Association: association(f), Order: order))
             .OrderByDescending(f => f.Association).ThenBy(f => f.Order).ToList();
-        var kept = ranked.Take(free).Select(f => f.Feature).ToHashSet();
-        return (features.Where(f => declared.Contains(f.Name) || kept.Contains(f)).ToList(), ranked.Skip(free).Select(f => (f.Feature, f.Association)).ToList());
+        var kept = ranked.Take(free).Select(f => f.Feature.Name).ToHashSet();
+        return (features.Where(f => declared.Contains(f.Name) || kept.Contains(f.Name)).ToList(), ranked.Skip(free).Select(f => (f.Feature, f.Association)).ToList());
     }
 
     private static double? Outcome(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -79,8 +79,8 @@ public sealed class ExperimentImport(ExperimentStore store, CampaignStore campai
         if (schema.Count > AttributeSchemaRules.MaxAttributes)
         {
             throw new ImportFailure(
-                $"The file's {features.Count} feature columns would give the tenant {schema.Count} custom attributes, and it may have at most {AttributeSchemaRules.MaxAttributes}: " +
-                "list the columns to use as features in options.experiment.featureColumns.");
+                $"options.experiment.featureColumns would give the tenant {schema.Count} custom attributes, and it may have at most {AttributeSchemaRules.MaxAttributes}: " +
+                "name fewer, or leave featureColumns out to keep those that go with the outcome most.");
         }
 
         if (AttributeSchemaRules.Validate(schema) is [var problem, ..])

@@ -49,5 +49,10 @@ public sealed class OutcomeAssociationTests
         Assert.Equal(["a", "b", "d"], kept.Select(f => f.Name)); // a declared already; two free places for b, then d before e (the file's order)
         Assert.Equal([("e", 0.3), ("c", 0.0)], leftOut.Select(f => (f.Feature.Name, f.Association)));
         Assert.Empty(OutcomeAssociation.Screen(features, new HashSet<string>(), maxAttributes: 5, f => strength[f.Name]).LeftOut);
+        Assert.Empty(OutcomeAssociation.Screen([.. features, features[1]], new HashSet<string>(), maxAttributes: 5, f => strength[f.Name]).LeftOut); // one name, one feature
+
+        var full = OutcomeAssociation.Screen(features, new HashSet<string> { "a", "x", "y", "z" }, maxAttributes: 4, f => strength[f.Name]);
+        Assert.Equal(["a"], full.Kept.Select(f => f.Name)); // no room: only what is declared already
+        Assert.Equal(["b", "d", "e", "c"], full.LeftOut.Select(f => f.Feature.Name));
     }
 }
