@@ -39,6 +39,31 @@ public sealed class OutcomeAssociationTests
     }
 
     [Fact]
+    public void RowsTheImportRejectsForTheirArmDoNotCount()
+    {
+        var measures = new ExperimentMeasures(Mapping);
+        string[] header = ["id", "group", "bought", "visits"];
+        for (var i = 0; i < 200; i++)
+        {
+            var cells = new Dictionary<string, string?> { ["id"] = $"c{i}", ["group"] = $"{i % 2}", ["bought"] = "no", ["visits"] = $"{i % 5}" };
+            measures.Add(header, column => cells[column]);
+        }
+
+        // Rows of an arm the mapping does not know, where visits would predict buying perfectly: left out, so nothing varies.
+        for (var i = 0; i < 200; i++)
+        {
+            var cells = new Dictionary<string, string?> { ["id"] = $"x{i}", ["group"] = "9", ["bought"] = i % 2 == 0 ? "yes" : "no", ["visits"] = $"{i % 2}" };
+            measures.Add(header, column => cells[column]);
+        }
+
+        Assert.Equal(0, measures.Association.Of("visits"));
+        var named = new ExperimentMeasures(Mapping with { FeatureColumns = ["visits"] });
+        var row = new Dictionary<string, string?> { ["id"] = "c", ["group"] = "1", ["bought"] = "yes", ["visits"] = "3" };
+        named.Add(header, column => row[column]);
+        Assert.Equal(0, named.Association.Of("visits")); // named features are never screened: nothing measured
+    }
+
+    [Fact]
     public void WhenTheNewFeaturesDoNotFitTheMostAssociatedAreKeptBesideTheDeclaredOnes()
     {
         var features = new[] { "a", "b", "c", "d", "e" }.Select(n => new AttributeDefinition(n, AttributeKind.Numeric)).ToList();
