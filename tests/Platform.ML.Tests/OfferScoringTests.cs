@@ -200,7 +200,8 @@ public sealed class OfferScoringTests
         for (var m = 0; m < model.Members.Count; m++)
         {
             var levels = model.Members[m].Level(arange(model.Campaigns.Count + 1)).data<float>().ToArray();
-            var shift = memberWeights[m].Select((w, c) => w * (levels[2 * c] - levels[0])).Sum();
+            var width = model.Members[m].LevelWidth;
+            var shift = memberWeights[m].Select((w, c) => w * (levels[width * c] - levels[0])).Sum();
             Assert.Equal(Logit(own.Control[m][0]) + shift, Logit(asNew.Control[m][0]), 3);
         }
 

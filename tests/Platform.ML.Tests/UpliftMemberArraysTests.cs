@@ -12,12 +12,13 @@ public sealed class UpliftMemberArraysTests
     private const float Tolerance = 1e-4f; // float sums in another order
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)] // a model saved before the cross path
-    public void ArraysComputeWhatTheNetworkComputesWithEveryLayerAtWork(bool cross)
+    [InlineData(true, true)]
+    [InlineData(true, false)] // a model saved before the campaigns' effect offsets
+    [InlineData(false, false)] // a model saved before the cross path
+    public void ArraysComputeWhatTheNetworkComputesWithEveryLayerAtWork(bool cross, bool campaignEffects)
     {
         using var scope = NewDisposeScope();
-        using var network = RandomNetwork(cross);
+        using var network = RandomNetwork(cross, campaignEffects);
         var random = new Random(5);
         const int Rows = 40;
         float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
@@ -99,10 +100,10 @@ public sealed class UpliftMemberArraysTests
         return weights.Select(w => w / total).ToArray();
     }
 
-    private static UpliftNetwork RandomNetwork(bool cross = true)
+    private static UpliftNetwork RandomNetwork(bool cross = true, bool campaignEffects = true)
     {
         manual_seed(3);
-        var network = new UpliftNetwork(UserWidth, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, width: 16, Campaigns, cross);
+        var network = new UpliftNetwork(UserWidth, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, width: 16, Campaigns, cross, campaignEffects);
         using (no_grad())
         {
             foreach (var parameter in network.parameters())

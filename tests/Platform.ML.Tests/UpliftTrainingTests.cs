@@ -78,6 +78,45 @@ public sealed class UpliftTrainingTests
     }
 
     [Fact]
+    public void EachCampaignsTreatedSideAddsUpToWhatItsTreatedTrainingRowsDid()
+    {
+        var (world, samples) = Simulated.Value;
+        var campaigns = SimulatedUpliftData.Campaigns(world);
+        var statistics = new FeatureStatistics(seed: 1);
+        samples.ToList().ForEach(s => statistics.Add(s.Row.Features));
+        var data = new UpliftData(statistics.Build(), campaigns);
+        samples.ToList().ForEach(s => data.Add(s.Row));
+        using var tensors = new UpliftTensors(data, CPU);
+        var rows = Enumerable.Range(0, data.Count).ToList();
+        var (train, validation) = (rows.Where(r => r % 10 != 0).ToList(), rows.Where(r => r % 10 == 0).ToList());
+        using var network = UpliftTrainer.Train(tensors, train, validation, new UpliftHyperparameters(Width: 16, MaxEpochs: 2), seed: 2, onEpoch: null, CancellationToken.None).Network;
+        var treated = train.Where(r => data.Treated[r] > 0.5f && !float.IsNaN(data.Converted[r])).ToList();
+
+        // Each campaign's predicted treated conversions less its observed ones, over its treated training rows.
+        double[] Shortfalls()
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var (user, context, offer, campaign) = tensors.Inputs(tensor(treated.Select(r => (long)r).ToArray()));
+            var treatedChance = network.forward(user, context, offer, campaign).TreatedLogit.sigmoid().data<float>().ToArray();
+            var gaps = new double[campaigns.Count];
+            for (var i = 0; i < treated.Count; i++)
+            {
+                gaps[data.Campaign[treated[i]]] += treatedChance[i] - data.Converted[treated[i]];
+            }
+
+            return gaps;
+        }
+
+        var fitted = Shortfalls();
+        network.SetCampaignEffects(new double[campaigns.Count]);
+        var designAlone = Shortfalls();
+
+        Assert.All(fitted, gap => Assert.InRange(gap, -CampaignEffectFit.PseudoRows, CampaignEffectFit.PseudoRows));
+        Assert.True(fitted.Sum(Math.Abs) < designAlone.Sum(Math.Abs), $"with offsets {fitted.Sum(Math.Abs):F1} conversions off, the design alone {designAlone.Sum(Math.Abs):F1}");
+    }
+
+    [Fact]
     public async Task SameDataSeedAndThreadsGiveBitIdenticalWeights()
     {
         var (world, samples) = Simulated.Value;
@@ -135,7 +174,7 @@ public sealed class UpliftTrainingTests
 
         var predicted = model.Predict(users, Floats(root.GetProperty("matches")), model.Designs![0], campaignId, CPU);
 
-        Assert.All(model.Members, member => Assert.False(member.Cross));
+        Assert.All(model.Members, member => Assert.False(member.Cross || member.CampaignEffects));
         var (treated, control) = (root.GetProperty("treated").EnumerateArray().Select(Floats).ToList(), root.GetProperty("control").EnumerateArray().Select(Floats).ToList());
         for (var m = 0; m < model.Members.Count; m++)
         {

@@ -88,6 +88,16 @@ public sealed class EvalCommand(IAnsiConsole console)
             double F(string name) => c.GetProperty(name).GetDouble();
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"Seed {s.GetProperty("seed").GetInt32()}, `{c.GetProperty("campaignId").GetString()}` for {c.GetProperty("users").GetInt32():N0} held-out users: planted {F("planted"):F1} incremental conversions, forecast {F("predicted"):F1} (80% {F("low80"):F1} to {F("high80"):F1}; 95% {F("low95"):F1} to {F("high95"):F1}).");
+            // The arms it lies between, forecast as the campaigns they were (each for its own held-out users): whether a
+            // shortfall is the new design's or the campaign's.
+            var between = c.GetProperty("between").EnumerateArray().Select(b => b.GetString()).ToHashSet();
+            foreach (var arm in s.GetProperty("forecasts").EnumerateArray().Where(f => between.Contains(f.GetProperty("campaignId").GetString())))
+            {
+                double A(string name) => arm.GetProperty(name).GetDouble();
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"- `{arm.GetProperty("campaignId").GetString()}` as it ran, for its {arm.GetProperty("users").GetInt32():N0} held-out users: planted {A("planted"):F1}, forecast {A("predicted"):F1} (80% {A("low80"):F1} to {A("high80"):F1}).");
+            }
+
             text.AppendLine();
         }
 

@@ -19,19 +19,21 @@ public sealed class UpliftMemberArrays
     private readonly Dense effectOut;
     private readonly Dense effectWide;
     private readonly Dense? effectCross; // [channel columns × 3] by user column, as UpliftNetwork.Cross
-    private readonly float[] campaignLevels; // [campaigns + 1, 2]
+    private readonly float[] campaignLevels; // [campaigns + 1, levelWidth], as UpliftNetwork.LevelWidth
+    private readonly int levelWidth;
     private readonly int userWidth;
     private readonly int representationWidth;
     private readonly int contextWidth;
 
     internal UpliftMemberArrays(
         Dense trunkIn, Dense trunkOut, Dense baseHidden, Dense baseOut, Dense baseWide, Dense effectHidden, Dense effectOut, Dense effectWide, Dense? effectCross,
-        float[] campaignLevels, int contextWidth)
+        float[] campaignLevels, int levelWidth, int contextWidth)
     {
         (this.trunkIn, this.trunkOut, this.baseHidden, this.baseOut, this.baseWide) = (trunkIn, trunkOut, baseHidden, baseOut, baseWide);
         (this.effectHidden, this.effectOut, this.effectWide, this.effectCross, this.campaignLevels) = (effectHidden, effectOut, effectWide, effectCross, campaignLevels);
         (userWidth, representationWidth) = (trunkIn.Inputs, trunkOut.Outputs);
         this.contextWidth = contextWidth;
+        this.levelWidth = levelWidth;
     }
 
     /// <summary>What the member makes of a user alone, shared by every design it is scored under (as <see cref="UpliftNetwork.ForUsers"/>).</summary>
@@ -85,20 +87,24 @@ public sealed class UpliftMemberArrays
             throw new ArgumentException($"A design is {contextWidth} context and {offerWidth} offer columns; this one has {context.Length} and {offer.Length}.", nameof(offer));
         }
 
-        if (levelWeights.Length * 2 != campaignLevels.Length)
+        if (levelWeights.Length * levelWidth != campaignLevels.Length)
         {
-            throw new ArgumentException($"Level weights are one per campaign and one for the average: {campaignLevels.Length / 2}; these are {levelWeights.Length}.", nameof(levelWeights));
+            throw new ArgumentException($"Level weights are one per campaign and one for the average: {campaignLevels.Length / levelWidth}; these are {levelWeights.Length}.", nameof(levelWeights));
         }
 
-        var baseLinear = new float[2];
+        var level = new float[3]; // the mixed level; its third column (the effect offset) stays 0 without one
         for (var c = 0; c < levelWeights.Length; c++)
         {
             if (levelWeights[c] != 0)
             {
-                baseLinear[0] += levelWeights[c] * campaignLevels[2 * c];
-                baseLinear[1] += levelWeights[c] * campaignLevels[(2 * c) + 1];
+                for (var k = 0; k < levelWidth; k++)
+                {
+                    level[k] += levelWeights[c] * campaignLevels[(levelWidth * c) + k];
+                }
             }
         }
+
+        var baseLinear = new[] { level[0], level[1] };
 
         var baseUnits = new float[baseHidden.Outputs];
         baseHidden.Accumulate(context, representationWidth, baseUnits);
@@ -111,7 +117,7 @@ public sealed class UpliftMemberArrays
         effectHidden.Accumulate(context, userWidth + representationWidth, effectUnits);
         effectHidden.Accumulate(design, userWidth + representationWidth + contextWidth, effectUnits);
         effectHidden.AddBias(effectUnits, relu: false);
-        var effectLinear = new float[3];
+        var effectLinear = new[] { level[2], 0f, 0f };
         effectWide.Accumulate(context, userWidth, effectLinear);
         effectWide.Accumulate(design, userWidth + contextWidth, effectLinear);
         effectWide.AddBias(effectLinear, relu: false);

@@ -10,7 +10,7 @@ namespace Platform.ML.Uplift;
 public sealed partial class UpliftModel
 {
     public byte[] ToBytes() =>
-        ModelBytes.Write(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth, Designs, Members.Any(m => m.Cross)), Members);
+        ModelBytes.Write(new Header(Schema, Hyperparameters, Campaigns, Members.Count, Value, DesignEncoder.OfferWidth, Designs, Members.Any(m => m.Cross), Members.Any(m => m.CampaignEffects)), Members);
 
     /// <summary>Reads a model written by <see cref="ToBytes"/>; bytes that do not fit the network are an error.</summary>
     public static UpliftModel FromBytes(byte[] bytes, Device device)
@@ -27,7 +27,7 @@ public sealed partial class UpliftModel
         {
             for (var m = 0; m < header.Members; m++)
             {
-                var network = new UpliftNetwork(header.Schema.Width, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, header.Hyperparameters.Width, header.Campaigns.Count, header.Cross);
+                var network = new UpliftNetwork(header.Schema.Width, DesignEncoder.ContextWidth, DesignEncoder.OfferWidth, header.Hyperparameters.Width, header.Campaigns.Count, header.Cross, header.CampaignEffects);
                 members.Add(network);
                 reader.LoadNext(network);
                 network.to(device);
@@ -45,5 +45,5 @@ public sealed partial class UpliftModel
 
     private sealed record Header(
         FeatureSchema Schema, UpliftHyperparameters Hyperparameters, IReadOnlyList<string> Campaigns, int Members, OrderValueScale Value, int OfferWidth,
-        IReadOnlyList<CampaignDesign>? Designs = null, bool Cross = false); // a model saved before the cross path has none
+        IReadOnlyList<CampaignDesign>? Designs = null, bool Cross = false, bool CampaignEffects = false); // a model saved before the cross path (the offsets) has none
 }

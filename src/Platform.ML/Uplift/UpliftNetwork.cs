@@ -16,7 +16,8 @@ namespace Platform.ML.Uplift;
 /// of participating; a linear path from the user and the design straight to the effect learns what each design does on
 /// average, and for whom, quickly ("wide and deep"). The effect head sees the raw user vector because the trunk learns
 /// what predicts buying, which is not always what predicts responding to an offer. A cross path adds, for the offer's
-/// channel, a linear function of the user (<see cref="Cross"/>).
+/// channel, a linear function of the user (<see cref="Cross"/>). Each campaign also has an effect offset of its own
+/// (<see cref="CampaignEffects"/>), set after training so that its treated side matches what its treated did.
 /// Treated outcomes are the base plus the effect, so the offer can only act through the treatment; a design that never
 /// ran is scored by the effect head, on the base levels of the campaigns like it (<see cref="DesignNeighbours"/>:
 /// which campaigns those are depends on the design, so its control side does too).
@@ -33,7 +34,8 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 
     /// <param name="campaigns">How many campaigns the training rows came from; index <paramref name="campaigns"/> is the average campaign's level.</param>
     /// <param name="cross">With the cross path (<see cref="Cross"/>); models saved before it had none.</param>
-    public UpliftNetwork(int userWidth, int contextWidth, int offerWidth, int width, int campaigns, bool cross = true)
+    /// <param name="campaignEffects">With the campaigns' effect offsets (<see cref="CampaignEffects"/>); models saved before them had none.</param>
+    public UpliftNetwork(int userWidth, int contextWidth, int offerWidth, int width, int campaigns, bool cross = true, bool campaignEffects = true)
         : base(nameof(UpliftNetwork))
     {
         Campaigns = campaigns;
@@ -45,7 +47,8 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         effectHead = Sequential(Linear(userWidth + RepresentationWidth + contextWidth + offerWidth, 32), ReLU(), Linear(32, 3));
         effectWide = Linear(userWidth + contextWidth + offerWidth, 3);
         effectCross = cross ? Linear(userWidth, 3 * DesignEncoder.ChannelWidth, hasBias: false) : null;
-        campaignBase = Embedding(campaigns + 1, 2);
+        LevelWidth = campaignEffects ? 3 : 2;
+        campaignBase = Embedding(campaigns + 1, LevelWidth);
         using (no_grad())
         {
             campaignBase.weight!.zero_();
@@ -73,6 +76,18 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public bool Cross => effectCross is not null;
 
     public int ContextWidth { get; }
+
+    /// <summary>
+    /// Whether each campaign's level has a third column, an offset of its own to the effect's conversion logit. The effect
+    /// head credits what the treated did to the offer's design, which campaigns share: a campaign whose design the head
+    /// fits less well (a 20%-off arm predicted like its 10% sibling plus a little) kept that shortfall in every forecast of
+    /// it. The offsets are fitted after training (<see cref="SetCampaignEffects"/>); a design that never ran borrows those
+    /// of the campaigns like it, as it borrows their levels (docs/models.md#uplift).
+    /// </summary>
+    public bool CampaignEffects => LevelWidth == 3;
+
+    /// <summary>The columns of a campaign's level: control conversion logit, control log order value and, with <see cref="CampaignEffects"/>, the effect offset.</summary>
+    public int LevelWidth { get; }
 
     /// <summary>The campaigns of the training rows; <c>Campaigns</c> as an index is the average campaign's level.</summary>
     public int Campaigns { get; }
@@ -105,13 +120,29 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         campaignBase.weight![Campaigns] = (learned * weights).sum(0) / weights.sum().clamp_min(Scalars.One);
     }
 
+    /// <summary>Sets each learned campaign's effect offset (<see cref="CampaignEffects"/>); the average's follows from <see cref="SetNewDesignOffset"/>.</summary>
+    public void SetCampaignEffects(IReadOnlyList<double> offsets)
+    {
+        if (!CampaignEffects || offsets.Count != Campaigns)
+        {
+            throw new ArgumentException($"Expected {Campaigns} campaign effect offsets for a network with them.", nameof(offsets));
+        }
+
+        using var noGrad = no_grad();
+        for (var c = 0; c < offsets.Count; c++)
+        {
+            using var offset = tensor((float)offsets[c]);
+            campaignBase.weight![c, 2] = offset;
+        }
+    }
+
     public Tensor Represent(Tensor user) => trunk.forward(user);
 
     /// <summary>Control-side outputs from representations: [rows, 2] = conversion logit, log order value; each row adds its campaign's level.</summary>
     public Tensor Base(Tensor user, Tensor representation, Tensor context, Tensor level) =>
-        Scalars.Sum(baseHead.forward(cat([representation, context], 1)), baseWide.forward(cat([user, context], 1)), level);
+        Scalars.Sum(baseHead.forward(cat([representation, context], 1)), baseWide.forward(cat([user, context], 1)), level.narrow(1, 0, 2));
 
-    /// <summary>Each row's campaign level [rows, 2]: the part of <see cref="Base"/> that is the campaign's own.</summary>
+    /// <summary>Each row's campaign level [rows, <see cref="LevelWidth"/>]: the part of <see cref="Base"/> (and of the effect) that is the campaign's own.</summary>
     public Tensor Level(Tensor campaign) => campaignBase.forward(campaign);
 
     /// <summary>Levels mixed by weights over the campaigns and the average ([rows, campaigns + 1]; see <see cref="DesignNeighbours"/>).</summary>
@@ -125,9 +156,23 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
     public Tensor Effect(Tensor user, Tensor representation, Tensor context, Tensor offer) =>
         WithCross(Scalars.Sum(effectHead.forward(cat([user, representation, context, offer], 1)), effectWide.forward(cat([user, context, offer], 1))), CrossOfUsers(user), offer);
 
-    /// <summary>The linear paths and campaign levels alone: what <see cref="forward"/> gives while the deep heads are still silent, at a fraction of the cost.</summary>
-    public UpliftOutputs ForwardWide(Tensor user, Tensor context, Tensor offer, Tensor campaign) =>
-        new(Scalars.Sum(baseWide.forward(cat([user, context], 1)), campaignBase.forward(campaign)), WithCross(effectWide.forward(cat([user, context, offer], 1)), CrossOfUsers(user), offer));
+    /// <summary>The linear paths and campaign levels alone: what <see cref="Forward"/> gives while the deep heads are still silent, at a fraction of the cost.</summary>
+    public UpliftOutputs ForwardWide(Tensor user, Tensor context, Tensor offer, Tensor level) =>
+        new(
+            Scalars.Sum(baseWide.forward(cat([user, context], 1)), level.narrow(1, 0, 2)),
+            WithCampaignEffect(WithCross(effectWide.forward(cat([user, context, offer], 1)), CrossOfUsers(user), offer), level));
+
+    // effect + the level's effect offset on the conversion logit (rows of either broadcast to the other's).
+    private Tensor WithCampaignEffect(Tensor effect, Tensor level)
+    {
+        if (!CampaignEffects)
+        {
+            return effect;
+        }
+
+        var offset = level.narrow(1, 2, 1);
+        return Scalars.Sum(effect, cat([offset, zeros_like(offset), zeros_like(offset)], 1));
+    }
 
     // The cross path's part of the users alone: [rows, channel columns × 3]; null without the path.
     private Tensor? CrossOfUsers(Tensor user) => effectCross?.forward(user);
@@ -168,7 +213,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         var (baseFirst, effectFirst) = (First(baseHead), First(effectHead));
         var contextWidth = context.shape[1];
         var baseHidden = Scalars.Sum(parts.Base, Columns(baseFirst, parts.RepresentationWidth, context), baseFirst.bias!).relu();
-        var @base = Scalars.Sum(Last(baseHead).forward(baseHidden), parts.BaseWide, Columns(baseWide, parts.UserWidth, context), baseWide.bias!, level);
+        var @base = Scalars.Sum(Last(baseHead).forward(baseHidden), parts.BaseWide, Columns(baseWide, parts.UserWidth, context), baseWide.bias!, level.narrow(1, 0, 2));
         var (effectOffer, wideOffer) = (parts.UserWidth + parts.RepresentationWidth + contextWidth, parts.UserWidth + contextWidth);
         var effectDesign = Scalars.Sum(Columns(effectFirst, effectOffer - contextWidth, context), Columns(effectFirst, effectOffer, offer), effectFirst.bias!);
         var wideDesign = Scalars.Sum(Columns(effectWide, parts.UserWidth, context), Columns(effectWide, wideOffer, offer), effectWide.bias!);
@@ -180,7 +225,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         }
 
         var effect = WithCross(Scalars.Sum(Last(effectHead).forward(Scalars.Sum(parts.Effect, effectDesign).relu()), parts.EffectWide, wideDesign), parts.EffectCross, offer);
-        return new UpliftOutputs(@base, effect);
+        return new UpliftOutputs(@base, WithCampaignEffect(effect, level));
     }
 
     // The layer's columns [start, start + input width) applied to the input, without the bias.
@@ -189,11 +234,11 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
 
     public override UpliftOutputs forward(Tensor user, Tensor context, Tensor offer, Tensor campaign) => Forward(user, context, offer, Level(campaign));
 
-    /// <summary>As <see cref="forward"/>, with each row's level given ([rows, 2]) instead of its campaign.</summary>
+    /// <summary>As <see cref="forward"/>, with each row's level given ([rows, <see cref="LevelWidth"/>]) instead of its campaign.</summary>
     public UpliftOutputs Forward(Tensor user, Tensor context, Tensor offer, Tensor level)
     {
         var representation = Represent(user);
-        return new UpliftOutputs(Base(user, representation, context, level), Effect(user, representation, context, offer));
+        return new UpliftOutputs(Base(user, representation, context, level), WithCampaignEffect(Effect(user, representation, context, offer), level));
     }
 
     /// <summary>This member's weights as arrays, for scoring a few rows without tensors (<see cref="UpliftMemberArrays"/>).</summary>
@@ -204,7 +249,7 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
         return new UpliftMemberArrays(
             Dense.Of(trunkLayers[0]), Dense.Of(trunkLayers[1]), Dense.Of(First(baseHead)), Dense.Of(Last(baseHead)), Dense.Of(baseWide),
             Dense.Of(First(effectHead)), Dense.Of(Last(effectHead)), Dense.Of(effectWide), effectCross is null ? null : Dense.Of(effectCross),
-            campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), ContextWidth);
+            campaignBase.weight!.cpu().contiguous().data<float>().ToArray(), LevelWidth, ContextWidth);
     }
 
     private static Linear First(Sequential head) => head.children().OfType<Linear>().First();

@@ -66,7 +66,7 @@ public static class UpliftTrainer
         }
 
         Training.ModuleState.Load(network, bestState);
-
+        network.SetCampaignEffects(TreatedOffsets(network, data, trainRows));
         network.SetNewDesignOffset(data.RowsPerCampaign(trainRows));
 
         network.eval();
@@ -138,6 +138,25 @@ public static class UpliftTrainer
         return total / count;
     }
 
+    // Each campaign's effect offset, fitted on the treated rows it trained on (CampaignEffectFit).
+    private static double[] TreatedOffsets(UpliftNetwork network, UpliftTensors data, IReadOnlyList<int> trainRows)
+    {
+        var converted = data.Converted.cpu().data<float>().ToArray();
+        var treated = trainRows.Where(r => data.TreatedRows[r] && !float.IsNaN(converted[r])).ToArray();
+        var logits = new float[treated.Length];
+        network.eval();
+        using var noGrad = no_grad();
+        for (var start = 0; start < treated.Length; start += 8192)
+        {
+            using var scope = NewDisposeScope();
+            var batch = treated[start..Math.Min(treated.Length, start + 8192)];
+            var (user, context, offer, campaign) = data.Inputs(tensor(batch.Select(r => (long)r).ToArray(), device: data.Device));
+            network.forward(user, context, offer, campaign).TreatedLogit.cpu().data<float>().CopyTo(logits, start);
+        }
+
+        return CampaignEffectFit.Solve(network.Campaigns, treated.Select((r, i) => (data.CampaignRows[r], (double)logits[i], converted[r] > 0.5f)));
+    }
+
     // The logit of the control conversion rate of the rows, and each campaign's difference from it (shrunk towards 0 by 20
     // pseudo-rows, so a small holdout does not start from an extreme).
     private static (double ControlLogit, IReadOnlyList<double> Levels) ControlLevels(UpliftTensors data, IReadOnlyList<int> rows)
@@ -162,7 +181,10 @@ public static class UpliftTrainer
     public static Tensor Loss(UpliftNetwork network, UpliftTensors data, Tensor rows, double valueWeight, bool wideOnly = false)
     {
         var (user, context, offer, campaign) = data.Inputs(rows);
-        var outputs = wideOnly ? network.ForwardWide(user, context, offer, campaign) : network.forward(user, context, offer, campaign);
+        var level = network.Level(campaign);
+        // The campaigns' effect offsets are fitted after training (CampaignEffectFit), never learned here: held at 0.
+        var trainingLevel = network.CampaignEffects ? cat([level.narrow(1, 0, 2), level.narrow(1, 2, 1).detach()], 1) : level;
+        var outputs = wideOnly ? network.ForwardWide(user, context, offer, trainingLevel) : network.Forward(user, context, offer, trainingLevel);
         var treated = data.Treated.index_select(0, rows);
         var isTreated = treated.gt(Scalars.Half);
 
@@ -170,7 +192,6 @@ public static class UpliftTrainer
         var known = converted.isnan().logical_not().to_type(ScalarType.Float32) * data.Balance.index_select(0, rows);
         // A campaign's level is its control side's: on treated rows it is held fixed, so what the treated do beyond their
         // controls is explained by the offer (the design's features), never by moving the campaign's level.
-        var level = network.Level(campaign);
         var heldLevel = level.detach() - level;
         var logit = where(isTreated, Scalars.Sum(outputs.TreatedLogit, heldLevel[.., 0]), outputs.ControlLogit);
         var conversion = nn.functional.binary_cross_entropy_with_logits(logit, converted.nan_to_num(), known, reduction: nn.Reduction.Sum) / known.sum().clamp_min(Scalars.One);
