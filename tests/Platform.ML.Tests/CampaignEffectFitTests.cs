@@ -45,11 +45,29 @@ public sealed class CampaignEffectFitTests
     }
 
     [Fact]
-    public void NoConversionsAtAllStopAtTheBound()
+    public void AShiftFarOutOnTheSigmoidsTailIsFoundAndOneBeyondTheBoundStopsThere()
     {
-        var offsets = CampaignEffectFit.Solve(1, Enumerable.Range(0, 100_000).Select(_ => (0, 0.0, false)));
+        // Predicted at logit −2 (11.9%), converted 73.1% (logit 1): a shift of about 3, where Newton's steps from 0 cycle.
+        var far = Enumerable.Range(0, 10_000).Select(i => (0, -2.0, i < 7_311));
+        // Nothing converted of 100,000 predicted at 50%, and everything converted of 100,000 predicted at 50%.
+        var none = Enumerable.Range(0, 100_000).Select(_ => (1, 0.0, false));
+        var all = Enumerable.Range(0, 100_000).Select(_ => (2, 0.0, true));
 
-        Assert.True(double.IsFinite(offsets[0]) && offsets[0] >= -5 && offsets[0] < -3, $"{offsets[0]}");
+        var offsets = CampaignEffectFit.Solve(3, far.Concat(none).Concat(all));
+
+        Assert.InRange(offsets[0], 2.95, 3.0);
+        Assert.Equal(-CampaignEffectFit.Largest, offsets[1]);
+        Assert.Equal(CampaignEffectFit.Largest, offsets[2]);
+    }
+
+    [Fact]
+    public void ARowWhosePredictionIsNotANumberIsLeftOut()
+    {
+        var rows = Enumerable.Range(0, 1_000).Select(i => (0, i == 0 ? double.NaN : Math.Log(0.25 / 0.75), i % 4 == 1));
+
+        var offsets = CampaignEffectFit.Solve(1, rows);
+
+        Assert.True(double.IsFinite(offsets[0]) && Math.Abs(offsets[0]) < 0.01, $"{offsets[0]}");
     }
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));

@@ -88,19 +88,21 @@ public sealed class EvalCommand(IAnsiConsole console)
             double F(string name) => c.GetProperty(name).GetDouble();
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"Seed {s.GetProperty("seed").GetInt32()}, `{c.GetProperty("campaignId").GetString()}` for {c.GetProperty("users").GetInt32():N0} held-out users: planted {F("planted"):F1} incremental conversions, forecast {F("predicted"):F1} (80% {F("low80"):F1} to {F("high80"):F1}; 95% {F("low95"):F1} to {F("high95"):F1}).");
-            // The arms it lies between, forecast as the campaigns they were (each for its own held-out users): whether a
-            // shortfall is the new design's or the campaign's.
-            var between = c.GetProperty("between").EnumerateArray().Select(b => b.GetString()).ToHashSet();
-            foreach (var arm in s.GetProperty("forecasts").EnumerateArray().Where(f => between.Contains(f.GetProperty("campaignId").GetString())))
-            {
-                double A(string name) => arm.GetProperty(name).GetDouble();
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"- `{arm.GetProperty("campaignId").GetString()}` as it ran, for its {arm.GetProperty("users").GetInt32():N0} held-out users: planted {A("planted"):F1}, forecast {A("predicted"):F1} (80% {A("low80"):F1} to {A("high80"):F1}).");
-            }
-
             text.AppendLine();
         }
 
+        // Each campaign forecast as it ran, for its held-out users: which campaigns' forecasts a never-run design's borrows from.
+        text.AppendLine("| incremental conversions of each campaign's held-out users, all offered | " + string.Join(" | ", seeds.Select(s => $"seed {s.GetProperty("seed").GetInt32()}: planted / forecast (80%)")) + " |");
+        text.AppendLine("|---|" + string.Concat(seeds.Select(_ => "---|")));
+        foreach (var campaign in forecasts.Select(f => f.GetProperty("campaignId").GetString()!).Distinct())
+        {
+            var cells = seeds.Select(s => s.GetProperty("forecasts").EnumerateArray().FirstOrDefault(f => f.GetProperty("campaignId").GetString() == campaign) is { ValueKind: JsonValueKind.Object } f
+                ? string.Create(CultureInfo.InvariantCulture, $"{f.GetProperty("planted").GetDouble():F0} / {f.GetProperty("predicted").GetDouble():F0} ({f.GetProperty("low80").GetDouble():F0} to {f.GetProperty("high80").GetDouble():F0})")
+                : "");
+            text.AppendLine($"| `{campaign}` | {string.Join(" | ", cells)} |");
+        }
+
+        text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Decisions value incremental margin at a margin rate of 0.3 with the platform's discount cost ([recommendations](recommendations.md#value)); the truth's margin is computed the same way from the planted chances and revenues.");
         text.AppendLine();
         text.AppendLine("![Qini curves of the first seed](img/uplift-qini.png)");

@@ -10,14 +10,13 @@ public static class CampaignEffectFit
 {
     public const double PseudoRows = 20;
 
-    private const double Largest = 5;
-
     /// <param name="campaigns">How many campaigns there are; one offset each, 0 for a campaign without treated rows.</param>
     /// <param name="rows">Each treated row with a known outcome: its campaign, its predicted treated conversion logit, whether it converted.</param>
+    /// <returns>Offsets within ±<see cref="Largest"/>: a treated side that converted far beyond (or short of) its prediction stops there.</returns>
     public static double[] Solve(int campaigns, IEnumerable<(int Campaign, double Logit, bool Converted)> rows)
     {
         var offsets = new double[campaigns];
-        foreach (var group in rows.GroupBy(r => r.Campaign))
+        foreach (var group in rows.Where(r => double.IsFinite(r.Logit)).GroupBy(r => r.Campaign))
         {
             var logits = group.Select(r => r.Logit).ToArray();
             var predicted = Math.Clamp(logits.Average(Sigmoid), 1e-6, 1 - 1e-6);
@@ -27,32 +26,32 @@ public static class CampaignEffectFit
         return offsets;
     }
 
-    // Newton's method on f(δ) = observed − Σ σ(z + δ) + PseudoRows · (p̄ − σ(logit p̄ + δ)), which falls as δ grows.
+    public const double Largest = 5;
+
+    // The root of f(δ) = observed − Σ σ(z + δ) + PseudoRows · (p̄ − σ(logit p̄ + δ)), which falls as δ grows, by bisection
+    // within ±Largest (Newton's steps can cycle on the sigmoid's flat tails).
     private static double Root(double[] logits, int observed, double pseudoLogit, double pseudoRate)
     {
-        var offset = 0.0;
-        for (var step = 0; step < 50; step++)
+        double F(double offset) => observed + (PseudoRows * (pseudoRate - Sigmoid(pseudoLogit + offset))) - logits.Sum(z => Sigmoid(z + offset));
+
+        var (low, high) = (-Largest, Largest);
+        if (F(high) >= 0)
         {
-            var pseudo = Sigmoid(pseudoLogit + offset);
-            var value = observed + (PseudoRows * (pseudoRate - pseudo));
-            var slope = PseudoRows * pseudo * (1 - pseudo);
-            foreach (var z in logits)
-            {
-                var p = Sigmoid(z + offset);
-                value -= p;
-                slope += p * (1 - p);
-            }
-
-            var next = Math.Clamp(offset + (value / Math.Max(slope, 1e-9)), -Largest, Largest);
-            if (Math.Abs(next - offset) < 1e-7)
-            {
-                return next;
-            }
-
-            offset = next;
+            return high;
         }
 
-        return offset;
+        if (F(low) <= 0)
+        {
+            return low;
+        }
+
+        for (var step = 0; step < 50; step++)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = F(middle) > 0 ? (middle, high) : (low, middle);
+        }
+
+        return (low + high) / 2;
     }
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));

@@ -162,10 +162,11 @@ public sealed class UpliftNetwork : Module<Tensor, Tensor, Tensor, Tensor, Uplif
             Scalars.Sum(baseWide.forward(cat([user, context], 1)), level.narrow(1, 0, 2)),
             WithCampaignEffect(WithCross(effectWide.forward(cat([user, context, offer], 1)), CrossOfUsers(user), offer), level));
 
-    // effect + the level's effect offset on the conversion logit (rows of either broadcast to the other's).
-    private Tensor WithCampaignEffect(Tensor effect, Tensor level)
+    // effect + the level's effect offset on the conversion logit, where the level has one (training passes the first two
+    // columns alone: the offsets are fitted after it); rows of either broadcast to the other's.
+    private static Tensor WithCampaignEffect(Tensor effect, Tensor level)
     {
-        if (!CampaignEffects)
+        if (level.shape[1] < 3)
         {
             return effect;
         }

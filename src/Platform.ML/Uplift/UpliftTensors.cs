@@ -23,6 +23,7 @@ public sealed class UpliftTensors : IDisposable
         Device = device;
         Campaigns = data.Campaigns;
         TreatedRows = data.Treated.Select(t => t > 0.5f).ToArray();
+        ConvertedRows = data.Converted.ToArray();
         CampaignRows = data.Campaign.ToArray();
         Balance = tensor(BalanceWeights(data), device: device);
     }
@@ -44,6 +45,9 @@ public sealed class UpliftTensors : IDisposable
 
     /// <summary>Which rows are on the treated side, on the host.</summary>
     public bool[] TreatedRows { get; }
+
+    /// <summary>Each row's conversion (NaN where not known), on the host.</summary>
+    public float[] ConvertedRows { get; }
 
     /// <summary>
     /// Per row: the weight that gives both sides of its campaign the same total weight (campaign rows ÷ (2 × its side's

@@ -66,10 +66,9 @@ public static class UpliftTrainer
         }
 
         Training.ModuleState.Load(network, bestState);
+        network.eval();
         network.SetCampaignEffects(TreatedOffsets(network, data, trainRows));
         network.SetNewDesignOffset(data.RowsPerCampaign(trainRows));
-
-        network.eval();
         return new Result(network, best, epochs);
     }
 
@@ -141,10 +140,9 @@ public static class UpliftTrainer
     // Each campaign's effect offset, fitted on the treated rows it trained on (CampaignEffectFit).
     private static double[] TreatedOffsets(UpliftNetwork network, UpliftTensors data, IReadOnlyList<int> trainRows)
     {
-        var converted = data.Converted.cpu().data<float>().ToArray();
+        var converted = data.ConvertedRows;
         var treated = trainRows.Where(r => data.TreatedRows[r] && !float.IsNaN(converted[r])).ToArray();
         var logits = new float[treated.Length];
-        network.eval();
         using var noGrad = no_grad();
         for (var start = 0; start < treated.Length; start += 8192)
         {
@@ -161,7 +159,7 @@ public static class UpliftTrainer
     // pseudo-rows, so a small holdout does not start from an extreme).
     private static (double ControlLogit, IReadOnlyList<double> Levels) ControlLevels(UpliftTensors data, IReadOnlyList<int> rows)
     {
-        var converted = data.Converted.cpu().data<float>().ToArray();
+        var converted = data.ConvertedRows;
         var control = rows.Where(r => !data.TreatedRows[r] && !float.IsNaN(converted[r])).ToList();
         var rate = control.Count == 0 ? 0.5 : Math.Clamp(control.Average(r => (double)converted[r]), 1e-3, 1 - 1e-3);
         var overall = Math.Log(rate / (1 - rate));
@@ -181,10 +179,9 @@ public static class UpliftTrainer
     public static Tensor Loss(UpliftNetwork network, UpliftTensors data, Tensor rows, double valueWeight, bool wideOnly = false)
     {
         var (user, context, offer, campaign) = data.Inputs(rows);
-        var level = network.Level(campaign);
-        // The campaigns' effect offsets are fitted after training (CampaignEffectFit), never learned here: held at 0.
-        var trainingLevel = network.CampaignEffects ? cat([level.narrow(1, 0, 2), level.narrow(1, 2, 1).detach()], 1) : level;
-        var outputs = wideOnly ? network.ForwardWide(user, context, offer, trainingLevel) : network.Forward(user, context, offer, trainingLevel);
+        // The control side's columns of the levels alone: the campaigns' effect offsets are fitted after training (CampaignEffectFit), never learned here.
+        var level = network.Level(campaign).narrow(1, 0, 2);
+        var outputs = wideOnly ? network.ForwardWide(user, context, offer, level) : network.Forward(user, context, offer, level);
         var treated = data.Treated.index_select(0, rows);
         var isTreated = treated.gt(Scalars.Half);
 

@@ -35,11 +35,9 @@ public static class SimulatorEvaluation
 
     /// <summary>
     /// forecastCampaign's incremental conversions for a campaign's held-out users, all offered, against the planted sum of
-    /// their uplifts (docs/forecasts.md#intervals). For a design never run, <paramref name="Between"/> names the campaigns
-    /// whose arms it lies between.
+    /// their uplifts (docs/forecasts.md#intervals).
     /// </summary>
-    public sealed record ForecastCheck(
-        string CampaignId, int Users, double Planted, double Predicted, double Low80, double High80, double Low95, double High95, IReadOnlyList<string>? Between = null)
+    public sealed record ForecastCheck(string CampaignId, int Users, double Planted, double Predicted, double Low80, double High80, double Low95, double High95)
     {
         public bool Covered80 => Planted >= Low80 && Planted <= High80;
 
@@ -213,7 +211,7 @@ public static class SimulatorEvaluation
         var incremental = accumulator.Result(budget: null, []).IncrementalConversions;
         return new ForecastCheck(
             plan.CampaignId(arm), rows.Count, rows.Sum(i => world.Truth(used[i].Row.UserId, plan, arm).ConversionUplift),
-            incremental.Value, incremental.Low80, incremental.High80, incremental.Low95, incremental.High95, plan.Arms.Select(plan.CampaignId).ToList());
+            incremental.Value, incremental.Low80, incremental.High80, incremental.Low95, incremental.High95);
     }
 
     /// <summary>A plan's held-out users, once each (a control user has a row per arm), with their encoded features and category match.</summary>
