@@ -10,6 +10,30 @@ public static class FreeText
 
     public static bool HasNul(string? value) => value is not null && value.Contains('\0');
 
+    /// <summary>Whether the text holds half of a surrogate pair alone, which is not text (no UTF-8 encoder or PostgreSQL column takes it).</summary>
+    public static bool HasUnpairedSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLowSurrogate(text[i]))
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(text[i]))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text cut to at most <paramref name="maxLength"/> characters, never between the halves of a surrogate pair.</summary>
     public static string Cut(string text, int maxLength) =>
         text.Length <= maxLength ? text : text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];

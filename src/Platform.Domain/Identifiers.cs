@@ -37,25 +37,14 @@ public static class Identifiers
 
     private static bool HasForbiddenCharacters(string value)
     {
-        for (var i = 0; i < value.Length; i++)
+        foreach (var c in value)
         {
-            var c = value[i];
-            if (char.IsControl(c) || IsBidiFormatting(c) || char.IsLowSurrogate(c))
+            if (char.IsControl(c) || IsBidiFormatting(c))
             {
                 return true;
             }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
-                {
-                    return true;
-                }
-
-                i++;
-            }
         }
 
-        return false;
+        return FreeText.HasUnpairedSurrogate(value);
     }
 }

@@ -16,6 +16,25 @@ public sealed class PagingTests
     }
 
     [Theory]
+    [InlineData("users\n\0")] // a NUL, which no key has: the database refuses it, so it must not get that far
+    [InlineData("users\nab\u0007")]
+    public void ACursorMadeByHandWithAControlCharacterIsABadCursor(string text)
+    {
+        var cursor = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(("after", "format"), Assert.Throws<ApiError>(() => Paging.Key(cursor, "users")) is var e ? (e.Extensions!["field"], e.Extensions["rule"]) : default);
+    }
+
+    [Fact]
+    public void ACursorWhoseBytesAreNotUtf8IsABadCursor()
+    {
+        var cursor = System.Buffers.Text.Base64Url.EncodeToString([.. "users\n"u8, 0xff, 0xfe]);
+
+        Assert.Equal(("after", "format"), Assert.Throws<ApiError>(() => Paging.Key(cursor, "users")) is var e ? (e.Extensions!["field"], e.Extensions["rule"]) : default);
+        Assert.Equal("user-1", Paging.Key(Paging.Cursor("users", "user-1"), "users"));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(201)]
     public void APageSizeOutsideItsRangeNamesFirst(int first) =>

@@ -43,6 +43,28 @@ public sealed class ValidationRuleTests : IDisposable
         Assert.Equal("FORBIDDEN", Assert.Single(merchant.Errors!).Code);
     }
 
+    [Theory]
+    [InlineData("{ audienceSummary(audience: { tags: [\"ok\", \"a\\ud800\"] }) { users } }", "audience")]
+    [InlineData("{ __type(name: \"\\udc00x\") { name } }", "name")]
+    [InlineData("query($t: String = \"\\ud83d\") { __type(name: $t) { name } }", "t")]
+    public async Task AStringInTheDocumentThatEscapesHalfASurrogatePairIsRefusedNamingWhereItIs(string document, string field)
+    {
+        var result = await host.ExecuteAsync(document, Callers.Merchant);
+
+        Assert.False(result.Executed);
+        var error = Assert.Single(result.Errors!);
+        Assert.Equal(("INVALID_ARGUMENT", field, "format"), (error.Code, error.Extensions!["field"], error.Extensions["rule"]));
+    }
+
+    [Fact]
+    public async Task AWholeSurrogatePairInTheDocumentIsText()
+    {
+        var result = await host.ExecuteAsync("{ __type(name: \"\\ud83d\\ude00\") { name } }", Callers.Merchant);
+
+        Assert.True(result.Executed);
+        Assert.Null(result.Errors);
+    }
+
     [Fact]
     public async Task TheSystemKeyMayOnlyCreateTenants()
     {

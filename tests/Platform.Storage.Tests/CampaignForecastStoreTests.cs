@@ -23,4 +23,28 @@ public sealed class CampaignForecastStoreTests(MigratedDatabase database) : ICla
         Assert.True(await store.MarkAlertedAsync(tenant, "c1", at.AddDays(9), startsBeforeWindow: false)); // a new run
         Assert.False(await store.MarkAlertedAsync("other", "c1", at.AddDays(10), startsBeforeWindow: false)); // another tenant's campaign
     }
+
+    [Fact]
+    public async Task ASecondLaunchForecastIsIgnoredUnlessItReplacesTheFirstAndADeletedOneIsGone()
+    {
+        var tenant = $"t{Guid.NewGuid():N}"[..12];
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        StoredForecast Forecast(long audienceUsers) => new(Guid.NewGuid(), new CampaignForecast(
+            audienceUsers, 1, ForecastFigure.Normal(1, 1), ForecastFigure.Normal(1, 1), ForecastFigure.Normal(1, 1), ForecastFigure.Normal(1, 1),
+            ForecastFigure.Normal(1, 1), ForecastFigure.Normal(1, 1), ForecastFigure.Normal(1, 1), null, 1, null, [], []), [], at);
+        await store.SaveAsync(tenant, "c1", Forecast(30));
+        Assert.True(await store.MarkAlertedAsync(tenant, "c1", at.AddHours(3), startsBeforeWindow: false));
+
+        await store.SaveAsync(tenant, "c1", Forecast(40));
+        Assert.Equal(30, (await store.FindAsync(tenant, "c1"))!.Forecast.AudienceUsers);
+
+        await store.SaveAsync(tenant, "c1", Forecast(60), replace: true);
+        Assert.Equal(60, (await store.FindAsync(tenant, "c1"))!.Forecast.AudienceUsers);
+        Assert.True(await store.MarkAlertedAsync(tenant, "c1", at.AddHours(3), startsBeforeWindow: false)); // a new forecast: nothing announced of it yet
+
+        await store.DeleteAsync("other", "c1");
+        Assert.NotNull(await store.FindAsync(tenant, "c1")); // another tenant's delete touches nothing
+        await store.DeleteAsync(tenant, "c1");
+        Assert.Null(await store.FindAsync(tenant, "c1"));
+    }
 }

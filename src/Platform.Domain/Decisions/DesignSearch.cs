@@ -115,7 +115,7 @@ public sealed record DesignSearch(
         {
             if (count > MaxListLength)
             {
-                Break(name, "too_long", $"may hold at most {MaxListLength} entries.");
+                Break(name, "too_many", $"may hold at most {MaxListLength} entries.");
             }
         }
 

@@ -24,6 +24,7 @@ public static class GraphQLServiceExtensions
             .AddValidationRule<IntrospectionLimitRule>()
             .AddValidationRule<RoleAuthorizationRule>(useForCachedDocuments: true)
             .AddValidationRule<TransportOperationRule>(useForCachedDocuments: true)
+            .AddValidationRule<StringLiteralRule>()
             // Complexity depends on variables (list sizes), so it runs for cached documents too.
             .AddValidationRule(new ComplexityValidationRule(ComplexityLimits(limits)), useForCachedDocuments: true)
             .AddErrorInfoProvider<PlatformErrorInfoProvider>()

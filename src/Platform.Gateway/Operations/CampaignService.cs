@@ -30,15 +30,27 @@ public sealed class CampaignService(
     public async Task<Campaign> CreateAsync(string tenantId, CampaignDesign design) =>
         Unwrap(await Grain(tenantId, NewId()).CreateAsync(design));
 
-    /// <summary>Changes the campaign; a SCHEDULED one's uplift audience is picked again under the changed design (or forgotten when it is no longer one).</summary>
+    /// <summary>
+    /// Changes the campaign. A SCHEDULED one's uplift audience is picked again under the changed design (or forgotten when
+    /// it is no longer one), and its launch forecast is made again: until then it has none, and if the new one cannot be
+    /// made it keeps none rather than the old design's.
+    /// </summary>
     public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes)
     {
         var campaign = Unwrap(await Grain(tenantId, id).UpdateAsync(changes));
         if (campaign.Status == CampaignStatus.Scheduled)
         {
-            await (campaign.Design.Audience?.Uplift is null
-                ? upliftAudiences.ThawAsync(tenantId, campaign.Id)
-                : upliftAudiences.FreezeAsync(tenantId, campaign, CancellationToken.None));
+            await launchForecasts.DeleteAsync(tenantId, campaign.Id);
+            try
+            {
+                await (campaign.Design.Audience?.Uplift is null
+                    ? upliftAudiences.ThawAsync(tenantId, campaign.Id)
+                    : upliftAudiences.FreezeAsync(tenantId, campaign, CancellationToken.None));
+            }
+            finally
+            {
+                forecasts.Start(tenantId, campaign, replace: true);
+            }
         }
 
         return campaign;
@@ -100,16 +112,20 @@ public sealed class CampaignService(
         ApiError.ThrowIfAny(userIds.Select((userId, i) => Identifiers.Check($"userIds[{i}]", userId)).OfType<Violation>().ToList());
         var campaign = await store.GetAsync(tenantId, ApiError.RequireId("campaignId", id), cancellationToken) ?? throw ApiError.NotFound("campaign", id);
         var users = await snapshots.LoadAsync(tenantId, userIds, SnapshotParts.For([campaign.Design.Audience]), cancellationToken);
+        // An imported experiment's sides are recorded, not drawn: a customer it did not include has none.
+        var recorded = campaign.Source == CampaignSource.Imported ? await outcomes.ArmsAsync(tenantId, campaign.Id, userIds, cancellationToken) : null;
         var now = clock.GetUtcNow();
-        return users.Select(user => Assign(tenantId, campaign, user, now)).ToList();
+        return users.Select(user => Assign(tenantId, campaign, user, recorded, now)).ToList();
     }
 
-    private static CampaignAssignment Assign(string tenantId, Campaign campaign, LoadedUser user, DateTimeOffset now)
+    private static CampaignAssignment Assign(string tenantId, Campaign campaign, LoadedUser user, IReadOnlyDictionary<string, CampaignArm>? recorded, DateTimeOffset now)
     {
         var touch = user.Snapshot.View.Campaigns.FirstOrDefault(c => c.CampaignId == campaign.Id);
-        var arm = CampaignTargeting.InAudience(campaign, user.UserId, user.Snapshot)
-            ? HoldoutAssignment.Assign(tenantId, campaign.Id, user.UserId, campaign.Design.HoldoutShare)
-            : (CampaignArm?)null;
+        var arm = recorded is not null
+            ? recorded.TryGetValue(user.UserId, out var side) ? side : null
+            : CampaignTargeting.InAudience(campaign, user.UserId, user.Snapshot)
+                ? HoldoutAssignment.Assign(tenantId, campaign.Id, user.UserId, campaign.Design.HoldoutShare)
+                : (CampaignArm?)null;
         return new CampaignAssignment(user.UserId, arm, CampaignTargeting.Check(campaign, user.UserId, user.Snapshot, now), CampaignTargeting.ExposuresOn(touch, now));
     }
 

@@ -28,12 +28,12 @@ public sealed class ForecastService(
     /// Keeps the forecast a campaign is launched with, to track it against (docs/forecasts.md#forecast-against-actual).
     /// Without an ACTIVE UPLIFT version, or with an audience too large to score, the campaign has none (logged).
     /// </summary>
-    public async Task RecordAtLaunchAsync(string tenantId, Campaign campaign, CancellationToken cancellationToken)
+    public async Task RecordAtLaunchAsync(string tenantId, Campaign campaign, bool replace, CancellationToken cancellationToken)
     {
         try
         {
             var result = await ForecastAsync(tenantId, campaign.Id, null, null, null, cancellationToken);
-            await launched.SaveAsync(tenantId, campaign.Id, new StoredForecast(result.ModelVersionId, result.Forecast, result.Drivers, clock.GetUtcNow()), cancellationToken);
+            await launched.SaveAsync(tenantId, campaign.Id, new StoredForecast(result.ModelVersionId, result.Forecast, result.Drivers, clock.GetUtcNow()), replace, cancellationToken);
         }
         catch (ApiError e)
         {

@@ -13,13 +13,14 @@ public sealed class LaunchForecasts(IServiceScopeFactory scopes, ILogger<LaunchF
 
     private readonly SemaphoreSlim slots = new(AtOnce, AtOnce);
 
-    public void Start(string tenantId, Campaign campaign) => _ = Task.Run(async () =>
+    /// <summary>Makes the campaign's launch forecast; <paramref name="replace"/> replaces one it has (its design changed while SCHEDULED).</summary>
+    public void Start(string tenantId, Campaign campaign, bool replace = false) => _ = Task.Run(async () =>
     {
         await slots.WaitAsync();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ForecastService>().RecordAtLaunchAsync(tenantId, campaign, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ForecastService>().RecordAtLaunchAsync(tenantId, campaign, replace, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -10,13 +10,18 @@ public sealed record StoredForecast(Guid VersionId, CampaignForecast Forecast, I
 /// <summary>campaigns.forecasts: the forecast each campaign was launched with; scoped by tenant.</summary>
 public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Keeps the campaign's launch forecast (a campaign launches once: a second one is ignored).</summary>
-    public async Task SaveAsync(string tenantId, string campaignId, StoredForecast forecast, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps the campaign's launch forecast: a campaign launches once, so a second one is ignored, unless
+    /// <paramref name="replace"/> (a SCHEDULED campaign's design changed: its forecast is made again).
+    /// </summary>
+    public async Task SaveAsync(string tenantId, string campaignId, StoredForecast forecast, bool replace = false, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             INSERT INTO campaigns.forecasts (tenant_id, campaign_id, version_id, forecast, drivers, created_at)
             VALUES (@tenant, @campaign, @version, @forecast::jsonb, @drivers::jsonb, @at)
-            ON CONFLICT (tenant_id, campaign_id) DO NOTHING
+            ON CONFLICT (tenant_id, campaign_id) DO {(replace
+                ? "UPDATE SET version_id = EXCLUDED.version_id, forecast = EXCLUDED.forecast, drivers = EXCLUDED.drivers, created_at = EXCLUDED.created_at, alerted_since = NULL"
+                : "NOTHING")}
             """);
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("campaign", campaignId);
@@ -73,6 +78,15 @@ public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
         }
 
         return found;
+    }
+
+    /// <summary>Forgets the campaign's launch forecast (its design changed before it started; a new one follows).</summary>
+    public async Task DeleteAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM campaigns.forecasts WHERE tenant_id = @tenant AND campaign_id = @campaign");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<StoredForecast?> FindAsync(string tenantId, string campaignId, CancellationToken cancellationToken = default)

@@ -73,6 +73,24 @@ public sealed class CampaignOutcomeStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The recorded side of each of these users in the campaign; a user without an outcome row is absent.</summary>
+    public async Task<IReadOnlyDictionary<string, CampaignArm>> ArmsAsync(string tenantId, string campaignId, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT user_id, arm FROM campaigns.outcomes WHERE tenant_id = @tenant AND campaign_id = @campaign AND user_id = ANY(@users)");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("campaign", campaignId);
+        command.Parameters.AddWithValue("users", userIds.ToArray());
+        var arms = new Dictionary<string, CampaignArm>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            arms[reader.GetString(0)] = reader.GetString(1) == "TREATMENT" ? CampaignArm.Treatment : CampaignArm.Control;
+        }
+
+        return arms;
+    }
+
     /// <summary>
     /// The sums of each side of a campaign (live or imported), with the moments of its covariates and outcomes
     /// (<see cref="ArmMoments"/>), and the covariates' names: an imported experiment's stored ones, a live campaign's pre-period.

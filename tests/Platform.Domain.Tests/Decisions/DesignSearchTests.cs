@@ -102,6 +102,10 @@ public sealed class DesignSearchTests
 
         var none = new DesignSearch(Base, Types: [CampaignType.PercentOff], Values: [95m]);
         Assert.Equal(("values", "no_design"), Assert.Single(none.Validate()) is var v ? (v.Field, v.Rule) : default);
+
+        // A list over its limit is too_many, as every list of the API (too_long is a text's).
+        var longList = new DesignSearch(Base, DurationsDays: Enumerable.Range(1, DesignSearch.MaxListLength + 1).ToList());
+        Assert.Contains(("durationsDays", "too_many"), longList.Validate().Select(v => (v.Field, v.Rule)));
     }
 
     [Fact]

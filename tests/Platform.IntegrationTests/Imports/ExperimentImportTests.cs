@@ -151,6 +151,15 @@ public sealed class ExperimentImportTests(PlatformWithWorker platform) : IClassF
             .ToDictionary(a => a.GetProperty("arm").GetString()!, a => (a.GetProperty("customers").GetInt64(), a.GetProperty("participants").GetInt64()));
         Assert.Equal((100L, 100L), (mens["TREATMENT"].Item1, mens["CONTROL"].Item1));
         Assert.Equal(Enumerable.Range(0, 300).Count(i => i % 3 == 0 && (i % 10 == 0 || i % 4 == 0)), mens["TREATMENT"].Item2);
+
+        // The experiment's sides are what the file recorded: lines 2, 3 and 4 are a men's, a women's and a control customer;
+        // the women's customer and a user the file never named were not in the men's arm's experiment at all.
+        var assignments = await platform.Http.FieldAsync(
+            merchant, "{ campaignAssignments(campaignId: \"e-mail-test-mens\", userIds: [\"e-mail-test-2\", \"e-mail-test-3\", \"e-mail-test-4\", \"walk-in\"]) { userId arm eligible } }",
+            null, "campaignAssignments");
+        Assert.Equal(
+            ["e-mail-test-2 TREATMENT False", "e-mail-test-3  False", "e-mail-test-4 CONTROL False", "walk-in  False"],
+            assignments.EnumerateArray().Select(a => $"{a.GetProperty("userId").GetString()} {a.GetProperty("arm").GetString()} {a.GetProperty("eligible").GetBoolean()}"));
     }
 
     [Fact]

@@ -391,9 +391,15 @@ public sealed class ModelTrainingTests(ModelTrainingTests.SmallAudiences platfor
         var scheduled = (await platform.Http.FieldAsync(admin, Campaigns.CampaignApiTests.Create, new { d = later }, "createCampaign")).GetProperty("id").GetString()!;
         Assert.Equal("SCHEDULED", (await platform.Http.FieldAsync(admin, "mutation($id: ID!) { launchCampaign(id: $id) { status } }", new { id = scheduled }, "launchCampaign")).GetProperty("status").GetString());
         Assert.Equal(30, await StoredPicksAsync(scheduled)); // ⌈119 × 0.25⌉ of the users left
+        Task<long> LaunchForecastUsersAsync(long expected) => Eventually.ReadUntilAsync(
+            async () => (await platform.Http.FieldAsync(admin, "query($id: ID!) { campaign(id: $id) { launchForecast { audienceUsers } } }", new { id = scheduled }, "campaign"))
+                .GetProperty("launchForecast") is { ValueKind: JsonValueKind.Object } f ? f.GetProperty("audienceUsers").GetInt64() : -1,
+            users => users == expected);
+        Assert.Equal(30, await LaunchForecastUsersAsync(30));
         const string ChangeAudience = "mutation($id: ID!, $a: AudienceInput!) { updateCampaign(id: $id, changes: { audience: $a }) { status } }";
         (await platform.Http.PostAsync(admin, ChangeAudience, new { id = scheduled, a = new { uplift = quarter with { percent = 50.0 } } })).AssertSuccess();
         Assert.Equal(60, await StoredPicksAsync(scheduled)); // ⌈119 × 0.5⌉
+        Assert.Equal(60, await LaunchForecastUsersAsync(60)); // its launch forecast is made again, over the new picks
         (await platform.Http.PostAsync(admin, ChangeAudience, new { id = scheduled, a = shoppers })).AssertSuccess();
         Assert.Equal(0, await StoredPicksAsync(scheduled));
     }

@@ -20,19 +20,26 @@ public static class Paging
     /// <summary>The cursor of the row with <paramref name="key"/> in <paramref name="list"/>.</summary>
     public static string Cursor(string list, string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{list}\n{key}"));
 
-    /// <summary>The key inside a cursor of <paramref name="list"/>, or INVALID_ARGUMENT naming <c>after</c>.</summary>
+    /// <summary>
+    /// The key inside a cursor of <paramref name="list"/>, or INVALID_ARGUMENT naming <c>after</c>: also for a cursor made by
+    /// hand whose bytes are not UTF-8 or whose key holds a control character (no key the lists hand out has one).
+    /// </summary>
     public static string Key(string after, string list)
     {
         try
         {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(after));
-            return text.StartsWith(list + "\n", StringComparison.Ordinal) ? text[(list.Length + 1)..] : throw BadCursor(list);
+            var text = StrictUtf8.GetString(Base64Url.DecodeFromChars(after));
+            return text.StartsWith(list + "\n", StringComparison.Ordinal) && text[(list.Length + 1)..] is var key && !key.Any(char.IsControl)
+                ? key
+                : throw BadCursor(list);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
             throw BadCursor(list);
         }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The cursor of a row ordered by a time, then an id.</summary>
     public static string TimeCursor(string list, DateTimeOffset at, string id) => Cursor(list, $"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id}");
