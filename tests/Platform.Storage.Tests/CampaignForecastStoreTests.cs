@@ -1,3 +1,4 @@
+using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
 using Platform.Storage.Campaigns;
 using Platform.Testing;
@@ -41,6 +42,14 @@ public sealed class CampaignForecastStoreTests(MigratedDatabase database) : ICla
         await store.SaveAsync(tenant, "c1", Forecast(60), replace: true);
         Assert.Equal(60, (await store.FindAsync(tenant, "c1"))!.Forecast.AudienceUsers);
         Assert.True(await store.MarkAlertedAsync(tenant, "c1", at.AddHours(3), startsBeforeWindow: false)); // a new forecast: nothing announced of it yet
+
+        // A forecast of a design the campaign no longer has (it changed while the forecast was being made) is not kept.
+        var design = new CampaignDesign("Boots 20%", CampaignType.PercentOff, 20m, Channel.Email, at, at.AddDays(7));
+        await new CampaignStore(database.DataSource).InsertAsync(tenant, new Campaign("c2", design with { Value = 30m }, CampaignStatus.Scheduled, CampaignSource.Designed, at, at));
+        await store.SaveAsync(tenant, "c2", Forecast(10), ofDesign: design);
+        Assert.Null(await store.FindAsync(tenant, "c2"));
+        await store.SaveAsync(tenant, "c2", Forecast(10), ofDesign: design with { Value = 30m });
+        Assert.Equal(10, (await store.FindAsync(tenant, "c2"))!.Forecast.AudienceUsers);
 
         await store.DeleteAsync("other", "c1");
         Assert.NotNull(await store.FindAsync(tenant, "c1")); // another tenant's delete touches nothing

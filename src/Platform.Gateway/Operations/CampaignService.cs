@@ -33,7 +33,7 @@ public sealed class CampaignService(
     /// <summary>
     /// Changes the campaign. A SCHEDULED one's uplift audience is picked again under the changed design (or forgotten when
     /// it is no longer one), and its launch forecast is made again: until then it has none, and if the new one cannot be
-    /// made it keeps none rather than the old design's.
+    /// made (the pick refused included) it keeps none rather than the old design's.
     /// </summary>
     public async Task<Campaign> UpdateAsync(string tenantId, string id, CampaignChanges changes)
     {
@@ -41,16 +41,10 @@ public sealed class CampaignService(
         if (campaign.Status == CampaignStatus.Scheduled)
         {
             await launchForecasts.DeleteAsync(tenantId, campaign.Id);
-            try
-            {
-                await (campaign.Design.Audience?.Uplift is null
-                    ? upliftAudiences.ThawAsync(tenantId, campaign.Id)
-                    : upliftAudiences.FreezeAsync(tenantId, campaign, CancellationToken.None));
-            }
-            finally
-            {
-                forecasts.Start(tenantId, campaign, replace: true);
-            }
+            await (campaign.Design.Audience?.Uplift is null
+                ? upliftAudiences.ThawAsync(tenantId, campaign.Id)
+                : upliftAudiences.FreezeAsync(tenantId, campaign, CancellationToken.None));
+            forecasts.Start(tenantId, campaign, replace: true); // not after a refused pick: the earlier picks are not this design's
         }
 
         return campaign;

@@ -33,7 +33,7 @@ public sealed class ForecastService(
         try
         {
             var result = await ForecastAsync(tenantId, campaign.Id, null, null, null, cancellationToken);
-            await launched.SaveAsync(tenantId, campaign.Id, new StoredForecast(result.ModelVersionId, result.Forecast, result.Drivers, clock.GetUtcNow()), replace, cancellationToken);
+            await launched.SaveAsync(tenantId, campaign.Id, new StoredForecast(result.ModelVersionId, result.Forecast, result.Drivers, clock.GetUtcNow()), replace, result.Design, cancellationToken);
         }
         catch (ApiError e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Platform.Domain.Campaigns;
 using Platform.Domain.Decisions;
 
 namespace Platform.Storage.Campaigns;
@@ -12,13 +13,18 @@ public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Keeps the campaign's launch forecast: a campaign launches once, so a second one is ignored, unless
-    /// <paramref name="replace"/> (a SCHEDULED campaign's design changed: its forecast is made again).
+    /// <paramref name="replace"/> (a SCHEDULED campaign's design changed: its forecast is made again). With
+    /// <paramref name="ofDesign"/>, only while the campaign's stored design is still that one: a forecast made in the
+    /// background while the design changed is not kept (the change makes its own).
     /// </summary>
-    public async Task SaveAsync(string tenantId, string campaignId, StoredForecast forecast, bool replace = false, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(
+        string tenantId, string campaignId, StoredForecast forecast, bool replace = false, CampaignDesign? ofDesign = null, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
             INSERT INTO campaigns.forecasts (tenant_id, campaign_id, version_id, forecast, drivers, created_at)
-            VALUES (@tenant, @campaign, @version, @forecast::jsonb, @drivers::jsonb, @at)
+            SELECT @tenant, @campaign, @version, @forecast::jsonb, @drivers::jsonb, @at
+            WHERE @design::jsonb IS NULL OR EXISTS (
+                SELECT 1 FROM campaigns.campaigns WHERE tenant_id = @tenant AND campaign_id = @campaign AND design = @design::jsonb)
             ON CONFLICT (tenant_id, campaign_id) DO {(replace
                 ? "UPDATE SET version_id = EXCLUDED.version_id, forecast = EXCLUDED.forecast, drivers = EXCLUDED.drivers, created_at = EXCLUDED.created_at, alerted_since = NULL"
                 : "NOTHING")}
@@ -29,6 +35,7 @@ public sealed class CampaignForecastStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("forecast", JsonSerializer.Serialize(forecast.Forecast, CampaignStore.Json));
         command.Parameters.AddWithValue("drivers", JsonSerializer.Serialize(forecast.Drivers, CampaignStore.Json));
         command.Parameters.AddWithValue("at", forecast.CreatedAt.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("design", NpgsqlTypes.NpgsqlDbType.Text) { Value = ofDesign is null ? DBNull.Value : JsonSerializer.Serialize(ofDesign, CampaignStore.Json) });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
