@@ -35,16 +35,20 @@ public static class Identifiers
     // LRM, RLM, ALM and the embedding, override and isolate controls.
     private static bool IsBidiFormatting(char c) => c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
+    // One pass over an ordinary id (every event's ids go through here); the pairing of surrogates is read only when there are any.
     private static bool HasForbiddenCharacters(string value)
     {
+        var surrogates = false;
         foreach (var c in value)
         {
             if (char.IsControl(c) || IsBidiFormatting(c))
             {
                 return true;
             }
+
+            surrogates |= char.IsSurrogate(c);
         }
 
-        return FreeText.HasUnpairedSurrogate(value);
+        return surrogates && FreeText.HasUnpairedSurrogate(value);
     }
 }

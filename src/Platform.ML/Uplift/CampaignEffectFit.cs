@@ -10,9 +10,12 @@ public static class CampaignEffectFit
 {
     public const double PseudoRows = 20;
 
+    /// <summary>The largest shift either way: a treated side that converted far beyond (or short of) its prediction stops there.</summary>
+    public const double Largest = 5;
+
     /// <param name="campaigns">How many campaigns there are; one offset each, 0 for a campaign without treated rows.</param>
     /// <param name="rows">Each treated row with a known outcome: its campaign, its predicted treated conversion logit, whether it converted.</param>
-    /// <returns>Offsets within ±<see cref="Largest"/>: a treated side that converted far beyond (or short of) its prediction stops there.</returns>
+    /// <returns>Offsets within ±<see cref="Largest"/>.</returns>
     public static double[] Solve(int campaigns, IEnumerable<(int Campaign, double Logit, bool Converted)> rows)
     {
         var offsets = new double[campaigns];
@@ -25,8 +28,6 @@ public static class CampaignEffectFit
 
         return offsets;
     }
-
-    public const double Largest = 5;
 
     // The root of f(δ) = observed − Σ σ(z + δ) + PseudoRows · (p̄ − σ(logit p̄ + δ)), which falls as δ grows, by bisection
     // within ±Largest (Newton's steps can cycle on the sigmoid's flat tails).
